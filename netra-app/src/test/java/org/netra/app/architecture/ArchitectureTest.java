@@ -1,0 +1,51 @@
+package org.netra.app.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netra.app.cli.Main;
+import org.netra.physics.archfixture.PhysicsThatReachesUp;
+
+/** netra-app sees every module, so the whole product's classes are checked here. */
+class ArchitectureTest {
+    private static JavaClasses product;
+
+    @BeforeAll
+    static void importProduct() {
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.netra");
+        assertThat(product.containPackage("org.netra.physics.nuclide")).isTrue();
+        assertThat(product.containPackage("org.netra.app.cli")).isTrue();
+    }
+
+    @Test
+    void dependenciesPointDown() {
+        ModuleRules.dependenciesPointDown().check(product);
+    }
+
+    @Test
+    void packagesAreByDomain() {
+        ModuleRules.noGrabBagPackages().check(product);
+    }
+
+    @Test
+    void domainPackagesHaveNoCycles() {
+        ModuleRules.domainPackagesFreeOfCycles().check(product);
+    }
+
+    /** The rule is not vacuous: a physics class that imports the app is caught. */
+    @Test
+    void aLowerModuleImportingAHigherOneIsCaught() {
+        JavaClasses bad = new ClassFileImporter().importClasses(PhysicsThatReachesUp.class, Main.class);
+        var result = ModuleRules.dependenciesPointDown().evaluate(bad);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString())
+                .contains("PhysicsThatReachesUp")
+                .contains("org.netra.app.cli.Main");
+    }
+}
