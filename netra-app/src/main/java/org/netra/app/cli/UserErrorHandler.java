@@ -9,7 +9,9 @@ import picocli.CommandLine;
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
-        if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException) {
+        if (ex instanceof IllegalArgumentException
+                || ex instanceof java.io.IOException
+                || ex instanceof org.netra.store.StoreException) {
             cl.getErr().println(cl.getColorScheme().errorText("netra: " + ex.getMessage()));
             return 2;
         }

@@ -1,0 +1,79 @@
+package org.netra.store;
+
+import com.fasterxml.jackson.databind.Module;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.netra.store.audit.AuditTrail;
+import org.netra.store.backup.Backups;
+import org.netra.store.record.Documents;
+import org.netra.store.record.Records;
+
+/**
+ * netra's database: opened on H2 or PostgreSQL, migrated to the current schema with Flyway (the same
+ * migrations on both, plus a vendor folder for what SQL cannot say portably).
+ */
+public final class Store implements AutoCloseable {
+    private final StoreConfig config;
+    private final Jdbi jdbi;
+    private final Documents documents;
+    private final Connection keepAlive;
+
+    private Store(StoreConfig config, Documents documents) {
+        this.config = config;
+        this.documents = documents;
+        try {
+            // keeps an in-memory or file H2 database open for the life of the store
+            this.keepAlive = DriverManager.getConnection(config.url(), config.user(), config.password());
+        } catch (SQLException e) {
+            throw new StoreException(
+                    "cannot connect to " + config.url() + ": " + e.getMessage()
+                            + " (check the URL, user and password, and that the server runs)",
+                    e);
+        }
+        Flyway.configure()
+                .dataSource(config.url(), config.user(), config.password())
+                .locations(
+                        "classpath:db/migration/common",
+                        "classpath:db/migration/" + config.vendor().migrationFolder())
+                .load()
+                .migrate();
+        this.jdbi = Jdbi.create(config.url(), config.user(), config.password());
+    }
+
+    /** Opens (and migrates) the database; {@code modules} teach the JSON mapper the domain's types. */
+    public static Store open(StoreConfig config, Module... modules) {
+        return new Store(config, new Documents(modules));
+    }
+
+    public StoreConfig config() {
+        return config;
+    }
+
+    public Records records() {
+        return new Records(jdbi, documents);
+    }
+
+    public AuditTrail audit() {
+        return new AuditTrail(jdbi);
+    }
+
+    public Backups backups() {
+        return new Backups(jdbi, config.vendor());
+    }
+
+    public Documents documents() {
+        return documents;
+    }
+
+    @Override
+    public void close() {
+        try {
+            keepAlive.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the database connection to " + config.url(), e);
+        }
+    }
+}

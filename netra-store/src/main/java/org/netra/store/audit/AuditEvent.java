@@ -1,0 +1,22 @@
+package org.netra.store.audit;
+
+import java.time.Instant;
+
+/** One change to clinical data: who made it, when, to what, and the record before and after (JSON). */
+public record AuditEvent(
+        long seq,
+        Instant at,
+        String actor,
+        Action action,
+        String kind,
+        String recordId,
+        int version,
+        String before,
+        String after) {
+
+    public enum Action {
+        CREATE,
+        UPDATE,
+        DELETE
+    }
+}

@@ -1,0 +1,48 @@
+package org.netra.store.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Reads the append-only audit trail; only {@code Records} writes to it, inside each change. */
+public final class AuditTrail {
+    private final Jdbi jdbi;
+
+    public AuditTrail(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Every change to one record, oldest first. */
+    public List<AuditEvent> history(String kind, String recordId) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM audit_event WHERE kind = :kind AND record_id = :id ORDER BY seq")
+                        .bind("kind", kind)
+                        .bind("id", recordId)
+                        .map(AuditTrail::read)
+                        .list());
+    }
+
+    /** Every change after {@code seq} (0 for all), oldest first. */
+    public List<AuditEvent> since(long seq) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM audit_event WHERE seq > :seq ORDER BY seq")
+                .bind("seq", seq)
+                .map(AuditTrail::read)
+                .list());
+    }
+
+    static AuditEvent read(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new AuditEvent(
+                rs.getLong("seq"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                AuditEvent.Action.valueOf(rs.getString("action")),
+                rs.getString("kind"),
+                rs.getString("record_id"),
+                rs.getInt("version"),
+                rs.getString("before_doc"),
+                rs.getString("after_doc"));
+    }
+}

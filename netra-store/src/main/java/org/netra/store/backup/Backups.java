@@ -1,0 +1,190 @@
+package org.netra.store.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.netra.store.StoreConfig;
+import org.netra.store.StoreException;
+
+/**
+ * The whole database as one zip of JSON lines, one entry per table, and back. Restoring goes into an
+ * empty database only (a restore never merges into live data), on H2 or PostgreSQL alike.
+ */
+public final class Backups {
+    /** The tables, in an order that satisfies their references. */
+    static final List<String> TABLES = List.of("clinical_record", "audit_event");
+
+    private static final String FORMAT = "netra-backup-1";
+    private final Jdbi jdbi;
+    private final StoreConfig.Vendor vendor;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Backups(Jdbi jdbi, StoreConfig.Vendor vendor) {
+        this.jdbi = jdbi;
+        this.vendor = vendor;
+    }
+
+    /** Writes every row of every table to {@code zip}; returns the row counts by table. */
+    public Map<String, Integer> write(Path zip) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (OutputStream out = Files.newOutputStream(zip);
+                var zout = new ZipOutputStream(out)) {
+            jdbi.useTransaction(h -> {
+                for (String table : TABLES) {
+                    zout.putNextEntry(new ZipEntry(table + ".jsonl"));
+                    int n = h.createQuery("SELECT * FROM " + table + " ORDER BY " + orderOf(table))
+                            .scanResultSet((rs, ctx) -> {
+                                try {
+                                    return writeRows(rs.get(), zout);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+                    zout.closeEntry();
+                    counts.put(table, n);
+                }
+            });
+            zout.putNextEntry(new ZipEntry("manifest.json"));
+            ObjectNode manifest = json.createObjectNode().put("format", FORMAT);
+            counts.forEach(manifest.putObject("rows")::put);
+            zout.write(json.writeValueAsBytes(manifest));
+            zout.closeEntry();
+        } catch (IOException | UncheckedIOException e) {
+            throw new StoreException("cannot write the backup " + zip + ": " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
+    /** Loads a backup into this (empty) database; returns the row counts by table. */
+    public Map<String, Integer> restore(Path zip) {
+        try (var zf = new ZipFile(zip.toFile())) {
+            var manifestEntry = zf.getEntry("manifest.json");
+            if (manifestEntry == null) {
+                throw new StoreException(zip + " is not a netra backup (no manifest.json)");
+            }
+            JsonNode manifest = json.readTree(zf.getInputStream(manifestEntry));
+            if (!FORMAT.equals(manifest.path("format").asText())) {
+                throw new StoreException(zip + " has backup format '"
+                        + manifest.path("format").asText() + "', this netra reads " + FORMAT);
+            }
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            jdbi.useTransaction(h -> {
+                for (String table : TABLES) {
+                    int existing = h.createQuery("SELECT COUNT(*) FROM " + table)
+                            .mapTo(Integer.class)
+                            .one();
+                    if (existing > 0) {
+                        throw new StoreException("restore needs an empty database, but " + table + " has " + existing
+                                + " rows; restore into a new database");
+                    }
+                }
+                for (String table : TABLES) {
+                    var entry = zf.getEntry(table + ".jsonl");
+                    int n = 0;
+                    if (entry != null) {
+                        try (var reader = new BufferedReader(
+                                new InputStreamReader(zf.getInputStream(entry), StandardCharsets.UTF_8))) {
+                            String line;
+                            while ((line = reader.readLine()) != null) {
+                                insert(h, table, json.readTree(line));
+                                n++;
+                            }
+                        }
+                    }
+                    int expected = manifest.path("rows").path(table).asInt(-1);
+                    if (expected != n) {
+                        throw new StoreException(
+                                zip + " is damaged: " + table + " has " + n + " rows, its manifest says " + expected);
+                    }
+                    counts.put(table, n);
+                }
+                restartAuditSequence(h);
+            });
+            return counts;
+        } catch (IOException e) {
+            throw new StoreException("cannot read the backup " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int writeRows(ResultSet rs, ZipOutputStream out) throws SQLException, IOException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = 0;
+        while (rs.next()) {
+            ObjectNode row = json.createObjectNode();
+            for (int c = 1; c <= md.getColumnCount(); c++) {
+                String name = md.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT);
+                int type = md.getColumnType(c);
+                if (rs.getObject(c) == null) {
+                    row.putNull(name);
+                } else if (type == Types.BIGINT || type == Types.INTEGER) {
+                    row.put(name, rs.getLong(c));
+                } else if (type == Types.TIMESTAMP_WITH_TIMEZONE || type == Types.TIMESTAMP) {
+                    row.put(name, rs.getObject(c, OffsetDateTime.class).toString());
+                } else {
+                    row.put(name, rs.getString(c));
+                }
+            }
+            out.write(json.writeValueAsBytes(row));
+            out.write('\n');
+            n++;
+        }
+        return n;
+    }
+
+    private static void insert(Handle h, String table, JsonNode row) {
+        List<String> columns = new ArrayList<>();
+        row.fieldNames().forEachRemaining(columns::add);
+        var update = h.createUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")");
+        for (String c : columns) {
+            JsonNode v = row.get(c);
+            if (v.isNull()) {
+                update.bindNull(c, java.sql.Types.VARCHAR);
+            } else if (v.isIntegralNumber()) {
+                update.bind(c, v.longValue());
+            } else if (c.endsWith("_at") || c.equals("at")) {
+                update.bind(c, OffsetDateTime.parse(v.asText()));
+            } else {
+                update.bind(c, v.asText());
+            }
+        }
+        update.execute();
+    }
+
+    private void restartAuditSequence(Handle h) {
+        long next = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_event")
+                .mapTo(Long.class)
+                .one();
+        switch (vendor) {
+            case H2 -> h.execute("ALTER TABLE audit_event ALTER COLUMN seq RESTART WITH " + next);
+            case POSTGRESQL ->
+                h.execute("SELECT setval(pg_get_serial_sequence('audit_event', 'seq'), " + next + ", false)");
+        }
+    }
+
+    private static String orderOf(String table) {
+        return table.equals("audit_event") ? "seq" : "kind, id";
+    }
+}
