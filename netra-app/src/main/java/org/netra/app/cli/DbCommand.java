@@ -5,7 +5,6 @@ import java.util.Map;
 import org.netra.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,13 +18,13 @@ import picocli.CommandLine.Spec;
 final class DbCommand {
     record Result(String action, String file, String database, Map<String, Integer> rows) {}
 
-    @Command(name = "backup", mixinStandardHelpOptions = true, description = "Write every table to a zip.")
-    static final class Backup implements Runnable {
-        @Parameters(paramLabel = "FILE", description = "the backup zip to write")
+    /** What backup and restore share: a file, a database, and a report of rows per table. */
+    abstract static class FileAction implements Runnable {
+        @Parameters(paramLabel = "FILE", description = "the backup zip")
         Path file;
 
-        @Mixin
-        DatabaseSelection db;
+        @ArgGroup(exclusive = false, heading = "Database%n")
+        DatabaseOptions db = new DatabaseOptions();
 
         @Option(names = "--json", description = "print JSON")
         boolean json;
@@ -33,65 +32,35 @@ final class DbCommand {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
+        abstract Map<String, Integer> apply(Store store, Path file);
+
         @Override
         public void run() {
-            var config = db.options.config();
+            var config = db.config();
+            Map<String, Integer> rows;
             try (var store = Store.open(config)) {
-                report(
-                        spec,
-                        json,
-                        new Result(
-                                "backup",
-                                file.toString(),
-                                config.url(),
-                                store.backups().write(file)));
+                rows = apply(store, file);
             }
+            var r = new Result(spec.name(), file.toString(), config.url(), rows);
+            var out = spec.commandLine().getOut();
+            out.println(json ? Json.write(r) : r.action() + " " + r.file() + " (" + r.database() + "): " + r.rows());
+            out.flush();
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true, description = "Write every table to a zip.")
+    static final class Backup extends FileAction {
+        @Override
+        Map<String, Integer> apply(Store store, Path file) {
+            return store.backups().write(file);
         }
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true, description = "Load a backup into an empty database.")
-    static final class Restore implements Runnable {
-        @Parameters(paramLabel = "FILE", description = "the backup zip to read")
-        Path file;
-
-        @Mixin
-        DatabaseSelection db;
-
-        @Option(names = "--json", description = "print JSON")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class Restore extends FileAction {
         @Override
-        public void run() {
-            var config = db.options.config();
-            try (var store = Store.open(config)) {
-                report(
-                        spec,
-                        json,
-                        new Result(
-                                "restore",
-                                file.toString(),
-                                config.url(),
-                                store.backups().restore(file)));
-            }
+        Map<String, Integer> apply(Store store, Path file) {
+            return store.backups().restore(file);
         }
-    }
-
-    /** The database options, shared by both subcommands. */
-    static final class DatabaseSelection {
-        @ArgGroup(exclusive = false, heading = "Database%n")
-        DatabaseOptions options = new DatabaseOptions();
-    }
-
-    private static void report(picocli.CommandLine.Model.CommandSpec spec, boolean json, Result r) {
-        var out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(r));
-        } else {
-            out.printf("%s %s (%s): %s%n", r.action(), r.file(), r.database(), r.rows());
-        }
-        out.flush();
     }
 }
