@@ -217,6 +217,13 @@ final class CurveFitter {
                     .getInverse();
             double[][] c = inverse.scalarMultiply(scale).getData();
             for (int a = 0; a < m; a++) {
+                for (int b = 0; b < a; b++) { // symmetric in exact arithmetic; make it so in floating point
+                    double mean = (c[a][b] + c[b][a]) / 2;
+                    c[a][b] = mean;
+                    c[b][a] = mean;
+                }
+            }
+            for (int a = 0; a < m; a++) {
                 if (!(c[a][a] >= 0) || Double.isInfinite(c[a][a])) {
                     return Optional.empty();
                 }
