@@ -1,0 +1,27 @@
+package org.netra.dosimetry.organ;
+
+/** The ICRP Publication 110 adult reference computational phantoms. */
+public enum Phantom {
+    ADULT_MALE("am"),
+    ADULT_FEMALE("af");
+
+    private final String code;
+
+    Phantom(String code) {
+        this.code = code;
+    }
+
+    /** The code OpenDose and the resource use. */
+    public String code() {
+        return code;
+    }
+
+    static Phantom ofCode(String code) {
+        for (Phantom p : values()) {
+            if (p.code.equals(code)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown phantom '" + code + "'; known: am, af");
+    }
+}
