@@ -1,0 +1,362 @@
+package org.netra.imaging.dicom;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Parses a Part 10 file held in memory (PS3.10 section 7, PS3.5 sections 7 to 10). Every length is
+ * checked against the bytes that remain before anything is allocated for it, and nesting is bounded,
+ * so malformed input ends in a {@link DicomParseException} naming the offset, never a hang or an
+ * out-of-memory error.
+ */
+final class DicomReader {
+    /** Sequences nested deeper than this are refused (real files nest fewer than ten levels). */
+    static final int MAX_DEPTH = 32;
+    /** A deflated data set may not inflate beyond this (guards against decompression bombs). */
+    static final int MAX_INFLATED_BYTES = 1 << 30;
+
+    private static final long UNDEFINED = 0xffffffffL;
+    private static final int ITEM = 0xfffee000;
+    private static final int ITEM_END = 0xfffee00d;
+    private static final int SEQUENCE_END = 0xfffee0dd;
+
+    private enum Mode {
+        META,
+        TOP,
+        ITEM_DEFINED,
+        ITEM_UNDEFINED
+    }
+
+    private final String source;
+    private final boolean headerOnly;
+    private final DataDictionary dictionary = DataDictionary.standard();
+    private byte[] b;
+    private int pos;
+    /** Where the current buffer starts in the file (non-zero after inflating a deflated data set). */
+    private long fileOffset;
+
+    private boolean bigEndian;
+    private boolean explicit;
+
+    DicomReader(byte[] bytes, String source, boolean headerOnly) {
+        this.b = bytes;
+        this.source = source;
+        this.headerOnly = headerOnly;
+    }
+
+    DicomFile read() throws DicomParseException {
+        if (b.length >= 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M') {
+            pos = 132;
+        } else if (plausibleDataSetStart()) {
+            pos = 0;
+        } else {
+            throw new NotDicomException(source);
+        }
+        Attributes meta;
+        if (b.length - pos >= 8 && u16le(pos) == 0x0002) {
+            bigEndian = false;
+            explicit = Vr.of(b[pos + 4], b[pos + 5]) != null;
+            meta = readDataSet(b.length, 0, StandardCharsets.ISO_8859_1, Mode.META);
+        } else {
+            meta = new Attributes.Builder(source, false, StandardCharsets.ISO_8859_1).build();
+        }
+        TransferSyntax ts =
+                meta.string(Tag.TRANSFER_SYNTAX_UID).map(TransferSyntax::of).orElseGet(this::guessTransferSyntax);
+        if (ts.deflated()) {
+            inflateRest();
+        }
+        bigEndian = ts.bigEndian();
+        explicit = ts.explicitVr();
+        Attributes dataset = readDataSet(b.length, 0, StandardCharsets.ISO_8859_1, Mode.TOP);
+        return new DicomFile(source, meta, dataset, ts);
+    }
+
+    /** A file without preamble: accept it when it opens with a group 0002 or 0008 element (LE). */
+    private boolean plausibleDataSetStart() {
+        if (b.length < 8) {
+            return false;
+        }
+        int group = u16le(0);
+        int element = u16le(2);
+        return (group == 0x0002 || group == 0x0008) && element <= 0x0020;
+    }
+
+    /** Without file meta: explicit VR when the bytes after the first tag spell a VR, else implicit. */
+    private TransferSyntax guessTransferSyntax() {
+        if (b.length - pos >= 8 && Vr.of(b[pos + 4], b[pos + 5]) != null) {
+            return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+        }
+        return TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+    }
+
+    private void inflateRest() throws DicomParseException {
+        var inflater = new Inflater(true);
+        try {
+            inflater.setInput(b, pos, b.length - pos);
+            var out = new ByteArrayOutputStream(Math.max(64, 4 * (b.length - pos)));
+            byte[] chunk = new byte[64 * 1024];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw error(pos, "the deflated data set ends before its end of stream");
+                }
+                out.write(chunk, 0, n);
+                if (out.size() > MAX_INFLATED_BYTES) {
+                    throw error(pos, "the deflated data set inflates beyond " + MAX_INFLATED_BYTES + " bytes");
+                }
+            }
+            fileOffset = pos;
+            b = out.toByteArray();
+            pos = 0;
+        } catch (DataFormatException e) {
+            throw new DicomParseException(source, pos, "the deflated data set is corrupt: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private Attributes readDataSet(int end, int depth, Charset inherited, Mode mode) throws DicomParseException {
+        var out = new Attributes.Builder(source, bigEndian, inherited);
+        Charset charset = inherited;
+        int pixelRepresentation = -1;
+        while (true) {
+            if (pos >= end) {
+                if (mode == Mode.ITEM_UNDEFINED) {
+                    throw error(pos, "an item of undefined length ends without an item delimitation (FFFE,E00D)");
+                }
+                break;
+            }
+            int start = pos;
+            if (end - pos < 8) {
+                throw error(pos, "truncated element header: " + (end - pos) + " bytes left, 8 needed");
+            }
+            int tag = tag(pos);
+            if (mode == Mode.META && Tag.group(tag) != 0x0002) {
+                break;
+            }
+            if (tag == ITEM_END) {
+                if (mode != Mode.ITEM_UNDEFINED) {
+                    throw error(pos, "item delimitation (FFFE,E00D) outside an item of undefined length");
+                }
+                pos += 8;
+                break;
+            }
+            if (Tag.group(tag) == 0xfffe) {
+                throw error(pos, "unexpected " + Tag.toString(tag) + " where a data element should start");
+            }
+            if (headerOnly && mode == Mode.TOP && Integer.compareUnsigned(tag, Tag.PIXEL_DATA) >= 0) {
+                break;
+            }
+            Vr vr;
+            long length;
+            if (explicit) {
+                vr = Vr.of(b[pos + 4], b[pos + 5]);
+                if (vr == null) {
+                    throw error(
+                            pos + 4,
+                            "invalid VR '" + printable(b[pos + 4]) + printable(b[pos + 5]) + "' for element "
+                                    + Tag.toString(tag) + " (the file may not be in the transfer syntax it declares)");
+                }
+                if (vr.longLength()) {
+                    if (end - pos < 12) {
+                        throw error(pos, "truncated element header of " + Tag.toString(tag));
+                    }
+                    length = u32(pos + 8);
+                    pos += 12;
+                } else {
+                    length = u16(pos + 6);
+                    pos += 8;
+                }
+            } else {
+                vr = dictionary.implicitVr(tag);
+                length = u32(pos + 4);
+                pos += 8;
+            }
+            if (length == UNDEFINED) {
+                if (tag == Tag.PIXEL_DATA && mode == Mode.TOP) {
+                    out.put(tag, Vr.OB, null, 0, 0, readFragments(end));
+                } else if (vr == Vr.SQ || vr == Vr.UN || !explicit) {
+                    out.put(tag, Vr.SQ, null, 0, 0, readItems(tag, -1, end, depth + 1, charset, vr == Vr.UN));
+                } else {
+                    throw error(start, "element " + Tag.toString(tag) + " (" + vr + ") has an undefined length");
+                }
+                continue;
+            }
+            if (length > end - pos) {
+                throw error(
+                        start,
+                        "element " + Tag.toString(tag) + " declares " + length + " bytes but only " + (end - pos)
+                                + " remain"
+                                + (mode == Mode.TOP || mode == Mode.META ? " in the file" : " in its item"));
+            }
+            int valueEnd = pos + (int) length;
+            if (vr == Vr.SQ) {
+                out.put(tag, Vr.SQ, null, 0, 0, readItems(tag, valueEnd, valueEnd, depth + 1, charset, false));
+                pos = valueEnd;
+                continue;
+            }
+            out.put(tag, vr, b, pos, (int) length, null);
+            if (tag == Tag.SPECIFIC_CHARACTER_SET) {
+                charset = CharacterSets.of(new String(b, pos, (int) length, StandardCharsets.ISO_8859_1));
+                out.charset(charset);
+            } else if (tag == Tag.PIXEL_REPRESENTATION && length >= 2 && vr == Vr.US) {
+                pixelRepresentation = u16(pos);
+            }
+            pos = valueEnd;
+        }
+        if (!explicit && pixelRepresentation == 1) {
+            out.retypeAmbiguous(dictionary);
+        }
+        return out.build();
+    }
+
+    /** The items of a sequence: up to {@code definedEnd}, or (if it is -1) up to a sequence delimitation. */
+    private List<Attributes> readItems(
+            int sequenceTag, int definedEnd, int limit, int depth, Charset charset, boolean unknown)
+            throws DicomParseException {
+        if (depth > MAX_DEPTH) {
+            throw error(
+                    pos,
+                    "sequences nested deeper than " + MAX_DEPTH + " levels (in " + Tag.toString(sequenceTag) + ")");
+        }
+        boolean savedExplicit = explicit;
+        boolean savedBigEndian = bigEndian;
+        if (unknown) {
+            // an UN of undefined length holds implicit VR little endian items (PS3.5 6.2.2)
+            explicit = false;
+            bigEndian = false;
+        }
+        List<Attributes> items = new ArrayList<>();
+        int end = definedEnd < 0 ? limit : definedEnd;
+        while (true) {
+            if (definedEnd >= 0 && pos >= definedEnd) {
+                break;
+            }
+            if (end - pos < 8) {
+                throw error(
+                        pos,
+                        "sequence " + Tag.toString(sequenceTag)
+                                + (definedEnd < 0
+                                        ? " ends without a sequence delimitation (FFFE,E0DD)"
+                                        : " is truncated"));
+            }
+            int tag = tag(pos);
+            long length = u32(pos + 4);
+            if (tag == SEQUENCE_END) {
+                pos += 8;
+                if (definedEnd < 0) {
+                    break;
+                }
+                continue;
+            }
+            if (tag != ITEM) {
+                throw error(
+                        pos,
+                        "expected an item (FFFE,E000) in sequence " + Tag.toString(sequenceTag) + ", found "
+                                + Tag.toString(tag));
+            }
+            pos += 8;
+            if (length == UNDEFINED) {
+                items.add(readDataSet(end, depth, charset, Mode.ITEM_UNDEFINED));
+            } else {
+                if (length > end - pos) {
+                    throw error(pos - 8, "item declares " + length + " bytes but only " + (end - pos) + " remain");
+                }
+                int itemEnd = pos + (int) length;
+                items.add(readDataSet(itemEnd, depth, charset, Mode.ITEM_DEFINED));
+                pos = itemEnd;
+            }
+        }
+        explicit = savedExplicit;
+        bigEndian = savedBigEndian;
+        return List.copyOf(items);
+    }
+
+    /** Encapsulated pixel data: a basic offset table item, then fragment items, then a delimitation. */
+    private Fragments readFragments(int end) throws DicomParseException {
+        long[] table = null;
+        int[] offsets = new int[4];
+        int[] lengths = new int[4];
+        int n = 0;
+        while (true) {
+            if (end - pos < 8) {
+                throw error(pos, "encapsulated pixel data ends without a sequence delimitation (FFFE,E0DD)");
+            }
+            int tag = tag(pos);
+            long length = u32(pos + 4);
+            if (tag == SEQUENCE_END) {
+                pos += 8;
+                break;
+            }
+            if (tag != ITEM) {
+                throw error(pos, "expected a pixel data item (FFFE,E000), found " + Tag.toString(tag));
+            }
+            if (length > end - pos - 8) {
+                throw error(
+                        pos, "pixel data item declares " + length + " bytes but only " + (end - pos - 8) + " remain");
+            }
+            pos += 8;
+            if (table == null) {
+                table = new long[(int) length / 4];
+                for (int i = 0; i < table.length; i++) {
+                    table[i] = u32le(pos + 4 * i);
+                }
+            } else {
+                if (n == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, 2 * n);
+                    lengths = Arrays.copyOf(lengths, 2 * n);
+                }
+                offsets[n] = pos;
+                lengths[n] = (int) length;
+                n++;
+            }
+            pos += (int) length;
+        }
+        return new Fragments(
+                source, b, table == null ? new long[0] : table, Arrays.copyOf(offsets, n), Arrays.copyOf(lengths, n));
+    }
+
+    private DicomParseException error(int at, String problem) {
+        return new DicomParseException(source, fileOffset + at, problem);
+    }
+
+    private static String printable(byte c) {
+        return c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\x%02X", c & 0xff);
+    }
+
+    private int tag(int at) {
+        return (u16(at) << 16) | u16(at + 2);
+    }
+
+    private int u16(int at) {
+        return bigEndian ? ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff) : u16le(at);
+    }
+
+    private int u16le(int at) {
+        return (b[at] & 0xff) | ((b[at + 1] & 0xff) << 8);
+    }
+
+    private long u32(int at) {
+        if (bigEndian) {
+            return ((long) (b[at] & 0xff) << 24)
+                    | ((b[at + 1] & 0xff) << 16)
+                    | ((b[at + 2] & 0xff) << 8)
+                    | (b[at + 3] & 0xff);
+        }
+        return u32le(at);
+    }
+
+    /** Offset tables are little endian in every encapsulated transfer syntax. */
+    private long u32le(int at) {
+        return (b[at] & 0xff)
+                | ((b[at + 1] & 0xff) << 8)
+                | ((b[at + 2] & 0xff) << 16)
+                | ((long) (b[at + 3] & 0xff) << 24);
+    }
+}

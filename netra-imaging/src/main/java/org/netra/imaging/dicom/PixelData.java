@@ -1,0 +1,220 @@
+package org.netra.imaging.dicom;
+
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes the pixel data of a file into stored values: native (1, 8, 16 or 32 bits allocated, either
+ * byte order), JPEG lossless (netra's own decoder), JPEG baseline/extended (javax.imageio) and JPEG 2000
+ * (jai-imageio). Anything else is an {@link UnsupportedTransferSyntaxException} naming the syntax.
+ */
+public final class PixelData {
+    /** Decoded images may not exceed this many samples (1 GiB of ints): a guard against hostile headers. */
+    static final long MAX_SAMPLES = 1L << 28;
+
+    private PixelData() {}
+
+    public static Pixels decode(DicomFile file) throws DicomParseException {
+        Attributes ds = file.dataset();
+        String src = file.source();
+        int rows = required(ds, Tag.ROWS, src);
+        int columns = required(ds, Tag.COLUMNS, src);
+        int spp = ds.integer(Tag.SAMPLES_PER_PIXEL, 1);
+        int frames = Math.max(1, ds.integer(Tag.NUMBER_OF_FRAMES, 1));
+        int allocated = required(ds, Tag.BITS_ALLOCATED, src);
+        int stored = ds.integer(Tag.BITS_STORED, allocated);
+        int highBit = ds.integer(Tag.HIGH_BIT, stored - 1);
+        boolean signed = ds.integer(Tag.PIXEL_REPRESENTATION, 0) == 1;
+        if (spp < 1
+                || spp > 4
+                || stored < 1
+                || stored > allocated
+                || allocated > 32
+                || highBit < stored - 1
+                || highBit >= allocated) {
+            throw new DicomParseException(
+                    src,
+                    0,
+                    "inconsistent pixel description: samples per pixel " + spp + ", bits allocated " + allocated
+                            + ", stored " + stored + ", high bit " + highBit);
+        }
+        long total = (long) rows * columns * spp * frames;
+        if (total > MAX_SAMPLES) {
+            throw new DicomParseException(
+                    src, 0, "the image declares " + total + " samples, more than netra reads (" + MAX_SAMPLES + ")");
+        }
+        if (!ds.contains(Tag.PIXEL_DATA)) {
+            throw new DicomParseException(
+                    src, 0, "there is no pixel data (7FE0,0010)" + " (was the file read with Extent.HEADER?)");
+        }
+        int[] values = new int[(int) total];
+        TransferSyntax ts = file.transferSyntax();
+        switch (ts.codec()) {
+            case NATIVE -> readNative(ds, src, allocated, values, spp);
+            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000 -> {
+                Fragments fragments = ds.fragments(Tag.PIXEL_DATA)
+                        .orElseThrow(() -> new DicomParseException(
+                                src, 0, "transfer syntax " + ts.uid() + " needs encapsulated pixel data"));
+                int frameLength = rows * columns * spp;
+                for (int f = 0; f < frames; f++) {
+                    byte[] bytes = fragments.frame(f, frames);
+                    if (ts.codec() == TransferSyntax.Codec.JPEG_DCT && jpegPrecision(bytes) > 8) {
+                        throw new UnsupportedTransferSyntaxException(
+                                src,
+                                ts.uid(),
+                                ts.name() + " with " + jpegPrecision(bytes)
+                                        + "-bit samples (javax.imageio decodes 8-bit DCT JPEG only)");
+                    }
+                    int[] decoded =
+                            switch (ts.codec()) {
+                                case JPEG_LOSSLESS -> lossless(bytes, src, rows, columns, spp);
+                                default -> imageIo(bytes, src, ts, rows, columns, spp);
+                            };
+                    System.arraycopy(decoded, 0, values, f * frameLength, frameLength);
+                }
+            }
+            case UNSUPPORTED -> throw new UnsupportedTransferSyntaxException(src, ts.uid(), ts.name());
+        }
+        mask(values, stored, ts.codec() == TransferSyntax.Codec.NATIVE ? highBit + 1 - stored : 0, signed);
+        return new Pixels(rows, columns, spp, frames, stored, signed, values);
+    }
+
+    private static int required(Attributes ds, int tag, String src) throws DicomParseException {
+        var v = ds.integer(tag);
+        if (v.isEmpty() || v.getAsInt() <= 0) {
+            throw new DicomParseException(
+                    src,
+                    0,
+                    "element " + Tag.toString(tag) + " "
+                            + DataDictionary.standard().keyword(tag) + " is missing or not positive");
+        }
+        return v.getAsInt();
+    }
+
+    private static void readNative(Attributes ds, String src, int allocated, int[] out, int spp)
+            throws DicomParseException {
+        var buf = ds.value(Tag.PIXEL_DATA);
+        long needed = allocated == 1 ? (out.length + 7L) / 8 : (long) out.length * ((allocated + 7) / 8);
+        if (buf.remaining() < needed) {
+            throw new DicomParseException(
+                    src, 0, "pixel data holds " + buf.remaining() + " bytes, the image needs " + needed);
+        }
+        switch (allocated) {
+            case 1 -> {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (buf.get(i >>> 3) >>> (i & 7)) & 1;
+                }
+            }
+            case 8 -> {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = buf.get(i) & 0xff;
+                }
+            }
+            case 16 -> {
+                var shorts = buf.asShortBuffer();
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = shorts.get(i) & 0xffff;
+                }
+            }
+            case 32 -> {
+                var ints = buf.asIntBuffer();
+                ints.get(0, out);
+            }
+            default -> throw new DicomParseException(src, 0, "bits allocated " + allocated + " is not 1, 8, 16 or 32");
+        }
+        boolean planar = spp > 1 && ds.integer(Tag.PLANAR_CONFIGURATION, 0) == 1;
+        if (planar) {
+            interleave(out, spp, ds.integer(Tag.ROWS, 0) * ds.integer(Tag.COLUMNS, 0));
+        }
+    }
+
+    /** Planar configuration 1 (RRR…GGG…BBB… per frame) to pixel-interleaved. */
+    private static void interleave(int[] values, int spp, int pixels) {
+        int frameLength = spp * pixels;
+        int[] tmp = new int[frameLength];
+        for (int start = 0; start + frameLength <= values.length; start += frameLength) {
+            for (int s = 0; s < spp; s++) {
+                for (int p = 0; p < pixels; p++) {
+                    tmp[p * spp + s] = values[start + s * pixels + p];
+                }
+            }
+            System.arraycopy(tmp, 0, values, start, frameLength);
+        }
+    }
+
+    /** Keeps Bits Stored bits from {@code shift} up, sign-extending signed values (PS3.5 8.1.1). */
+    private static void mask(int[] values, int stored, int shift, boolean signed) {
+        if (stored >= 32) {
+            return;
+        }
+        int m = (1 << stored) - 1;
+        int up = 32 - stored;
+        for (int i = 0; i < values.length; i++) {
+            int v = (values[i] >>> shift) & m;
+            values[i] = signed ? (v << up) >> up : v;
+        }
+    }
+
+    private static int[] lossless(byte[] bytes, String src, int rows, int columns, int spp) throws DicomParseException {
+        // a Huffman code is at least one bit: a frame cannot hold more than 8 samples per byte
+        var image = JpegLosslessDecoder.decode(bytes, src, 8L * bytes.length + 64);
+        check(src, image.width(), image.height(), image.components(), rows, columns, spp);
+        return image.samples();
+    }
+
+    private static int[] imageIo(byte[] bytes, String src, TransferSyntax ts, int rows, int columns, int spp)
+            throws DicomParseException {
+        String format = ts.codec() == TransferSyntax.Codec.JPEG_2000 ? "jpeg2000" : "jpeg";
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new UnsupportedTransferSyntaxException(
+                    src, ts.uid(), ts.name() + ": no " + format + " image reader on the class path");
+        }
+        ImageReader reader = readers.next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in);
+            Raster raster = reader.canReadRaster()
+                    ? reader.readRaster(0, null)
+                    : reader.read(0).getRaster();
+            check(src, raster.getWidth(), raster.getHeight(), raster.getNumBands(), rows, columns, spp);
+            return raster.getPixels(raster.getMinX(), raster.getMinY(), columns, rows, (int[]) null);
+        } catch (IOException | RuntimeException e) {
+            throw new DicomParseException(
+                    src, 0, "cannot decode its " + ts.name() + " pixel data (" + e.getMessage() + ")", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The sample precision of the first start-of-frame marker of a JPEG stream, or 0 if none. */
+    static int jpegPrecision(byte[] jpeg) {
+        int p = 2;
+        while (p + 4 < jpeg.length) {
+            if ((jpeg[p] & 0xff) != 0xff) {
+                return 0;
+            }
+            int marker = jpeg[p + 1] & 0xff;
+            if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
+                return jpeg[p + 4] & 0xff;
+            }
+            p += 2 + (((jpeg[p + 2] & 0xff) << 8) | (jpeg[p + 3] & 0xff));
+        }
+        return 0;
+    }
+
+    private static void check(String src, int w, int h, int bands, int rows, int columns, int spp)
+            throws DicomParseException {
+        if (w != columns || h != rows || bands != spp) {
+            throw new DicomParseException(
+                    src,
+                    0,
+                    "the compressed frame is " + w + "×" + h + "×" + bands + " but the data set says " + columns + "×"
+                            + rows + "×" + spp);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.netra.imaging.dicom;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.netra.physics.quantity.Activity;
+
+/** Scans a file or folder (recursively), reading headers only, and summarises each series found. */
+public final class SeriesScanner {
+    /** A file that was not read as DICOM, and why. */
+    public record Skipped(Path file, String reason) {}
+
+    public record Scan(List<SeriesSummary> series, List<Skipped> skipped) {}
+
+    private static final Map<String, String> SOP_CLASS_NAMES = Map.ofEntries(
+            Map.entry("1.2.840.10008.5.1.4.1.1.128", "Positron Emission Tomography Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.130", "Enhanced PET Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.20", "Nuclear Medicine Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.2", "CT Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.2.1", "Enhanced CT Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.4", "MR Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.7", "Secondary Capture Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.481.2", "RT Dose Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.481.3", "RT Structure Set Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.66.4", "Segmentation Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.88.67", "X-Ray Radiation Dose SR Storage"));
+
+    private SeriesScanner() {}
+
+    public static String sopClassName(String uid) {
+        return SOP_CLASS_NAMES.getOrDefault(uid, uid);
+    }
+
+    public static Scan scan(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            throw new IOException("no such file or folder: " + path);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(path)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Map<String, List<DicomFile>> bySeries = new LinkedHashMap<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                DicomFile d = DicomFile.read(f, DicomFile.Extent.HEADER);
+                String uid = d.dataset().string(Tag.SERIES_INSTANCE_UID).orElse("(no series UID) " + f);
+                bySeries.computeIfAbsent(uid, k -> new ArrayList<>()).add(d);
+            } catch (NotDicomException e) {
+                skipped.add(new Skipped(f, "not DICOM"));
+            } catch (DicomParseException e) {
+                skipped.add(new Skipped(f, e.getMessage()));
+            }
+        }
+        List<SeriesSummary> series = new ArrayList<>();
+        for (var e : bySeries.entrySet()) {
+            series.add(summarise(e.getKey(), e.getValue()));
+        }
+        return new Scan(List.copyOf(series), List.copyOf(skipped));
+    }
+
+    static SeriesSummary summarise(String uid, List<DicomFile> files) {
+        Attributes first = files.get(0).dataset();
+        int frames = files.stream()
+                .mapToInt(f -> Math.max(1, f.dataset().integer(Tag.NUMBER_OF_FRAMES, 1)))
+                .sum();
+        double[] spacing = first.doubles(Tag.PIXEL_SPACING);
+        Optional<Attributes> pharm = first.sequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE).stream()
+                .findFirst();
+        Optional<Activity> injected = pharm.flatMap(p -> {
+            var v = p.decimal(Tag.RADIONUCLIDE_TOTAL_DOSE);
+            return v.isPresent() && v.getAsDouble() >= 0
+                    ? Optional.of(Activity.ofBq(v.getAsDouble()))
+                    : Optional.empty();
+        });
+        Optional<LocalDateTime> injection = pharm.flatMap(
+                p -> p.dateTime(Tag.RADIOPHARMACEUTICAL_START_DATE_TIME).or(() -> first.date(Tag.SERIES_DATE)
+                        .flatMap(d -> p.time(Tag.RADIOPHARMACEUTICAL_START_TIME).map(d::atTime))));
+        Optional<LocalDateTime> acquisition = files.stream()
+                .map(f -> f.dataset().dateTime(Tag.ACQUISITION_DATE_TIME).or(() -> f.dataset()
+                        .dateTime(Tag.ACQUISITION_DATE, Tag.ACQUISITION_TIME)))
+                .flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+        String sopClass = files.get(0).sopClassUid();
+        return new SeriesSummary(
+                uid,
+                first.string(Tag.MODALITY).orElse(""),
+                sopClass,
+                sopClassName(sopClass),
+                first.integer(Tag.ROWS, 0),
+                first.integer(Tag.COLUMNS, 0),
+                first.contains(Tag.ROWS) ? frames : 0,
+                spacing.length == 2 ? Optional.of(spacing) : Optional.empty(),
+                sliceSpacing(files),
+                first.string(Tag.UNITS),
+                first.string(Tag.DECAY_CORRECTION),
+                injected,
+                injection,
+                acquisition,
+                first.string(Tag.SERIES_DESCRIPTION),
+                files.size());
+    }
+
+    /** The median step of image positions along the slice normal; else Spacing Between Slices. */
+    private static OptionalDouble sliceSpacing(List<DicomFile> files) {
+        double[] orientation = files.get(0).dataset().doubles(Tag.IMAGE_ORIENTATION_PATIENT);
+        if (files.size() > 1 && orientation.length == 6) {
+            double[] n = {
+                orientation[1] * orientation[5] - orientation[2] * orientation[4],
+                orientation[2] * orientation[3] - orientation[0] * orientation[5],
+                orientation[0] * orientation[4] - orientation[1] * orientation[3]
+            };
+            double[] along = files.stream()
+                    .map(f -> f.dataset().doubles(Tag.IMAGE_POSITION_PATIENT))
+                    .filter(p -> p.length == 3)
+                    .mapToDouble(p -> p[0] * n[0] + p[1] * n[1] + p[2] * n[2])
+                    .sorted()
+                    .toArray();
+            if (along.length > 1) {
+                double[] steps = new double[along.length - 1];
+                for (int i = 0; i < steps.length; i++) {
+                    steps[i] = along[i + 1] - along[i];
+                }
+                Arrays.sort(steps);
+                return OptionalDouble.of(steps[steps.length / 2]);
+            }
+        }
+        return files.get(0).dataset().decimal(Tag.SPACING_BETWEEN_SLICES);
+    }
+}

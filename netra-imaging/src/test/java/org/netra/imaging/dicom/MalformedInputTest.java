@@ -1,0 +1,160 @@
+package org.netra.imaging.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.netra.testkit.TestData;
+
+/**
+ * Broken input ends in a {@link DicomParseException} naming the input and the byte offset: never a hang,
+ * an out-of-memory error or another exception. The mutation properties are the deterministic fuzzing
+ * of the parser that runs with every test suite (jqwik, fixed number of tries; Jazzer is not used yet).
+ */
+class MalformedInputTest {
+    /** A small valid file: meta, a few elements, a nested sequence and 16-bit pixels. */
+    static byte[] validFile() {
+        Attributes item = Attributes.builder()
+                .setString(Tag.RADIONUCLIDE_TOTAL_DOSE, Vr.DS, "7210")
+                .build();
+        return DicomWriter.toBytes(
+                Attributes.builder()
+                        .setString(Tag.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.128")
+                        .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "1.2.3")
+                        .setSequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, java.util.List.of(item))
+                        .setInts(Tag.ROWS, Vr.US, 2)
+                        .setInts(Tag.COLUMNS, Vr.US, 2)
+                        .setInts(Tag.BITS_ALLOCATED, Vr.US, 16)
+                        .setInts(Tag.BITS_STORED, Vr.US, 16)
+                        .setBytes(Tag.PIXEL_DATA, Vr.OW, new byte[8])
+                        .build(),
+                DicomWriter.SequenceLengths.UNDEFINED);
+    }
+
+    @Test
+    void truncatedFileNamesFileAndOffset() {
+        byte[] f = validFile();
+        byte[] cut = java.util.Arrays.copyOf(f, f.length - 3);
+        assertThatThrownBy(() -> DicomFile.parse(cut, "cut.dcm", DicomFile.Extent.ALL))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageStartingWith("cut.dcm at byte ")
+                .hasMessageContaining("(7FE0,0010)");
+    }
+
+    @Test
+    void hugeDeclaredLengthIsRefusedBeforeAllocating() {
+        byte[] f = validFile();
+        int at = indexOfPixelHeader(f);
+        ByteBuffer.wrap(f).order(ByteOrder.LITTLE_ENDIAN).putInt(at + 8, 0x7ffffff0);
+        assertThatThrownBy(() -> DicomFile.parse(f, "huge.dcm", DicomFile.Extent.ALL))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageContaining("declares 2147483632 bytes")
+                .satisfies(e -> assertThat(((DicomParseException) e).offset()).isEqualTo(at));
+    }
+
+    @Test
+    void wrongVrIsNamed() {
+        byte[] f = validFile();
+        int at = indexOfPixelHeader(f);
+        f[at + 4] = 'Q';
+        f[at + 5] = 'Q';
+        assertThatThrownBy(() -> DicomFile.parse(f, "vr.dcm", DicomFile.Extent.ALL))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageContaining("invalid VR 'QQ'");
+    }
+
+    @Test
+    void deeplyNestedSequencesAreRefused() {
+        // 10 000 sequences each opening an item of undefined length: a stack bomb if not bounded
+        var out = new ByteArrayOutputStream();
+        for (int i = 0; i < 10_000; i++) {
+            out.writeBytes(new byte[] {0x54, 0, 0x16, 0, 'S', 'Q', 0, 0, -1, -1, -1, -1});
+            out.writeBytes(new byte[] {-2, -1, 0, -32, -1, -1, -1, -1});
+        }
+        byte[] bomb = prefixWithMeta(out.toByteArray());
+        assertThatThrownBy(() -> DicomFile.parse(bomb, "bomb.dcm", DicomFile.Extent.ALL))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageContaining("nested deeper than " + DicomReader.MAX_DEPTH);
+    }
+
+    @Test
+    void missingDelimitationIsAnError() {
+        byte[] seq = {0x54, 0, 0x16, 0, 'S', 'Q', 0, 0, -1, -1, -1, -1, -2, -1, 0, -32, -1, -1, -1, -1};
+        assertThatThrownBy(() -> DicomFile.parse(prefixWithMeta(seq), "open.dcm", DicomFile.Extent.ALL))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageContaining("without an item delimitation");
+    }
+
+    @Test
+    void notDicomAtAll() {
+        assertThatThrownBy(() -> DicomFile.parse("hello, world".getBytes(), "note.txt", DicomFile.Extent.ALL))
+                .isInstanceOf(NotDicomException.class)
+                .hasMessageContaining("note.txt");
+    }
+
+    @Property(tries = 300)
+    void everyTruncationOfARealFileIsHandled(@ForAll @IntRange(min = 0, max = 20_541) int length) throws Exception {
+        byte[] all = Files.readAllBytes(TestData.path("dicom/samples/GH184.dcm"));
+        byte[] cut = java.util.Arrays.copyOf(all, Math.min(length, all.length));
+        parseAndDecodeExpectingOnlyTypedErrors(cut);
+    }
+
+    @Property(tries = 1000)
+    void randomByteMutationsOfRealFilesAreHandled(
+            @ForAll @IntRange(min = 0, max = 3) int which,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 16) int flips)
+            throws Exception {
+        String[] files = {
+            "dicom/samples/GH610.dcm",
+            "dicom/samples/NM-MONO2-16-13x-heart.dcm",
+            "dicom/samples/Comunix_Pet_IM-0001-0001.dcm",
+            "dicom/samples/PrivateMDNTags.dcm"
+        };
+        byte[] bytes = Files.readAllBytes(TestData.path(files[which]));
+        var random = new Random(seed);
+        for (int i = 0; i < flips; i++) {
+            // bias mutations towards headers, where lengths and VRs live
+            int at = random.nextInt(Math.min(bytes.length, random.nextBoolean() ? 4096 : bytes.length));
+            bytes[at] = (byte) random.nextInt(256);
+        }
+        parseAndDecodeExpectingOnlyTypedErrors(bytes);
+    }
+
+    static void parseAndDecodeExpectingOnlyTypedErrors(byte[] bytes) {
+        try {
+            DicomFile f = DicomFile.parse(bytes, "fuzzed.dcm", DicomFile.Extent.ALL);
+            if (f.dataset().contains(Tag.PIXEL_DATA)) {
+                PixelData.decode(f);
+            }
+        } catch (DicomParseException | InvalidValueException expected) {
+            assertThat(expected.getMessage()).contains("fuzzed.dcm");
+        }
+    }
+
+    private static int indexOfPixelHeader(byte[] f) {
+        for (int i = f.length - 12; i >= 0; i--) {
+            if (f[i] == (byte) 0xe0 && f[i + 1] == 0x7f && f[i + 2] == 0x10 && f[i + 3] == 0) {
+                return i;
+            }
+        }
+        throw new AssertionError("no pixel data header");
+    }
+
+    private static byte[] prefixWithMeta(byte[] dataSet) {
+        byte[] valid = validFile();
+        int meta = 144 + ByteBuffer.wrap(valid).order(ByteOrder.LITTLE_ENDIAN).getInt(140);
+        var out = new ByteArrayOutputStream();
+        out.write(valid, 0, meta);
+        out.writeBytes(dataSet);
+        return out.toByteArray();
+    }
+}
