@@ -44,8 +44,8 @@ public final class DoseVolumeHistogram {
         for (int v = voi.next(0); v >= 0; v = voi.next(v + 1)) {
             float x = d[v];
             if (!Float.isFinite(x)) {
-                throw new IllegalArgumentException("the dose map has " + x + " at voxel " + v + " inside VOI '"
-                        + voi.name() + "'");
+                throw new IllegalArgumentException(
+                        "the dose map has " + x + " at voxel " + v + " inside VOI '" + voi.name() + "'");
             }
             in[n++] = x;
             sum += x;
@@ -57,7 +57,8 @@ public final class DoseVolumeHistogram {
             in[i] = in[j];
             in[j] = t;
         }
-        return new DoseVolumeHistogram(voi.name(), in, sum / n, dose.geometry().voxelVolume().inMl());
+        return new DoseVolumeHistogram(
+                voi.name(), in, sum / n, dose.geometry().voxelVolume().inMl());
     }
 
     public String name() {

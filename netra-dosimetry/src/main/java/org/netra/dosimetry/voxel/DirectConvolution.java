@@ -48,11 +48,12 @@ public final class DirectConvolution {
 
     static void check(int nx, int ny, int nz, float[] kernel, int kx, int ky, int kz) {
         if (nx < 1 || ny < 1 || nz < 1) {
-            throw new IllegalArgumentException("a map needs at least one voxel per axis, got " + nx + "×" + ny + "×" + nz);
+            throw new IllegalArgumentException(
+                    "a map needs at least one voxel per axis, got " + nx + "×" + ny + "×" + nz);
         }
         if (kx % 2 == 0 || ky % 2 == 0 || kz % 2 == 0 || kx < 1 || ky < 1 || kz < 1) {
-            throw new IllegalArgumentException("a kernel has an odd size along each axis (a centre voxel), got "
-                    + kx + "×" + ky + "×" + kz);
+            throw new IllegalArgumentException(
+                    "a kernel has an odd size along each axis (a centre voxel), got " + kx + "×" + ky + "×" + kz);
         }
         if (kernel.length != kx * ky * kz) {
             throw new IllegalArgumentException(

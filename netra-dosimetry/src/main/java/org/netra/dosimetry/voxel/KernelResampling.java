@@ -25,7 +25,8 @@ public final class KernelResampling {
     public static DoseKernel resample(DoseKernel tab, double sx, double sy, double sz) {
         for (double s : new double[] {sx, sy, sz}) {
             if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("voxel spacing must be positive, got " + sx + ", " + sy + ", " + sz + " mm");
+                throw new IllegalArgumentException(
+                        "voxel spacing must be positive, got " + sx + ", " + sy + ", " + sz + " mm");
             }
         }
         // distance → mean S of the tabulated voxels at that distance (source voxel excluded)
@@ -42,9 +43,8 @@ public final class KernelResampling {
                     }
                     double r = Math.sqrt(sq(i * tab.spacing(0)) + sq(j * tab.spacing(1)) + sq(k * tab.spacing(2)));
                     // voxels at equal distance: key rounded to 1e-9 mm
-                    byDistance.merge(Math.rint(r * 1e9) / 1e9, new double[] {s, 1}, (a, b) -> new double[] {
-                        a[0] + b[0], a[1] + b[1]
-                    });
+                    byDistance.merge(Math.rint(r * 1e9) / 1e9, new double[] {s, 1}, (a, b) ->
+                            new double[] {a[0] + b[0], a[1] + b[1]});
                 }
             }
         }

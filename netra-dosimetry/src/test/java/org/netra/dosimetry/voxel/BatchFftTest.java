@@ -31,8 +31,10 @@ class BatchFftTest {
                     xr += vr * Math.cos(a) - vi * Math.sin(a);
                     xi += vr * Math.sin(a) + vi * Math.cos(a);
                 }
-                assertThat((double) re[k * width + b]).isCloseTo(xr, org.assertj.core.api.Assertions.within(1e-4 * Math.sqrt(n)));
-                assertThat((double) im[k * width + b]).isCloseTo(xi, org.assertj.core.api.Assertions.within(1e-4 * Math.sqrt(n)));
+                assertThat((double) re[k * width + b])
+                        .isCloseTo(xr, org.assertj.core.api.Assertions.within(1e-4 * Math.sqrt(n)));
+                assertThat((double) im[k * width + b])
+                        .isCloseTo(xi, org.assertj.core.api.Assertions.within(1e-4 * Math.sqrt(n)));
             }
         }
         fft.inverse(re, im, sr, si, width);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class FftConvolutionTest {
     static float[] random(int n, long seed) {
@@ -77,7 +77,8 @@ class FftConvolutionTest {
 
     @Test
     void badKernelsAreRefused() {
-        assertThatThrownBy(() -> new FftConvolution(4, 4, 4, new float[8], 2, 2, 2)).hasMessageContaining("odd size");
+        assertThatThrownBy(() -> new FftConvolution(4, 4, 4, new float[8], 2, 2, 2))
+                .hasMessageContaining("odd size");
         assertThatThrownBy(() -> new FftConvolution(4, 4, 4, new float[8], 3, 3, 3))
                 .hasMessageContaining("do not fill");
     }

@@ -3,9 +3,9 @@ package org.netra.dosimetry.voxel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The resampled kernel against kernels Lanconelli et al. tabulated at the target size. */
 class KernelResamplingTest {
@@ -37,15 +37,26 @@ class KernelResamplingTest {
                 }
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "%s %s %.2f→%.2f: self %+.2f%%, face %+.2f%%, edge %+.2f%%, L1 %.2f%%%n",
-                nuclide, medium, from, to, 100 * self, 100 * face, 100 * edge, 100 * diff / sum);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "%s %s %.2f→%.2f: self %+.2f%%, face %+.2f%%, edge %+.2f%%, L1 %.2f%%%n",
+                nuclide,
+                medium,
+                from,
+                to,
+                100 * self,
+                100 * face,
+                100 * edge,
+                100 * diff / sum);
         // measured (docs/data.md): self-dose within 10 %, kernel within 12 % (L1); the nearest neighbours of
         // short-range Lu-177 are off by up to 40 %, a known limit of radial interpolation
         assertThat(Math.abs(self)).isLessThan(0.10);
         assertThat(diff / sum).isLessThan(0.12);
         // energy is conserved exactly
         assertThat(made.energyPerDecayJoules())
-                .isCloseTo(VoxelSValues.tabulated(nuclide, from, m).energyPerDecayJoules(), within(1e-6 * made.energyPerDecayJoules()));
+                .isCloseTo(
+                        VoxelSValues.tabulated(nuclide, from, m).energyPerDecayJoules(),
+                        within(1e-6 * made.energyPerDecayJoules()));
     }
 
     @Test

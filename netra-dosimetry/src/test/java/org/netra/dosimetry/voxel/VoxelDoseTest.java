@@ -60,7 +60,8 @@ class VoxelDoseTest {
             Geometry g = grid(16, 16, 16, MM);
             double tia = 3.6e9;
             Volume dose = new KernelDose(g, k).dose(pointSource(g, 8, 8, 8, tia));
-            double voxelKg = g.voxelVolume().inMl() * KernelMedium.SOFT_TISSUE.density().inGramsPerMl() / 1000;
+            double voxelKg =
+                    g.voxelVolume().inMl() * KernelMedium.SOFT_TISSUE.density().inGramsPerMl() / 1000;
             double deposited = 0;
             for (float d : dose.voxels()) {
                 deposited += d * voxelKg;
@@ -91,8 +92,7 @@ class VoxelDoseTest {
         // with a density map: twice as dense, half the dose
         float[] rho = new float[27];
         Arrays.fill(rho, 2f);
-        Volume dense = LocalDeposition.dose(
-                pointSource(g, 1, 1, 1, 1e12), lu, Volume.wrap(g, VoxelUnit.G_PER_ML, rho));
+        Volume dense = LocalDeposition.dose(pointSource(g, 1, 1, 1, 1e12), lu, Volume.wrap(g, VoxelUnit.G_PER_ML, rho));
         assertThat((double) dense.get(1, 1, 1)).isCloseTo(expected / 2, within(1e-6 * expected));
     }
 

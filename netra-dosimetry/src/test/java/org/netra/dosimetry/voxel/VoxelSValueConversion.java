@@ -58,10 +58,13 @@ public final class VoxelSValueConversion {
                 out.add(values[v]);
             }
             // sort by nuclide, tissue, then size as a number
-            lines.put(nuclide + "|" + tissue + "|" + String.format("%08.3f", Double.parseDouble(size)), String.join("\t", out));
+            lines.put(
+                    nuclide + "|" + tissue + "|" + String.format("%08.3f", Double.parseDouble(size)),
+                    String.join("\t", out));
         }
         var sb = new StringBuilder();
-        sb.append("# Voxel S-values, mGy/(MBq·s): Lanconelli et al., Phys Med Biol 2012;57:517 (via MGHPhysicsResearch/")
+        sb.append(
+                        "# Voxel S-values, mGy/(MBq·s): Lanconelli et al., Phys Med Biol 2012;57:517 (via MGHPhysicsResearch/")
                 .append("MIRDCalculation), converted by VoxelSValueConversion\n");
         sb.append("# nuclide\tvoxelMm\ttissue\tS(i,j,k) for one octant, i,j,k = 0..5, k fastest (216 values)\n");
         for (String line : lines.values()) {

@@ -16,7 +16,8 @@ class VoxelSValueResourceTest {
     @Test
     void committedResourceEqualsAFreshConversion() throws IOException {
         if (Boolean.getBoolean("netra.regenerate")) {
-            VoxelSValueConversion.main(new String[] {TestData.path("voxel-s-values").toString(), FOLDER});
+            VoxelSValueConversion.main(
+                    new String[] {TestData.path("voxel-s-values").toString(), FOLDER});
         }
         String fresh = VoxelSValueConversion.convert(TestData.path("voxel-s-values"));
         assertThat(Files.readString(Path.of(FOLDER, VoxelSValues.RESOURCE), StandardCharsets.UTF_8))

@@ -16,7 +16,10 @@ class VoxelSValuesTest {
         assertThat(k.at(0, 0, 0)).isCloseTo(1.78e-10, within(1e-16));
         assertThat(k.sizeX()).isEqualTo(11);
         // mirrored octant: symmetric in every axis and permutation
-        assertThat(k.at(-1, 0, 0)).isEqualTo(k.at(1, 0, 0)).isEqualTo(k.at(0, 0, -1)).isEqualTo(2.46e-12, within(1e-18));
+        assertThat(k.at(-1, 0, 0))
+                .isEqualTo(k.at(1, 0, 0))
+                .isEqualTo(k.at(0, 0, -1))
+                .isEqualTo(2.46e-12, within(1e-18));
         assertThat(k.at(-5, 3, -2)).isEqualTo(k.at(5, -3, 2));
     }
 
@@ -38,7 +41,9 @@ class VoxelSValuesTest {
     void kernelEnergyMatchesTheNonPenetratingEnergyEmitted() {
         for (String nuclide : new String[] {"Lu-177", "Y-90"}) {
             DoseKernel k = VoxelSValues.tabulated(nuclide, 4.8, KernelMedium.SOFT_TISSUE);
-            double emitted = EnergyPartition.of(NuclideCatalog.icrp107().get(nuclide)).nonPenetrating().inJoules();
+            double emitted = EnergyPartition.of(NuclideCatalog.icrp107().get(nuclide))
+                    .nonPenetrating()
+                    .inJoules();
             System.out.println(nuclide + " kernel/emitted = " + k.energyPerDecayJoules() / emitted);
             assertThat(k.energyPerDecayJoules() / emitted).as(nuclide).isCloseTo(1.0, within(0.05));
         }
@@ -47,7 +52,9 @@ class VoxelSValuesTest {
     @Test
     void tabulatedSizesAreReturnedAsTabulated() {
         DoseKernel k = VoxelSValues.forVoxel("Lu-177", KernelMedium.SOFT_TISSUE, 4.8, 4.8, 4.8);
-        assertThat(k.values()).containsExactly(VoxelSValues.tabulated("Lu-177", 4.8, KernelMedium.SOFT_TISSUE).values());
+        assertThat(k.values())
+                .containsExactly(VoxelSValues.tabulated("Lu-177", 4.8, KernelMedium.SOFT_TISSUE)
+                        .values());
     }
 
     @Test

@@ -202,8 +202,9 @@ public final class Geometry {
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * Arrays.hashCode(new int[] {nx, ny, nz}) + Arrays.hashCode(spacing))
-                        + Arrays.hashCode(origin))
+        return 31
+                        * (31 * (31 * Arrays.hashCode(new int[] {nx, ny, nz}) + Arrays.hashCode(spacing))
+                                + Arrays.hashCode(origin))
                 + Arrays.hashCode(direction);
     }
 

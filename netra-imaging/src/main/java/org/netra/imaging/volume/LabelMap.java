@@ -22,8 +22,8 @@ public final class LabelMap {
         }
         for (int label : names.keySet()) {
             if (label < 1 || label > 255) {
-                throw new IllegalArgumentException("label " + label + " (" + names.get(label)
-                        + ") is outside 1…255; 0 is the background");
+                throw new IllegalArgumentException(
+                        "label " + label + " (" + names.get(label) + ") is outside 1…255; 0 is the background");
             }
         }
         this.geometry = geometry;

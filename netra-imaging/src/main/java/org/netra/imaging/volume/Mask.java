@@ -17,8 +17,8 @@ public final class Mask {
         this.name = Objects.requireNonNull(name, "name");
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         if (bits.length() > geometry.voxelCount()) {
-            throw new IllegalArgumentException("mask '" + name + "' sets voxel " + (bits.length() - 1)
-                    + ", beyond the " + geometry.voxelCount() + " voxels of " + geometry);
+            throw new IllegalArgumentException("mask '" + name + "' sets voxel " + (bits.length() - 1) + ", beyond the "
+                    + geometry.voxelCount() + " voxels of " + geometry);
         }
         this.bits = bits;
         this.count = bits.cardinality();
@@ -32,8 +32,8 @@ public final class Mask {
     /** A mask of the voxels where {@code selected[index]} is true. */
     public static Mask of(String name, Geometry geometry, boolean[] selected) {
         if (selected.length != geometry.voxelCount()) {
-            throw new IllegalArgumentException("mask '" + name + "' has " + selected.length
-                    + " values for a grid of " + geometry.voxelCount() + " voxels");
+            throw new IllegalArgumentException("mask '" + name + "' has " + selected.length + " values for a grid of "
+                    + geometry.voxelCount() + " voxels");
         }
         BitSet bits = new BitSet(selected.length);
         for (int v = 0; v < selected.length; v++) {

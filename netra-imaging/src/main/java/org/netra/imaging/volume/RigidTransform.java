@@ -50,14 +50,21 @@ public record RigidTransform(double[] rotation, double[] translation) {
         double cy = Math.cos(ry), sy = Math.sin(ry);
         double cz = Math.cos(rz), sz = Math.sin(rz);
         double[] r = {
-            cz * cy, cz * sy * sx - sz * cx, cz * sy * cx + sz * sx,
-            sz * cy, sz * sy * sx + cz * cx, sz * sy * cx - cz * sx,
-            -sy, cy * sx, cy * cx
+            cz * cy,
+            cz * sy * sx - sz * cx,
+            cz * sy * cx + sz * sx,
+            sz * cy,
+            sz * sy * sx + cz * cx,
+            sz * sy * cx - cz * sx,
+            -sy,
+            cy * sx,
+            cy * cx
         };
         // q = R·(p − c) + c + t
         double[] t = new double[3];
         for (int a = 0; a < 3; a++) {
-            t[a] = centre[a] + new double[] {tx, ty, tz}[a]
+            t[a] = centre[a]
+                    + new double[] {tx, ty, tz}[a]
                     - (r[a * 3] * centre[0] + r[a * 3 + 1] * centre[1] + r[a * 3 + 2] * centre[2]);
         }
         return new RigidTransform(r, t);
@@ -112,12 +119,13 @@ public record RigidTransform(double[] rotation, double[] translation) {
             for (int b = a; b < 3; b++) {
                 double dot = r[a] * r[b] + r[3 + a] * r[3 + b] + r[6 + a] * r[6 + b];
                 if (Math.abs(dot - (a == b ? 1 : 0)) > ROTATION_TOLERANCE) {
-                    throw new IllegalArgumentException(
-                            "rotation " + Arrays.toString(r) + " is not orthonormal; a rigid transform cannot scale or shear");
+                    throw new IllegalArgumentException("rotation " + Arrays.toString(r)
+                            + " is not orthonormal; a rigid transform cannot scale or shear");
                 }
             }
         }
-        double det = r[0] * (r[4] * r[8] - r[5] * r[7]) - r[1] * (r[3] * r[8] - r[5] * r[6])
+        double det = r[0] * (r[4] * r[8] - r[5] * r[7])
+                - r[1] * (r[3] * r[8] - r[5] * r[6])
                 + r[2] * (r[3] * r[7] - r[4] * r[6]);
         if (det < 0) {
             throw new IllegalArgumentException(

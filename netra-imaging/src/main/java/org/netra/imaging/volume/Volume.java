@@ -60,8 +60,8 @@ public final class Volume {
     /** Throws unless the values are in {@code expected}; {@code role} names the input for the message. */
     public Volume requireUnit(VoxelUnit expected, String role) {
         if (unit != expected) {
-            throw new IllegalArgumentException(role + " must be in " + expected.symbol() + " but is in "
-                    + unit.symbol() + "; convert it first");
+            throw new IllegalArgumentException(
+                    role + " must be in " + expected.symbol() + " but is in " + unit.symbol() + "; convert it first");
         }
         return this;
     }

@@ -52,7 +52,9 @@ class ResamplingTest {
         double[] centre = new double[3];
         source.indexToWorld(19.5, 14.5, 9.5, centre);
         Geometry target = Geometry.of(
-                12, 10, 8,
+                12,
+                10,
+                8,
                 new double[] {1.1, 1.3, 1.7},
                 new double[] {centre[0] - 5, centre[1] - 5, centre[2] - 5},
                 rot.rotation());

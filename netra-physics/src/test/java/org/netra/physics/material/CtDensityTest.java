@@ -16,15 +16,23 @@ class CtDensityTest {
     /** The shipped table is a verbatim copy of shared/data's (docs/data.md). */
     @Test
     void shippedTableIsTheSharedOne() throws IOException {
-        assertThat(Files.readString(Path.of("src/main/resources/org/netra/physics/material", CtDensity.SCHNEIDER_RESOURCE)))
+        assertThat(Files.readString(
+                        Path.of("src/main/resources/org/netra/physics/material", CtDensity.SCHNEIDER_RESOURCE)))
                 .isEqualTo(Files.readString(TestData.path("ct-density/Schneider2000DensitiesTable.txt")));
     }
 
     @Test
     void hitsTheTableNodesExactly() {
         double[][] nodes = {
-            {-1000, 1.21e-3}, {-98, 0.93}, {-97, 0.930486}, {14, 1.03}, {23, 1.031}, {100, 1.1199},
-            {101, 1.0762}, {1600, 1.9642}, {3000, 2.8}
+            {-1000, 1.21e-3},
+            {-98, 0.93},
+            {-97, 0.930486},
+            {14, 1.03},
+            {23, 1.031},
+            {100, 1.1199},
+            {101, 1.0762},
+            {1600, 1.9642},
+            {3000, 2.8}
         };
         assertThat(schneider.nodesHu()).hasSize(nodes.length);
         for (double[] n : nodes) {
@@ -45,7 +53,8 @@ class CtDensityTest {
 
     @Test
     void badCalibrationsAreRefused() {
-        assertThatThrownBy(() -> CtDensity.of(new double[] {0, 0}, new double[] {1, 1})).hasMessageContaining("rise");
+        assertThatThrownBy(() -> CtDensity.of(new double[] {0, 0}, new double[] {1, 1}))
+                .hasMessageContaining("rise");
         assertThatThrownBy(() -> schneider.gramsPerMl(Double.NaN)).hasMessageContaining("NaN");
     }
 }
