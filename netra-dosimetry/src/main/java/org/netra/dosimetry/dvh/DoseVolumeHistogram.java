@@ -1,0 +1,181 @@
+package org.netra.dosimetry.dvh;
+
+import java.util.Arrays;
+import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.VoxelUnit;
+import org.netra.physics.quantity.AbsorbedDose;
+
+/**
+ * The cumulative dose–volume histogram of a dose map inside a VOI, and its summary figures.
+ *
+ * <p>D_x, the minimum dose to the hottest x % of the volume, is read off the voxels' doses sorted
+ * hottest first, voxel i (1-based) of N standing for the volume fraction ((i − ½)/N) at its centre, and
+ * interpolated linearly between neighbouring voxels (clamped to the hottest and coldest voxel below
+ * ½/N and above 1 − ½/N). For a dose that falls linearly across the VOI this gives D_x exactly, and it
+ * does not jump by a whole voxel as x crosses a voxel boundary.
+ */
+public final class DoseVolumeHistogram {
+    private final String name;
+    /** Doses in Gy inside the VOI, hottest first. */
+    private final float[] sorted;
+
+    private final double mean;
+    private final double voxelMl;
+
+    private DoseVolumeHistogram(String name, float[] sorted, double mean, double voxelMl) {
+        this.name = name;
+        this.sorted = sorted;
+        this.mean = mean;
+        this.voxelMl = voxelMl;
+    }
+
+    /** The histogram of {@code dose} (Gy) inside {@code voi}, which must lie on the same grid. */
+    public static DoseVolumeHistogram of(Volume dose, Mask voi) {
+        dose.requireUnit(VoxelUnit.GY, "the dose map");
+        voi.requireOn(dose.geometry(), "the dose map");
+        if (voi.isEmpty()) {
+            throw new IllegalArgumentException("VOI '" + voi.name() + "' has no voxels; a DVH needs at least one");
+        }
+        float[] d = dose.voxels();
+        float[] in = new float[voi.voxelCount()];
+        double sum = 0;
+        int n = 0;
+        for (int v = voi.next(0); v >= 0; v = voi.next(v + 1)) {
+            float x = d[v];
+            if (!Float.isFinite(x)) {
+                throw new IllegalArgumentException(
+                        "the dose map has " + x + " at voxel " + v + " inside VOI '" + voi.name() + "'");
+            }
+            in[n++] = x;
+            sum += x;
+        }
+        Arrays.sort(in);
+        // hottest first
+        for (int i = 0, j = in.length - 1; i < j; i++, j--) {
+            float t = in[i];
+            in[i] = in[j];
+            in[j] = t;
+        }
+        return new DoseVolumeHistogram(
+                voi.name(), in, sum / n, dose.geometry().voxelVolume().inMl());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The VOI's volume. */
+    public org.netra.physics.quantity.Volume volume() {
+        return org.netra.physics.quantity.Volume.ofMl(sorted.length * voxelMl);
+    }
+
+    public AbsorbedDose mean() {
+        return AbsorbedDose.ofGy(mean);
+    }
+
+    public AbsorbedDose max() {
+        return AbsorbedDose.ofGy(sorted[0]);
+    }
+
+    public AbsorbedDose min() {
+        return AbsorbedDose.ofGy(sorted[sorted.length - 1]);
+    }
+
+    /** D_x: the minimum dose to the hottest {@code percent} % of the volume (see the class comment). */
+    public AbsorbedDose dose(double percent) {
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("D_x needs x in 0…100 %, got " + percent);
+        }
+        int n = sorted.length;
+        double position = percent / 100 * n - 0.5; // 0-based voxel index whose centre is at this fraction
+        if (position <= 0) {
+            return AbsorbedDose.ofGy(sorted[0]);
+        }
+        if (position >= n - 1) {
+            return AbsorbedDose.ofGy(sorted[n - 1]);
+        }
+        int lo = (int) position;
+        double f = position - lo;
+        return AbsorbedDose.ofGy(sorted[lo] + f * ((double) sorted[lo + 1] - sorted[lo]));
+    }
+
+    public AbsorbedDose d2() {
+        return dose(2);
+    }
+
+    public AbsorbedDose d50() {
+        return dose(50);
+    }
+
+    public AbsorbedDose d98() {
+        return dose(98);
+    }
+
+    /** V_D: the fraction (0…1) of the volume receiving at least {@code dose}. */
+    public double fractionReceiving(AbsorbedDose dose) {
+        double gy = dose.inGy();
+        // sorted descending: count of voxels ≥ gy
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] >= gy) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return (double) lo / sorted.length;
+    }
+
+    /**
+     * The cumulative DVH at {@code points} doses evenly spaced from 0 to the maximum: dose (Gy) and the
+     * fraction of the volume receiving at least that dose.
+     */
+    public Curve curve(int points) {
+        if (points < 2) {
+            throw new IllegalArgumentException("a DVH curve needs at least 2 points, got " + points);
+        }
+        double[] gy = new double[points];
+        double[] fraction = new double[points];
+        double max = sorted[0];
+        for (int p = 0; p < points; p++) {
+            gy[p] = max * p / (points - 1);
+            fraction[p] = fractionReceiving(AbsorbedDose.ofGy(gy[p]));
+        }
+        return new Curve(gy, fraction);
+    }
+
+    /** A cumulative DVH: {@code fraction[i]} of the volume receives at least {@code gy[i]}. */
+    public record Curve(double[] gy, double[] fraction) {
+        public Curve {
+            gy = gy.clone();
+            fraction = fraction.clone();
+        }
+
+        @Override
+        public double[] gy() {
+            return gy.clone();
+        }
+
+        @Override
+        public double[] fraction() {
+            return fraction.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Curve c && Arrays.equals(gy, c.gy) && Arrays.equals(fraction, c.fraction);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(gy) + Arrays.hashCode(fraction);
+        }
+
+        @Override
+        public String toString() {
+            return "Curve[" + gy.length + " points]";
+        }
+    }
+}
