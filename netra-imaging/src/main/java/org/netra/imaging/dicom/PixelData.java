@@ -10,7 +10,7 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes the pixel data of a file into stored values: native (1, 8, 16 or 32 bits allocated, either
- * byte order), JPEG lossless (netra's own decoder), JPEG baseline/extended (javax.imageio) and JPEG 2000
+ * byte order), JPEG lossless and JPEG baseline/extended DCT at 8 and 12 bits (netra's own decoders) and JPEG 2000
  * (jai-imageio). Anything else is an {@link UnsupportedTransferSyntaxException} naming the syntax.
  */
 public final class PixelData {
@@ -63,17 +63,11 @@ public final class PixelData {
                 int frameLength = rows * columns * spp;
                 for (int f = 0; f < frames; f++) {
                     byte[] bytes = fragments.frame(f, frames);
-                    if (ts.codec() == TransferSyntax.Codec.JPEG_DCT && jpegPrecision(bytes) > 8) {
-                        throw new UnsupportedTransferSyntaxException(
-                                src,
-                                ts.uid(),
-                                ts.name() + " with " + jpegPrecision(bytes)
-                                        + "-bit samples (javax.imageio decodes 8-bit DCT JPEG only)");
-                    }
                     int[] decoded =
                             switch (ts.codec()) {
                                 case JPEG_LOSSLESS -> lossless(bytes, src, rows, columns, spp);
-                                default -> imageIo(bytes, src, ts, rows, columns, spp);
+                                case JPEG_DCT -> dct(bytes, src, rows, columns, spp);
+                                default -> jpeg2000(bytes, src, ts, rows, columns, spp);
                             };
                     System.arraycopy(decoded, 0, values, f * frameLength, frameLength);
                 }
@@ -167,9 +161,16 @@ public final class PixelData {
         return image.samples();
     }
 
-    private static int[] imageIo(byte[] bytes, String src, TransferSyntax ts, int rows, int columns, int spp)
+    private static int[] dct(byte[] bytes, String src, int rows, int columns, int spp) throws DicomParseException {
+        // the data set's own dimensions bound the frame: a DCT block can be coded in two bits
+        var image = JpegDctDecoder.decode(bytes, src, (long) rows * columns * spp);
+        check(src, image.width(), image.height(), image.components(), rows, columns, spp);
+        return image.samples();
+    }
+
+    private static int[] jpeg2000(byte[] bytes, String src, TransferSyntax ts, int rows, int columns, int spp)
             throws DicomParseException {
-        String format = ts.codec() == TransferSyntax.Codec.JPEG_2000 ? "jpeg2000" : "jpeg";
+        String format = "jpeg2000";
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
         if (!readers.hasNext()) {
             throw new UnsupportedTransferSyntaxException(
@@ -189,22 +190,6 @@ public final class PixelData {
         } finally {
             reader.dispose();
         }
-    }
-
-    /** The sample precision of the first start-of-frame marker of a JPEG stream, or 0 if none. */
-    static int jpegPrecision(byte[] jpeg) {
-        int p = 2;
-        while (p + 4 < jpeg.length) {
-            if ((jpeg[p] & 0xff) != 0xff) {
-                return 0;
-            }
-            int marker = jpeg[p + 1] & 0xff;
-            if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
-                return jpeg[p + 4] & 0xff;
-            }
-            p += 2 + (((jpeg[p + 2] & 0xff) << 8) | (jpeg[p + 3] & 0xff));
-        }
-        return 0;
     }
 
     private static void check(String src, int w, int h, int bands, int rows, int columns, int spp)

@@ -17,7 +17,8 @@ import org.netra.testkit.TestData;
 /**
  * Broken input ends in a {@link DicomParseException} naming the input and the byte offset: never a hang,
  * an out-of-memory error or another exception. The mutation properties are the deterministic fuzzing
- * of the parser that runs with every test suite (jqwik, fixed number of tries; Jazzer is not used yet).
+ * of the parser that runs with every test suite (jqwik, fixed number of tries); {@link DicomFuzzTest} is the
+ * coverage-guided fuzzing (Jazzer).
  */
 class MalformedInputTest {
     /** A small valid file: meta, a few elements, a nested sequence and 16-bit pixels. */

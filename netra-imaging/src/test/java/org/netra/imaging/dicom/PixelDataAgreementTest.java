@@ -24,7 +24,8 @@ import org.netra.testkit.TestData;
 /**
  * Decoded pixels of every image file under shared/data/dicom equal pydicom's (DCMTK's dcmdjpeg first
  * for JPEG): the same stored values, compared by SHA-256 over all frames, with min and max for the
- * message.
+ * message. Lossy (DCT) JPEG is compared sample by sample within ±1 instead: decoders' inverse DCTs round
+ * differently (see {@link JpegDctAgreementTest}).
  */
 class PixelDataAgreementTest {
     @Test
@@ -34,7 +35,7 @@ class PixelDataAgreementTest {
         List<Path> images = new ArrayList<>();
         for (Path p : SharedDicomFiles.all()) {
             DicomFile f = DicomFile.read(p, DicomFile.Extent.HEADER);
-            if (f.dataset().contains(Tag.ROWS) && !p.getFileName().toString().equals("NM1_JPLY.dcm")) {
+            if (f.dataset().contains(Tag.ROWS)) {
                 images.add(p);
             }
         }
@@ -58,8 +59,16 @@ class PixelDataAgreementTest {
             Files.deleteIfExists(script);
         }
         var soft = new SoftAssertions();
+        int lossy = 0;
         for (Path p : images) {
-            Pixels px = PixelData.decode(DicomFile.read(p));
+            DicomFile file = DicomFile.read(p);
+            Pixels px = PixelData.decode(file);
+            if (file.transferSyntax().codec() == TransferSyntax.Codec.JPEG_DCT) {
+                var d = JpegDctAgreementTest.Difference.of(px.values(), JpegDctAgreementTest.dcmdjpeg(p));
+                soft.assertThat(d.max()).as(p + ": " + d).isLessThanOrEqualTo(1);
+                lossy++;
+                continue;
+            }
             String[] ref = reference.get(p.toString());
             int[] v = px.values();
             String mine = sha256(v) + " min " + Arrays.stream(v).min().orElse(0) + " max "
@@ -70,16 +79,7 @@ class PixelDataAgreementTest {
         }
         soft.assertAll();
         assertThat(images).hasSizeGreaterThan(700);
-    }
-
-    @Test
-    void twelveBitJpegIsATypedErrorNamingTheSyntax() {
-        Path file = TestData.path("dicom/samples/NM1_JPLY.dcm");
-        assertThatThrownBy(() -> PixelData.decode(DicomFile.read(file)))
-                .isInstanceOf(UnsupportedTransferSyntaxException.class)
-                .hasMessageContaining("1.2.840.10008.1.2.4.51")
-                .hasMessageContaining("NM1_JPLY.dcm")
-                .hasMessageContaining("12-bit");
+        assertThat(lossy).isPositive();
     }
 
     @Test
