@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             NuclideCommand.class,
             DicomCommand.class,
+            QuantifyCommand.class,
             DbCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

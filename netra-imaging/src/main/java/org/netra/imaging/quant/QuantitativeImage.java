@@ -1,0 +1,16 @@
+package org.netra.imaging.quant;
+
+import java.time.LocalDateTime;
+import org.netra.imaging.volume.Volume;
+
+/**
+ * Activity concentration in Bq/mL at the scan start ({@link AcquisitionFacts#scanStart}), whatever
+ * decay correction the scanner applied.
+ *
+ * @param image the values in Bq/mL at {@code referenceTime}
+ * @param factorApplied what the series' values were multiplied by to get there (1 when they already
+ *     were; 2^(−Δt/T½) to undo a correction to administration)
+ * @param how one sentence saying what was done, for reports
+ */
+public record QuantitativeImage(
+        Volume image, AcquisitionFacts facts, LocalDateTime referenceTime, double factorApplied, String how) {}
