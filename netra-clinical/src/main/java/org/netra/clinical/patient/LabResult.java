@@ -40,6 +40,8 @@ public record LabResult(Analyte analyte, double value, LocalDate date) {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }
