@@ -36,9 +36,7 @@ public record ImagingStudy(
 
     /** The highest Krenning score over the lesions, if any were scored. */
     public Optional<KrenningScore> highestKrenning() {
-        return lesions.stream()
-                .flatMap(l -> l.krenning().stream())
-                .max(Comparator.comparingInt(KrenningScore::score));
+        return lesions.stream().flatMap(l -> l.krenning().stream()).max(Comparator.comparingInt(KrenningScore::score));
     }
 
     /** The bone findings that need CT, MRI or biopsy. */

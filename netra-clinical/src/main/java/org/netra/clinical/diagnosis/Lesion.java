@@ -23,8 +23,8 @@ public record Lesion(
         suvMax = checkSuv(suvMax, "SUVmax", id);
         suvPeak = checkSuv(suvPeak, "SUVpeak", id);
         if (suvMax.isPresent() && suvPeak.isPresent() && suvPeak.get() > suvMax.get()) {
-            throw new IllegalArgumentException("lesion " + id + ": SUVpeak " + suvPeak.get()
-                    + " exceeds SUVmax " + suvMax.get() + "; a mean over 1 cm³ cannot exceed the maximum");
+            throw new IllegalArgumentException("lesion " + id + ": SUVpeak " + suvPeak.get() + " exceeds SUVmax "
+                    + suvMax.get() + "; a mean over 1 cm³ cannot exceed the maximum");
         }
     }
 

@@ -2,7 +2,8 @@ package org.netra.clinical.diagnosis;
 
 /** Diagnostic radiopharmaceuticals of the NET pathway, with their nuclide (ICRP-107 name). */
 public enum Tracer {
-    IN111_PENTETREOTIDE("In-111", "111In-pentetreotide (OctreoScan)", Modality.SCINTIGRAPHY, Target.SOMATOSTATIN_RECEPTOR),
+    IN111_PENTETREOTIDE(
+            "In-111", "111In-pentetreotide (OctreoScan)", Modality.SCINTIGRAPHY, Target.SOMATOSTATIN_RECEPTOR),
     GA68_DOTATATE("Ga-68", "68Ga-DOTATATE", Modality.PET_CT, Target.SOMATOSTATIN_RECEPTOR),
     GA68_DOTATOC("Ga-68", "68Ga-DOTATOC", Modality.PET_CT, Target.SOMATOSTATIN_RECEPTOR),
     GA68_DOTANOC("Ga-68", "68Ga-DOTANOC", Modality.PET_CT, Target.SOMATOSTATIN_RECEPTOR),

@@ -28,7 +28,8 @@ public final class TracerCatalogue {
                     new Recommendation(Tracer.GA68_DOTATOC, Role.FIRST_CHOICE, SSTR),
                     new Recommendation(Tracer.GA68_DOTANOC, Role.FIRST_CHOICE, SSTR),
                     new Recommendation(Tracer.CU64_DOTATATE, Role.FIRST_CHOICE, SSTR),
-                    new Recommendation(Tracer.IN111_PENTETREOTIDE, Role.ALTERNATIVE, "SRS where SSTR PET is unavailable")),
+                    new Recommendation(
+                            Tracer.IN111_PENTETREOTIDE, Role.ALTERNATIVE, "SRS where SSTR PET is unavailable")),
             NetType.HIGH_GRADE,
             List.of(
                     new Recommendation(Tracer.F18_FDG, Role.FIRST_CHOICE, "dedifferentiated lesions are FDG-avid"),
@@ -39,7 +40,10 @@ public final class TracerCatalogue {
             NetType.PHAEOCHROMOCYTOMA_PARAGANGLIOMA,
             List.of(
                     new Recommendation(Tracer.F18_DOPA, Role.FIRST_CHOICE, "amine precursor uptake"),
-                    new Recommendation(Tracer.I123_MIBG, Role.ALTERNATIVE, "noradrenaline transporter; selects 131I-MIBG therapy")),
+                    new Recommendation(
+                            Tracer.I123_MIBG,
+                            Role.ALTERNATIVE,
+                            "noradrenaline transporter; selects 131I-MIBG therapy")),
             NetType.MEDULLARY_THYROID_CARCINOMA,
             List.of(new Recommendation(Tracer.F18_DOPA, Role.FIRST_CHOICE, "amine precursor uptake")),
             NetType.BENIGN_INSULINOMA,

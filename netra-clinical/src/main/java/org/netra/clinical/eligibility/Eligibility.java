@@ -60,7 +60,9 @@ public final class Eligibility {
     }
 
     private Criterion priorTherapy(Candidate c) {
-        var lines = c.priorTreatments().stream().filter(t -> t.kind().isMedicalLine()).toList();
+        var lines = c.priorTreatments().stream()
+                .filter(t -> t.kind().isMedicalLine())
+                .toList();
         String source = "DOMAIN.md §1: other treatments tried first; NETTER-1 required progression on octreotide LAR";
         if (!lines.isEmpty()) {
             var last = lines.get(lines.size() - 1);
@@ -111,29 +113,58 @@ public final class Eligibility {
                 .filter(l -> l.krenning().map(KrenningScore::score).orElse(99) < t.value())
                 .map(Lesion::id)
                 .toList();
-        String value = "highest Krenning " + highest + " on " + s.protocol().tracer().label() + " (" + s.id() + ")";
+        String value =
+                "highest Krenning " + highest + " on " + s.protocol().tracer().label() + " (" + s.id() + ")";
         Optional<java.time.LocalDate> date = Optional.of(s.injection().toLocalDate());
         if (highest < t.value()) {
-            return new Criterion("SSTR uptake", Status.NOT_MET, value, threshold, t.source(), date, false,
+            return new Criterion(
+                    "SSTR uptake",
+                    Status.NOT_MET,
+                    value,
+                    threshold,
+                    t.source(),
+                    date,
+                    false,
                     "uptake too low for PRRT to deliver a useful tumour dose");
         }
         if (!below.isEmpty()) {
-            return new Criterion("SSTR uptake", Status.TEAM_DECISION, value + "; below threshold: " + below, threshold,
-                    t.source(), date, false, "mixed uptake: lesions " + below + " would be under-treated");
+            return new Criterion(
+                    "SSTR uptake",
+                    Status.TEAM_DECISION,
+                    value + "; below threshold: " + below,
+                    threshold,
+                    t.source(),
+                    date,
+                    false,
+                    "mixed uptake: lesions " + below + " would be under-treated");
         }
-        return new Criterion("SSTR uptake", Status.MET, value, threshold, t.source(), date, false,
+        return new Criterion(
+                "SSTR uptake",
+                Status.MET,
+                value,
+                threshold,
+                t.source(),
+                date,
+                false,
                 "all scored lesions at or above the threshold");
     }
 
     private Criterion performance(Candidate c, LocalDate asOf) {
-        Optional<Dated<PerformanceStatus>> latest = c.performance().stream()
-                .filter(d -> !d.date().isAfter(asOf))
-                .max(Comparator.comparing(Dated::date));
-        String threshold = "Karnofsky ≥ " + config.minKarnofsky().show() + " / ECOG ≤ " + config.maxEcog().show();
+        Optional<Dated<PerformanceStatus>> latest =
+                c.performance().stream().filter(d -> !d.date().isAfter(asOf)).max(Comparator.comparing(Dated::date));
+        String threshold = "Karnofsky ≥ " + config.minKarnofsky().show() + " / ECOG ≤ "
+                + config.maxEcog().show();
         String source = config.minKarnofsky().source();
         if (latest.isEmpty()) {
-            return new Criterion("performance status", Status.MISSING, "not recorded", threshold, source,
-                    Optional.empty(), false, "record ECOG or Karnofsky");
+            return new Criterion(
+                    "performance status",
+                    Status.MISSING,
+                    "not recorded",
+                    threshold,
+                    source,
+                    Optional.empty(),
+                    false,
+                    "record ECOG or Karnofsky");
         }
         var d = latest.get();
         boolean stale = stale(d.date(), asOf);
@@ -156,10 +187,23 @@ public final class Eligibility {
         Optional<LabResult> r = c.labs().latest(analyte, asOf);
         String threshold = "≥ " + t.show();
         if (r.isEmpty()) {
-            return new Criterion(name, Status.MISSING, "not measured", threshold, t.source(), Optional.empty(), false,
+            return new Criterion(
+                    name,
+                    Status.MISSING,
+                    "not measured",
+                    threshold,
+                    t.source(),
+                    Optional.empty(),
+                    false,
                     "measure " + name + " within " + config.labMaxAge().getDays() + " days before the cycle");
         }
-        return judged(name, r.get().value() >= t.value(), lab(r.get()), threshold, t.source(), r.get().date(),
+        return judged(
+                name,
+                r.get().value() >= t.value(),
+                lab(r.get()),
+                threshold,
+                t.source(),
+                r.get().date(),
                 stale(r.get().date(), asOf));
     }
 
@@ -167,11 +211,24 @@ public final class Eligibility {
         Threshold t = config.maxCreatinine();
         Optional<LabResult> r = c.labs().latest(Analyte.CREATININE, asOf);
         if (r.isEmpty()) {
-            return new Criterion("creatinine", Status.MISSING, "not measured", "≤ " + t.show(), t.source(),
-                    Optional.empty(), false, "measure serum creatinine");
+            return new Criterion(
+                    "creatinine",
+                    Status.MISSING,
+                    "not measured",
+                    "≤ " + t.show(),
+                    t.source(),
+                    Optional.empty(),
+                    false,
+                    "measure serum creatinine");
         }
-        return judged("creatinine", r.get().value() <= t.value(), lab(r.get()), "≤ " + t.show(), t.source(),
-                r.get().date(), stale(r.get().date(), asOf));
+        return judged(
+                "creatinine",
+                r.get().value() <= t.value(),
+                lab(r.get()),
+                "≤ " + t.show(),
+                t.source(),
+                r.get().date(),
+                stale(r.get().date(), asOf));
     }
 
     /** A clearance: measured, or Cockcroft–Gault from creatinine and the weight of the day. */
@@ -180,7 +237,11 @@ public final class Eligibility {
     private Clearance clearance(Candidate c, LocalDate asOf) {
         Optional<LabResult> measured = c.labs().latest(Analyte.CREATININE_CLEARANCE, asOf);
         if (measured.isPresent() && !stale(measured.get().date(), asOf)) {
-            return new Clearance(Optional.of(measured.get().value()), "measured", Optional.of(measured.get().date()), false);
+            return new Clearance(
+                    Optional.of(measured.get().value()),
+                    "measured",
+                    Optional.of(measured.get().date()),
+                    false);
         }
         Optional<LabResult> creat = c.labs().latest(Analyte.CREATININE, asOf);
         if (creat.isEmpty()) {
@@ -193,27 +254,56 @@ public final class Eligibility {
             return new Clearance(Optional.empty(), "no body weight for Cockcroft–Gault", Optional.of(date), false);
         }
         int age = c.patient().ageOn(date);
-        double crcl = RenalFunction.cockcroftGault(creat.get().value(), age, weight.get().value(), c.patient().sex())
+        double crcl = RenalFunction.cockcroftGault(
+                        creat.get().value(),
+                        age,
+                        weight.get().value(),
+                        c.patient().sex())
                 .mlPerMin();
-        String how = String.format(Locale.ROOT, "Cockcroft–Gault from creatinine %.0f µmol/L, %.1f kg, %d y, %s",
-                creat.get().value(), weight.get().value().inKg(), age, c.patient().sex().name().toLowerCase(Locale.ROOT));
+        String how = String.format(
+                Locale.ROOT,
+                "Cockcroft–Gault from creatinine %.0f µmol/L, %.1f kg, %d y, %s",
+                creat.get().value(),
+                weight.get().value().inKg(),
+                age,
+                c.patient().sex().name().toLowerCase(Locale.ROOT));
         return new Clearance(Optional.of(crcl), how, Optional.of(date), stale(date, asOf));
     }
 
     private Criterion clearanceCriterion(Clearance cl, Threshold t, String name) {
         if (cl.mlPerMin().isEmpty()) {
-            return new Criterion(name, Status.MISSING, cl.how(), "≥ " + t.show(), t.source(), cl.date(), false,
+            return new Criterion(
+                    name,
+                    Status.MISSING,
+                    cl.how(),
+                    "≥ " + t.show(),
+                    t.source(),
+                    cl.date(),
+                    false,
                     "give creatinine and weight, or a measured clearance");
         }
-        return judged(name, cl.mlPerMin().get() >= t.value(), fmt(cl.mlPerMin().get()) + " mL/min (" + cl.how() + ")",
-                "≥ " + t.show(), t.source(), cl.date().orElseThrow(), cl.stale());
+        return judged(
+                name,
+                cl.mlPerMin().get() >= t.value(),
+                fmt(cl.mlPerMin().get()) + " mL/min (" + cl.how() + ")",
+                "≥ " + t.show(),
+                t.source(),
+                cl.date().orElseThrow(),
+                cl.stale());
     }
 
     private Criterion contraindicationClearance(Clearance cl) {
         Threshold t = config.contraindicationCreatinineClearance();
         Criterion k = clearanceCriterion(cl, t, "contraindication: severe renal impairment");
         return k.status() == Status.NOT_MET
-                ? new Criterion(k.name(), k.status(), k.value(), k.threshold(), k.source(), k.measured(), k.stale(),
+                ? new Criterion(
+                        k.name(),
+                        k.status(),
+                        k.value(),
+                        k.threshold(),
+                        k.source(),
+                        k.measured(),
+                        k.stale(),
                         "creatinine clearance below " + t.show() + " is a contraindication")
                 : k;
     }
@@ -225,8 +315,15 @@ public final class Eligibility {
         String source = ok.source() + "; " + grey.source();
         var ki = c.tumour().ki67();
         if (ki.isEmpty()) {
-            return new Criterion("Ki-67", Status.MISSING, "not recorded (grade " + c.tumour().grade() + ")", threshold,
-                    source, Optional.empty(), false, "record the Ki-67 index");
+            return new Criterion(
+                    "Ki-67",
+                    Status.MISSING,
+                    "not recorded (grade " + c.tumour().grade() + ")",
+                    threshold,
+                    source,
+                    Optional.empty(),
+                    false,
+                    "record the Ki-67 index");
         }
         double v = ki.get().percent();
         Status s;
@@ -241,44 +338,99 @@ public final class Eligibility {
             s = Status.NOT_MET;
             why = "proliferation too high for PRRT as the treatment of choice";
         }
-        return new Criterion("Ki-67", s, fmt(v) + " % (grade " + c.tumour().grade() + ")", threshold, source,
-                Optional.of(ki.get().date()), false, why);
+        return new Criterion(
+                "Ki-67",
+                s,
+                fmt(v) + " % (grade " + c.tumour().grade() + ")",
+                threshold,
+                source,
+                Optional.of(ki.get().date()),
+                false,
+                why);
     }
 
     private Criterion pregnancy(Candidate c, LocalDate asOf) {
         String source = "SmPC: contraindicated in pregnancy";
         if (c.pregnant().orElse(false)) {
-            return new Criterion("contraindication: pregnancy", Status.NOT_MET, "pregnant", "not pregnant", source,
-                    Optional.empty(), false, "PRRT is contraindicated in pregnancy");
+            return new Criterion(
+                    "contraindication: pregnancy",
+                    Status.NOT_MET,
+                    "pregnant",
+                    "not pregnant",
+                    source,
+                    Optional.empty(),
+                    false,
+                    "PRRT is contraindicated in pregnancy");
         }
         boolean needsTest = c.patient().sex() == Sex.FEMALE
                 && c.patient().ageOn(asOf) < config.pregnancyTestAgeLimit()
                 && c.pregnant().isEmpty();
         return needsTest
-                ? new Criterion("contraindication: pregnancy", Status.MISSING, "not recorded", "not pregnant", source,
-                        Optional.empty(), false, "pregnancy must be excluded (woman under "
-                                + config.pregnancyTestAgeLimit() + ")")
-                : new Criterion("contraindication: pregnancy", Status.MET, c.pregnant().isPresent() ? "not pregnant"
-                        : "not applicable", "not pregnant", source, Optional.empty(), false, "");
+                ? new Criterion(
+                        "contraindication: pregnancy",
+                        Status.MISSING,
+                        "not recorded",
+                        "not pregnant",
+                        source,
+                        Optional.empty(),
+                        false,
+                        "pregnancy must be excluded (woman under " + config.pregnancyTestAgeLimit() + ")")
+                : new Criterion(
+                        "contraindication: pregnancy",
+                        Status.MET,
+                        c.pregnant().isPresent() ? "not pregnant" : "not applicable",
+                        "not pregnant",
+                        source,
+                        Optional.empty(),
+                        false,
+                        "");
     }
 
     private static Criterion breastfeeding(Candidate c) {
         String source = "SmPC: breastfeeding must stop";
         return c.breastfeeding()
-                ? new Criterion("contraindication: breastfeeding", Status.NOT_MET, "breastfeeding", "not breastfeeding",
-                        source, Optional.empty(), false, "breastfeeding must stop before PRRT")
-                : new Criterion("contraindication: breastfeeding", Status.MET, "no", "not breastfeeding", source,
-                        Optional.empty(), false, "");
+                ? new Criterion(
+                        "contraindication: breastfeeding",
+                        Status.NOT_MET,
+                        "breastfeeding",
+                        "not breastfeeding",
+                        source,
+                        Optional.empty(),
+                        false,
+                        "breastfeeding must stop before PRRT")
+                : new Criterion(
+                        "contraindication: breastfeeding",
+                        Status.MET,
+                        "no",
+                        "not breastfeeding",
+                        source,
+                        Optional.empty(),
+                        false,
+                        "");
     }
 
     /** MET/NOT_MET on current data; a value that is too old is MISSING whatever it says. */
-    private Criterion judged(String name, boolean ok, String value, String threshold, String source, LocalDate date,
-            boolean stale) {
+    private Criterion judged(
+            String name, boolean ok, String value, String threshold, String source, LocalDate date, boolean stale) {
         if (stale) {
-            return new Criterion(name, Status.MISSING, value, threshold, source, Optional.of(date), true,
+            return new Criterion(
+                    name,
+                    Status.MISSING,
+                    value,
+                    threshold,
+                    source,
+                    Optional.of(date),
+                    true,
                     "measured " + date + ", older than " + config.labMaxAge().getDays() + " days: repeat it");
         }
-        return new Criterion(name, ok ? Status.MET : Status.NOT_MET, value, threshold, source, Optional.of(date), false,
+        return new Criterion(
+                name,
+                ok ? Status.MET : Status.NOT_MET,
+                value,
+                threshold,
+                source,
+                Optional.of(date),
+                false,
                 ok ? "" : name + " outside the limit");
     }
 

@@ -12,7 +12,11 @@ public final class CohortResponse {
     public record PatientResponse(String patientId, TumourSite site, Response best) {}
 
     public record Summary(
-            TumourSite site, int patients, Map<Response, Integer> counts, double objectiveResponseRate, double diseaseControlRate) {}
+            TumourSite site,
+            int patients,
+            Map<Response, Integer> counts,
+            double objectiveResponseRate,
+            double diseaseControlRate) {}
 
     private CohortResponse() {}
 

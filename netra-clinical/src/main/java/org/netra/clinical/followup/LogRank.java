@@ -23,7 +23,8 @@ public final class LogRank {
     private LogRank() {}
 
     public static Result test(List<SurvivalObservation> data) {
-        List<String> groups = new ArrayList<>(new TreeSet<>(data.stream().map(SurvivalObservation::group).toList()));
+        List<String> groups = new ArrayList<>(
+                new TreeSet<>(data.stream().map(SurvivalObservation::group).toList()));
         int k = groups.size();
         if (k < 2) {
             throw new IllegalArgumentException("the log-rank test compares at least two groups, got " + k);

@@ -16,7 +16,10 @@ import org.netra.clinical.patient.Length;
 public final class Recist {
     /** The baseline split into targets, non-targets and normal nodes (§3.3). */
     public record Baseline(
-            LocalDate date, List<BaselineLesion> targets, List<BaselineLesion> nonTargets, List<BaselineLesion> normalNodes) {
+            LocalDate date,
+            List<BaselineLesion> targets,
+            List<BaselineLesion> nonTargets,
+            List<BaselineLesion> normalNodes) {
         public Baseline {
             Objects.requireNonNull(date, "baseline date");
             targets = List.copyOf(targets);
@@ -62,7 +65,8 @@ public final class Recist {
         List<BaselineLesion> targets = new ArrayList<>();
         Map<String, Integer> perOrgan = new HashMap<>();
         for (BaselineLesion l : byTarget) {
-            if (targets.size() < rules.maxTargets() && perOrgan.getOrDefault(l.organ(), 0) < rules.maxTargetsPerOrgan()) {
+            if (targets.size() < rules.maxTargets()
+                    && perOrgan.getOrDefault(l.organ(), 0) < rules.maxTargetsPerOrgan()) {
                 targets.add(l);
                 perOrgan.merge(l.organ(), 1, Integer::sum);
             }
@@ -84,12 +88,14 @@ public final class Recist {
         }
         for (BaselineLesion t : targets) {
             if (!t.measurable(rules)) {
-                throw new IllegalArgumentException("lesion " + t.id() + " (" + t.size() + (t.lymphNode() ? " short axis" : "")
-                        + ") is not measurable under RECIST 1.1 §3.1 and cannot be a target");
+                throw new IllegalArgumentException(
+                        "lesion " + t.id() + " (" + t.size() + (t.lymphNode() ? " short axis" : "")
+                                + ") is not measurable under RECIST 1.1 §3.1 and cannot be a target");
             }
         }
         if (targets.size() > rules.maxTargets()) {
-            throw new IllegalArgumentException("RECIST 1.1 allows at most " + rules.maxTargets() + " targets, got " + targets.size());
+            throw new IllegalArgumentException(
+                    "RECIST 1.1 allows at most " + rules.maxTargets() + " targets, got " + targets.size());
         }
         Map<String, Integer> perOrgan = new HashMap<>();
         targets.forEach(t -> perOrgan.merge(t.organ(), 1, Integer::sum));
@@ -134,7 +140,8 @@ public final class Recist {
         List<TimePoint> out = new ArrayList<>();
         for (FollowUpAssessment f : ordered) {
             if (!f.date().isAfter(baseline.date())) {
-                throw new IllegalArgumentException("follow-up on " + f.date() + " is not after the baseline " + baseline.date());
+                throw new IllegalArgumentException(
+                        "follow-up on " + f.date() + " is not after the baseline " + baseline.date());
             }
             double sum = 0;
             boolean allEvaluated = true;
@@ -148,7 +155,8 @@ public final class Recist {
                 double mm =
                         switch (m) {
                             case Measurement.Measured(Length size) -> size.inMm();
-                            case Measurement.TooSmallToMeasure() -> rules.tooSmallToMeasure().inMm();
+                            case Measurement.TooSmallToMeasure() ->
+                                rules.tooSmallToMeasure().inMm();
                             case Measurement.Disappeared() -> 0;
                             case Measurement.NotEvaluated() -> {
                                 allEvaluated = false;
@@ -157,7 +165,9 @@ public final class Recist {
                         };
                 sum += mm;
                 // CR: non-nodal targets gone, nodes below 10 mm short axis (§4.3.1)
-                boolean resolved = t.lymphNode() ? mm < rules.minPathologicalNodeShortAxis().inMm() : mm == 0;
+                boolean resolved = t.lymphNode()
+                        ? mm < rules.minPathologicalNodeShortAxis().inMm()
+                        : mm == 0;
                 complete &= resolved && !(m instanceof Measurement.NotEvaluated);
             }
             boolean progression = sum >= nadir * (1 + rules.progressionIncrease()) - 1e-9
@@ -207,11 +217,12 @@ public final class Recist {
             };
         }
         return switch (target) {
-            case CR -> switch (nonTargets) {
-                case COMPLETE_RESPONSE, NONE_AT_BASELINE -> Response.CR;
-                case NON_CR_NON_PD, NOT_EVALUATED -> Response.PR;
-                case UNEQUIVOCAL_PROGRESSION -> Response.PD;
-            };
+            case CR ->
+                switch (nonTargets) {
+                    case COMPLETE_RESPONSE, NONE_AT_BASELINE -> Response.CR;
+                    case NON_CR_NON_PD, NOT_EVALUATED -> Response.PR;
+                    case UNEQUIVOCAL_PROGRESSION -> Response.PD;
+                };
             case PR -> Response.PR;
             case SD -> Response.SD;
             case NE -> Response.NE;

@@ -59,8 +59,7 @@ public final class RenalFunction {
 
     private static void adult(int age) {
         if (age < 18 || age > 120) {
-            throw new IllegalArgumentException(
-                    "the creatinine equations are for adults aged 18–120 years, got " + age);
+            throw new IllegalArgumentException("the creatinine equations are for adults aged 18–120 years, got " + age);
         }
     }
 }

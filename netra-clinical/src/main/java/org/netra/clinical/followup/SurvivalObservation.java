@@ -14,7 +14,8 @@ public record SurvivalObservation(double time, boolean event, String group) {
     }
 
     /** Days from {@code start} to the event, or to {@code censoring} when the event has not happened. */
-    public static SurvivalObservation ofDates(LocalDate start, Optional<LocalDate> event, LocalDate censoring, String group) {
+    public static SurvivalObservation ofDates(
+            LocalDate start, Optional<LocalDate> event, LocalDate censoring, String group) {
         LocalDate end = event.orElse(censoring);
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("follow-up ends (" + end + ") before it starts (" + start + ")");

@@ -35,7 +35,8 @@ public final class ToxicityAssessment {
         this.ctcae = ctcae;
     }
 
-    public List<TermSummary> assess(Patient patient, LabHistory labs, LocalDate baselineDate, LocalDate from, LocalDate to) {
+    public List<TermSummary> assess(
+            Patient patient, LabHistory labs, LocalDate baselineDate, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("follow-up window ends (" + to + ") before it starts (" + from + ")");
         }

@@ -10,7 +10,12 @@ import java.util.Set;
  */
 public enum Analyte {
     /** Haemoglobin, g/dL. */
-    HAEMOGLOBIN("haemoglobin", LabUnit.G_PER_DL, 0.5, 25, EnumSet.of(LabUnit.G_PER_DL, LabUnit.G_PER_L, LabUnit.MMOL_PER_L_HB)),
+    HAEMOGLOBIN(
+            "haemoglobin",
+            LabUnit.G_PER_DL,
+            0.5,
+            25,
+            EnumSet.of(LabUnit.G_PER_DL, LabUnit.G_PER_L, LabUnit.MMOL_PER_L_HB)),
     /** Platelets, 10⁹/L. */
     PLATELETS("platelets", LabUnit.PER_NL, 0, 3000, EnumSet.of(LabUnit.PER_NL, LabUnit.PER_UL)),
     /** White blood cells, 10⁹/L. */

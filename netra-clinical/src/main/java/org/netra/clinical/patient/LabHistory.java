@@ -10,9 +10,7 @@ public record LabHistory(List<LabResult> results) {
     public LabHistory {
         results = results == null
                 ? List.of()
-                : results.stream()
-                        .sorted(Comparator.comparing(LabResult::date))
-                        .toList();
+                : results.stream().sorted(Comparator.comparing(LabResult::date)).toList();
     }
 
     /** The series of one analyte, oldest first. */

@@ -35,7 +35,11 @@ public enum LabUnit {
 
     /** The unit written as labs write it ("g/dL", "10^9/L", "µmol/L", "mg/dL", "mmol/L", "/uL"…). */
     public static LabUnit parse(String text, Analyte analyte) {
-        String t = text.trim().replace("µ", "u").replace("μ", "u").replace("×", "x").toLowerCase(Locale.ROOT);
+        String t = text.trim()
+                .replace("µ", "u")
+                .replace("μ", "u")
+                .replace("×", "x")
+                .toLowerCase(Locale.ROOT);
         String normalised =
                 switch (t) {
                     case "10^9/l", "10e9/l", "x10^9/l", "/nl", "10*9/l" -> "10^9/L";

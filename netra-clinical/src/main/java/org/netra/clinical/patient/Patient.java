@@ -29,8 +29,8 @@ public record Patient(String id, Sex sex, LocalDate birthDate, List<Dated<Mass>>
         }
         for (var h : heights) {
             if (h.value().inCm() < 30 || h.value().inCm() > 260) {
-                throw new IllegalArgumentException("patient " + id + ": height " + h.value().inCm() + " cm on "
-                        + h.date() + " is impossible; give the height in centimetres");
+                throw new IllegalArgumentException("patient " + id + ": height "
+                        + h.value().inCm() + " cm on " + h.date() + " is impossible; give the height in centimetres");
             }
         }
     }

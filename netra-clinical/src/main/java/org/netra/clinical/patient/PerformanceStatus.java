@@ -39,7 +39,8 @@ public sealed interface PerformanceStatus {
     record Karnofsky(int score) implements PerformanceStatus {
         public Karnofsky {
             if (score < 0 || score > 100 || score % 10 != 0) {
-                throw new InvalidLabValueException("Karnofsky performance status is 0–100 in steps of 10, got " + score);
+                throw new InvalidLabValueException(
+                        "Karnofsky performance status is 0–100 in steps of 10, got " + score);
             }
         }
 

@@ -7,10 +7,12 @@ import java.util.List;
  * at 1 m the contact receives on average: hours per day × (1 m / distance)² / 24) and the dose constraint
  * per cycle. Annual constraints are shared over the cycles of a year.
  */
-public record ContactScenario(String name, String restriction, double occupancy, Dose constraintPerCycle, String source) {
+public record ContactScenario(
+        String name, String restriction, double occupancy, Dose constraintPerCycle, String source) {
     public ContactScenario {
         if (!(occupancy > 0) || occupancy > 10) {
-            throw new IllegalArgumentException("scenario " + name + ": occupancy factor must be in (0, 10], got " + occupancy);
+            throw new IllegalArgumentException(
+                    "scenario " + name + ": occupancy factor must be in (0, 10], got " + occupancy);
         }
         if (!(constraintPerCycle.sieverts() > 0)) {
             throw new IllegalArgumentException("scenario " + name + ": dose constraint must be above zero");
@@ -34,12 +36,18 @@ public record ContactScenario(String name, String restriction, double occupancy,
         Dose relative = Dose.ofMilliSv(1.0);
         Dose publicPerCycle = Dose.ofMilliSv(0.3 / 4);
         return List.of(
-                new ContactScenario("partner", "sleep apart and keep more than 1 m by day", occupancy(6, 1), relative, uk),
-                new ContactScenario("child under 2 years", "no close contact (< 1 m), let others carry and feed",
-                        occupancy(3, 0.5), relative, uk),
+                new ContactScenario(
+                        "partner", "sleep apart and keep more than 1 m by day", occupancy(6, 1), relative, uk),
+                new ContactScenario(
+                        "child under 2 years",
+                        "no close contact (< 1 m), let others carry and feed",
+                        occupancy(3, 0.5),
+                        relative,
+                        uk),
                 new ContactScenario("child 2–5 years", "no close contact (< 1 m)", occupancy(1.5, 0.5), relative, uk),
                 new ContactScenario("child 5–11 years", "no close contact (< 1 m)", occupancy(1.5, 0.7), relative, uk),
                 new ContactScenario("colleagues", "stay off work", occupancy(8, 2), publicPerCycle, uk),
-                new ContactScenario("public", "avoid crowds and long journeys beside others", occupancy(1, 1), publicPerCycle, uk));
+                new ContactScenario(
+                        "public", "avoid crowds and long journeys beside others", occupancy(1, 1), publicPerCycle, uk));
     }
 }

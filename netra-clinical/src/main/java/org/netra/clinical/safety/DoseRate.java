@@ -6,7 +6,8 @@ import java.util.Locale;
 public record DoseRate(double microSievertsPerHour) {
     public DoseRate {
         if (!Double.isFinite(microSievertsPerHour) || microSievertsPerHour < 0) {
-            throw new IllegalArgumentException("a dose rate must be a finite number ≥ 0 µSv/h, got " + microSievertsPerHour);
+            throw new IllegalArgumentException(
+                    "a dose rate must be a finite number ≥ 0 µSv/h, got " + microSievertsPerHour);
         }
     }
 

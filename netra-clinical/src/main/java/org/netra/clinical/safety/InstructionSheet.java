@@ -19,18 +19,32 @@ public final class InstructionSheet {
         sb.append("RADIATION SAFETY AFTER YOUR TREATMENT\n");
         sb.append("=====================================\n\n");
         sb.append("Patient: ").append(patientId).append('\n');
-        sb.append("Treatment: ").append(radiopharmaceutical).append(", given ").append(administered.toLocalDate())
-                .append(" at ").append(administered.toLocalTime()).append('\n');
-        sb.append(String.format(Locale.ROOT, "Dose rate at 1 m when measured: %.1f µSv/h%n%n", atOneMetre.inMicroSvPerHour()));
+        sb.append("Treatment: ")
+                .append(radiopharmaceutical)
+                .append(", given ")
+                .append(administered.toLocalDate())
+                .append(" at ")
+                .append(administered.toLocalTime())
+                .append('\n');
+        sb.append(String.format(
+                Locale.ROOT, "Dose rate at 1 m when measured: %.1f µSv/h%n%n", atOneMetre.inMicroSvPerHour()));
         sb.append("Your body gives off a little radiation for some days. To protect the people around you,\n");
         sb.append("please keep to these rules until the dates shown (the day after the date you are free):\n\n");
         LocalDate day = administered.toLocalDate();
         for (var r : restrictions) {
             if (r.days() == 0) {
-                sb.append(String.format(Locale.ROOT, "  - %-22s no restriction needed%n", r.scenario().name() + ":"));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  - %-22s no restriction needed%n",
+                        r.scenario().name() + ":"));
             } else {
-                sb.append(String.format(Locale.ROOT, "  - %-22s %s, for %d day(s), until %s%n",
-                        r.scenario().name() + ":", r.scenario().restriction(), r.days(), day.plusDays(r.days())));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  - %-22s %s, for %d day(s), until %s%n",
+                        r.scenario().name() + ":",
+                        r.scenario().restriction(),
+                        r.days(),
+                        day.plusDays(r.days())));
             }
         }
         sb.append("\nAlways: drink plenty, sit down to pass urine and flush twice, wash your hands well.\n");

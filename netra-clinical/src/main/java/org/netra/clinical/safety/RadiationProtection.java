@@ -37,20 +37,23 @@ public final class RadiationProtection {
      * The time to keep a restriction so that the rest of the decay gives at most the constraint:
      * T = (T_eff/ln 2)·ln(Ḋ₀·OF·T_eff/(ln 2·D_c)); zero when the whole decay already stays below it.
      */
-    public static Duration restrictionPeriod(DoseRate atOneMetre, double occupancy, Duration effectiveHalfLife, Dose constraint) {
+    public static Duration restrictionPeriod(
+            DoseRate atOneMetre, double occupancy, Duration effectiveHalfLife, Dose constraint) {
         double teff = Times.hours(positive(effectiveHalfLife));
         double ratio = atOneMetre.inMicroSvPerHour() * occupancy * teff / (LN2 * constraint.inMicroSv());
         return ratio <= 1 ? Duration.ZERO : Times.ofHours(teff / LN2 * Math.log(ratio));
     }
 
-    public record Restriction(ContactScenario scenario, Duration period, Dose withoutRestriction, Dose withRestriction) {
+    public record Restriction(
+            ContactScenario scenario, Duration period, Dose withoutRestriction, Dose withRestriction) {
         /** Whole days, rounded up: what the patient is told. */
         public long days() {
             return (period.toSeconds() + 86399) / 86400;
         }
     }
 
-    public List<Restriction> restrictions(DoseRate atOneMetre, Duration effectiveHalfLife, List<ContactScenario> scenarios) {
+    public List<Restriction> restrictions(
+            DoseRate atOneMetre, Duration effectiveHalfLife, List<ContactScenario> scenarios) {
         List<Restriction> out = new ArrayList<>();
         for (ContactScenario s : scenarios) {
             Duration t = restrictionPeriod(atOneMetre, s.occupancy(), effectiveHalfLife, s.constraintPerCycle());
@@ -62,7 +65,8 @@ public final class RadiationProtection {
     }
 
     /** The release check: may the patient leave at {@code measuredAt}? */
-    public record ReleaseCheck(boolean releasable, boolean writtenInstructions, Dose projectedDose, List<String> reasons) {}
+    public record ReleaseCheck(
+            boolean releasable, boolean writtenInstructions, Dose projectedDose, List<String> reasons) {}
 
     public ReleaseCheck releaseCheck(
             LocalDateTime administered, LocalDateTime measuredAt, DoseRate atOneMetre, Duration effectiveHalfLife) {
@@ -81,7 +85,8 @@ public final class RadiationProtection {
                 instructions = true;
                 if (atOneMetre.inMicroSvPerHour() >= r.limit().inMicroSvPerHour()) {
                     ok = false;
-                    reasons.add("dose rate " + atOneMetre + " at 1 m is not below " + r.limit() + " (" + r.source() + ")");
+                    reasons.add(
+                            "dose rate " + atOneMetre + " at 1 m is not below " + r.limit() + " (" + r.source() + ")");
                 }
             }
             case ReleaseCriterion.ProjectedDose r -> {
@@ -89,12 +94,14 @@ public final class RadiationProtection {
                 instructions = projected.compareTo(r.instructionsAbove()) > 0;
                 if (projected.compareTo(r.limit()) > 0) {
                     ok = false;
-                    reasons.add("projected dose to others " + projected + " exceeds " + r.limit() + " (" + r.source() + ")");
+                    reasons.add("projected dose to others " + projected + " exceeds " + r.limit() + " (" + r.source()
+                            + ")");
                 }
             }
         }
         if (ok) {
-            reasons.add(String.format(Locale.ROOT, "releasable: %s at 1 m, projected dose to others %s", atOneMetre, projected));
+            reasons.add(String.format(
+                    Locale.ROOT, "releasable: %s at 1 m, projected dose to others %s", atOneMetre, projected));
         }
         return new ReleaseCheck(ok, instructions, projected, List.copyOf(reasons));
     }

@@ -14,9 +14,11 @@ public sealed interface ReleaseCriterion {
      * D = Ḋ(1 m)·E·1.443·T_eff, E = 0.25) is at most the limit (US 10 CFR 35.75: 5 mSv), with written
      * instructions above {@code instructionsAbove} (1 mSv).
      */
-    record ProjectedDose(Dose limit, Dose instructionsAbove, double occupancy, String source) implements ReleaseCriterion {
+    record ProjectedDose(Dose limit, Dose instructionsAbove, double occupancy, String source)
+            implements ReleaseCriterion {
         public static ProjectedDose usNrc() {
-            return new ProjectedDose(Dose.ofMilliSv(5), Dose.ofMilliSv(1), 0.25, "10 CFR 35.75, NUREG-1556 vol. 9 App. U");
+            return new ProjectedDose(
+                    Dose.ofMilliSv(5), Dose.ofMilliSv(1), 0.25, "10 CFR 35.75, NUREG-1556 vol. 9 App. U");
         }
     }
 }

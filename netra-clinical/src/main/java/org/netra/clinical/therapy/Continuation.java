@@ -48,10 +48,12 @@ public final class Continuation {
         double marrowLimit = config.marrowLimit().inGy();
         List<String> stop = new ArrayList<>();
         if (bed >= bedLimit) {
-            stop.add(String.format(Locale.ROOT, "cumulative kidney BED %.2f Gy has reached the limit %.1f Gy", bed, bedLimit));
+            stop.add(String.format(
+                    Locale.ROOT, "cumulative kidney BED %.2f Gy has reached the limit %.1f Gy", bed, bedLimit));
         }
         if (marrow >= marrowLimit) {
-            stop.add(String.format(Locale.ROOT, "cumulative marrow dose %.2f Gy has reached the limit %.1f Gy", marrow, marrowLimit));
+            stop.add(String.format(
+                    Locale.ROOT, "cumulative marrow dose %.2f Gy has reached the limit %.1f Gy", marrow, marrowLimit));
         }
         if (cycles.size() >= config.maxCycles()) {
             stop.add(cycles.size() + " cycles given, the most the protocol allows");
@@ -61,9 +63,14 @@ public final class Continuation {
         }
         Next next = next(bed, marrow, last);
         if (next.activity.compareTo(config.minimumActivity()) < 0) {
-            return new ContinuationAdvice.Stop(budget, List.of(String.format(Locale.ROOT,
-                    "the remaining budget allows only %.2f GBq (limited by %s), below the minimum useful %.2f GBq",
-                    next.activity.inGBq(), next.limit.name().toLowerCase(Locale.ROOT), config.minimumActivity().inGBq())));
+            return new ContinuationAdvice.Stop(
+                    budget,
+                    List.of(String.format(
+                            Locale.ROOT,
+                            "the remaining budget allows only %.2f GBq (limited by %s), below the minimum useful %.2f GBq",
+                            next.activity.inGBq(),
+                            next.limit.name().toLowerCase(Locale.ROOT),
+                            config.minimumActivity().inGBq())));
         }
         // predict the cycles still possible, repeating the proposal until a limit or the cycle cap
         int further = 0;
@@ -104,7 +111,8 @@ public final class Continuation {
                     .inGy();
             byKidney = dose / last.kidneyGyPerGBq();
         }
-        double byMarrow = last.marrowGyPerGBq() > 0 ? remainingMarrow / last.marrowGyPerGBq() : Double.POSITIVE_INFINITY;
+        double byMarrow =
+                last.marrowGyPerGBq() > 0 ? remainingMarrow / last.marrowGyPerGBq() : Double.POSITIVE_INFINITY;
         double gbq = Math.min(standard.inGBq(), Math.min(byKidney, byMarrow));
         ContinuationAdvice.Limit limit = gbq >= standard.inGBq()
                 ? ContinuationAdvice.Limit.NONE

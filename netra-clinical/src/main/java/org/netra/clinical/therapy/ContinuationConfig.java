@@ -17,8 +17,12 @@ public record ContinuationConfig(
         Activity minimumActivity,
         int maxCycles) {
     public static final ContinuationConfig DEFAULTS = new ContinuationConfig(
-            AbsorbedDose.ofGy(27), AbsorbedDose.ofGy(2), KidneyRadiobiology.DEFAULTS, Activity.ofGBq(7.4),
-            Activity.ofGBq(1.85), 8);
+            AbsorbedDose.ofGy(27),
+            AbsorbedDose.ofGy(2),
+            KidneyRadiobiology.DEFAULTS,
+            Activity.ofGBq(7.4),
+            Activity.ofGBq(1.85),
+            8);
 
     public ContinuationConfig withKidneyBedLimit(AbsorbedDose limit) {
         return new ContinuationConfig(limit, marrowLimit, kidney, standardActivity, minimumActivity, maxCycles);

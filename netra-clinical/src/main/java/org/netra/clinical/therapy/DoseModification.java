@@ -17,19 +17,23 @@ public final class DoseModification {
         long delayDays = s.delay().toTotalMonths() * 30 + s.delay().getDays();
         long maxDays = rules.maxDelay().toTotalMonths() * 30 + rules.maxDelay().getDays();
         if (delayDays >= maxDays) {
-            return new DoseDecision.Discontinue(List.of(
-                    "cycle delayed " + delayDays / 7 + " weeks (stop at ≥ " + maxDays / 7 + ")"));
+            return new DoseDecision.Discontinue(
+                    List.of("cycle delayed " + delayDays / 7 + " weeks (stop at ≥ " + maxDays / 7 + ")"));
         }
         List<String> toxic = new ArrayList<>();
         if (s.worstPlatelets().atLeast(rules.plateletWithholdGrade())) {
             toxic.add("thrombocytopenia grade " + s.worstPlatelets().number());
         }
         if (s.worstOtherHaematological().atLeast(rules.otherHaematologicalWithholdGrade())) {
-            toxic.add("haematological toxicity grade " + s.worstOtherHaematological().number());
+            toxic.add("haematological toxicity grade "
+                    + s.worstOtherHaematological().number());
         }
         if (renalToxic(s.worstCreatinineClearanceMlPerMin(), s.worstCreatinineIncrease())) {
-            toxic.add(String.format(Locale.ROOT, "renal toxicity (CrCl %.0f mL/min, creatinine %+.0f %%)",
-                    s.worstCreatinineClearanceMlPerMin(), 100 * s.worstCreatinineIncrease()));
+            toxic.add(String.format(
+                    Locale.ROOT,
+                    "renal toxicity (CrCl %.0f mL/min, creatinine %+.0f %%)",
+                    s.worstCreatinineClearanceMlPerMin(),
+                    100 * s.worstCreatinineIncrease()));
         }
         if (toxic.isEmpty()) {
             return new DoseDecision.Proceed(planned, List.of("no dose-limiting toxicity since the last cycle"));
@@ -45,8 +49,8 @@ public final class DoseModification {
         Activity reduced = planned.compareTo(rules.reducedActivity()) < 0 ? planned : rules.reducedActivity();
         if (!resolved) {
             List<String> why = new ArrayList<>(toxic);
-            why.add("withhold until haematological grade ≤ " + rules.resumeAtOrBelow().number()
-                    + " and renal function recovered");
+            why.add("withhold until haematological grade ≤ "
+                    + rules.resumeAtOrBelow().number() + " and renal function recovered");
             return new DoseDecision.Withhold(reduced, List.copyOf(why));
         }
         List<String> why = new ArrayList<>(toxic);

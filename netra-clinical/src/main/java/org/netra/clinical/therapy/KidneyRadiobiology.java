@@ -12,7 +12,8 @@ import org.netra.physics.quantity.Times;
  */
 public record KidneyRadiobiology(AbsorbedDose alphaBeta, Duration repairHalfTime) {
     /** α/β 2.6 Gy, T_rep 2.8 h (Wessels et al. 2008; Bodei et al., EJNMMI 2008). */
-    public static final KidneyRadiobiology DEFAULTS = new KidneyRadiobiology(AbsorbedDose.ofGy(2.6), Duration.ofMinutes(168));
+    public static final KidneyRadiobiology DEFAULTS =
+            new KidneyRadiobiology(AbsorbedDose.ofGy(2.6), Duration.ofMinutes(168));
 
     public KidneyRadiobiology {
         if (!(alphaBeta.inGy() > 0) || repairHalfTime.isNegative() || repairHalfTime.isZero()) {

@@ -26,20 +26,27 @@ public record PrrtPlan(Radiopharmaceutical radiopharmaceutical, Schedule schedul
 
     /** The label schedule from the first administration. */
     public static PrrtPlan label(Radiopharmaceutical rp, LocalDateTime first, PlanRules rules) {
-        return build(rp, Schedule.LABEL, first, rules.labelCycles(), rules.labelInterval(), rules.standardActivity(), rules);
+        return build(
+                rp, Schedule.LABEL, first, rules.labelCycles(), rules.labelInterval(), rules.standardActivity(), rules);
     }
 
     /** An individualised schedule; cycles and interval are checked against the rules. */
     public static PrrtPlan individualised(
-            Radiopharmaceutical rp, LocalDateTime first, int cycles, Period interval, Activity perCycle, PlanRules rules) {
+            Radiopharmaceutical rp,
+            LocalDateTime first,
+            int cycles,
+            Period interval,
+            Activity perCycle,
+            PlanRules rules) {
         if (cycles < rules.minCycles() || cycles > rules.maxCycles()) {
             throw new IllegalArgumentException("an individualised plan has " + rules.minCycles() + "–"
                     + rules.maxCycles() + " cycles, got " + cycles);
         }
         LocalDateTime a = first.plus(interval);
         if (a.isBefore(first.plus(rules.minInterval())) || a.isAfter(first.plus(rules.maxInterval()))) {
-            throw new IllegalArgumentException("cycles are " + rules.minInterval().getDays() / 7 + "–"
-                    + rules.maxInterval().getDays() / 7 + " weeks apart, got " + interval);
+            throw new IllegalArgumentException(
+                    "cycles are " + rules.minInterval().getDays() / 7 + "–"
+                            + rules.maxInterval().getDays() / 7 + " weeks apart, got " + interval);
         }
         return build(rp, Schedule.INDIVIDUALISED, first, cycles, interval, perCycle, rules);
     }
@@ -69,7 +76,7 @@ public record PrrtPlan(Radiopharmaceutical radiopharmaceutical, Schedule schedul
                 new CycleTask.PreCycleLabs(at.toLocalDate().minusWeeks(2), at.toLocalDate()),
                 new CycleTask.AminoAcidInfusion(
                         aaStart, aaStart.plus(rules.aminoAcidDuration()), rules.lysineGrams(), rules.arginineGrams()),
-                new CycleTask.PostTherapyImaging(
-                        List.of(at.plus(Duration.ofHours(24)), at.plus(Duration.ofHours(96)), at.plus(Duration.ofHours(168)))));
+                new CycleTask.PostTherapyImaging(List.of(
+                        at.plus(Duration.ofHours(24)), at.plus(Duration.ofHours(96)), at.plus(Duration.ofHours(168)))));
     }
 }

@@ -9,8 +9,8 @@ public record RoomBooking(String room, String patientId, LocalDate admission, Lo
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(patientId, "patientId");
         if (!discharge.isAfter(admission)) {
-            throw new IllegalArgumentException("booking of " + room + " for " + patientId + ": discharge "
-                    + discharge + " must be after admission " + admission);
+            throw new IllegalArgumentException("booking of " + room + " for " + patientId + ": discharge " + discharge
+                    + " must be after admission " + admission);
         }
     }
 

@@ -18,7 +18,8 @@ public record RoomCalendar(List<String> rooms, List<RoomBooking> bookings, int m
             throw new IllegalArgumentException("a room calendar needs at least one isolation room");
         }
         if (minStayDays < 1 || maxStayDays < minStayDays) {
-            throw new IllegalArgumentException("stay limits must satisfy 1 ≤ min ≤ max, got " + minStayDays + "–" + maxStayDays);
+            throw new IllegalArgumentException(
+                    "stay limits must satisfy 1 ≤ min ≤ max, got " + minStayDays + "–" + maxStayDays);
         }
         for (RoomBooking b : bookings) {
             if (!rooms.contains(b.room())) {
@@ -34,11 +35,13 @@ public record RoomCalendar(List<String> rooms, List<RoomBooking> bookings, int m
     /** Tries the requested day; on conflict, searches up to {@code searchDays} later for a free room. */
     public Allocation request(String patientId, LocalDate admission, int stayDays, int searchDays) {
         if (stayDays < minStayDays || stayDays > maxStayDays) {
-            throw new IllegalArgumentException("a PRRT stay is " + minStayDays + "–" + maxStayDays + " days, got " + stayDays);
+            throw new IllegalArgumentException(
+                    "a PRRT stay is " + minStayDays + "–" + maxStayDays + " days, got " + stayDays);
         }
         Optional<String> room = freeRoom(admission, stayDays);
         if (room.isPresent()) {
-            return new Allocation.Allocated(new RoomBooking(room.get(), patientId, admission, admission.plusDays(stayDays)));
+            return new Allocation.Allocated(
+                    new RoomBooking(room.get(), patientId, admission, admission.plusDays(stayDays)));
         }
         List<RoomBooking> blocking = new ArrayList<>();
         for (RoomBooking b : bookings) {
@@ -53,8 +56,8 @@ public record RoomCalendar(List<String> rooms, List<RoomBooking> bookings, int m
             }
         }
         String msg = "no isolation room free for " + stayDays + " days from " + admission + " (" + blocking.size()
-                + " booking(s) in the way)" + free.map(f -> "; first free admission " + f).orElse("; none free within "
-                        + searchDays + " days");
+                + " booking(s) in the way)"
+                + free.map(f -> "; first free admission " + f).orElse("; none free within " + searchDays + " days");
         return new Allocation.Conflict(admission, List.copyOf(blocking), free, msg);
     }
 

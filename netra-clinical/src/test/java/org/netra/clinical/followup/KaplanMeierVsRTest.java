@@ -96,9 +96,12 @@ class KaplanMeierVsRTest {
                 var row = curve.rows().get(i);
                 String at = dataSet + " group '" + group + "' t=" + e.get("time");
                 assertThat(row.time()).as(at).isCloseTo(num(e.get("time")).orElseThrow(), within(TOL));
-                assertThat(row.atRisk()).as(at).isEqualTo((int) (double) num(e.get("n.risk")).orElseThrow());
-                assertThat(row.events()).as(at).isEqualTo((int) (double) num(e.get("n.event")).orElseThrow());
-                assertThat(row.censored()).as(at).isEqualTo((int) (double) num(e.get("n.censor")).orElseThrow());
+                assertThat(row.atRisk()).as(at).isEqualTo((int)
+                        (double) num(e.get("n.risk")).orElseThrow());
+                assertThat(row.events()).as(at).isEqualTo((int)
+                        (double) num(e.get("n.event")).orElseThrow());
+                assertThat(row.censored()).as(at).isEqualTo((int)
+                        (double) num(e.get("n.censor")).orElseThrow());
                 assertThat(row.survival()).as(at).isCloseTo(num(e.get("surv")).orElseThrow(), within(TOL));
                 Optional<Double> se = num(e.get("std.err"));
                 if (se.isPresent() && Double.isInfinite(se.get())) {
@@ -128,7 +131,8 @@ class KaplanMeierVsRTest {
         var result = LogRank.test(observations(dataSet + ".csv"));
         var r = csv(dataSet + "-logrank.csv").get(0);
         assertThat(result.chiSquare()).isCloseTo(num(r.get("chisq")).orElseThrow(), within(TOL));
-        assertThat(result.degreesOfFreedom()).isEqualTo((int) (double) num(r.get("df")).orElseThrow());
+        assertThat(result.degreesOfFreedom())
+                .isEqualTo((int) (double) num(r.get("df")).orElseThrow());
         assertThat(result.pValue()).isCloseTo(num(r.get("p")).orElseThrow(), within(TOL));
     }
 
@@ -172,8 +176,6 @@ class KaplanMeierVsRTest {
     }
 
     private static String[] split(String line) {
-        return Arrays.stream(line.split(",", -1))
-                .map(c -> c.replace("\"", ""))
-                .toArray(String[]::new);
+        return Arrays.stream(line.split(",", -1)).map(c -> c.replace("\"", "")).toArray(String[]::new);
     }
 }

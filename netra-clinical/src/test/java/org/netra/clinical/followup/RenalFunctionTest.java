@@ -3,9 +3,9 @@ package org.netra.clinical.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.netra.clinical.patient.Sex;
 import org.netra.physics.quantity.Mass;
 
@@ -39,9 +39,12 @@ class RenalFunctionTest {
     void cockcroftGaultByHand() {
         // woman, 64 y, 70 kg, creatinine 80 µmol/L = 0.90498 mg/dL:
         // (140 − 64) × 70 / (72 × 0.904977) × 0.85 = 5320 / 65.1584 × 0.85 = 69.400 mL/min
-        double crcl = RenalFunction.cockcroftGault(80, 64, Mass.ofKg(70), Sex.FEMALE).mlPerMin();
+        double crcl =
+                RenalFunction.cockcroftGault(80, 64, Mass.ofKg(70), Sex.FEMALE).mlPerMin();
         assertThat(crcl).isCloseTo(69.4001, within(1e-3));
         // man, 40 y, 72 kg, 1 mg/dL: (100 × 72)/(72 × 1) = 100 mL/min exactly
-        assertThat(RenalFunction.cockcroftGault(88.4, 40, Mass.ofKg(72), Sex.MALE).mlPerMin()).isCloseTo(100, within(1e-9));
+        assertThat(RenalFunction.cockcroftGault(88.4, 40, Mass.ofKg(72), Sex.MALE)
+                        .mlPerMin())
+                .isCloseTo(100, within(1e-9));
     }
 }

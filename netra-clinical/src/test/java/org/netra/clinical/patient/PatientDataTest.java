@@ -31,11 +31,16 @@ class PatientDataTest {
     @Test
     void unitsConvertToTheCanonicalUnit() {
         // 1 mg/dL creatinine = 88.4 µmol/L; Hb 120 g/L = 12 g/dL; 7.5 mmol/L Hb × 1.6114 = 12.09 g/dL
-        assertThat(LabResult.of(Analyte.CREATININE, 1.0, LabUnit.MG_PER_DL_CREATININE, DAY).value()).isEqualTo(88.4);
-        assertThat(LabResult.of(Analyte.HAEMOGLOBIN, 120, LabUnit.G_PER_L, DAY).value()).isCloseTo(12, within(1e-12));
-        assertThat(LabResult.of(Analyte.HAEMOGLOBIN, 7.5, LabUnit.MMOL_PER_L_HB, DAY).value())
+        assertThat(LabResult.of(Analyte.CREATININE, 1.0, LabUnit.MG_PER_DL_CREATININE, DAY)
+                        .value())
+                .isEqualTo(88.4);
+        assertThat(LabResult.of(Analyte.HAEMOGLOBIN, 120, LabUnit.G_PER_L, DAY).value())
+                .isCloseTo(12, within(1e-12));
+        assertThat(LabResult.of(Analyte.HAEMOGLOBIN, 7.5, LabUnit.MMOL_PER_L_HB, DAY)
+                        .value())
                 .isCloseTo(12.0855, within(1e-9));
-        assertThat(LabResult.of(Analyte.PLATELETS, 150_000, LabUnit.PER_UL, DAY).value()).isCloseTo(150, within(1e-9));
+        assertThat(LabResult.of(Analyte.PLATELETS, 150_000, LabUnit.PER_UL, DAY).value())
+                .isCloseTo(150, within(1e-9));
         assertThat(LabUnit.parse("umol/L", Analyte.CREATININE)).isEqualTo(LabUnit.UMOL_PER_L);
         assertThat(LabUnit.parse("10^9/L", Analyte.PLATELETS)).isEqualTo(LabUnit.PER_NL);
         assertThatThrownBy(() -> LabUnit.parse("mg/dL", Analyte.PLATELETS)).hasMessageContaining("10^9/L");
@@ -49,7 +54,8 @@ class PatientDataTest {
         assertThat(new PerformanceStatus.Karnofsky(60).toEcog().grade()).isEqualTo(2);
         assertThat(new PerformanceStatus.Karnofsky(50).toEcog().grade()).isEqualTo(3);
         assertThat(new PerformanceStatus.Karnofsky(0).toEcog().grade()).isEqualTo(5);
-        assertThat(new PerformanceStatus.Ecog(2).karnofskyRange()).isEqualTo(new PerformanceStatus.KarnofskyRange(60, 70));
+        assertThat(new PerformanceStatus.Ecog(2).karnofskyRange())
+                .isEqualTo(new PerformanceStatus.KarnofskyRange(60, 70));
         // round trip: every Karnofsky score lies in the range of its ECOG grade
         for (int k = 0; k <= 100; k += 10) {
             var range = new PerformanceStatus.Karnofsky(k).toEcog().karnofskyRange();
@@ -64,13 +70,17 @@ class PatientDataTest {
                 "P1",
                 Sex.FEMALE,
                 LocalDate.of(1960, 6, 15),
-                List.of(new Dated<>(LocalDate.of(2024, 1, 1), Mass.ofKg(70)), new Dated<>(LocalDate.of(2024, 4, 1), Mass.ofKg(66))),
+                List.of(
+                        new Dated<>(LocalDate.of(2024, 1, 1), Mass.ofKg(70)),
+                        new Dated<>(LocalDate.of(2024, 4, 1), Mass.ofKg(66))),
                 List.of());
-        assertThat(p.weightOn(LocalDate.of(2024, 3, 1)).orElseThrow().value().inKg()).isEqualTo(70);
+        assertThat(p.weightOn(LocalDate.of(2024, 3, 1)).orElseThrow().value().inKg())
+                .isEqualTo(70);
         assertThat(p.weightOn(DAY).orElseThrow().value().inKg()).isEqualTo(66);
         assertThat(p.ageOn(LocalDate.of(2024, 6, 14))).isEqualTo(63);
         assertThat(p.ageOn(LocalDate.of(2024, 6, 15))).isEqualTo(64);
-        assertThatThrownBy(() -> new Patient("P2", Sex.MALE, DAY, List.of(new Dated<>(DAY, Mass.ofKg(7000))), List.of()))
+        assertThatThrownBy(
+                        () -> new Patient("P2", Sex.MALE, DAY, List.of(new Dated<>(DAY, Mass.ofKg(7000))), List.of()))
                 .hasMessageContaining("kilograms");
     }
 }

@@ -55,9 +55,17 @@ class RadiationProtectionTest {
     void instructionSheetListsEveryScenario() {
         var rp = RadiationProtection.defaults();
         var r = rp.restrictions(DoseRate.ofMicroSvPerHour(15), Duration.ofHours(70), ContactScenario.defaults());
-        String sheet = InstructionSheet.render("P-001", "[177Lu]Lu-DOTATATE 7.4 GBq", LocalDateTime.of(2024, 3, 4, 9, 0),
-                DoseRate.ofMicroSvPerHour(15), r);
-        assertThat(sheet).contains("P-001").contains("partner").contains("child under 2 years").contains("colleagues");
+        String sheet = InstructionSheet.render(
+                "P-001",
+                "[177Lu]Lu-DOTATATE 7.4 GBq",
+                LocalDateTime.of(2024, 3, 4, 9, 0),
+                DoseRate.ofMicroSvPerHour(15),
+                r);
+        assertThat(sheet)
+                .contains("P-001")
+                .contains("partner")
+                .contains("child under 2 years")
+                .contains("colleagues");
         // a child under 2 (closest contact) is restricted at least as long as a child of 5–11
         assertThat(r.get(1).period()).isGreaterThanOrEqualTo(r.get(3).period());
         assertThat(r).allSatisfy(x -> assertThat(x.withRestriction().inMicroSv())

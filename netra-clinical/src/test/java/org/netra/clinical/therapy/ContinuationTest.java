@@ -78,7 +78,8 @@ class ContinuationTest {
         var advice = c.advise(history);
         if (advice instanceof ContinuationAdvice.Continue next) {
             var last = history.get(history.size() - 1);
-            double added = lq.bed(AbsorbedDose.ofGy(gyPerGBq * next.nextActivity().inGBq()), last.kidneyEffectiveHalfLife())
+            double added = lq.bed(
+                            AbsorbedDose.ofGy(gyPerGBq * next.nextActivity().inGBq()), last.kidneyEffectiveHalfLife())
                     .inGy();
             double total = next.budget().cumulativeKidneyBed().inGy() + added;
             assertThat(total).isLessThanOrEqualTo(limitGy * (1 + 1e-12));
@@ -90,7 +91,8 @@ class ContinuationTest {
 
     @Property
     void doseForBedInvertsBed(
-            @ForAll @DoubleRange(min = 0, max = 60) double dose, @ForAll @DoubleRange(min = 1, max = 300) double teffHours) {
+            @ForAll @DoubleRange(min = 0, max = 60) double dose,
+            @ForAll @DoubleRange(min = 1, max = 300) double teffHours) {
         Duration teff = Duration.ofSeconds(Math.round(teffHours * 3600));
         double back = lq.doseForBed(lq.bed(AbsorbedDose.ofGy(dose), teff), teff).inGy();
         assertThat(back).isCloseTo(dose, within(1e-9 * Math.max(1, dose)));

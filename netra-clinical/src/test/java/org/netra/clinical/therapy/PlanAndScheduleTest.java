@@ -22,20 +22,35 @@ class PlanAndScheduleTest {
         assertThat(plan.totalActivity().inGBq()).isEqualTo(29.6);
         var tasks = plan.cycles().get(0).tasks();
         assertThat(tasks).contains(new CycleTask.SomatostatinAnaloguePause(LocalDate.of(2024, 2, 5)));
-        assertThat(tasks).anySatisfy(t -> assertThat(t).isEqualTo(new CycleTask.AminoAcidInfusion(
-                FIRST.minusMinutes(30), FIRST.plusMinutes(210), 25, 25)));
+        assertThat(tasks).anySatisfy(t -> assertThat(t)
+                .isEqualTo(new CycleTask.AminoAcidInfusion(FIRST.minusMinutes(30), FIRST.plusMinutes(210), 25, 25)));
     }
 
     @Test
     void individualisedPlanIsCheckedAgainstTheRules() {
         assertThatThrownBy(() -> PrrtPlan.individualised(
-                        Radiopharmaceutical.LU177_DOTATATE, FIRST, 9, Period.ofWeeks(6), Activity.ofGBq(7.4), PlanRules.DEFAULTS))
+                        Radiopharmaceutical.LU177_DOTATATE,
+                        FIRST,
+                        9,
+                        Period.ofWeeks(6),
+                        Activity.ofGBq(7.4),
+                        PlanRules.DEFAULTS))
                 .hasMessageContaining("1–8 cycles");
         assertThatThrownBy(() -> PrrtPlan.individualised(
-                        Radiopharmaceutical.LU177_DOTATATE, FIRST, 4, Period.ofWeeks(3), Activity.ofGBq(7.4), PlanRules.DEFAULTS))
+                        Radiopharmaceutical.LU177_DOTATATE,
+                        FIRST,
+                        4,
+                        Period.ofWeeks(3),
+                        Activity.ofGBq(7.4),
+                        PlanRules.DEFAULTS))
                 .hasMessageContaining("4–6 weeks");
-        assertThat(PrrtPlan.individualised(Radiopharmaceutical.LU177_DOTATATE, FIRST, 6, Period.ofWeeks(5),
-                                Activity.ofGBq(7.4), PlanRules.DEFAULTS)
+        assertThat(PrrtPlan.individualised(
+                                Radiopharmaceutical.LU177_DOTATATE,
+                                FIRST,
+                                6,
+                                Period.ofWeeks(5),
+                                Activity.ofGBq(7.4),
+                                PlanRules.DEFAULTS)
                         .cycles())
                 .hasSize(6);
     }
@@ -63,9 +78,10 @@ class PlanAndScheduleTest {
                 .isInstanceOf(DoseDecision.Withhold.class);
     }
 
-    private static ToxicityStatus status(CtcaeGrade worstPlt, CtcaeGrade nowPlt, double crcl, double creatRise, Period delay,
-            boolean reduced) {
-        return new ToxicityStatus(worstPlt, CtcaeGrade.G0, nowPlt, CtcaeGrade.G0, crcl, creatRise, crcl, creatRise, delay, reduced);
+    private static ToxicityStatus status(
+            CtcaeGrade worstPlt, CtcaeGrade nowPlt, double crcl, double creatRise, Period delay, boolean reduced) {
+        return new ToxicityStatus(
+                worstPlt, CtcaeGrade.G0, nowPlt, CtcaeGrade.G0, crcl, creatRise, crcl, creatRise, delay, reduced);
     }
 
     @Test
@@ -82,8 +98,9 @@ class PlanAndScheduleTest {
         assertThatThrownBy(() -> RoomCalendar.of(List.of("R1")).request("C", LocalDate.of(2024, 3, 4), 2, 0))
                 .hasMessageContaining("4–7 days");
         var plan = PrrtPlan.label(Radiopharmaceutical.LU177_DOTATATE, FIRST, PlanRules.DEFAULTS);
-        var schedule = RoomCalendar.of(List.of("R1", "R2")).book(new RoomBooking("R1", "X", LocalDate.of(2024, 4, 29),
-                LocalDate.of(2024, 5, 3))).book(new RoomBooking("R2", "Y", LocalDate.of(2024, 4, 28), LocalDate.of(2024, 5, 2)))
+        var schedule = RoomCalendar.of(List.of("R1", "R2"))
+                .book(new RoomBooking("R1", "X", LocalDate.of(2024, 4, 29), LocalDate.of(2024, 5, 3)))
+                .book(new RoomBooking("R2", "Y", LocalDate.of(2024, 4, 28), LocalDate.of(2024, 5, 2)))
                 .schedule("P", plan, 5, 7);
         assertThat(schedule.allocations().get(0)).isInstanceOf(Allocation.Allocated.class);
         assertThat(schedule.allocations().get(1)).isInstanceOf(Allocation.Conflict.class); // 29 April: both rooms taken
