@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             DicomCommand.class,
             QuantifyCommand.class,
             DbCommand.class,
+            EligibilityCommand.class,
+            SurvivalCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
