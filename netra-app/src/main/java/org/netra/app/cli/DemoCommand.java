@@ -76,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  " + COHORT.load(store, DemoUsers.ACTOR));
             out.println("  Demo logins (this computer only):");
             for (var l : DemoUsers.LOGINS) {
-                out.printf(Locale.ROOT, "    %-10s %-18s password %s%n", l.role(), "user " + l.username(), l.password());
+                out.printf(
+                        Locale.ROOT, "    %-10s %-18s password %s%n", l.role(), "user " + l.username(), l.password());
             }
             out.flush();
         });

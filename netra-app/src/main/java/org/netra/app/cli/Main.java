@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Theranostics of neuroendocrine tumours: imaging, dosimetry and the PRRT pathway.",
-        subcommands = {NuclideCommand.class, DbCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            NuclideCommand.class,
+            DbCommand.class,
+            DemoCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

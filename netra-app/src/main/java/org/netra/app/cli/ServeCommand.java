@@ -81,11 +81,13 @@ final class ServeCommand implements Callable<Integer> {
     /** Opens the store, prepares it, serves until the process is stopped (Ctrl-C). */
     static void run(ServerConfig config, PrintWriter out, java.util.function.Consumer<Store> prepare)
             throws InterruptedException {
-        if (config.store().vendor() == StoreConfig.Vendor.H2 && config.store().url().startsWith("jdbc:h2:file:")) {
+        if (config.store().vendor() == StoreConfig.Vendor.H2
+                && config.store().url().startsWith("jdbc:h2:file:")) {
             try {
                 Files.createDirectories(config.dataDir());
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
             }
         }
         var store = Store.open(config.store());
@@ -95,8 +97,10 @@ final class ServeCommand implements Callable<Integer> {
             app.start();
         } catch (RuntimeException e) {
             store.close();
-            throw new IllegalArgumentException("cannot listen on " + config.host() + ":" + config.port()
-                    + " (is another program using the port? choose another with --port): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot listen on " + config.host() + ":" + config.port()
+                            + " (is another program using the port? choose another with --port): " + e.getMessage(),
+                    e);
         }
         String shown = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         out.println("netra web app running at http://" + shown + ":" + app.port() + "/  (Ctrl-C stops it)");

@@ -77,7 +77,10 @@ public record ServerConfig(
         String url = v.get(Setting.DB_URL).text().strip();
         StoreConfig store = url.isEmpty()
                 ? StoreConfig.embedded(data)
-                : new StoreConfig(url, v.get(Setting.DB_USER).text(), v.get(Setting.DB_PASSWORD).text());
+                : new StoreConfig(
+                        url,
+                        v.get(Setting.DB_USER).text(),
+                        v.get(Setting.DB_PASSWORD).text());
         int port = integer(v, Setting.PORT);
         if (port < 0 || port > 65535) {
             throw invalid(Setting.PORT, v.get(Setting.PORT), "a port number from 0 to 65535");

@@ -18,35 +18,50 @@ final class OpenApi {
     static Map<String, Object> document(List<Route> routes, String version) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
-        doc.put("info", Map.of(
-                "title", "netra API",
-                "version", version,
-                "description", "The JSON API of netra. Authenticate with a session cookie (then send the"
-                        + " X-CSRF-Token header on every POST) or with Authorization: Bearer <API token>."));
+        doc.put(
+                "info",
+                Map.of(
+                        "title",
+                        "netra API",
+                        "version",
+                        version,
+                        "description",
+                        "The JSON API of netra. Authenticate with a session cookie (then send the"
+                                + " X-CSRF-Token header on every POST) or with Authorization: Bearer <API token>."));
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Route r : routes) {
             if (r.surface() != Route.Surface.API) {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(r.path(), p -> new LinkedHashMap<>());
+            Map<String, Object> item =
+                    (Map<String, Object>) paths.computeIfAbsent(r.path(), p -> new LinkedHashMap<>());
             item.put(r.method().name().toLowerCase(Locale.ROOT), operation(r));
         }
         doc.put("paths", paths);
-        doc.put("components", Map.of(
-                "securitySchemes", Map.of(
-                        "session", Map.of("type", "apiKey", "in", "cookie", "name", "netra_session"),
-                        "token", Map.of("type", "http", "scheme", "bearer")),
-                "schemas", Map.of(
-                        "Error", Map.of(
-                                "type", "object",
-                                "required", List.of("status", "error"),
-                                "properties", Map.of(
-                                        "status", Map.of("type", "integer"),
-                                        "error", Map.of("type", "string"),
-                                        "fields", Map.of(
+        doc.put(
+                "components",
+                Map.of(
+                        "securitySchemes",
+                                Map.of(
+                                        "session", Map.of("type", "apiKey", "in", "cookie", "name", "netra_session"),
+                                        "token", Map.of("type", "http", "scheme", "bearer")),
+                        "schemas",
+                                Map.of(
+                                        "Error",
+                                        Map.of(
                                                 "type", "object",
-                                                "additionalProperties", Map.of("type", "string")))))));
+                                                "required", List.of("status", "error"),
+                                                "properties",
+                                                        Map.of(
+                                                                "status", Map.of("type", "integer"),
+                                                                "error", Map.of("type", "string"),
+                                                                "fields",
+                                                                        Map.of(
+                                                                                "type",
+                                                                                "object",
+                                                                                "additionalProperties",
+                                                                                Map.of("type", "string")))))));
         return doc;
     }
 

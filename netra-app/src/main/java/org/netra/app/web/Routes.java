@@ -60,7 +60,8 @@ public final class Routes {
     private Routes add(Route route, Handler handler) {
         for (Route r : table) {
             if (r.method() == route.method() && r.path().equals(route.path())) {
-                throw new IllegalArgumentException("route " + route.method() + " " + route.path() + " is declared twice");
+                throw new IllegalArgumentException(
+                        "route " + route.method() + " " + route.path() + " is declared twice");
             }
         }
         table.add(route);

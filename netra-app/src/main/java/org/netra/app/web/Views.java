@@ -37,8 +37,9 @@ public final class Views {
     public String html(Context ctx, String template, String title, Object page) {
         UserAccount user = RequestSecurity.user(ctx).orElse(null);
         var session = security.sessionOrOpen(ctx);
-        List<NavItem> visible =
-                user == null ? List.of() : nav.stream().filter(n -> n.access().allows(user)).toList();
+        List<NavItem> visible = user == null
+                ? List.of()
+                : nav.stream().filter(n -> n.access().allows(user)).toList();
         var frame = new Frame(title, ctx.path(), user, visible, session.csrfToken(), assets);
         Map<String, Object> params = new HashMap<>();
         params.put("frame", frame);

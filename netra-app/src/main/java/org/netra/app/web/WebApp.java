@@ -57,8 +57,14 @@ public final class WebApp implements AutoCloseable {
     private final Routes[] routes = new Routes[1];
 
     /** Services the built-in features use; more features get them too. */
-    public record Services(Store store, Accounts accounts, LoginThrottle throttle, RequestSecurity security,
-            SessionStore sessions, PatientDirectory patients, Clock clock) {}
+    public record Services(
+            Store store,
+            Accounts accounts,
+            LoginThrottle throttle,
+            RequestSecurity security,
+            SessionStore sessions,
+            PatientDirectory patients,
+            Clock clock) {}
 
     public static final class Builder {
         private final ServerConfig config;
@@ -109,12 +115,14 @@ public final class WebApp implements AutoCloseable {
         this.accounts = new Accounts(b.store, b.hasher);
         var sessions = new SessionStore(config.sessionIdle(), config.sessionMaximum(), b.clock);
         var security = new RequestSecurity(sessions, accounts, config.secureCookies());
-        var services = new Services(b.store, accounts, new LoginThrottle(config.login(), b.clock), security, sessions,
-                b.patients, b.clock);
+        var services = new Services(
+                b.store, accounts, new LoginThrottle(config.login(), b.clock), security, sessions, b.patients, b.clock);
         Properties versions = versions();
-        var views = new Views(security, new Frame.Assets(
-                "/webjars/htmx.org/" + versions.getProperty("htmx") + "/dist/htmx.min.js",
-                "/webjars/chart.js/" + versions.getProperty("chartjs") + "/dist/chart.umd.min.js"));
+        var views = new Views(
+                security,
+                new Frame.Assets(
+                        "/webjars/htmx.org/" + versions.getProperty("htmx") + "/dist/htmx.min.js",
+                        "/webjars/chart.js/" + versions.getProperty("chartjs") + "/dist/chart.umd.min.js"));
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -145,29 +153,44 @@ public final class WebApp implements AutoCloseable {
                 for (WebFeature f : all) {
                     f.register(table);
                 }
-                table.api(HandlerType.GET, "/api/openapi.json", Access.everyone(), "this API's OpenAPI document",
+                table.api(
+                        HandlerType.GET,
+                        "/api/openapi.json",
+                        Access.everyone(),
+                        "this API's OpenAPI document",
                         ctx -> ctx.json(OpenApi.document(table.table(), versions.getProperty("version"))));
                 views.navigation(table.navigation());
                 routes[0] = table;
 
                 router.exception(NotSignedInException.class, (e, ctx) -> notSignedIn(ctx));
-                router.exception(ForbiddenException.class, (e, ctx) -> fail(ctx, views, 403, "Not allowed", e.getMessage()));
+                router.exception(
+                        ForbiddenException.class, (e, ctx) -> fail(ctx, views, 403, "Not allowed", e.getMessage()));
                 router.exception(InvalidInputException.class, (e, ctx) -> invalid(ctx, views, e));
-                router.exception(RecordNotFoundException.class,
-                        (e, ctx) -> fail(ctx, views, 404, "Not found", e.getMessage()));
-                router.exception(ConcurrentEditException.class,
+                router.exception(
+                        RecordNotFoundException.class, (e, ctx) -> fail(ctx, views, 404, "Not found", e.getMessage()));
+                router.exception(
+                        ConcurrentEditException.class,
                         (e, ctx) -> fail(ctx, views, 409, "Changed by someone else", e.getMessage()));
                 router.exception(Exception.class, (e, ctx) -> {
                     if (e instanceof HttpResponseException h) {
-                        fail(ctx, views, h.getStatus(), HttpStatus.forStatus(h.getStatus()).getMessage(),
+                        fail(
+                                ctx,
+                                views,
+                                h.getStatus(),
+                                HttpStatus.forStatus(h.getStatus()).getMessage(),
                                 h.getStatus() == 404 ? "There is no page at " + ctx.path() + "." : h.getMessage());
                         return;
                     }
                     String incident = UUID.randomUUID().toString().substring(0, 8);
                     LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
-                    fail(ctx, views, 500, "Something went wrong",
+                    fail(
+                            ctx,
+                            views,
+                            500,
+                            "Something went wrong",
                             "netra could not finish this request. Nothing was changed unless you see it saved;"
-                                    + " tell your administrator incident " + incident + ".", incident);
+                                    + " tell your administrator incident " + incident + ".",
+                            incident);
                 });
                 router.error(404, ctx -> {
                     // Javalin's own "not found" is plain text; a page or API error we made is HTML or JSON
@@ -210,8 +233,9 @@ public final class WebApp implements AutoCloseable {
 
     private static void notSignedIn(Context ctx) {
         if (isApi(ctx)) {
-            ctx.status(401).header("WWW-Authenticate", "Bearer").json(error(401,
-                    "sign in first, or send Authorization: Bearer <API token>"));
+            ctx.status(401)
+                    .header("WWW-Authenticate", "Bearer")
+                    .json(error(401, "sign in first, or send Authorization: Bearer <API token>"));
         } else if (ctx.header("HX-Request") != null) {
             ctx.status(401).header("HX-Redirect", "/login");
         } else {

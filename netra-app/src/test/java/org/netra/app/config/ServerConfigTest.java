@@ -23,10 +23,11 @@ class ServerConfigTest {
         assertThat(fileOnly.host()).isEqualTo("10.1.2.3");
         assertThat(fileOnly.login().maxFailures()).isEqualTo(3);
         assertThat(fileOnly.login().window()).isEqualTo(Duration.ofMinutes(15)); // default
-        assertThat(fileOnly.store().url()).contains(Path.of("/srv/netra").toAbsolutePath().toString());
+        assertThat(fileOnly.store().url())
+                .contains(Path.of("/srv/netra").toAbsolutePath().toString());
 
-        var env = ServerConfig.resolve(Map.of(), Map.of("NETRA_PORT", "7002", "NETRA_DB_URL", "jdbc:postgresql://db/netra"),
-                props);
+        var env = ServerConfig.resolve(
+                Map.of(), Map.of("NETRA_PORT", "7002", "NETRA_DB_URL", "jdbc:postgresql://db/netra"), props);
         assertThat(env.port()).isEqualTo(7002);
         assertThat(env.store().url()).isEqualTo("jdbc:postgresql://db/netra");
 
@@ -44,9 +45,10 @@ class ServerConfigTest {
     void badValuesNameTheSettingAndWhereItCameFrom(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> ServerConfig.resolve(Map.of(), Map.of("NETRA_PORT", "eighty"), new Properties()))
                 .hasMessageContaining("port (NETRA_PORT) is 'eighty' from NETRA_PORT; expected a whole number");
-        assertThatThrownBy(() -> ServerConfig.resolve(Map.of(Setting.LOGIN_WINDOW, "15 minutes"), Map.of(),
-                        new Properties()))
-                .hasMessageContaining("login.window").hasMessageContaining("PT15M");
+        assertThatThrownBy(() ->
+                        ServerConfig.resolve(Map.of(Setting.LOGIN_WINDOW, "15 minutes"), Map.of(), new Properties()))
+                .hasMessageContaining("login.window")
+                .hasMessageContaining("PT15M");
         assertThatThrownBy(() -> ServerConfig.resolve(Map.of(Setting.PORT, "70000"), Map.of(), new Properties()))
                 .hasMessageContaining("0 to 65535");
         Path file = dir.resolve("bad.properties");

@@ -29,7 +29,8 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer(LoginPolicy policy, PatientDirectory patients) {
         this.store = Store.open(StoreConfig.inMemory("web-" + UUID.randomUUID()));
-        var config = ServerConfig.defaults(Path.of("unused")).withHost("127.0.0.1").withPort(0);
+        var config =
+                ServerConfig.defaults(Path.of("unused")).withHost("127.0.0.1").withPort(0);
         if (policy != null) {
             config = config.withLogin(policy);
         }
@@ -42,7 +43,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static String password(String username) {
-        return USERS.stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow().password();
+        return USERS.stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .password();
     }
 
     @Override

@@ -28,10 +28,12 @@ public final class WebClient {
     private String csrf;
 
     public WebClient(String base) {
-        this(base, HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build());
+        this(
+                base,
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
     }
 
     public WebClient(String base, HttpClient http) {

@@ -58,9 +58,8 @@ class WebSecurityTest {
         assertThat(guarded).hasSizeGreaterThan(10);
         for (Route r : guarded) {
             String path = concrete(r.path());
-            HttpResponse<String> res = r.method() == HandlerType.GET
-                    ? anonymous.get(path)
-                    : anonymous.postForm(path, Map.of(), false);
+            HttpResponse<String> res =
+                    r.method() == HandlerType.GET ? anonymous.get(path) : anonymous.postForm(path, Map.of(), false);
             if (r.method() != HandlerType.GET) {
                 assertThat(res.statusCode()).as("%s %s", r.method(), path).isEqualTo(403);
             } else if (r.surface() == Route.Surface.API) {
@@ -68,8 +67,8 @@ class WebSecurityTest {
                 assertThat(res.body()).contains("sign in first");
             } else {
                 assertThat(res.statusCode()).as("GET %s", path).isEqualTo(303);
-                assertThat(res.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                        .startsWith("/login?next="));
+                assertThat(res.headers().firstValue("Location"))
+                        .hasValueSatisfying(l -> assertThat(l).startsWith("/login?next="));
             }
             assertThat(res.body()).doesNotContain("patient-rows").doesNotContain("Welcome");
         }
@@ -101,9 +100,11 @@ class WebSecurityTest {
         assertThat(none.body()).contains("CSRF check");
         var wrongToken = new java.util.HashMap<>(form);
         wrongToken.put("_csrf", "not-the-token");
-        assertThat(admin.postForm("/admin/users", wrongToken, false).statusCode()).isEqualTo(403);
+        assertThat(admin.postForm("/admin/users", wrongToken, false).statusCode())
+                .isEqualTo(403);
         // the session cookie alone, without the X-CSRF-Token header, does not make an API call
-        assertThat(admin.postJson("/api/users", JSON.writeValueAsString(form), false).statusCode())
+        assertThat(admin.postJson("/api/users", JSON.writeValueAsString(form), false)
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(server.app.accounts().find("mallory")).isEmpty();
 
@@ -121,7 +122,8 @@ class WebSecurityTest {
         assertThat(refused.body()).contains("APPROVE_DOSIMETRY");
         var physician = signedIn("physician");
         physician.get("/");
-        assertThat(physician.postJson("/api/dosimetry/cycle-7/approve", "{}").statusCode()).isEqualTo(403);
+        assertThat(physician.postJson("/api/dosimetry/cycle-7/approve", "{}").statusCode())
+                .isEqualTo(403);
         assertThat(server.store.records().find(Approval.DOSIMETRY, "cycle-7")).isEmpty();
 
         var physicist = signedIn("physicist");
@@ -140,8 +142,10 @@ class WebSecurityTest {
         assertThat(twice.body()).contains("already approved");
 
         // and a physician, not a physicist, approves a cycle
-        assertThat(physicist.postJson("/api/cycles/c1/approve", "{}").statusCode()).isEqualTo(403);
-        assertThat(physician.postJson("/api/cycles/c1/approve", "{}").statusCode()).isEqualTo(200);
+        assertThat(physicist.postJson("/api/cycles/c1/approve", "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(physician.postJson("/api/cycles/c1/approve", "{}").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -176,7 +180,9 @@ class WebSecurityTest {
         assertThat(nurse.get("/patients").statusCode()).isEqualTo(200);
         assertThat(nurse.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(nurse.get("/admin/audit").statusCode()).isEqualTo(403);
-        assertThat(nurse.get("/").body()).doesNotContain("href=\"/admin/users\"").contains("href=\"/patients\"");
+        assertThat(nurse.get("/").body())
+                .doesNotContain("href=\"/admin/users\"")
+                .contains("href=\"/patients\"");
     }
 
     @Test
@@ -259,17 +265,22 @@ class WebSecurityTest {
         var admin = signedIn("admin");
         admin.get("/admin/users");
         var r = admin.postForm(
-                "/admin/users", Map.of("username", "X y", "fullName", "", "role", "surgeon", "password", "short"), true);
+                "/admin/users",
+                Map.of("username", "X y", "fullName", "", "role", "surgeon", "password", "short"),
+                true);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body())
                 .contains("starting with a letter")
                 .contains("the person's name")
                 .contains("choose physician, physicist, nurse or admin")
                 .contains("at least 12");
-        var api = admin.postJson("/api/users", "{\"username\": \"ok.user\", \"fullName\": \"Ok\", \"role\": \"nurse\","
-                + " \"password\": \"ok.user-password\"}");
+        var api = admin.postJson(
+                "/api/users",
+                "{\"username\": \"ok.user\", \"fullName\": \"Ok\", \"role\": \"nurse\","
+                        + " \"password\": \"ok.user-password\"}");
         assertThat(api.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(api.body()).get("fields").get("password").asText()).contains("user name");
+        assertThat(JSON.readTree(api.body()).get("fields").get("password").asText())
+                .contains("user name");
         assertThat(admin.postJson("/api/users", "{not json").statusCode()).isEqualTo(400);
     }
 
@@ -283,8 +294,8 @@ class WebSecurityTest {
         assertThat(forbidden.body()).contains("does not allow this").contains("Nurse");
         var apiMissing = nurse.get("/api/nothing");
         assertThat(apiMissing.statusCode()).isEqualTo(404);
-        assertThat(apiMissing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .contains("json"));
+        assertThat(apiMissing.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("json"));
     }
 
     @Test
@@ -295,12 +306,15 @@ class WebSecurityTest {
         assertThat(doc.get("openapi").asText()).isEqualTo("3.0.3");
         for (Route route : server.app.routes()) {
             if (route.surface() == Route.Surface.API) {
-                JsonNode op = doc.get("paths").get(route.path()).get(route.method().name().toLowerCase());
+                JsonNode op = doc.get("paths")
+                        .get(route.path())
+                        .get(route.method().name().toLowerCase());
                 assertThat(op).as(route.path()).isNotNull();
                 assertThat(op.get("summary").asText()).isNotBlank();
             }
         }
-        assertThat(doc.at("/paths/~1api~1dosimetry~1{resultId}~1approve/post/x-netra-permission").asText())
+        assertThat(doc.at("/paths/~1api~1dosimetry~1{resultId}~1approve/post/x-netra-permission")
+                        .asText())
                 .isEqualTo("APPROVE_DOSIMETRY");
     }
 
@@ -323,8 +337,8 @@ class WebSecurityTest {
             admin.get("/admin/users");
             admin.postForm("/admin/users/physician/enabled", Map.of("enabled", "true"), true);
         }
-        assertThat(server.app.accounts().find("physician")).hasValueSatisfying(u -> assertThat(u.enabled())
-                .isTrue());
+        assertThat(server.app.accounts().find("physician"))
+                .hasValueSatisfying(u -> assertThat(u.enabled()).isTrue());
     }
 
     /** A separate server: its address is throttled by the end, which would disturb the other tests. */
@@ -342,7 +356,8 @@ class WebSecurityTest {
             assertThat(fifth.statusCode()).isEqualTo(429);
             assertThat(fifth.body()).contains("Too many wrong passwords").contains("paused for about 15 minutes");
             // now even the right password is refused, for this user and for others from this address
-            assertThat(c.signIn("nurse", TestServer.password("nurse")).statusCode()).isEqualTo(429);
+            assertThat(c.signIn("nurse", TestServer.password("nurse")).statusCode())
+                    .isEqualTo(429);
             assertThat(new WebClient(own.base)
                             .signIn("physicist", TestServer.password("physicist"))
                             .statusCode())

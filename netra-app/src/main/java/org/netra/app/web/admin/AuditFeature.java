@@ -41,11 +41,16 @@ public final class AuditFeature implements WebFeature {
                     .reversed();
             routes.views().render(ctx, "audit.jte", "Audit trail", new AuditPage(latest, latest.size(), all.size()));
         });
-        routes.api(HandlerType.GET, "/api/audit", auditors, "audit events after ?since=seq (default 0), oldest first",
+        routes.api(
+                HandlerType.GET,
+                "/api/audit",
+                auditors,
+                "audit events after ?since=seq (default 0), oldest first",
                 ctx -> {
                     long since;
                     try {
-                        since = Long.parseLong(ctx.queryParamAsClass("since", String.class).getOrDefault("0"));
+                        since = Long.parseLong(
+                                ctx.queryParamAsClass("since", String.class).getOrDefault("0"));
                     } catch (NumberFormatException e) {
                         throw new InvalidInputException(Map.of("since", "a sequence number (0 for all)"));
                     }
@@ -60,7 +65,15 @@ public final class AuditFeature implements WebFeature {
             return e;
         }
         String hidden = "(secret: not shown)";
-        return new AuditEvent(e.seq(), e.at(), e.actor(), e.action(), e.kind(), e.recordId(), e.version(),
-                e.before() == null ? null : hidden, e.after() == null ? null : hidden);
+        return new AuditEvent(
+                e.seq(),
+                e.at(),
+                e.actor(),
+                e.action(),
+                e.kind(),
+                e.recordId(),
+                e.version(),
+                e.before() == null ? null : hidden,
+                e.after() == null ? null : hidden);
     }
 }

@@ -8,8 +8,8 @@ import org.netra.store.record.RecordKind;
  * store record (audit-trailed); the dosimetry and cycle pages will show and create them.
  */
 public record Approval(String subjectId, String approvedBy, Instant approvedAt, String note) {
-    public static final RecordKind<Approval> DOSIMETRY =
-            new RecordKind<>("dosimetry_approval", Approval.class, Approval::subjectId, a -> null, Approval::approvedBy);
+    public static final RecordKind<Approval> DOSIMETRY = new RecordKind<>(
+            "dosimetry_approval", Approval.class, Approval::subjectId, a -> null, Approval::approvedBy);
     public static final RecordKind<Approval> CYCLE =
             new RecordKind<>("cycle_approval", Approval.class, Approval::subjectId, a -> null, Approval::approvedBy);
 }

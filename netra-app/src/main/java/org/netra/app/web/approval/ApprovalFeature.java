@@ -31,17 +31,30 @@ public final class ApprovalFeature implements WebFeature {
     public void register(Routes routes) {
         var dosimetry = Access.requires(Permission.APPROVE_DOSIMETRY);
         var cycle = Access.requires(Permission.APPROVE_CYCLE);
-        routes.api(HandlerType.POST, "/api/dosimetry/{resultId}/approve", dosimetry,
-                "approve a cycle's dosimetry result (physicist)", ctx -> ctx.json(approve(ctx, Approval.DOSIMETRY,
-                        "resultId", apiNote(ctx))));
-        routes.api(HandlerType.POST, "/api/cycles/{cycleId}/approve", cycle, "approve a cycle for administration"
-                + " (physician)", ctx -> ctx.json(approve(ctx, Approval.CYCLE, "cycleId", apiNote(ctx))));
+        routes.api(
+                HandlerType.POST,
+                "/api/dosimetry/{resultId}/approve",
+                dosimetry,
+                "approve a cycle's dosimetry result (physicist)",
+                ctx -> ctx.json(approve(ctx, Approval.DOSIMETRY, "resultId", apiNote(ctx))));
+        routes.api(
+                HandlerType.POST,
+                "/api/cycles/{cycleId}/approve",
+                cycle,
+                "approve a cycle for administration" + " (physician)",
+                ctx -> ctx.json(approve(ctx, Approval.CYCLE, "cycleId", apiNote(ctx))));
         routes.page(HandlerType.POST, "/dosimetry/{resultId}/approve", dosimetry, ctx -> routes.views()
-                .render(ctx, "approval.jte", "Approved", approve(ctx, Approval.DOSIMETRY, "resultId",
-                        ctx.formParam("note"))));
+                .render(
+                        ctx,
+                        "approval.jte",
+                        "Approved",
+                        approve(ctx, Approval.DOSIMETRY, "resultId", ctx.formParam("note"))));
         routes.page(HandlerType.POST, "/cycles/{cycleId}/approve", cycle, ctx -> routes.views()
-                .render(ctx, "approval.jte", "Approved", approve(ctx, Approval.CYCLE, "cycleId",
-                        ctx.formParam("note"))));
+                .render(
+                        ctx,
+                        "approval.jte",
+                        "Approved",
+                        approve(ctx, Approval.CYCLE, "cycleId", ctx.formParam("note"))));
     }
 
     private Approval approve(Context ctx, RecordKind<Approval> kind, String idParam, String note) {
@@ -50,7 +63,9 @@ public final class ApprovalFeature implements WebFeature {
         new FieldErrors()
                 .check(id.matches("[A-Za-z0-9._-]{1,64}"), idParam, "1–64 letters, digits, '.', '-' or '_'")
                 .check(text.length() <= MAX_NOTE, "note", "at most " + MAX_NOTE + " characters")
-                .check(services.store().records().find(kind, id).isEmpty(), idParam,
+                .check(
+                        services.store().records().find(kind, id).isEmpty(),
+                        idParam,
                         "already approved; an approval is not given twice")
                 .throwIfAny();
         String actor = RequestSecurity.user(ctx).orElseThrow().username();

@@ -41,13 +41,20 @@ public final class HomeFeature implements WebFeature {
             Integer patients = user.can(Permission.VIEW_PATIENT)
                     ? services.patients().search("").size()
                     : null;
-            routes.views().render(ctx, "home.jte", "Home",
-                    new HomePage(user, List.copyOf(user.role().permissions()), patients, decayChart()));
+            routes.views()
+                    .render(
+                            ctx,
+                            "home.jte",
+                            "Home",
+                            new HomePage(user, List.copyOf(user.role().permissions()), patients, decayChart()));
         });
         routes.page(HandlerType.GET, "/health", Access.everyone(), ctx -> ctx.result("ok"));
         routes.api(HandlerType.GET, "/api/me", Access.signedIn(), "the signed-in user and their permissions", ctx -> {
             UserAccount u = RequestSecurity.user(ctx).orElseThrow();
-            ctx.json(new Me(u.username(), u.fullName(), u.role().name().toLowerCase(Locale.ROOT),
+            ctx.json(new Me(
+                    u.username(),
+                    u.fullName(),
+                    u.role().name().toLowerCase(Locale.ROOT),
                     List.copyOf(u.role().permissions())));
         });
     }
@@ -59,11 +66,13 @@ public final class HomeFeature implements WebFeature {
         List<String> gbq = new ArrayList<>();
         for (int d = 0; d <= 14; d++) {
             days.add("\"" + d + "\"");
-            gbq.add(String.format(Locale.ROOT, "%.3f",
-                    Decay.activityAt(STANDARD_CYCLE, lu.halfLife(), Times.ofDays(d)).inGBq()));
+            gbq.add(String.format(
+                    Locale.ROOT,
+                    "%.3f",
+                    Decay.activityAt(STANDARD_CYCLE, lu.halfLife(), Times.ofDays(d))
+                            .inGBq()));
         }
         return "{\"type\":\"line\",\"title\":\"177Lu activity by physical decay (GBq)\",\"labels\":" + days
                 + ",\"values\":" + gbq + ",\"xLabel\":\"days after administration\",\"yLabel\":\"GBq\"}";
     }
-
 }

@@ -21,7 +21,8 @@ public final class InvalidInputException extends IllegalArgumentException {
 
     private static String summary(Map<String, String> fields) {
         var b = new StringBuilder();
-        fields.forEach((f, m) -> b.append(b.isEmpty() ? "" : "; ").append(f).append(": ").append(m));
+        fields.forEach((f, m) ->
+                b.append(b.isEmpty() ? "" : "; ").append(f).append(": ").append(m));
         return b.toString();
     }
 }

@@ -14,7 +14,7 @@ public final class JsonBody {
                 throw new IllegalArgumentException("empty body");
             }
             return value;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Javalin's Kotlin mapper throws Jackson's checked exceptions undeclared
             throw new InvalidInputException(Map.of("body", "expected JSON " + expected));
         }
     }

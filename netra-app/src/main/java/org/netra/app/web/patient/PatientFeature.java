@@ -27,14 +27,27 @@ public final class PatientFeature implements WebFeature {
         routes.nav("Patients", "/patients", viewers);
         routes.page(HandlerType.GET, "/patients", viewers, ctx -> {
             String q = query(ctx);
-            routes.views().render(ctx, "patients.jte", "Patients", new PatientsPage(q, services.patients().search(q)));
+            routes.views()
+                    .render(
+                            ctx,
+                            "patients.jte",
+                            "Patients",
+                            new PatientsPage(q, services.patients().search(q)));
         });
         routes.page(HandlerType.GET, "/patients/rows", viewers, ctx -> {
             String q = query(ctx);
-            routes.views().render(ctx, "patient-rows.jte", "Patients",
-                    new PatientsPage(q, services.patients().search(q)));
+            routes.views()
+                    .render(
+                            ctx,
+                            "patient-rows.jte",
+                            "Patients",
+                            new PatientsPage(q, services.patients().search(q)));
         });
-        routes.api(HandlerType.GET, "/api/patients", viewers, "patients, optionally filtered by ?q=name or id",
+        routes.api(
+                HandlerType.GET,
+                "/api/patients",
+                viewers,
+                "patients, optionally filtered by ?q=name or id",
                 ctx -> ctx.json(services.patients().search(query(ctx))));
     }
 

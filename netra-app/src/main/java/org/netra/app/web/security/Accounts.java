@@ -41,12 +41,20 @@ public final class Accounts {
     public UserAccount create(NewAccount input, String actor) {
         String username = normalise(input.username());
         var errors = new FieldErrors()
-                .check(username.matches(USERNAME_RULE), "username",
+                .check(
+                        username.matches(USERNAME_RULE),
+                        "username",
                         "2–32 characters: lower-case letters, digits, '.', '-' or '_', starting with a letter")
-                .check(store.records().find(UserAccount.KIND, username).isEmpty(), "username",
+                .check(
+                        store.records().find(UserAccount.KIND, username).isEmpty(),
+                        "username",
                         "a user named " + username + " already exists")
-                .check(input.fullName() != null && !input.fullName().isBlank() && input.fullName().length() <= 120,
-                        "fullName", "the person's name, 1–120 characters")
+                .check(
+                        input.fullName() != null
+                                && !input.fullName().isBlank()
+                                && input.fullName().length() <= 120,
+                        "fullName",
+                        "the person's name, 1–120 characters")
                 .check(isRole(input.role()), "role", "choose physician, physicist, nurse or admin");
         checkPassword(errors, input.password(), username);
         errors.throwIfAny();
@@ -65,7 +73,8 @@ public final class Accounts {
             hasher.spendVerificationTime(password == null ? "" : password);
             return Optional.empty();
         }
-        boolean ok = hasher.verify(password == null ? "" : password, credential.get().passwordHash());
+        boolean ok =
+                hasher.verify(password == null ? "" : password, credential.get().passwordHash());
         return ok && account.get().enabled() ? account : Optional.empty();
     }
 
@@ -74,7 +83,9 @@ public final class Accounts {
     }
 
     public List<UserAccount> list() {
-        return store.records().list(UserAccount.KIND).stream().map(Stored::value).toList();
+        return store.records().list(UserAccount.KIND).stream()
+                .map(Stored::value)
+                .toList();
     }
 
     public boolean isEmpty() {
@@ -82,7 +93,9 @@ public final class Accounts {
     }
 
     public UserAccount setRole(String username, String role, String actor) {
-        new FieldErrors().check(isRole(role), "role", "choose physician, physicist, nurse or admin").throwIfAny();
+        new FieldErrors()
+                .check(isRole(role), "role", "choose physician, physicist, nurse or admin")
+                .throwIfAny();
         return change(username, a -> new UserAccount(a.username(), a.fullName(), Role.parse(role), a.enabled()), actor);
     }
 
@@ -131,10 +144,15 @@ public final class Accounts {
     }
 
     private static void checkPassword(FieldErrors errors, String password, String username) {
-        errors.check(password != null && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD,
-                        "password", "at least " + MIN_PASSWORD + " and at most " + MAX_PASSWORD + " characters")
-                .check(password == null || username.isEmpty()
-                        || !password.toLowerCase(Locale.ROOT).contains(username), "password",
+        errors.check(
+                        password != null && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD,
+                        "password",
+                        "at least " + MIN_PASSWORD + " and at most " + MAX_PASSWORD + " characters")
+                .check(
+                        password == null
+                                || username.isEmpty()
+                                || !password.toLowerCase(Locale.ROOT).contains(username),
+                        "password",
                         "must not contain the user name");
     }
 

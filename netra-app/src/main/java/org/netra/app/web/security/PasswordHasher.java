@@ -20,8 +20,8 @@ public final class PasswordHasher {
     /** OWASP Password Storage Cheat Sheet (2023+): m = 19 MiB, t = 2, p = 1. */
     public static final Cost OWASP = new Cost(19 * 1024, 2, 1);
 
-    private static final Pattern PHC =
-            Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -36,7 +36,8 @@ public final class PasswordHasher {
     public record Cost(int memoryKiB, int iterations, int lanes) {
         public Cost {
             if (memoryKiB < 8 * lanes || iterations < 1 || lanes < 1) {
-                throw new IllegalArgumentException("Argon2 needs memory >= 8 KiB per lane, iterations >= 1, lanes >= 1");
+                throw new IllegalArgumentException(
+                        "Argon2 needs memory >= 8 KiB per lane, iterations >= 1, lanes >= 1");
             }
         }
     }

@@ -121,8 +121,8 @@ public final class RequestSecurity {
         }
         throw new ForbiddenException(
                 switch (access) {
-                    case Access.Requires r -> "Your role (" + user.role().title() + ") does not allow this: it needs "
-                            + r.permission() + ".";
+                    case Access.Requires r ->
+                        "Your role (" + user.role().title() + ") does not allow this: it needs " + r.permission() + ".";
                     case Access.SignedIn s -> "Your account is disabled.";
                     case Access.Everyone e -> "Refused.";
                 });

@@ -13,10 +13,7 @@ public enum Role {
     PHYSICIAN(
             "Nuclear-medicine physician",
             EnumSet.of(
-                    Permission.VIEW_PATIENT,
-                    Permission.EDIT_PATIENT,
-                    Permission.PLAN_CYCLE,
-                    Permission.APPROVE_CYCLE)),
+                    Permission.VIEW_PATIENT, Permission.EDIT_PATIENT, Permission.PLAN_CYCLE, Permission.APPROVE_CYCLE)),
     PHYSICIST(
             "Medical physicist",
             EnumSet.of(Permission.VIEW_PATIENT, Permission.RUN_DOSIMETRY, Permission.APPROVE_DOSIMETRY)),

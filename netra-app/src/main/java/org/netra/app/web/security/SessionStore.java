@@ -1,8 +1,8 @@
 package org.netra.app.web.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +88,8 @@ public final class SessionStore {
     }
 
     private boolean expired(WebSession s, Instant now) {
-        return s.lastSeen().plus(idle).isBefore(now) || s.created().plus(maximum).isBefore(now);
+        return s.lastSeen().plus(idle).isBefore(now)
+                || s.created().plus(maximum).isBefore(now);
     }
 
     private String token() {

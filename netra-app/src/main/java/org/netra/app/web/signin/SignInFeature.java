@@ -82,16 +82,21 @@ public final class SignInFeature implements WebFeature {
     }
 
     private String throttledMessage(Instant until) {
-        long minutes = Math.max(1, Duration.between(services.clock().instant(), until).toSeconds() / 60 + 1);
-        String at = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault()).format(until);
-        return "Too many wrong passwords for this user name or from this computer (" + services.throttle().policy().maxFailures()
-                + " within " + services.throttle().policy().window().toMinutes() + " minutes). Sign-in is paused for about "
+        long minutes =
+                Math.max(1, Duration.between(services.clock().instant(), until).toSeconds() / 60 + 1);
+        String at = DateTimeFormatter.ofPattern("HH:mm")
+                .withZone(ZoneId.systemDefault())
+                .format(until);
+        return "Too many wrong passwords for this user name or from this computer ("
+                + services.throttle().policy().maxFailures()
+                + " within " + services.throttle().policy().window().toMinutes()
+                + " minutes). Sign-in is paused for about "
                 + minutes + " minute" + (minutes == 1 ? "" : "s") + ", until " + at + ". If you forgot your password,"
                 + " ask your netra administrator.";
     }
 
-    private static void show(Routes routes, Context ctx, int status, String username, String next, String message,
-            boolean signedOut) {
+    private static void show(
+            Routes routes, Context ctx, int status, String username, String next, String message, boolean signedOut) {
         ctx.status(status);
         routes.views().render(ctx, "login.jte", "Sign in", new SignInPage(username, next, message, signedOut));
     }

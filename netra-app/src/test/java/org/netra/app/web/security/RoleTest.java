@@ -21,7 +21,8 @@ class RoleTest {
 
     @Test
     void everyClinicalRoleSeesPatientsAndTheAdministratorDoesNot() {
-        assertThat(holders(Permission.VIEW_PATIENT)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.PHYSICIST, Role.NURSE);
+        assertThat(holders(Permission.VIEW_PATIENT))
+                .containsExactlyInAnyOrder(Role.PHYSICIAN, Role.PHYSICIST, Role.NURSE);
     }
 
     @Test
