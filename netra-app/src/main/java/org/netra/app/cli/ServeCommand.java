@@ -102,7 +102,8 @@ final class ServeCommand implements Callable<Integer> {
                             + " (is another program using the port? choose another with --port): " + e.getMessage(),
                     e);
         }
-        String shown = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+        String shown =
+                config.host().equals("0.0.0.0") || config.host().equals("127.0.0.1") ? "localhost" : config.host();
         out.println("netra web app running at http://" + shown + ":" + app.port() + "/  (Ctrl-C stops it)");
         out.flush();
         var stopped = new CountDownLatch(1);
