@@ -1,7 +1,21 @@
 package org.netra.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.netra.app.config.ServerConfig;
+import org.netra.app.config.Setting;
+import org.netra.app.demo.DemoCohort;
+import org.netra.app.demo.DemoUsers;
+import org.netra.app.web.security.Accounts;
+import org.netra.app.web.security.PasswordHasher;
 import org.netra.physics.decay.Decay;
 import org.netra.physics.decay.EnergyPartition;
 import org.netra.physics.nuclide.Nuclide;
@@ -9,26 +23,92 @@ import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Times;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netra demo}: the main job. Until the web app exists it prints what netra can already compute
- * for a standard 177Lu-DOTATATE cycle.
+ * {@code netra demo}: the main job. Starts the web app on this machine only (127.0.0.1) over a fresh
+ * embedded database with one demo user per role and the demo cohort; {@code --no-server} prints the
+ * physics of a standard 177Lu-DOTATATE cycle instead.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run the demo (for now: a PRRT cycle's physics).")
-final class DemoCommand implements Runnable {
+        description = "Start the web app with demo users at http://localhost:8080 (fresh database each run).")
+final class DemoCommand implements Callable<Integer> {
+    /** Marks a folder netra made for the demo, so recreating it never deletes anything else. */
+    static final String MARKER = ".netra-demo";
+
+    /** The cohort loaded into each demo database: netra-sim's synthetic patients plug in here. */
+    static final DemoCohort COHORT = DemoCohort.none();
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "netra-data/demo",
+            description = "demo data folder, recreated each run (default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--no-server", description = "print a PRRT cycle's physics instead of starting the web app")
+    boolean noServer;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (noServer) {
+            physics(out);
+            return 0;
+        }
+        recreate(dataDir);
+        var config = ServerConfig.resolve(
+                        Map.of(Setting.DATA, dataDir.toString(), Setting.PORT, Integer.toString(port)),
+                        Map.of(),
+                        new Properties())
+                .withHost("127.0.0.1");
+        out.println("netra demo: starting the web app on a fresh database in " + dataDir);
+        ServeCommand.run(config, out, store -> {
+            DemoUsers.create(new Accounts(store, new PasswordHasher()));
+            out.println("  " + COHORT.load(store, DemoUsers.ACTOR));
+            out.println("  Demo logins (this computer only):");
+            for (var l : DemoUsers.LOGINS) {
+                out.printf(
+                        Locale.ROOT, "    %-10s %-18s password %s%n", l.role(), "user " + l.username(), l.password());
+            }
+            out.flush();
+        });
+        return 0;
+    }
+
+    /** Deletes and recreates the demo folder, refusing a folder that netra did not make. */
+    static void recreate(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(dir)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dir.resolve(MARKER))) {
+                throw new IllegalArgumentException(dir + " exists and was not made by netra demo; choose another"
+                        + " --data-dir or remove it yourself");
+            }
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "made by netra demo; deleted and recreated on every run\n");
+    }
+
+    static void physics(PrintWriter out) {
         Nuclide lu = NuclideCatalog.icrp107().get("Lu-177");
         Activity injected = Activity.ofGBq(7.4);
-        out.println("netra demo: one 177Lu-DOTATATE cycle of 7.4 GBq (the web app comes in a later release)");
+        out.println("netra demo --no-server: one 177Lu-DOTATATE cycle of 7.4 GBq");
         out.printf(Locale.ROOT, "  %s half-life %.3f d (ICRP-107)%n", lu.name(), lu.halfLifeSeconds() / 86400);
         for (int hours : new int[] {4, 24, 96, 168}) {
             Activity a = Decay.activityAt(injected, lu.halfLife(), Times.ofHours(hours));

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             EligibilityCommand.class,
             SurvivalCommand.class,
             DemoCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,288 @@
+package org.netra.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.netra.app.config.ServerConfig;
+import org.netra.app.web.admin.AuditFeature;
+import org.netra.app.web.admin.UserAdminFeature;
+import org.netra.app.web.approval.ApprovalFeature;
+import org.netra.app.web.home.HomeFeature;
+import org.netra.app.web.input.InvalidInputException;
+import org.netra.app.web.patient.PatientDirectory;
+import org.netra.app.web.patient.PatientFeature;
+import org.netra.app.web.security.Access;
+import org.netra.app.web.security.Accounts;
+import org.netra.app.web.security.ForbiddenException;
+import org.netra.app.web.security.LoginThrottle;
+import org.netra.app.web.security.NotSignedInException;
+import org.netra.app.web.security.PasswordHasher;
+import org.netra.app.web.security.RequestSecurity;
+import org.netra.app.web.security.SessionStore;
+import org.netra.app.web.signin.SignInFeature;
+import org.netra.store.Store;
+import org.netra.store.record.ConcurrentEditException;
+import org.netra.store.record.RecordNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web app: Javalin serving server-rendered pages (JTE + htmx) and a JSON API over the same
+ * services, behind one security layer. Built with {@link #builder}, where more features plug in.
+ */
+public final class WebApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+    private final ServerConfig config;
+    private final Javalin javalin;
+    private final Accounts accounts;
+    private final Routes[] routes = new Routes[1];
+
+    /** Services the built-in features use; more features get them too. */
+    public record Services(
+            Store store,
+            Accounts accounts,
+            LoginThrottle throttle,
+            RequestSecurity security,
+            SessionStore sessions,
+            PatientDirectory patients,
+            Clock clock) {}
+
+    public static final class Builder {
+        private final ServerConfig config;
+        private final Store store;
+        private PatientDirectory patients = PatientDirectory.none();
+        private PasswordHasher hasher = new PasswordHasher();
+        private Clock clock = Clock.systemUTC();
+        private final List<java.util.function.Function<Services, WebFeature>> features = new ArrayList<>();
+
+        private Builder(ServerConfig config, Store store) {
+            this.config = config;
+            this.store = store;
+        }
+
+        /** Where the patient list comes from (the clinical module's records). */
+        public Builder patients(PatientDirectory directory) {
+            this.patients = directory;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder hasher(PasswordHasher h) {
+            this.hasher = h;
+            return this;
+        }
+
+        /** Adds a feature (its routes and navigation), made from the app's services. */
+        public Builder feature(java.util.function.Function<Services, WebFeature> feature) {
+            features.add(feature);
+            return this;
+        }
+
+        public WebApp build() {
+            return new WebApp(this);
+        }
+    }
+
+    public static Builder builder(ServerConfig config, Store store) {
+        return new Builder(config, store);
+    }
+
+    private WebApp(Builder b) {
+        this.config = b.config;
+        this.accounts = new Accounts(b.store, b.hasher);
+        var sessions = new SessionStore(config.sessionIdle(), config.sessionMaximum(), b.clock);
+        var security = new RequestSecurity(sessions, accounts, config.secureCookies());
+        var services = new Services(
+                b.store, accounts, new LoginThrottle(config.login(), b.clock), security, sessions, b.patients, b.clock);
+        Properties versions = versions();
+        var views = new Views(
+                security,
+                new Frame.Assets(
+                        "/webjars/htmx.org/" + versions.getProperty("htmx") + "/dist/htmx.min.js",
+                        "/webjars/chart.js/" + versions.getProperty("chartjs") + "/dist/chart.umd.min.js"));
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+        List<WebFeature> all = new ArrayList<>(List.of(
+                new SignInFeature(services),
+                new HomeFeature(services),
+                new PatientFeature(services),
+                new ApprovalFeature(services),
+                new UserAdminFeature(services),
+                new AuditFeature(services)));
+        b.features.forEach(f -> all.add(f.apply(services)));
+
+        this.javalin = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.jsonMapper(new JavalinJackson(json, false));
+            c.http.maxRequestSize = 1_000_000L;
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/org/netra/app/web/static";
+                s.location = Location.CLASSPATH;
+                s.headers = Map.of("Cache-Control", "max-age=3600");
+            });
+            c.staticFiles.enableWebjars();
+            c.router.mount(router -> {
+                router.before(security::before);
+                Routes table = new Routes(router, views);
+                for (WebFeature f : all) {
+                    f.register(table);
+                }
+                table.api(
+                        HandlerType.GET,
+                        "/api/openapi.json",
+                        Access.everyone(),
+                        "this API's OpenAPI document",
+                        ctx -> ctx.json(OpenApi.document(table.table(), versions.getProperty("version"))));
+                views.navigation(table.navigation());
+                routes[0] = table;
+
+                router.exception(NotSignedInException.class, (e, ctx) -> notSignedIn(ctx));
+                router.exception(
+                        ForbiddenException.class, (e, ctx) -> fail(ctx, views, 403, "Not allowed", e.getMessage()));
+                router.exception(InvalidInputException.class, (e, ctx) -> invalid(ctx, views, e));
+                router.exception(
+                        RecordNotFoundException.class, (e, ctx) -> fail(ctx, views, 404, "Not found", e.getMessage()));
+                router.exception(
+                        ConcurrentEditException.class,
+                        (e, ctx) -> fail(ctx, views, 409, "Changed by someone else", e.getMessage()));
+                router.exception(Exception.class, (e, ctx) -> {
+                    if (e instanceof HttpResponseException h) {
+                        fail(
+                                ctx,
+                                views,
+                                h.getStatus(),
+                                HttpStatus.forStatus(h.getStatus()).getMessage(),
+                                h.getStatus() == 404 ? "There is no page at " + ctx.path() + "." : h.getMessage());
+                        return;
+                    }
+                    String incident = UUID.randomUUID().toString().substring(0, 8);
+                    LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
+                    fail(
+                            ctx,
+                            views,
+                            500,
+                            "Something went wrong",
+                            "netra could not finish this request. Nothing was changed unless you see it saved;"
+                                    + " tell your administrator incident " + incident + ".",
+                            incident);
+                });
+                router.error(404, ctx -> {
+                    // Javalin's own "not found" is plain text; a page or API error we made is HTML or JSON
+                    String type = ctx.res().getContentType();
+                    if (type == null || type.startsWith("text/plain")) {
+                        fail(ctx, views, 404, "Not found", "There is no page at " + ctx.path() + ".");
+                    }
+                });
+            });
+        });
+    }
+
+    /** Starts serving on the configured host and port (0: a free port). */
+    public WebApp start() {
+        javalin.start(config.host(), config.port());
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** The route table, for tests that walk every route and for the OpenAPI document. */
+    public List<Route> routes() {
+        return routes[0].table();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    private static void notSignedIn(Context ctx) {
+        if (isApi(ctx)) {
+            ctx.status(401)
+                    .header("WWW-Authenticate", "Bearer")
+                    .json(error(401, "sign in first, or send Authorization: Bearer <API token>"));
+        } else if (ctx.header("HX-Request") != null) {
+            ctx.status(401).header("HX-Redirect", "/login");
+        } else {
+            String next = ctx.method() == HandlerType.GET ? ctx.path() : "/";
+            ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    private static void invalid(Context ctx, Views views, InvalidInputException e) {
+        if (isApi(ctx)) {
+            Map<String, Object> body = error(400, "invalid input");
+            body.put("fields", e.fields());
+            ctx.status(400).json(body);
+        } else {
+            fail(ctx, views, 400, "Please check what you entered", e.getMessage());
+        }
+    }
+
+    private static void fail(Context ctx, Views views, int status, String heading, String message) {
+        fail(ctx, views, status, heading, message, null);
+    }
+
+    private static void fail(Context ctx, Views views, int status, String heading, String message, String incident) {
+        ctx.status(status);
+        if (isApi(ctx)) {
+            ctx.json(error(status, message));
+        } else {
+            views.render(ctx, "error.jte", heading, new ErrorPage(status, heading, message, incident));
+        }
+    }
+
+    private static Map<String, Object> error(int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", message);
+        return body;
+    }
+
+    private static Properties versions() {
+        var p = new Properties();
+        try (InputStream in = WebApp.class.getResourceAsStream("/org/netra/app/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read netra's version.properties", e);
+        }
+        return p;
+    }
+}

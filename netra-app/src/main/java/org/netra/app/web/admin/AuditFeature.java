@@ -1,0 +1,79 @@
+package org.netra.app.web.admin;
+
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.netra.app.web.Routes;
+import org.netra.app.web.WebApp;
+import org.netra.app.web.WebFeature;
+import org.netra.app.web.input.InvalidInputException;
+import org.netra.app.web.security.Access;
+import org.netra.app.web.security.ApiToken;
+import org.netra.app.web.security.Credential;
+import org.netra.app.web.security.Permission;
+import org.netra.store.audit.AuditEvent;
+
+/** The audit trail for the administrator: who changed what, when, before and after. */
+public final class AuditFeature implements WebFeature {
+    static final int PAGE_SIZE = 200;
+    /** Kinds whose content is a secret: the trail shows that they changed, not what they hold. */
+    static final Set<String> SECRET_KINDS = Set.of(Credential.KIND.name(), ApiToken.KIND.name());
+
+    private final WebApp.Services services;
+
+    public AuditFeature(WebApp.Services services) {
+        this.services = services;
+    }
+
+    /** The audit page: the latest events, newest first. */
+    public record AuditPage(List<AuditEvent> events, int shown, int total) {}
+
+    @Override
+    public void register(Routes routes) {
+        Access auditors = Access.requires(Permission.VIEW_AUDIT);
+        routes.nav("Audit", "/admin/audit", auditors);
+        routes.page(HandlerType.GET, "/admin/audit", auditors, ctx -> {
+            List<AuditEvent> all = services.store().audit().since(0);
+            List<AuditEvent> latest = all.subList(Math.max(0, all.size() - PAGE_SIZE), all.size()).stream()
+                    .map(AuditFeature::redact)
+                    .toList()
+                    .reversed();
+            routes.views().render(ctx, "audit.jte", "Audit trail", new AuditPage(latest, latest.size(), all.size()));
+        });
+        routes.api(
+                HandlerType.GET,
+                "/api/audit",
+                auditors,
+                "audit events after ?since=seq (default 0), oldest first",
+                ctx -> {
+                    long since;
+                    try {
+                        since = Long.parseLong(
+                                ctx.queryParamAsClass("since", String.class).getOrDefault("0"));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException(Map.of("since", "a sequence number (0 for all)"));
+                    }
+                    ctx.json(services.store().audit().since(since).stream()
+                            .map(AuditFeature::redact)
+                            .toList());
+                });
+    }
+
+    static AuditEvent redact(AuditEvent e) {
+        if (!SECRET_KINDS.contains(e.kind())) {
+            return e;
+        }
+        String hidden = "(secret: not shown)";
+        return new AuditEvent(
+                e.seq(),
+                e.at(),
+                e.actor(),
+                e.action(),
+                e.kind(),
+                e.recordId(),
+                e.version(),
+                e.before() == null ? null : hidden,
+                e.after() == null ? null : hidden);
+    }
+}

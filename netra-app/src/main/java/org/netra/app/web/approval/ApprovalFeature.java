@@ -1,0 +1,83 @@
+package org.netra.app.web.approval;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.netra.app.web.Routes;
+import org.netra.app.web.WebApp;
+import org.netra.app.web.WebFeature;
+import org.netra.app.web.input.FieldErrors;
+import org.netra.app.web.input.JsonBody;
+import org.netra.app.web.security.Access;
+import org.netra.app.web.security.Permission;
+import org.netra.app.web.security.RequestSecurity;
+import org.netra.store.record.RecordKind;
+
+/**
+ * Approving dosimetry (physicists only) and cycles (physicians only), as pages' form targets and as API
+ * calls. Placeholders for now: the dosimetry and cycle pages will post here.
+ */
+public final class ApprovalFeature implements WebFeature {
+    static final int MAX_NOTE = 500;
+    private final WebApp.Services services;
+
+    public ApprovalFeature(WebApp.Services services) {
+        this.services = services;
+    }
+
+    /** An API request body: an optional note. */
+    public record ApprovalRequest(String note) {}
+
+    @Override
+    public void register(Routes routes) {
+        var dosimetry = Access.requires(Permission.APPROVE_DOSIMETRY);
+        var cycle = Access.requires(Permission.APPROVE_CYCLE);
+        routes.api(
+                HandlerType.POST,
+                "/api/dosimetry/{resultId}/approve",
+                dosimetry,
+                "approve a cycle's dosimetry result (physicist)",
+                ctx -> ctx.json(approve(ctx, Approval.DOSIMETRY, "resultId", apiNote(ctx))));
+        routes.api(
+                HandlerType.POST,
+                "/api/cycles/{cycleId}/approve",
+                cycle,
+                "approve a cycle for administration" + " (physician)",
+                ctx -> ctx.json(approve(ctx, Approval.CYCLE, "cycleId", apiNote(ctx))));
+        routes.page(HandlerType.POST, "/dosimetry/{resultId}/approve", dosimetry, ctx -> routes.views()
+                .render(
+                        ctx,
+                        "approval.jte",
+                        "Approved",
+                        approve(ctx, Approval.DOSIMETRY, "resultId", ctx.formParam("note"))));
+        routes.page(HandlerType.POST, "/cycles/{cycleId}/approve", cycle, ctx -> routes.views()
+                .render(
+                        ctx,
+                        "approval.jte",
+                        "Approved",
+                        approve(ctx, Approval.CYCLE, "cycleId", ctx.formParam("note"))));
+    }
+
+    private Approval approve(Context ctx, RecordKind<Approval> kind, String idParam, String note) {
+        String id = ctx.pathParam(idParam);
+        String text = note == null ? "" : note.strip();
+        new FieldErrors()
+                .check(id.matches("[A-Za-z0-9._-]{1,64}"), idParam, "1–64 letters, digits, '.', '-' or '_'")
+                .check(text.length() <= MAX_NOTE, "note", "at most " + MAX_NOTE + " characters")
+                .check(
+                        services.store().records().find(kind, id).isEmpty(),
+                        idParam,
+                        "already approved; an approval is not given twice")
+                .throwIfAny();
+        String actor = RequestSecurity.user(ctx).orElseThrow().username();
+        var approval = new Approval(id, actor, services.clock().instant(), text);
+        services.store().records().create(kind, approval, actor);
+        return approval;
+    }
+
+    private static String apiNote(Context ctx) {
+        if (ctx.body().isBlank()) {
+            return "";
+        }
+        return JsonBody.read(ctx, ApprovalRequest.class, "{\"note\": \"...\"}").note();
+    }
+}

@@ -1,0 +1,180 @@
+package org.netra.app.web.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.netra.app.web.input.FieldErrors;
+import org.netra.store.Store;
+import org.netra.store.record.Stored;
+
+/**
+ * The user accounts, their passwords and API tokens, kept as store records: each change is one
+ * audit-trailed transaction naming who made it.
+ */
+public final class Accounts {
+    /** Lower-case letters, digits, dot, dash, underscore; starts with a letter. */
+    public static final String USERNAME_RULE = "[a-z][a-z0-9._-]{1,31}";
+
+    public static final int MIN_PASSWORD = 12;
+    public static final int MAX_PASSWORD = 128;
+    private static final String TOKEN_PREFIX = "netra_";
+
+    private final Store store;
+    private final PasswordHasher hasher;
+    private final SecureRandom random = new SecureRandom();
+
+    public Accounts(Store store, PasswordHasher hasher) {
+        this.store = store;
+        this.hasher = hasher;
+    }
+
+    /** What the admin form (or API) asks for a new account. */
+    public record NewAccount(String username, String fullName, String role, String password) {}
+
+    public UserAccount create(NewAccount input, String actor) {
+        String username = normalise(input.username());
+        var errors = new FieldErrors()
+                .check(
+                        username.matches(USERNAME_RULE),
+                        "username",
+                        "2–32 characters: lower-case letters, digits, '.', '-' or '_', starting with a letter")
+                .check(
+                        store.records().find(UserAccount.KIND, username).isEmpty(),
+                        "username",
+                        "a user named " + username + " already exists")
+                .check(
+                        input.fullName() != null
+                                && !input.fullName().isBlank()
+                                && input.fullName().length() <= 120,
+                        "fullName",
+                        "the person's name, 1–120 characters")
+                .check(isRole(input.role()), "role", "choose physician, physicist, nurse or admin");
+        checkPassword(errors, input.password(), username);
+        errors.throwIfAny();
+        var account = new UserAccount(username, input.fullName().strip(), Role.parse(input.role()), true);
+        store.records().create(UserAccount.KIND, account, actor);
+        store.records().create(Credential.KIND, new Credential(username, hasher.hash(input.password())), actor);
+        return account;
+    }
+
+    /** The enabled account whose password this is; unknown names cost the same time as wrong passwords. */
+    public Optional<UserAccount> authenticate(String username, String password) {
+        String name = normalise(username);
+        var account = store.records().find(UserAccount.KIND, name).map(Stored::value);
+        var credential = store.records().find(Credential.KIND, name).map(Stored::value);
+        if (account.isEmpty() || credential.isEmpty()) {
+            hasher.spendVerificationTime(password == null ? "" : password);
+            return Optional.empty();
+        }
+        boolean ok =
+                hasher.verify(password == null ? "" : password, credential.get().passwordHash());
+        return ok && account.get().enabled() ? account : Optional.empty();
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return store.records().find(UserAccount.KIND, normalise(username)).map(Stored::value);
+    }
+
+    public List<UserAccount> list() {
+        return store.records().list(UserAccount.KIND).stream()
+                .map(Stored::value)
+                .toList();
+    }
+
+    public boolean isEmpty() {
+        return store.records().list(UserAccount.KIND).isEmpty();
+    }
+
+    public UserAccount setRole(String username, String role, String actor) {
+        new FieldErrors()
+                .check(isRole(role), "role", "choose physician, physicist, nurse or admin")
+                .throwIfAny();
+        return change(username, a -> new UserAccount(a.username(), a.fullName(), Role.parse(role), a.enabled()), actor);
+    }
+
+    public UserAccount setEnabled(String username, boolean enabled, String actor) {
+        new FieldErrors()
+                .check(enabled || !normalise(username).equals(actor), "enabled", "you cannot disable your own account")
+                .throwIfAny();
+        return change(username, a -> new UserAccount(a.username(), a.fullName(), a.role(), enabled), actor);
+    }
+
+    public void setPassword(String username, String password, String actor) {
+        String name = normalise(username);
+        var errors = new FieldErrors();
+        checkPassword(errors, password, name);
+        errors.throwIfAny();
+        var current = store.records().get(Credential.KIND, name);
+        store.records().update(Credential.KIND, current.version(), new Credential(name, hasher.hash(password)), actor);
+    }
+
+    /** A new API token for {@code username}; the returned text is the only copy of it. */
+    public String issueToken(String username, String actor) {
+        var account = find(username).orElseThrow(() -> new IllegalArgumentException("no user named " + username));
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        store.records().create(ApiToken.KIND, new ApiToken(sha256(token), account.username(), Instant.now()), actor);
+        return token;
+    }
+
+    /** The enabled account a bearer token belongs to. */
+    public Optional<UserAccount> byToken(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        return store.records()
+                .find(ApiToken.KIND, sha256(token))
+                .flatMap(t -> find(t.value().username()))
+                .filter(UserAccount::enabled);
+    }
+
+    private UserAccount change(String username, java.util.function.UnaryOperator<UserAccount> edit, String actor) {
+        var current = store.records().get(UserAccount.KIND, normalise(username));
+        var next = edit.apply(current.value());
+        store.records().update(UserAccount.KIND, current.version(), next, actor);
+        return next;
+    }
+
+    private static void checkPassword(FieldErrors errors, String password, String username) {
+        errors.check(
+                        password != null && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD,
+                        "password",
+                        "at least " + MIN_PASSWORD + " and at most " + MAX_PASSWORD + " characters")
+                .check(
+                        password == null
+                                || username.isEmpty()
+                                || !password.toLowerCase(Locale.ROOT).contains(username),
+                        "password",
+                        "must not contain the user name");
+    }
+
+    private static boolean isRole(String role) {
+        try {
+            Role.parse(role);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.netra.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+    @Test
+    void noServerPrintsTheCyclePhysics() {
+        var r = NuclideCommandTest.run("demo", "--no-server");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("7.4 GBq").contains("half-life 6.6");
+    }
+
+    @Test
+    void recreatesOnlyAFolderItMade(@TempDir Path dir) throws Exception {
+        Path demo = dir.resolve("demo");
+        DemoCommand.recreate(demo);
+        Files.writeString(demo.resolve("netra.mv.db"), "old database");
+        DemoCommand.recreate(demo);
+        assertThat(demo.resolve("netra.mv.db")).doesNotExist();
+        assertThat(demo.resolve(DemoCommand.MARKER)).exists();
+
+        Path foreign = dir.resolve("mine");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("thesis.txt"), "precious");
+        assertThatThrownBy(() -> DemoCommand.recreate(foreign)).hasMessageContaining("was not made by netra demo");
+        assertThat(foreign.resolve("thesis.txt")).exists();
+    }
+}

@@ -1,0 +1,369 @@
+package org.netra.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.HandlerType;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netra.app.config.LoginPolicy;
+import org.netra.app.web.approval.Approval;
+import org.netra.app.web.patient.PatientDirectory;
+import org.netra.app.web.security.Access;
+import org.netra.app.web.security.UserAccount;
+import org.netra.store.audit.AuditEvent;
+
+/** The security of the web app, tested as an attacker would: real HTTP on loopback against a running server. */
+class WebSecurityTest {
+    private static TestServer server;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static WebClient signedIn(String user) {
+        var c = new WebClient(server.base);
+        var r = c.signIn(user, TestServer.password(user));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        return c;
+    }
+
+    private static String concrete(String path) {
+        return path.replaceAll("\\{[^}]+}", "x1");
+    }
+
+    @Test
+    void noPageOrApiWithoutSignIn() {
+        var anonymous = new WebClient(server.base);
+        List<Route> guarded = server.app.routes().stream()
+                .filter(r -> !(r.access() instanceof Access.Everyone))
+                .toList();
+        assertThat(guarded).hasSizeGreaterThan(10);
+        for (Route r : guarded) {
+            String path = concrete(r.path());
+            HttpResponse<String> res =
+                    r.method() == HandlerType.GET ? anonymous.get(path) : anonymous.postForm(path, Map.of(), false);
+            if (r.method() != HandlerType.GET) {
+                assertThat(res.statusCode()).as("%s %s", r.method(), path).isEqualTo(403);
+            } else if (r.surface() == Route.Surface.API) {
+                assertThat(res.statusCode()).as("GET %s", path).isEqualTo(401);
+                assertThat(res.body()).contains("sign in first");
+            } else {
+                assertThat(res.statusCode()).as("GET %s", path).isEqualTo(303);
+                assertThat(res.headers().firstValue("Location"))
+                        .hasValueSatisfying(l -> assertThat(l).startsWith("/login?next="));
+            }
+            assertThat(res.body()).doesNotContain("patient-rows").doesNotContain("Welcome");
+        }
+        // a forged or revoked API token is no better than none
+        var forged = HttpRequest.newBuilder(URI.create(server.base + "/api/patients"))
+                .header("Authorization", "Bearer netra_forged")
+                .build();
+        assertThat(anonymous.send(forged).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void publicRoutesAreOnlyTheSignInPageHealthAndApiDescription() {
+        var everyone = server.app.routes().stream()
+                .filter(r -> r.access() instanceof Access.Everyone)
+                .map(r -> r.method() + " " + r.path())
+                .toList();
+        assertThat(everyone)
+                .containsExactlyInAnyOrder(
+                        "GET /login", "POST /login", "POST /logout", "GET /health", "GET /api/openapi.json");
+    }
+
+    @Test
+    void postWithoutTheCsrfTokenIsRefused() throws Exception {
+        var admin = signedIn("admin");
+        admin.get("/admin/users");
+        var form = Map.of("username", "mallory", "fullName", "M", "role", "admin", "password", "long-enough-pw-1");
+        var none = admin.postForm("/admin/users", form, false);
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(none.body()).contains("CSRF check");
+        var wrongToken = new java.util.HashMap<>(form);
+        wrongToken.put("_csrf", "not-the-token");
+        assertThat(admin.postForm("/admin/users", wrongToken, false).statusCode())
+                .isEqualTo(403);
+        // the session cookie alone, without the X-CSRF-Token header, does not make an API call
+        assertThat(admin.postJson("/api/users", JSON.writeValueAsString(form), false)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(server.app.accounts().find("mallory")).isEmpty();
+
+        var ok = admin.postForm("/admin/users", form, true);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(303);
+        assertThat(server.app.accounts().find("mallory")).isPresent();
+    }
+
+    @Test
+    void onlyAPhysicistApprovesDosimetry() throws Exception {
+        var nurse = signedIn("nurse");
+        nurse.get("/");
+        var refused = nurse.postJson("/api/dosimetry/cycle-7/approve", "{\"note\": \"looks fine\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("APPROVE_DOSIMETRY");
+        var physician = signedIn("physician");
+        physician.get("/");
+        assertThat(physician.postJson("/api/dosimetry/cycle-7/approve", "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(server.store.records().find(Approval.DOSIMETRY, "cycle-7")).isEmpty();
+
+        var physicist = signedIn("physicist");
+        physicist.get("/");
+        var ok = physicist.postJson("/api/dosimetry/cycle-7/approve", "{\"note\": \"kidney 3.1 Gy\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(ok.body());
+        assertThat(body.get("approvedBy").asText()).isEqualTo("physicist");
+        var history = server.store.audit().history("dosimetry_approval", "cycle-7");
+        assertThat(history).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("physicist");
+            assertThat(e.action()).isEqualTo(AuditEvent.Action.CREATE);
+        });
+        var twice = physicist.postJson("/api/dosimetry/cycle-7/approve", "{}");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("already approved");
+
+        // and a physician, not a physicist, approves a cycle
+        assertThat(physicist.postJson("/api/cycles/c1/approve", "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(physician.postJson("/api/cycles/c1/approve", "{}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void apiTokensCarryTheirUsersRoleAndNeedNoCsrf() {
+        String nurseToken = server.app.accounts().issueToken("nurse", "test-setup");
+        String physicistToken = server.app.accounts().issueToken("physicist", "test-setup");
+        var client = new WebClient(server.base);
+        var nurse = HttpRequest.newBuilder(URI.create(server.base + "/api/dosimetry/token-1/approve"))
+                .header("Authorization", "Bearer " + nurseToken)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        assertThat(client.send(nurse).statusCode()).isEqualTo(403);
+        var physicist = HttpRequest.newBuilder(URI.create(server.base + "/api/dosimetry/token-1/approve"))
+                .header("Authorization", "Bearer " + physicistToken)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        assertThat(client.send(physicist).statusCode()).isEqualTo(200);
+        var me = HttpRequest.newBuilder(URI.create(server.base + "/api/me"))
+                .header("Authorization", "Bearer " + nurseToken)
+                .build();
+        assertThat(client.send(me).body()).contains("\"username\":\"nurse\"").contains("RECORD_CARE");
+    }
+
+    @Test
+    void theAdministratorSeesNoPatientAndCliniciansNoUserAdmin() {
+        var admin = signedIn("admin");
+        assertThat(admin.get("/patients").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/api/patients").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/admin/users").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/audit").statusCode()).isEqualTo(200);
+        var nurse = signedIn("nurse");
+        assertThat(nurse.get("/patients").statusCode()).isEqualTo(200);
+        assertThat(nurse.get("/admin/users").statusCode()).isEqualTo(403);
+        assertThat(nurse.get("/admin/audit").statusCode()).isEqualTo(403);
+        assertThat(nurse.get("/").body())
+                .doesNotContain("href=\"/admin/users\"")
+                .contains("href=\"/patients\"");
+    }
+
+    @Test
+    void passwordsAreStoredOnlyAsArgon2idHashes() throws Exception {
+        List<String> everything = new ArrayList<>();
+        try (var c = DriverManager.getConnection(server.store.config().url(), "sa", "");
+                var rows = c.createStatement().executeQuery("SELECT kind, doc FROM clinical_record");
+                var s2 = c.createStatement();
+                var audit = s2.executeQuery("SELECT before_doc, after_doc FROM audit_event")) {
+            while (rows.next()) {
+                everything.add(rows.getString(2));
+                if (rows.getString(1).equals("user_credential")) {
+                    assertThat(rows.getString(2)).contains("$argon2id$v=19$m=19456,t=2,p=1$");
+                }
+            }
+            while (audit.next()) {
+                everything.add(audit.getString(1));
+                everything.add(audit.getString(2));
+            }
+        }
+        assertThat(everything).hasSizeGreaterThan(8);
+        for (var u : TestServer.USERS) {
+            assertThat(everything).noneMatch(text -> text != null && text.contains(u.password()));
+        }
+    }
+
+    @Test
+    void signInMakesANewSessionAndSignOutEndsIt() {
+        var c = new WebClient(server.base);
+        c.get("/login");
+        var before = c.csrf();
+        c.postForm("/login", Map.of("username", "nurse", "password", TestServer.password("nurse")), true);
+        var home = c.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(c.csrf()).isNotEqualTo(before);
+        var out = c.postForm("/logout", Map.of(), true);
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(c.get("/").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void securityHeadersAndCookieFlags() {
+        var c = new WebClient(server.base);
+        var login = c.get("/login");
+        var h = login.headers();
+        assertThat(h.firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v)
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline"));
+        assertThat(h.firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(h.firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(h.firstValue("Cache-Control")).contains("no-store");
+        assertThat(h.firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v)
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
+                .contains("Path=/"));
+        assertThat(login.body()).doesNotContain("<script>").doesNotContain("style=");
+    }
+
+    @Test
+    void signInRedirectsOnlyWithinNetra() {
+        var c = new WebClient(server.base);
+        c.get("/login");
+        var r = c.postForm(
+                "/login",
+                Map.of("username", "nurse", "password", TestServer.password("nurse"), "next", "//evil.example/x"),
+                true);
+        assertThat(r.headers().firstValue("Location")).contains("/");
+        var c2 = new WebClient(server.base);
+        c2.get("/login");
+        var r2 = c2.postForm(
+                "/login",
+                Map.of("username", "nurse", "password", TestServer.password("nurse"), "next", "/patients"),
+                true);
+        assertThat(r2.headers().firstValue("Location")).contains("/patients");
+    }
+
+    @Test
+    void invalidInputIsRefusedWithAMessagePerField() throws Exception {
+        var admin = signedIn("admin");
+        admin.get("/admin/users");
+        var r = admin.postForm(
+                "/admin/users",
+                Map.of("username", "X y", "fullName", "", "role", "surgeon", "password", "short"),
+                true);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body())
+                .contains("starting with a letter")
+                .contains("the person's name")
+                .contains("choose physician, physicist, nurse or admin")
+                .contains("at least 12");
+        var api = admin.postJson(
+                "/api/users",
+                "{\"username\": \"ok.user\", \"fullName\": \"Ok\", \"role\": \"nurse\","
+                        + " \"password\": \"ok.user-password\"}");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(api.body()).get("fields").get("password").asText())
+                .contains("user name");
+        assertThat(admin.postJson("/api/users", "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void friendlyErrorPages() {
+        var nurse = signedIn("nurse");
+        var missing = nurse.get("/no/such/page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("There is no page at /no/such/page").contains("Back to the start page");
+        var forbidden = nurse.get("/admin/users");
+        assertThat(forbidden.body()).contains("does not allow this").contains("Nurse");
+        var apiMissing = nurse.get("/api/nothing");
+        assertThat(apiMissing.statusCode()).isEqualTo(404);
+        assertThat(apiMissing.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("json"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
+        var r = new WebClient(server.base).get("/api/openapi.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(r.body());
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.0.3");
+        for (Route route : server.app.routes()) {
+            if (route.surface() == Route.Surface.API) {
+                JsonNode op = doc.get("paths")
+                        .get(route.path())
+                        .get(route.method().name().toLowerCase());
+                assertThat(op).as(route.path()).isNotNull();
+                assertThat(op.get("summary").asText()).isNotBlank();
+            }
+        }
+        assertThat(doc.at("/paths/~1api~1dosimetry~1{resultId}~1approve/post/x-netra-permission")
+                        .asText())
+                .isEqualTo("APPROVE_DOSIMETRY");
+    }
+
+    @Test
+    void aDisabledAccountLosesItsSessionAtOnce() {
+        var admin = signedIn("admin");
+        admin.get("/admin/users");
+        var physician = signedIn("physician");
+        assertThat(physician.get("/").statusCode()).isEqualTo(200);
+        try {
+            assertThat(admin.postForm("/admin/users/physician/enabled", Map.of("enabled", "false"), true)
+                            .statusCode())
+                    .isEqualTo(303);
+            assertThat(physician.get("/").statusCode()).isEqualTo(303);
+            assertThat(new WebClient(server.base)
+                            .signIn("physician", TestServer.password("physician"))
+                            .statusCode())
+                    .isEqualTo(401);
+        } finally {
+            admin.get("/admin/users");
+            admin.postForm("/admin/users/physician/enabled", Map.of("enabled", "true"), true);
+        }
+        assertThat(server.app.accounts().find("physician"))
+                .hasValueSatisfying(u -> assertThat(u.enabled()).isTrue());
+    }
+
+    /** A separate server: its address is throttled by the end, which would disturb the other tests. */
+    @Test
+    void fiveWrongPasswordsThrottleTheUserAndTheAddress() {
+        try (var own = new TestServer(
+                new LoginPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15)), PatientDirectory.none())) {
+            var c = new WebClient(own.base);
+            for (int i = 1; i <= 4; i++) {
+                var r = c.signIn("nurse", "wrong-password-" + i);
+                assertThat(r.statusCode()).as("attempt %d", i).isEqualTo(401);
+                assertThat(r.body()).contains("Wrong user name or password");
+            }
+            var fifth = c.signIn("nurse", "wrong-password-5");
+            assertThat(fifth.statusCode()).isEqualTo(429);
+            assertThat(fifth.body()).contains("Too many wrong passwords").contains("paused for about 15 minutes");
+            // now even the right password is refused, for this user and for others from this address
+            assertThat(c.signIn("nurse", TestServer.password("nurse")).statusCode())
+                    .isEqualTo(429);
+            assertThat(new WebClient(own.base)
+                            .signIn("physicist", TestServer.password("physicist"))
+                            .statusCode())
+                    .isEqualTo(429);
+            UserAccount nurse = own.app.accounts().find("nurse").orElseThrow();
+            assertThat(nurse.enabled()).isTrue(); // throttled, not locked out for good
+        }
+    }
+}

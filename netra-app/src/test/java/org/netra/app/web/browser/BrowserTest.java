@@ -1,0 +1,166 @@
+package org.netra.app.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netra.app.web.TestServer;
+import org.netra.app.web.patient.PatientSummary;
+import org.netra.testkit.TestData;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web app in Debian's headless Chromium, driven by Selenium with the system chromedriver (Selenium
+ * Manager never runs: both paths are given). Screenshots land in target/screenshots.
+ */
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    /** Three invented patients, so the list has rows to show (the clinical module brings the real ones). */
+    static final List<PatientSummary> PATIENTS = List.of(
+            new PatientSummary("NET-0001", "Example, Alma", "on treatment", "cycle 2 of 4 on 12 May"),
+            new PatientSummary("NET-0002", "Sample, Bruno", "screening", "68Ga-DOTATATE PET/CT booked"),
+            new PatientSummary("NET-0003", "Placeholder, Chen", "follow-up", "labs due in 2 weeks"));
+
+    private static TestServer server;
+    private static ChromeDriver driver;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            TestData.unavailable(
+                    "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)");
+        }
+        server = new TestServer(null, query -> PATIENTS.stream()
+                .filter(p -> p.name().toLowerCase().contains(query.toLowerCase()))
+                .toList());
+        profile = Files.createTempDirectory("netra-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 860));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (profile != null) {
+            try (var s = Files.walk(profile)) {
+                s.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void signInSeeTheDashboardAndPatientsSignOut() throws Exception {
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        driver.get(server.base + "/patients");
+        wait.until(ExpectedConditions.urlContains("/login?next="));
+        shot("01-login");
+
+        signIn("physician", "not-my-password");
+        assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("Wrong user name or password");
+        shot("02-login-wrong-password");
+
+        signIn("physician", TestServer.password("physician"));
+        wait.until(ExpectedConditions.urlToBe(server.base + "/patients"));
+        assertThat(driver.findElements(By.cssSelector("table.data tbody tr"))).hasSize(3);
+        shot("03-patients");
+
+        // htmx: the rows are replaced as one types, with the CSRF header and under the strict CSP
+        var search = driver.findElement(By.id("q"));
+        search.sendKeys("sam");
+        wait.until(d -> d.findElements(By.cssSelector("table.data tbody tr")).size() == 1);
+        search.sendKeys("zzz");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("patient-rows"), "No patient matches"));
+        shot("04-patients-no-match");
+
+        driver.findElement(By.linkText("Home")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("canvas[data-drawn=yes]")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Dr Test Physician");
+        assertThat(driver.findElements(By.linkText("Users"))).isEmpty();
+        shot("05-dashboard");
+
+        driver.findElement(By.xpath("//button[text()='Sign out']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "signed out"));
+        driver.get(server.base + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+
+        signIn("admin", TestServer.password("admin"));
+        driver.get(server.base + "/admin/users");
+        shot("06-users");
+        driver.findElement(By.id("username")).sendKeys("BAD NAME");
+        driver.findElement(By.id("fullName")).sendKeys("Someone New");
+        driver.findElement(By.id("password")).sendKeys("short");
+        driver.findElement(By.xpath("//button[text()='Create user']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username-error")));
+        shot("07-users-invalid");
+        driver.get(server.base + "/admin/audit");
+        shot("08-audit");
+        driver.get(server.base + "/nowhere");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        shot("09-not-found");
+
+        List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                // the wrong password, the invalid form and the 404 above are answered with 4xx on purpose
+                .filter(e -> !e.getMessage().contains("the server responded with a status of 4"))
+                .toList();
+        assertThat(problems).as("browser console errors (e.g. CSP violations)").isEmpty();
+    }
+
+    private static void signIn(String user, String password) {
+        WebDriver d = driver;
+        d.findElement(By.id("username")).clear();
+        d.findElement(By.id("username")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(password);
+        d.findElement(By.xpath("//button[text()='Sign in']")).click();
+    }
+
+    private static void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+}
