@@ -52,8 +52,9 @@ public final class PixelData {
             throw new DicomParseException(
                     src, 0, "there is no pixel data (7FE0,0010)" + " (was the file read with Extent.HEADER?)");
         }
-        int[] values = new int[(int) total];
         TransferSyntax ts = file.transferSyntax();
+        requirePlausibleSize(ds, src, ts, total, allocated);
+        int[] values = new int[(int) total];
         switch (ts.codec()) {
             case NATIVE -> readNative(ds, src, allocated, values, spp);
             case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000 -> {
@@ -77,6 +78,40 @@ public final class PixelData {
         mask(values, stored, ts.codec() == TransferSyntax.Codec.NATIVE ? highBit + 1 - stored : 0, signed);
         return new Pixels(rows, columns, spp, frames, stored, signed, values);
     }
+
+    /**
+     * Refuses, before allocating, an image whose declared size the pixel data cannot hold: native data
+     * must have the bytes; compressed data cannot hold more than {@link #MAX_SAMPLES_PER_COMPRESSED_BYTE}
+     * samples per byte (JPEG needs at least 1/32 bit per sample; JPEG 2000 gets the same generous bound).
+     */
+    private static void requirePlausibleSize(Attributes ds, String src, TransferSyntax ts, long total, int allocated)
+            throws DicomParseException {
+        if (ts.codec() == TransferSyntax.Codec.NATIVE) {
+            long needed = allocated == 1 ? (total + 7) / 8 : total * ((allocated + 7) / 8);
+            long have = ds.value(Tag.PIXEL_DATA).remaining();
+            if (have < needed) {
+                throw new DicomParseException(src, 0, "pixel data holds " + have + " bytes, the image needs " + needed);
+            }
+            return;
+        }
+        var fragments = ds.fragments(Tag.PIXEL_DATA);
+        if (fragments.isPresent()) {
+            long bytes = 0;
+            for (int i = 0; i < fragments.get().count(); i++) {
+                bytes += fragments.get().fragment(i).remaining();
+            }
+            if (total > Math.max(1L << 16, bytes * MAX_SAMPLES_PER_COMPRESSED_BYTE)) {
+                throw new DicomParseException(
+                        src,
+                        0,
+                        "the image declares " + total + " samples but its compressed pixel data is only " + bytes
+                                + " bytes; the header or the data is damaged");
+            }
+        }
+    }
+
+    /** 1/32 bit per sample is the least a JPEG can spend (an 8×8 block needs a DC code and an EOB). */
+    static final long MAX_SAMPLES_PER_COMPRESSED_BYTE = 256;
 
     private static int required(Attributes ds, int tag, String src) throws DicomParseException {
         var v = ds.integer(tag);

@@ -61,6 +61,46 @@ class MalformedInputTest {
                 .satisfies(e -> assertThat(((DicomParseException) e).offset()).isEqualTo(at));
     }
 
+    /** A header declaring 16384 × 16384 pixels over a few bytes of data is refused before the 1 GiB array. */
+    @Test
+    void declaredImageLargerThanItsDataIsRefusedBeforeAllocating() throws Exception {
+        byte[] nativeFile = withSize(validFile(), 16384, 16384);
+        byte[] jpegFile = withSize(
+                java.nio.file.Files.readAllBytes(org.netra.testkit.TestData.path("dicom/samples/GH184.dcm")),
+                16384,
+                16384);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (byte[] f : java.util.List.of(nativeFile, jpegFile)) {
+            DicomFile parsed = DicomFile.parse(f, "big.dcm", DicomFile.Extent.ALL);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            assertThatThrownBy(() -> PixelData.decode(parsed))
+                    .isInstanceOf(DicomParseException.class)
+                    .hasMessageContaining("big.dcm");
+            assertThat(threads.getCurrentThreadAllocatedBytes() - before)
+                    .as("bytes allocated while refusing")
+                    .isLessThan(64L << 20);
+        }
+    }
+
+    /** Rewrites the first Rows and Columns (explicit VR little endian US elements) in place. */
+    private static byte[] withSize(byte[] file, int rows, int columns) {
+        byte[] f = file.clone();
+        patchUs(f, new byte[] {0x28, 0, 0x10, 0, 'U', 'S', 2, 0}, rows);
+        patchUs(f, new byte[] {0x28, 0, 0x11, 0, 'U', 'S', 2, 0}, columns);
+        return f;
+    }
+
+    private static void patchUs(byte[] f, byte[] header, int value) {
+        for (int i = 132; i + header.length + 2 <= f.length; i++) {
+            if (java.util.Arrays.equals(f, i, i + header.length, header, 0, header.length)) {
+                f[i + header.length] = (byte) value;
+                f[i + header.length + 1] = (byte) (value >> 8);
+                return;
+            }
+        }
+        throw new AssertionError("element not found");
+    }
+
     @Test
     void wrongVrIsNamed() {
         byte[] f = validFile();
