@@ -133,7 +133,7 @@ public final class CycleDosimetry {
 
         List<CycleResult.Voi> out = new ArrayList<>();
         for (Mask m : vois) {
-            out.add(voi(m, tps, hours, density, doseMap, nuclide, method, settings, voxelMl));
+            out.add(voi(m, tps, hours, density, tiaMap, doseMap, nuclide, method, settings, voxelMl));
         }
         return new CycleResult(
                 nuclide,
@@ -170,6 +170,7 @@ public final class CycleDosimetry {
             List<TimePointImage> tps,
             double[] hours,
             Optional<Volume> density,
+            Optional<Volume> tiaMap,
             Optional<Volume> doseMap,
             Nuclide nuclide,
             DoseMethod method,
@@ -199,6 +200,14 @@ public final class CycleDosimetry {
             meanDensity = s / m.voxelCount();
         }
         Mass mass = Mass.ofGrams(volumeMl * meanDensity);
+        Optional<Double> voxelTia = tiaMap.map(map -> {
+            float[] a = map.voxels();
+            double sum = 0;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                sum += a[v];
+            }
+            return sum / 3.6e9; // Bq·s → MBq·h
+        });
         AbsorbedDose dose;
         Optional<CycleResult.Dvh> dvh = Optional.empty();
         String how;
@@ -231,6 +240,7 @@ public final class CycleDosimetry {
                 mass.inGrams(),
                 mbq,
                 tia,
+                voxelTia,
                 dose.inGy(),
                 sd.standardDeviation(),
                 bed.inGy(),

@@ -30,6 +30,8 @@ public record CycleResult(
      *
      * @param activityMBq the VOI's activity at each time point
      * @param tia the region-level time-integrated activity, with the model, the rule that chose it and why
+     * @param voxelTiaMBqH the voxel-wise TIA summed over the VOI (what the voxel methods' dose rests on), empty
+     *     for the organ-S method
      * @param doseGy mean absorbed dose in the VOI
      * @param doseSdGy 1 SD of it by EANM propagation (fit covariance or point SDs, calibration, VOI activity and mass)
      * @param bedGy biologically effective dose with the settings' tissue parameters
@@ -43,6 +45,7 @@ public record CycleResult(
             double massG,
             double[] activityMBq,
             TiaResult tia,
+            Optional<Double> voxelTiaMBqH,
             double doseGy,
             double doseSdGy,
             double bedGy,
