@@ -133,6 +133,29 @@ class CycleDosimetryTest {
         assertThat(kernel.doseGy() / sphere).isBetween(0.90, 0.95);
     }
 
+    /** Organ S-values only for VOIs named as the organ; a lesion in the liver is a sphere. */
+    @Test
+    void organSValuesGoByTheVoisName() {
+        var mass = org.netra.physics.quantity.Mass.ofGrams(150);
+        var ml = Optional.of(org.netra.physics.quantity.Volume.ofMl(150 / 1.04));
+        assertThat(CycleDosimetry.selfS("lesion1 liver R lobe", LU, mass, ml, Phantom.ADULT_MALE)
+                        .how())
+                .startsWith("sphere model");
+        assertThat(CycleDosimetry.selfS("Liver", LU, mass, ml, Phantom.ADULT_MALE)
+                        .how())
+                .contains("Liver ← liver");
+        // OpenDose AM kidneys ← right kidney scaled from the phantom's 310 g to 150 g
+        var right = CycleDosimetry.selfS("kidney_R", LU, mass, ml, Phantom.ADULT_MALE);
+        assertThat(right.how()).contains("right-kidney");
+        assertThat(CycleDosimetry.selfS("Left kidney", LU, mass, ml, Phantom.ADULT_MALE)
+                        .how())
+                .contains("left-kidney");
+        var table = org.netra.dosimetry.organ.OrganSValues.openDoseLu177()
+                .get(Phantom.ADULT_MALE, org.netra.dosimetry.organ.SourceRegion.RIGHT_KIDNEY, "RKidney + LKidney");
+        assertThat(right.s().inMGyPerMBqSecond())
+                .isCloseTo(table.s().inMGyPerMBqSecond() * table.targetMass().inGrams() / 150, within(1e-12));
+    }
+
     @Test
     void aScanBeforeTheInjectionIsRefusedByName() {
         Mask m = sphere();
