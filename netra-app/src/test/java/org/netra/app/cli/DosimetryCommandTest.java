@@ -27,7 +27,11 @@ class DosimetryCommandTest {
     }
 
     static String rtstruct(String scan) throws IOException {
-        try (var files = Files.list(TestData.path(SPECT + scan + "/mask"))) {
+        return firstFile(SPECT + scan + "/mask");
+    }
+
+    static String firstFile(String folder) throws IOException {
+        try (var files = Files.list(TestData.path(folder))) {
             return files.findFirst().orElseThrow().toString();
         }
     }
@@ -107,10 +111,7 @@ class DosimetryCommandTest {
 
     @Test
     void aVoiOfAnotherPatientIsOutsideTheImage() throws Exception {
-        String foreign;
-        try (var files = Files.list(TestData.path("dicom/fdg-pet-sts001/pet-bqml/mask"))) {
-            foreign = files.findFirst().orElseThrow().toString();
-        }
+        String foreign = firstFile("dicom/fdg-pet-sts001/pet-bqml/mask");
         var r = NuclideCommandTest.run(
                 "dosimetry", "--timepoint", scan("SCAN_001"), "--rtstruct", foreign, "--registration", "none");
         assertThat(r.exit()).isEqualTo(2);
