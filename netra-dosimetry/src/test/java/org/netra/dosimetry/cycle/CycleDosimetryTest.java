@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.SmallVoiKidney;
 import org.netra.dosimetry.organ.SphereModel;
 import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.imaging.io.VoiOutsideImageException;
@@ -37,17 +38,8 @@ class CycleDosimetryTest {
     static final double RADIUS_MM = 30;
 
     static Mask sphere() {
-        boolean[] in = new boolean[GRID.voxelCount()];
-        double[] w = new double[3];
-        for (int k = 0; k < GRID.nz(); k++) {
-            for (int j = 0; j < GRID.ny(); j++) {
-                for (int i = 0; i < GRID.nx(); i++) {
-                    GRID.indexToWorld(i, j, k, w);
-                    in[GRID.index(i, j, k)] = w[0] * w[0] + w[1] * w[1] + w[2] * w[2] <= RADIUS_MM * RADIUS_MM;
-                }
-            }
-        }
-        return Mask.of("tumour", GRID, in);
+        double ml = 4 * Math.PI * RADIUS_MM * RADIUS_MM * RADIUS_MM / 3 / 1000;
+        return SmallVoiKidney.sphere("tumour", GRID, new double[] {0, 0, 0}, ml);
     }
 
     static TimePointImage scan(double hours, Mask m) {
