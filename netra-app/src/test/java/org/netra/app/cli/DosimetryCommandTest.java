@@ -109,6 +109,32 @@ class DosimetryCommandTest {
         assertThat(ok.out()).contains("single time point (Hänscheid 2018)").contains("sphere model");
     }
 
+    /** With --ct the VOI's mass comes from the CT (Schneider densities), not from 1.04 g/mL. */
+    @Test
+    void aCtGivesTheVoisDensity() throws Exception {
+        String fdg = "dicom/fdg-pet-sts001/";
+        var r = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                TestData.path(fdg + "pet-bqml/image").toString(),
+                "--ct",
+                TestData.path(fdg + "ct/image").toString(),
+                "--rtstruct",
+                firstFile(fdg + "pet-bqml/mask"),
+                "--method",
+                "local-deposition",
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (JsonNode roi : j.get("rois")) {
+            double density = roi.get("massG").asDouble() / roi.get("volumeMl").asDouble();
+            assertThat(density)
+                    .as(roi.get("name").asText())
+                    .isBetween(0.95, 1.15)
+                    .isNotCloseTo(1.04, within(1e-4));
+        }
+    }
+
     @Test
     void aVoiOfAnotherPatientIsOutsideTheImage() throws Exception {
         String foreign = firstFile("dicom/fdg-pet-sts001/pet-bqml/mask");

@@ -93,6 +93,37 @@ class CycleDosimetryTest {
         assertThat(v.doseSdGy()).isCloseTo(d * Math.sqrt(0.05 * 0.05 + 0.1 * 0.1 + 0.1 * 0.1), within(1e-3 * d));
     }
 
+    /** With a density map (CT) of 2 g/mL the VOI's mass doubles and the local-deposition dose halves. */
+    @Test
+    void aDensityMapScalesMassAndDose() {
+        Mask m = sphere();
+        List<TimePointImage> tps = List.of(scan(4, m), scan(24, m), scan(96, m));
+        float[] rho = new float[GRID.voxelCount()];
+        java.util.Arrays.fill(rho, 2f);
+        var dense = CycleDosimetry.run(
+                        LU,
+                        INJECTION,
+                        tps,
+                        List.of(m),
+                        Optional.of(Volume.wrap(GRID, VoxelUnit.G_PER_ML, rho)),
+                        new DoseMethod.LocalDeposition(),
+                        CycleSettings.of(LU))
+                .vois()
+                .get(0);
+        var soft = CycleDosimetry.run(
+                        LU,
+                        INJECTION,
+                        tps,
+                        List.of(m),
+                        Optional.empty(),
+                        new DoseMethod.LocalDeposition(),
+                        CycleSettings.of(LU))
+                .vois()
+                .get(0);
+        assertThat(dense.massG()).isCloseTo(2 * dense.volumeMl(), within(1e-9));
+        assertThat(dense.doseGy()).isCloseTo(soft.doseGy() * 1.04 / 2, within(1e-5 * soft.doseGy()));
+    }
+
     /** Hänscheid at t = T_eff is exact for a mono-exponential: one scan gives the dose of four. */
     @Test
     void oneScanAtTheEffectiveHalfLifeGivesTheDoseOfFour() {
