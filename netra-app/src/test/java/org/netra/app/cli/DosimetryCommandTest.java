@@ -54,6 +54,7 @@ class DosimetryCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("nuclide").asText()).isEqualTo("Lu-177");
         assertThat(j.get("method").asText()).isEqualTo("voxel-kernel");
+        assertThat(j.at("/uncertaintyBudget/calibration").asDouble()).isEqualTo(0.05);
         // earliest first, whatever the order given
         assertThat(j.at("/timePoints/0/hoursAfterInjection").asDouble()).isCloseTo(3.741, within(0.001));
         assertThat(j.at("/timePoints/1/hoursAfterInjection").asDouble()).isCloseTo(27.725, within(0.001));
