@@ -180,6 +180,27 @@ class DosimetryCommandTest {
     }
 
     @Test
+    void scansOfAnotherNuclideAreRefused(@TempDir Path dir) throws Exception {
+        Path other = modifiedCopy(
+                dir,
+                "SCAN_002",
+                "-m",
+                "(0054,0016)[0].(0054,0300)[0].(0008,0104)=90 Yttrium",
+                "-m",
+                "(0054,0016)[0].(0018,1075)=230760");
+        var r = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                scan("SCAN_001"),
+                "--timepoint",
+                other.toString(),
+                "--rtstruct",
+                rtstruct("SCAN_001"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("different nuclides").contains("Y-90").contains("Lu-177");
+    }
+
+    @Test
     void aScanWithoutInjectionIsRefused(@TempDir Path dir) throws Exception {
         Path bare = modifiedCopy(dir, "SCAN_001", "-ea", "(0054,0016)");
         var r = NuclideCommandTest.run("dosimetry", "--timepoint", bare.toString(), "--rtstruct", rtstruct("SCAN_001"));
