@@ -164,17 +164,21 @@ class DosimetryCommandTest {
         return out;
     }
 
-    @Test
-    void scansOfAnotherPatientAreRefused(@TempDir Path dir) throws Exception {
-        Path other = modifiedCopy(dir, "SCAN_002", "-m", "(0010,0020)=SOMEONE-ELSE");
-        var r = NuclideCommandTest.run(
+    static NuclideCommandTest.Run withFirstScan(Path second) throws IOException {
+        return NuclideCommandTest.run(
                 "dosimetry",
                 "--timepoint",
                 scan("SCAN_001"),
                 "--timepoint",
-                other.toString(),
+                second.toString(),
                 "--rtstruct",
                 rtstruct("SCAN_001"));
+    }
+
+    @Test
+    void scansOfAnotherPatientAreRefused(@TempDir Path dir) throws Exception {
+        Path other = modifiedCopy(dir, "SCAN_002", "-m", "(0010,0020)=SOMEONE-ELSE");
+        var r = withFirstScan(other);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("different patients").contains("SOMEONE-ELSE");
     }
@@ -188,14 +192,7 @@ class DosimetryCommandTest {
                 "(0054,0016)[0].(0054,0300)[0].(0008,0104)=90 Yttrium",
                 "-m",
                 "(0054,0016)[0].(0018,1075)=230760");
-        var r = NuclideCommandTest.run(
-                "dosimetry",
-                "--timepoint",
-                scan("SCAN_001"),
-                "--timepoint",
-                other.toString(),
-                "--rtstruct",
-                rtstruct("SCAN_001"));
+        var r = withFirstScan(other);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("different nuclides").contains("Y-90").contains("Lu-177");
     }
