@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netra.clinical.eligibility.Eligibility;
 import org.netra.clinical.patient.Ki67;
@@ -18,29 +16,13 @@ import org.netra.clinical.patient.PrimaryTumour;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.Store;
-import org.netra.store.StoreConfig;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.record.ConcurrentEditException;
 import org.netra.store.record.RecordKind;
 import org.netra.store.record.RecordNotFoundException;
 
 /** The clinical records on a real database: H2 and PostgreSQL run the same cases. */
-abstract class ClinicalStoreContract {
-    Store store;
-
-    abstract StoreConfig freshConfig();
-
-    @BeforeEach
-    void open() {
-        store = Store.open(freshConfig());
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
+abstract class ClinicalStoreContract extends OnFreshStore {
 
     /** One sample of every kind, as (kind, value) pairs. */
     static List<Sample<?>> everyKind() {
