@@ -45,7 +45,6 @@ import org.netra.clinical.safety.ContactScenario;
 import org.netra.clinical.safety.DoseRate;
 import org.netra.clinical.safety.InstructionSheet;
 import org.netra.clinical.safety.RadiationProtection;
-import org.netra.clinical.therapy.Allocation;
 import org.netra.clinical.therapy.Continuation;
 import org.netra.clinical.therapy.ContinuationAdvice;
 import org.netra.clinical.therapy.ContinuationConfig;
@@ -59,7 +58,6 @@ import org.netra.clinical.therapy.PlannedCycle;
 import org.netra.clinical.therapy.PrrtPlan;
 import org.netra.clinical.therapy.Radiopharmaceutical;
 import org.netra.clinical.therapy.RoomBooking;
-import org.netra.clinical.therapy.RoomCalendar;
 import org.netra.clinical.therapy.ToxicityStatus;
 import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.AbsorbedDose;
@@ -191,17 +189,21 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
         assertThat(plan.totalActivity().inGBq()).isCloseTo(29.6, within(1e-9));
         create(ClinicalKinds.COURSE, new CourseRecord(COURSE, PID, plan), "dr.berg");
         // another patient holds iso-1 over the first administration: the calendar gives iso-2
-        var calendar = RoomCalendar.of(List.of("iso-1", "iso-2"))
-                .book(new RoomBooking(
+        create(
+                ClinicalKinds.ROOM_BOOKING,
+                new RoomBooking(
                         "iso-1",
                         "P-OTHER",
                         CYCLE_1.toLocalDate().minusDays(1),
-                        CYCLE_1.toLocalDate().plusDays(3)));
+                        CYCLE_1.toLocalDate().plusDays(3)),
+                "nurse.anna");
+        var calendar = IsolationRooms.calendar(records, List.of("iso-1", "iso-2"), 4, 7);
         var scheduled = calendar.schedule(PID, plan, 4, 14);
-        assertThat(scheduled.allocations()).allSatisfy(a -> assertThat(a).isInstanceOf(Allocation.Allocated.class));
-        for (var a : scheduled.allocations()) {
-            create(ClinicalKinds.ROOM_BOOKING, ((Allocation.Allocated) a).booking(), "nurse.anna");
-        }
+        assertThat(IsolationRooms.book(records, scheduled, "nurse.anna")).isEmpty();
+        writes.merge(ClinicalKinds.ROOM_BOOKING.name(), plan.cycles().size(), Integer::sum);
+        assertThat(IsolationRooms.calendar(records, List.of("iso-1", "iso-2"), 4, 7)
+                        .bookings())
+                .hasSize(5);
         assertThat(PatientChart.load(records, PID).roomBookings().get(0).value().room())
                 .isEqualTo("iso-2");
 
