@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DbCommand.class,
             EligibilityCommand.class,
             SurvivalCommand.class,
+            SafetyCommand.class,
             DemoCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class

@@ -370,6 +370,7 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
                 PID,
                 plan.radiopharmaceutical().label(),
                 CYCLE_1,
+                chart.safety().get(0).value().measuredAt(),
                 chart.safety().get(0).value().atOneMetre(),
                 chart.safety().get(0).value().restrictions());
         // 9.5 µSv/h at 1 m a day after 7.4 GBq, T_eff 55 h: a partner (6 h/d at 1 m) would get
