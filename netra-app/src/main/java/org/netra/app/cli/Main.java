@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             EligibilityCommand.class,
             SurvivalCommand.class,
             SafetyCommand.class,
+            ContinuationCommand.class,
             DemoCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
