@@ -281,6 +281,12 @@ abstract class ClinicalStoreContract extends OnFreshStore {
                         new SurvivalObservation(300, false, "PANCREAS"),
                         new SurvivalObservation(120, true, "SMALL_INTESTINE"),
                         new SurvivalObservation(500, false, "LUNG"));
+        // a death without progression: an event for PFS and OS, censored for time to progression
+        var died = new OutcomeRecord(
+                "D", "D", start, Optional.empty(), Optional.of(start.plusDays(90)), start.plusDays(90));
+        assertThat(died.progressionFree("x")).isEqualTo(new SurvivalObservation(90, true, "x"));
+        assertThat(died.timeToProgression("x")).isEqualTo(new SurvivalObservation(90, false, "x"));
+        assertThat(died.overall("x")).isEqualTo(new SurvivalObservation(90, true, "x"));
         assertThat(Cohorts.overallBySite(records))
                 .extracting(SurvivalObservation::time)
                 .containsExactly(460.0, 300.0, 180.0, 500.0);
