@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             DbCommand.class,
             EligibilityCommand.class,
             SurvivalCommand.class,
+            SafetyCommand.class,
+            ContinuationCommand.class,
             DemoCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
