@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             DbCommand.class,
             EligibilityCommand.class,
             SurvivalCommand.class,
+            SimulateCommand.class,
+            SimulateCohortCommand.class,
             DemoCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class

@@ -133,6 +133,16 @@ public final class TwinWriter {
         return truth;
     }
 
+    /** {@code value} as the indented JSON of the ground-truth file (optional values as values or null). */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     /** Reads a ground-truth document back. */
     public static GroundTruth read(Path file) throws IOException {
         return JSON.readValue(file.toFile(), GroundTruth.class);
