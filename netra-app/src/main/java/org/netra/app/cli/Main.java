@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             SurvivalCommand.class,
             SafetyCommand.class,
             ContinuationCommand.class,
+            SimulateCommand.class,
+            SimulateCohortCommand.class,
             DemoCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
