@@ -11,9 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
+import org.netra.imaging.dicom.DicomWriter;
 import org.netra.imaging.dicom.Tag;
+import org.netra.imaging.volume.AssembledSeries;
+import org.netra.imaging.volume.SeriesAssembler;
 import org.netra.interop.Orthanc;
+import org.netra.interop.dicom.DicomExportsTest;
+import org.netra.interop.dicom.RtDoseExport;
+import org.netra.interop.dicom.SourceSeries;
 import org.netra.testkit.TestData;
 
 /** The real 177Lu SPECT series through a real PACS (Orthanc + DICOMweb plugin) and back. */
@@ -73,5 +80,29 @@ class OrthancRoundTripTest {
                     .as("pixel data of %s", sop)
                     .isEqualTo(pixelsBySop.get(sop));
         }
+    }
+
+    @Test
+    void theDoseMapGoesIntoTheSourceStudyAndComesBackUnchanged() throws IOException {
+        DicomWebClient pacs = Orthanc.client();
+        AssembledSeries spect = SeriesAssembler.assemble(TestData.path("dicom/lu177-dotatate-spect/SCAN_001/image"));
+        SourceSeries source = SourceSeries.of(spect);
+        Attributes rtDose = RtDoseExport.toDataset(DicomExportsTest.doseMap(spect), source, "netra dose map");
+        byte[] part10 = DicomWriter.toBytes(rtDose, DicomWriter.SequenceLengths.DEFINED);
+        assertThat(pacs.store(List.of(part10)))
+                .singleElement()
+                .satisfies(s -> assertThat(s.failed()).as(s.failureReason()).isFalse());
+
+        String doseSeries = rtDose.string(Tag.SERIES_INSTANCE_UID).orElseThrow();
+        assertThat(pacs.searchSeries(Optional.of(source.studyInstanceUid()), Map.of("Modality", "RTDOSE")))
+                .extracting(Matches.Series::seriesInstanceUid)
+                .contains(doseSeries);
+        List<byte[]> back = pacs.retrieveSeries(source.studyInstanceUid(), doseSeries);
+        assertThat(back).hasSize(1);
+        Attributes got = DicomFile.parse(back.getFirst(), "WADO-RS", DicomFile.Extent.ALL)
+                .dataset();
+        assertThat(got.bytes(Tag.PIXEL_DATA)).isEqualTo(rtDose.bytes(Tag.PIXEL_DATA));
+        assertThat(got.string(Tag.DOSE_GRID_SCALING)).isEqualTo(rtDose.string(Tag.DOSE_GRID_SCALING));
+        assertThat(got.string(Tag.FRAME_OF_REFERENCE_UID)).contains(source.frameOfReferenceUid());
     }
 }
