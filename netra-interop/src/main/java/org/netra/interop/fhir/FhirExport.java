@@ -138,7 +138,7 @@ public final class FhirExport {
                     k.date());
             o.setValue(new IntegerType(k.value().score()));
             o.addNote().setText(k.value().meaning());
-            add(bundle, o, pid, "krenning/" + k.date());
+            add(bundle, o, pid, "krenning/" + k.date() + "/" + n++);
         }
 
         for (PatientRecord.StudyReference s : record.imaging()) {
@@ -202,7 +202,7 @@ public final class FhirExport {
                             CTCAE_GRADE_EXTENSION, new IntegerType(e.grade().number()));
             ae.setSubject(subject);
             ae.setDateElement(new DateTimeType(e.date().toString()));
-            add(bundle, ae, pid, "adverse-event/" + e.term() + "/" + e.date());
+            add(bundle, ae, pid, "adverse-event/" + e.term() + "/" + e.date() + "/" + n++);
         }
         return bundle;
     }
