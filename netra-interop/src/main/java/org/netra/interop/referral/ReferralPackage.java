@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.hl7.fhir.r4.model.Bundle;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.DicomParseException;
@@ -129,6 +130,15 @@ public final class ReferralPackage {
         }
         Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
         return new Summary(patientId, counts, dicom.size(), bundle.getEntry().size());
+    }
+
+    /** The FHIR Bundle of a patient's chart, with the given DICOM instances as its ImagingStudy entries. */
+    public static Bundle fhirBundle(Store store, String patientId, List<byte[]> dicom, ZoneId zone) {
+        List<Attributes> headers = new ArrayList<>();
+        for (int i = 0; i < dicom.size(); i++) {
+            headers.add(header(dicom.get(i), "DICOM instance " + (i + 1)));
+        }
+        return new FhirExport(zone).toBundle(ChartFhir.of(PatientChart.load(store.records(), patientId), headers));
     }
 
     /** A package read back and checked against its manifest. */
