@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.netra.app.config.ServerConfig;
 import org.netra.app.config.Setting;
+import org.netra.app.viewer.FolderStudies;
+import org.netra.app.viewer.Studies;
 import org.netra.app.web.WebApp;
 import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.security.Accounts;
@@ -66,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.SECURE_COOKIES, secureCookies);
         var config = ServerConfig.resolve(flags, System.getenv(), ServerConfig.readFile(configFile));
         PrintWriter out = spec.commandLine().getOut();
-        run(config, out, store -> {
+        run(config, out, FolderStudies.scan(config.dataDir().resolve("imaging")), store -> {
             var accounts = new Accounts(store, new org.netra.app.web.security.PasswordHasher());
             if (accounts.isEmpty()) {
                 String password = randomPassword();
@@ -79,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Opens the store, prepares it, serves until the process is stopped (Ctrl-C). */
-    static void run(ServerConfig config, PrintWriter out, java.util.function.Consumer<Store> prepare)
+    static void run(ServerConfig config, PrintWriter out, Studies studies, java.util.function.Consumer<Store> prepare)
             throws InterruptedException {
         if (config.store().vendor() == StoreConfig.Vendor.H2
                 && config.store().url().startsWith("jdbc:h2:file:")) {
@@ -92,7 +94,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         var store = Store.open(config.store());
         prepare.accept(store);
-        var app = WebApp.builder(config, store).patients(patients(store)).build();
+        var app = WebApp.builder(config, store)
+                .patients(patients(store))
+                .studies(studies)
+                .build();
         try {
             app.start();
         } catch (RuntimeException e) {

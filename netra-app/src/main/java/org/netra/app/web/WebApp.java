@@ -22,10 +22,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.netra.app.config.ServerConfig;
+import org.netra.app.viewer.Studies;
 import org.netra.app.web.admin.AuditFeature;
 import org.netra.app.web.admin.UserAdminFeature;
 import org.netra.app.web.approval.ApprovalFeature;
 import org.netra.app.web.home.HomeFeature;
+import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
 import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.patient.PatientFeature;
@@ -70,6 +72,7 @@ public final class WebApp implements AutoCloseable {
         private final ServerConfig config;
         private final Store store;
         private PatientDirectory patients = PatientDirectory.none();
+        private Studies studies = Studies.none();
         private PasswordHasher hasher = new PasswordHasher();
         private Clock clock = Clock.systemUTC();
         private final List<java.util.function.Function<Services, WebFeature>> features = new ArrayList<>();
@@ -82,6 +85,12 @@ public final class WebApp implements AutoCloseable {
         /** Where the patient list comes from (the clinical module's records). */
         public Builder patients(PatientDirectory directory) {
             this.patients = directory;
+            return this;
+        }
+
+        /** The imaging studies the viewer shows. */
+        public Builder studies(Studies s) {
+            this.studies = s;
             return this;
         }
 
@@ -132,6 +141,7 @@ public final class WebApp implements AutoCloseable {
                 new HomeFeature(services),
                 new PatientFeature(services),
                 new ApprovalFeature(services),
+                new ImagingFeature(b.studies),
                 new UserAdminFeature(services),
                 new AuditFeature(services)));
         b.features.forEach(f -> all.add(f.apply(services)));
