@@ -6,17 +6,17 @@ import java.util.UUID;
 import org.netra.testkit.TestData;
 
 /** Fresh, isolated databases for tests: in-memory H2, or a new schema on the CI PostgreSQL. */
-final class Databases {
+public final class Databases {
     static final String PG_VARIABLE = "NETRA_TEST_PG_URL";
 
     private Databases() {}
 
-    static StoreConfig freshH2() {
+    public static StoreConfig freshH2() {
         return StoreConfig.inMemory("t" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     /** A new empty schema on the PostgreSQL named by NETRA_TEST_PG_URL (started by .ci/services.sh). */
-    static StoreConfig freshPostgres() {
+    public static StoreConfig freshPostgres() {
         String url = System.getenv(PG_VARIABLE);
         if (url == null || url.isBlank()) {
             TestData.unavailable(

@@ -1,0 +1,245 @@
+package org.netra.store.clinical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.netra.clinical.eligibility.Eligibility;
+import org.netra.clinical.patient.Ki67;
+import org.netra.clinical.patient.PrimaryTumour;
+import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.store.Store;
+import org.netra.store.StoreConfig;
+import org.netra.store.audit.AuditEvent;
+import org.netra.store.record.ConcurrentEditException;
+import org.netra.store.record.RecordKind;
+import org.netra.store.record.RecordNotFoundException;
+
+/** The clinical records on a real database: H2 and PostgreSQL run the same cases. */
+abstract class ClinicalStoreContract {
+    Store store;
+
+    abstract StoreConfig freshConfig();
+
+    @BeforeEach
+    void open() {
+        store = Store.open(freshConfig());
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** One sample of every kind, as (kind, value) pairs. */
+    static List<Sample<?>> everyKind() {
+        return List.of(
+                new Sample<>(ClinicalKinds.PATIENT, Samples.patient()),
+                new Sample<>(ClinicalKinds.STUDY, Samples.srs()),
+                new Sample<>(ClinicalKinds.STUDY, Samples.pet()),
+                new Sample<>(ClinicalKinds.STUDY, Samples.bone()),
+                new Sample<>(ClinicalKinds.STUDY, Samples.mibg()),
+                new Sample<>(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START.minusDays(7), "base", 240)),
+                new Sample<>(ClinicalKinds.ELIGIBILITY, Samples.eligibility()),
+                new Sample<>(ClinicalKinds.RADIOTHERAPY, Samples.radiotherapy()),
+                new Sample<>(ClinicalKinds.COURSE, Samples.course()),
+                new Sample<>(ClinicalKinds.ROOM_BOOKING, Samples.room()),
+                new Sample<>(ClinicalKinds.DOSIMETRY, Samples.dosimetry(2)),
+                new Sample<>(ClinicalKinds.DOSIMETRY, Samples.dosimetry(1)),
+                new Sample<>(ClinicalKinds.DECISION, Samples.decision()),
+                new Sample<>(ClinicalKinds.SAFETY, Samples.safety()),
+                new Sample<>(ClinicalKinds.TOXICITY, Samples.toxicity()),
+                new Sample<>(ClinicalKinds.RESPONSE, Samples.response()),
+                new Sample<>(ClinicalKinds.OUTCOME, Samples.outcome()));
+    }
+
+    record Sample<T>(RecordKind<T> kind, T value) {
+        String id() {
+            return kind.id().apply(value);
+        }
+
+        void create(Store store) {
+            store.records().create(kind, value, "dr.berg");
+        }
+
+        Object readBack(Store store) {
+            return store.records().get(kind, id()).value();
+        }
+    }
+
+    @Test
+    void everyKindReadsBackEqualToWhatWasStored() {
+        var samples = everyKind();
+        assertThat(samples.stream().map(s -> s.kind().name()).collect(Collectors.toSet()))
+                .as("the samples cover every clinical kind")
+                .isEqualTo(ClinicalKinds.ALL.stream().map(RecordKind::name).collect(Collectors.toSet()));
+        for (var s : samples) {
+            s.create(store);
+        }
+        for (var s : samples) {
+            assertThat(s.readBack(store)).as(s.kind().name() + " " + s.id()).isEqualTo(s.value());
+        }
+        assertThat(store.audit().since(0)).hasSize(samples.size()).allSatisfy(e -> {
+            assertThat(e.action()).isEqualTo(AuditEvent.Action.CREATE);
+            assertThat(e.actor()).isEqualTo("dr.berg");
+            assertThat(e.before()).isNull();
+        });
+    }
+
+    @Test
+    void theChartLoadsOnePatientsWholeRecordAndNothingElse() {
+        everyKind().forEach(s -> s.create(store));
+        // another patient's record must not leak into the chart
+        var other = Samples.patient();
+        var otherPatient = new PatientRecord(
+                new org.netra.clinical.patient.Patient(
+                        "P-0099",
+                        other.patient().sex(),
+                        other.patient().birthDate(),
+                        other.patient().weights(),
+                        other.patient().heights()),
+                "Other",
+                other.tumour(),
+                List.of(),
+                List.of(),
+                Optional.of(false),
+                false);
+        store.records().create(ClinicalKinds.PATIENT, otherPatient, "nurse.anna");
+        store.records()
+                .create(
+                        ClinicalKinds.LAB_PANEL,
+                        new LabPanel(
+                                "P-0099/lab-1",
+                                "P-0099",
+                                Samples.labs(Samples.START, "x", 200).results()),
+                        "nurse.anna");
+
+        var chart = PatientChart.load(store.records(), Samples.PID);
+        assertThat(chart.patient().value()).isEqualTo(Samples.patient());
+        assertThat(chart.studies())
+                .extracting(s -> s.value().study().id())
+                .containsExactly("srs-1", "pet-1", "bone-1", "mibg-1");
+        assertThat(chart.labs()).hasSize(1);
+        assertThat(chart.eligibility()).hasSize(1);
+        assertThat(chart.radiotherapy()).hasSize(1);
+        assertThat(chart.courses()).hasSize(1);
+        assertThat(chart.roomBookings()).hasSize(1);
+        assertThat(chart.cycleDosimetry(Samples.course().id()))
+                .extracting(CycleDosimetry::cycle)
+                .containsExactly(1, 2);
+        assertThat(chart.decisions()).hasSize(1);
+        assertThat(chart.safety()).hasSize(1);
+        assertThat(chart.toxicity()).hasSize(1);
+        assertThat(chart.responses()).hasSize(1);
+        assertThat(chart.outcome()).map(s -> s.value()).contains(Samples.outcome());
+        assertThat(chart.findingsNeedingWorkUp())
+                .extracting(org.netra.clinical.diagnosis.BoneFinding::location)
+                .containsExactly("rib 7 right");
+        // the chart is what eligibility reads: the same verdict as stored
+        var again = Eligibility.withDefaults()
+                .assess(chart.candidate(), Samples.eligibility().verdict().assessedOn());
+        assertThat(again).isEqualTo(chart.eligibility().get(0).value().verdict());
+        assertThatThrownBy(() -> PatientChart.load(store.records(), "P-NONE"))
+                .isInstanceOf(RecordNotFoundException.class)
+                .hasMessageContaining("P-NONE");
+    }
+
+    @Test
+    void theAuditTrailShowsEachChangeBeforeAndAfter() {
+        var records = store.records();
+        var before = Samples.patient();
+        records.create(ClinicalKinds.PATIENT, before, "nurse.anna");
+        var after = new PatientRecord(
+                before.patient(),
+                before.name(),
+                new PrimaryTumour(
+                        before.tumour().site(),
+                        before.tumour().grade(),
+                        Optional.of(new Ki67(23, LocalDate.of(2025, 2, 20)))),
+                before.priorTreatments(),
+                before.performance(),
+                Optional.of(false),
+                false);
+        records.update(ClinicalKinds.PATIENT, 1, after, "dr.berg");
+
+        List<AuditEvent> history = store.audit().history("patient", Samples.PID);
+        assertThat(history).extracting(AuditEvent::actor).containsExactly("nurse.anna", "dr.berg");
+        AuditEvent edit = history.get(1);
+        assertThat(edit.version()).isEqualTo(2);
+        var docs = store.documents();
+        assertThat(docs.read(edit.before(), PatientRecord.class)).isEqualTo(before);
+        assertThat(docs.read(edit.after(), PatientRecord.class)).isEqualTo(after);
+        assertThat(edit.before()).contains("\"percent\":8.0").doesNotContain("\"percent\":23.0");
+        assertThat(edit.after()).contains("\"percent\":23.0");
+    }
+
+    @Test
+    void twoPhysicistsEditingOneDosimetryResultTheLoserIsTold() {
+        var records = store.records();
+        var original = Samples.dosimetry(1);
+        records.create(ClinicalKinds.DOSIMETRY, original, "phys.carl");
+        int seenByCarl = records.get(ClinicalKinds.DOSIMETRY, original.id()).version();
+        int seenByDora = records.get(ClinicalKinds.DOSIMETRY, original.id()).version();
+
+        var carls = withKidneyDose(original, 3.1);
+        var doras = withKidneyDose(original, 3.5);
+        records.update(ClinicalKinds.DOSIMETRY, seenByCarl, carls, "phys.carl");
+        assertThatThrownBy(() -> records.update(ClinicalKinds.DOSIMETRY, seenByDora, doras, "phys.dora"))
+                .isInstanceOf(ConcurrentEditException.class)
+                .hasMessageContaining("phys.carl")
+                .hasMessageContaining("reload");
+
+        assertThat(records.get(ClinicalKinds.DOSIMETRY, original.id()).value()).isEqualTo(carls);
+        var history = store.audit().history("cycle_dosimetry", original.id());
+        assertThat(history).extracting(AuditEvent::actor).containsExactly("phys.carl", "phys.carl");
+        // Dora reloads and applies her change on top: now it lands, and the trail has all three
+        int fresh = records.get(ClinicalKinds.DOSIMETRY, original.id()).version();
+        records.update(ClinicalKinds.DOSIMETRY, fresh, doras, "phys.dora");
+        assertThat(store.audit().history("cycle_dosimetry", original.id()))
+                .extracting(AuditEvent::actor)
+                .containsExactly("phys.carl", "phys.carl", "phys.dora");
+    }
+
+    @Test
+    void idsArePatientScopedAndChecked() {
+        assertThat(ClinicalKinds.key("P-1", "srs-1")).isEqualTo("P-1/srs-1");
+        assertThatThrownBy(() -> ClinicalKinds.key("P-1", "a/b")).hasMessageContaining("'a/b'");
+        assertThatThrownBy(() -> new LabPanel(
+                        "x", " ", Samples.labs(Samples.START, "y", 200).results()))
+                .hasMessageContaining("patient");
+        Set<String> ids = new java.util.HashSet<>();
+        for (var s : everyKind()) {
+            assertThat(ids.add(s.kind().name() + ":" + s.id())).isTrue();
+        }
+        assertThat(new ArrayList<>(ids)).hasSize(everyKind().size());
+    }
+
+    private static DosimetryRecord withKidneyDose(DosimetryRecord r, double gy) {
+        var d = r.dosimetry();
+        return new DosimetryRecord(
+                r.id(),
+                r.patientId(),
+                r.courseId(),
+                new CycleDosimetry(
+                        d.cycle(),
+                        d.date(),
+                        d.administered(),
+                        AbsorbedDose.ofGy(gy),
+                        d.kidneyEffectiveHalfLife(),
+                        Optional.empty(),
+                        d.marrowDose()),
+                r.tumours(),
+                r.method());
+    }
+}
