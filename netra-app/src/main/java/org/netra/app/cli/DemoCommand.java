@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.netra.app.config.ServerConfig;
 import org.netra.app.config.Setting;
+import org.netra.app.demo.DemoClinic;
 import org.netra.app.demo.DemoCohort;
 import org.netra.app.demo.DemoUsers;
 import org.netra.app.viewer.FolderStudies;
@@ -41,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     static final String MARKER = ".netra-demo";
 
     /** The cohort loaded into each demo database: netra-sim's synthetic patients plug in here. */
-    static final DemoCohort COHORT = DemoCohort.none();
+    static final DemoCohort COHORT = new DemoClinic(2026, 30, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE})")
     int port;

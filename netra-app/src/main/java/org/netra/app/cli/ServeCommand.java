@@ -14,7 +14,6 @@ import org.netra.app.config.Setting;
 import org.netra.app.viewer.FolderStudies;
 import org.netra.app.viewer.Studies;
 import org.netra.app.web.WebApp;
-import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.security.Accounts;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
@@ -94,10 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var store = Store.open(config.store());
         prepare.accept(store);
-        var app = WebApp.builder(config, store)
-                .patients(patients(store))
-                .studies(studies)
-                .build();
+        var app = WebApp.builder(config, store).studies(studies).build();
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -118,14 +114,6 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         stopped.await();
-    }
-
-    /**
-     * Where the patient list comes from. The clinical module's patient records plug in here, e.g.
-     * {@code PatientDirectory.fromRecords(store.records(), Patient.KIND, p -> new PatientSummary(...))}.
-     */
-    static PatientDirectory patients(Store store) {
-        return PatientDirectory.none();
     }
 
     private static void put(Map<Setting, String> flags, Setting s, Object value) {
