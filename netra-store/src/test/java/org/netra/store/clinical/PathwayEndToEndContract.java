@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,13 +44,10 @@ import org.netra.clinical.safety.ContactScenario;
 import org.netra.clinical.safety.DoseRate;
 import org.netra.clinical.safety.InstructionSheet;
 import org.netra.clinical.safety.RadiationProtection;
-import org.netra.clinical.therapy.Continuation;
-import org.netra.clinical.therapy.ContinuationAdvice;
 import org.netra.clinical.therapy.ContinuationConfig;
 import org.netra.clinical.therapy.CycleDecision;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.clinical.therapy.DoseDecision;
-import org.netra.clinical.therapy.DoseModification;
 import org.netra.clinical.therapy.DoseModificationRules;
 import org.netra.clinical.therapy.KidneyRadiobiology;
 import org.netra.clinical.therapy.PlanRules;
@@ -59,7 +55,6 @@ import org.netra.clinical.therapy.PlannedCycle;
 import org.netra.clinical.therapy.PrrtPlan;
 import org.netra.clinical.therapy.Radiopharmaceutical;
 import org.netra.clinical.therapy.RoomBooking;
-import org.netra.clinical.therapy.ToxicityStatus;
 import org.netra.dosimetry.cycle.CycleResult;
 import org.netra.dosimetry.kinetics.SelectionRule;
 import org.netra.dosimetry.radiobiology.Bed;
@@ -283,7 +278,7 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
             create(ClinicalKinds.LAB_PANEL, panel("c" + n + "-pre", preNext, before), "nurse.anna");
 
             if (n < 4) {
-                var d = decide(n + 1, given.toLocalDate(), preNext, ContinuationConfig.DEFAULTS, ctcae);
+                var d = decide(n + 1, preNext, ContinuationConfig.DEFAULTS, ctcae);
                 assertThat(d.decision()).as("cycle " + (n + 1)).isInstanceOf(CycleDecision.Continue.class);
                 create(ClinicalKinds.DECISION, d, "dr.berg");
             }
@@ -311,7 +306,7 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
 
         // --- the decision on cycle 5
         LocalDate c4 = plan.cycles().get(3).administration().toLocalDate();
-        var five = decide(5, c4, c4.plusWeeks(7), ContinuationConfig.DEFAULTS, ctcae);
+        var five = decide(5, c4.plusWeeks(7), ContinuationConfig.DEFAULTS, ctcae);
         double expectedBed = 0;
         double g = 2.8 / (2.6 * (2.8 + 50)); // LQ dose-rate factor: T_rep 2.8 h, α/β 2.6 Gy, T_eff 50 h
         for (double k : KIDNEY_GY_PER_GBQ) {
@@ -352,7 +347,7 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
 
         // a stricter kidney limit (configuration, not code) stops the course instead
         var strict = decide(
-                5, c4, c4.plusWeeks(7), ContinuationConfig.DEFAULTS.withKidneyBedLimit(AbsorbedDose.ofGy(22)), ctcae);
+                5, c4.plusWeeks(7), ContinuationConfig.DEFAULTS.withKidneyBedLimit(AbsorbedDose.ofGy(22)), ctcae);
         assertThat(strict.decision()).isInstanceOf(CycleDecision.Stop.class);
         assertThat(strict.decision().reasons())
                 .anySatisfy(r -> assertThat(r).contains("below the minimum useful 1.85 GBq"));
@@ -412,29 +407,12 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
         assertThat(trail).extracting(AuditEvent::actor).contains("dr.berg", "dr.nm", "nurse.anna", "phys.carl");
     }
 
-    /** The decision on {@code cycle} from the stored dosimetry and labs, as a DecisionRecord. */
-    private DecisionRecord decide(
-            int cycle, LocalDate lastCycle, LocalDate asOf, ContinuationConfig config, Ctcae ctcae) {
+    /** The decision on the next cycle from what is stored, as a DecisionRecord. */
+    private DecisionRecord decide(int cycle, LocalDate asOf, ContinuationConfig config, Ctcae ctcae) {
         var chart = PatientChart.load(store.records(), PID);
-        ContinuationAdvice advice = new Continuation(config).advise(chart.cycleDosimetry(COURSE));
-        var status = ToxicityStatus.fromLabs(
-                chart.patient().value().patient(),
-                chart.labHistory(),
-                ctcae,
-                LocalDate.of(2018, 11, 1),
-                lastCycle,
-                asOf,
-                Period.ZERO,
-                false);
-        DoseDecision tox = new DoseModification(DoseModificationRules.LABEL).decide(status, config.standardActivity());
-        return new DecisionRecord(
-                ClinicalKinds.key(PID, "prrt-1", "decision-" + cycle),
-                PID,
-                COURSE,
-                asOf,
-                advice,
-                tox,
-                CycleDecision.decide(cycle, advice, tox, config));
+        var d = new NextCycle(config, DoseModificationRules.LABEL, ctcae).decide(chart, COURSE, asOf);
+        assertThat(d.decision().cycle()).isEqualTo(cycle);
+        return d;
     }
 
     /**
