@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.netra.store.audit.AuditTrail;
 import org.netra.store.backup.Backups;
+import org.netra.store.clinical.ClinicalJson;
 import org.netra.store.record.Documents;
 import org.netra.store.record.Records;
 
@@ -43,9 +44,15 @@ public final class Store implements AutoCloseable {
         this.jdbi = Jdbi.create(config.url(), config.user(), config.password());
     }
 
-    /** Opens (and migrates) the database; {@code modules} teach the JSON mapper the domain's types. */
+    /**
+     * Opens (and migrates) the database. The JSON mapper knows the clinical records ({@link ClinicalJson});
+     * {@code modules} teach it further types.
+     */
     public static Store open(StoreConfig config, Module... modules) {
-        return new Store(config, new Documents(modules));
+        Module[] all = new Module[modules.length + 1];
+        all[0] = new ClinicalJson();
+        System.arraycopy(modules, 0, all, 1, modules.length);
+        return new Store(config, new Documents(all));
     }
 
     public StoreConfig config() {

@@ -1,0 +1,121 @@
+package org.netra.store.clinical;
+
+import java.util.List;
+import org.netra.clinical.therapy.RoomBooking;
+import org.netra.store.record.RecordKind;
+
+/**
+ * The kinds of clinical record netra keeps, one per aggregate. Ids are unique per kind; {@link #key}
+ * builds the usual patient-scoped ones ({@code P-0001/srs-1}).
+ */
+public final class ClinicalKinds {
+    public static final RecordKind<PatientRecord> PATIENT = new RecordKind<>(
+            "patient", PatientRecord.class, PatientRecord::id, PatientRecord::id, p -> p.name() + " " + p.id());
+
+    public static final RecordKind<StudyRecord> STUDY = new RecordKind<>(
+            "imaging_study",
+            StudyRecord.class,
+            StudyRecord::id,
+            StudyRecord::patientId,
+            s -> s.study().injection().toLocalDate() + " "
+                    + s.study().protocol().tracer().label());
+
+    public static final RecordKind<LabPanel> LAB_PANEL = new RecordKind<>(
+            "lab_panel", LabPanel.class, LabPanel::id, LabPanel::patientId, l -> l.sampled() + " " + l.patientId());
+
+    public static final RecordKind<EligibilityAssessment> ELIGIBILITY = new RecordKind<>(
+            "eligibility",
+            EligibilityAssessment.class,
+            EligibilityAssessment::id,
+            EligibilityAssessment::patientId,
+            e -> e.verdict().assessedOn() + " " + e.verdict().getClass().getSimpleName());
+
+    public static final RecordKind<RadiotherapyRecord> RADIOTHERAPY = new RecordKind<>(
+            "radiotherapy",
+            RadiotherapyRecord.class,
+            RadiotherapyRecord::id,
+            RadiotherapyRecord::patientId,
+            r -> r.course().start() + " " + r.course().target().organ());
+
+    public static final RecordKind<CourseRecord> COURSE = new RecordKind<>(
+            "prrt_course",
+            CourseRecord.class,
+            CourseRecord::id,
+            CourseRecord::patientId,
+            c -> c.plan().radiopharmaceutical().label() + " " + c.plan().schedule());
+
+    public static final RecordKind<DosimetryRecord> DOSIMETRY = new RecordKind<>(
+            "cycle_dosimetry",
+            DosimetryRecord.class,
+            DosimetryRecord::id,
+            DosimetryRecord::patientId,
+            d -> d.courseId() + " cycle " + d.dosimetry().cycle());
+
+    public static final RecordKind<DecisionRecord> DECISION = new RecordKind<>(
+            "cycle_decision",
+            DecisionRecord.class,
+            DecisionRecord::id,
+            DecisionRecord::patientId,
+            d -> d.courseId() + " cycle " + d.decision().cycle() + " "
+                    + d.decision().getClass().getSimpleName());
+
+    public static final RecordKind<RoomBooking> ROOM_BOOKING = new RecordKind<>(
+            "room_booking",
+            RoomBooking.class,
+            b -> key(b.room(), b.admission().toString()),
+            RoomBooking::patientId,
+            b -> b.admission() + " " + b.room());
+
+    public static final RecordKind<SafetyRecord> SAFETY = new RecordKind<>(
+            "radiation_safety",
+            SafetyRecord.class,
+            SafetyRecord::id,
+            SafetyRecord::patientId,
+            s -> s.administered().toLocalDate() + " cycle " + s.cycle());
+
+    public static final RecordKind<ToxicityRecord> TOXICITY = new RecordKind<>(
+            "toxicity",
+            ToxicityRecord.class,
+            ToxicityRecord::id,
+            ToxicityRecord::patientId,
+            t -> t.from() + " – " + t.to());
+
+    public static final RecordKind<ResponseRecord> RESPONSE = new RecordKind<>(
+            "recist_response",
+            ResponseRecord.class,
+            ResponseRecord::id,
+            ResponseRecord::patientId,
+            r -> r.baseline().date() + " best " + r.best());
+
+    public static final RecordKind<OutcomeRecord> OUTCOME = new RecordKind<>(
+            "outcome", OutcomeRecord.class, OutcomeRecord::id, OutcomeRecord::patientId, o -> o.treatmentStart()
+                    .toString());
+
+    /** Every clinical kind, in the order of the pathway. */
+    public static final List<RecordKind<?>> ALL = List.of(
+            PATIENT,
+            STUDY,
+            LAB_PANEL,
+            ELIGIBILITY,
+            RADIOTHERAPY,
+            COURSE,
+            ROOM_BOOKING,
+            DOSIMETRY,
+            DECISION,
+            SAFETY,
+            TOXICITY,
+            RESPONSE,
+            OUTCOME);
+
+    private ClinicalKinds() {}
+
+    /** A scoped id: the parts joined with '/', e.g. {@code key("P-0001", "srs-1")}. */
+    public static String key(String... parts) {
+        for (String p : parts) {
+            if (p == null || p.isBlank() || p.contains("/")) {
+                throw new IllegalArgumentException("id parts must be non-empty and free of '/', got '" + p + "'");
+            }
+        }
+        return String.join("/", parts);
+    }
+}

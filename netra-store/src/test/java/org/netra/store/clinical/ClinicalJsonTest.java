@@ -1,0 +1,155 @@
+package org.netra.store.clinical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.netra.clinical.diagnosis.ImagingProtocol;
+import org.netra.clinical.diagnosis.ImagingStudy;
+import org.netra.clinical.diagnosis.Tracer;
+import org.netra.clinical.eligibility.Candidate;
+import org.netra.clinical.eligibility.Eligibility;
+import org.netra.clinical.eligibility.Verdict;
+import org.netra.clinical.followup.CtcaeGrade;
+import org.netra.clinical.patient.LabHistory;
+import org.netra.clinical.safety.DoseRate;
+import org.netra.clinical.safety.ReleaseCriterion;
+import org.netra.clinical.therapy.Allocation;
+import org.netra.clinical.therapy.Continuation;
+import org.netra.clinical.therapy.ContinuationAdvice;
+import org.netra.clinical.therapy.ContinuationConfig;
+import org.netra.clinical.therapy.CycleDecision;
+import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.clinical.therapy.DoseDecision;
+import org.netra.clinical.therapy.DoseModification;
+import org.netra.clinical.therapy.DoseModificationRules;
+import org.netra.clinical.therapy.RoomCalendar;
+import org.netra.clinical.therapy.ToxicityStatus;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.store.StoreException;
+import org.netra.store.record.Documents;
+
+/** Every variant of every sealed clinical type survives JSON, under its stored name. */
+class ClinicalJsonTest {
+    private final Documents docs = new Documents(new ClinicalJson());
+
+    private <T> T roundTrip(T value, Class<? super T> as) {
+        String json = docs.write(value);
+        Object back = docs.read(json, as);
+        assertThat(back).as(json).isEqualTo(value);
+        return value;
+    }
+
+    @Test
+    void everyVerdict() {
+        var p = Samples.patient();
+        var labs = new LabHistory(
+                Samples.labs(Samples.START.minusDays(7), "b", 240).results());
+        LocalDate asOf = Samples.START.minusDays(5);
+        var eligible = Eligibility.withDefaults()
+                .assess(p.candidate(labs, List.of(Samples.srs().study())), asOf);
+        var team = Eligibility.withDefaults().assess(p.candidate(labs, List.of()), asOf); // no SSTR imaging
+        var pregnant = new Candidate(
+                p.patient(),
+                p.tumour(),
+                p.priorTreatments(),
+                labs,
+                p.performance(),
+                List.of(Samples.srs().study()),
+                Optional.of(true),
+                false);
+        var not = Eligibility.withDefaults().assess(pregnant, asOf);
+        assertThat(List.of(eligible, team, not))
+                .extracting(v -> v.getClass().getSimpleName())
+                .containsExactly("Eligible", "NeedsTeamDecision", "NotEligible");
+        for (var v : List.of(eligible, team, not)) {
+            roundTrip(v, Verdict.class);
+        }
+        assertThat(docs.write(not)).contains("\"type\":\"not_eligible\"");
+    }
+
+    @Test
+    void everyProtocolAndMeasurement() {
+        for (var s : List.of(Samples.srs(), Samples.pet(), Samples.bone(), Samples.mibg())) {
+            roundTrip(s, StudyRecord.class);
+        }
+        var study = new ImagingStudy(
+                "ga",
+                ImagingProtocol.PetCt.of(Tracer.GA68_DOTATATE),
+                LocalDateTime.of(2025, 1, 2, 8, 0),
+                List.of(Samples.liver()),
+                List.of());
+        assertThat(docs.write(study)).contains("\"type\":\"pet_ct\"");
+        roundTrip(study, ImagingStudy.class);
+        var r = roundTrip(Samples.response(), ResponseRecord.class);
+        assertThat(docs.write(r)).contains("too_small_to_measure", "disappeared", "not_evaluated", "\"measured\"");
+    }
+
+    @Test
+    void everyAdviceDecisionAndAllocation() {
+        List<CycleDosimetry> given = new ArrayList<>();
+        for (int c = 1; c <= 8; c++) {
+            given.add(Samples.dosimetry(c).dosimetry());
+        }
+        var stop = Continuation.withDefaults().advise(given);
+        assertThat(stop).isInstanceOf(ContinuationAdvice.Stop.class);
+        roundTrip(stop, ContinuationAdvice.class);
+        var cont = Continuation.withDefaults().advise(given.subList(0, 2));
+        roundTrip(cont, ContinuationAdvice.class);
+
+        var rules = new DoseModification(DoseModificationRules.LABEL);
+        var worst = new ToxicityStatus(
+                CtcaeGrade.G2, CtcaeGrade.G0, CtcaeGrade.G2, CtcaeGrade.G0, 80, 0.1, 80, 0.1, Period.ZERO, false);
+        var withhold = rules.decide(worst, Activity.ofGBq(7.4));
+        assertThat(withhold).isInstanceOf(DoseDecision.Withhold.class);
+        var recurred = new ToxicityStatus(
+                CtcaeGrade.G3, CtcaeGrade.G0, CtcaeGrade.G1, CtcaeGrade.G0, 80, 0.1, 80, 0.1, Period.ZERO, true);
+        var discontinue = rules.decide(recurred, Activity.ofGBq(3.7));
+        assertThat(discontinue).isInstanceOf(DoseDecision.Discontinue.class);
+        var proceed = new DoseDecision.Proceed(Activity.ofGBq(7.4), List.of("none"));
+        for (DoseDecision d : List.of(withhold, discontinue, proceed)) {
+            roundTrip(d, DoseDecision.class);
+        }
+        var cfg = ContinuationConfig.DEFAULTS;
+        var decisions = List.of(
+                CycleDecision.decide(3, cont, proceed, cfg),
+                CycleDecision.decide(3, cont, withhold, cfg),
+                CycleDecision.decide(9, stop, proceed, cfg));
+        assertThat(decisions)
+                .extracting(d -> d.getClass().getSimpleName())
+                .containsExactly("Continue", "Adjust", "Stop");
+        decisions.forEach(d -> roundTrip(d, CycleDecision.class));
+
+        var cal = RoomCalendar.of(List.of("iso-1"));
+        var allocated = cal.request("P-1", Samples.START, 4, 14);
+        var conflict = cal.book(((Allocation.Allocated) allocated).booking()).request("P-2", Samples.START, 4, 14);
+        assertThat(conflict).isInstanceOf(Allocation.Conflict.class);
+        roundTrip(allocated, Allocation.class);
+        roundTrip(conflict, Allocation.class);
+        roundTrip(Samples.course(), CourseRecord.class);
+    }
+
+    @Test
+    void releaseCriteriaAndSafety() {
+        roundTrip(ReleaseCriterion.DoseRateAtOneMetre.australia(), ReleaseCriterion.class);
+        roundTrip(ReleaseCriterion.ProjectedDose.usNrc(), ReleaseCriterion.class);
+        roundTrip(Samples.safety(), SafetyRecord.class);
+        roundTrip(DoseRate.ofMicroSvPerHour(12.5), DoseRate.class);
+    }
+
+    @Test
+    void aDocumentThatBreaksADomainRuleIsRefusedOnReading() {
+        String json = docs.write(Samples.dosimetry(1)).replace("\"grays\":3.6", "\"grays\":1.0");
+        assertThatThrownBy(() -> docs.read(json, DosimetryRecord.class))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("DosimetryRecord");
+        assertThat(AbsorbedDose.ofGy(1)).isNotNull();
+    }
+}

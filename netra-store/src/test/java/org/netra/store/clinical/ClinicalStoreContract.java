@@ -1,0 +1,344 @@
+package org.netra.store.clinical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.netra.clinical.eligibility.Eligibility;
+import org.netra.clinical.followup.BaselineLesion;
+import org.netra.clinical.followup.CohortResponse;
+import org.netra.clinical.followup.Recist;
+import org.netra.clinical.followup.Response;
+import org.netra.clinical.followup.SurvivalObservation;
+import org.netra.clinical.patient.Grade;
+import org.netra.clinical.patient.Ki67;
+import org.netra.clinical.patient.Length;
+import org.netra.clinical.patient.PrimaryTumour;
+import org.netra.clinical.patient.TumourSite;
+import org.netra.clinical.therapy.CycleDecision;
+import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.clinical.therapy.DoseDecision;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.store.Store;
+import org.netra.store.audit.AuditEvent;
+import org.netra.store.record.ConcurrentEditException;
+import org.netra.store.record.RecordKind;
+import org.netra.store.record.RecordNotFoundException;
+
+/** The clinical records on a real database: H2 and PostgreSQL run the same cases. */
+abstract class ClinicalStoreContract extends OnFreshStore {
+
+    /** One sample of every kind, as (kind, value) pairs. */
+    static List<Sample<?>> everyKind() {
+        return List.of(
+                new Sample<>(ClinicalKinds.PATIENT, Samples.patient()),
+                new Sample<>(ClinicalKinds.STUDY, Samples.srs()),
+                new Sample<>(ClinicalKinds.STUDY, Samples.pet()),
+                new Sample<>(ClinicalKinds.STUDY, Samples.bone()),
+                new Sample<>(ClinicalKinds.STUDY, Samples.mibg()),
+                new Sample<>(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START.minusDays(7), "base", 240)),
+                new Sample<>(ClinicalKinds.ELIGIBILITY, Samples.eligibility()),
+                new Sample<>(ClinicalKinds.RADIOTHERAPY, Samples.radiotherapy()),
+                new Sample<>(ClinicalKinds.COURSE, Samples.course()),
+                new Sample<>(ClinicalKinds.ROOM_BOOKING, Samples.room()),
+                new Sample<>(ClinicalKinds.DOSIMETRY, Samples.dosimetry(2)),
+                new Sample<>(ClinicalKinds.DOSIMETRY, Samples.dosimetry(1)),
+                new Sample<>(ClinicalKinds.DECISION, Samples.decision()),
+                new Sample<>(ClinicalKinds.SAFETY, Samples.safety()),
+                new Sample<>(ClinicalKinds.TOXICITY, Samples.toxicity()),
+                new Sample<>(ClinicalKinds.RESPONSE, Samples.response()),
+                new Sample<>(ClinicalKinds.OUTCOME, Samples.outcome()));
+    }
+
+    record Sample<T>(RecordKind<T> kind, T value) {
+        String id() {
+            return kind.id().apply(value);
+        }
+
+        void create(Store store) {
+            store.records().create(kind, value, "dr.berg");
+        }
+
+        Object readBack(Store store) {
+            return store.records().get(kind, id()).value();
+        }
+    }
+
+    @Test
+    void everyKindReadsBackEqualToWhatWasStored() {
+        var samples = everyKind();
+        assertThat(samples.stream().map(s -> s.kind().name()).collect(Collectors.toSet()))
+                .as("the samples cover every clinical kind")
+                .isEqualTo(ClinicalKinds.ALL.stream().map(RecordKind::name).collect(Collectors.toSet()));
+        for (var s : samples) {
+            s.create(store);
+        }
+        for (var s : samples) {
+            assertThat(s.readBack(store)).as(s.kind().name() + " " + s.id()).isEqualTo(s.value());
+        }
+        assertThat(store.audit().since(0)).hasSize(samples.size()).allSatisfy(e -> {
+            assertThat(e.action()).isEqualTo(AuditEvent.Action.CREATE);
+            assertThat(e.actor()).isEqualTo("dr.berg");
+            assertThat(e.before()).isNull();
+        });
+    }
+
+    @Test
+    void theChartLoadsOnePatientsWholeRecordAndNothingElse() {
+        everyKind().forEach(s -> s.create(store));
+        // another patient's record must not leak into the chart
+        var other = Samples.patient();
+        var otherPatient = new PatientRecord(
+                new org.netra.clinical.patient.Patient(
+                        "P-0099",
+                        other.patient().sex(),
+                        other.patient().birthDate(),
+                        other.patient().weights(),
+                        other.patient().heights()),
+                "Other",
+                other.tumour(),
+                List.of(),
+                List.of(),
+                Optional.of(false),
+                false);
+        store.records().create(ClinicalKinds.PATIENT, otherPatient, "nurse.anna");
+        store.records()
+                .create(
+                        ClinicalKinds.LAB_PANEL,
+                        new LabPanel(
+                                "P-0099/lab-1",
+                                "P-0099",
+                                Samples.labs(Samples.START, "x", 200).results()),
+                        "nurse.anna");
+
+        var chart = PatientChart.load(store.records(), Samples.PID);
+        assertThat(chart.patient().value()).isEqualTo(Samples.patient());
+        assertThat(chart.studies())
+                .extracting(s -> s.value().study().id())
+                .containsExactly("srs-1", "pet-1", "bone-1", "mibg-1");
+        assertThat(chart.labs()).hasSize(1);
+        assertThat(chart.eligibility()).hasSize(1);
+        assertThat(chart.radiotherapy()).hasSize(1);
+        assertThat(chart.courses()).hasSize(1);
+        assertThat(chart.roomBookings()).hasSize(1);
+        assertThat(chart.cycleDosimetry(Samples.course().id()))
+                .extracting(CycleDosimetry::cycle)
+                .containsExactly(1, 2);
+        assertThat(chart.decisions()).hasSize(1);
+        assertThat(chart.safety()).hasSize(1);
+        assertThat(chart.toxicity()).hasSize(1);
+        assertThat(chart.responses()).hasSize(1);
+        assertThat(chart.outcome()).map(s -> s.value()).contains(Samples.outcome());
+        assertThat(chart.findingsNeedingWorkUp())
+                .extracting(org.netra.clinical.diagnosis.BoneFinding::location)
+                .containsExactly("rib 7 right");
+        // the chart is what eligibility reads: the same verdict as stored
+        var again = Eligibility.withDefaults()
+                .assess(chart.candidate(), Samples.eligibility().verdict().assessedOn());
+        assertThat(again).isEqualTo(chart.eligibility().get(0).value().verdict());
+        assertThatThrownBy(() -> PatientChart.load(store.records(), "P-NONE"))
+                .isInstanceOf(RecordNotFoundException.class)
+                .hasMessageContaining("P-NONE");
+    }
+
+    @Test
+    void theAuditTrailShowsEachChangeBeforeAndAfter() {
+        var records = store.records();
+        var before = Samples.patient();
+        records.create(ClinicalKinds.PATIENT, before, "nurse.anna");
+        var after = new PatientRecord(
+                before.patient(),
+                before.name(),
+                new PrimaryTumour(
+                        before.tumour().site(),
+                        before.tumour().grade(),
+                        Optional.of(new Ki67(23, LocalDate.of(2025, 2, 20)))),
+                before.priorTreatments(),
+                before.performance(),
+                Optional.of(false),
+                false);
+        records.update(ClinicalKinds.PATIENT, 1, after, "dr.berg");
+
+        List<AuditEvent> history = store.audit().history("patient", Samples.PID);
+        assertThat(history).extracting(AuditEvent::actor).containsExactly("nurse.anna", "dr.berg");
+        AuditEvent edit = history.get(1);
+        assertThat(edit.version()).isEqualTo(2);
+        var docs = store.documents();
+        assertThat(docs.read(edit.before(), PatientRecord.class)).isEqualTo(before);
+        assertThat(docs.read(edit.after(), PatientRecord.class)).isEqualTo(after);
+        assertThat(edit.before()).contains("\"percent\":8.0").doesNotContain("\"percent\":23.0");
+        assertThat(edit.after()).contains("\"percent\":23.0");
+    }
+
+    @Test
+    void twoPhysicistsEditingOneDosimetryResultTheLoserIsTold() {
+        var records = store.records();
+        var original = Samples.dosimetry(1);
+        records.create(ClinicalKinds.DOSIMETRY, original, "phys.carl");
+        int seenByCarl = records.get(ClinicalKinds.DOSIMETRY, original.id()).version();
+        int seenByDora = records.get(ClinicalKinds.DOSIMETRY, original.id()).version();
+
+        var carls = withKidneyDose(original, 3.1);
+        var doras = withKidneyDose(original, 3.5);
+        records.update(ClinicalKinds.DOSIMETRY, seenByCarl, carls, "phys.carl");
+        assertThatThrownBy(() -> records.update(ClinicalKinds.DOSIMETRY, seenByDora, doras, "phys.dora"))
+                .isInstanceOf(ConcurrentEditException.class)
+                .hasMessageContaining("phys.carl")
+                .hasMessageContaining("reload");
+
+        assertThat(records.get(ClinicalKinds.DOSIMETRY, original.id()).value()).isEqualTo(carls);
+        var history = store.audit().history("cycle_dosimetry", original.id());
+        assertThat(history).extracting(AuditEvent::actor).containsExactly("phys.carl", "phys.carl");
+        // Dora reloads and applies her change on top: now it lands, and the trail has all three
+        int fresh = records.get(ClinicalKinds.DOSIMETRY, original.id()).version();
+        records.update(ClinicalKinds.DOSIMETRY, fresh, doras, "phys.dora");
+        assertThat(store.audit().history("cycle_dosimetry", original.id()))
+                .extracting(AuditEvent::actor)
+                .containsExactly("phys.carl", "phys.carl", "phys.dora");
+    }
+
+    @Test
+    void idsArePatientScopedAndChecked() {
+        assertThat(ClinicalKinds.key("P-1", "srs-1")).isEqualTo("P-1/srs-1");
+        assertThatThrownBy(() -> ClinicalKinds.key("P-1", "a/b")).hasMessageContaining("'a/b'");
+        assertThatThrownBy(() -> new LabPanel(
+                        "x", " ", Samples.labs(Samples.START, "y", 200).results()))
+                .hasMessageContaining("patient");
+        Set<String> ids = new java.util.HashSet<>();
+        for (var s : everyKind()) {
+            assertThat(ids.add(s.kind().name() + ":" + s.id())).isTrue();
+        }
+        assertThat(new ArrayList<>(ids)).hasSize(everyKind().size());
+    }
+
+    /** Three sites, four patients: counts and rates by hand; survival in days from the stored dates. */
+    @Test
+    void cohortResponseAndSurvivalBySite() {
+        var records = store.records();
+        Object[][] cohort = {
+            {"C-1", TumourSite.PANCREAS, Response.PR, 400, true},
+            {"C-2", TumourSite.PANCREAS, Response.SD, 300, false},
+            {"C-3", TumourSite.SMALL_INTESTINE, Response.PD, 120, true},
+            {"C-4", TumourSite.LUNG, Response.CR, 500, false}
+        };
+        LocalDate start = LocalDate.of(2023, 1, 10);
+        var base = Samples.patient();
+        for (Object[] c : cohort) {
+            String id = (String) c[0];
+            var p = base.patient();
+            records.create(
+                    ClinicalKinds.PATIENT,
+                    new PatientRecord(
+                            new org.netra.clinical.patient.Patient(
+                                    id, p.sex(), p.birthDate(), p.weights(), p.heights()),
+                            id,
+                            new PrimaryTumour((TumourSite) c[1], Grade.G2, Optional.empty()),
+                            List.of(),
+                            List.of(),
+                            Optional.of(false),
+                            false),
+                    "registrar");
+            var baseline =
+                    Recist.v11().select(start, List.of(new BaselineLesion("t", "liver", false, Length.ofMm(30))));
+            records.create(
+                    ClinicalKinds.RESPONSE,
+                    new ResponseRecord(id + "/recist", id, baseline, List.of(), List.of(), (Response) c[2]),
+                    "registrar");
+            int days = (Integer) c[3];
+            boolean progressed = (Boolean) c[4];
+            records.create(
+                    ClinicalKinds.OUTCOME,
+                    new OutcomeRecord(
+                            id,
+                            id,
+                            start,
+                            progressed ? Optional.of(start.plusDays(days)) : Optional.empty(),
+                            Optional.empty(),
+                            start.plusDays(progressed ? days + 60 : days)),
+                    "registrar");
+        }
+        var summaries = Cohorts.responseBySite(records);
+        assertThat(summaries)
+                .extracting(CohortResponse.Summary::site)
+                .containsExactly(TumourSite.PANCREAS, TumourSite.SMALL_INTESTINE, TumourSite.LUNG, null);
+        var pancreas = summaries.get(0);
+        assertThat(pancreas.patients()).isEqualTo(2);
+        assertThat(pancreas.objectiveResponseRate()).isEqualTo(0.5);
+        assertThat(pancreas.diseaseControlRate()).isEqualTo(1.0);
+        var all = summaries.get(3);
+        assertThat(all.patients()).isEqualTo(4);
+        assertThat(all.objectiveResponseRate()).isEqualTo(0.5); // PR + CR of 4
+        assertThat(all.diseaseControlRate()).isEqualTo(0.75);
+
+        var pfs = Cohorts.progressionFreeBySite(records);
+        assertThat(pfs)
+                .containsExactly(
+                        new SurvivalObservation(400, true, "PANCREAS"),
+                        new SurvivalObservation(300, false, "PANCREAS"),
+                        new SurvivalObservation(120, true, "SMALL_INTESTINE"),
+                        new SurvivalObservation(500, false, "LUNG"));
+        // a death without progression: an event for PFS and OS, censored for time to progression
+        var died = new OutcomeRecord(
+                "D", "D", start, Optional.empty(), Optional.of(start.plusDays(90)), start.plusDays(90));
+        assertThat(died.progressionFree("x")).isEqualTo(new SurvivalObservation(90, true, "x"));
+        assertThat(died.timeToProgression("x")).isEqualTo(new SurvivalObservation(90, false, "x"));
+        assertThat(died.overall("x")).isEqualTo(new SurvivalObservation(90, true, "x"));
+        assertThat(Cohorts.overallBySite(records))
+                .extracting(SurvivalObservation::time)
+                .containsExactly(460.0, 300.0, 180.0, 500.0);
+    }
+
+    /** From the stored course: a cycle already 17 weeks late is stopped (label: stop at ≥ 16 weeks). */
+    @Test
+    void theNextCycleIsDecidedFromWhatIsStored() {
+        var records = store.records();
+        records.create(ClinicalKinds.PATIENT, Samples.patient(), "dr.berg");
+        records.create(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START.minusDays(7), "base", 240), "nurse.anna");
+        records.create(ClinicalKinds.COURSE, Samples.course(), "dr.berg");
+        String course = Samples.course().id();
+        assertThatThrownBy(() -> NextCycle.DEFAULTS.decide(
+                        PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(7)))
+                .hasMessageContaining("no stored dosimetry");
+        assertThatThrownBy(() -> NextCycle.DEFAULTS.decide(
+                        PatientChart.load(records, Samples.PID), "P-0042/none", Samples.START))
+                .hasMessageContaining("no PRRT course P-0042/none");
+        records.create(ClinicalKinds.DOSIMETRY, Samples.dosimetry(1), "phys.carl");
+        records.create(ClinicalKinds.DOSIMETRY, Samples.dosimetry(2), "phys.carl");
+        records.create(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START.plusWeeks(12), "c2", 210), "nurse.anna");
+
+        var onTime =
+                NextCycle.DEFAULTS.decide(PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(15));
+        assertThat(onTime.id()).isEqualTo(course + "/decision-3");
+        assertThat(onTime.decision()).isInstanceOf(CycleDecision.Continue.class);
+
+        var late = NextCycle.DEFAULTS.decide(
+                PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(16 + 17));
+        assertThat(late.toxicity()).isInstanceOf(DoseDecision.Discontinue.class);
+        assertThat(late.decision()).isInstanceOf(CycleDecision.Stop.class);
+        assertThat(late.decision().reasons()).anySatisfy(r -> assertThat(r).contains("delayed 17 weeks"));
+    }
+
+    private static DosimetryRecord withKidneyDose(DosimetryRecord r, double gy) {
+        var d = r.dosimetry();
+        return new DosimetryRecord(
+                r.id(),
+                r.patientId(),
+                r.courseId(),
+                new CycleDosimetry(
+                        d.cycle(),
+                        d.date(),
+                        d.administered(),
+                        AbsorbedDose.ofGy(gy),
+                        d.kidneyEffectiveHalfLife(),
+                        Optional.empty(),
+                        d.marrowDose()),
+                r.tumours(),
+                r.method());
+    }
+}
