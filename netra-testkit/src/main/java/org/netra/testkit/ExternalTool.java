@@ -7,17 +7,33 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the independent reference tools (DCMTK, dicom3tools, Debian's python3) that tests compare with. */
+/**
+ * An independent program a test checks against (DCMTK, dicom3tools, Debian's python3 with pydicom):
+ * skipped locally when it is not installed, required in CI.
+ */
 public final class ExternalTool {
+    public static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
+
     private ExternalTool() {}
 
-    /** What a tool printed and how it ended; output read as ISO-8859-1 so every byte stays one char. */
+    /** What a run printed and how it ended. */
     public record Result(int exitCode, String out, String err) {}
 
-    /** Skips (locally) or fails (CI) unless {@code executable} is installed, naming its Debian package. */
-    public static void require(Path executable, String debianPackage) {
-        if (!Files.isExecutable(executable)) {
-            TestData.unavailable("'" + executable + "' (Debian package " + debianPackage + ")");
+    /** Skips (locally) or fails (CI) unless {@code /usr/bin/command} exists, naming its Debian package. */
+    public static void require(String command, String debianPackage) {
+        if (!Files.isExecutable(Path.of("/usr/bin", command))) {
+            TestData.unavailable("'" + command + "' (Debian package " + debianPackage + ")");
+        }
+    }
+
+    /** Skips or fails unless Debian's python3 imports each module. */
+    public static void requirePython(String debianPackages, String... modules)
+            throws IOException, InterruptedException {
+        if (!Files.isExecutable(DEBIAN_PYTHON)
+                || run(List.of(DEBIAN_PYTHON.toString(), "-c", "import " + String.join(", ", modules)))
+                                .exitCode()
+                        != 0) {
+            TestData.unavailable("python3 modules " + List.of(modules) + " (Debian " + debianPackages + ")");
         }
     }
 
@@ -28,6 +44,7 @@ public final class ExternalTool {
                     .redirectError(err.toFile())
                     .start();
             p.getOutputStream().close();
+            // ISO-8859-1 keeps every byte as one char, whatever the program printed
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             int code = p.waitFor();
             return new Result(code, out, Files.readString(err, StandardCharsets.ISO_8859_1));

@@ -32,7 +32,7 @@ final class Tools {
     record Result(int exitCode, String out, String err) {}
 
     static Result run(List<String> command) throws IOException, InterruptedException {
-        var r = ExternalTool.run(command);
+        ExternalTool.Result r = ExternalTool.run(command);
         return new Result(r.exitCode(), r.out(), r.err());
     }
 }

@@ -24,7 +24,6 @@ import org.netra.sim.spect.SpectSettings;
 import org.netra.sim.twin.DigitalTwin;
 import org.netra.sim.twin.Twin;
 import org.netra.testkit.ExternalTool;
-import org.netra.testkit.TestData;
 
 /** What a twin writes, read back by netra and by the independent tools (dicom3tools, DCMTK, pydicom). */
 class TwinOutputTest {
@@ -158,13 +157,8 @@ class TwinOutputTest {
 
     @Test
     void pydicomReadsTheSeriesAndStructureSet() throws Exception {
-        Path python = Path.of("/usr/bin/python3");
-        if (!Files.isExecutable(python)
-                || run(List.of(python.toString(), "-c", "import pydicom, numpy"))
-                                .exitCode()
-                        != 0) {
-            TestData.unavailable("pydicom and numpy for Debian's python3 (python3-pydicom, python3-numpy)");
-        }
+        ExternalTool.requirePython("python3-pydicom, python3-numpy", "pydicom", "numpy");
+        Path python = ExternalTool.DEBIAN_PYTHON;
         Path script = dir.resolve("pydicom_check.py");
         try (InputStream in = TwinOutputTest.class.getResourceAsStream("pydicom_check.py")) {
             Files.write(script, in.readAllBytes());
@@ -195,7 +189,7 @@ class TwinOutputTest {
     }
 
     private static void requireTool(String command, String debianPackage) {
-        ExternalTool.require(Path.of("/usr/bin", command), debianPackage);
+        ExternalTool.require(command, debianPackage);
     }
 
     private static ExternalTool.Result run(List<String> command) throws IOException, InterruptedException {

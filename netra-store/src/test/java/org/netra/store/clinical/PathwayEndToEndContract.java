@@ -45,7 +45,6 @@ import org.netra.clinical.safety.ContactScenario;
 import org.netra.clinical.safety.DoseRate;
 import org.netra.clinical.safety.InstructionSheet;
 import org.netra.clinical.safety.RadiationProtection;
-import org.netra.clinical.therapy.Allocation;
 import org.netra.clinical.therapy.Continuation;
 import org.netra.clinical.therapy.ContinuationAdvice;
 import org.netra.clinical.therapy.ContinuationConfig;
@@ -54,18 +53,20 @@ import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.clinical.therapy.DoseDecision;
 import org.netra.clinical.therapy.DoseModification;
 import org.netra.clinical.therapy.DoseModificationRules;
+import org.netra.clinical.therapy.KidneyRadiobiology;
 import org.netra.clinical.therapy.PlanRules;
 import org.netra.clinical.therapy.PlannedCycle;
 import org.netra.clinical.therapy.PrrtPlan;
 import org.netra.clinical.therapy.Radiopharmaceutical;
 import org.netra.clinical.therapy.RoomBooking;
-import org.netra.clinical.therapy.RoomCalendar;
 import org.netra.clinical.therapy.ToxicityStatus;
-import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.dosimetry.cycle.CycleResult;
+import org.netra.dosimetry.kinetics.SelectionRule;
+import org.netra.dosimetry.radiobiology.Bed;
+import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Mass;
-import org.netra.physics.quantity.Times;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.record.RecordKind;
 
@@ -191,23 +192,27 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
         assertThat(plan.totalActivity().inGBq()).isCloseTo(29.6, within(1e-9));
         create(ClinicalKinds.COURSE, new CourseRecord(COURSE, PID, plan), "dr.berg");
         // another patient holds iso-1 over the first administration: the calendar gives iso-2
-        var calendar = RoomCalendar.of(List.of("iso-1", "iso-2"))
-                .book(new RoomBooking(
+        create(
+                ClinicalKinds.ROOM_BOOKING,
+                new RoomBooking(
                         "iso-1",
                         "P-OTHER",
                         CYCLE_1.toLocalDate().minusDays(1),
-                        CYCLE_1.toLocalDate().plusDays(3)));
+                        CYCLE_1.toLocalDate().plusDays(3)),
+                "nurse.anna");
+        var calendar = IsolationRooms.calendar(records, List.of("iso-1", "iso-2"), 4, 7);
         var scheduled = calendar.schedule(PID, plan, 4, 14);
-        assertThat(scheduled.allocations()).allSatisfy(a -> assertThat(a).isInstanceOf(Allocation.Allocated.class));
-        for (var a : scheduled.allocations()) {
-            create(ClinicalKinds.ROOM_BOOKING, ((Allocation.Allocated) a).booking(), "nurse.anna");
-        }
+        assertThat(IsolationRooms.book(records, scheduled, "nurse.anna")).isEmpty();
+        writes.merge(ClinicalKinds.ROOM_BOOKING.name(), plan.cycles().size(), Integer::sum);
+        assertThat(IsolationRooms.calendar(records, List.of("iso-1", "iso-2"), 4, 7)
+                        .bookings())
+                .hasSize(5);
         assertThat(PatientChart.load(records, PID).roomBookings().get(0).value().room())
                 .isEqualTo("iso-2");
 
         // --- cycles 1–4: tumour dosimetry on the real SPECT, documented kidney and marrow, safety, labs
         var spect = RealSpectDosimetry.run();
-        checkTumourDosimetryByHand(spect);
+        checkTumourDosimetry(spect);
         var rp = RadiationProtection.defaults();
         var ctcae = Ctcae.withDefaults();
         double[][] afterCycle = {
@@ -220,14 +225,20 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
         for (PlannedCycle cycle : plan.cycles()) {
             int n = cycle.number();
             LocalDateTime given = cycle.administration();
+            var kidney = AbsorbedDose.ofGy(
+                    KIDNEY_GY_PER_GBQ[n - 1] * cycle.activity().inGBq());
+            // the cycle's kidney BED as netra-dosimetry gives it; the clinical model must agree with it
+            var kidneyBed = Bed.monoExponential(kidney, KIDNEY_TEFF, TissueParameters.KIDNEY);
+            assertThat(kidneyBed.inGy())
+                    .isCloseTo(
+                            KidneyRadiobiology.DEFAULTS.bed(kidney, KIDNEY_TEFF).inGy(), within(1e-12));
             var dosimetry = new CycleDosimetry(
                     n,
                     given.toLocalDate(),
                     cycle.activity(),
-                    AbsorbedDose.ofGy(
-                            KIDNEY_GY_PER_GBQ[n - 1] * cycle.activity().inGBq()),
+                    kidney,
                     KIDNEY_TEFF,
-                    Optional.empty(),
+                    Optional.of(kidneyBed),
                     AbsorbedDose.ofGy(MARROW_GY_PER_GBQ * cycle.activity().inGBq()));
             create(
                     ClinicalKinds.DOSIMETRY,
@@ -237,7 +248,8 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
                             COURSE,
                             dosimetry,
                             spect.scaledTo(cycle.activity()),
-                            "tumours: SPECT 3.7 h + 27.7 h, RTSTRUCT VOIs, two-point kinetics, sphere self-dose;"
+                            "tumours: netra-dosimetry cycle on SPECT 3.7 h + 27.7 h (rigid registration, RTSTRUCT"
+                                    + " VOIs, voxel kinetics, soft-tissue kernel), scaled to the activity;"
                                     + " kidney and marrow: documented values"),
                     "phys.carl");
 
@@ -368,6 +380,7 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
                 PID,
                 plan.radiopharmaceutical().label(),
                 CYCLE_1,
+                chart.safety().get(0).value().measuredAt(),
                 chart.safety().get(0).value().atOneMetre(),
                 chart.safety().get(0).value().restrictions());
         // 9.5 µSv/h at 1 m a day after 7.4 GBq, T_eff 55 h: a partner (6 h/d at 1 m) would get
@@ -425,33 +438,31 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
     }
 
     /**
-     * The tumour doses against a hand calculation: both lesions still take up between the scans (no
-     * clearance faster than decay), so Ã = trapezoid from injection through both points + A₂·T½/ln 2 (physical
-     * tail), and D = Ã·S.
+     * The cycle as netra-dosimetry computes it on the real data (docs/dosimetry.md, pinned and checked against
+     * a pydicom/SciPy reference in RealPatientCycleTest): both lesions still take up between the scans, so the
+     * region TIA is the trapezoid with a physical-decay tail; doses 24.2 ± 3.6 Gy (107 mL) and 34.6 ± 5.2 Gy
+     * (2.9 mL) per 7.21 GBq.
      */
-    private static void checkTumourDosimetryByHand(RealSpectDosimetry.Result spect) {
-        double halfLifeH = Times.hours(NuclideCatalog.icrp107().get("Lu-177").halfLife());
+    private static void checkTumourDosimetry(RealSpectDosimetry.Result spect) {
         assertThat(spect.administered().inMBq()).isCloseTo(7210.4256, within(1e-3));
-        assertThat(spect.lesions()).hasSize(2);
-        for (var l : spect.lesions()) {
-            double t1 = Times.hours(l.points().get(0).afterInjection());
-            double t2 = Times.hours(l.points().get(1).afterInjection());
-            double a1 = l.points().get(0).activity().inMBq();
-            double a2 = l.points().get(1).activity().inMBq();
-            assertThat(t1).isCloseTo(3.741, within(1e-3));
-            assertThat(t2).isCloseTo(27.725, within(1e-3));
-            assertThat(a2).as("still rising: " + l.name()).isGreaterThan(a1);
-            double tia = 0.5 * t1 * a1 + 0.5 * (a1 + a2) * (t2 - t1) + a2 * halfLifeH / Math.log(2);
-            assertThat(l.tia().timeIntegratedActivity().inMBqHours()).isCloseTo(tia, within(tia * 1e-9));
-            double gy = tia * 3.6e9 * l.s().inGyPerBqSecond();
-            assertThat(l.dose().inGy()).isCloseTo(gy, within(gy * 1e-9));
-            // EANM-style budget, no fit SD (two points): u² = 5² + 10² + 10² − 2·0.5·10·10 (%²) → 11.2 %
-            assertThat(l.doseWithSd().relativeStandardDeviation())
-                    .isCloseTo(Math.sqrt(0.0125 + 0.01 - 0.01), within(1e-9));
+        assertThat(spect.cycle().hoursAfterInjection()[0]).isCloseTo(3.741, within(1e-3));
+        assertThat(spect.cycle().hoursAfterInjection()[1]).isCloseTo(27.725, within(1e-3));
+        assertThat(spect.cycle().vois())
+                .extracting(CycleResult.Voi::name)
+                .containsExactly("lesion1 liver R lobe", "lesion2 liver L lateral");
+        for (var v : spect.cycle().vois()) {
+            assertThat(v.tia().rule()).as(v.name()).isEqualTo(SelectionRule.TWO_POINTS_NOT_CLEARING);
+            assertThat(v.activityMBq()[1]).as("still rising: " + v.name()).isGreaterThan(v.activityMBq()[0]);
         }
-        // the large lesion 26.9 Gy, the small one 39.8 Gy per 7.21 GBq (measured with this pipeline)
-        assertThat(spect.lesions().get(0).dose().inGy()).isCloseTo(26.9, within(0.05));
-        assertThat(spect.lesions().get(1).dose().inGy()).isCloseTo(39.8, within(0.05));
+        assertThat(spect.cycle().vois().get(0).doseGy()).isCloseTo(24.16, within(0.02));
+        assertThat(spect.cycle().vois().get(0).doseSdGy()).isCloseTo(3.62, within(0.01));
+        assertThat(spect.cycle().vois().get(1).doseGy()).isCloseTo(34.57, within(0.04));
+        // what the course stores: this cycle's Gy/GBq × 7.4 GBq
+        var stored = spect.scaledTo(Activity.ofGBq(7.4));
+        assertThat(stored.get(0).mean().inGy())
+                .isCloseTo(spect.cycle().vois().get(0).doseGy() * 7400 / 7210.4256, within(1e-6));
+        assertThat(stored.get(0).volumeMl())
+                .isCloseTo(spect.cycle().vois().get(0).volumeMl(), within(1e-12));
     }
 
     private static Criterion criterion(Verdict v, String name) {
