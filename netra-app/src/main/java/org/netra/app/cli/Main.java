@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SurvivalCommand.class,
             SafetyCommand.class,
             ContinuationCommand.class,
+            NextCycleCommand.class,
             DemoCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
