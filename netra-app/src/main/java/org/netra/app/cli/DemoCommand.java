@@ -12,8 +12,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.netra.app.config.ServerConfig;
 import org.netra.app.config.Setting;
+import org.netra.app.demo.DemoClinic;
 import org.netra.app.demo.DemoCohort;
 import org.netra.app.demo.DemoUsers;
+import org.netra.app.viewer.FolderStudies;
 import org.netra.app.web.security.Accounts;
 import org.netra.app.web.security.PasswordHasher;
 import org.netra.physics.decay.Decay;
@@ -40,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     static final String MARKER = ".netra-demo";
 
     /** The cohort loaded into each demo database: netra-sim's synthetic patients plug in here. */
-    static final DemoCohort COHORT = DemoCohort.none();
+    static final DemoCohort COHORT = new DemoClinic(2026, 30, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE})")
     int port;
@@ -71,9 +73,11 @@ final class DemoCommand implements Callable<Integer> {
                         new Properties())
                 .withHost("127.0.0.1");
         out.println("netra demo: starting the web app on a fresh database in " + dataDir);
-        ServeCommand.run(config, out, store -> {
+        var studies = FolderStudies.scan(imagingDir());
+        ServeCommand.run(config, out, studies, store -> {
             DemoUsers.create(new Accounts(store, new PasswordHasher()));
             out.println("  " + COHORT.load(store, DemoUsers.ACTOR));
+            out.println("  " + studies.list().size() + " imaging studies from " + imagingDir());
             out.println("  Demo logins (this computer only):");
             for (var l : DemoUsers.LOGINS) {
                 out.printf(
@@ -82,6 +86,12 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
         });
         return 0;
+    }
+
+    /** The real reference images (shared/data, or NETRA_TESTDATA) shown by the demo's viewer. */
+    static Path imagingDir() {
+        String env = System.getenv("NETRA_TESTDATA");
+        return Path.of(env == null || env.isBlank() ? "../shared/data" : env).resolve("dicom");
     }
 
     /** Deletes and recreates the demo folder, refusing a folder that netra did not make. */

@@ -22,15 +22,12 @@ import org.netra.dosimetry.uncertainty.UncertaintyBudget;
 import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.Nifti;
-import org.netra.imaging.io.RtStruct;
-import org.netra.imaging.io.VoiOutsideImageException;
 import org.netra.imaging.quant.AcquisitionFacts;
 import org.netra.imaging.quant.QuantitativeImage;
 import org.netra.imaging.quant.Radiopharmaceutical;
 import org.netra.imaging.quant.RealWorldValues;
 import org.netra.imaging.volume.AssembledSeries;
 import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.LabelMap;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidTransform;
@@ -218,7 +215,7 @@ final class DosimetryCommand implements Callable<Integer> {
         var aligned = Alignment.align(scans.stream().map(Scan::image).toList(), mode);
         TimePointImage reference = aligned.timePoints().get(0);
         Geometry grid = reference.activity().geometry();
-        List<Mask> masks = masks(grid, reference.source());
+        List<Mask> masks = VoiFiles.read(vois.rtstruct, vois.labels, grid, reference.source());
         Optional<Volume> density = density(grid);
         TissueParameters tissue = new TissueParameters(
                 "BED tissue",
@@ -298,33 +295,6 @@ final class DosimetryCommand implements Callable<Integer> {
                                 + " does not name its radionuclide (Radionuclide Code Sequence (0054,0300));"
                                 + " dosimetry needs it for the decay data and kernels"));
         return NuclideCatalog.icrp107().get(name);
-    }
-
-    private List<Mask> masks(Geometry grid, String reference) throws IOException {
-        if (vois.rtstruct != null) {
-            List<Mask> masks = RtStruct.read(vois.rtstruct).rasterise(grid);
-            for (Mask m : masks) {
-                if (m.isEmpty()) {
-                    throw new VoiOutsideImageException(
-                            m.name(), vois.rtstruct.toString(), "has no voxel inside " + reference);
-                }
-            }
-            return masks;
-        }
-        LabelMap labels = Nifti.readLabels(vois.labels);
-        if (!labels.geometry().equals(grid)) {
-            labels = Resampling.nearest(labels, grid, RigidTransform.identity());
-        }
-        List<Mask> out = new ArrayList<>();
-        for (int label : labels.names().keySet()) {
-            Mask m = labels.mask(label);
-            if (m.isEmpty()) {
-                throw new VoiOutsideImageException(
-                        labels.names().get(label), vois.labels.toString(), "has no voxel inside " + reference);
-            }
-            out.add(m);
-        }
-        return out;
     }
 
     private Optional<Volume> density(Geometry grid) throws IOException {

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.netra.app.config.ServerConfig;
 import org.netra.app.config.Setting;
+import org.netra.app.viewer.FolderStudies;
+import org.netra.app.viewer.Studies;
 import org.netra.app.web.WebApp;
-import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.security.Accounts;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
@@ -66,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.SECURE_COOKIES, secureCookies);
         var config = ServerConfig.resolve(flags, System.getenv(), ServerConfig.readFile(configFile));
         PrintWriter out = spec.commandLine().getOut();
-        run(config, out, store -> {
+        run(config, out, FolderStudies.scan(config.dataDir().resolve("imaging")), store -> {
             var accounts = new Accounts(store, new org.netra.app.web.security.PasswordHasher());
             if (accounts.isEmpty()) {
                 String password = randomPassword();
@@ -79,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Opens the store, prepares it, serves until the process is stopped (Ctrl-C). */
-    static void run(ServerConfig config, PrintWriter out, java.util.function.Consumer<Store> prepare)
+    static void run(ServerConfig config, PrintWriter out, Studies studies, java.util.function.Consumer<Store> prepare)
             throws InterruptedException {
         if (config.store().vendor() == StoreConfig.Vendor.H2
                 && config.store().url().startsWith("jdbc:h2:file:")) {
@@ -92,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var store = Store.open(config.store());
         prepare.accept(store);
-        var app = WebApp.builder(config, store).patients(patients(store)).build();
+        var app = WebApp.builder(config, store).studies(studies).build();
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -113,14 +114,6 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         stopped.await();
-    }
-
-    /**
-     * Where the patient list comes from. The clinical module's patient records plug in here, e.g.
-     * {@code PatientDirectory.fromRecords(store.records(), Patient.KIND, p -> new PatientSummary(...))}.
-     */
-    static PatientDirectory patients(Store store) {
-        return PatientDirectory.none();
     }
 
     private static void put(Map<Setting, String> flags, Setting s, Object value) {

@@ -22,11 +22,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.netra.app.config.ServerConfig;
+import org.netra.app.viewer.Studies;
 import org.netra.app.web.admin.AuditFeature;
 import org.netra.app.web.admin.UserAdminFeature;
 import org.netra.app.web.approval.ApprovalFeature;
 import org.netra.app.web.home.HomeFeature;
+import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
+import org.netra.app.web.patient.ChartFeature;
+import org.netra.app.web.patient.ClinicalDirectory;
 import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.patient.PatientFeature;
 import org.netra.app.web.security.Access;
@@ -69,7 +73,10 @@ public final class WebApp implements AutoCloseable {
     public static final class Builder {
         private final ServerConfig config;
         private final Store store;
-        private PatientDirectory patients = PatientDirectory.none();
+        /** Null: the clinical records in the store. */
+        private PatientDirectory patients;
+
+        private Studies studies = Studies.none();
         private PasswordHasher hasher = new PasswordHasher();
         private Clock clock = Clock.systemUTC();
         private final List<java.util.function.Function<Services, WebFeature>> features = new ArrayList<>();
@@ -82,6 +89,12 @@ public final class WebApp implements AutoCloseable {
         /** Where the patient list comes from (the clinical module's records). */
         public Builder patients(PatientDirectory directory) {
             this.patients = directory;
+            return this;
+        }
+
+        /** The imaging studies the viewer shows. */
+        public Builder studies(Studies s) {
+            this.studies = s;
             return this;
         }
 
@@ -116,7 +129,13 @@ public final class WebApp implements AutoCloseable {
         var sessions = new SessionStore(config.sessionIdle(), config.sessionMaximum(), b.clock);
         var security = new RequestSecurity(sessions, accounts, config.secureCookies());
         var services = new Services(
-                b.store, accounts, new LoginThrottle(config.login(), b.clock), security, sessions, b.patients, b.clock);
+                b.store,
+                accounts,
+                new LoginThrottle(config.login(), b.clock),
+                security,
+                sessions,
+                b.patients != null ? b.patients : new ClinicalDirectory(b.store, b.clock),
+                b.clock);
         Properties versions = versions();
         var views = new Views(
                 security,
@@ -125,13 +144,16 @@ public final class WebApp implements AutoCloseable {
                         "/webjars/chart.js/" + versions.getProperty("chartjs") + "/dist/chart.umd.min.js"));
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
         List<WebFeature> all = new ArrayList<>(List.of(
                 new SignInFeature(services),
                 new HomeFeature(services),
                 new PatientFeature(services),
+                new ChartFeature(services),
                 new ApprovalFeature(services),
+                new ImagingFeature(b.studies),
                 new UserAdminFeature(services),
                 new AuditFeature(services)));
         b.features.forEach(f -> all.add(f.apply(services)));

@@ -28,13 +28,22 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(LoginPolicy policy, PatientDirectory patients) {
+        this(b -> b.patients(patients), policy);
+    }
+
+    /** A server whose builder {@code customize} adds services (studies, features, a patient directory). */
+    public static TestServer custom(LoginPolicy policy, java.util.function.UnaryOperator<WebApp.Builder> customize) {
+        return new TestServer(customize, policy);
+    }
+
+    private TestServer(java.util.function.UnaryOperator<WebApp.Builder> customize, LoginPolicy policy) {
         this.store = Store.open(StoreConfig.inMemory("web-" + UUID.randomUUID()));
         var config =
                 ServerConfig.defaults(Path.of("unused")).withHost("127.0.0.1").withPort(0);
         if (policy != null) {
             config = config.withLogin(policy);
         }
-        this.app = WebApp.builder(config, store).patients(patients).build();
+        this.app = customize.apply(WebApp.builder(config, store)).build();
         for (var u : USERS) {
             app.accounts().create(u, "test-setup");
         }

@@ -45,6 +45,18 @@ public final class WebClient {
         return send(request(path).GET().build());
     }
 
+    /** A GET whose answer is binary (images, PDFs). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Posts a form, with the session's CSRF token unless {@code withCsrf} is false. */
     public HttpResponse<String> postForm(String path, Map<String, String> fields, boolean withCsrf) {
         Map<String, String> all = new LinkedHashMap<>(fields);

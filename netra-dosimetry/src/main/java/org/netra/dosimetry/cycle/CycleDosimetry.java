@@ -42,6 +42,9 @@ import org.netra.physics.quantity.Times;
  * the absorbed dose by the chosen {@link DoseMethod}, ± 1 SD, BED and dose–volume figures.
  */
 public final class CycleDosimetry {
+    private static final java.util.regex.Pattern KIDNEY =
+            java.util.regex.Pattern.compile("((left|right|l|r) )?kidneys?( (left|right|l|r))?");
+
     private CycleDosimetry() {}
 
     /**
@@ -257,21 +260,22 @@ public final class CycleDosimetry {
             Mass mass,
             Optional<org.netra.physics.quantity.Volume> volume,
             Phantom phantom) {
-        String lower = name.toLowerCase(Locale.ROOT);
+        // an organ only when the VOI is named as one ("Liver", "kidney_L", "Right kidney"): "lesion1 liver R
+        // lobe" is a tumour in the liver
+        String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
         Optional<OrganSValue> organ = Optional.empty();
         OrganSValues table = OrganSValues.openDoseLu177();
         if (nuclide.name().equals("Lu-177")) {
-            if (lower.contains("liver")) {
+            if (key.equals("liver")) {
                 organ = Optional.of(table.get(phantom, SourceRegion.LIVER, "Liver"));
-            } else if (lower.contains("spleen")) {
+            } else if (key.equals("spleen")) {
                 organ = Optional.of(table.get(phantom, SourceRegion.SPLEEN, "Spleen"));
-            } else if (lower.contains("kidney")) {
+            } else if (KIDNEY.matcher(key).matches()) {
+                boolean right = key.matches(".*\\b(right|r)\\b.*");
                 // both kidneys as target: the energy a kidney absorbs of its own decays (cross-fire to the other
                 // is < 0.1 %), so scaled to the VOI's mass it is the self-dose of one kidney or of both
                 organ = Optional.of(table.get(
-                        phantom,
-                        lower.contains("right") ? SourceRegion.RIGHT_KIDNEY : SourceRegion.LEFT_KIDNEY,
-                        "RKidney + LKidney"));
+                        phantom, right ? SourceRegion.RIGHT_KIDNEY : SourceRegion.LEFT_KIDNEY, "RKidney + LKidney"));
             }
         }
         if (organ.isPresent()) {

@@ -25,7 +25,8 @@ public sealed interface DoseMethod {
     }
 
     /**
-     * Region level: D = Ã·S per VOI with the self-dose S-value only. Liver, spleen and kidney VOIs (by name) take
+     * Region level: D = Ã·S per VOI with the self-dose S-value only. VOIs named as an organ ("Liver", "Spleen",
+     * "Kidney", "kidney_L", "Right kidney"; not "lesion in liver") take
      * OpenDose's S-value of the phantom, scaled to the VOI's mass; any other VOI (a tumour) the sphere model of
      * its volume. No dose map.
      */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.SmallVoiKidney;
 import org.netra.dosimetry.organ.SphereModel;
 import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.imaging.io.VoiOutsideImageException;
@@ -37,17 +38,8 @@ class CycleDosimetryTest {
     static final double RADIUS_MM = 30;
 
     static Mask sphere() {
-        boolean[] in = new boolean[GRID.voxelCount()];
-        double[] w = new double[3];
-        for (int k = 0; k < GRID.nz(); k++) {
-            for (int j = 0; j < GRID.ny(); j++) {
-                for (int i = 0; i < GRID.nx(); i++) {
-                    GRID.indexToWorld(i, j, k, w);
-                    in[GRID.index(i, j, k)] = w[0] * w[0] + w[1] * w[1] + w[2] * w[2] <= RADIUS_MM * RADIUS_MM;
-                }
-            }
-        }
-        return Mask.of("tumour", GRID, in);
+        double ml = 4 * Math.PI * RADIUS_MM * RADIUS_MM * RADIUS_MM / 3 / 1000;
+        return SmallVoiKidney.sphere("tumour", GRID, new double[] {0, 0, 0}, ml);
     }
 
     static TimePointImage scan(double hours, Mask m) {
@@ -101,6 +93,37 @@ class CycleDosimetryTest {
         assertThat(v.doseSdGy()).isCloseTo(d * Math.sqrt(0.05 * 0.05 + 0.1 * 0.1 + 0.1 * 0.1), within(1e-3 * d));
     }
 
+    /** With a density map (CT) of 2 g/mL the VOI's mass doubles and the local-deposition dose halves. */
+    @Test
+    void aDensityMapScalesMassAndDose() {
+        Mask m = sphere();
+        List<TimePointImage> tps = List.of(scan(4, m), scan(24, m), scan(96, m));
+        float[] rho = new float[GRID.voxelCount()];
+        java.util.Arrays.fill(rho, 2f);
+        var dense = CycleDosimetry.run(
+                        LU,
+                        INJECTION,
+                        tps,
+                        List.of(m),
+                        Optional.of(Volume.wrap(GRID, VoxelUnit.G_PER_ML, rho)),
+                        new DoseMethod.LocalDeposition(),
+                        CycleSettings.of(LU))
+                .vois()
+                .get(0);
+        var soft = CycleDosimetry.run(
+                        LU,
+                        INJECTION,
+                        tps,
+                        List.of(m),
+                        Optional.empty(),
+                        new DoseMethod.LocalDeposition(),
+                        CycleSettings.of(LU))
+                .vois()
+                .get(0);
+        assertThat(dense.massG()).isCloseTo(2 * dense.volumeMl(), within(1e-9));
+        assertThat(dense.doseGy()).isCloseTo(soft.doseGy() * 1.04 / 2, within(1e-5 * soft.doseGy()));
+    }
+
     /** Hänscheid at t = T_eff is exact for a mono-exponential: one scan gives the dose of four. */
     @Test
     void oneScanAtTheEffectiveHalfLifeGivesTheDoseOfFour() {
@@ -131,6 +154,29 @@ class CycleDosimetryTest {
         assertThat(organ.doseGy()).isCloseTo(sphere, within(1e-9 * sphere));
         assertThat(organ.dvh()).isEmpty();
         assertThat(kernel.doseGy() / sphere).isBetween(0.90, 0.95);
+    }
+
+    /** Organ S-values only for VOIs named as the organ; a lesion in the liver is a sphere. */
+    @Test
+    void organSValuesGoByTheVoisName() {
+        var mass = org.netra.physics.quantity.Mass.ofGrams(150);
+        var ml = Optional.of(org.netra.physics.quantity.Volume.ofMl(150 / 1.04));
+        assertThat(CycleDosimetry.selfS("lesion1 liver R lobe", LU, mass, ml, Phantom.ADULT_MALE)
+                        .how())
+                .startsWith("sphere model");
+        assertThat(CycleDosimetry.selfS("Liver", LU, mass, ml, Phantom.ADULT_MALE)
+                        .how())
+                .contains("Liver ← liver");
+        // OpenDose AM kidneys ← right kidney scaled from the phantom's 310 g to 150 g
+        var right = CycleDosimetry.selfS("kidney_R", LU, mass, ml, Phantom.ADULT_MALE);
+        assertThat(right.how()).contains("right-kidney");
+        assertThat(CycleDosimetry.selfS("Left kidney", LU, mass, ml, Phantom.ADULT_MALE)
+                        .how())
+                .contains("left-kidney");
+        var table = org.netra.dosimetry.organ.OrganSValues.openDoseLu177()
+                .get(Phantom.ADULT_MALE, org.netra.dosimetry.organ.SourceRegion.RIGHT_KIDNEY, "RKidney + LKidney");
+        assertThat(right.s().inMGyPerMBqSecond())
+                .isCloseTo(table.s().inMGyPerMBqSecond() * table.targetMass().inGrams() / 150, within(1e-12));
     }
 
     @Test

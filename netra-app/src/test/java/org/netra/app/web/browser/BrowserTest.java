@@ -12,11 +12,14 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netra.app.viewer.FolderStudies;
+import org.netra.app.viewer.Studies;
 import org.netra.app.web.TestServer;
 import org.netra.app.web.patient.PatientSummary;
 import org.netra.testkit.TestData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,9 +55,17 @@ class BrowserTest {
             TestData.unavailable(
                     "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)");
         }
-        server = new TestServer(null, query -> PATIENTS.stream()
-                .filter(p -> p.name().toLowerCase().contains(query.toLowerCase()))
-                .toList());
+        Studies studies;
+        try {
+            studies = FolderStudies.scan(TestData.path("dicom"));
+        } catch (org.opentest4j.TestAbortedException e) {
+            studies = Studies.none(); // the viewer test skips on its own
+        }
+        Studies shown = studies;
+        server = TestServer.custom(null, b -> b.patients(query -> PATIENTS.stream()
+                        .filter(p -> p.name().toLowerCase().contains(query.toLowerCase()))
+                        .toList())
+                .studies(shown));
         profile = Files.createTempDirectory("netra-chromium-");
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -150,6 +161,44 @@ class BrowserTest {
                 .filter(e -> !e.getMessage().contains("the server responded with a status of 4"))
                 .toList();
         assertThat(problems).as("browser console errors (e.g. CSP violations)").isEmpty();
+    }
+
+    @Test
+    void theViewerScrollsSlicesAndShowsLayers() throws Exception {
+        TestData.path("dicom/lu177-dotatate-spect/SCAN_002");
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.manage().deleteAllCookies();
+        driver.get(server.base + "/login");
+        signIn("physicist", TestServer.password("physicist"));
+        wait.until(ExpectedConditions.urlToBe(server.base + "/"));
+        driver.findElement(By.linkText("Imaging")).click();
+        driver.findElement(By.linkText("lu177-dotatate-spect/SCAN_002")).click();
+        wait.until(d -> allImagesLoaded());
+        var axial = driver.findElement(By.id("slice-axial"));
+        String before = driver.findElement(By.id("img-axial")).getAttribute("src");
+        for (int i = 0; i < 12; i++) {
+            axial.sendKeys(Keys.ARROW_LEFT);
+        }
+        wait.until(d -> !d.findElement(By.id("img-axial")).getAttribute("src").equals(before));
+        assertThat(driver.findElement(By.cssSelector("figure[data-plane=axial] output"))
+                        .getText())
+                .isEqualTo("88 / 199");
+        driver.findElement(By.name("dose")).click();
+        wait.until(d -> d.findElement(By.id("img-coronal")).getAttribute("src").contains("dose=1"));
+        wait.until(d -> allImagesLoaded());
+        shot("10-viewer-spect-dose");
+
+        driver.findElement(By.linkText("Imaging")).click();
+        driver.findElement(By.linkText("fdg-pet-sts001/pet-bqml")).click();
+        wait.until(d -> allImagesLoaded());
+        shot("11-viewer-pet-ct-fusion");
+    }
+
+    private static boolean allImagesLoaded() {
+        Object ok = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll('.panel img'))"
+                        + ".every(function (i) { return i.complete && i.naturalWidth > 0; });");
+        return Boolean.TRUE.equals(ok);
     }
 
     private static void signIn(String user, String password) {

@@ -18,3 +18,42 @@ function netraCharts(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { netraCharts(document); });
 document.addEventListener("htmx:afterSwap", function (e) { netraCharts(e.target); });
+
+// Imaging viewer: sliders and the mouse wheel pick slices; the layer boxes redraw every panel.
+function netraViewer(root) {
+  var form = root.querySelector("form[data-viewer]");
+  if (!form || form.dataset.ready) return;
+  form.dataset.ready = "yes";
+  var base = form.dataset.viewer;
+  function layers() {
+    var q = "";
+    ["fusion", "voi", "dose"].forEach(function (name) {
+      var box = form.querySelector("input[name=" + name + "]");
+      q += "&" + name + "=" + (box && box.checked ? "1" : "0");
+    });
+    return q;
+  }
+  function draw(panel) {
+    var img = panel.querySelector("img");
+    var range = panel.querySelector("input[type=range]");
+    var q = "?plane=" + panel.dataset.plane;
+    q += panel.dataset.mip === "true" ? "&mip=true" : "&slice=" + range.value;
+    img.src = base + q + layers();
+    if (range) panel.querySelector("output").textContent = (Number(range.value) + 1) + " / " + (Number(range.max) + 1);
+  }
+  var panels = root.querySelectorAll(".panel");
+  panels.forEach(function (panel) {
+    var range = panel.querySelector("input[type=range]");
+    if (range) {
+      range.addEventListener("input", function () { draw(panel); });
+      panel.querySelector("img").addEventListener("wheel", function (e) {
+        e.preventDefault();
+        range.value = Number(range.value) + (e.deltaY > 0 ? -1 : 1);
+        draw(panel);
+      }, { passive: false });
+    }
+    draw(panel);
+  });
+  form.addEventListener("change", function () { panels.forEach(draw); });
+}
+document.addEventListener("DOMContentLoaded", function () { netraViewer(document); });

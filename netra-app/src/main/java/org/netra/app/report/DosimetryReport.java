@@ -1,0 +1,122 @@
+package org.netra.app.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Mass;
+
+/**
+ * What a per-cycle dosimetry report shows, independent of where it came from (the store, the dosimetry
+ * pipeline, a test): the report computes only what follows from these values (Gy/GBq, cumulative BED,
+ * the share of the limit), so any source that can fill this record gets the same report.
+ */
+public record DosimetryReport(
+        ReportPatient patient,
+        int cycle,
+        LocalDate treatmentDate,
+        Activity administered,
+        String method,
+        List<Curve> curves,
+        List<DoseRow> doses,
+        List<BedCycle> kidneyBed,
+        AbsorbedDose kidneyBedLimit,
+        Decision decision,
+        Instant generated) {
+
+    public DosimetryReport {
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(treatmentDate, "treatment date");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(generated, "generated");
+        if (cycle < 1) {
+            throw new IllegalArgumentException("cycle number must be 1 or more, got " + cycle);
+        }
+        if (!(administered.inGBq() > 0)) {
+            throw new IllegalArgumentException("administered activity must be above zero, got " + administered);
+        }
+        if (!(kidneyBedLimit.inGy() > 0)) {
+            throw new IllegalArgumentException("kidney BED limit must be above zero, got " + kidneyBedLimit);
+        }
+        curves = List.copyOf(curves);
+        doses = List.copyOf(doses);
+        kidneyBed = List.copyOf(kidneyBed);
+        for (int i = 0; i < kidneyBed.size(); i++) {
+            if (kidneyBed.get(i).cycle() != i + 1) {
+                throw new IllegalArgumentException(
+                        "kidney BED must list cycles 1.." + kidneyBed.size() + " in order; entry " + (i + 1)
+                                + " is cycle " + kidneyBed.get(i).cycle());
+            }
+        }
+    }
+
+    /** Who the report is about. */
+    public record ReportPatient(String id, String name, LocalDate birthDate) {
+        public ReportPatient {
+            Objects.requireNonNull(id, "patient id");
+            Objects.requireNonNull(name, "patient name");
+        }
+    }
+
+    /** One measured time point of a time–activity curve. */
+    public record Sample(double hours, Activity activity) {}
+
+    /**
+     * A VOI's time–activity curve: the measured points and the fitted model sampled densely enough to
+     * draw ({@code model} names it, e.g. "bi-exponential"; {@code fitted} may be empty).
+     */
+    public record Curve(String voi, String model, List<Sample> measured, List<Sample> fitted) {
+        public Curve {
+            Objects.requireNonNull(voi, "VOI name");
+            measured = List.copyOf(measured);
+            fitted = List.copyOf(fitted);
+        }
+    }
+
+    /** One line of the dose table: a VOI's absorbed dose with its standard deviation. */
+    public record DoseRow(String voi, Optional<Mass> mass, double tiaMBqH, AbsorbedDose dose, AbsorbedDose sd) {
+        public DoseRow {
+            Objects.requireNonNull(voi, "VOI name");
+            mass = mass == null ? Optional.empty() : mass;
+            if (sd.inGy() < 0) {
+                throw new IllegalArgumentException(voi + ": standard deviation must not be negative");
+            }
+        }
+
+        /** Relative standard deviation in per cent. */
+        public double relativeSdPercent() {
+            return dose.inGy() > 0 ? 100 * sd.inGy() / dose.inGy() : 0;
+        }
+    }
+
+    /** The kidney BED of one cycle (this one or an earlier one). */
+    public record BedCycle(int cycle, AbsorbedDose bed) {}
+
+    /** What was decided for the next cycle, by whom, and why. */
+    public record Decision(String verdict, List<String> reasons, String decidedBy) {
+        public Decision {
+            Objects.requireNonNull(verdict, "verdict");
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** Absorbed dose per administered activity for a dose row. */
+    public double gyPerGBq(DoseRow row) {
+        return row.dose().inGy() / administered.inGBq();
+    }
+
+    /** Kidney BED summed over the cycles given so far. */
+    public AbsorbedDose cumulativeKidneyBed() {
+        return AbsorbedDose.ofGy(
+                kidneyBed.stream().mapToDouble(b -> b.bed().inGy()).sum());
+    }
+
+    /** The cumulative kidney BED as a share of the limit, in per cent. */
+    public double kidneyBedPercentOfLimit() {
+        return 100 * cumulativeKidneyBed().inGy() / kidneyBedLimit.inGy();
+    }
+}

@@ -1,0 +1,141 @@
+package org.netra.app.report;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import org.netra.physics.quantity.AbsorbedDose;
+
+/**
+ * Renders a {@link DosimetryReport} to PDF: an XHTML page from the {@code report/dosimetry.jte} template
+ * (compiled at build time), plots drawn server-side to PNG and embedded, laid out on A4 by openhtmltopdf.
+ */
+public final class DosimetryReportPdf {
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final int PLOT_W = 1400;
+    private static final int PLOT_H = 540;
+
+    private DosimetryReportPdf() {}
+
+    /** The plots as data URIs and the report, for the template. */
+    public record View(DosimetryReport report, String timeActivityPlot, String bedPlot) {
+        public String gy(AbsorbedDose d) {
+            return String.format(Locale.ROOT, "%.2f", d.inGy());
+        }
+
+        public String doseWithSd(DosimetryReport.DoseRow row) {
+            return String.format(
+                    Locale.ROOT, "%.2f ± %.2f", row.dose().inGy(), row.sd().inGy());
+        }
+
+        public String percent(double p) {
+            return String.format(Locale.ROOT, "%.0f", p);
+        }
+
+        public String gyPerGBq(DosimetryReport.DoseRow row) {
+            return String.format(Locale.ROOT, "%.2f", report.gyPerGBq(row));
+        }
+
+        public String mass(DosimetryReport.DoseRow row) {
+            return row.mass()
+                    .map(m -> String.format(Locale.ROOT, "%.0f", m.inGrams()))
+                    .orElse("–");
+        }
+
+        public String tia(DosimetryReport.DoseRow row) {
+            return String.format(Locale.ROOT, "%.0f", row.tiaMBqH());
+        }
+
+        public String gbq() {
+            return String.format(Locale.ROOT, "%.2f", report.administered().inGBq());
+        }
+
+        public boolean overLimit() {
+            return report.cumulativeKidneyBed().compareTo(report.kidneyBedLimit()) > 0;
+        }
+    }
+
+    /** The report as PDF bytes. */
+    public static byte[] render(DosimetryReport report) {
+        String html = html(report);
+        var out = new ByteArrayOutputStream();
+        try {
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lay out the dosimetry report of cycle " + report.cycle(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The XHTML the PDF is laid out from (also useful as a printable page). */
+    public static String html(DosimetryReport report) {
+        var view = new View(
+                report,
+                dataUri(timeActivity(report).png(PLOT_W, PLOT_H)),
+                dataUri(bed(report).png(PLOT_W, PLOT_H)));
+        var out = new StringOutput();
+        ENGINE.render("report/dosimetry.jte", Map.of("view", view), out);
+        return out.toString();
+    }
+
+    /** Time–activity curves: measured points and the fitted model per VOI. */
+    public static Plot timeActivity(DosimetryReport report) {
+        var plot = new Plot("Time–activity curves", "time after administration (h)", "activity (MBq)");
+        int c = 0;
+        for (var curve : report.curves()) {
+            var color = Plot.PALETTE[c++ % Plot.PALETTE.length];
+            String label = curve.voi() + (curve.model().isEmpty() ? "" : " (" + curve.model() + ")");
+            plot.add(samples(label, Plot.Style.MARKERS, color, curve.measured()));
+            if (!curve.fitted().isEmpty()) {
+                plot.add(samples("", Plot.Style.LINE, color, curve.fitted()));
+            }
+        }
+        return plot;
+    }
+
+    private static Plot.Series samples(
+            String label, Plot.Style style, java.awt.Color color, java.util.List<DosimetryReport.Sample> samples) {
+        return new Plot.Series(
+                label,
+                style,
+                color,
+                samples.stream().mapToDouble(DosimetryReport.Sample::hours).toArray(),
+                samples.stream().mapToDouble(s -> s.activity().inMBq()).toArray());
+    }
+
+    /** Cumulative kidney BED after each cycle against the limit. */
+    public static Plot bed(DosimetryReport report) {
+        int n = report.kidneyBed().size();
+        double[] x = new double[n];
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            x[i] = report.kidneyBed().get(i).cycle();
+            sum += report.kidneyBed().get(i).bed().inGy();
+            cumulative[i] = sum;
+        }
+        return new Plot("Cumulative kidney BED", "cycle", "BED (Gy)")
+                .add(new Plot.Series("cumulative kidney BED", Plot.Style.BARS, Plot.PALETTE[0], x, cumulative))
+                .limit(new Plot.Limit(
+                        String.format(
+                                Locale.ROOT,
+                                "limit %.0f Gy",
+                                report.kidneyBedLimit().inGy()),
+                        report.kidneyBedLimit().inGy(),
+                        new java.awt.Color(0xb3261e)));
+    }
+
+    private static String dataUri(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+    }
+}

@@ -1,0 +1,188 @@
+package org.netra.app.viewer;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.util.BitSet;
+import java.util.List;
+import org.netra.imaging.volume.Mask;
+
+/**
+ * Draws a {@link Scene} in one plane to an image: emission in a hot colour scale (over the CT in grey
+ * when fused), the dose map in a rainbow scale, VOI outlines on pixel edges, orientation letters.
+ */
+public final class SceneRenderer {
+    /** CT soft-tissue window (HU). */
+    static final float CT_LOW = -160;
+
+    static final float CT_HIGH = 240;
+    /** Dose below this share of the window's top is not coloured. */
+    static final float DOSE_FLOOR = 0.05f;
+
+    public static final Color[] VOI_COLOURS = {
+        new Color(0x00e5ff), new Color(0x76ff03), new Color(0xff4081), new Color(0xffea00), new Color(0xe040fb)
+    };
+
+    private SceneRenderer() {}
+
+    /** What to draw: a slice ({@code index} ≥ 0) or the MIP ({@code index} = −1), and which layers. */
+    public record View(Plane plane, int index, boolean fusion, boolean vois, boolean dose, int longSide) {
+        public View {
+            if (longSide < 64 || longSide > 2048) {
+                throw new IllegalArgumentException("image size must be 64–2048 pixels, got " + longSide);
+            }
+        }
+
+        public boolean mip() {
+            return index < 0;
+        }
+    }
+
+    public static BufferedImage render(Scene scene, View view) {
+        Slicer slicer = scene.slicer();
+        Slice emission = view.mip()
+                ? slicer.mip(scene.emission(), view.plane())
+                : slicer.slice(scene.emission(), view.plane(), view.index());
+        Slice ct = view.fusion() && scene.ct().isPresent()
+                ? (view.mip()
+                        ? slicer.mip(scene.ct().get(), view.plane())
+                        : slicer.slice(scene.ct().get(), view.plane(), view.index()))
+                : null;
+        Slice dose = view.dose() && scene.dose().isPresent()
+                ? (view.mip()
+                        ? slicer.mip(scene.dose().get(), view.plane())
+                        : slicer.slice(scene.dose().get(), view.plane(), view.index()))
+                : null;
+
+        int w = emission.width();
+        int h = emission.height();
+        var base = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        float top = Math.max(scene.emissionTop(), 1e-12f);
+        float doseTop = Math.max(scene.doseTop(), 1e-12f);
+        for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+                float e = clamp(emission.get(col, row) / top);
+                int rgb;
+                if (ct != null) {
+                    float g = clamp((ct.get(col, row) - CT_LOW) / (CT_HIGH - CT_LOW));
+                    int grey = grey(g);
+                    // emission over CT, more opaque where hotter
+                    rgb = e < 0.05f ? grey : blend(grey, hot(e), 0.35f + 0.5f * e);
+                } else {
+                    rgb = hot(e);
+                }
+                if (dose != null) {
+                    float d = dose.get(col, row) / doseTop;
+                    if (d >= DOSE_FLOOR) {
+                        rgb = blend(rgb, rainbow(clamp(d)), 0.55f);
+                    }
+                }
+                base.setRGB(col, row, rgb);
+            }
+        }
+
+        // square physical pixels, long side as asked
+        double widthMm = w * emission.pixelWidthMm();
+        double heightMm = h * emission.pixelHeightMm();
+        double scale = view.longSide() / Math.max(widthMm, heightMm);
+        int outW = Math.max(1, (int) Math.round(widthMm * scale));
+        int outH = Math.max(1, (int) Math.round(heightMm * scale));
+        var out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(base, 0, 0, outW, outH, null);
+            if (view.vois()) {
+                g.setStroke(new BasicStroke(Math.max(1.5f, outW / 300f)));
+                List<Mask> vois = scene.vois();
+                for (int v = 0; v < vois.size(); v++) {
+                    g.setColor(VOI_COLOURS[v % VOI_COLOURS.length]);
+                    outline(
+                            g,
+                            slicer.mask(vois.get(v), view.plane(), view.mip() ? -1 : view.index()),
+                            w,
+                            h,
+                            (double) outW / w,
+                            (double) outH / h);
+                }
+            }
+            letters(g, view.plane(), outW, outH);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** Draws the edges between covered and uncovered pixels. */
+    private static void outline(Graphics2D g, BitSet in, int w, int h, double sx, double sy) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        for (int p = in.nextSetBit(0); p >= 0; p = in.nextSetBit(p + 1)) {
+            int col = p % w;
+            int row = p / w;
+            if (col == 0 || !in.get(p - 1)) {
+                g.draw(new Line2D.Double(col * sx, row * sy, col * sx, (row + 1) * sy));
+            }
+            if (col == w - 1 || !in.get(p + 1)) {
+                g.draw(new Line2D.Double((col + 1) * sx, row * sy, (col + 1) * sx, (row + 1) * sy));
+            }
+            if (row == 0 || !in.get(p - w)) {
+                g.draw(new Line2D.Double(col * sx, row * sy, (col + 1) * sx, row * sy));
+            }
+            if (row == h - 1 || !in.get(p + w)) {
+                g.draw(new Line2D.Double(col * sx, (row + 1) * sy, (col + 1) * sx, (row + 1) * sy));
+            }
+        }
+    }
+
+    private static void letters(Graphics2D g, Plane plane, int w, int h) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(11, w / 36)));
+        g.setColor(new Color(0xeeeeee));
+        var fm = g.getFontMetrics();
+        String left = plane == Plane.SAGITTAL ? "A" : "R";
+        String right = plane == Plane.SAGITTAL ? "P" : "L";
+        String up = plane == Plane.AXIAL ? "A" : "H";
+        String down = plane == Plane.AXIAL ? "P" : "F";
+        int pad = 4;
+        g.drawString(left, pad, h / 2 + fm.getAscent() / 2);
+        g.drawString(right, w - pad - fm.stringWidth(right), h / 2 + fm.getAscent() / 2);
+        g.drawString(up, (w - fm.stringWidth(up)) / 2, pad + fm.getAscent());
+        g.drawString(down, (w - fm.stringWidth(down)) / 2, h - pad - fm.getDescent());
+    }
+
+    private static float clamp(float v) {
+        return v < 0 || Float.isNaN(v) ? 0 : Math.min(v, 1);
+    }
+
+    private static int grey(float g) {
+        int v = Math.round(g * 255);
+        return (v << 16) | (v << 8) | v;
+    }
+
+    /** Black → red → yellow → white. */
+    static int hot(float v) {
+        int r = Math.round(255 * clamp(v * 3));
+        int gr = Math.round(255 * clamp(v * 3 - 1));
+        int b = Math.round(255 * clamp(v * 3 - 2));
+        return (r << 16) | (gr << 8) | b;
+    }
+
+    /** Blue → cyan → green → yellow → red. */
+    static int rainbow(float v) {
+        int r = Math.round(255 * clamp(Math.min(4 * v - 1.5f, -4 * v + 4.5f)));
+        int gr = Math.round(255 * clamp(Math.min(4 * v - 0.5f, -4 * v + 3.5f)));
+        int b = Math.round(255 * clamp(Math.min(4 * v + 0.5f, -4 * v + 2.5f)));
+        return (r << 16) | (gr << 8) | b;
+    }
+
+    private static int blend(int under, int over, float alpha) {
+        int r = Math.round(((under >> 16) & 255) * (1 - alpha) + ((over >> 16) & 255) * alpha);
+        int gr = Math.round(((under >> 8) & 255) * (1 - alpha) + ((over >> 8) & 255) * alpha);
+        int b = Math.round((under & 255) * (1 - alpha) + (over & 255) * alpha);
+        return (r << 16) | (gr << 8) | b;
+    }
+}

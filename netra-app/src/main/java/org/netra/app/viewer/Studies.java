@@ -1,0 +1,29 @@
+package org.netra.app.viewer;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The imaging studies the viewer can show. */
+public interface Studies {
+    /** One study: its id (URL-safe), a title, and what layers it has. */
+    record Study(String id, String title, boolean hasCt, boolean hasVois, boolean hasDose) {}
+
+    List<Study> list();
+
+    /** The study's scene, loaded on first use; empty for an unknown id. */
+    Optional<Scene> scene(String id);
+
+    static Studies none() {
+        return new Studies() {
+            @Override
+            public List<Study> list() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Scene> scene(String id) {
+                return Optional.empty();
+            }
+        };
+    }
+}

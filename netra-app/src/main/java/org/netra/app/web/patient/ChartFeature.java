@@ -1,0 +1,104 @@
+package org.netra.app.web.patient;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.LocalDate;
+import org.netra.app.web.Routes;
+import org.netra.app.web.WebApp;
+import org.netra.app.web.WebFeature;
+import org.netra.app.web.security.Access;
+import org.netra.app.web.security.Permission;
+import org.netra.app.web.security.RequestSecurity;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.PatientChart;
+import org.netra.store.record.Stored;
+
+/** One patient's chart: timeline, eligibility, plan and stays, dosimetry summary, follow-up; and its API twin. */
+public final class ChartFeature implements WebFeature {
+    private final WebApp.Services services;
+    private final CyclePlanner planner;
+
+    public ChartFeature(WebApp.Services services) {
+        this.services = services;
+        this.planner = new CyclePlanner(services.store(), services.clock());
+    }
+
+    /** The page: the chart, and the proposal for the next cycle when this user may approve it. */
+    public record ChartPage(ChartView chart, CyclePlanner.Proposal proposal, boolean mayApprove, String notice) {}
+
+    @Override
+    public void register(Routes routes) {
+        Access viewers = Access.requires(Permission.VIEW_PATIENT);
+        routes.page(HandlerType.GET, "/patients/{id}", viewers, ctx -> {
+            var user = RequestSecurity.user(ctx).orElseThrow();
+            String id = ctx.pathParam("id");
+            var view = view(id);
+            routes.views()
+                    .render(
+                            ctx,
+                            "chart.jte",
+                            view.name(),
+                            new ChartPage(
+                                    view,
+                                    planner.propose(id),
+                                    user.can(Permission.APPROVE_CYCLE),
+                                    ctx.queryParam("planned") != null
+                                            ? "The next cycle is planned and recorded."
+                                            : ""));
+        });
+        routes.api(
+                HandlerType.GET,
+                "/api/patients/{id}",
+                viewers,
+                "a patient's chart: timeline, eligibility, cycles, stays, decisions, labs, CTCAE, RECIST",
+                ctx -> ctx.json(view(ctx.pathParam("id"))));
+        routes.api(
+                HandlerType.GET,
+                "/api/patients/{id}/next-cycle",
+                viewers,
+                "the proposal for the next cycle (dosimetry budget and toxicity rules)",
+                ctx -> ctx.json(planner.propose(ctx.pathParam("id"))));
+        Access approvers = Access.requires(Permission.APPROVE_CYCLE);
+        routes.page(HandlerType.POST, "/patients/{id}/plan-next", approvers, ctx -> {
+            approve(ctx);
+            ctx.redirect("/patients/" + ctx.pathParam("id") + "?planned=1#plan", io.javalin.http.HttpStatus.SEE_OTHER);
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/patients/{id}/plan-next",
+                approvers,
+                "approve the proposed next cycle: records the decision and books an isolation room (audit-trailed)",
+                ctx -> ctx.json(approve(ctx)));
+    }
+
+    private CyclePlanner.Proposal approve(Context ctx) {
+        try {
+            return planner.approve(ctx.pathParam("id"), actor(ctx));
+        } catch (IllegalStateException e) {
+            throw new io.javalin.http.ConflictResponse("Nothing to plan: " + e.getMessage() + ".");
+        }
+    }
+
+    private static String actor(Context ctx) {
+        return RequestSecurity.user(ctx).orElseThrow().username();
+    }
+
+    ChartView view(String id) {
+        var records = services.store().records();
+        PatientChart chart = PatientChart.load(records, id);
+        LocalDate today = LocalDate.now(services.clock());
+        var status = PatientStatus.of(
+                id,
+                chart.courses().stream().map(Stored::value).toList(),
+                chart.dosimetry().stream().map(Stored::value).toList(),
+                chart.decisions().stream().map(Stored::value).toList(),
+                chart.outcome().stream().map(Stored::value).toList(),
+                chart.eligibility().stream().map(Stored::value).toList(),
+                today);
+        return ChartView.of(chart, status, today);
+    }
+
+    static boolean exists(WebApp.Services services, String id) {
+        return services.store().records().find(ClinicalKinds.PATIENT, id).isPresent();
+    }
+}

@@ -1,0 +1,73 @@
+package org.netra.app.web.patient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.netra.store.Store;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.CourseRecord;
+import org.netra.store.clinical.DecisionRecord;
+import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.EligibilityAssessment;
+import org.netra.store.clinical.OutcomeRecord;
+import org.netra.store.record.Stored;
+
+/**
+ * The patient list over the store's clinical records: where each patient is in the pathway and what
+ * comes next, read with one query per kind (not per patient) so the list stays fast for a department.
+ */
+public final class ClinicalDirectory implements PatientDirectory {
+    private final Store store;
+    private final Clock clock;
+
+    public ClinicalDirectory(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<PatientSummary> search(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        var records = store.records();
+        var patients = records.list(ClinicalKinds.PATIENT).stream()
+                .map(Stored::value)
+                .filter(p -> q.isEmpty()
+                        || p.name().toLowerCase(Locale.ROOT).contains(q)
+                        || p.id().toLowerCase(Locale.ROOT).contains(q))
+                .sorted(Comparator.comparing(p -> p.id()))
+                .toList();
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<CourseRecord>> courses =
+                byPatient(records.list(ClinicalKinds.COURSE), CourseRecord::patientId);
+        Map<String, List<DosimetryRecord>> doses =
+                byPatient(records.list(ClinicalKinds.DOSIMETRY), DosimetryRecord::patientId);
+        Map<String, List<DecisionRecord>> decisions =
+                byPatient(records.list(ClinicalKinds.DECISION), DecisionRecord::patientId);
+        Map<String, List<OutcomeRecord>> outcomes =
+                byPatient(records.list(ClinicalKinds.OUTCOME), OutcomeRecord::patientId);
+        Map<String, List<EligibilityAssessment>> eligibility =
+                byPatient(records.list(ClinicalKinds.ELIGIBILITY), EligibilityAssessment::patientId);
+        LocalDate today = LocalDate.now(clock);
+        return patients.stream()
+                .map(p -> PatientStatus.of(
+                                p.id(),
+                                courses.getOrDefault(p.id(), List.of()),
+                                doses.getOrDefault(p.id(), List.of()),
+                                decisions.getOrDefault(p.id(), List.of()),
+                                outcomes.getOrDefault(p.id(), List.of()),
+                                eligibility.getOrDefault(p.id(), List.of()),
+                                today)
+                        .summary(p.id(), p.name()))
+                .toList();
+    }
+
+    private static <T> Map<String, List<T>> byPatient(List<Stored<T>> all, java.util.function.Function<T, String> id) {
+        return all.stream().map(Stored::value).collect(Collectors.groupingBy(id));
+    }
+}

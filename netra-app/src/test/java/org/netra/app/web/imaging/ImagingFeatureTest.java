@@ -1,0 +1,88 @@
+package org.netra.app.web.imaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netra.app.viewer.FolderStudies;
+import org.netra.app.web.TestServer;
+import org.netra.app.web.WebClient;
+import org.netra.testkit.TestData;
+
+/** The viewer over HTTP on the real reference studies: pages, PNGs, errors and who may see them. */
+class ImagingFeatureTest {
+    private static TestServer server;
+    private static final String SPECT = "lu177-dotatate-spect-scan_002";
+    private static final String PETCT = "fdg-pet-sts001-pet-bqml";
+
+    @BeforeAll
+    static void start() {
+        var studies = FolderStudies.scan(TestData.path("dicom"));
+        server = TestServer.custom(null, b -> b.studies(studies));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static WebClient signedIn(String user) {
+        var c = new WebClient(server.base);
+        c.signIn(user, TestServer.password(user));
+        return c;
+    }
+
+    @Test
+    void aNurseSeesTheStudiesAndTheirImages() throws IOException {
+        var nurse = signedIn("nurse");
+        var list = nurse.get("/imaging");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("/imaging/" + SPECT).contains("/imaging/" + PETCT);
+
+        var page = nurse.get("/imaging/" + SPECT);
+        assertThat(page.statusCode()).isEqualTo(200);
+        // 199 axial slices, the two liver lesions of the RTSTRUCT, and the 28 h scan's illustrative dose map
+        assertThat(page.body()).contains("max=\"198\"").contains("dose map").contains("Hänscheid");
+
+        var png = nurse.getBytes("/imaging/" + SPECT + "/render?plane=coronal&mip=true&voi=1&dose=1&size=300");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        var image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        // 256 × 199 voxels of 1.953 mm: the long side is 300 px, the aspect kept
+        assertThat(image.getWidth()).isEqualTo(300);
+        assertThat(image.getHeight()).isEqualTo((int) Math.round(300 * 199 / 256.0));
+
+        var fused = nurse.getBytes("/imaging/" + PETCT + "/render?plane=axial&slice=40&fusion=1");
+        assertThat(fused.statusCode()).isEqualTo(200);
+        assertThat(nurse.get("/api/imaging/" + PETCT).body()).contains("\"ct\":true");
+    }
+
+    @Test
+    void badRequestsAreNamedAndUnknownStudiesAreNotFound() {
+        var nurse = signedIn("nurse");
+        var plane = nurse.get("/imaging/" + SPECT + "/render?plane=oblique");
+        assertThat(plane.statusCode()).isEqualTo(400);
+        assertThat(plane.body()).contains("use axial, coronal or sagittal");
+        var slice = nurse.get("/imaging/" + SPECT + "/render?plane=axial&slice=500");
+        assertThat(slice.statusCode()).isEqualTo(400);
+        assertThat(slice.body()).contains("slices 0..198");
+        assertThat(nurse.get("/imaging/no-such-study").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void noImageWithoutSignInOrWithoutPermission() {
+        var anonymous = new WebClient(server.base);
+        assertThat(anonymous
+                        .getBytes("/imaging/" + SPECT + "/render?plane=axial")
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(signedIn("admin")
+                        .getBytes("/imaging/" + SPECT + "/render?plane=axial")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+}
