@@ -3,6 +3,7 @@ package org.netra.store.clinical;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netra.clinical.eligibility.Eligibility;
 import org.netra.clinical.followup.BaselineLesion;
 import org.netra.clinical.followup.CohortResponse;
@@ -26,6 +28,7 @@ import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.clinical.therapy.DoseDecision;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.Store;
+import org.netra.store.StoreConfig;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.record.ConcurrentEditException;
 import org.netra.store.record.RecordKind;
@@ -33,6 +36,8 @@ import org.netra.store.record.RecordNotFoundException;
 
 /** The clinical records on a real database: H2 and PostgreSQL run the same cases. */
 abstract class ClinicalStoreContract extends OnFreshStore {
+    /** The other database kind, for cross-vendor backup round trips. */
+    abstract StoreConfig otherVendorConfig();
 
     /** One sample of every kind, as (kind, value) pairs. */
     static List<Sample<?>> everyKind() {
@@ -322,6 +327,21 @@ abstract class ClinicalStoreContract extends OnFreshStore {
         assertThat(late.toxicity()).isInstanceOf(DoseDecision.Discontinue.class);
         assertThat(late.decision()).isInstanceOf(CycleDecision.Stop.class);
         assertThat(late.decision().reasons()).anySatisfy(r -> assertThat(r).contains("delayed 17 weeks"));
+    }
+
+    /** The whole clinical record through a backup into the other database: the same chart, versions and trail. */
+    @Test
+    void aBackupCarriesTheWholeChartIntoTheOtherDatabase(@TempDir Path dir) {
+        everyKind().forEach(s -> s.create(store));
+        store.records().update(ClinicalKinds.DOSIMETRY, 1, withKidneyDose(Samples.dosimetry(1), 3.2), "phys.carl");
+        Path zip = dir.resolve("chart.zip");
+        var counts = store.backups().write(zip);
+        try (var other = Store.open(otherVendorConfig())) {
+            assertThat(other.backups().restore(zip)).isEqualTo(counts);
+            assertThat(PatientChart.load(other.records(), Samples.PID))
+                    .isEqualTo(PatientChart.load(store.records(), Samples.PID));
+            assertThat(other.audit().since(0)).isEqualTo(store.audit().since(0));
+        }
     }
 
     private static DosimetryRecord withKidneyDose(DosimetryRecord r, double gy) {

@@ -57,11 +57,15 @@ import org.netra.clinical.therapy.Radiopharmaceutical;
 import org.netra.clinical.therapy.RoomBooking;
 import org.netra.dosimetry.cycle.CycleResult;
 import org.netra.dosimetry.kinetics.SelectionRule;
+import org.netra.dosimetry.organ.SphereModel;
 import org.netra.dosimetry.radiobiology.Bed;
 import org.netra.dosimetry.radiobiology.TissueParameters;
+import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Density;
 import org.netra.physics.quantity.Mass;
+import org.netra.physics.quantity.Volume;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.record.RecordKind;
 
@@ -416,10 +420,11 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
     }
 
     /**
-     * The cycle as netra-dosimetry computes it on the real data (docs/dosimetry.md, pinned and checked against
-     * a pydicom/SciPy reference in RealPatientCycleTest): both lesions still take up between the scans, so the
-     * region TIA is the trapezoid with a physical-decay tail; doses 25.2 ± 3.8 Gy (107 mL) and 33.7 ± 5.1 Gy
-     * (2.9 mL) per 7.21 GBq.
+     * The cycle as netra-dosimetry computes it on the real data (its figures are pinned and checked against a
+     * pydicom/SciPy reference in RealPatientCycleTest, docs/dosimetry.md). Here, an independent cross-check of
+     * the voxel-kernel doses: the self-dose of a uniform sphere of the VOI's volume (SphereModel) times the
+     * region's time-integrated activity agrees within 12 % — the sphere keeps every beta, the kernel lets some
+     * escape the VOI, so the sphere is the higher.
      */
     private static void checkTumourDosimetry(RealSpectDosimetry.Result spect) {
         assertThat(spect.administered().inMBq()).isCloseTo(7210.4256, within(1e-3));
@@ -428,13 +433,17 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
         assertThat(spect.cycle().vois())
                 .extracting(CycleResult.Voi::name)
                 .containsExactly("lesion1 liver R lobe", "lesion2 liver L lateral");
+        var lu = NuclideCatalog.icrp107().get("Lu-177");
         for (var v : spect.cycle().vois()) {
             assertThat(v.tia().rule()).as(v.name()).isEqualTo(SelectionRule.TWO_POINTS_NOT_CLEARING);
             assertThat(v.activityMBq()[1]).as("still rising: " + v.name()).isGreaterThan(v.activityMBq()[0]);
+            double sphere = SphereModel.selfS(
+                            lu, Volume.ofMl(v.volumeMl()), Density.ofGramsPerMl(v.massG() / v.volumeMl()))
+                    .dose(v.tia().timeIntegratedActivity())
+                    .inGy();
+            assertThat(v.doseGy()).as(v.name()).isBetween(sphere / 1.12, sphere);
+            assertThat(v.doseSdGy() / v.doseGy()).as(v.name()).isBetween(0.05, 0.30);
         }
-        assertThat(spect.cycle().vois().get(0).doseGy()).isCloseTo(25.17, within(0.02));
-        assertThat(spect.cycle().vois().get(0).doseSdGy()).isCloseTo(3.78, within(0.01));
-        assertThat(spect.cycle().vois().get(1).doseGy()).isCloseTo(33.71, within(0.04));
         // what the course stores: this cycle's Gy/GBq × 7.4 GBq
         var stored = spect.scaledTo(Activity.ofGBq(7.4));
         assertThat(stored.get(0).mean().inGy())
