@@ -35,6 +35,7 @@ import org.netra.imaging.dicom.Tag;
 import org.netra.interop.dicomweb.DicomWebClient;
 import org.netra.interop.dicomweb.Matches;
 import org.netra.interop.fhir.FhirExport;
+import org.netra.interop.fhir.FhirImport;
 import org.netra.interop.fhir.FhirJson;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
@@ -216,7 +217,8 @@ public final class ReferralPackage {
      * Takes a package into {@code store} (every record created, audit-trailed under {@code actor}) and
      * its DICOM to {@code target}. Refuses, before writing anything, a patient the store already has.
      */
-    public static Summary importInto(Path zip, Store store, DicomTarget target, String actor) throws IOException {
+    public static Summary importInto(Path zip, Store store, DicomTarget target, String actor, ZoneId zone)
+            throws IOException {
         Contents c = read(zip);
         Records records = store.records();
         String pid = c.summary().patientId();
@@ -236,7 +238,15 @@ public final class ReferralPackage {
             Object value = store.documents().read(JSON.writeValueAsString(line.get("record")), kind.type());
             creations.add(() -> create(records, kind, value, actor));
         }
-        creations.forEach(Runnable::run);
+        if (creations.isEmpty()) {
+            // a package from another system: only its FHIR Bundle says who the patient is
+            FhirFiling.file(
+                    new FhirImport(zone).fromBundle(FhirJson.parse(c.fhirJson(), zip + " fhir/bundle.json")),
+                    store,
+                    actor);
+        } else {
+            creations.forEach(Runnable::run);
+        }
 
         if (target.folder().isPresent()) {
             for (var e : c.dicom().entrySet()) {
