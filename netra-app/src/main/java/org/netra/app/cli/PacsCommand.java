@@ -219,18 +219,37 @@ final class PacsCommand {
 
         @Override
         public void run() {
-            List<byte[]> files;
+            var client = pacs.client();
+            List<Matches.StoredInstance> results = new ArrayList<>();
+            int sent = 0;
             try {
-                files = ReferralPackage.dicomFiles(paths);
+                List<Path> files = ReferralPackage.dicomPaths(paths);
+                if (files.isEmpty()) {
+                    throw new IllegalArgumentException("no DICOM Part 10 file under " + paths);
+                }
+                // read and send in batches, so memory holds one batch, not the whole folder
+                List<byte[]> batch = new ArrayList<>();
+                long size = 0;
+                for (Path f : files) {
+                    byte[] b = Files.readAllBytes(f);
+                    batch.add(b);
+                    size += b.length;
+                    if (size >= client.settings().maxStoreBatchBytes()) {
+                        results.addAll(client.store(batch));
+                        sent += batch.size();
+                        batch = new ArrayList<>();
+                        size = 0;
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    results.addAll(client.store(batch));
+                    sent += batch.size();
+                }
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read " + paths + ": " + e.getMessage(), e);
             }
-            if (files.isEmpty()) {
-                throw new IllegalArgumentException("no DICOM Part 10 file under " + paths);
-            }
-            var results = pacs.client().store(files);
             var failed = results.stream().filter(Matches.StoredInstance::failed).toList();
-            var r = new PushResult(files.size(), results.size() - failed.size(), failed);
+            var r = new PushResult(sent, results.size() - failed.size(), failed);
             print(
                     r,
                     "stored " + r.stored() + " of " + r.sent() + " instances"

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.netra.interop.fhir.FhirImport;
 import org.netra.interop.fhir.FhirJson;
@@ -77,7 +78,9 @@ final class ReferralCommand {
                 if (!studies.isEmpty()) {
                     var client = (pacs == null ? new PacsCommand.PacsOptions() : pacs).client();
                     for (String s : studies) {
-                        instances.addAll(client.retrieveStudy(s));
+                        for (var series : client.searchSeries(Optional.of(s), Map.of())) {
+                            instances.addAll(client.retrieveSeries(s, series.seriesInstanceUid()));
+                        }
                     }
                 }
                 print(ReferralPackage.write(out, store, patient, instances, zone), "wrote", out);

@@ -281,23 +281,34 @@ public final class ReferralPackage {
     /** Reads every DICOM file below the given files or folders. */
     public static List<byte[]> dicomFiles(List<Path> paths) throws IOException {
         List<byte[]> out = new ArrayList<>();
+        for (Path f : dicomPaths(paths)) {
+            out.add(Files.readAllBytes(f));
+        }
+        return out;
+    }
+
+    /** The DICOM Part 10 files (by their "DICM" prefix) below the given files or folders, in path order. */
+    public static List<Path> dicomPaths(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             List<Path> files;
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     files = walk.filter(Files::isRegularFile).sorted().toList();
                 }
-            } else {
+            } else if (Files.isRegularFile(p)) {
                 files = List.of(p);
+            } else {
+                throw new ReferralException(p + " does not exist");
             }
             for (Path f : files) {
-                byte[] bytes = Files.readAllBytes(f);
-                if (bytes.length > 132
-                        && bytes[128] == 'D'
-                        && bytes[129] == 'I'
-                        && bytes[130] == 'C'
-                        && bytes[131] == 'M') {
-                    out.add(bytes);
+                byte[] head = new byte[132];
+                int n;
+                try (InputStream in = Files.newInputStream(f)) {
+                    n = in.readNBytes(head, 0, head.length);
+                }
+                if (n == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+                    out.add(f);
                 }
             }
         }
