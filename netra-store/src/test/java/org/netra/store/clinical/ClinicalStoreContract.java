@@ -21,7 +21,9 @@ import org.netra.clinical.patient.Ki67;
 import org.netra.clinical.patient.Length;
 import org.netra.clinical.patient.PrimaryTumour;
 import org.netra.clinical.patient.TumourSite;
+import org.netra.clinical.therapy.CycleDecision;
 import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.clinical.therapy.DoseDecision;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.Store;
 import org.netra.store.audit.AuditEvent;
@@ -290,6 +292,36 @@ abstract class ClinicalStoreContract extends OnFreshStore {
         assertThat(Cohorts.overallBySite(records))
                 .extracting(SurvivalObservation::time)
                 .containsExactly(460.0, 300.0, 180.0, 500.0);
+    }
+
+    /** From the stored course: a cycle already 17 weeks late is stopped (label: stop at ≥ 16 weeks). */
+    @Test
+    void theNextCycleIsDecidedFromWhatIsStored() {
+        var records = store.records();
+        records.create(ClinicalKinds.PATIENT, Samples.patient(), "dr.berg");
+        records.create(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START.minusDays(7), "base", 240), "nurse.anna");
+        records.create(ClinicalKinds.COURSE, Samples.course(), "dr.berg");
+        String course = Samples.course().id();
+        assertThatThrownBy(() -> NextCycle.DEFAULTS.decide(
+                        PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(7)))
+                .hasMessageContaining("no stored dosimetry");
+        assertThatThrownBy(() -> NextCycle.DEFAULTS.decide(
+                        PatientChart.load(records, Samples.PID), "P-0042/none", Samples.START))
+                .hasMessageContaining("no PRRT course P-0042/none");
+        records.create(ClinicalKinds.DOSIMETRY, Samples.dosimetry(1), "phys.carl");
+        records.create(ClinicalKinds.DOSIMETRY, Samples.dosimetry(2), "phys.carl");
+        records.create(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START.plusWeeks(12), "c2", 210), "nurse.anna");
+
+        var onTime =
+                NextCycle.DEFAULTS.decide(PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(15));
+        assertThat(onTime.id()).isEqualTo(course + "/decision-3");
+        assertThat(onTime.decision()).isInstanceOf(CycleDecision.Continue.class);
+
+        var late = NextCycle.DEFAULTS.decide(
+                PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(16 + 17));
+        assertThat(late.toxicity()).isInstanceOf(DoseDecision.Discontinue.class);
+        assertThat(late.decision()).isInstanceOf(CycleDecision.Stop.class);
+        assertThat(late.decision().reasons()).anySatisfy(r -> assertThat(r).contains("delayed 17 weeks"));
     }
 
     private static DosimetryRecord withKidneyDose(DosimetryRecord r, double gy) {
