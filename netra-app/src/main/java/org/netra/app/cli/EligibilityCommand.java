@@ -1,11 +1,6 @@
 package org.netra.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Period;
 import java.util.List;
@@ -111,16 +106,6 @@ final class EligibilityCommand implements Runnable {
     }
 
     static EligibilityInput read(Path file) {
-        var mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            return mapper.readValue(Files.readString(file), EligibilityInput.class);
-        } catch (JsonProcessingException e) {
-            String where =
-                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new IllegalArgumentException(
-                    file + ": " + e.getOriginalMessage() + where + " (format: docs/eligibility-input.md)");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
+        return Json.read(file, EligibilityInput.class, "docs/eligibility-input.md");
     }
 }

@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.netra.imaging.io.Nifti;
-import org.netra.imaging.io.RtStruct;
 import org.netra.imaging.quant.AcquisitionFacts;
 import org.netra.imaging.quant.QuantificationException;
 import org.netra.imaging.quant.QuantitativeImage;
@@ -23,9 +21,7 @@ import org.netra.imaging.quant.SuvNormalisation;
 import org.netra.imaging.quant.VendorSuv;
 import org.netra.imaging.volume.AssembledSeries;
 import org.netra.imaging.volume.AssemblyWarning;
-import org.netra.imaging.volume.LabelMap;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.SeriesAssembler;
 import org.netra.physics.quantity.Times;
 import picocli.CommandLine.ArgGroup;
@@ -175,24 +171,7 @@ final class QuantifyCommand implements Callable<Integer> {
         if (vois == null) {
             return List.of();
         }
-        if (vois.rtstruct != null) {
-            return RtStruct.read(vois.rtstruct).rasterise(s.volume().geometry());
-        }
-        LabelMap labels = Nifti.readLabels(vois.labels);
-        if (!labels.geometry().equals(s.volume().geometry())) {
-            labels = Resampling.nearest(
-                    labels, s.volume().geometry(), org.netra.imaging.volume.RigidTransform.identity());
-        }
-        List<Mask> out = new ArrayList<>();
-        for (int label : labels.names().keySet()) {
-            Mask m = labels.mask(label);
-            if (m.isEmpty()) {
-                throw new org.netra.imaging.io.VoiOutsideImageException(
-                        labels.names().get(label), vois.labels.toString(), "has no voxel inside the image");
-            }
-            out.add(m);
-        }
-        return out;
+        return VoiFiles.read(vois.rtstruct, vois.labels, s.volume().geometry(), s.source());
     }
 
     private static Double boxed(java.util.OptionalDouble d) {

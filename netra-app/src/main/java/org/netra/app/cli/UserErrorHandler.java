@@ -11,7 +11,10 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
         if (ex instanceof IllegalArgumentException
                 || ex instanceof java.io.IOException
-                || ex instanceof org.netra.store.StoreException) {
+                || ex instanceof org.netra.store.StoreException
+                || ex instanceof org.netra.interop.dicomweb.DicomWebException
+                || ex instanceof org.netra.interop.fhir.FhirImportException
+                || ex instanceof org.netra.interop.referral.ReferralException) {
             cl.getErr().println(cl.getColorScheme().errorText("netra: " + ex.getMessage()));
             return 2;
         }

@@ -5,7 +5,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 
-/** The plain-text sheet the patient takes home: each restriction with the date it ends. */
+/**
+ * The plain-text sheet the patient takes home: each restriction with the date it ends. Restriction periods
+ * run from the dose-rate measurement they were computed from, not from the administration.
+ */
 public final class InstructionSheet {
     private InstructionSheet() {}
 
@@ -13,6 +16,7 @@ public final class InstructionSheet {
             String patientId,
             String radiopharmaceutical,
             LocalDateTime administered,
+            LocalDateTime measuredAt,
             DoseRate atOneMetre,
             List<RadiationProtection.Restriction> restrictions) {
         var sb = new StringBuilder();
@@ -30,7 +34,6 @@ public final class InstructionSheet {
                 Locale.ROOT, "Dose rate at 1 m when measured: %.1f µSv/h%n%n", atOneMetre.inMicroSvPerHour()));
         sb.append("Your body gives off a little radiation for some days. To protect the people around you,\n");
         sb.append("please keep to these rules until the dates shown (the day after the date you are free):\n\n");
-        LocalDate day = administered.toLocalDate();
         for (var r : restrictions) {
             if (r.days() == 0) {
                 sb.append(String.format(
@@ -44,11 +47,16 @@ public final class InstructionSheet {
                         r.scenario().name() + ":",
                         r.scenario().restriction(),
                         r.days(),
-                        day.plusDays(r.days())));
+                        until(measuredAt, r)));
             }
         }
         sb.append("\nAlways: drink plenty, sit down to pass urine and flush twice, wash your hands well.\n");
         sb.append("If you need hospital care in this time, show this sheet.\n");
         return sb.toString();
+    }
+
+    /** The last day of a restriction: the day its period, counted from the measurement, ends. */
+    public static LocalDate until(LocalDateTime measuredAt, RadiationProtection.Restriction r) {
+        return measuredAt.plus(r.period()).toLocalDate();
     }
 }

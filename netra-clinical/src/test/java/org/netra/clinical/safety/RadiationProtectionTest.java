@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netra.physics.quantity.Times;
 
@@ -59,6 +58,7 @@ class RadiationProtectionTest {
                 "P-001",
                 "[177Lu]Lu-DOTATATE 7.4 GBq",
                 LocalDateTime.of(2024, 3, 4, 9, 0),
+                LocalDateTime.of(2024, 3, 5, 9, 30),
                 DoseRate.ofMicroSvPerHour(15),
                 r);
         assertThat(sheet)
@@ -70,6 +70,10 @@ class RadiationProtectionTest {
         assertThat(r.get(1).period()).isGreaterThanOrEqualTo(r.get(3).period());
         assertThat(r).allSatisfy(x -> assertThat(x.withRestriction().inMicroSv())
                 .isLessThanOrEqualTo(x.scenario().constraintPerCycle().inMicroSv() + 1e-6));
-        assertThat(List.of(r.get(4).days())).isNotEmpty();
+        // colleagues (E = 1/12, 75 µSv): T = (70/ln 2)·ln(15·70/(12·ln 2·75)) = 52.6 h from the measurement
+        double hours = 70 / Math.log(2) * Math.log(15 * 70 / (12 * Math.log(2) * 75));
+        assertThat(r.get(4).period().toSeconds() / 3600.0).isCloseTo(hours, within(1.0 / 3600)); // whole seconds
+        assertThat(hours).isCloseTo(52.6, within(0.05));
+        assertThat(sheet).contains("colleagues:", "for 3 day(s), until 2024-03-07");
     }
 }

@@ -244,13 +244,7 @@ public final class Kinetics {
         double[] t = data.hours();
         double[] y = data.megabecquerels();
         int n = t.length;
-        double[] weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            double before = i == 0 ? t[0] : t[i] - t[i - 1];
-            double after = i == n - 1 ? 0 : t[i + 1] - t[i];
-            weights[i] = (before + after) / 2;
-        }
-        weights[n - 1] += 1 / settings.physicalRatePerHour();
+        double[] weights = trapezoidWeights(t, settings.physicalRatePerHour());
         double tia = 0;
         for (int i = 0; i < n; i++) {
             tia += weights[i] * y[i];
@@ -272,6 +266,22 @@ public final class Kinetics {
                 sd,
                 settings.physicalHalfLife(),
                 candidates);
+    }
+
+    /**
+     * The weights wᵢ with Ã = Σ wᵢ·Aᵢ for trapezoids from (0, 0) through the points at {@code hours}, then
+     * physical decay (rate per hour) from the last: the fall-back of the rules, region or voxel.
+     */
+    public static double[] trapezoidWeights(double[] hours, double physicalRatePerHour) {
+        int n = hours.length;
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            double before = i == 0 ? hours[0] : hours[i] - hours[i - 1];
+            double after = i == n - 1 ? 0 : hours[i + 1] - hours[i];
+            weights[i] = (before + after) / 2;
+        }
+        weights[n - 1] += 1 / physicalRatePerHour;
+        return weights;
     }
 
     private static TiaResult singlePoint(TimePoint point, KineticsSettings settings) {

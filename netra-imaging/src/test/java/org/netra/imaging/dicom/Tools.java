@@ -1,11 +1,10 @@
 package org.netra.imaging.dicom;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.netra.testkit.ExternalTool;
 import org.netra.testkit.TestData;
 
 /** The independent readers the tests compare with: DCMTK and Debian's pydicom. */
@@ -33,18 +32,7 @@ final class Tools {
     record Result(int exitCode, String out, String err) {}
 
     static Result run(List<String> command) throws IOException, InterruptedException {
-        Path err = Files.createTempFile("netra-tool", ".err");
-        try {
-            Process p = new ProcessBuilder(new ArrayList<>(command))
-                    .redirectError(err.toFile())
-                    .start();
-            p.getOutputStream().close();
-            // ISO-8859-1 keeps every byte as one char, whatever the file's character set
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            int code = p.waitFor();
-            return new Result(code, out, Files.readString(err, StandardCharsets.ISO_8859_1));
-        } finally {
-            Files.deleteIfExists(err);
-        }
+        ExternalTool.Result r = ExternalTool.run(command);
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 }

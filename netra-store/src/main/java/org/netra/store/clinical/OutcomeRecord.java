@@ -30,6 +30,11 @@ public record OutcomeRecord(
         return SurvivalObservation.progression(treatmentStart, progression, death, lastFollowUp, true, group);
     }
 
+    /** Time to progression in days: a death without progression is censored there. */
+    public SurvivalObservation timeToProgression(String group) {
+        return SurvivalObservation.progression(treatmentStart, progression, death, lastFollowUp, false, group);
+    }
+
     /** Overall survival in days. */
     public SurvivalObservation overall(String group) {
         return SurvivalObservation.ofDates(treatmentStart, death, lastFollowUp, group);

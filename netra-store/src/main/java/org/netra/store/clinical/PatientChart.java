@@ -9,6 +9,8 @@ import org.netra.clinical.eligibility.Candidate;
 import org.netra.clinical.patient.LabHistory;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.clinical.therapy.RoomBooking;
+import org.netra.store.record.PatientRecords;
+import org.netra.store.record.RecordNotFoundException;
 import org.netra.store.record.Records;
 import org.netra.store.record.Stored;
 
@@ -31,32 +33,37 @@ public record PatientChart(
         List<Stored<ResponseRecord>> responses,
         Optional<Stored<OutcomeRecord>> outcome) {
 
-    /** Loads everything kept for {@code patientId}; a patient that does not exist is a RecordNotFoundException. */
+    /**
+     * Loads everything kept for {@code patientId}, in one read (a consistent snapshot); a patient that does
+     * not exist is a RecordNotFoundException.
+     */
     public static PatientChart load(Records records, String patientId) {
-        var patient = records.get(ClinicalKinds.PATIENT, patientId);
-        List<Stored<OutcomeRecord>> outcomes = records.forPatient(ClinicalKinds.OUTCOME, patientId);
+        PatientRecords all = records.forPatient(patientId, ClinicalKinds.ALL);
+        var patient = all.of(ClinicalKinds.PATIENT).stream()
+                .findFirst()
+                .orElseThrow(() -> new RecordNotFoundException(ClinicalKinds.PATIENT.name(), patientId));
         return new PatientChart(
                 patient,
                 sorted(
-                        records.forPatient(ClinicalKinds.STUDY, patientId),
+                        all.of(ClinicalKinds.STUDY),
                         Comparator.comparing(s -> s.value().study().injection())),
-                sorted(records.forPatient(ClinicalKinds.LAB_PANEL, patientId), Comparator.comparing(s -> s.value()
+                sorted(all.of(ClinicalKinds.LAB_PANEL), Comparator.comparing(s -> s.value()
                         .sampled())),
-                records.forPatient(ClinicalKinds.ELIGIBILITY, patientId),
-                records.forPatient(ClinicalKinds.RADIOTHERAPY, patientId),
-                records.forPatient(ClinicalKinds.COURSE, patientId),
-                sorted(records.forPatient(ClinicalKinds.ROOM_BOOKING, patientId), Comparator.comparing(s -> s.value()
+                all.of(ClinicalKinds.ELIGIBILITY),
+                all.of(ClinicalKinds.RADIOTHERAPY),
+                all.of(ClinicalKinds.COURSE),
+                sorted(all.of(ClinicalKinds.ROOM_BOOKING), Comparator.comparing(s -> s.value()
                         .admission())),
                 sorted(
-                        records.forPatient(ClinicalKinds.DOSIMETRY, patientId),
+                        all.of(ClinicalKinds.DOSIMETRY),
                         Comparator.comparing(
                                         (Stored<DosimetryRecord> s) -> s.value().courseId())
                                 .thenComparingInt(s -> s.value().dosimetry().cycle())),
-                records.forPatient(ClinicalKinds.DECISION, patientId),
-                records.forPatient(ClinicalKinds.SAFETY, patientId),
-                records.forPatient(ClinicalKinds.TOXICITY, patientId),
-                records.forPatient(ClinicalKinds.RESPONSE, patientId),
-                outcomes.stream().reduce((a, b) -> b));
+                all.of(ClinicalKinds.DECISION),
+                all.of(ClinicalKinds.SAFETY),
+                all.of(ClinicalKinds.TOXICITY),
+                all.of(ClinicalKinds.RESPONSE),
+                all.of(ClinicalKinds.OUTCOME).stream().reduce((a, b) -> b));
     }
 
     /** Every lab result of every panel. */

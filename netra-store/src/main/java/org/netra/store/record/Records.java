@@ -3,7 +3,10 @@ package org.netra.store.record;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -137,6 +140,28 @@ public final class Records {
                 .map(r -> r.as(kind, documents))
                 .toList();
     }
+
+    /**
+     * Every record of the given kinds that belongs to one patient, read by one statement: a consistent
+     * snapshot even while others edit, in one round trip.
+     */
+    public PatientRecords forPatient(String patientId, List<RecordKind<?>> kinds) {
+        Map<String, RecordKind<?>> byName = new HashMap<>();
+        kinds.forEach(k -> byName.put(k.name(), k));
+        List<KindRow> rows = jdbi.withHandle(h -> h.createQuery("SELECT kind, " + Row.COLUMNS
+                        + " FROM clinical_record WHERE patient_id = :patient AND kind IN (<kinds>) ORDER BY kind, id")
+                .bind("patient", patientId)
+                .bindList("kinds", List.copyOf(byName.keySet()))
+                .map((rs, ctx) -> new KindRow(rs.getString("kind"), Row.read(rs, ctx)))
+                .list());
+        Map<String, List<Stored<?>>> out = new HashMap<>();
+        for (KindRow r : rows) {
+            out.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.row().as(byName.get(r.kind()), documents));
+        }
+        return new PatientRecords(patientId, out);
+    }
+
+    private record KindRow(String kind, Row row) {}
 
     private static Optional<Row> row(Handle h, String kind, String id) {
         return h.createQuery("SELECT " + Row.COLUMNS + " FROM clinical_record WHERE kind = :kind AND id = :id")

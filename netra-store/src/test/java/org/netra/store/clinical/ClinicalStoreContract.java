@@ -9,38 +9,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netra.clinical.eligibility.Eligibility;
+import org.netra.clinical.followup.BaselineLesion;
+import org.netra.clinical.followup.CohortResponse;
+import org.netra.clinical.followup.Recist;
+import org.netra.clinical.followup.Response;
+import org.netra.clinical.followup.SurvivalObservation;
+import org.netra.clinical.patient.Grade;
 import org.netra.clinical.patient.Ki67;
+import org.netra.clinical.patient.Length;
 import org.netra.clinical.patient.PrimaryTumour;
+import org.netra.clinical.patient.TumourSite;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.Store;
-import org.netra.store.StoreConfig;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.record.ConcurrentEditException;
 import org.netra.store.record.RecordKind;
 import org.netra.store.record.RecordNotFoundException;
 
 /** The clinical records on a real database: H2 and PostgreSQL run the same cases. */
-abstract class ClinicalStoreContract {
-    Store store;
-
-    abstract StoreConfig freshConfig();
-
-    @BeforeEach
-    void open() {
-        store = Store.open(freshConfig());
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
+abstract class ClinicalStoreContract extends OnFreshStore {
 
     /** One sample of every kind, as (kind, value) pairs. */
     static List<Sample<?>> everyKind() {
@@ -223,6 +213,83 @@ abstract class ClinicalStoreContract {
             assertThat(ids.add(s.kind().name() + ":" + s.id())).isTrue();
         }
         assertThat(new ArrayList<>(ids)).hasSize(everyKind().size());
+    }
+
+    /** Three sites, four patients: counts and rates by hand; survival in days from the stored dates. */
+    @Test
+    void cohortResponseAndSurvivalBySite() {
+        var records = store.records();
+        Object[][] cohort = {
+            {"C-1", TumourSite.PANCREAS, Response.PR, 400, true},
+            {"C-2", TumourSite.PANCREAS, Response.SD, 300, false},
+            {"C-3", TumourSite.SMALL_INTESTINE, Response.PD, 120, true},
+            {"C-4", TumourSite.LUNG, Response.CR, 500, false}
+        };
+        LocalDate start = LocalDate.of(2023, 1, 10);
+        var base = Samples.patient();
+        for (Object[] c : cohort) {
+            String id = (String) c[0];
+            var p = base.patient();
+            records.create(
+                    ClinicalKinds.PATIENT,
+                    new PatientRecord(
+                            new org.netra.clinical.patient.Patient(
+                                    id, p.sex(), p.birthDate(), p.weights(), p.heights()),
+                            id,
+                            new PrimaryTumour((TumourSite) c[1], Grade.G2, Optional.empty()),
+                            List.of(),
+                            List.of(),
+                            Optional.of(false),
+                            false),
+                    "registrar");
+            var baseline =
+                    Recist.v11().select(start, List.of(new BaselineLesion("t", "liver", false, Length.ofMm(30))));
+            records.create(
+                    ClinicalKinds.RESPONSE,
+                    new ResponseRecord(id + "/recist", id, baseline, List.of(), List.of(), (Response) c[2]),
+                    "registrar");
+            int days = (Integer) c[3];
+            boolean progressed = (Boolean) c[4];
+            records.create(
+                    ClinicalKinds.OUTCOME,
+                    new OutcomeRecord(
+                            id,
+                            id,
+                            start,
+                            progressed ? Optional.of(start.plusDays(days)) : Optional.empty(),
+                            Optional.empty(),
+                            start.plusDays(progressed ? days + 60 : days)),
+                    "registrar");
+        }
+        var summaries = Cohorts.responseBySite(records);
+        assertThat(summaries)
+                .extracting(CohortResponse.Summary::site)
+                .containsExactly(TumourSite.PANCREAS, TumourSite.SMALL_INTESTINE, TumourSite.LUNG, null);
+        var pancreas = summaries.get(0);
+        assertThat(pancreas.patients()).isEqualTo(2);
+        assertThat(pancreas.objectiveResponseRate()).isEqualTo(0.5);
+        assertThat(pancreas.diseaseControlRate()).isEqualTo(1.0);
+        var all = summaries.get(3);
+        assertThat(all.patients()).isEqualTo(4);
+        assertThat(all.objectiveResponseRate()).isEqualTo(0.5); // PR + CR of 4
+        assertThat(all.diseaseControlRate()).isEqualTo(0.75);
+
+        var pfs = Cohorts.progressionFreeBySite(records);
+        assertThat(pfs)
+                .containsExactly(
+                        new SurvivalObservation(400, true, "PANCREAS"),
+                        new SurvivalObservation(300, false, "PANCREAS"),
+                        new SurvivalObservation(120, true, "SMALL_INTESTINE"),
+                        new SurvivalObservation(500, false, "LUNG"));
+        // a death without progression: an event for PFS and OS, censored for time to progression
+        var died = new OutcomeRecord(
+                "D", "D", start, Optional.empty(), Optional.of(start.plusDays(90)), start.plusDays(90));
+        assertThat(died.progressionFree("x")).isEqualTo(new SurvivalObservation(90, true, "x"));
+        assertThat(died.timeToProgression("x")).isEqualTo(new SurvivalObservation(90, false, "x"));
+        assertThat(died.overall("x")).isEqualTo(new SurvivalObservation(90, true, "x"));
+        assertThat(Cohorts.overallBySite(records))
+                .extracting(SurvivalObservation::time)
+                .containsExactly(460.0, 300.0, 180.0, 500.0);
     }
 
     private static DosimetryRecord withKidneyDose(DosimetryRecord r, double gy) {

@@ -1,0 +1,188 @@
+package org.netra.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netra.imaging.io.Nifti;
+import org.netra.testkit.TestData;
+
+/**
+ * {@code netra dosimetry} on the real 177Lu patient (the same figures RealPatientCycleTest pins and
+ * docs/dosimetry.md reports), and its refusals of inputs that do not make one cycle.
+ */
+class DosimetryCommandTest {
+    static final String SPECT = "dicom/lu177-dotatate-spect/";
+
+    static String scan(String name) {
+        return TestData.path(SPECT + name + "/image").toString();
+    }
+
+    static String rtstruct(String scan) throws IOException {
+        return firstFile(SPECT + scan + "/mask");
+    }
+
+    static String firstFile(String folder) throws IOException {
+        try (var files = Files.list(TestData.path(folder))) {
+            return files.findFirst().orElseThrow().toString();
+        }
+    }
+
+    @Test
+    void bothLesionsOfTheRealPatient(@TempDir Path dir) throws Exception {
+        Path dose = dir.resolve("dose.nii");
+        var r = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                scan("SCAN_002"),
+                "--timepoint",
+                scan("SCAN_001"),
+                "--rtstruct",
+                rtstruct("SCAN_001"),
+                "--dose-out",
+                dose.toString(),
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("nuclide").asText()).isEqualTo("Lu-177");
+        assertThat(j.get("method").asText()).isEqualTo("voxel-kernel");
+        // earliest first, whatever the order given
+        assertThat(j.at("/timePoints/0/hoursAfterInjection").asDouble()).isCloseTo(3.741, within(0.001));
+        assertThat(j.at("/timePoints/1/hoursAfterInjection").asDouble()).isCloseTo(27.725, within(0.001));
+        assertThat(j.at("/registrations/0/nmi").asDouble())
+                .isGreaterThan(j.at("/registrations/0/initialNmi").asDouble());
+        JsonNode l1 = j.at("/rois/0");
+        assertThat(l1.get("name").asText()).isEqualTo("lesion1 liver R lobe");
+        assertThat(l1.get("massG").asDouble()).isCloseTo(111.26, within(0.01));
+        assertThat(l1.get("fitRule").asText()).isEqualTo("TWO_POINTS_NOT_CLEARING");
+        assertThat(l1.get("effectiveHalfLifeH").asDouble()).isCloseTo(159.53, within(0.01));
+        assertThat(l1.get("timeIntegratedActivityMBqH").asDouble()).isCloseTo(35_017, within(40.0));
+        assertThat(l1.get("absorbedDoseGy").asDouble()).isCloseTo(25.17, within(0.02));
+        assertThat(l1.get("absorbedDoseSdGy").asDouble()).isCloseTo(3.78, within(0.01));
+        assertThat(l1.get("bedGy").asDouble()).isCloseTo(29.37, within(0.03));
+        assertThat(l1.at("/dvh/d98Gy").asDouble())
+                .isLessThan(l1.at("/dvh/d50Gy").asDouble());
+        assertThat(j.at("/rois/1/absorbedDoseGy").asDouble()).isCloseTo(33.71, within(0.04));
+        var map = Nifti.read(dose);
+        assertThat(new int[] {
+                    map.geometry().nx(), map.geometry().ny(), map.geometry().nz()
+                })
+                .containsExactly(256, 256, 199);
+        float max = 0;
+        for (float v : map.values()) {
+            max = Math.max(max, v);
+        }
+        assertThat((double) max).isGreaterThanOrEqualTo(l1.at("/dvh/maxGy").asDouble() - 1e-3);
+    }
+
+    @Test
+    void organSValuesGiveOneDosePerVoiAndNoMap(@TempDir Path dir) throws Exception {
+        var r = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                scan("SCAN_001"),
+                "--rtstruct",
+                rtstruct("SCAN_001"),
+                "--method",
+                "organ-s",
+                "--dose-out",
+                dir.resolve("d.nii").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--dose-out").contains("organ-s");
+        var ok = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                scan("SCAN_001"),
+                "--rtstruct",
+                rtstruct("SCAN_001"),
+                "--method",
+                "organ-s");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("single time point (Hänscheid 2018)").contains("sphere model");
+    }
+
+    /** With --ct the VOI's mass comes from the CT (Schneider densities), not from 1.04 g/mL. */
+    @Test
+    void aCtGivesTheVoisDensity() throws Exception {
+        String fdg = "dicom/fdg-pet-sts001/";
+        var r = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                TestData.path(fdg + "pet-bqml/image").toString(),
+                "--ct",
+                TestData.path(fdg + "ct/image").toString(),
+                "--rtstruct",
+                firstFile(fdg + "pet-bqml/mask"),
+                "--method",
+                "local-deposition",
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (JsonNode roi : j.get("rois")) {
+            double density = roi.get("massG").asDouble() / roi.get("volumeMl").asDouble();
+            assertThat(density)
+                    .as(roi.get("name").asText())
+                    .isBetween(0.95, 1.15)
+                    .isNotCloseTo(1.04, within(1e-4));
+        }
+    }
+
+    @Test
+    void aVoiOfAnotherPatientIsOutsideTheImage() throws Exception {
+        String foreign = firstFile("dicom/fdg-pet-sts001/pet-bqml/mask");
+        var r = NuclideCommandTest.run(
+                "dosimetry", "--timepoint", scan("SCAN_001"), "--rtstruct", foreign, "--registration", "none");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("VOI '");
+    }
+
+    /** A copy of a scan with dcmodify (DCMTK) changes applied to every file. */
+    static Path modifiedCopy(Path dir, String scan, String... dcmodifyArgs) throws Exception {
+        Path out = Files.createDirectories(dir.resolve(scan));
+        List<String> cmd = new ArrayList<>(List.of("dcmodify", "-nb", "-q"));
+        cmd.addAll(List.of(dcmodifyArgs));
+        try (var files = Files.list(Path.of(scan(scan)))) {
+            for (Path f : files.toList()) {
+                Path copy = out.resolve(f.getFileName());
+                Files.copy(f, copy);
+                cmd.add(copy.toString());
+            }
+        }
+        if (new ProcessBuilder("which", "dcmodify").start().waitFor() != 0) {
+            TestData.unavailable("DCMTK's dcmodify (Debian dcmtk)");
+        }
+        assertThat(new ProcessBuilder(cmd).inheritIO().start().waitFor()).isZero();
+        return out;
+    }
+
+    @Test
+    void scansOfAnotherPatientAreRefused(@TempDir Path dir) throws Exception {
+        Path other = modifiedCopy(dir, "SCAN_002", "-m", "(0010,0020)=SOMEONE-ELSE");
+        var r = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                scan("SCAN_001"),
+                "--timepoint",
+                other.toString(),
+                "--rtstruct",
+                rtstruct("SCAN_001"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("different patients").contains("SOMEONE-ELSE");
+    }
+
+    @Test
+    void aScanWithoutInjectionIsRefused(@TempDir Path dir) throws Exception {
+        Path bare = modifiedCopy(dir, "SCAN_001", "-ea", "(0054,0016)");
+        var r = NuclideCommandTest.run("dosimetry", "--timepoint", bare.toString(), "--rtstruct", rtstruct("SCAN_001"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(bare.toString()).contains("injection");
+    }
+}

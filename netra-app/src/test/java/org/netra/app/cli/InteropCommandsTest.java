@@ -1,0 +1,214 @@
+package org.netra.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netra.clinical.patient.Dated;
+import org.netra.clinical.patient.Grade;
+import org.netra.clinical.patient.Patient;
+import org.netra.clinical.patient.PerformanceStatus;
+import org.netra.clinical.patient.PrimaryTumour;
+import org.netra.clinical.patient.Sex;
+import org.netra.clinical.patient.TumourSite;
+import org.netra.imaging.dicom.DicomFile;
+import org.netra.imaging.dicom.Tag;
+import org.netra.imaging.io.Nifti;
+import org.netra.imaging.volume.SeriesAssembler;
+import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.VoxelUnit;
+import org.netra.physics.quantity.Mass;
+import org.netra.store.Store;
+import org.netra.store.StoreConfig;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.PatientRecord;
+import org.netra.testkit.TestData;
+
+/** {@code netra export}, {@code netra pacs} and {@code netra referral} on the real SPECT, end to end. */
+class InteropCommandsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path spect() {
+        return TestData.path("dicom/lu177-dotatate-spect/SCAN_001/image");
+    }
+
+    @Test
+    void exportsLandInTheSourceStudy(@TempDir Path dir) throws Exception {
+        var series = SeriesAssembler.assemble(spect());
+        float[] a = series.volume().voxels();
+        float[] gy = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            gy[i] = Math.max(0, a[i]) * 1e-5f; // a dose-shaped map: any non-negative Gy map will do here
+        }
+        Path dose = dir.resolve("dose.nii.gz");
+        Nifti.write(dose, Volume.wrap(series.volume().geometry(), VoxelUnit.GY, gy));
+        String study = series.header().string(Tag.STUDY_INSTANCE_UID).orElseThrow();
+
+        var r = NuclideCommandTest.run(
+                "export",
+                "rtdose",
+                "--series",
+                spect().toString(),
+                "--dose",
+                dose.toString(),
+                "--out",
+                dir.resolve("rtdose.dcm").toString(),
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("studyInstanceUid").asText()).isEqualTo(study);
+        assertThat(DicomFile.read(dir.resolve("rtdose.dcm")).dataset().string(Tag.MODALITY))
+                .contains("RTDOSE");
+
+        Path rtstruct;
+        try (Stream<Path> s = Files.list(TestData.path("dicom/lu177-dotatate-spect/SCAN_001/mask"))) {
+            rtstruct = s.findFirst().orElseThrow();
+        }
+        r = NuclideCommandTest.run(
+                "export",
+                "rtstruct",
+                "--series",
+                spect().toString(),
+                "--rtstruct",
+                rtstruct.toString(),
+                "--out",
+                dir.resolve("rtstruct.dcm").toString(),
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).get("detail").asText()).endsWith("ROIs");
+
+        r = NuclideCommandTest.run(
+                "export",
+                "pdf",
+                "--series",
+                spect().toString(),
+                "--pdf",
+                dose.toString(),
+                "--out",
+                dir.resolve("report.dcm").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("not a PDF");
+    }
+
+    @Test
+    void pacsPushFindPull(@TempDir Path dir) throws Exception {
+        String url = System.getenv("NETRA_TEST_ORTHANC_URL");
+        if (url == null || url.isBlank()) {
+            TestData.unavailable("NETRA_TEST_ORTHANC_URL is not set; run: source .ci/services.sh && start_orthanc");
+        }
+        var r = NuclideCommandTest.run("pacs", "push", "--url", url, spect().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).get("stored").asInt()).isEqualTo(199);
+
+        var header = DicomFile.read(Files.list(spect()).findFirst().orElseThrow(), DicomFile.Extent.HEADER)
+                .dataset();
+        String study = header.string(Tag.STUDY_INSTANCE_UID).orElseThrow();
+        String series = header.string(Tag.SERIES_INSTANCE_UID).orElseThrow();
+        r = NuclideCommandTest.run("pacs", "find", "--url", url, "--study", study, "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).at("/studies/0/studyInstanceUid").asText())
+                .isEqualTo(study);
+
+        r = NuclideCommandTest.run(
+                "pacs", "pull", "--url", url, "--study", study, "--series", series, "--out", dir.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).get("instances").asInt()).isEqualTo(199);
+        assertThat(SeriesAssembler.assemble(dir.resolve(series)).volume().voxels())
+                .isEqualTo(SeriesAssembler.assemble(spect()).volume().voxels());
+
+        r = NuclideCommandTest.run("pacs", "find", "--url", "http://127.0.0.1:9/dicom-web", "--attempts", "1");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("127.0.0.1:9/dicom-web/studies").contains("is the PACS running");
+    }
+
+    @Test
+    void referralBetweenTwoDatabases(@TempDir Path dir) throws Exception {
+        Path from = dir.resolve("from");
+        Path to = dir.resolve("to");
+        try (Store s = Store.open(StoreConfig.embedded(from))) {
+            var p = new Patient(
+                    "NO-7",
+                    Sex.FEMALE,
+                    LocalDate.of(1966, 1, 2),
+                    List.of(new Dated<>(LocalDate.of(2024, 5, 1), Mass.ofKg(64))),
+                    List.of());
+            s.records()
+                    .create(
+                            ClinicalKinds.PATIENT,
+                            new PatientRecord(
+                                    p,
+                                    "Kari Nordmann",
+                                    new PrimaryTumour(TumourSite.PANCREAS, Grade.G1, Optional.empty()),
+                                    List.of(),
+                                    List.of(new Dated<>(LocalDate.of(2024, 5, 1), new PerformanceStatus.Ecog(0))),
+                                    Optional.empty(),
+                                    false),
+                            "test");
+        }
+        Path zip = dir.resolve("NO-7.zip");
+        var r = NuclideCommandTest.run(
+                "referral",
+                "export",
+                "--patient",
+                "NO-7",
+                "--data-dir",
+                from.toString(),
+                "--dicom",
+                spect().toString(),
+                "--zone",
+                "Europe/Oslo",
+                "--out",
+                zip.toString(),
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).get("dicomInstances").asInt()).isEqualTo(199);
+
+        r = NuclideCommandTest.run(
+                "referral",
+                "import",
+                zip.toString(),
+                "--data-dir",
+                to.toString(),
+                "--dicom-dir",
+                dir.resolve("images").toString(),
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (Store s = Store.open(StoreConfig.embedded(to))) {
+            assertThat(s.records().get(ClinicalKinds.PATIENT, "NO-7").value().name())
+                    .isEqualTo("Kari Nordmann");
+        }
+
+        r = NuclideCommandTest.run(
+                "export",
+                "fhir",
+                "--patient",
+                "NO-7",
+                "--data-dir",
+                to.toString(),
+                "--out",
+                dir.resolve("b.json").toString(),
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("b.json"))).contains("\"resourceType\": \"Bundle\"", "89247-1");
+
+        r = NuclideCommandTest.run(
+                "referral",
+                "export",
+                "--patient",
+                "NO-404",
+                "--data-dir",
+                from.toString(),
+                "--out",
+                dir.resolve("x.zip").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("NO-404");
+    }
+}

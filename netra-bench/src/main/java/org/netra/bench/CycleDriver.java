@@ -1,0 +1,188 @@
+package org.netra.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.netra.dosimetry.cycle.Alignment;
+import org.netra.dosimetry.cycle.CycleDosimetry;
+import org.netra.dosimetry.cycle.CycleResult;
+import org.netra.dosimetry.cycle.CycleSettings;
+import org.netra.dosimetry.cycle.DoseMethod;
+import org.netra.dosimetry.cycle.TimePointImage;
+import org.netra.dosimetry.voxel.KernelMedium;
+import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.DicomFile;
+import org.netra.imaging.dicom.DicomWriter;
+import org.netra.imaging.dicom.Tag;
+import org.netra.imaging.dicom.Vr;
+import org.netra.imaging.io.RtStruct;
+import org.netra.imaging.quant.AcquisitionFacts;
+import org.netra.imaging.quant.QuantitativeImage;
+import org.netra.imaging.quant.RealWorldValues;
+import org.netra.imaging.volume.AssembledSeries;
+import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.SeriesAssembler;
+import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.nuclide.NuclideCatalog;
+
+/**
+ * The whole-cycle benchmark of issue 4: four 256×256×199 SPECT time points read from DICOM, registered
+ * (rigid, NMI) to the first, fitted voxel-wise, convolved with the 177Lu kernel and summarised per VOI (the
+ * real patient's two lesions). The four series are written once to a temporary folder with netra's own
+ * DICOM writer from the real patient's two scans: SCAN_001 as itself (3.7 h), SCAN_002 as itself (27.7 h)
+ * and, scaled down and re-timed, as 96 h and 168 h, so the voxels rise then clear.
+ *
+ * <p>Wall time per phase and in all, for each of {@code runs} runs after two warm-up runs, then the
+ * medians. Usage: {@code java -cp … org.netra.bench.CycleDriver [runs]} (bench/run-cycle.sh).
+ */
+public final class CycleDriver {
+    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss.SSSSSS");
+    private static final String[] PHASES = {
+        "read", "register", "register (main-thread CPU)", "fit+convolve+summarise", "total"
+    };
+
+    private CycleDriver() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Path data = Path.of(System.getenv().getOrDefault("NETRA_TESTDATA", "../shared/data"))
+                .resolve("dicom/lu177-dotatate-spect");
+        Path dir = Files.createTempDirectory("netra-cycle");
+        try {
+            List<Path> series = writeSeries(data, dir);
+            Path rtstruct;
+            try (var files = Files.list(data.resolve("SCAN_001/mask"))) {
+                rtstruct = files.findFirst().orElseThrow();
+            }
+            double[][] times = new double[runs][];
+            for (int r = -2; r < runs; r++) {
+                double[] t = once(series, rtstruct, r == runs - 1);
+                if (r >= 0) {
+                    times[r] = t;
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "cores %d, load average at the end %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    Files.readString(Path.of("/proc/loadavg")).strip());
+            for (int p = 0; p < PHASES.length; p++) {
+                double[] col = new double[runs];
+                for (int r = 0; r < runs; r++) {
+                    col[r] = times[r][p];
+                }
+                Arrays.sort(col);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-24s median %.3f s (min %.3f, max %.3f) over %d runs%n",
+                        PHASES[p],
+                        col[runs / 2],
+                        col[0],
+                        col[runs - 1],
+                        runs);
+            }
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** One cycle; returns seconds per phase. */
+    static double[] once(List<Path> series, Path rtstruct, boolean print) throws Exception {
+        long t0 = System.nanoTime();
+        Nuclide lu = NuclideCatalog.icrp107().get("Lu-177");
+        LocalDateTime[] injection = new LocalDateTime[1];
+        List<TimePointImage> tps = new ArrayList<>();
+        for (Path s : series) {
+            AssembledSeries a = SeriesAssembler.assemble(s, Optional.empty());
+            injection[0] =
+                    AcquisitionFacts.of(a).radiopharmaceutical().orElseThrow().injection();
+            QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(a);
+            tps.add(new TimePointImage(s.getFileName().toString(), q.image(), q.referenceTime()));
+        }
+        long t1 = System.nanoTime();
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c1 = cpu.getCurrentThreadCpuTime();
+        var aligned = Alignment.align(tps, Alignment.Mode.RIGID);
+        long t2 = System.nanoTime();
+        long c2 = cpu.getCurrentThreadCpuTime();
+        List<Mask> vois = RtStruct.read(rtstruct)
+                .rasterise(aligned.timePoints().get(0).activity().geometry());
+        CycleResult r = CycleDosimetry.run(
+                lu,
+                injection[0],
+                aligned.timePoints(),
+                vois,
+                Optional.empty(),
+                new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE),
+                CycleSettings.of(lu));
+        long t3 = System.nanoTime();
+        if (print) {
+            System.out.println("hours after injection " + Arrays.toString(r.hoursAfterInjection()));
+            System.out.println("voxel rules " + r.voxelFits());
+            aligned.registrations().forEach(g -> g.ifPresent(x -> System.out.println("registration " + x)));
+            for (CycleResult.Voi v : r.vois()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: %s, TIA %.4g MBq·h, dose %.3f ± %.3f Gy%n",
+                        v.name(),
+                        v.tia().method().describe(),
+                        v.tia().timeIntegratedActivity().inMBqHours(),
+                        v.doseGy(),
+                        v.doseSdGy());
+            }
+        }
+        return new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9};
+    }
+
+    /** The four series, written with netra's DICOM writer into {@code dir}. */
+    static List<Path> writeSeries(Path data, Path dir) throws IOException {
+        record Plan(String name, String from, double hours, double scale) {}
+        List<Plan> plans = List.of(
+                new Plan("tp1", "SCAN_001", Double.NaN, 1),
+                new Plan("tp2", "SCAN_002", Double.NaN, 1),
+                new Plan("tp3", "SCAN_002", 96, 0.55),
+                new Plan("tp4", "SCAN_002", 168, 0.30));
+        List<Path> out = new ArrayList<>();
+        LocalDateTime injection = LocalDateTime.of(2018, 11, 15, 9, 22);
+        int n = 0;
+        for (Plan p : plans) {
+            Path target = Files.createDirectories(dir.resolve(p.name()));
+            String seriesUid = "2.25.4" + (1000 + n++) + System.nanoTime();
+            List<Path> files;
+            try (var list = Files.list(data.resolve(p.from()).resolve("image"))) {
+                files = list.sorted().toList();
+            }
+            int i = 0;
+            for (Path f : files) {
+                Attributes ds = DicomFile.read(f).dataset();
+                var b = ds.toBuilder()
+                        .setString(Tag.SERIES_INSTANCE_UID, Vr.UI, seriesUid)
+                        .setString(Tag.SOP_INSTANCE_UID, Vr.UI, seriesUid + "." + (++i));
+                if (!Double.isNaN(p.hours())) {
+                    LocalDateTime at = injection.plusSeconds(Math.round(p.hours() * 3600));
+                    double slope = ds.decimal(Tag.RESCALE_SLOPE).orElse(1) * p.scale();
+                    b.setString(Tag.SERIES_DATE, Vr.DA, DA.format(at))
+                            .setString(Tag.SERIES_TIME, Vr.TM, TM.format(at))
+                            .setString(Tag.ACQUISITION_DATE, Vr.DA, DA.format(at))
+                            .setString(Tag.ACQUISITION_TIME, Vr.TM, TM.format(at))
+                            .remove(Tag.ACQUISITION_DATE_TIME)
+                            .setString(Tag.RESCALE_SLOPE, Vr.DS, String.format(Locale.ROOT, "%.6g", slope));
+                }
+                DicomWriter.write(target.resolve(f.getFileName()), b.build());
+            }
+            out.add(target);
+        }
+        return out;
+    }
+}

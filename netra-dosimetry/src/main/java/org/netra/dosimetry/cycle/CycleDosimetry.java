@@ -1,0 +1,307 @@
+package org.netra.dosimetry.cycle;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.netra.dosimetry.dvh.DoseVolumeHistogram;
+import org.netra.dosimetry.kinetics.Kinetics;
+import org.netra.dosimetry.kinetics.TiaResult;
+import org.netra.dosimetry.kinetics.TimeActivityData;
+import org.netra.dosimetry.kinetics.TimePoint;
+import org.netra.dosimetry.organ.OrganSValue;
+import org.netra.dosimetry.organ.OrganSValues;
+import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.SValue;
+import org.netra.dosimetry.organ.SourceRegion;
+import org.netra.dosimetry.organ.SphereModel;
+import org.netra.dosimetry.radiobiology.Bed;
+import org.netra.dosimetry.uncertainty.Propagation;
+import org.netra.dosimetry.voxel.KernelDose;
+import org.netra.dosimetry.voxel.LocalDeposition;
+import org.netra.dosimetry.voxel.VoxelSValues;
+import org.netra.imaging.io.VoiOutsideImageException;
+import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.VoxelUnit;
+import org.netra.physics.decay.EnergyPartition;
+import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Density;
+import org.netra.physics.quantity.Mass;
+import org.netra.physics.quantity.TimeIntegratedActivity;
+import org.netra.physics.quantity.Times;
+
+/**
+ * One cycle's dosimetry from registered time points: per VOI the time–activity curve and its
+ * time-integrated activity ({@link Kinetics}, the model and why), per voxel the TIA ({@link VoxelKinetics}),
+ * the absorbed dose by the chosen {@link DoseMethod}, ± 1 SD, BED and dose–volume figures.
+ */
+public final class CycleDosimetry {
+    private static final java.util.regex.Pattern KIDNEY =
+            java.util.regex.Pattern.compile("((left|right|l|r) )?kidneys?( (left|right|l|r))?");
+
+    private CycleDosimetry() {}
+
+    /**
+     * @param timePoints on one grid (see {@link Alignment}), any order
+     * @param vois on that grid
+     * @param density g/mL on that grid (from CT), or empty for the settings' tissue density everywhere
+     */
+    public static CycleResult run(
+            Nuclide nuclide,
+            LocalDateTime injection,
+            List<TimePointImage> timePoints,
+            List<Mask> vois,
+            Optional<Volume> density,
+            DoseMethod method,
+            CycleSettings settings) {
+        if (timePoints.isEmpty()) {
+            throw new CycleInputException("give at least one time point");
+        }
+        if (vois.isEmpty()) {
+            throw new CycleInputException("give at least one VOI (an RTSTRUCT ROI or a label)");
+        }
+        List<TimePointImage> tps = new ArrayList<>(timePoints);
+        tps.sort(java.util.Comparator.comparing(TimePointImage::acquisition));
+        Geometry grid = tps.get(0).activity().geometry();
+        int n = tps.size();
+        double[] hours = new double[n];
+        for (int i = 0; i < n; i++) {
+            TimePointImage tp = tps.get(i);
+            if (!tp.activity().geometry().equals(grid)) {
+                throw new CycleInputException(
+                        "time point " + tp.source() + " is on " + tp.activity().geometry()
+                                + ", not on the reference grid " + grid + " of "
+                                + tps.get(0).source()
+                                + "; align the time points first (registration none or rigid)");
+            }
+            Duration after = Duration.between(injection, tp.acquisition());
+            if (after.isNegative() || after.isZero()) {
+                throw new CycleInputException("time point " + tp.source() + " was acquired at " + tp.acquisition()
+                        + ", not after the injection at " + injection
+                        + "; check the injection date-time (0018,1078) and the acquisition time");
+            }
+            hours[i] = Times.hours(after);
+            if (i > 0 && hours[i] == hours[i - 1]) {
+                throw new CycleInputException("time points " + tps.get(i - 1).source() + " and " + tp.source()
+                        + " were acquired at the same time; give each scan once");
+            }
+        }
+        for (Mask m : vois) {
+            if (!m.geometry().equals(grid)) {
+                throw new CycleInputException("VOI '" + m.name() + "' is on " + m.geometry()
+                        + " but the reference time point on " + grid + "; rasterise it on the reference scan");
+            }
+            if (m.isEmpty()) {
+                throw new VoiOutsideImageException(m.name(), "the VOIs", "has no voxel inside the image");
+            }
+        }
+        density.ifPresent(d -> {
+            d.requireUnit(VoxelUnit.G_PER_ML, "the density map");
+            if (!d.geometry().equals(grid)) {
+                throw new CycleInputException("the density map (CT) is on " + d.geometry()
+                        + "; resample it onto the reference grid " + grid + " first");
+            }
+        });
+
+        double voxelMl = grid.voxelVolume().inMl();
+        Optional<Volume> tiaMap = Optional.empty();
+        Optional<Volume> doseMap = Optional.empty();
+        VoxelKinetics.Counts counts = new VoxelKinetics.Counts(0, 0, 0, 0);
+        if (!(method instanceof DoseMethod.OrganS)) {
+            float[][] maps = new float[n][];
+            for (int i = 0; i < n; i++) {
+                maps[i] = tps.get(i).activity().voxels();
+            }
+            VoxelKinetics.Result r = VoxelKinetics.integrate(
+                    maps,
+                    hours,
+                    Math.log(2) / Times.hours(nuclide.halfLife()),
+                    settings.kinetics().singlePoint());
+            counts = r.counts();
+            float[] tia = r.tia();
+            float toBqS = (float) (voxelMl * 3600); // Bq/mL·h per voxel → Bq·s
+            for (int v = 0; v < tia.length; v++) {
+                tia[v] *= toBqS;
+            }
+            Volume tiaVolume = Volume.wrap(grid, VoxelUnit.BQ_S, tia);
+            tiaMap = Optional.of(tiaVolume);
+            doseMap = Optional.of(voxelDose(nuclide, tiaVolume, density, method, settings));
+        }
+
+        List<CycleResult.Voi> out = new ArrayList<>();
+        for (Mask m : vois) {
+            out.add(voi(m, tps, hours, density, tiaMap, doseMap, nuclide, method, settings, voxelMl));
+        }
+        return new CycleResult(
+                nuclide,
+                method,
+                settings,
+                tps.stream().map(TimePointImage::source).toList(),
+                hours,
+                out,
+                tiaMap,
+                doseMap,
+                counts);
+    }
+
+    private static Volume voxelDose(
+            Nuclide nuclide, Volume tia, Optional<Volume> density, DoseMethod method, CycleSettings settings) {
+        return switch (method) {
+            case DoseMethod.LocalDeposition l ->
+                density.isPresent()
+                        ? LocalDeposition.dose(tia, EnergyPartition.of(nuclide), density.get())
+                        : LocalDeposition.dose(tia, EnergyPartition.of(nuclide), settings.tissueDensity());
+            case DoseMethod.VoxelKernel k -> {
+                Geometry g = tia.geometry();
+                var kernel =
+                        VoxelSValues.forVoxel(nuclide.name(), k.medium(), g.spacing(0), g.spacing(1), g.spacing(2));
+                KernelDose plan = new KernelDose(g, kernel);
+                yield density.isPresent() ? plan.dose(tia, density.get()) : plan.dose(tia);
+            }
+            case DoseMethod.OrganS o -> throw new IllegalStateException("the organ-S method has no dose map");
+        };
+    }
+
+    private static CycleResult.Voi voi(
+            Mask m,
+            List<TimePointImage> tps,
+            double[] hours,
+            Optional<Volume> density,
+            Optional<Volume> tiaMap,
+            Optional<Volume> doseMap,
+            Nuclide nuclide,
+            DoseMethod method,
+            CycleSettings settings,
+            double voxelMl) {
+        int n = tps.size();
+        double[] mbq = new double[n];
+        List<TimePoint> points = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] c = tps.get(i).activity().voxels();
+            double sum = 0;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                sum += c[v];
+            }
+            mbq[i] = sum * voxelMl / 1e6;
+            points.add(TimePoint.of(Times.ofHours(hours[i]), Activity.ofMBq(mbq[i])));
+        }
+        TiaResult tia = Kinetics.integrate(new TimeActivityData(points), settings.kinetics());
+        double volumeMl = m.volume().inMl();
+        double meanDensity = settings.tissueDensity().inGramsPerMl();
+        if (density.isPresent()) {
+            float[] rho = density.get().voxels();
+            double s = 0;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                s += rho[v];
+            }
+            meanDensity = s / m.voxelCount();
+        }
+        Mass mass = Mass.ofGrams(volumeMl * meanDensity);
+        Optional<Double> voxelTia = tiaMap.map(map -> {
+            float[] a = map.voxels();
+            double sum = 0;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                sum += a[v];
+            }
+            return sum / 3.6e9; // Bq·s → MBq·h
+        });
+        AbsorbedDose dose;
+        Optional<CycleResult.Dvh> dvh = Optional.empty();
+        String how;
+        if (doseMap.isPresent()) {
+            DoseVolumeHistogram h = DoseVolumeHistogram.of(doseMap.get(), m);
+            dose = h.mean();
+            dvh = Optional.of(new CycleResult.Dvh(
+                    h.mean().inGy(),
+                    h.max().inGy(),
+                    h.d2().inGy(),
+                    h.d50().inGy(),
+                    h.d98().inGy()));
+            how = "mean of the " + method.label() + " dose map in the VOI (voxel-wise TIA)";
+        } else {
+            Phantom phantom = ((DoseMethod.OrganS) method).phantom();
+            SelfS s = selfS(m.name(), nuclide, mass, Optional.of(m.volume()), phantom);
+            dose = s.s().dose(tia.timeIntegratedActivity());
+            how = s.how();
+        }
+        var sd = Propagation.dose(
+                dose,
+                tia.timeIntegratedActivity(),
+                tia.standardDeviation().orElse(TimeIntegratedActivity.ZERO),
+                settings.uncertainty());
+        AbsorbedDose bed = Bed.forResult(dose, tia, settings.bedTissue());
+        return new CycleResult.Voi(
+                m.name(),
+                m.voxelCount(),
+                volumeMl,
+                mass.inGrams(),
+                mbq,
+                tia,
+                voxelTia,
+                dose.inGy(),
+                sd.standardDeviation(),
+                bed.inGy(),
+                dvh,
+                how);
+    }
+
+    record SelfS(SValue s, String how) {}
+
+    /** The self-dose S-value of a VOI for the organ-S method: OpenDose for a named organ, else the sphere model. */
+    static SelfS selfS(
+            String name,
+            Nuclide nuclide,
+            Mass mass,
+            Optional<org.netra.physics.quantity.Volume> volume,
+            Phantom phantom) {
+        // an organ only when the VOI is named as one ("Liver", "kidney_L", "Right kidney"): "lesion1 liver R
+        // lobe" is a tumour in the liver
+        String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
+        Optional<OrganSValue> organ = Optional.empty();
+        OrganSValues table = OrganSValues.openDoseLu177();
+        if (nuclide.name().equals("Lu-177")) {
+            if (key.equals("liver")) {
+                organ = Optional.of(table.get(phantom, SourceRegion.LIVER, "Liver"));
+            } else if (key.equals("spleen")) {
+                organ = Optional.of(table.get(phantom, SourceRegion.SPLEEN, "Spleen"));
+            } else if (KIDNEY.matcher(key).matches()) {
+                boolean right = key.matches(".*\\b(right|r)\\b.*");
+                // both kidneys as target: the energy a kidney absorbs of its own decays (cross-fire to the other
+                // is < 0.1 %), so scaled to the VOI's mass it is the self-dose of one kidney or of both
+                organ = Optional.of(table.get(
+                        phantom, right ? SourceRegion.RIGHT_KIDNEY : SourceRegion.LEFT_KIDNEY, "RKidney + LKidney"));
+            }
+        }
+        if (organ.isPresent()) {
+            OrganSValue o = organ.get();
+            return new SelfS(
+                    o.s().scaledToMass(o.targetMass(), mass),
+                    String.format(
+                            Locale.ROOT,
+                            "OpenDose %s %s ← %s, %.4g mGy/(MBq·s) at %.1f g, scaled to the VOI's %.1f g",
+                            phantom.code().toUpperCase(Locale.ROOT),
+                            o.target(),
+                            o.source().code(),
+                            o.s().inMGyPerMBqSecond(),
+                            o.targetMass().inGrams(),
+                            mass.inGrams()));
+        }
+        org.netra.physics.quantity.Volume v = volume.orElseThrow();
+        Density rho = Density.ofGramsPerMl(mass.inGrams() / v.inMl());
+        SValue s = SphereModel.selfS(nuclide, v, rho);
+        return new SelfS(
+                s,
+                String.format(
+                        Locale.ROOT,
+                        "sphere model of %.2f mL at %.3g g/mL: S = %.4g mGy/(MBq·s)",
+                        v.inMl(),
+                        rho.inGramsPerMl(),
+                        s.inMGyPerMBqSecond()));
+    }
+}

@@ -1,0 +1,96 @@
+package org.netra.dosimetry.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.VoxelUnit;
+
+class AlignmentTest {
+    static final LocalDateTime T0 = LocalDateTime.of(2026, 1, 5, 12, 0);
+
+    /** Three Gaussian blobs (liver, kidney, tumour-like), their pattern centred at {@code shift} mm. */
+    static Volume blobs(Geometry g, double[] shift) {
+        double[][] centres = {{-40, 10, 0}, {35, -25, 20}, {10, 40, -30}};
+        double[] sigma = {25, 10, 6};
+        double[] peak = {1e5, 3e5, 8e5};
+        float[] v = new float[g.voxelCount()];
+        double[] w = new double[3];
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    g.indexToWorld(i, j, k, w);
+                    double s = 0;
+                    for (int b = 0; b < 3; b++) {
+                        double dx = w[0] - shift[0] - centres[b][0];
+                        double dy = w[1] - shift[1] - centres[b][1];
+                        double dz = w[2] - shift[2] - centres[b][2];
+                        s += peak[b] * Math.exp(-(dx * dx + dy * dy + dz * dz) / (2 * sigma[b] * sigma[b]));
+                    }
+                    v[g.index(i, j, k)] = (float) s;
+                }
+            }
+        }
+        return Volume.wrap(g, VoxelUnit.BQ_PER_ML, v);
+    }
+
+    /** Halving keeps world positions: the centre of activity and the mean stay put. */
+    @Test
+    void halvingKeepsTheWorld() {
+        Geometry g = Geometry.of(64, 60, 40, new double[] {2, 2, 3}, new double[] {-63, -59, -60});
+        Volume v = blobs(g, new double[] {3, -2, 5});
+        Volume h = Alignment.halve(v);
+        assertThat(h.geometry().nx()).isEqualTo(32);
+        assertThat(h.geometry().nz()).isEqualTo(20);
+        assertThat(h.geometry().spacing()).containsExactly(4, 4, 6);
+        double[] a = centre(v), b = centre(h);
+        for (int i = 0; i < 3; i++) {
+            assertThat(b[i]).isCloseTo(a[i], within(0.05));
+        }
+    }
+
+    /** A scan displaced by (4.3, −7.1, 12.6) mm is found within 0.5 mm, through the coarse registration images. */
+    @Test
+    void rigidRegistrationFindsAShift() {
+        Geometry g = Geometry.of(160, 160, 100, new double[] {2, 2, 2}, new double[] {-159, -159, -99});
+        assertThat(g.voxelCount()).isGreaterThan(Alignment.REGISTRATION_MAX_VOXELS);
+        var first = new TimePointImage("first", blobs(g, new double[] {0, 0, 0}), T0);
+        double[] shift = {4.3, -7.1, 12.6};
+        var later = new TimePointImage("later", blobs(g, shift), T0.plusDays(1));
+        var aligned = Alignment.align(List.of(later, first), Alignment.Mode.RIGID);
+        var r = aligned.registrations().get(1).orElseThrow();
+        // fixed → moving: a point of the first scan is at +shift in the later one
+        double[] p = r.parameters();
+        assertThat(Math.toDegrees(Math.abs(p[0])) + Math.toDegrees(Math.abs(p[1])) + Math.toDegrees(Math.abs(p[2])))
+                .isLessThan(0.5);
+        double[] q = new double[3];
+        r.transform().apply(0, 0, 0, q);
+        for (int i = 0; i < 3; i++) {
+            assertThat(q[i]).isCloseTo(shift[i], within(0.5));
+        }
+        assertThat(aligned.timePoints().get(1).activity().geometry()).isEqualTo(g);
+    }
+
+    static double[] centre(Volume v) {
+        Geometry g = v.geometry();
+        double[] s = new double[3], w = new double[3];
+        double t = 0;
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    double a = v.get(i, j, k);
+                    g.indexToWorld(i, j, k, w);
+                    for (int d = 0; d < 3; d++) {
+                        s[d] += a * w[d];
+                    }
+                    t += a;
+                }
+            }
+        }
+        return new double[] {s[0] / t, s[1] / t, s[2] / t};
+    }
+}

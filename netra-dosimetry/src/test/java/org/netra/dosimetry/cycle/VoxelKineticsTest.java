@@ -1,0 +1,134 @@
+package org.netra.dosimetry.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.netra.dosimetry.kinetics.Kinetics;
+import org.netra.dosimetry.kinetics.KineticsSettings;
+import org.netra.dosimetry.kinetics.SinglePointMethod;
+import org.netra.dosimetry.kinetics.TimeActivityData;
+import org.netra.dosimetry.kinetics.TimePoint;
+import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Times;
+
+class VoxelKineticsTest {
+    private static final KineticsSettings LU =
+            KineticsSettings.of(NuclideCatalog.icrp107().get("Lu-177"));
+    private static final double PHYS = luPhysical();
+
+    private static float[][] maps(double[][] curvesByVoxel) {
+        int n = curvesByVoxel[0].length;
+        float[][] m = new float[n][curvesByVoxel.length];
+        for (int v = 0; v < curvesByVoxel.length; v++) {
+            for (int i = 0; i < n; i++) {
+                m[i][v] = (float) curvesByVoxel[v][i];
+            }
+        }
+        return m;
+    }
+
+    private static double kinetics(double[] t, double[] y) {
+        TimePoint[] p = new TimePoint[t.length];
+        for (int i = 0; i < t.length; i++) {
+            p[i] = TimePoint.of(Times.ofHours(t[i]), Activity.ofMBq(y[i]));
+        }
+        return Kinetics.integrate(TimeActivityData.of(p), LU)
+                .timeIntegratedActivity()
+                .inMBqHours();
+    }
+
+    /** A·e^(−λt) sampled at four times integrates to A/λ, the analytic integral from injection. */
+    @Test
+    void aMonoExponentialVoxelIntegratesToAOverLambda() {
+        double[] t = {4, 24, 96, 168};
+        double[][] curves = new double[3][];
+        double[] a = {1000, 55.5, 3.25};
+        double[] lambda = {Math.log(2) / 50, Math.log(2) / 20, Math.log(2) / 100};
+        for (int v = 0; v < 3; v++) {
+            curves[v] = new double[4];
+            for (int i = 0; i < 4; i++) {
+                curves[v][i] = a[v] * Math.exp(-lambda[v] * t[i]);
+            }
+        }
+        var r = VoxelKinetics.integrate(maps(curves), t, PHYS, new SinglePointMethod.Haenscheid());
+        for (int v = 0; v < 3; v++) {
+            assertThat((double) r.tia()[v]).isCloseTo(a[v] / lambda[v], within(1e-5 * a[v] / lambda[v]));
+        }
+        assertThat(r.counts().fitted()).isEqualTo(3);
+    }
+
+    /**
+     * Two points agree with the region-level rules of Kinetics (Hipparchus fit or trapezoid): clearing → the
+     * mono-exponential through both from injection; rising or plateau → trapezoid and physical tail.
+     */
+    @Test
+    void twoPointsFollowTheRegionRules() {
+        double[] t = {3.741, 27.725};
+        double[][] curves = {{120.27, 138.39}, {100, 40}, {100, 90.2}, {50, 50}};
+        var r = VoxelKinetics.integrate(maps(curves), t, luPhysical(), new SinglePointMethod.Haenscheid());
+        for (int v = 0; v < curves.length; v++) {
+            double expected = kinetics(t, curves[v]);
+            assertThat((double) r.tia()[v]).as("voxel %d", v).isCloseTo(expected, within(2e-6 * expected));
+        }
+        assertThat(r.counts().fitted()).isEqualTo(1);
+        assertThat(r.counts().fallBack()).isEqualTo(3);
+    }
+
+    /** Lesion 1 of the real patient by hand: 120.27·3.741/2 + (120.27+138.39)/2·23.984 + 138.39/λ_phys. */
+    @Test
+    void aRisingVoxelIsTrapezoidAndPhysicalTailByHand() {
+        double[] t = {3.741, 27.725};
+        double lambda = luPhysical();
+        double byHand = 120.27 * 3.741 / 2 + (120.27 + 138.39) / 2 * (27.725 - 3.741) + 138.39 / lambda;
+        var r = VoxelKinetics.integrate(
+                maps(new double[][] {{120.27, 138.39}}), t, luPhysical(), new SinglePointMethod.Haenscheid());
+        assertThat((double) r.tia()[0]).isCloseTo(byHand, within(1e-6 * byHand));
+    }
+
+    /**
+     * Uptake then washout, peak at the second of four points: trapezoid (0,0)→(t₁,y₁)→(t₂,y₂), then the
+     * exponential from the peak, A·e^(−λt₂)/λ (the uptake term has died out by t₂).
+     */
+    @Test
+    void anUptakePhaseIsATrapezoidToThePeak() {
+        double[] t = {0.5, 24, 72, 168};
+        double a = 500, lw = Math.log(2) / 60, lu = 2.0;
+        double[] y = new double[4];
+        for (int i = 0; i < 4; i++) {
+            y[i] = a * (Math.exp(-lw * t[i]) - Math.exp(-lu * t[i]));
+        }
+        double expected = y[0] * t[0] / 2 + (y[0] + y[1]) * (t[1] - t[0]) / 2 + a * Math.exp(-lw * t[1]) / lw;
+        var r = VoxelKinetics.integrate(maps(new double[][] {y}), t, PHYS, new SinglePointMethod.Haenscheid());
+        assertThat((double) r.tia()[0]).isCloseTo(expected, within(1e-5 * expected));
+    }
+
+    /** One point: Hänscheid's A·2t/ln 2, exact for a mono-exponential measured at t = T_eff. */
+    @Test
+    void onePointIsTheSinglePointMethod() {
+        double tEff = 60, a = 1000;
+        double at = a * Math.exp(-Math.log(2));
+        var r = VoxelKinetics.integrate(
+                maps(new double[][] {{at}, {0}}), new double[] {tEff}, PHYS, new SinglePointMethod.Haenscheid());
+        double analytic = a / (Math.log(2) / tEff);
+        assertThat((double) r.tia()[0]).isCloseTo(analytic, within(1e-6 * analytic));
+        assertThat(r.counts().singlePoint()).isEqualTo(1);
+        assertThat(r.counts().zero()).isEqualTo(1);
+    }
+
+    /** A voxel with a zero or negative value after its peak cannot take a log fit: trapezoid, no NaN. */
+    @Test
+    void aNoisyVoxelFallsBackWithoutNaN() {
+        double[] t = {4, 24, 96};
+        var r = VoxelKinetics.integrate(
+                maps(new double[][] {{10, 0, -1}, {0, 0, 0}}), t, PHYS, new SinglePointMethod.Haenscheid());
+        assertThat(r.tia()[0]).isFinite();
+        assertThat(r.counts().fallBack()).isEqualTo(1);
+        assertThat(r.counts().zero()).isEqualTo(1);
+    }
+
+    private static double luPhysical() {
+        return Math.log(2) / (NuclideCatalog.icrp107().get("Lu-177").halfLifeSeconds() / 3600);
+    }
+}

@@ -1,0 +1,47 @@
+package org.netra.sim.export;
+
+import java.util.List;
+import java.util.Map;
+import org.netra.sim.truth.VoiTruth;
+
+/**
+ * The ground-truth document written beside the images ({@code ground-truth.json}): who the twin is, how it
+ * was imaged, and per cycle every VOI's true activity curve, time-integrated activity, absorbed dose and BED.
+ */
+public record GroundTruth(
+        String generator,
+        long seed,
+        Patient patient,
+        Imaging imaging,
+        String doseMethod,
+        String activityCurveForm,
+        List<Cycle> cycles,
+        Map<String, Double> cumulativeBedGy) {
+    public record Patient(String id, String sex, double weightKg, double heightCm, double bodySurfaceAreaM2) {}
+
+    public record Imaging(
+            String storage,
+            String units,
+            String decayCorrection,
+            double fwhmMm,
+            double sensitivityCpsPerMBq,
+            double acquisitionSeconds,
+            double misalignmentMm,
+            double voxelMm,
+            int[] dimensions) {}
+
+    public record Scan(
+            double hoursAfterInjection,
+            String folder,
+            String acquisitionDateTime,
+            double[] rotation,
+            double[] translationMm) {}
+
+    public record Cycle(
+            int cycle,
+            String injection,
+            double administeredMBq,
+            String spectFolder,
+            List<Scan> scans,
+            List<VoiTruth> vois) {}
+}

@@ -1,0 +1,150 @@
+package org.netra.sim.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.netra.imaging.io.Nifti;
+import org.netra.imaging.volume.Mask;
+import org.netra.sim.anatomy.Phantom;
+import org.netra.sim.anatomy.Voi;
+import org.netra.sim.spect.SpectScan;
+import org.netra.sim.truth.VoiTruth;
+import org.netra.sim.twin.Twin;
+
+/**
+ * Writes a twin to a folder:
+ *
+ * <pre>
+ * ct/                      CT Image Storage, one file per slice
+ * rtstruct.dcm             the VOIs as an RT Structure Set on the CT
+ * labels.nii               the phantom regions as a NIfTI label map (uint8) and voi-labels.json naming them
+ * cycle-N/spect-XXXh/      one quantitative SPECT series (PET Image Storage, BQML) per scan time
+ * ground-truth.json        the truth ({@link GroundTruth})
+ * </pre>
+ */
+public final class TwinWriter {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TwinWriter() {}
+
+    public static GroundTruth write(Twin twin, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Phantom phantom = twin.phantom();
+        var body = twin.spec().phantom().body();
+        StudyContext study = StudyContext.of(
+                twin.spec().seed(), body, twin.cycles().get(0).injection().minusHours(1));
+        List<String> ctSlices = ImageSeriesWriter.writeCt(dir.resolve("ct"), study, phantom.ct());
+        List<Mask> masks = new ArrayList<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        for (Voi voi : Voi.STANDARD) {
+            Mask m = phantom.mask(voi);
+            if (!m.isEmpty()) {
+                masks.add(m);
+                types.put(
+                        voi.name(),
+                        switch (voi.kind()) {
+                            case TUMOUR -> "GTV";
+                            case BODY -> "EXTERNAL";
+                            case KIDNEY, ORGAN, MARROW -> "ORGAN";
+                        });
+            }
+        }
+        RtStructWriter.write(dir.resolve("rtstruct.dcm"), study, masks, types, ctSlices);
+        Nifti.write(dir.resolve("labels.nii"), phantom.labelMap());
+        JSON.writeValue(dir.resolve("labels.json").toFile(), phantom.labelMap().names());
+
+        List<GroundTruth.Cycle> cycles = new ArrayList<>();
+        Map<String, Double> cumulative = new LinkedHashMap<>();
+        int series = 10;
+        for (Twin.Cycle c : twin.cycles()) {
+            String cycleFolder = "cycle-" + c.number();
+            List<GroundTruth.Scan> scans = new ArrayList<>();
+            for (SpectScan s : c.scans()) {
+                String folder =
+                        cycleFolder + "/" + String.format(Locale.ROOT, "spect-%03.0fh", s.hoursAfterInjection());
+                ImageSeriesWriter.writeSpect(
+                        dir.resolve(folder),
+                        study,
+                        "spect-" + c.number() + "-" + s.hoursAfterInjection(),
+                        series++,
+                        s.image(),
+                        new ImageSeriesWriter.SpectFacts(
+                                c.injection(),
+                                c.kinetics().injectedMBq(),
+                                s.hoursAfterInjection(),
+                                twin.settings().acquisitionSeconds(),
+                                twin.settings().fwhmMm(),
+                                String.format(
+                                        Locale.ROOT,
+                                        "Lu-177 SPECT cycle %d, %.0f h p.i. (simulated)",
+                                        c.number(),
+                                        s.hoursAfterInjection())));
+                scans.add(new GroundTruth.Scan(
+                        s.hoursAfterInjection(),
+                        folder,
+                        c.injection()
+                                .plus(Duration.ofSeconds(Math.round(s.hoursAfterInjection() * 3600)))
+                                .toString(),
+                        s.motion().rotation(),
+                        s.motion().translation()));
+            }
+            for (VoiTruth v : c.truth().vois()) {
+                v.bedGy().ifPresent(bed -> cumulative.merge(v.name(), bed, Double::sum));
+            }
+            cycles.add(new GroundTruth.Cycle(
+                    c.number(),
+                    c.injection().toString(),
+                    c.kinetics().injectedMBq(),
+                    cycleFolder,
+                    scans,
+                    c.truth().vois()));
+        }
+        var g = phantom.geometry();
+        GroundTruth truth = new GroundTruth(
+                "netra-sim 0.1",
+                twin.spec().seed(),
+                new GroundTruth.Patient(
+                        study.patientId(), body.sex().name(), body.weightKg(), body.heightCm(), body.bodySurfaceArea()),
+                new GroundTruth.Imaging(
+                        "PET Image Storage (quantitative SPECT), Units BQML",
+                        "Bq/mL at scan start",
+                        "START (values are activity at acquisition start; Decay Factor 1)",
+                        twin.settings().fwhmMm(),
+                        twin.settings().sensitivityCpsPerMBq(),
+                        twin.settings().acquisitionSeconds(),
+                        twin.settings().misalignmentMm(),
+                        g.spacing(0),
+                        new int[] {g.nx(), g.ny(), g.nz()}),
+                twin.cycles().get(0).truth().doseMethod(),
+                "A(t) = Σ coefficientMBq·exp(−ratePerHour·t), t in hours from injection (effective rates)",
+                cycles,
+                cumulative);
+        JSON.writeValue(dir.resolve("ground-truth.json").toFile(), truth);
+        return truth;
+    }
+
+    /** {@code value} as the indented JSON of the ground-truth file (optional values as values or null). */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Reads a ground-truth document back. */
+    public static GroundTruth read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), GroundTruth.class);
+    }
+}

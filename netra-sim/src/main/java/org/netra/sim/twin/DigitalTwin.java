@@ -1,0 +1,43 @@
+package org.netra.sim.twin;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.netra.sim.anatomy.Phantom;
+import org.netra.sim.anatomy.Voi;
+import org.netra.sim.kinetics.TrueKinetics;
+import org.netra.sim.spect.SpectScan;
+import org.netra.sim.spect.SpectSettings;
+import org.netra.sim.spect.SpectSimulator;
+import org.netra.sim.truth.DoseTruth;
+
+/** Builds digital twins: phantom, kinetics, SPECT images and ground truth, all from one seed. */
+public final class DigitalTwin {
+    /** The first cycle's injection; later cycles follow every 8 weeks (the label schedule). */
+    public static final LocalDateTime FIRST_INJECTION = LocalDateTime.of(2026, 3, 2, 9, 0);
+
+    public static final int CYCLE_INTERVAL_WEEKS = 8;
+
+    private DigitalTwin() {}
+
+    public static Twin simulate(long seed, int cycles, SpectSettings settings) {
+        return simulate(TwinSpec.draw(seed, cycles, 7400), settings);
+    }
+
+    public static Twin simulate(TwinSpec spec, SpectSettings settings) {
+        Phantom phantom = Phantom.build(spec.phantom());
+        List<Twin.Cycle> out = new ArrayList<>();
+        for (int c = 0; c < spec.cycles(); c++) {
+            TrueKinetics k = TrueKinetics.of(phantom, spec.cycleKinetics().get(c), spec.injectedMBq());
+            // each cycle's noise and motion from its own stream of the seed
+            List<SpectScan> scans = SpectSimulator.simulate(k, settings, spec.seed() * 1_000_003L + c);
+            out.add(new Twin.Cycle(
+                    c + 1,
+                    FIRST_INJECTION.plusWeeks((long) CYCLE_INTERVAL_WEEKS * c),
+                    k,
+                    scans,
+                    DoseTruth.of(c + 1, k, Voi.STANDARD)));
+        }
+        return new Twin(spec, phantom, settings, out);
+    }
+}

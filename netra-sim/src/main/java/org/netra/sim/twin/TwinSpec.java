@@ -1,0 +1,77 @@
+package org.netra.sim.twin;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.hipparchus.random.RandomDataGenerator;
+import org.netra.clinical.patient.Sex;
+import org.netra.sim.anatomy.BodySize;
+import org.netra.sim.anatomy.PhantomSpec;
+import org.netra.sim.kinetics.Lu177Dotatate;
+import org.netra.sim.kinetics.Lu177Dotatate.Group;
+import org.netra.sim.kinetics.Uptake;
+
+/**
+ * One digital twin drawn from a seed: sex, weight and height (adult NET patients: men 80 ± 12 kg,
+ * 176 ± 7 cm; women 68 ± 11 kg, 163 ± 6 cm), tumour volumes around the standard twin's (log-normal, 30 %),
+ * and per cycle the kinetics: each compartment's uptake log-normal around the population value (25 % for
+ * organs, 35 % for tumours, the spread of Sandström et al. 2013) and its slow half-life (15 %); a patient's
+ * own kinetics repeat from cycle to cycle within 8 %.
+ */
+public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> cycleKinetics, double injectedMBq) {
+
+    public TwinSpec {
+        cycleKinetics = List.copyOf(cycleKinetics);
+    }
+
+    public static TwinSpec draw(long seed, int cycles, double injectedMBq) {
+        if (cycles < 1 || cycles > 8) {
+            throw new IllegalArgumentException("PRRT gives 1–8 cycles, got " + cycles);
+        }
+        RandomDataGenerator r = new RandomDataGenerator(seed * 0x9E3779B97F4A7C15L + 17);
+        Sex sex = r.nextUniform(0, 1) < 0.5 ? Sex.MALE : Sex.FEMALE;
+        boolean male = sex == Sex.MALE;
+        double weight = clamp(r.nextNormal(male ? 80 : 68, male ? 12 : 11), 45, 130);
+        double height = clamp(r.nextNormal(male ? 176 : 163, male ? 7 : 6), 148, 200);
+        BodySize body = new BodySize(sex, weight, height);
+        PhantomSpec phantom = PhantomSpec.standard(body)
+                .withTumours(
+                        clamp(25 * logNormal(r, 0.3), 8, 60),
+                        clamp(8 * logNormal(r, 0.3), 5.5, 15),
+                        clamp(3 * logNormal(r, 0.3), 1.5, 4.5),
+                        clamp(20 * logNormal(r, 0.3), 8, 45),
+                        clamp(7 * logNormal(r, 0.15), 5.5, 8.5));
+        Map<Group, Uptake> patient = new EnumMap<>(Group.class);
+        Lu177Dotatate.standard().forEach((g, u) -> {
+            double spread =
+                    switch (g) {
+                        case LIVER_MET_1, LIVER_MET_2, LIVER_MET_3, PANCREAS_PRIMARY, BONE_MET -> 0.35;
+                        case REMAINDER, BLADDER -> 0.1;
+                        default -> 0.25;
+                    };
+            patient.put(g, u.scaled(logNormal(r, spread)).slowerBy(logNormal(r, 0.15)));
+        });
+        List<Map<Group, Uptake>> perCycle = new ArrayList<>();
+        for (int c = 0; c < cycles; c++) {
+            Map<Group, Uptake> k = new EnumMap<>(Group.class);
+            for (var e : patient.entrySet()) {
+                k.put(e.getKey(), c == 0 ? e.getValue() : e.getValue().scaled(logNormal(r, 0.08)));
+            }
+            perCycle.add(k);
+        }
+        return new TwinSpec(seed, phantom, perCycle, injectedMBq);
+    }
+
+    public int cycles() {
+        return cycleKinetics.size();
+    }
+
+    private static double logNormal(RandomDataGenerator r, double sigma) {
+        return Math.exp(r.nextNormal(-sigma * sigma / 2, sigma));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
