@@ -79,6 +79,7 @@ public final class SafetyFeature implements WebFeature {
                         patientId,
                         Radiopharmaceutical.LU177_DOTATATE.label(),
                         r.administered(),
+                        r.measuredAt(),
                         r.atOneMetre(),
                         r.restrictions()));
     }
