@@ -82,7 +82,7 @@ public final class DosimetryReportPdf {
         var view = new View(
                 report,
                 report.curves().isEmpty() ? "" : dataUri(timeActivity(report).png(PLOT_W, PLOT_H)),
-                dataUri(bed(report).png(PLOT_W, PLOT_H)));
+                report.kidneyBed().isEmpty() ? "" : dataUri(bed(report).png(PLOT_W, PLOT_H)));
         var out = new StringOutput();
         ENGINE.render("report/dosimetry.jte", Map.of("view", view), out);
         return out.toString();

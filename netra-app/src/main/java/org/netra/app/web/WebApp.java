@@ -27,6 +27,8 @@ import org.netra.app.web.admin.AuditFeature;
 import org.netra.app.web.admin.UserAdminFeature;
 import org.netra.app.web.approval.ApprovalFeature;
 import org.netra.app.web.dosimetry.DosimetryFeature;
+import org.netra.app.web.dosimetry.DosimetryJobs;
+import org.netra.app.web.dosimetry.JobFeature;
 import org.netra.app.web.followup.CohortFeature;
 import org.netra.app.web.home.HomeFeature;
 import org.netra.app.web.imaging.ImagingFeature;
@@ -157,6 +159,7 @@ public final class WebApp implements AutoCloseable {
                 new PatientFeature(services),
                 new ChartFeature(services),
                 new DosimetryFeature(services),
+                new JobFeature(new DosimetryJobs(config.dataDir().resolve("jobs"))),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),

@@ -45,9 +45,14 @@ public final class LoadDriver {
                 for (int s = 0; s < sessions; s++) {
                     pool.submit(() -> {
                         var client = new WebClient(server.base, http);
-                        if (client.signIn("physician", TestServer.password("physician"))
-                                        .statusCode()
-                                != 303) {
+                        try {
+                            if (client.signIn("physician", TestServer.password("physician"))
+                                            .statusCode()
+                                    != 303) {
+                                signInFailures.incrementAndGet();
+                                return;
+                            }
+                        } catch (RuntimeException e) { // a refused or timed-out connection
                             signInFailures.incrementAndGet();
                             return;
                         }
