@@ -159,7 +159,7 @@ public final class WebApp implements AutoCloseable {
                 new PatientFeature(services),
                 new ChartFeature(services),
                 new DosimetryFeature(services),
-                new JobFeature(new DosimetryJobs(config.dataDir().resolve("jobs"))),
+                new JobFeature(new DosimetryJobs(b.store, config.dataDir().resolve("jobs"))),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),

@@ -31,6 +31,8 @@ import org.netra.imaging.quant.AcquisitionFacts;
 import org.netra.imaging.quant.RealWorldValues;
 import org.netra.imaging.volume.SeriesAssembler;
 import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.store.Store;
+import org.netra.store.record.RecordKind;
 
 /**
  * Dosimetry as a background job from an uploaded zip of DICOM: every folder holding an emission series is
@@ -77,6 +79,18 @@ public final class DosimetryJobs implements AutoCloseable {
 
     public record Result(String patientId, String injection, double injectedGBq, double[] hours, List<VoiDose> vois) {}
 
+    /** A finished job as the store keeps it (audit-trailed): who ran what on which upload, and the doses. */
+    public record FinishedJob(
+            String id, String owner, String upload, String method, Instant started, Instant finished, Result result) {
+        public static final RecordKind<FinishedJob> KIND =
+                new RecordKind<>("dosimetry_job", FinishedJob.class, FinishedJob::id, j -> null, FinishedJob::upload);
+
+        Job job() {
+            return new Job(id, owner, upload, method, State.DONE, 100, "done", Optional.of(result), "", started);
+        }
+    }
+
+    private final Store store;
     private final Path work;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -85,18 +99,28 @@ public final class DosimetryJobs implements AutoCloseable {
         return t;
     });
 
-    public DosimetryJobs(Path work) {
+    /** Jobs unpack under {@code work}; finished ones are kept in {@code store}. */
+    public DosimetryJobs(Store store, Path work) {
+        this.store = store;
         this.work = work;
     }
 
+    /** Running and recent jobs, and those finished before (from the store), newest first. */
     public List<Job> list() {
-        return jobs.values().stream()
+        Map<String, Job> all = new java.util.HashMap<>();
+        store.records()
+                .list(FinishedJob.KIND)
+                .forEach(f -> all.put(f.value().id(), f.value().job()));
+        all.putAll(jobs);
+        return all.values().stream()
                 .sorted(Comparator.comparing(Job::started).reversed())
                 .toList();
     }
 
     public Optional<Job> get(String id) {
-        return Optional.ofNullable(jobs.get(id));
+        return Optional.ofNullable(jobs.get(id))
+                .or(() -> store.records().find(FinishedJob.KIND, id).map(f -> f.value()
+                        .job()));
     }
 
     /** Unpacks the zip now (so a bad upload is refused at once) and queues the computation. */
@@ -176,33 +200,18 @@ public final class DosimetryJobs implements AutoCloseable {
                             v.name(),
                             v.volumeMl(),
                             v.activityMBq(),
-                            v.tia().toString().length() > 80
-                                    ? v.tia().getClass().getSimpleName()
-                                    : v.tia().toString(),
+                            v.tia().method().describe(),
                             v.voxelTiaMBqH().orElse(Double.NaN),
                             v.doseGy(),
                             v.doseSdGy(),
                             v.bedGy()))
                     .toList();
             var result = new Result(
-                    first.source(),
-                    pharm.injection().toString(),
-                    pharm.injected().inGBq(),
-                    r.hoursAfterInjection(),
-                    vois);
-            jobs.put(
-                    job.id(),
-                    new Job(
-                            job.id(),
-                            job.owner(),
-                            job.upload(),
-                            job.method(),
-                            State.DONE,
-                            100,
-                            "done",
-                            Optional.of(result),
-                            "",
-                            job.started()));
+                    patientId, pharm.injection().toString(), pharm.injected().inGBq(), r.hoursAfterInjection(), vois);
+            var finished = new FinishedJob(
+                    job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), result);
+            store.records().create(FinishedJob.KIND, finished, job.owner());
+            jobs.put(job.id(), finished.job());
         } catch (RuntimeException | IOException e) {
             jobs.put(
                     job.id(),

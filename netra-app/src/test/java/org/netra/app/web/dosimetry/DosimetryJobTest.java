@@ -101,6 +101,10 @@ class DosimetryJobTest {
             assertThat(v.get("bedGy").asDouble())
                     .isGreaterThanOrEqualTo(v.get("doseGy").asDouble());
         }
+        // the result is in the store, audit-trailed under the physicist
+        var stored = server.store.records().get(DosimetryJobs.FinishedJob.KIND, id);
+        assertThat(stored.updatedBy()).isEqualTo("physicist");
+        assertThat(stored.value().result().vois()).hasSize(2);
         var progress = physicist.get("/dosimetry/jobs/" + id + "/progress");
         assertThat(progress.statusCode()).as("htmx stops polling").isEqualTo(286);
         assertThat(progress.body()).contains("job-result").contains("±");
