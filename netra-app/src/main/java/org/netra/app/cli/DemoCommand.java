@@ -12,9 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.netra.app.config.ServerConfig;
 import org.netra.app.config.Setting;
-import org.netra.app.demo.DemoClinic;
-import org.netra.app.demo.DemoCohort;
 import org.netra.app.demo.DemoUsers;
+import org.netra.app.demo.SyntheticDemoCohort;
 import org.netra.app.viewer.FolderStudies;
 import org.netra.app.web.security.Accounts;
 import org.netra.app.web.security.PasswordHasher;
@@ -41,8 +40,14 @@ final class DemoCommand implements Callable<Integer> {
     /** Marks a folder netra made for the demo, so recreating it never deletes anything else. */
     static final String MARKER = ".netra-demo";
 
+    /**
+     * The demo clinic's date: the synthetic cohort is referred 2020–2022, so on this day some patients are
+     * in screening, some between cycles and some in follow-up. The demo's clock runs from it.
+     */
+    static final java.time.LocalDate CLINIC_DATE = java.time.LocalDate.of(2021, 9, 6);
+
     /** The cohort loaded into each demo database: netra-sim's synthetic patients plug in here. */
-    static final DemoCohort COHORT = new DemoClinic(2026, 30, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    static final SyntheticDemoCohort COHORT = new SyntheticDemoCohort(2026, 80, CLINIC_DATE);
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE})")
     int port;
@@ -74,7 +79,13 @@ final class DemoCommand implements Callable<Integer> {
                 .withHost("127.0.0.1");
         out.println("netra demo: starting the web app on a fresh database in " + dataDir);
         var studies = FolderStudies.scan(imagingDir());
-        ServeCommand.run(config, out, studies, store -> {
+        var now = java.time.Clock.systemUTC();
+        var clinic = java.time.Clock.offset(
+                now,
+                java.time.Duration.between(
+                        now.instant(), CLINIC_DATE.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC)));
+        out.println("  the clinic's date is " + CLINIC_DATE + " (the synthetic cohort's timeline)");
+        ServeCommand.run(config, out, studies, clinic, store -> {
             DemoUsers.create(new Accounts(store, new PasswordHasher()));
             out.println("  " + COHORT.load(store, DemoUsers.ACTOR));
             out.println("  " + studies.list().size() + " imaging studies from " + imagingDir());

@@ -67,20 +67,31 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.SECURE_COOKIES, secureCookies);
         var config = ServerConfig.resolve(flags, System.getenv(), ServerConfig.readFile(configFile));
         PrintWriter out = spec.commandLine().getOut();
-        run(config, out, FolderStudies.scan(config.dataDir().resolve("imaging")), store -> {
-            var accounts = new Accounts(store, new org.netra.app.web.security.PasswordHasher());
-            if (accounts.isEmpty()) {
-                String password = randomPassword();
-                accounts.create(new Accounts.NewAccount("admin", "Administrator", "admin", password), BOOTSTRAP_ACTOR);
-                out.println("First start: created user 'admin' with password " + password);
-                out.println("  Sign in, create the department's users, then give admin a new password.");
-            }
-        });
+        run(
+                config,
+                out,
+                FolderStudies.scan(config.dataDir().resolve("imaging")),
+                java.time.Clock.systemUTC(),
+                store -> {
+                    var accounts = new Accounts(store, new org.netra.app.web.security.PasswordHasher());
+                    if (accounts.isEmpty()) {
+                        String password = randomPassword();
+                        accounts.create(
+                                new Accounts.NewAccount("admin", "Administrator", "admin", password), BOOTSTRAP_ACTOR);
+                        out.println("First start: created user 'admin' with password " + password);
+                        out.println("  Sign in, create the department's users, then give admin a new password.");
+                    }
+                });
         return 0;
     }
 
     /** Opens the store, prepares it, serves until the process is stopped (Ctrl-C). */
-    static void run(ServerConfig config, PrintWriter out, Studies studies, java.util.function.Consumer<Store> prepare)
+    static void run(
+            ServerConfig config,
+            PrintWriter out,
+            Studies studies,
+            java.time.Clock clock,
+            java.util.function.Consumer<Store> prepare)
             throws InterruptedException {
         if (config.store().vendor() == StoreConfig.Vendor.H2
                 && config.store().url().startsWith("jdbc:h2:file:")) {
@@ -93,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var store = Store.open(config.store());
         prepare.accept(store);
-        var app = WebApp.builder(config, store).studies(studies).build();
+        var app = WebApp.builder(config, store).studies(studies).clock(clock).build();
         try {
             app.start();
         } catch (RuntimeException e) {

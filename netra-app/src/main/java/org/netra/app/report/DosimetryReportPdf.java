@@ -49,7 +49,7 @@ public final class DosimetryReportPdf {
         }
 
         public String tia(DosimetryReport.DoseRow row) {
-            return String.format(Locale.ROOT, "%.0f", row.tiaMBqH());
+            return Double.isNaN(row.tiaMBqH()) ? "–" : String.format(Locale.ROOT, "%.0f", row.tiaMBqH());
         }
 
         public String gbq() {
@@ -81,8 +81,8 @@ public final class DosimetryReportPdf {
     public static String html(DosimetryReport report) {
         var view = new View(
                 report,
-                dataUri(timeActivity(report).png(PLOT_W, PLOT_H)),
-                dataUri(bed(report).png(PLOT_W, PLOT_H)));
+                report.curves().isEmpty() ? "" : dataUri(timeActivity(report).png(PLOT_W, PLOT_H)),
+                report.kidneyBed().isEmpty() ? "" : dataUri(bed(report).png(PLOT_W, PLOT_H)));
         var out = new StringOutput();
         ENGINE.render("report/dosimetry.jte", Map.of("view", view), out);
         return out.toString();

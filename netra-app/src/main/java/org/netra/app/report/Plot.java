@@ -127,6 +127,9 @@ public final class Plot {
             xMin = 0.5;
             xMax += 0.5;
             xTicks = integerTicks(xMin, xMax);
+            if (xTicks.length == 0) {
+                xTicks = new double[] {1};
+            }
         } else {
             xTicks = ticks(xMin, xMax);
             xMax = Math.max(xMax, xTicks[xTicks.length - 1]);

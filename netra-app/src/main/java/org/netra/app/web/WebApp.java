@@ -26,6 +26,10 @@ import org.netra.app.viewer.Studies;
 import org.netra.app.web.admin.AuditFeature;
 import org.netra.app.web.admin.UserAdminFeature;
 import org.netra.app.web.approval.ApprovalFeature;
+import org.netra.app.web.dosimetry.DosimetryFeature;
+import org.netra.app.web.dosimetry.DosimetryJobs;
+import org.netra.app.web.dosimetry.JobFeature;
+import org.netra.app.web.followup.CohortFeature;
 import org.netra.app.web.home.HomeFeature;
 import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
@@ -33,6 +37,8 @@ import org.netra.app.web.patient.ChartFeature;
 import org.netra.app.web.patient.ClinicalDirectory;
 import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.patient.PatientFeature;
+import org.netra.app.web.plan.CalendarFeature;
+import org.netra.app.web.safety.SafetyFeature;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Accounts;
 import org.netra.app.web.security.ForbiddenException;
@@ -152,6 +158,11 @@ public final class WebApp implements AutoCloseable {
                 new HomeFeature(services),
                 new PatientFeature(services),
                 new ChartFeature(services),
+                new DosimetryFeature(services),
+                new JobFeature(new DosimetryJobs(b.store, config.dataDir().resolve("jobs"))),
+                new SafetyFeature(services),
+                new CalendarFeature(services),
+                new CohortFeature(services),
                 new ApprovalFeature(services),
                 new ImagingFeature(b.studies),
                 new UserAdminFeature(services),

@@ -10,12 +10,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
-import org.netra.app.web.patient.PatientSummary;
 
 /**
  * A bounded load test, not a unit test: a netra web app on loopback, {@code sessions} signed-in browser
- * sessions at once, each reading the patient list {@code reads} times. Prints p50/p95/p99/max latency and
+ * sessions at once, each reading {@code reads} times, alternately the patient list and a random
+ * patient's chart, over the demo clinic's records in the store. Prints p50/p95/p99/max latency and
  * the error count. Run it with {@code netra-app/load-test} (see docs/web.md).
  *
  * <p>Arguments: sessions (200), reads per session (20), patients in the list (50).
@@ -30,14 +29,10 @@ public final class LoadDriver {
         if (sessions < 1 || sessions > 1000 || reads < 1 || reads > 1000) {
             throw new IllegalArgumentException("sessions 1–1000 and reads 1–1000 keep the test bounded");
         }
-        List<PatientSummary> list = IntStream.rangeClosed(1, patients)
-                .mapToObj(i -> new PatientSummary(
-                        String.format(Locale.ROOT, "NET-%04d", i),
-                        "Synthetic patient " + i,
-                        i % 3 == 0 ? "follow-up" : i % 3 == 1 ? "on treatment" : "screening",
-                        "cycle " + (1 + i % 4) + " of 4"))
-                .toList();
-        try (var server = new TestServer(null, q -> list)) {
+        try (var server = TestServer.custom(null, b -> b)) {
+            // the clinical records in the store, as the pages read them in use
+            new org.netra.app.demo.DemoClinic(7, patients, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                    .load(server.store, "load-test");
             var http = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5))
@@ -50,17 +45,25 @@ public final class LoadDriver {
                 for (int s = 0; s < sessions; s++) {
                     pool.submit(() -> {
                         var client = new WebClient(server.base, http);
-                        if (client.signIn("physician", TestServer.password("physician"))
-                                        .statusCode()
-                                != 303) {
+                        try {
+                            if (client.signIn("physician", TestServer.password("physician"))
+                                            .statusCode()
+                                    != 303) {
+                                signInFailures.incrementAndGet();
+                                return;
+                            }
+                        } catch (RuntimeException e) { // a refused or timed-out connection
                             signInFailures.incrementAndGet();
                             return;
                         }
+                        var random = new java.util.Random(Thread.currentThread().threadId());
                         for (int r = 0; r < reads; r++) {
                             long t0 = System.nanoTime();
                             try {
-                                var res = client.get("/patients");
-                                if (res.statusCode() != 200 || !res.body().contains("Synthetic patient " + patients)) {
+                                // every other read the list, else one patient's chart
+                                String id = org.netra.app.demo.DemoClinic.patientId(1 + random.nextInt(patients));
+                                var res = r % 2 == 0 ? client.get("/patients") : client.get("/patients/" + id);
+                                if (res.statusCode() != 200 || !res.body().contains(id)) {
                                     errors.incrementAndGet();
                                 }
                             } catch (RuntimeException e) {
@@ -81,7 +84,8 @@ public final class LoadDriver {
             Collections.sort(sorted);
             System.out.printf(
                     Locale.ROOT,
-                    "netra load test: %d sessions x %d reads of /patients (%d rows) on loopback, %d cores%n",
+                    "netra load test: %d sessions x %d reads of /patients and /patients/{id} (%d patients in the store)"
+                            + " on loopback, %d cores%n",
                     sessions,
                     reads,
                     patients,

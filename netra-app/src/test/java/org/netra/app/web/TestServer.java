@@ -38,8 +38,10 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(java.util.function.UnaryOperator<WebApp.Builder> customize, LoginPolicy policy) {
         this.store = Store.open(StoreConfig.inMemory("web-" + UUID.randomUUID()));
-        var config =
-                ServerConfig.defaults(Path.of("unused")).withHost("127.0.0.1").withPort(0);
+        var config = ServerConfig.defaults(
+                        Path.of(System.getProperty("java.io.tmpdir"), "netra-test-" + UUID.randomUUID()))
+                .withHost("127.0.0.1")
+                .withPort(0);
         if (policy != null) {
             config = config.withLogin(policy);
         }

@@ -117,7 +117,7 @@ public final class WebClient {
         }
     }
 
-    private HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
         var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (cookie != null) {
             b.header("Cookie", "netra_session=" + cookie);

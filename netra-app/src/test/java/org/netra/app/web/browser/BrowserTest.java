@@ -2,12 +2,10 @@ package org.netra.app.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,13 +16,9 @@ import org.netra.app.web.TestServer;
 import org.netra.app.web.patient.PatientSummary;
 import org.netra.testkit.TestData;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,9 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Manager never runs: both paths are given). Screenshots land in target/screenshots.
  */
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path SHOTS = Chromium.SHOTS;
 
     /** Three invented patients, so the list has rows to show (the clinical module brings the real ones). */
     static final List<PatientSummary> PATIENTS = List.of(
@@ -51,10 +43,7 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            TestData.unavailable(
-                    "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)");
-        }
+        Chromium.requireInstalled();
         Studies studies;
         try {
             studies = FolderStudies.scan(TestData.path("dicom"));
@@ -67,25 +56,7 @@ class BrowserTest {
                         .toList())
                 .studies(shown));
         profile = Files.createTempDirectory("netra-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 860));
+        driver = Chromium.start(profile);
         Files.createDirectories(SHOTS);
     }
 
@@ -98,9 +69,7 @@ class BrowserTest {
             server.close();
         }
         if (profile != null) {
-            try (var s = Files.walk(profile)) {
-                s.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            Chromium.delete(profile);
         }
     }
 
@@ -210,6 +179,6 @@ class BrowserTest {
     }
 
     private static void shot(String name) throws Exception {
-        Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Chromium.shot(driver, name);
     }
 }

@@ -84,4 +84,63 @@ class ClinicalPagesTest {
                 .isEqualTo(409);
         assertThat(server.store.records().list(ClinicalKinds.DECISION)).isNotEmpty();
     }
+
+    @Test
+    void aCyclesDosimetryPageAndPdfShowTheKidneyBedAgainstTheLimit() throws Exception {
+        String pid = DemoClinic.patientId(3); // follow-up: four cycles given
+        var chart = PatientChart.load(server.store.records(), pid);
+        // independent of netra's radiobiology code: the LQ BED of a mono-exponential source,
+        // BED = D (1 + D/(α/β) · T_rep/(T_rep + T_eff)), α/β 2.6 Gy, T_rep 2.8 h (Wessels 2008)
+        double cumulative = 0;
+        for (var d : chart.dosimetry()) {
+            double dose = d.value().dosimetry().kidneyDose().inGy();
+            double teff = d.value().dosimetry().kidneyEffectiveHalfLife().toMinutes() / 60.0;
+            cumulative += dose * (1 + dose / 2.6 * 2.8 / (2.8 + teff));
+        }
+        var nurse = signedIn("nurse");
+        var page = nurse.get("/patients/" + pid + "/dosimetry/4");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String shown = String.format(java.util.Locale.ROOT, "%.1f", cumulative);
+        assertThat(page.body())
+                .contains("<p class=\"figure\">" + shown + " ")
+                .contains("of 27 Gy")
+                .contains("±");
+        assertThat(nurse.get("/patients/" + pid + "/dosimetry/9").statusCode()).isEqualTo(404);
+        assertThat(nurse.get("/patients/" + pid + "/dosimetry/x").statusCode()).isEqualTo(400);
+
+        var pdf = nurse.getBytes("/patients/" + pid + "/dosimetry/4/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(doc).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Dosimetry report – cycle 4")
+                    .contains(pid)
+                    .contains(String.format(
+                            java.util.Locale.ROOT, "Cumulative kidney BED %.2f Gy of the 27.00 Gy limit", cumulative));
+        }
+        var api = nurse.get("/api/patients/" + pid + "/dosimetry/4");
+        assertThat(api.body()).contains("\"predictedFurtherCycles\"");
+    }
+
+    @Test
+    void safetySheetCohortAndCalendar() {
+        var nurse = signedIn("nurse");
+        String pid = DemoClinic.patientId(2);
+        var sheet = nurse.get("/patients/" + pid + "/safety/1");
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        assertThat(sheet.body())
+                .contains("Radiation safety after your treatment")
+                .contains("data-print");
+        assertThat(nurse.get("/patients/" + pid + "/safety/7").statusCode()).isEqualTo(404);
+        var cohort = nurse.get("/cohort");
+        assertThat(cohort.body()).contains("progression-free survival").contains("overall survival");
+        assertThat(nurse.get("/api/cohort/survival").body()).contains("\"curves\"");
+        var calendar = nurse.get("/calendar");
+        assertThat(calendar.statusCode()).isEqualTo(200);
+        assertThat(calendar.body()).contains("Isolation-room stays").contains("iso-");
+        assertThat(signedIn("admin").get("/calendar").statusCode()).isEqualTo(403);
+    }
 }

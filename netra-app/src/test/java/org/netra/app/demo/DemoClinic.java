@@ -68,8 +68,8 @@ import org.netra.store.clinical.ToxicityRecord;
  * A department's worth of invented PRRT patients made through the clinical domain code, as the clinic
  * would record them: screening patients (imaging, labs, eligibility), patients on treatment (a course,
  * room stays, per-cycle dosimetry, decisions, safety) and patients in follow-up (toxicity, RECIST,
- * outcome). Deterministic for a seed. netra-sim's digital twins replace the invented dosimetry when
- * they land; the pathway around them stays.
+ * outcome). Deterministic for a seed, and every stage present in every run, which the page tests
+ * rely on (the demo itself loads netra-sim's cohort: {@code SyntheticDemoCohort}).
  */
 public final class DemoClinic implements DemoCohort {
     private static final String[] FIRST = {

@@ -1,0 +1,214 @@
+package org.netra.app.web.dosimetry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.netra.app.report.DosimetryReport;
+import org.netra.clinical.therapy.Continuation;
+import org.netra.clinical.therapy.ContinuationAdvice;
+import org.netra.clinical.therapy.ContinuationConfig;
+import org.netra.clinical.therapy.CycleDecision;
+import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.store.clinical.DecisionRecord;
+import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.PatientChart;
+import org.netra.store.record.Stored;
+
+/**
+ * One cycle's dosimetry as the page, the API and the PDF show it: doses ± SD, the kidney BED of every
+ * cycle so far against the limit, and what the budget predicts for the cycles still to come.
+ */
+public record CycleDosimetryView(
+        String patientId,
+        String patientName,
+        LocalDate birthDate,
+        int cycle,
+        LocalDate date,
+        double administeredGBq,
+        String method,
+        List<Row> doses,
+        List<Double> kidneyBedPerCycle,
+        double cumulativeKidneyBedGy,
+        double kidneyBedLimitGy,
+        double kidneyEffectiveHalfLifeHours,
+        String advice,
+        List<String> reasons,
+        int predictedFurtherCycles,
+        String bedChart) {
+
+    /** One line of the dose table; {@code sdGy} is NaN where the source gave no SD. */
+    public record Row(String region, double doseGy, double sdGy, double gyPerGBq, String note) {
+        public String dose() {
+            return Double.isNaN(sdGy)
+                    ? String.format(Locale.ROOT, "%.2f", doseGy)
+                    : String.format(Locale.ROOT, "%.2f ± %.2f", doseGy, sdGy);
+        }
+
+        public String perGBq() {
+            return String.format(Locale.ROOT, "%.2f", gyPerGBq);
+        }
+    }
+
+    public static CycleDosimetryView of(PatientChart chart, int cycle) {
+        var p = chart.patient().value();
+        List<DosimetryRecord> all =
+                chart.dosimetry().stream().map(Stored::value).toList();
+        DosimetryRecord rec = all.stream()
+                .filter(d -> d.dosimetry().cycle() == cycle)
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new io.javalin.http.NotFoundResponse(
+                        "patient " + p.id() + " has no dosimetry for cycle " + cycle));
+        var config = ContinuationConfig.DEFAULTS;
+        List<CycleDosimetry> upTo = all.stream()
+                .filter(d ->
+                        d.courseId().equals(rec.courseId()) && d.dosimetry().cycle() <= cycle)
+                .map(DosimetryRecord::dosimetry)
+                .toList();
+        var d = rec.dosimetry();
+        double gbq = d.administered().inGBq();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("kidneys", d.kidneyDose().inGy(), Double.NaN, d.kidneyGyPerGBq(), "absorbed dose"));
+        rows.add(new Row(
+                "kidneys (BED)",
+                d.kidneyBed(config.kidney()).inGy(),
+                Double.NaN,
+                d.kidneyBed(config.kidney()).inGy() / gbq,
+                d.kidneyBed().isPresent() ? "from dosimetry" : "LQ model, mono-exponential"));
+        rows.add(new Row("bone marrow", d.marrowDose().inGy(), Double.NaN, d.marrowGyPerGBq(), "absorbed dose"));
+        for (var t : rec.tumours()) {
+            rows.add(new Row(
+                    t.lesion(),
+                    t.mean().inGy(),
+                    t.standardDeviation().inGy(),
+                    t.mean().inGy() / gbq,
+                    String.format(Locale.ROOT, "tumour, %.1f mL", t.volumeMl())));
+        }
+        List<Double> beds =
+                upTo.stream().map(c -> c.kidneyBed(config.kidney()).inGy()).toList();
+        double cumulative = beds.stream().mapToDouble(Double::doubleValue).sum();
+        ContinuationAdvice advice = new Continuation(config).advise(upTo);
+        Optional<DecisionRecord> decided = chart.decisions().stream()
+                .map(Stored::value)
+                .filter(x -> x.courseId().equals(rec.courseId()) && x.decision().cycle() == cycle + 1)
+                .findFirst();
+        String text;
+        List<String> reasons;
+        int further;
+        if (decided.isPresent()) {
+            text = "decided " + decided.get().decidedOn() + ": "
+                    + verdict(decided.get().decision());
+            reasons = decided.get().decision().reasons();
+        } else {
+            text = switch (advice) {
+                case ContinuationAdvice.Continue c ->
+                    String.format(
+                            Locale.ROOT,
+                            "proposed: next cycle with %.2f GBq",
+                            c.nextActivity().inGBq());
+                case ContinuationAdvice.Stop s -> "proposed: stop, the budget is spent";
+            };
+            reasons = switch (advice) {
+                case ContinuationAdvice.Continue c -> List.of();
+                case ContinuationAdvice.Stop s -> s.reasons();
+            };
+        }
+        further = switch (advice) {
+            case ContinuationAdvice.Continue c -> c.furtherCycles();
+            case ContinuationAdvice.Stop s -> 0;
+        };
+        return new CycleDosimetryView(
+                p.id(),
+                p.name(),
+                p.patient().birthDate(),
+                cycle,
+                d.date(),
+                gbq,
+                rec.method(),
+                rows,
+                beds,
+                cumulative,
+                config.kidneyBedLimit().inGy(),
+                d.kidneyEffectiveHalfLife().toMinutes() / 60.0,
+                text,
+                reasons,
+                further,
+                bedChart(beds, config.kidneyBedLimit().inGy(), further, config.maxCycles()));
+    }
+
+    static String verdict(CycleDecision d) {
+        return switch (d) {
+            case CycleDecision.Continue c ->
+                String.format(
+                        Locale.ROOT, "continue with %.2f GBq", c.activity().inGBq());
+            case CycleDecision.Adjust a ->
+                String.format(Locale.ROOT, "reduce to %.2f GBq", a.activity().inGBq());
+            case CycleDecision.Stop s -> "stop the course";
+        };
+    }
+
+    /**
+     * Cumulative kidney BED per cycle given (bars), the cycles the budget still allows at the last
+     * cycle's BED (lighter bars), and the limit as a line, for the chart script.
+     */
+    static String bedChart(List<Double> beds, double limit, int further, int maxCycles) {
+        List<String> labels = new ArrayList<>();
+        List<String> cumulative = new ArrayList<>();
+        List<String> projected = new ArrayList<>();
+        List<String> limits = new ArrayList<>();
+        int shown = Math.max(beds.size(), Math.min(maxCycles, beds.size() + further));
+        double sum = 0;
+        double last = beds.isEmpty() ? 0 : beds.getLast();
+        for (int i = 0; i < shown; i++) {
+            sum += i < beds.size() ? beds.get(i) : last;
+            labels.add("\"cycle " + (i + 1) + "\"");
+            String v = String.format(Locale.ROOT, "%.2f", sum);
+            cumulative.add(i < beds.size() ? v : "null");
+            projected.add(i < beds.size() ? "null" : v);
+            limits.add(String.format(Locale.ROOT, "%.1f", limit));
+        }
+        return "{\"labels\":" + labels + ",\"xLabel\":\"cycle\",\"yLabel\":\"kidney BED (Gy)\",\"datasets\":["
+                + "{\"type\":\"bar\",\"label\":\"cumulative kidney BED\",\"values\":" + cumulative + "},"
+                + "{\"type\":\"bar\",\"label\":\"predicted at the last cycle's BED\",\"values\":" + projected
+                + ",\"color\":\"#9fb4c0\"},"
+                + "{\"type\":\"line\",\"label\":\"limit\",\"values\":" + limits
+                + ",\"color\":\"#a12a2a\",\"dashed\":true}]}";
+    }
+
+    /** The report input: what this view shows, for the PDF. */
+    public DosimetryReport report(String decidedBy, Instant now) {
+        List<DosimetryReport.DoseRow> rows = new ArrayList<>();
+        for (Row r : doses) {
+            if (r.region().endsWith("(BED)")) {
+                continue;
+            }
+            rows.add(new DosimetryReport.DoseRow(
+                    r.region(),
+                    Optional.empty(),
+                    Double.NaN,
+                    AbsorbedDose.ofGy(r.doseGy()),
+                    AbsorbedDose.ofGy(Double.isNaN(r.sdGy()) ? 0 : r.sdGy())));
+        }
+        List<DosimetryReport.BedCycle> bed = new ArrayList<>();
+        for (int i = 0; i < kidneyBedPerCycle.size(); i++) {
+            bed.add(new DosimetryReport.BedCycle(i + 1, AbsorbedDose.ofGy(kidneyBedPerCycle.get(i))));
+        }
+        return new DosimetryReport(
+                new DosimetryReport.ReportPatient(patientId, patientName, birthDate),
+                cycle,
+                date,
+                org.netra.physics.quantity.Activity.ofGBq(administeredGBq),
+                method
+                        + String.format(
+                                Locale.ROOT, "; kidney effective half-life %.1f h", kidneyEffectiveHalfLifeHours),
+                List.of(),
+                rows,
+                bed,
+                AbsorbedDose.ofGy(kidneyBedLimitGy),
+                new DosimetryReport.Decision(advice, reasons, decidedBy),
+                now);
+    }
+}

@@ -1,0 +1,318 @@
+package org.netra.app.web.dosimetry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.netra.dosimetry.cycle.Alignment;
+import org.netra.dosimetry.cycle.CycleDosimetry;
+import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.dosimetry.cycle.CycleResult;
+import org.netra.dosimetry.cycle.CycleSettings;
+import org.netra.dosimetry.cycle.DoseMethod;
+import org.netra.dosimetry.cycle.TimePointImage;
+import org.netra.imaging.dicom.DicomFile;
+import org.netra.imaging.dicom.Tag;
+import org.netra.imaging.io.RtStruct;
+import org.netra.imaging.quant.AcquisitionFacts;
+import org.netra.imaging.quant.RealWorldValues;
+import org.netra.imaging.volume.SeriesAssembler;
+import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.store.Store;
+import org.netra.store.record.RecordKind;
+
+/**
+ * Dosimetry as a background job from an uploaded zip of DICOM: every folder holding an emission series is
+ * a time point, an RTSTRUCT gives the VOIs; netra-dosimetry's cycle pipeline (alignment, voxel kinetics,
+ * dose ± SD, BED, DVH) runs on one worker thread while the page polls the progress. Uploads are bounded
+ * in size and entries; a zip entry escaping its folder is refused.
+ */
+public final class DosimetryJobs implements AutoCloseable {
+    /** Unpacked bytes and entries one upload may hold (two or three SPECT time points fit easily). */
+    static final long MAX_UNPACKED_BYTES = 2L << 30;
+
+    static final int MAX_ENTRIES = 20_000;
+
+    public enum State {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED
+    }
+
+    /** A job's state for the page and the API; {@code result} is present when DONE. */
+    public record Job(
+            String id,
+            String owner,
+            String upload,
+            String method,
+            State state,
+            int percent,
+            String step,
+            Optional<Result> result,
+            String error,
+            Instant started) {}
+
+    /** One VOI's figures of a finished job. */
+    public record VoiDose(
+            String name,
+            double volumeMl,
+            double[] activityMBq,
+            String model,
+            double tiaMBqH,
+            double doseGy,
+            double doseSdGy,
+            double bedGy) {}
+
+    public record Result(String patientId, String injection, double injectedGBq, double[] hours, List<VoiDose> vois) {}
+
+    /** A finished job as the store keeps it (audit-trailed): who ran what on which upload, and the doses. */
+    public record FinishedJob(
+            String id, String owner, String upload, String method, Instant started, Instant finished, Result result) {
+        public static final RecordKind<FinishedJob> KIND =
+                new RecordKind<>("dosimetry_job", FinishedJob.class, FinishedJob::id, j -> null, FinishedJob::upload);
+
+        Job job() {
+            return new Job(id, owner, upload, method, State.DONE, 100, "done", Optional.of(result), "", started);
+        }
+    }
+
+    private final Store store;
+    private final Path work;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        var t = new Thread(r, "netra-dosimetry-job");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Jobs unpack under {@code work}; finished ones are kept in {@code store}. */
+    public DosimetryJobs(Store store, Path work) {
+        this.store = store;
+        this.work = work;
+    }
+
+    /** Running and recent jobs, and those finished before (from the store), newest first. */
+    public List<Job> list() {
+        Map<String, Job> all = new java.util.HashMap<>();
+        store.records()
+                .list(FinishedJob.KIND)
+                .forEach(f -> all.put(f.value().id(), f.value().job()));
+        all.putAll(jobs);
+        return all.values().stream()
+                .sorted(Comparator.comparing(Job::started).reversed())
+                .toList();
+    }
+
+    public Optional<Job> get(String id) {
+        return Optional.ofNullable(jobs.get(id))
+                .or(() -> store.records().find(FinishedJob.KIND, id).map(f -> f.value()
+                        .job()));
+    }
+
+    /** Unpacks the zip now (so a bad upload is refused at once) and queues the computation. */
+    public Job submit(String owner, String name, InputStream zip, DoseMethod method) throws IOException {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = work.resolve("job-" + id);
+        unzip(zip, dir);
+        List<Path> series = emissionSeries(dir);
+        if (series.isEmpty()) {
+            throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point");
+        }
+        Path rtstruct = rtstruct(dir)
+                .orElseThrow(
+                        () -> new CycleInputException(name + " holds no RTSTRUCT: add the VOIs as an RTSTRUCT file"));
+        String methodName = method instanceof DoseMethod.LocalDeposition ? "local deposition" : "voxel kernel";
+        var job = new Job(id, owner, name, methodName, State.QUEUED, 0, "queued", Optional.empty(), "", Instant.now());
+        jobs.put(id, job);
+        worker.submit(() -> run(job, series, rtstruct, method));
+        return job;
+    }
+
+    private void update(Job j, State s, int percent, String step) {
+        jobs.put(
+                j.id(),
+                new Job(
+                        j.id(),
+                        j.owner(),
+                        j.upload(),
+                        j.method(),
+                        s,
+                        percent,
+                        step,
+                        Optional.empty(),
+                        "",
+                        j.started()));
+    }
+
+    private void run(Job job, List<Path> series, Path rtstruct, DoseMethod method) {
+        try {
+            List<TimePointImage> tps = new ArrayList<>();
+            AcquisitionFacts first = null;
+            String patientId = "";
+            for (int i = 0; i < series.size(); i++) {
+                update(
+                        job,
+                        State.RUNNING,
+                        5 + 40 * i / series.size(),
+                        "reading time point " + (i + 1) + " of " + series.size());
+                var s = SeriesAssembler.assemble(series.get(i), Optional.empty());
+                var facts = AcquisitionFacts.of(s);
+                if (first == null) {
+                    first = facts;
+                    patientId = s.header().string(Tag.PATIENT_ID).orElse("");
+                }
+                var q = RealWorldValues.bqPerMlAtScanStart(s);
+                tps.add(new TimePointImage(series.get(i).getFileName().toString(), q.image(), q.referenceTime()));
+            }
+            var pharm = first.radiopharmaceutical()
+                    .orElseThrow(() -> new CycleInputException("the first time point has no injection date-time and"
+                            + " activity (0018,1078/0018,1074): dosimetry needs them"));
+            var nuclide = NuclideCatalog.icrp107().get(pharm.nuclide().orElse("Lu-177"));
+            update(job, State.RUNNING, 50, "aligning " + tps.size() + " time points");
+            var aligned = Alignment.align(tps, tps.size() > 1 ? Alignment.Mode.RIGID : Alignment.Mode.NONE);
+            var grid = aligned.timePoints().get(0).activity().geometry();
+            update(job, State.RUNNING, 65, "fitting time–activity curves and computing the dose");
+            var masks = RtStruct.read(rtstruct).rasterise(grid);
+            CycleResult r = CycleDosimetry.run(
+                    nuclide,
+                    pharm.injection(),
+                    aligned.timePoints(),
+                    masks,
+                    Optional.empty(),
+                    method,
+                    CycleSettings.of(nuclide));
+            List<VoiDose> vois = r.vois().stream()
+                    .map(v -> new VoiDose(
+                            v.name(),
+                            v.volumeMl(),
+                            v.activityMBq(),
+                            v.tia().method().describe(),
+                            v.voxelTiaMBqH().orElse(Double.NaN),
+                            v.doseGy(),
+                            v.doseSdGy(),
+                            v.bedGy()))
+                    .toList();
+            var result = new Result(
+                    patientId, pharm.injection().toString(), pharm.injected().inGBq(), r.hoursAfterInjection(), vois);
+            var finished = new FinishedJob(
+                    job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), result);
+            store.records().create(FinishedJob.KIND, finished, job.owner());
+            jobs.put(job.id(), finished.job());
+        } catch (RuntimeException | IOException e) {
+            jobs.put(
+                    job.id(),
+                    new Job(
+                            job.id(),
+                            job.owner(),
+                            job.upload(),
+                            job.method(),
+                            State.FAILED,
+                            100,
+                            "failed",
+                            Optional.empty(),
+                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                            job.started()));
+        }
+    }
+
+    /** Unpacks {@code zip} into {@code dir}, refusing entries outside it and uploads over the limits. */
+    static void unzip(InputStream zip, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path root = dir.toAbsolutePath().normalize();
+        long total = 0;
+        int entries = 0;
+        try (var in = new ZipInputStream(zip)) {
+            ZipEntry e;
+            byte[] buf = new byte[1 << 16];
+            while ((e = in.getNextEntry()) != null) {
+                if (++entries > MAX_ENTRIES) {
+                    throw new CycleInputException("the zip has more than " + MAX_ENTRIES + " entries");
+                }
+                Path target = root.resolve(e.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new CycleInputException("the zip entry '" + e.getName() + "' points outside its folder");
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (var out = Files.newOutputStream(target)) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        total += n;
+                        if (total > MAX_UNPACKED_BYTES) {
+                            throw new CycleInputException(
+                                    "the zip unpacks to more than " + (MAX_UNPACKED_BYTES >> 30) + " GiB");
+                        }
+                        out.write(buf, 0, n);
+                    }
+                }
+            }
+        }
+        if (entries == 0) {
+            throw new CycleInputException("the upload is not a zip or is empty");
+        }
+    }
+
+    /** Folders whose DICOM files are PET or NM images, in path order. */
+    static List<Path> emissionSeries(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path d : walk.filter(Files::isDirectory).sorted().toList()) {
+                Optional<String> modality = firstModality(d);
+                if (modality.filter(m -> m.equals("PT") || m.equals("NM")).isPresent()) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    static Optional<Path> rtstruct(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                if (modality(f).filter("RTSTRUCT"::equals).isPresent()) {
+                    return Optional.of(f);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> firstModality(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().limit(1).toList()) {
+                return modality(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> modality(Path f) {
+        try {
+            return DicomFile.read(f, DicomFile.Extent.HEADER).dataset().string(Tag.MODALITY);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // not DICOM: ignored
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

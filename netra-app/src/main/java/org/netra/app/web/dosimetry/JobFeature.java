@@ -1,0 +1,140 @@
+package org.netra.app.web.dosimetry;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.netra.app.report.DosimetryReport;
+import org.netra.app.report.DosimetryReportPdf;
+import org.netra.app.web.Routes;
+import org.netra.app.web.WebFeature;
+import org.netra.app.web.security.Access;
+import org.netra.app.web.security.Permission;
+import org.netra.app.web.security.RequestSecurity;
+import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.dosimetry.cycle.DoseMethod;
+import org.netra.dosimetry.voxel.KernelMedium;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+
+/** Upload a zip of DICOM time points and an RTSTRUCT, run the cycle's dosimetry in the background, watch it. */
+public final class JobFeature implements WebFeature {
+    private final DosimetryJobs jobs;
+
+    public JobFeature(DosimetryJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    public record JobsPage(List<DosimetryJobs.Job> jobs, String error) {}
+
+    @Override
+    public void register(Routes routes) {
+        Access runners = Access.requires(Permission.RUN_DOSIMETRY);
+        routes.nav("Dosimetry jobs", "/dosimetry/jobs", runners);
+        routes.page(HandlerType.GET, "/dosimetry/jobs", runners, ctx -> routes.views()
+                .render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), "")));
+        routes.page(HandlerType.POST, "/dosimetry/jobs", runners, ctx -> {
+            try {
+                var job = submit(ctx);
+                ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
+            } catch (CycleInputException e) {
+                ctx.status(400);
+                routes.views().render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), e.getMessage()));
+            }
+        });
+        routes.page(HandlerType.GET, "/dosimetry/jobs/{id}", runners, ctx -> routes.views()
+                .render(ctx, "job.jte", "Dosimetry job", job(ctx)));
+        routes.page(HandlerType.GET, "/dosimetry/jobs/{id}/progress", runners, ctx -> {
+            var job = job(ctx);
+            // htmx stops polling on 286 once the job has finished
+            boolean finished = job.state() == DosimetryJobs.State.DONE || job.state() == DosimetryJobs.State.FAILED;
+            ctx.status(finished ? 286 : 200);
+            routes.views().render(ctx, "job-progress.jte", "Dosimetry job", job);
+        });
+        routes.page(HandlerType.GET, "/dosimetry/jobs/{id}/report.pdf", runners, ctx -> {
+            var job = job(ctx);
+            var result = job.result().orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"));
+            ctx.contentType("application/pdf").result(DosimetryReportPdf.render(report(job, result)));
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/dosimetry/jobs",
+                runners,
+                "start a dosimetry job: multipart field zip (time-point folders + RTSTRUCT), method voxel-kernel|local-deposition",
+                ctx -> {
+                    try {
+                        ctx.status(202).json(submit(ctx));
+                    } catch (CycleInputException e) {
+                        throw new BadRequestResponse(e.getMessage());
+                    }
+                });
+        routes.api(
+                HandlerType.GET,
+                "/api/dosimetry/jobs",
+                runners,
+                "dosimetry jobs, newest first",
+                ctx -> ctx.json(jobs.list()));
+        routes.api(
+                HandlerType.GET,
+                "/api/dosimetry/jobs/{id}",
+                runners,
+                "a dosimetry job's state, progress and, when done, doses ± SD per VOI",
+                ctx -> ctx.json(job(ctx)));
+    }
+
+    private DosimetryJobs.Job submit(Context ctx) throws IOException {
+        var file = ctx.uploadedFile("zip");
+        if (file == null) {
+            throw new CycleInputException("choose a zip file with one folder per time point and an RTSTRUCT");
+        }
+        DoseMethod method = "local-deposition".equals(ctx.formParam("method"))
+                ? new DoseMethod.LocalDeposition()
+                : new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE);
+        try (var in = file.content()) {
+            return jobs.submit(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, method);
+        }
+    }
+
+    private DosimetryJobs.Job job(Context ctx) {
+        return jobs.get(ctx.pathParam("id"))
+                .orElseThrow(() -> new NotFoundResponse("There is no dosimetry job " + ctx.pathParam("id") + "."));
+    }
+
+    /** The report of a job: measured time–activity points per VOI, doses ± SD; no BED history outside a course. */
+    static DosimetryReport report(DosimetryJobs.Job job, DosimetryJobs.Result r) {
+        List<DosimetryReport.Curve> curves = new ArrayList<>();
+        List<DosimetryReport.DoseRow> rows = new ArrayList<>();
+        for (var v : r.vois()) {
+            List<DosimetryReport.Sample> points = new ArrayList<>();
+            for (int i = 0; i < r.hours().length; i++) {
+                points.add(new DosimetryReport.Sample(r.hours()[i], Activity.ofMBq(v.activityMBq()[i])));
+            }
+            curves.add(new DosimetryReport.Curve(v.name(), v.model(), points, List.of()));
+            rows.add(new DosimetryReport.DoseRow(
+                    v.name(),
+                    Optional.empty(),
+                    v.tiaMBqH(),
+                    AbsorbedDose.ofGy(v.doseGy()),
+                    AbsorbedDose.ofGy(v.doseSdGy())));
+        }
+        return new DosimetryReport(
+                new DosimetryReport.ReportPatient(r.patientId(), job.upload(), null),
+                1,
+                LocalDate.parse(r.injection().substring(0, 10)),
+                Activity.ofGBq(r.injectedGBq()),
+                "uploaded " + job.upload() + "; " + job.method() + " (netra-dosimetry cycle pipeline)",
+                curves,
+                rows,
+                List.of(),
+                AbsorbedDose.ofGy(27),
+                new DosimetryReport.Decision("no decision: a dosimetry job outside a course", List.of(), job.owner()),
+                Instant.now());
+    }
+}

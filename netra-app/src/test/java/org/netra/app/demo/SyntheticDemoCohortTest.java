@@ -1,0 +1,50 @@
+package org.netra.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.netra.app.web.patient.ClinicalDirectory;
+import org.netra.app.web.patient.CyclePlanner;
+import org.netra.app.web.patient.PatientSummary;
+import org.netra.store.Store;
+import org.netra.store.StoreConfig;
+import org.netra.store.clinical.ClinicalKinds;
+
+/** The synthetic cohort as the clinic knew it on one day: every stage present, nothing from the future. */
+class SyntheticDemoCohortTest {
+    static final LocalDate AS_OF = LocalDate.of(2021, 9, 6);
+
+    @Test
+    void theDemoClinicHasEveryStageAndNothingAfterItsDate() {
+        try (var store = Store.open(StoreConfig.inMemory("sim-demo-" + System.nanoTime()))) {
+            String said = new SyntheticDemoCohort(2026, 80, AS_OF).load(store, "demo-loader");
+            assertThat(said).contains("synthetic patients").contains("2021-09-06");
+            var clock = Clock.fixed(AS_OF.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            var byStage = new ClinicalDirectory(store, clock)
+                    .search("").stream().collect(Collectors.groupingBy(PatientSummary::status, Collectors.counting()));
+            assertThat(byStage.keySet()).contains("screening", "on treatment", "follow-up");
+            var records = store.records();
+            assertThat(records.list(ClinicalKinds.DOSIMETRY))
+                    .allSatisfy(d -> assertThat(d.value().dosimetry().date()).isBeforeOrEqualTo(AS_OF));
+            assertThat(records.list(ClinicalKinds.LAB_PANEL))
+                    .allSatisfy(l -> assertThat(l.value().sampled()).isBeforeOrEqualTo(AS_OF));
+            assertThat(records.list(ClinicalKinds.OUTCOME))
+                    .allSatisfy(o -> assertThat(o.value().lastFollowUp()).isBeforeOrEqualTo(AS_OF));
+
+            // a patient between cycles gets a proposal for the next one, which a physician can record
+            var planner = new CyclePlanner(store, clock);
+            var between = new ClinicalDirectory(store, clock)
+                    .search("").stream()
+                            .filter(p -> p.status().equals("on treatment"))
+                            .filter(p -> planner.propose(p.id()).possible())
+                            .findFirst()
+                            .orElseThrow();
+            var done = planner.approve(between.id(), "physician");
+            assertThat(done.decided()).isTrue();
+        }
+    }
+}

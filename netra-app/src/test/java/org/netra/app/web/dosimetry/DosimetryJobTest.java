@@ -1,0 +1,144 @@
+package org.netra.app.web.dosimetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netra.app.web.TestServer;
+import org.netra.app.web.WebClient;
+import org.netra.testkit.TestData;
+
+/** A dosimetry job from an uploaded zip of the real 177Lu SPECT (two time points, the RTSTRUCT's two lesions). */
+class DosimetryJobTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.custom(null, b -> b);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static byte[] zip(Path root) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            for (String scan : new String[] {"SCAN_001", "SCAN_002"}) {
+                try (Stream<Path> files = Files.list(root.resolve(scan).resolve("image"))) {
+                    for (Path f : files.sorted().toList()) {
+                        zip.putNextEntry(new ZipEntry(scan + "/" + f.getFileName()));
+                        zip.write(Files.readAllBytes(f));
+                    }
+                }
+            }
+            try (Stream<Path> files = Files.list(root.resolve("SCAN_001").resolve("mask"))) {
+                Path rt = files.findFirst().orElseThrow();
+                zip.putNextEntry(new ZipEntry("voi/" + rt.getFileName()));
+                zip.write(Files.readAllBytes(rt));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static HttpRequest upload(WebClient c, String path, byte[] zip, String method) {
+        String boundary = "netra" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + c.csrf()
+                        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"method\"\r\n\r\n" + method
+                        + "\r\n--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"cycle.zip\"\r\n"
+                        + "Content-Type: application/zip\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(zip);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return c.request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+    }
+
+    @Test
+    void aPhysicistRunsACycleFromAZipAndWatchesItFinish() throws Exception {
+        byte[] zip = zip(TestData.path("dicom/lu177-dotatate-spect"));
+        var physicist = new WebClient(server.base);
+        physicist.signIn("physicist", TestServer.password("physicist"));
+        physicist.get("/dosimetry/jobs");
+        var started = physicist.send(upload(physicist, "/dosimetry/jobs", zip, "local-deposition"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        String page = started.headers().firstValue("Location").orElseThrow();
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        assertThat(physicist.get(page).body()).contains("job-progress");
+
+        var json = new ObjectMapper();
+        String state = "";
+        com.fasterxml.jackson.databind.JsonNode job = null;
+        for (int i = 0; i < 600 && !(state.equals("DONE") || state.equals("FAILED")); i++) {
+            Thread.sleep(1000);
+            job = json.readTree(physicist.get("/api/dosimetry/jobs/" + id).body());
+            state = job.get("state").asText();
+        }
+        assertThat(state).as(String.valueOf(job)).isEqualTo("DONE");
+        var vois = job.get("result").get("vois");
+        assertThat(vois.size()).isEqualTo(2);
+        for (var v : vois) {
+            assertThat(v.get("doseGy").asDouble()).isPositive();
+            assertThat(v.get("doseSdGy").asDouble()).isPositive();
+            assertThat(v.get("bedGy").asDouble())
+                    .isGreaterThanOrEqualTo(v.get("doseGy").asDouble());
+        }
+        // the result is in the store, audit-trailed under the physicist
+        var stored = server.store.records().get(DosimetryJobs.FinishedJob.KIND, id);
+        assertThat(stored.updatedBy()).isEqualTo("physicist");
+        assertThat(stored.value().result().vois()).hasSize(2);
+        var progress = physicist.get("/dosimetry/jobs/" + id + "/progress");
+        assertThat(progress.statusCode()).as("htmx stops polling").isEqualTo(286);
+        assertThat(progress.body()).contains("job-result").contains("±");
+        var pdf = physicist.getBytes("/dosimetry/jobs/" + id + "/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Path out = Path.of("target", "reports", "dosimetry-job-real-spect.pdf");
+        Files.createDirectories(out.getParent());
+        Files.write(out, pdf.body());
+    }
+
+    @Test
+    void badUploadsAreRefusedAndOnlyPhysicistsRunJobs() throws Exception {
+        var physicist = new WebClient(server.base);
+        physicist.signIn("physicist", TestServer.password("physicist"));
+        physicist.get("/dosimetry/jobs");
+        var notZip = physicist.send(upload(physicist, "/dosimetry/jobs", "hello".getBytes(), "local-deposition"));
+        assertThat(notZip.statusCode()).isEqualTo(400);
+        assertThat(notZip.body()).contains("not a zip");
+        var bytes = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry("../escape.dcm"));
+            z.write(1);
+        }
+        var slip = physicist.send(upload(physicist, "/dosimetry/jobs", bytes.toByteArray(), "local-deposition"));
+        assertThat(slip.statusCode()).isEqualTo(400);
+        assertThat(slip.body()).contains("points outside its folder");
+
+        var nurse = new WebClient(server.base);
+        nurse.signIn("nurse", TestServer.password("nurse"));
+        nurse.get("/");
+        assertThat(nurse.send(upload(nurse, "/dosimetry/jobs", bytes.toByteArray(), "local-deposition"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(URI.create(server.base).getHost()).isEqualTo("127.0.0.1");
+    }
+}
