@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Voxel-dosimetry convolution speed, netra (JMH) and the SciPy peer side by side in one run:
 #   bench/run-dvk.sh          prints both medians (seconds) and their ratio
+#   bench/run-dvk.sh --cpu    CPU seconds of each instead (meaningful when other jobs share the cores)
 # Needs a JDK >= 21, Maven, and Debian's python3-numpy + python3-scipy (/usr/bin/python3).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +15,27 @@ mkdir -p "$OUT"
 
 echo "building netra-bench…" >&2
 (cd "$ROOT" && mvn -q -pl netra-bench -am package -DskipTests -Dspotless.check.skip=true) >&2
+
+if [[ "${1:-}" == "--cpu" ]]; then
+    echo "load: $(cat /proc/loadavg)"
+    # the peer's work (same data, same call), timed in process CPU seconds, median of 7
+    /usr/bin/python3 - <<'PY'
+import time, statistics, numpy as np
+from scipy.signal import fftconvolve
+rng = np.random.default_rng(1)
+tia = rng.random((199, 256, 256), dtype=np.float32)
+k = rng.random((11, 11, 11)).astype(np.float32)
+fftconvolve(tia[:8], k, mode="same")
+cpu, wall = [], []
+for _ in range(7):
+    c, t = time.process_time(), time.perf_counter(); fftconvolve(tia, k, mode="same")
+    cpu.append(time.process_time() - c); wall.append(time.perf_counter() - t)
+print(f"peer  SciPy fftconvolve 256x256x199 * 11^3: median CPU {statistics.median(cpu):.3f} s, wall {statistics.median(wall):.3f} s over 7 runs")
+PY
+    java -Xmx2g -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" org.netra.bench.DvkCpuDriver 15
+    echo "load: $(cat /proc/loadavg)"
+    exit 0
+fi
 
 echo "SciPy peer ($PEER_RUNS runs; each prints its best of 3)…" >&2
 : >"$OUT/peer.txt"

@@ -40,13 +40,15 @@ import org.netra.physics.nuclide.NuclideCatalog;
  * and, scaled down and re-timed, as 96 h and 168 h, so the voxels rise then clear.
  *
  * <p>Wall time per phase and in all, for each of {@code runs} runs after two warm-up runs, then the
- * medians. Usage: {@code java -cp … org.netra.bench.CycleDriver [runs]} (bench/run-cycle.sh).
+ * medians; with the CPU time of the main thread during registration and of the whole process per cycle,
+ * which stay meaningful when other work shares the cores (an idle 2-core machine needs at least half the
+ * process CPU time as wall time). Usage: {@code java -cp … org.netra.bench.CycleDriver [runs]} (bench/run-cycle.sh).
  */
 public final class CycleDriver {
     private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss.SSSSSS");
     private static final String[] PHASES = {
-        "read", "register", "register (main-thread CPU)", "fit+convolve+summarise", "total"
+        "read", "register", "register (main-thread CPU)", "fit+convolve+summarise", "total", "total (process CPU)"
     };
 
     private CycleDriver() {}
@@ -99,6 +101,9 @@ public final class CycleDriver {
 
     /** One cycle; returns seconds per phase. */
     static double[] once(List<Path> series, Path rtstruct, boolean print) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long p0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Nuclide lu = NuclideCatalog.icrp107().get("Lu-177");
         LocalDateTime[] injection = new LocalDateTime[1];
@@ -127,6 +132,7 @@ public final class CycleDriver {
                 new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE),
                 CycleSettings.of(lu));
         long t3 = System.nanoTime();
+        long p3 = os.getProcessCpuTime();
         if (print) {
             System.out.println("hours after injection " + Arrays.toString(r.hoursAfterInjection()));
             System.out.println("voxel rules " + r.voxelFits());
@@ -142,7 +148,9 @@ public final class CycleDriver {
                         v.doseSdGy());
             }
         }
-        return new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9};
+        return new double[] {
+            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9, (p3 - p0) / 1e9
+        };
     }
 
     /** The four series, written with netra's DICOM writer into {@code dir}. */

@@ -169,6 +169,8 @@ final class DosimetryCommand implements Callable<Integer> {
             DvhOut dvh,
             String doseHow) {}
 
+    record BudgetOut(double calibration, double voiActivity, double voiMass) {}
+
     record VoxelFitsOut(long fitted, long fallBack, long singlePoint, long zero) {}
 
     record Report(
@@ -181,7 +183,7 @@ final class DosimetryCommand implements Callable<Integer> {
             List<TimePointOut> timePoints,
             List<RegistrationOut> registrations,
             String bedTissue,
-            double[] uncertaintyBudget,
+            BudgetOut uncertaintyBudget,
             VoxelFitsOut voxelFits,
             List<RoiOut> rois,
             String doseOut) {}
@@ -380,7 +382,7 @@ final class DosimetryCommand implements Callable<Integer> {
                         tissue.alphaBeta().inGy(),
                         Times.hours(tissue.repairHalfTime()),
                         tissue.source()),
-                new double[] {budget.calibration(), budget.voiActivity(), budget.voiMass()},
+                new BudgetOut(budget.calibration(), budget.voiActivity(), budget.voiMass()),
                 new VoxelFitsOut(c.fitted(), c.fallBack(), c.singlePoint(), c.zero()),
                 rois,
                 doseOut == null ? null : doseOut.toString());

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             SurvivalCommand.class,
             SafetyCommand.class,
             ContinuationCommand.class,
+            NextCycleCommand.class,
             SimulateCommand.class,
             SimulateCohortCommand.class,
             DemoCommand.class,

@@ -152,7 +152,7 @@ final class PacsCommand {
         }
     }
 
-    record PullResult(String study, String series, int instances, long bytes, String folder) {}
+    record PullResult(String study, List<String> series, int instances, long bytes, String folder) {}
 
     @Command(
             name = "pull",
@@ -171,23 +171,35 @@ final class PacsCommand {
         @Override
         public void run() {
             var client = pacs.client();
-            List<byte[]> instances =
-                    series == null ? client.retrieveStudy(study) : client.retrieveSeries(study, series);
+            // series by series, so memory holds one series at a time, not the whole study
+            List<String> seriesUids = series != null
+                    ? List.of(series)
+                    : client.searchSeries(Optional.of(study), Map.of()).stream()
+                            .map(Matches.Series::seriesInstanceUid)
+                            .toList();
+            if (seriesUids.isEmpty()) {
+                throw new IllegalArgumentException("study " + study + " has no series on "
+                        + client.settings().base());
+            }
             long bytes = 0;
+            int count = 0;
             try {
-                for (byte[] i : instances) {
-                    Attributes h = DicomFile.parse(i, "WADO-RS instance", DicomFile.Extent.HEADER)
-                            .dataset();
-                    Path dir = out.resolve(h.string(Tag.SERIES_INSTANCE_UID).orElse("series"));
-                    Files.createDirectories(dir);
-                    Files.write(dir.resolve(h.string(Tag.SOP_INSTANCE_UID).orElseThrow() + ".dcm"), i);
-                    bytes += i.length;
+                for (String uid : seriesUids) {
+                    for (byte[] i : client.retrieveSeries(study, uid)) {
+                        Attributes h = DicomFile.parse(i, "WADO-RS instance", DicomFile.Extent.HEADER)
+                                .dataset();
+                        Path dir = out.resolve(h.string(Tag.SERIES_INSTANCE_UID).orElse(uid));
+                        Files.createDirectories(dir);
+                        Files.write(dir.resolve(h.string(Tag.SOP_INSTANCE_UID).orElseThrow() + ".dcm"), i);
+                        bytes += i.length;
+                        count++;
+                    }
                 }
             } catch (IOException e) {
                 throw new IllegalArgumentException(
                         "cannot write the retrieved instances to " + out + ": " + e.getMessage(), e);
             }
-            var r = new PullResult(study, series == null ? "" : series, instances.size(), bytes, out.toString());
+            var r = new PullResult(study, seriesUids, count, bytes, out.toString());
             print(
                     r,
                     "pulled " + r.instances() + " instances (" + r.bytes() + " bytes) of study " + study + " into "
@@ -207,18 +219,37 @@ final class PacsCommand {
 
         @Override
         public void run() {
-            List<byte[]> files;
+            var client = pacs.client();
+            List<Matches.StoredInstance> results = new ArrayList<>();
+            int sent = 0;
             try {
-                files = ReferralPackage.dicomFiles(paths);
+                List<Path> files = ReferralPackage.dicomPaths(paths);
+                if (files.isEmpty()) {
+                    throw new IllegalArgumentException("no DICOM Part 10 file under " + paths);
+                }
+                // read and send in batches, so memory holds one batch, not the whole folder
+                List<byte[]> batch = new ArrayList<>();
+                long size = 0;
+                for (Path f : files) {
+                    byte[] b = Files.readAllBytes(f);
+                    batch.add(b);
+                    size += b.length;
+                    if (size >= client.settings().maxStoreBatchBytes()) {
+                        results.addAll(client.store(batch));
+                        sent += batch.size();
+                        batch = new ArrayList<>();
+                        size = 0;
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    results.addAll(client.store(batch));
+                    sent += batch.size();
+                }
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read " + paths + ": " + e.getMessage(), e);
             }
-            if (files.isEmpty()) {
-                throw new IllegalArgumentException("no DICOM Part 10 file under " + paths);
-            }
-            var results = pacs.client().store(files);
             var failed = results.stream().filter(Matches.StoredInstance::failed).toList();
-            var r = new PushResult(files.size(), results.size() - failed.size(), failed);
+            var r = new PushResult(sent, results.size() - failed.size(), failed);
             print(
                     r,
                     "stored " + r.stored() + " of " + r.sent() + " instances"

@@ -1,11 +1,18 @@
 package org.netra.app.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.netra.interop.fhir.FhirImport;
+import org.netra.interop.fhir.FhirJson;
+import org.netra.interop.referral.FhirFiling;
 import org.netra.interop.referral.ReferralPackage;
 import org.netra.store.Store;
 import picocli.CommandLine.ArgGroup;
@@ -71,7 +78,9 @@ final class ReferralCommand {
                 if (!studies.isEmpty()) {
                     var client = (pacs == null ? new PacsCommand.PacsOptions() : pacs).client();
                     for (String s : studies) {
-                        instances.addAll(client.retrieveStudy(s));
+                        for (var series : client.searchSeries(Optional.of(s), Map.of())) {
+                            instances.addAll(client.retrieveSeries(s, series.seriesInstanceUid()));
+                        }
                     }
                 }
                 print(ReferralPackage.write(out, store, patient, instances, zone), "wrote", out);
@@ -81,10 +90,16 @@ final class ReferralCommand {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Take a referral package in.")
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = "Take a referral in: a netra package (.zip), or a FHIR R4 Bundle (.json) from any system.")
     static final class Import extends Action {
-        @Parameters(paramLabel = "FILE", description = "the package (.zip)")
+        @Parameters(paramLabel = "FILE", description = "the package (.zip) or FHIR Bundle (.json)")
         Path file;
+
+        @Option(names = "--zone", description = "time zone to read the record's times in (default: the system's)")
+        ZoneId zone = ZoneId.systemDefault();
 
         @Option(names = "--dicom-dir", paramLabel = "DIR", description = "write its DICOM here (study/series/sop.dcm)")
         Path dicomDir;
@@ -98,9 +113,25 @@ final class ReferralCommand {
         @Override
         public void run() {
             try (Store store = Store.open(db.config())) {
+                if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                    var record = new FhirImport(zone)
+                            .fromBundle(
+                                    FhirJson.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+                    var filed = FhirFiling.file(record, store, actor);
+                    var o = spec.commandLine().getOut();
+                    o.println(
+                            json
+                                    ? Json.write(filed)
+                                    : "filed FHIR referral of " + filed.patientId() + ": " + filed.records()
+                                            + (filed.notFiled().isEmpty()
+                                                    ? ""
+                                                    : "; not filed: " + String.join("; ", filed.notFiled())));
+                    o.flush();
+                    return;
+                }
                 var target = new ReferralPackage.DicomTarget(
                         Optional.ofNullable(dicomDir), Optional.ofNullable(pacs).map(PacsCommand.PacsOptions::client));
-                print(ReferralPackage.importInto(file, store, target, actor), "imported", file);
+                print(ReferralPackage.importInto(file, store, target, actor, zone), "imported", file);
             } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }

@@ -52,6 +52,12 @@ final class SimulateCommand implements Runnable {
             description = "SPECT resolution, FWHM in mm (default 10)")
     double fwhmMm;
 
+    @Option(
+            names = "--diagnostic",
+            description =
+                    "also the work-up before PRRT: 111In-pentetreotide SPECT at 4, 24, 48 h and 68Ga-DOTATATE PET")
+    boolean diagnostic;
+
     @Option(names = "--json", description = "print the ground truth as JSON")
     boolean json;
 
@@ -66,7 +72,7 @@ final class SimulateCommand implements Runnable {
                 .withScanHours(timepoints)
                 .withFwhm(fwhmMm)
                 .withMisalignment(misalignMm);
-        Twin twin = DigitalTwin.simulate(seed, cycles, settings);
+        Twin twin = DigitalTwin.simulate(seed, cycles, settings, diagnostic);
         GroundTruth truth;
         try {
             truth = TwinWriter.write(twin, out);
@@ -118,6 +124,22 @@ final class SimulateCommand implements Runnable {
                                 .orElse("—"));
             }
         }
+        truth.diagnostic().ifPresent(d -> {
+            w.printf(
+                    Locale.ROOT,
+                    "%ndiagnostic work-up: SRS %s, PET %s (diagnostic/)%n",
+                    d.srsInjection(),
+                    d.petInjection());
+            w.println("VOI                  SRS 24 h / liver   PET SUVmean   Krenning");
+            d.findings()
+                    .forEach(f -> w.printf(
+                            Locale.ROOT,
+                            "%-18s %18.2f %13.2f %10s%n",
+                            f.voi(),
+                            f.srsConcentrationRatioToLiver24h(),
+                            f.petSuvMean(),
+                            f.voi().startsWith("Tumour") ? Integer.toString(f.krenning()) : "—"));
+        });
         if (truth.cycles().size() > 1) {
             w.println();
             truth.cumulativeBedGy().forEach((k, v) -> w.printf(Locale.ROOT, "cumulative BED %-16s %.2f Gy%n", k, v));

@@ -54,6 +54,7 @@ class DosimetryCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("nuclide").asText()).isEqualTo("Lu-177");
         assertThat(j.get("method").asText()).isEqualTo("voxel-kernel");
+        assertThat(j.at("/uncertaintyBudget/calibration").asDouble()).isEqualTo(0.05);
         // earliest first, whatever the order given
         assertThat(j.at("/timePoints/0/hoursAfterInjection").asDouble()).isCloseTo(3.741, within(0.001));
         assertThat(j.at("/timePoints/1/hoursAfterInjection").asDouble()).isCloseTo(27.725, within(0.001));
@@ -163,19 +164,37 @@ class DosimetryCommandTest {
         return out;
     }
 
-    @Test
-    void scansOfAnotherPatientAreRefused(@TempDir Path dir) throws Exception {
-        Path other = modifiedCopy(dir, "SCAN_002", "-m", "(0010,0020)=SOMEONE-ELSE");
-        var r = NuclideCommandTest.run(
+    static NuclideCommandTest.Run withFirstScan(Path second) throws IOException {
+        return NuclideCommandTest.run(
                 "dosimetry",
                 "--timepoint",
                 scan("SCAN_001"),
                 "--timepoint",
-                other.toString(),
+                second.toString(),
                 "--rtstruct",
                 rtstruct("SCAN_001"));
+    }
+
+    @Test
+    void scansOfAnotherPatientAreRefused(@TempDir Path dir) throws Exception {
+        Path other = modifiedCopy(dir, "SCAN_002", "-m", "(0010,0020)=SOMEONE-ELSE");
+        var r = withFirstScan(other);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("different patients").contains("SOMEONE-ELSE");
+    }
+
+    @Test
+    void scansOfAnotherNuclideAreRefused(@TempDir Path dir) throws Exception {
+        Path other = modifiedCopy(
+                dir,
+                "SCAN_002",
+                "-m",
+                "(0054,0016)[0].(0054,0300)[0].(0008,0104)=90 Yttrium",
+                "-m",
+                "(0054,0016)[0].(0018,1075)=230760");
+        var r = withFirstScan(other);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("different nuclides").contains("Y-90").contains("Lu-177");
     }
 
     @Test

@@ -199,6 +199,16 @@ class InteropCommandsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readString(dir.resolve("b.json"))).contains("\"resourceType\": \"Bundle\"", "89247-1");
 
+        Path third = dir.resolve("third");
+        r = NuclideCommandTest.run(
+                "referral", "import", dir.resolve("b.json").toString(), "--data-dir", third.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).at("/records/patient").asInt()).isEqualTo(1);
+        try (Store s = Store.open(StoreConfig.embedded(third))) {
+            assertThat(s.records().get(ClinicalKinds.PATIENT, "NO-7").value().name())
+                    .isEqualTo("Kari Nordmann");
+        }
+
         r = NuclideCommandTest.run(
                 "referral",
                 "export",

@@ -37,7 +37,7 @@ public record AcquisitionFacts(
         List<String> correctedImage,
         Optional<String> attenuationCorrectionMethod) {
 
-    private static final Pattern MASS_AND_ELEMENT = Pattern.compile("\\^?(\\d{1,3})\\s*([A-Za-z]+)");
+    private static final Pattern MASS_AND_ELEMENT = Pattern.compile("\\^?(\\d{1,3})\\^?\\s*([A-Za-z]+)");
     /** Element names as Radionuclide Code Sequence meanings spell them ("177 Lutetium"). */
     private static final Map<String, String> ELEMENTS = Map.ofEntries(
             Map.entry("lutetium", "Lu"),
@@ -171,7 +171,7 @@ public record AcquisitionFacts(
                 item.string(Tag.RADIOPHARMACEUTICAL));
     }
 
-    /** "177 Lutetium", "18F", "Lu-177" → the ICRP spelling, if recognisable. */
+    /** "177 Lutetium", "^177^Lutetium" (DICOM CID 18), "18F", "Lu-177" → the ICRP spelling, if recognisable. */
     static Optional<String> nuclideName(String meaning) {
         var direct = NuclideCatalog.canonicalName(meaning);
         if (direct.isPresent()) {

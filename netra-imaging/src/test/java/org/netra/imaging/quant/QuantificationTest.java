@@ -107,6 +107,15 @@ class QuantificationTest {
     }
 
     @Test
+    void radionuclideCodeMeaningsAsVendorsAndTheStandardSpellThem() {
+        // Siemens writes "177 Lutetium"; DICOM CID 18 (SNOMED CT 447553000) writes "^177^Lutetium"
+        assertThat(AcquisitionFacts.nuclideName("177 Lutetium")).contains("Lu-177");
+        assertThat(AcquisitionFacts.nuclideName("^177^Lutetium")).contains("Lu-177");
+        assertThat(AcquisitionFacts.nuclideName("^18^Fluorine")).contains("F-18");
+        assertThat(AcquisitionFacts.nuclideName("Lutetium")).isEmpty();
+    }
+
+    @Test
     void leanMassAndSurfaceFormulasAgreeWithHandValues() {
         // 80 kg, 180 cm man: James 1.10·80 − 128·(80/180)² = 62.716; Janmahasatian BMI 24.69:
         // 9270·80/(6680 + 216·24.69) = 61.731; Du Bois 0.007184·80^0.425·180^0.725 = 1.9964 m²

@@ -61,6 +61,9 @@ public final class FhirExport {
 
         Patient patient = new Patient();
         patient.addIdentifier().setSystem(PATIENT_ID).setValue(pid);
+        if (!record.name().isEmpty()) {
+            patient.addName().setText(record.name());
+        }
         patient.setGender(
                 switch (record.patient().sex()) {
                     case FEMALE -> Enumerations.AdministrativeGender.FEMALE;

@@ -215,6 +215,7 @@ public final class FhirImport {
 
         return new PatientRecord(
                 new org.netra.clinical.patient.Patient(id, sex, birth, weights, heights),
+                name(p),
                 tumour,
                 new LabHistory(labs),
                 performance,
@@ -223,6 +224,18 @@ public final class FhirImport {
                 administrations,
                 plan,
                 events);
+    }
+
+    /** The name's text, else its given and family parts. */
+    private static String name(Patient p) {
+        if (!p.hasName()) {
+            return "";
+        }
+        var n = p.getNameFirstRep();
+        if (n.hasText()) {
+            return n.getText();
+        }
+        return (n.getGivenAsSingleString() + " " + (n.hasFamily() ? n.getFamily() : "")).strip();
     }
 
     private static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {

@@ -20,12 +20,13 @@ import org.netra.clinical.therapy.Radiopharmaceutical;
 import org.netra.physics.quantity.Activity;
 
 /**
- * What one centre tells another about a patient: identity and measurements, the primary tumour,
+ * What one centre tells another about a patient: identity (id, name) and measurements, the primary tumour,
  * laboratory values, performance status, Krenning grading, imaging studies (by DICOM UID), the cycles
  * given, the plan, and the adverse events. This is what the FHIR Bundle carries, both ways.
  */
 public record PatientRecord(
         Patient patient,
+        String name,
         Optional<PrimaryTumour> tumour,
         LabHistory labs,
         List<Dated<PerformanceStatus>> performance,
@@ -37,6 +38,7 @@ public record PatientRecord(
 
     public PatientRecord {
         Objects.requireNonNull(patient, "patient");
+        name = name == null ? "" : name.strip();
         tumour = tumour == null ? Optional.empty() : tumour;
         labs = labs == null ? new LabHistory(List.of()) : labs;
         performance = sortedBy(performance, Dated::date);

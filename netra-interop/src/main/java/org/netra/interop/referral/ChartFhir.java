@@ -70,6 +70,7 @@ final class ChartFhir {
 
         return new PatientRecord(
                 p.patient(),
+                p.name(),
                 Optional.of(p.tumour()),
                 chart.labHistory(),
                 p.performance(),

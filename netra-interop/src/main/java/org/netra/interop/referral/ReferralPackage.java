@@ -35,6 +35,7 @@ import org.netra.imaging.dicom.Tag;
 import org.netra.interop.dicomweb.DicomWebClient;
 import org.netra.interop.dicomweb.Matches;
 import org.netra.interop.fhir.FhirExport;
+import org.netra.interop.fhir.FhirImport;
 import org.netra.interop.fhir.FhirJson;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
@@ -216,7 +217,8 @@ public final class ReferralPackage {
      * Takes a package into {@code store} (every record created, audit-trailed under {@code actor}) and
      * its DICOM to {@code target}. Refuses, before writing anything, a patient the store already has.
      */
-    public static Summary importInto(Path zip, Store store, DicomTarget target, String actor) throws IOException {
+    public static Summary importInto(Path zip, Store store, DicomTarget target, String actor, ZoneId zone)
+            throws IOException {
         Contents c = read(zip);
         Records records = store.records();
         String pid = c.summary().patientId();
@@ -236,7 +238,15 @@ public final class ReferralPackage {
             Object value = store.documents().read(JSON.writeValueAsString(line.get("record")), kind.type());
             creations.add(() -> create(records, kind, value, actor));
         }
-        creations.forEach(Runnable::run);
+        if (creations.isEmpty()) {
+            // a package from another system: only its FHIR Bundle says who the patient is
+            FhirFiling.file(
+                    new FhirImport(zone).fromBundle(FhirJson.parse(c.fhirJson(), zip + " fhir/bundle.json")),
+                    store,
+                    actor);
+        } else {
+            creations.forEach(Runnable::run);
+        }
 
         if (target.folder().isPresent()) {
             for (var e : c.dicom().entrySet()) {
@@ -271,23 +281,34 @@ public final class ReferralPackage {
     /** Reads every DICOM file below the given files or folders. */
     public static List<byte[]> dicomFiles(List<Path> paths) throws IOException {
         List<byte[]> out = new ArrayList<>();
+        for (Path f : dicomPaths(paths)) {
+            out.add(Files.readAllBytes(f));
+        }
+        return out;
+    }
+
+    /** The DICOM Part 10 files (by their "DICM" prefix) below the given files or folders, in path order. */
+    public static List<Path> dicomPaths(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             List<Path> files;
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     files = walk.filter(Files::isRegularFile).sorted().toList();
                 }
-            } else {
+            } else if (Files.isRegularFile(p)) {
                 files = List.of(p);
+            } else {
+                throw new ReferralException(p + " does not exist");
             }
             for (Path f : files) {
-                byte[] bytes = Files.readAllBytes(f);
-                if (bytes.length > 132
-                        && bytes[128] == 'D'
-                        && bytes[129] == 'I'
-                        && bytes[130] == 'C'
-                        && bytes[131] == 'M') {
-                    out.add(bytes);
+                byte[] head = new byte[132];
+                int n;
+                try (InputStream in = Files.newInputStream(f)) {
+                    n = in.readNBytes(head, 0, head.length);
+                }
+                if (n == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+                    out.add(f);
                 }
             }
         }

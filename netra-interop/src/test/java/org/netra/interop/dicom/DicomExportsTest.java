@@ -18,6 +18,7 @@ import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.DicomWriter;
 import org.netra.imaging.dicom.Tag;
+import org.netra.imaging.io.Nifti;
 import org.netra.imaging.io.RtStruct;
 import org.netra.imaging.volume.AssembledSeries;
 import org.netra.imaging.volume.Mask;
@@ -137,6 +138,50 @@ public class DicomExportsTest {
         dose.geometry().indexToWorld(0, 0, dose.geometry().nz() - 1, last);
         assertThat(Double.parseDouble(f[f.length - 3])).isCloseTo(last[2], org.assertj.core.data.Offset.offset(1e-3));
         assertThat(out).endsWith(source.images().getFirst().sopInstanceUid() + " " + source.frameOfReferenceUid());
+    }
+
+    /**
+     * Geometry, independently: nibabel places the dose map (NIfTI, RAS) and pydicom the RT Dose (LPS,
+     * Image Position + Orientation + Grid Frame Offset Vector); at sampled voxels both must put the same
+     * dose at the same point in the patient.
+     */
+    @Test
+    void rtDoseAndNiftiAgreeWherePydicomAndNibabelPlaceThem() throws Exception {
+        ExternalTool.requirePython("python3-nibabel", "nibabel");
+        Volume dose = doseMap(spect);
+        Path nifti = dir.resolve("dose.nii.gz");
+        Nifti.write(nifti, dose);
+        Path file = dir.resolve("rtdose.dcm");
+        DicomWriter.write(file, RtDoseExport.toDataset(dose, source, "dose"));
+        String out = python("""
+                import sys, numpy as np, pydicom, nibabel as nib
+                d = pydicom.dcmread(sys.argv[1]); img = nib.load(sys.argv[2])
+                gy = d.pixel_array.astype(np.float64) * float(d.DoseGridScaling)   # [frame, row, col]
+                data = np.asarray(img.dataobj, dtype=np.float64)                  # [i, j, k]
+                ipp = np.array([float(v) for v in d.ImagePositionPatient])
+                iop = np.array([float(v) for v in d.ImageOrientationPatient])
+                row, col = iop[:3], iop[3:]
+                normal = np.cross(row, col)
+                sy, sx = (float(v) for v in d.PixelSpacing)
+                offsets = [float(o) for o in d.GridFrameOffsetVector]
+                inv = np.linalg.inv(img.affine)
+                rng = np.random.default_rng(7)
+                worst_pos, worst_dose, n = 0.0, 0.0, 0
+                hot = np.argwhere(gy > 0.2 * gy.max())
+                for f, r, c in hot[rng.choice(len(hot), 400, replace=False)]:
+                    lps = ipp + c * sx * row + r * sy * col + offsets[f] * normal
+                    ras = np.array([-lps[0], -lps[1], lps[2], 1.0])
+                    ijk = inv @ ras
+                    idx = np.rint(ijk[:3]).astype(int)
+                    worst_pos = max(worst_pos, np.abs(ijk[:3] - idx).max())
+                    worst_dose = max(worst_dose, abs(gy[f, r, c] - data[tuple(idx)]))
+                    n += 1
+                print(n, worst_pos, worst_dose, float(d.DoseGridScaling))
+                """, file.toString(), nifti.toString());
+        String[] f = out.split(" ");
+        assertThat(Integer.parseInt(f[0])).isEqualTo(400);
+        assertThat(Double.parseDouble(f[1])).as("voxel index mismatch").isLessThan(1e-3);
+        assertThat(Double.parseDouble(f[2])).as("dose mismatch, Gy").isLessThanOrEqualTo(Double.parseDouble(f[3]));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +98,47 @@ class DicomWebClientErrorsTest {
         assertThatThrownBy(() -> client(1).searchStudies(Map.of()))
                 .isInstanceOf(DicomWebException.BadResponse.class)
                 .hasMessageContaining("not JSON");
+    }
+
+    /** A STOW-RS answer 202: one instance stored, one refused with its failure reason. */
+    @Test
+    void partlyRefusedStoresAreReportedPerInstance() {
+        List<Integer> partsPerRequest = new ArrayList<>();
+        server.createContext("/dicom-web/studies", exchange -> {
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            partsPerRequest.add(
+                    Multipart.parse(body, Multipart.boundaryOf(type)).size());
+            String json = partsPerRequest.size() == 1
+                    ? "{\"00081199\":{\"vr\":\"SQ\",\"Value\":[{\"00081150\":{\"vr\":\"UI\",\"Value\":[\"1.2.840.10008.5.1.4.1.1.128\"]},"
+                            + "\"00081155\":{\"vr\":\"UI\",\"Value\":[\"1.2.3.1\"]}}]},"
+                            + "\"00081198\":{\"vr\":\"SQ\",\"Value\":[{\"00081155\":{\"vr\":\"UI\",\"Value\":[\"1.2.3.2\"]},"
+                            + "\"00081197\":{\"vr\":\"US\",\"Value\":[49442]}}]}}"
+                    : "{\"00081199\":{\"vr\":\"SQ\",\"Value\":[{\"00081155\":{\"vr\":\"UI\",\"Value\":[\"1.2.3.3\"]}}]}}";
+            byte[] out = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/dicom+json");
+            exchange.sendResponseHeaders(partsPerRequest.size() == 1 ? 202 : 200, out.length);
+            exchange.getResponseBody().write(out);
+            exchange.close();
+        });
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/dicom-web");
+        var settings = DicomWebClient.Settings.of(base);
+        // batches of at most 250 bytes: the first two 100-byte instances together, the third alone
+        settings = new DicomWebClient.Settings(
+                settings.base(),
+                settings.connectTimeout(),
+                settings.requestTimeout(),
+                1,
+                settings.firstRetryPause(),
+                250,
+                settings.basicAuth());
+        var results = new DicomWebClient(settings).store(List.of(new byte[100], new byte[100], new byte[100]));
+        assertThat(partsPerRequest).containsExactly(2, 1);
+        assertThat(results)
+                .extracting(Matches.StoredInstance::sopInstanceUid)
+                .containsExactly("1.2.3.1", "1.2.3.2", "1.2.3.3");
+        assertThat(results.get(1).failed()).isTrue();
+        assertThat(results.get(1).failureReason()).contains("49442");
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class Records {
         }
         return new PatientRecord(
                 patient,
+                "Åse Solberg",
                 Optional.of(new PrimaryTumour(
                         TumourSite.PANCREAS, Grade.G2, Optional.of(new Ki67(8.5, d0.minusMonths(2))))),
                 new LabHistory(labs),

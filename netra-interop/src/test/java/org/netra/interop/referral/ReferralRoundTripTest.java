@@ -236,7 +236,8 @@ class ReferralRoundTripTest {
                     zip,
                     target,
                     new ReferralPackage.DicomTarget(Optional.of(images), Optional.empty()),
-                    "referral import");
+                    "referral import",
+                    OSLO);
             PatientChart received = PatientChart.load(target.records(), PID);
             assertThat(values(received)).isEqualTo(values(sent));
             assertThat(received.dosimetry().getFirst().value().dosimetry().administered())
@@ -244,7 +245,11 @@ class ReferralRoundTripTest {
             assertThat(target.audit().history("patient", PID)).isNotEmpty();
 
             assertThatThrownBy(() -> ReferralPackage.importInto(
-                            zip, target, new ReferralPackage.DicomTarget(Optional.empty(), Optional.empty()), "again"))
+                            zip,
+                            target,
+                            new ReferralPackage.DicomTarget(Optional.empty(), Optional.empty()),
+                            "again",
+                            OSLO))
                     .isInstanceOf(ReferralException.class)
                     .hasMessageContaining("already exists");
         }

@@ -2,7 +2,9 @@ package org.netra.sim.export;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.netra.sim.truth.VoiTruth;
+import org.netra.sim.twin.DiagnosticWorkup;
 
 /**
  * The ground-truth document written beside the images ({@code ground-truth.json}): who the twin is, how it
@@ -16,7 +18,8 @@ public record GroundTruth(
         String doseMethod,
         String activityCurveForm,
         List<Cycle> cycles,
-        Map<String, Double> cumulativeBedGy) {
+        Map<String, Double> cumulativeBedGy,
+        Optional<Diagnostic> diagnostic) {
     public record Patient(String id, String sex, double weightKg, double heightCm, double bodySurfaceAreaM2) {}
 
     public record Imaging(
@@ -36,6 +39,17 @@ public record GroundTruth(
             String acquisitionDateTime,
             double[] rotation,
             double[] translationMm) {}
+
+    /** The diagnostic work-up: 111In SRS scans, the 68Ga PET, and per VOI the Krenning score and SUVmean. */
+    public record Diagnostic(
+            String model,
+            String srsInjection,
+            double srsActivityMBq,
+            List<Scan> srsScans,
+            String petInjection,
+            double petActivityMBq,
+            Scan pet,
+            List<DiagnosticWorkup.Finding> findings) {}
 
     public record Cycle(
             int cycle,

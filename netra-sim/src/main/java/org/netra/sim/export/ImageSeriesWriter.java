@@ -16,6 +16,7 @@ import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
+import org.netra.sim.kinetics.Tracer;
 
 /**
  * Writes the twin's image series as single-frame DICOM slices, one file per slice:
@@ -43,19 +44,23 @@ public final class ImageSeriesWriter {
     private static final int PATIENT_ORIENTATION_CODE_SEQUENCE = 0x00540410;
     private static final int PATIENT_GANTRY_RELATIONSHIP_CODE_SEQUENCE = 0x00540414;
     private static final int CONVOLUTION_KERNEL = 0x00181210;
-    /** Lu-177 half-life, s (ICRP 107: 6.647 d). */
-    private static final double LU177_HALF_LIFE_S = 6.647 * 86400;
 
     private ImageSeriesWriter() {}
 
     /** What a SPECT series states about its acquisition. */
     public record SpectFacts(
+            Tracer tracer,
             LocalDateTime injection,
             double administeredMBq,
             double hoursAfterInjection,
             double acquisitionSeconds,
             double fwhmMm,
-            String description) {}
+            String description) {
+        /** A gamma camera's parallel-hole collimator, or none for PET. */
+        String collimator() {
+            return tracer == Tracer.GA68_DOTATATE ? "NONE" : "PARA";
+        }
+    }
 
     /** Writes one SPECT time point into {@code dir}; returns the Series Instance UID. */
     public static String writeSpect(
@@ -67,17 +72,21 @@ public final class ImageSeriesWriter {
         Geometry g = image.geometry();
         LocalDateTime start = f.injection().plus(Duration.ofSeconds(Math.round(f.hoursAfterInjection() * 3600)));
         Attributes radiopharmaceutical = Attributes.builder()
-                .setString(Tag.RADIOPHARMACEUTICAL, Vr.LO, "Lu-177-DOTATATE")
+                .setString(Tag.RADIOPHARMACEUTICAL, Vr.LO, f.tracer().label())
                 .setString(Tag.RADIOPHARMACEUTICAL_START_TIME, Vr.TM, StudyContext.TM.format(f.injection()))
                 .setString(
                         Tag.RADIOPHARMACEUTICAL_START_DATE_TIME,
                         Vr.DT,
                         StudyContext.DA.format(f.injection()) + StudyContext.TM.format(f.injection()))
                 .setString(Tag.RADIONUCLIDE_TOTAL_DOSE, Vr.DS, StudyContext.ds(f.administeredMBq() * 1e6))
-                .setString(Tag.RADIONUCLIDE_HALF_LIFE, Vr.DS, StudyContext.ds(LU177_HALF_LIFE_S))
+                .setString(
+                        Tag.RADIONUCLIDE_HALF_LIFE,
+                        Vr.DS,
+                        StudyContext.ds(f.tracer().halfLifeHours() * 3600))
                 .setSequence(
                         Tag.RADIONUCLIDE_CODE_SEQUENCE,
-                        StudyContext.one(StudyContext.code("447553000", "SCT", "^177^Lutetium")))
+                        StudyContext.one(StudyContext.code(
+                                f.tracer().code(), "SCT", f.tracer().codeMeaning())))
                 .build();
         float[] v = image.voxels();
         int nx = g.nx(), ny = g.ny(), slice = nx * ny;
@@ -116,7 +125,7 @@ public final class ImageSeriesWriter {
                     .setString(Tag.DECAY_FACTOR, Vr.DS, "1")
                     .setString(Tag.FRAME_REFERENCE_TIME, Vr.DS, "0")
                     .setInts(IMAGE_INDEX, Vr.US, k + 1)
-                    .setString(COLLIMATOR_TYPE, Vr.CS, "PARA")
+                    .setString(COLLIMATOR_TYPE, Vr.CS, f.collimator())
                     .setString(
                             RECONSTRUCTION_METHOD,
                             Vr.LO,

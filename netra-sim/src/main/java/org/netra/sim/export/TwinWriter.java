@@ -12,12 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.netra.imaging.io.Nifti;
 import org.netra.imaging.volume.Mask;
 import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.anatomy.Voi;
+import org.netra.sim.kinetics.Tracer;
 import org.netra.sim.spect.SpectScan;
+import org.netra.sim.spect.SpectSettings;
 import org.netra.sim.truth.VoiTruth;
+import org.netra.sim.twin.DiagnosticWorkup;
 import org.netra.sim.twin.Twin;
 
 /**
@@ -28,6 +32,7 @@ import org.netra.sim.twin.Twin;
  * rtstruct.dcm             the VOIs as an RT Structure Set on the CT
  * labels.nii               the phantom regions as a NIfTI label map (uint8) and voi-labels.json naming them
  * cycle-N/spect-XXXh/      one quantitative SPECT series (PET Image Storage, BQML) per scan time
+ * diagnostic/              with the work-up: 111In SRS SPECT at 4, 24, 48 h and the 68Ga PET at 60 min
  * ground-truth.json        the truth ({@link GroundTruth})
  * </pre>
  */
@@ -79,6 +84,7 @@ public final class TwinWriter {
                         series++,
                         s.image(),
                         new ImageSeriesWriter.SpectFacts(
+                                Tracer.LU177_DOTATATE,
                                 c.injection(),
                                 c.kinetics().injectedMBq(),
                                 s.hoursAfterInjection(),
@@ -109,6 +115,47 @@ public final class TwinWriter {
                     scans,
                     c.truth().vois()));
         }
+        Optional<GroundTruth.Diagnostic> diagnostic = Optional.empty();
+        if (twin.diagnostic().isPresent()) {
+            DiagnosticWorkup d = twin.diagnostic().get();
+            List<GroundTruth.Scan> srs = new ArrayList<>();
+            for (SpectScan s : d.srs()) {
+                String folder = String.format(Locale.ROOT, "diagnostic/srs-%03.0fh", s.hoursAfterInjection());
+                srs.add(writeScan(
+                        dir,
+                        study,
+                        folder,
+                        "srs-" + s.hoursAfterInjection(),
+                        series++,
+                        s,
+                        Tracer.IN111_PENTETREOTIDE,
+                        d.srsInjection(),
+                        DiagnosticWorkup.SRS,
+                        "In-111 pentetreotide SPECT"));
+            }
+            GroundTruth.Scan pet = writeScan(
+                    dir,
+                    study,
+                    "diagnostic/pet-060min",
+                    "pet",
+                    series++,
+                    d.pet(),
+                    Tracer.GA68_DOTATATE,
+                    d.petInjection(),
+                    DiagnosticWorkup.PET,
+                    "Ga-68 DOTATATE PET");
+            diagnostic = Optional.of(new GroundTruth.Diagnostic(
+                    "the patient's 177Lu-DOTATATE biology with each nuclide's decay (pentetreotide's faster clearance"
+                            + " is not modelled); Krenning from the true 24 h uptake: 4 > spleen, 3 > liver,"
+                            + " 2 > half the liver, 1 > body background",
+                    d.srsInjection().toString(),
+                    Tracer.IN111_PENTETREOTIDE.activityMBq(),
+                    srs,
+                    d.petInjection().toString(),
+                    Tracer.GA68_DOTATATE.activityMBq(),
+                    pet,
+                    d.truth()));
+        }
         var g = phantom.geometry();
         GroundTruth truth = new GroundTruth(
                 "netra-sim 0.1",
@@ -128,9 +175,47 @@ public final class TwinWriter {
                 twin.cycles().get(0).truth().doseMethod(),
                 "A(t) = Σ coefficientMBq·exp(−ratePerHour·t), t in hours from injection (effective rates)",
                 cycles,
-                cumulative);
+                cumulative,
+                diagnostic);
         JSON.writeValue(dir.resolve("ground-truth.json").toFile(), truth);
         return truth;
+    }
+
+    private static GroundTruth.Scan writeScan(
+            Path dir,
+            StudyContext study,
+            String folder,
+            String role,
+            int series,
+            SpectScan s,
+            Tracer tracer,
+            java.time.LocalDateTime injection,
+            SpectSettings settings,
+            String what)
+            throws IOException {
+        ImageSeriesWriter.writeSpect(
+                dir.resolve(folder),
+                study,
+                role,
+                series,
+                s.image(),
+                new ImageSeriesWriter.SpectFacts(
+                        tracer,
+                        injection,
+                        tracer.activityMBq(),
+                        s.hoursAfterInjection(),
+                        settings.acquisitionSeconds(),
+                        settings.fwhmMm(),
+                        String.format(
+                                Locale.ROOT, "%s %.0f min p.i. (simulated)", what, s.hoursAfterInjection() * 60)));
+        return new GroundTruth.Scan(
+                s.hoursAfterInjection(),
+                folder,
+                injection
+                        .plus(Duration.ofSeconds(Math.round(s.hoursAfterInjection() * 3600)))
+                        .toString(),
+                s.motion().rotation(),
+                s.motion().translation());
     }
 
     /** {@code value} as the indented JSON of the ground-truth file (optional values as values or null). */

@@ -47,6 +47,27 @@ public record Uptake(
         return new Uptake(fast, fastHalfLifeH, slow, ts, uptakeHalfLifeH, perMl, source);
     }
 
+    /**
+     * The same biology with another nuclide: every effective rate λ = λ_biological + λ_physical, so the
+     * physical rate of {@code fromHalfLifeH} is swapped for that of {@code toHalfLifeH}.
+     */
+    public Uptake retimed(double fromHalfLifeH, double toHalfLifeH) {
+        double shift = rate(toHalfLifeH) - rate(fromHalfLifeH);
+        return new Uptake(
+                fast,
+                retime(fastHalfLifeH, shift),
+                slow,
+                retime(slowHalfLifeH, shift),
+                uptakeHalfLifeH == 0 ? 0 : retime(uptakeHalfLifeH, shift),
+                perMl,
+                source + "; retimed from T½ " + fromHalfLifeH + " h to " + toHalfLifeH + " h");
+    }
+
+    private static double retime(double halfLifeH, double shift) {
+        // a biological half-life longer than the physical one leaves λ_biological > 0 always
+        return Math.log(2) / Math.max(rate(halfLifeH) + shift, 1e-6);
+    }
+
     /** The activity curve in MBq for {@code injectedMBq} and a tissue of {@code volumeMl}. */
     public Exponentials curve(double injectedMBq, double volumeMl) {
         double scale = injectedMBq * (perMl ? volumeMl : 1);

@@ -3,6 +3,7 @@ package org.netra.sim.twin;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.anatomy.Voi;
 import org.netra.sim.kinetics.TrueKinetics;
@@ -21,10 +22,15 @@ public final class DigitalTwin {
     private DigitalTwin() {}
 
     public static Twin simulate(long seed, int cycles, SpectSettings settings) {
-        return simulate(TwinSpec.draw(seed, cycles, 7400), settings);
+        return simulate(TwinSpec.draw(seed, cycles, 7400), settings, false);
     }
 
-    public static Twin simulate(TwinSpec spec, SpectSettings settings) {
+    /** With {@code diagnostic}, also the 111In SRS and 68Ga PET before the first cycle. */
+    public static Twin simulate(long seed, int cycles, SpectSettings settings, boolean diagnostic) {
+        return simulate(TwinSpec.draw(seed, cycles, 7400), settings, diagnostic);
+    }
+
+    public static Twin simulate(TwinSpec spec, SpectSettings settings, boolean diagnostic) {
         Phantom phantom = Phantom.build(spec.phantom());
         List<Twin.Cycle> out = new ArrayList<>();
         for (int c = 0; c < spec.cycles(); c++) {
@@ -38,6 +44,14 @@ public final class DigitalTwin {
                     scans,
                     DoseTruth.of(c + 1, k, Voi.STANDARD)));
         }
-        return new Twin(spec, phantom, settings, out);
+        Optional<DiagnosticWorkup> work = diagnostic
+                ? Optional.of(DiagnosticWorkup.simulate(
+                        phantom,
+                        spec.cycleKinetics().get(0),
+                        spec.phantom().body().weightKg(),
+                        FIRST_INJECTION,
+                        spec.seed()))
+                : Optional.empty();
+        return new Twin(spec, phantom, settings, out, work);
     }
 }

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,7 @@ import org.netra.sim.anatomy.Voi;
 import org.netra.sim.spect.SpectSettings;
 import org.netra.sim.twin.DigitalTwin;
 import org.netra.sim.twin.Twin;
-import org.netra.testkit.TestData;
+import org.netra.testkit.ExternalTool;
 
 /** What a twin writes, read back by netra and by the independent tools (dicom3tools, DCMTK, pydicom). */
 class TwinOutputTest {
@@ -124,8 +122,8 @@ class TwinOutputTest {
         requireTool("dciodvfy", "dicom3tools");
         List<Path> files = List.of(middleSlice("cycle-1/spect-004h"), middleSlice("ct"), dir.resolve("rtstruct.dcm"));
         for (Path f : files) {
-            Result r = run(List.of("/usr/bin/dciodvfy", f.toString()));
-            String all = r.out + r.err;
+            ExternalTool.Result r = run(List.of("/usr/bin/dciodvfy", f.toString()));
+            String all = r.out() + r.err();
             List<String> errors = all.lines().filter(l -> l.startsWith("Error")).toList();
             assertThat(errors).as("dciodvfy " + f + ":\n" + all).isEmpty();
         }
@@ -134,7 +132,7 @@ class TwinOutputTest {
     @Test
     void dcmdumpReadsTheQuantitativeHeader() throws Exception {
         requireTool("dcmdump", "dcmtk");
-        Result r = run(List.of(
+        ExternalTool.Result r = run(List.of(
                 "/usr/bin/dcmdump",
                 "+P",
                 "0054,1001",
@@ -145,34 +143,33 @@ class TwinOutputTest {
                 "+P",
                 "0018,1078",
                 firstSlice("cycle-1/spect-024h").toString()));
-        assertThat(r.code).isZero();
-        assertThat(r.out)
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out())
                 .contains("[BQML]")
                 .contains("[START]")
                 .contains("[7400000000]")
                 .contains("[20260302090000]");
-        Result rs = run(List.of("/usr/bin/dcmdump", dir.resolve("rtstruct.dcm").toString()));
-        assertThat(rs.code).isZero();
-        assertThat(rs.out).contains("[Kidney_L]").contains("[Tumour_bone]");
+        ExternalTool.Result rs =
+                run(List.of("/usr/bin/dcmdump", dir.resolve("rtstruct.dcm").toString()));
+        assertThat(rs.exitCode()).isZero();
+        assertThat(rs.out()).contains("[Kidney_L]").contains("[Tumour_bone]");
     }
 
     @Test
     void pydicomReadsTheSeriesAndStructureSet() throws Exception {
-        Path python = Path.of("/usr/bin/python3");
-        if (!Files.isExecutable(python) || run(List.of(python.toString(), "-c", "import pydicom, numpy")).code != 0) {
-            TestData.unavailable("pydicom and numpy for Debian's python3 (python3-pydicom, python3-numpy)");
-        }
+        ExternalTool.requirePython("python3-pydicom, python3-numpy", "pydicom", "numpy");
+        Path python = ExternalTool.DEBIAN_PYTHON;
         Path script = dir.resolve("pydicom_check.py");
         try (InputStream in = TwinOutputTest.class.getResourceAsStream("pydicom_check.py")) {
             Files.write(script, in.readAllBytes());
         }
-        Result r = run(List.of(
+        ExternalTool.Result r = run(List.of(
                 python.toString(),
                 script.toString(),
                 dir.resolve("cycle-1/spect-024h").toString(),
                 dir.resolve("rtstruct.dcm").toString()));
-        assertThat(r.code).as(r.err).isZero();
-        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
         var image = twin.cycles().get(0).scans().get(1).image();
         double sum = 0;
         double max = 0;
@@ -192,25 +189,10 @@ class TwinOutputTest {
     }
 
     private static void requireTool(String command, String debianPackage) {
-        if (!Files.isExecutable(Path.of("/usr/bin", command))) {
-            TestData.unavailable("'" + command + "' (Debian package " + debianPackage + ")");
-        }
+        ExternalTool.require(command, debianPackage);
     }
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(List<String> command) throws IOException, InterruptedException {
-        Path err = Files.createTempFile("netra-sim-tool", ".err");
-        try {
-            Process p = new ProcessBuilder(new ArrayList<>(command))
-                    .redirectError(err.toFile())
-                    .start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            int code = p.waitFor();
-            return new Result(code, out, Files.readString(err, StandardCharsets.ISO_8859_1));
-        } finally {
-            Files.deleteIfExists(err);
-        }
+    private static ExternalTool.Result run(List<String> command) throws IOException, InterruptedException {
+        return ExternalTool.run(command);
     }
 }

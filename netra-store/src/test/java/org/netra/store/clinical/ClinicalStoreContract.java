@@ -3,6 +3,7 @@ package org.netra.store.clinical;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netra.clinical.eligibility.Eligibility;
 import org.netra.clinical.followup.BaselineLesion;
 import org.netra.clinical.followup.CohortResponse;
@@ -21,9 +23,12 @@ import org.netra.clinical.patient.Ki67;
 import org.netra.clinical.patient.Length;
 import org.netra.clinical.patient.PrimaryTumour;
 import org.netra.clinical.patient.TumourSite;
+import org.netra.clinical.therapy.CycleDecision;
 import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.clinical.therapy.DoseDecision;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.Store;
+import org.netra.store.StoreConfig;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.record.ConcurrentEditException;
 import org.netra.store.record.RecordKind;
@@ -31,6 +36,8 @@ import org.netra.store.record.RecordNotFoundException;
 
 /** The clinical records on a real database: H2 and PostgreSQL run the same cases. */
 abstract class ClinicalStoreContract extends OnFreshStore {
+    /** The other database kind, for cross-vendor backup round trips. */
+    abstract StoreConfig otherVendorConfig();
 
     /** One sample of every kind, as (kind, value) pairs. */
     static List<Sample<?>> everyKind() {
@@ -290,6 +297,51 @@ abstract class ClinicalStoreContract extends OnFreshStore {
         assertThat(Cohorts.overallBySite(records))
                 .extracting(SurvivalObservation::time)
                 .containsExactly(460.0, 300.0, 180.0, 500.0);
+    }
+
+    /** From the stored course: a cycle already 17 weeks late is stopped (label: stop at ≥ 16 weeks). */
+    @Test
+    void theNextCycleIsDecidedFromWhatIsStored() {
+        var records = store.records();
+        records.create(ClinicalKinds.PATIENT, Samples.patient(), "dr.berg");
+        records.create(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START.minusDays(7), "base", 240), "nurse.anna");
+        records.create(ClinicalKinds.COURSE, Samples.course(), "dr.berg");
+        String course = Samples.course().id();
+        assertThatThrownBy(() -> NextCycle.DEFAULTS.decide(
+                        PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(7)))
+                .hasMessageContaining("no stored dosimetry");
+        assertThatThrownBy(() -> NextCycle.DEFAULTS.decide(
+                        PatientChart.load(records, Samples.PID), "P-0042/none", Samples.START))
+                .hasMessageContaining("no PRRT course P-0042/none");
+        records.create(ClinicalKinds.DOSIMETRY, Samples.dosimetry(1), "phys.carl");
+        records.create(ClinicalKinds.DOSIMETRY, Samples.dosimetry(2), "phys.carl");
+        records.create(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START.plusWeeks(12), "c2", 210), "nurse.anna");
+
+        var onTime =
+                NextCycle.DEFAULTS.decide(PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(15));
+        assertThat(onTime.id()).isEqualTo(course + "/decision-3");
+        assertThat(onTime.decision()).isInstanceOf(CycleDecision.Continue.class);
+
+        var late = NextCycle.DEFAULTS.decide(
+                PatientChart.load(records, Samples.PID), course, Samples.START.plusWeeks(16 + 17));
+        assertThat(late.toxicity()).isInstanceOf(DoseDecision.Discontinue.class);
+        assertThat(late.decision()).isInstanceOf(CycleDecision.Stop.class);
+        assertThat(late.decision().reasons()).anySatisfy(r -> assertThat(r).contains("delayed 17 weeks"));
+    }
+
+    /** The whole clinical record through a backup into the other database: the same chart, versions and trail. */
+    @Test
+    void aBackupCarriesTheWholeChartIntoTheOtherDatabase(@TempDir Path dir) {
+        everyKind().forEach(s -> s.create(store));
+        store.records().update(ClinicalKinds.DOSIMETRY, 1, withKidneyDose(Samples.dosimetry(1), 3.2), "phys.carl");
+        Path zip = dir.resolve("chart.zip");
+        var counts = store.backups().write(zip);
+        try (var other = Store.open(otherVendorConfig())) {
+            assertThat(other.backups().restore(zip)).isEqualTo(counts);
+            assertThat(PatientChart.load(other.records(), Samples.PID))
+                    .isEqualTo(PatientChart.load(store.records(), Samples.PID));
+            assertThat(other.audit().since(0)).isEqualTo(store.audit().since(0));
+        }
     }
 
     private static DosimetryRecord withKidneyDose(DosimetryRecord r, double gy) {

@@ -8,4 +8,9 @@ class H2ClinicalStoreTest extends ClinicalStoreContract {
     StoreConfig freshConfig() {
         return Databases.freshH2();
     }
+
+    @Override
+    StoreConfig otherVendorConfig() {
+        return Databases.freshPostgres();
+    }
 }

@@ -8,4 +8,9 @@ class PostgresClinicalStoreTest extends ClinicalStoreContract {
     StoreConfig freshConfig() {
         return Databases.freshPostgres();
     }
+
+    @Override
+    StoreConfig otherVendorConfig() {
+        return Databases.freshH2();
+    }
 }
