@@ -167,7 +167,8 @@ public record CycleDosimetryView(
             labels.add("\"cycle " + (i + 1) + "\"");
             String v = String.format(Locale.ROOT, "%.2f", sum);
             cumulative.add(i < beds.size() ? v : "null");
-            projected.add(i < beds.size() ? "null" : v);
+            // the budget's last cycle is reduced to end at the limit
+            projected.add(i < beds.size() ? "null" : String.format(Locale.ROOT, "%.2f", Math.min(sum, limit)));
             limits.add(String.format(Locale.ROOT, "%.1f", limit));
         }
         return "{\"labels\":" + labels + ",\"xLabel\":\"cycle\",\"yLabel\":\"kidney BED (Gy)\",\"datasets\":["

@@ -32,12 +32,37 @@ public final class ClinicalDirectory implements PatientDirectory {
     @Override
     public List<PatientSummary> search(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        var records = store.records();
-        var patients = records.list(ClinicalKinds.PATIENT).stream()
-                .map(Stored::value)
+        return all().stream()
                 .filter(p -> q.isEmpty()
                         || p.name().toLowerCase(Locale.ROOT).contains(q)
                         || p.id().toLowerCase(Locale.ROOT).contains(q))
+                .toList();
+    }
+
+    /** Audit sequence number the cached list reflects (−1: none yet). */
+    private long seen = -1;
+
+    private List<PatientSummary> cached = List.of();
+
+    /**
+     * Every patient's summary, recomputed only when the audit trail shows a change since the last time
+     * (every change to a record is in it), so reading the list costs one small query.
+     */
+    private synchronized List<PatientSummary> all() {
+        var changes = store.audit().since(Math.max(seen, 0));
+        if (seen >= 0 && changes.isEmpty()) {
+            return cached;
+        }
+        long upTo = changes.isEmpty() ? Math.max(seen, 0) : changes.getLast().seq();
+        cached = compute();
+        seen = upTo;
+        return cached;
+    }
+
+    private List<PatientSummary> compute() {
+        var records = store.records();
+        var patients = records.list(ClinicalKinds.PATIENT).stream()
+                .map(Stored::value)
                 .sorted(Comparator.comparing(p -> p.id()))
                 .toList();
         if (patients.isEmpty()) {

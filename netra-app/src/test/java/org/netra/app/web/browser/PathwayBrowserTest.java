@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,8 +13,10 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.netra.app.demo.DemoClinic;
+import org.netra.app.demo.SyntheticDemoCohort;
 import org.netra.app.web.TestServer;
+import org.netra.app.web.patient.ClinicalDirectory;
+import org.netra.app.web.patient.CyclePlanner;
 import org.netra.store.clinical.PatientChart;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,11 +25,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The clinical pathway in a real browser over the demo clinic: sign in, open a patient on treatment,
+ * The clinical pathway in a real browser over the demo's synthetic cohort: sign in, open a patient on treatment,
  * view a cycle's dosimetry, plan the next cycle as the physician, print the safety instructions, and
  * the cohort and calendar pages. Screenshots in target/screenshots (p-*.png).
  */
 class PathwayBrowserTest {
+    static final LocalDate AS_OF = LocalDate.of(2021, 9, 6);
+    private static Clock clinic;
     private static TestServer server;
     private static ChromeDriver driver;
     private static Path profile;
@@ -34,8 +39,12 @@ class PathwayBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireInstalled();
-        server = TestServer.custom(null, b -> b);
-        new DemoClinic(2026, 12, LocalDate.now(ZoneOffset.UTC)).load(server.store, "demo-loader");
+        // the demo's own data: netra-sim's cohort as the clinic knew it on its date, the clock running from it
+        var now = Clock.systemUTC();
+        clinic = Clock.offset(
+                now, Duration.between(now.instant(), AS_OF.atTime(9, 0).toInstant(ZoneOffset.UTC)));
+        server = TestServer.custom(null, b -> b.clock(clinic));
+        new SyntheticDemoCohort(2026, 80, AS_OF).load(server.store, "demo-loader");
         profile = Files.createTempDirectory("netra-chromium-");
         driver = Chromium.start(profile);
     }
@@ -56,7 +65,15 @@ class PathwayBrowserTest {
     @Test
     void signInOpenAPatientViewDosimetryPlanTheNextCyclePrintTheSafetySheet() throws Exception {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        String pid = DemoClinic.patientId(2); // on treatment
+        // a patient between cycles, whose next cycle is to be planned
+        var planner = new CyclePlanner(server.store, clinic);
+        String pid = new ClinicalDirectory(server.store, clinic)
+                .search("").stream()
+                        .filter(p -> p.status().equals("on treatment"))
+                        .filter(p -> planner.propose(p.id()).possible())
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
         String name =
                 PatientChart.load(server.store.records(), pid).patient().value().name();
 
@@ -67,7 +84,7 @@ class PathwayBrowserTest {
         wait.until(ExpectedConditions.urlToBe(server.base + "/"));
         driver.findElement(By.linkText("Patients")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.data tbody tr")));
-        assertThat(driver.findElements(By.cssSelector("table.data tbody tr"))).hasSize(12);
+        assertThat(driver.findElements(By.cssSelector("table.data tbody tr"))).hasSizeGreaterThan(20);
         Chromium.shot(driver, "p-01-patients");
 
         driver.findElement(By.linkText(name)).click();
@@ -90,6 +107,7 @@ class PathwayBrowserTest {
         driver.findElement(By.id("plan-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "planned"));
         assertThat(driver.findElement(By.id("plan")).getText()).contains("Decided and recorded");
+        driver.executeScript("document.querySelector('.proposal').scrollIntoView({block: 'center'})");
         Chromium.shot(driver, "p-04-next-cycle-planned");
 
         driver.findElement(By.cssSelector("a[href='/patients/" + pid + "/safety/1']"))

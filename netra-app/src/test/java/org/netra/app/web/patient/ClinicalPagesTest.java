@@ -143,4 +143,28 @@ class ClinicalPagesTest {
         assertThat(calendar.body()).contains("Isolation-room stays").contains("iso-");
         assertThat(signedIn("admin").get("/calendar").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theListFollowsEveryChangeInTheStore() {
+        try (var store =
+                org.netra.store.Store.open(org.netra.store.StoreConfig.inMemory("list-" + System.nanoTime()))) {
+            var directory = new ClinicalDirectory(store, java.time.Clock.systemUTC());
+            assertThat(directory.search("")).isEmpty();
+            new DemoClinic(3, 3, TODAY).load(store, "demo-loader");
+            assertThat(directory.search("")).hasSize(3);
+            var p = store.records().get(ClinicalKinds.PATIENT, DemoClinic.patientId(1));
+            var renamed = new org.netra.store.clinical.PatientRecord(
+                    p.value().patient(),
+                    "Renamed, Someone",
+                    p.value().tumour(),
+                    p.value().priorTreatments(),
+                    p.value().performance(),
+                    p.value().pregnant(),
+                    p.value().breastfeeding());
+            store.records().update(ClinicalKinds.PATIENT, p.version(), renamed, "nurse");
+            assertThat(directory.search("renamed"))
+                    .extracting(PatientSummary::id)
+                    .containsExactly(DemoClinic.patientId(1));
+        }
+    }
 }
