@@ -82,6 +82,9 @@ final class ContinuationCommand implements Runnable {
         for (int i = 0; i < input.cycles().size(); i++) {
             Cycle c = input.cycles().get(i);
             String at = file + " cycles[" + i + "]";
+            if (c == null) {
+                throw new IllegalArgumentException(at + " is null, not a cycle (format: " + FORMAT + ")");
+            }
             given.add(new CycleDosimetry(
                     required(c.cycle(), at, "cycle"),
                     required(c.date(), at, "date"),

@@ -71,31 +71,31 @@ record EligibilityInput(
                 need(patient.id(), "patient.id"),
                 enumOf(Sex.class, need(patient.sex(), "patient.sex"), "patient.sex"),
                 day(need(patient.birthDate(), "patient.birthDate"), "patient.birthDate"),
-                list(patient.weights()).stream()
+                list(patient.weights(), "patient.weights").stream()
                         .map(w -> new Dated<>(day(w.date(), "patient.weights[].date"), Mass.ofKg(w.kg())))
                         .toList(),
-                list(patient.heights()).stream()
+                list(patient.heights(), "patient.heights").stream()
                         .map(h -> new Dated<>(day(h.date(), "patient.heights[].date"), Length.ofCm(h.cm())))
                         .toList());
         var t = new PrimaryTumour(
                 enumOf(TumourSite.class, need(tumour.site(), "tumour.site"), "tumour.site"),
                 enumOf(Grade.class, need(tumour.grade(), "tumour.grade"), "tumour.grade"),
                 Optional.ofNullable(tumour.ki67()).map(k -> new Ki67(k.percent(), day(k.date(), "tumour.ki67.date"))));
-        var treatments = list(priorTreatments).stream()
+        var treatments = list(priorTreatments, "priorTreatments").stream()
                 .map(x -> new PriorTreatment(
                         enumOf(TreatmentKind.class, x.kind(), "priorTreatments[].kind"),
                         day(x.start(), "priorTreatments[].start"),
                         Optional.ofNullable(x.end()).map(e -> day(e, "priorTreatments[].end")),
                         x.detail()))
                 .toList();
-        var labResults = list(labs).stream()
+        var labResults = list(labs, "labs").stream()
                 .map(l -> {
                     Analyte a = enumOf(Analyte.class, need(l.analyte(), "labs[].analyte"), "labs[].analyte");
                     LabUnit u = l.unit() == null ? a.unit() : LabUnit.parse(l.unit(), a);
                     return LabResult.of(a, l.value(), u, day(l.date(), "labs[].date"));
                 })
                 .toList();
-        var ps = list(performance).stream()
+        var ps = list(performance, "performance").stream()
                 .map(x -> new Dated<PerformanceStatus>(
                         day(x.date(), "performance[].date"),
                         switch (need(x.scale(), "performance[].scale").toLowerCase(Locale.ROOT)) {
@@ -106,7 +106,8 @@ record EligibilityInput(
                                         "performance[].scale must be ecog or karnofsky, got " + x.scale());
                         }))
                 .toList();
-        var studies = list(imaging).stream().map(EligibilityInput::study).toList();
+        var studies =
+                list(imaging, "imaging").stream().map(EligibilityInput::study).toList();
         return new Candidate(
                 p,
                 t,
@@ -136,7 +137,7 @@ record EligibilityInput(
             throw new IllegalArgumentException("imaging[].injection '" + when
                     + "' is not a date (2024-04-10) or date-time " + "(2024-04-10T09:30)");
         }
-        var lesions = list(s.lesions()).stream()
+        var lesions = list(s.lesions(), "imaging[].lesions").stream()
                 .map(l -> new Lesion(
                         l.id(),
                         l.organ() == null ? "" : l.organ(),
@@ -148,8 +149,14 @@ record EligibilityInput(
         return new ImagingStudy(need(s.id(), "imaging[].id"), protocol, injection, lesions, List.of());
     }
 
-    private static <T> List<T> list(List<T> l) {
-        return l == null ? List.of() : l;
+    private static <T> List<T> list(List<T> l, String field) {
+        if (l == null) {
+            return List.of();
+        }
+        if (l.contains(null)) {
+            throw new IllegalArgumentException("field '" + field + "' has a null entry (docs/eligibility-input.md)");
+        }
+        return l;
     }
 
     private static <T> T need(T value, String field) {
@@ -169,6 +176,7 @@ record EligibilityInput(
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String text, String field) {
+        need(text, field);
         String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         try {
             return Enum.valueOf(type, key);

@@ -29,6 +29,8 @@ public final class Nifti {
     static final int HEADER = 348;
     static final int VOX_OFFSET = 352;
     private static final long MAX_VOXELS = Integer.MAX_VALUE - 8;
+    /** The whole file is read into one array. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     /** What was read: values as floats (after scaling), the geometry, and the stored data type code. */
     public record Image(Geometry geometry, float[] values, int datatype) {}
@@ -64,17 +66,80 @@ public final class Nifti {
         return LabelMap.wrap(image.geometry(), labels, names);
     }
 
+    /**
+     * Reads only as many bytes as the header says the image needs, so a small .nii.gz that inflates to
+     * gigabytes (or a header claiming more than the file holds) is refused, not held in memory.
+     */
     public static Image read(Path file) throws IOException {
         String src = file.toString();
         byte[] bytes;
-        try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = src.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-            bytes = in.readAllBytes();
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = src.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            byte[] head = in.readNBytes(VOX_OFFSET);
+            if (head.length < HEADER) {
+                return parse(head, src); // throws: shorter than a header
+            }
+            long end = header(head, src).end();
+            if (end > MAX_BYTES) {
+                throw new NiftiException(
+                        src, "dim", "the image needs " + end + " bytes, more than netra reads at once");
+            }
+            byte[] rest = end > head.length ? in.readNBytes((int) end - head.length) : new byte[0];
+            bytes = new byte[head.length + rest.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(rest, 0, bytes, head.length, rest.length);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new NiftiException(
+                    src, "gzip", "the compressed file is damaged or truncated (" + e.getMessage() + ")");
         }
         return parse(bytes, src);
     }
 
+    /** What the header says about the data: dimensions, type, where it starts and ends. */
+    private record Header(ByteBuffer buffer, int[] dim, int datatype, int width, long voxels, long offset) {
+        long end() {
+            return offset + voxels * width;
+        }
+    }
+
     static Image parse(byte[] bytes, String src) throws NiftiException {
+        Header h = header(bytes, src);
+        ByteBuffer b = h.buffer();
+        long n = h.voxels();
+        int width = h.width();
+        int datatype = h.datatype();
+        long offset = h.offset();
+        // refuse an image larger than its data before allocating for it
+        if (offset > bytes.length || n * width > bytes.length - offset) {
+            throw new NiftiException(
+                    src,
+                    "vox_offset",
+                    "the data (" + n + " voxels of " + width + " bytes from " + offset + ") run past the end of the "
+                            + bytes.length + "-byte file: truncated?");
+        }
+        float slope = b.getFloat(112);
+        float inter = b.getFloat(116);
+        boolean scaled = slope != 0 && Float.isFinite(slope) && !(slope == 1 && inter == 0);
+        float[] values = new float[(int) n];
+        int o = (int) offset;
+        for (int i = 0; i < values.length; i++) {
+            double v =
+                    switch (datatype) {
+                        case 2 -> bytes[o + i] & 0xff;
+                        case 256 -> bytes[o + i];
+                        case 4 -> b.getShort(o + 2 * i);
+                        case 512 -> b.getShort(o + 2 * i) & 0xffff;
+                        case 8 -> b.getInt(o + 4 * i);
+                        case 768 -> b.getInt(o + 4 * i) & 0xffffffffL;
+                        case 16 -> b.getFloat(o + 4 * i);
+                        default -> b.getDouble(o + 8 * i);
+                    };
+            values[i] = (float) (scaled ? v * slope + inter : v);
+        }
+        return new Image(geometry(b, h.dim(), src), values, datatype);
+    }
+
+    private static Header header(byte[] bytes, String src) throws NiftiException {
         if (bytes.length < HEADER) {
             throw new NiftiException(src, "sizeof_hdr", "the file has " + bytes.length + " bytes, less than a header");
         }
@@ -126,37 +191,10 @@ public final class Nifti {
                                         + " is not one netra reads (uint8, int8, int16, uint16, int32, uint32,"
                                         + " float32, float64)");
                 };
-        long offset = (long) b.getFloat(108);
-        if (offset < HEADER) {
-            offset = VOX_OFFSET;
-        }
-        if (offset + n * width > bytes.length) {
-            throw new NiftiException(
-                    src,
-                    "vox_offset",
-                    "the data (" + n + " voxels of " + width + " bytes from " + offset + ") run past the end of the "
-                            + bytes.length + "-byte file: truncated?");
-        }
-        float slope = b.getFloat(112);
-        float inter = b.getFloat(116);
-        boolean scaled = slope != 0 && Float.isFinite(slope) && !(slope == 1 && inter == 0);
-        float[] values = new float[(int) n];
-        int o = (int) offset;
-        for (int i = 0; i < values.length; i++) {
-            double v =
-                    switch (datatype) {
-                        case 2 -> bytes[o + i] & 0xff;
-                        case 256 -> bytes[o + i];
-                        case 4 -> b.getShort(o + 2 * i);
-                        case 512 -> b.getShort(o + 2 * i) & 0xffff;
-                        case 8 -> b.getInt(o + 4 * i);
-                        case 768 -> b.getInt(o + 4 * i) & 0xffffffffL;
-                        case 16 -> b.getFloat(o + 4 * i);
-                        default -> b.getDouble(o + 8 * i);
-                    };
-            values[i] = (float) (scaled ? v * slope + inter : v);
-        }
-        return new Image(geometry(b, dim, src), values, datatype);
+        float voxOffset = b.getFloat(108);
+        // NaN or below the header: the default offset; a huge or infinite one is refused by the callers
+        long offset = voxOffset >= HEADER ? (long) voxOffset : VOX_OFFSET;
+        return new Header(b, dim, datatype, width, n, offset);
     }
 
     /** Voxel → RAS affine (3×4, row-major) from sform, qform or pixdim, then turned into LPS geometry. */

@@ -78,6 +78,40 @@ class NiftiTest {
                 .hasMessageContaining("vox_offset");
     }
 
+    @Test
+    void aHugeVoxOffsetIsATypedErrorNotAnIndexOutOfBounds() throws Exception {
+        // regression: vox_offset 3e38 became Long.MAX_VALUE, the end check overflowed and passed
+        Path f = dir.resolve("o.nii");
+        Nifti.write(f, ramp(oblique()));
+        byte[] b = Files.readAllBytes(f);
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(108, 3e38f);
+        Files.write(f, b);
+        assertThatThrownBy(() -> Nifti.read(f))
+                .isInstanceOf(NiftiException.class)
+                .hasMessageContaining("vox_offset");
+    }
+
+    @Test
+    void aGzipThatInflatesPastItsHeaderIsReadOnlyAsFarAsTheHeaderSays() throws Exception {
+        Path plain = dir.resolve("p.nii");
+        Nifti.write(plain, ramp(oblique()));
+        byte[] image = Files.readAllBytes(plain);
+        Path bomb = dir.resolve("bomb.nii.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            out.write(image);
+        }
+        // then 40 concatenated gzip members of 64 MiB of zeros each: 2.5 GiB inflated, more than a Java array
+        var member = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(member)) {
+            out.write(new byte[64 << 20]);
+        }
+        for (int i = 0; i < 40; i++) {
+            Files.write(bomb, member.toByteArray(), java.nio.file.StandardOpenOption.APPEND);
+        }
+        assertThat(Files.size(bomb)).isLessThan(8L << 20);
+        assertThat(Nifti.read(bomb).values()).containsExactly(ramp(oblique()).voxels());
+    }
+
     /** nibabel (Debian python3-nibabel) reads what netra wrote: same affine (RAS) and values. */
     @Test
     void nibabelReadsTheSameAffineAndValues() throws Exception {

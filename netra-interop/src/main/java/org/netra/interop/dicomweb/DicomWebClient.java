@@ -178,14 +178,18 @@ public final class DicomWebClient {
                 "multipart/related; type=\"" + DICOM + "\"; transfer-syntax=*",
                 HttpRequest.BodyPublishers.noBody(),
                 null);
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        return instances(url, response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** The DICOM instances of a WADO-RS answer; anything else is a {@link DicomWebException.BadResponse}. */
+    static List<byte[]> instances(URI url, String contentType, byte[] body) {
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
             throw new DicomWebException.BadResponse(
                     url, "Content-Type is '" + contentType + "', not multipart/related");
         }
         List<Multipart.Part> parts;
         try {
-            parts = Multipart.parse(response.body(), Multipart.boundaryOf(contentType));
+            parts = Multipart.parse(body, Multipart.boundaryOf(contentType));
         } catch (IllegalArgumentException e) {
             throw new DicomWebException.BadResponse(url, e.getMessage(), e);
         }

@@ -145,24 +145,56 @@ public final class ReferralPackage {
     /** A package read back and checked against its manifest. */
     public record Contents(Summary summary, String fhirJson, List<JsonNode> records, Map<String, byte[]> dicom) {}
 
+    /**
+     * How much a package may unpack to. A zip's own sizes can lie, so these are counted while inflating:
+     * a zip bomb or a package that does not fit in memory is refused, not half-read.
+     */
+    record Limits(int maxEntryBytes, long maxTotalBytes, int maxEntries) {
+        /** A single entry is one byte array; the whole package is held in memory until checked. */
+        static final Limits DEFAULT = new Limits(Integer.MAX_VALUE - 16, 4L << 30, 100_000);
+    }
+
     public static Contents read(Path zip) throws IOException {
+        return read(zip, Limits.DEFAULT);
+    }
+
+    static Contents read(Path zip, Limits limits) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        long total = 0;
         try (InputStream file = Files.newInputStream(zip);
                 ZipInputStream in = new ZipInputStream(file)) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                if (e.getName().contains("..") || e.getName().startsWith("/")) {
-                    throw new ReferralException(zip + ": refusing entry with an unsafe path '" + e.getName() + "'");
+                String name = e.getName();
+                if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
+                    throw new ReferralException(zip + ": refusing entry with an unsafe path '" + name + "'");
                 }
-                entries.put(e.getName(), in.readAllBytes());
+                if (entries.size() == limits.maxEntries()) {
+                    throw new ReferralException(
+                            zip + " has more than " + limits.maxEntries() + " entries; not a netra referral package");
+                }
+                long room = Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - total);
+                byte[] bytes = in.readNBytes((int) Math.min(room + 1, Integer.MAX_VALUE - 8));
+                if (bytes.length > room) {
+                    throw new ReferralException(zip + ": entry '" + name + "' unpacks to more than "
+                            + (room == limits.maxEntryBytes()
+                                    ? "the " + limits.maxEntryBytes() + "-byte entry limit"
+                                    : "the " + limits.maxTotalBytes() + "-byte package limit")
+                            + " (a zip bomb?); refusing the package");
+                }
+                total += bytes.length;
+                if (entries.put(name, bytes) != null) {
+                    throw new ReferralException(zip + ": entry '" + name + "' occurs twice; refusing the package");
+                }
             }
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // ZipInputStream throws IllegalArgumentException for entry names that are not valid UTF-8
             throw new ReferralException(zip + " is not a readable zip: " + e.getMessage(), e);
         }
         byte[] manifestBytes = entries.remove("manifest.json");
         if (manifestBytes == null) {
             throw new ReferralException(zip + " has no manifest.json; it is not a netra referral package");
         }
-        JsonNode manifest = JSON.readTree(manifestBytes);
+        JsonNode manifest = json(manifestBytes, zip, "manifest.json");
         if (!FORMAT.equals(manifest.path("format").asText())) {
             throw new ReferralException(
                     zip + " is format '" + manifest.path("format").asText() + "', expected " + FORMAT);
@@ -182,11 +214,15 @@ public final class ReferralPackage {
         if (manifest.path("entries").size() != entries.size()) {
             throw new ReferralException(zip + " holds entries its manifest does not list");
         }
+        byte[] fhir = entries.get("fhir/bundle.json");
+        if (fhir == null) {
+            throw new ReferralException(zip + " has no fhir/bundle.json; it is not a netra referral package");
+        }
         List<JsonNode> records = new ArrayList<>();
         String jsonl = new String(entries.getOrDefault("netra/records.jsonl", new byte[0]), StandardCharsets.UTF_8);
         for (String line : jsonl.split("\n")) {
             if (!line.isBlank()) {
-                records.add(JSON.readTree(line));
+                records.add(json(line.getBytes(StandardCharsets.UTF_8), zip, "netra/records.jsonl"));
             }
         }
         Map<String, byte[]> dicom = new TreeMap<>();
@@ -205,7 +241,7 @@ public final class ReferralPackage {
                         counts,
                         dicom.size(),
                         manifest.path("fhirEntries").asInt()),
-                new String(entries.get("fhir/bundle.json"), StandardCharsets.UTF_8),
+                new String(fhir, StandardCharsets.UTF_8),
                 records,
                 dicom);
     }
@@ -313,6 +349,17 @@ public final class ReferralPackage {
             }
         }
         return out;
+    }
+
+    private static JsonNode json(byte[] bytes, Path zip, String entry) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new ReferralException(
+                    zip + ": " + entry + " is not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
+        }
     }
 
     private static Attributes header(byte[] part10, String source) {
