@@ -18,6 +18,7 @@ import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.dosimetry.organ.Phantom;
 import org.netra.dosimetry.radiobiology.TissueParameters;
+import org.netra.dosimetry.recovery.PartialVolumeCorrection;
 import org.netra.dosimetry.uncertainty.UncertaintyBudget;
 import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.imaging.dicom.Tag;
@@ -128,6 +129,20 @@ final class DosimetryCommand implements Callable<Integer> {
             description = "relative SD of the VOI mass (default 0.10)")
     double uVoiMass;
 
+    @Option(
+            names = "--recovery",
+            defaultValue = "none",
+            paramLabel = "none|gtm",
+            description = "partial-volume correction of the VOI activities: none (default) or gtm (geometric"
+                    + " transfer matrix, Rousset 1998; needs --psf-fwhm-mm)")
+    String recovery;
+
+    @Option(
+            names = "--psf-fwhm-mm",
+            paramLabel = "MM",
+            description = "the camera's measured spatial resolution (FWHM, mm) for --recovery gtm")
+    Double psfFwhmMm;
+
     @Option(names = "--dose-out", paramLabel = "FILE.nii", description = "write the dose map (Gy) as NIfTI")
     Path doseOut;
 
@@ -167,7 +182,16 @@ final class DosimetryCommand implements Callable<Integer> {
             double absorbedDoseSdGy,
             double bedGy,
             DvhOut dvh,
-            String doseHow) {}
+            String doseHow,
+            RecoveryOut recovery) {}
+
+    /** The GTM correction of one ROI: its recovery coefficient and what its figures were multiplied by. */
+    record RecoveryOut(
+            double recoveryCoefficient,
+            double[] activityFactor,
+            double tiaFactor,
+            double uncorrectedTimeIntegratedActivityMBqH,
+            double uncorrectedAbsorbedDoseGy) {}
 
     record BudgetOut(double calibration, double voiActivity, double voiMass) {}
 
@@ -180,6 +204,7 @@ final class DosimetryCommand implements Callable<Integer> {
             double injectedMBq,
             String method,
             String registration,
+            String recovery,
             List<TimePointOut> timePoints,
             List<RegistrationOut> registrations,
             String bedTissue,
@@ -193,6 +218,20 @@ final class DosimetryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         DoseMethod doseMethod = doseMethod();
+        boolean gtm =
+                switch (recovery.toLowerCase(Locale.ROOT)) {
+                    case "none" -> false;
+                    case "gtm" -> true;
+                    default ->
+                        throw new IllegalArgumentException("--recovery must be none or gtm, got '" + recovery + "'");
+                };
+        if (gtm && psfFwhmMm == null) {
+            throw new IllegalArgumentException("--recovery gtm needs --psf-fwhm-mm: the camera's spatial resolution"
+                    + " (FWHM, mm) measured for this nuclide, collimator and reconstruction");
+        }
+        if (!gtm && psfFwhmMm != null) {
+            throw new IllegalArgumentException("--psf-fwhm-mm is only used with --recovery gtm");
+        }
         Alignment.Mode mode =
                 switch (registration.toLowerCase(Locale.ROOT)) {
                     case "rigid" -> Alignment.Mode.RIGID;
@@ -232,10 +271,14 @@ final class DosimetryCommand implements Callable<Integer> {
         LocalDateTime injection = first.pharm().injection();
         CycleResult r =
                 CycleDosimetry.run(nuclide, injection, aligned.timePoints(), masks, density, doseMethod, settings);
+        Optional<PartialVolumeCorrection.Corrected> corrected = gtm
+                ? Optional.of(PartialVolumeCorrection.gtm(r, aligned.timePoints(), masks, psfFwhmMm))
+                : Optional.empty();
         if (doseOut != null) {
+            // the voxel map as computed: the GTM corrects region means, not voxels
             Nifti.write(doseOut, r.doseMap().orElseThrow());
         }
-        print(report(first, nuclide, mode, scans, aligned, r, tissue, budget));
+        print(report(first, nuclide, mode, scans, aligned, r, corrected, tissue, budget));
         return 0;
     }
 
@@ -316,9 +359,11 @@ final class DosimetryCommand implements Callable<Integer> {
             Alignment.Mode mode,
             List<Scan> scans,
             Alignment.Aligned aligned,
-            CycleResult r,
+            CycleResult uncorrected,
+            Optional<PartialVolumeCorrection.Corrected> corrected,
             TissueParameters tissue,
             UncertaintyBudget budget) {
+        CycleResult r = corrected.map(PartialVolumeCorrection.Corrected::result).orElse(uncorrected);
         List<TimePointOut> tps = new ArrayList<>();
         for (int i = 0; i < r.sources().size(); i++) {
             String src = r.sources().get(i);
@@ -344,7 +389,18 @@ final class DosimetryCommand implements Callable<Integer> {
             });
         }
         List<RoiOut> rois = new ArrayList<>();
-        for (CycleResult.Voi v : r.vois()) {
+        for (int k = 0; k < r.vois().size(); k++) {
+            CycleResult.Voi v = r.vois().get(k);
+            int idx = k;
+            RecoveryOut rec = corrected
+                    .map(c -> c.vois().get(idx))
+                    .map(x -> new RecoveryOut(
+                            x.recoveryCoefficient(),
+                            x.activityFactor(),
+                            x.tiaFactor(),
+                            x.uncorrectedTiaMBqH(),
+                            x.uncorrectedDoseGy()))
+                    .orElse(null);
             rois.add(new RoiOut(
                     v.name(),
                     v.voxelCount(),
@@ -364,7 +420,8 @@ final class DosimetryCommand implements Callable<Integer> {
                     v.dvh()
                             .map(d -> new DvhOut(d.meanGy(), d.maxGy(), d.d2Gy(), d.d50Gy(), d.d98Gy()))
                             .orElse(null),
-                    v.doseHow()));
+                    v.doseHow(),
+                    rec));
         }
         var c = r.voxelFits();
         return new Report(
@@ -374,6 +431,12 @@ final class DosimetryCommand implements Callable<Integer> {
                 first.pharm().injected().inMBq(),
                 r.method().label(),
                 mode.name().toLowerCase(Locale.ROOT),
+                corrected
+                        .map(pvc -> String.format(
+                                Locale.ROOT,
+                                "GTM (Rousset et al., J Nucl Med 1998;39:904), PSF FWHM %.3g mm",
+                                pvc.fwhmMm()))
+                        .orElse("none"),
                 tps,
                 regs,
                 String.format(
@@ -397,12 +460,13 @@ final class DosimetryCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "%s, %.1f MBq injected %s; method %s, registration %s%n",
+                "%s, %.1f MBq injected %s; method %s, registration %s, partial-volume correction %s%n",
                 r.nuclide(),
                 r.injectedMBq(),
                 r.injection(),
                 r.method(),
-                r.registration());
+                r.registration(),
+                r.recovery());
         for (TimePointOut t : r.timePoints()) {
             out.printf(Locale.ROOT, "  time point %.3f h after injection: %s%n", t.hoursAfterInjection(), t.source());
         }
@@ -452,6 +516,19 @@ final class DosimetryCommand implements Callable<Integer> {
                         v.dvh().d2Gy(),
                         v.dvh().d50Gy(),
                         v.dvh().d98Gy());
+            }
+            if (v.recovery() != null) {
+                var rec = v.recovery();
+                out.printf(
+                        Locale.ROOT,
+                        "    partial-volume recovery applied: recovery coefficient %.3f, activity ×%s, dose ×%.4f"
+                                + " (uncorrected %.3f Gy)%n",
+                        rec.recoveryCoefficient(),
+                        java.util.Arrays.stream(rec.activityFactor())
+                                .mapToObj(f -> String.format(Locale.ROOT, "%.3f", f))
+                                .collect(java.util.stream.Collectors.joining("/")),
+                        rec.tiaFactor(),
+                        rec.uncorrectedAbsorbedDoseGy());
             }
             out.println("    dose: " + v.doseHow());
         }

@@ -110,6 +110,55 @@ class DosimetryCommandTest {
         assertThat(ok.out()).contains("single time point (Hänscheid 2018)").contains("sphere model");
     }
 
+    /** --recovery gtm: each ROI says it was corrected, by how much, and keeps its uncorrected dose. */
+    @Test
+    void gtmRecoveryIsReportedPerRoi() throws Exception {
+        var refused = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                scan("SCAN_001"),
+                "--rtstruct",
+                rtstruct("SCAN_001"),
+                "--method",
+                "organ-s",
+                "--recovery",
+                "gtm");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--psf-fwhm-mm");
+        String[] args = {
+            "dosimetry",
+            "--timepoint",
+            scan("SCAN_001"),
+            "--rtstruct",
+            rtstruct("SCAN_001"),
+            "--method",
+            "organ-s",
+            "--recovery",
+            "gtm",
+            "--psf-fwhm-mm",
+            "15"
+        };
+        var text = NuclideCommandTest.run(args);
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("partial-volume correction GTM").contains("partial-volume recovery applied");
+        List<String> withJson = new ArrayList<>(List.of(args));
+        withJson.add("--json");
+        var r = NuclideCommandTest.run(withJson.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("recovery").asText()).contains("15");
+        for (JsonNode roi : j.get("rois")) {
+            JsonNode rec = roi.get("recovery");
+            assertThat(rec.get("recoveryCoefficient").asDouble()).isStrictlyBetween(0.0, 1.0);
+            assertThat(roi.get("absorbedDoseGy").asDouble())
+                    .isCloseTo(
+                            rec.get("uncorrectedAbsorbedDoseGy").asDouble()
+                                    * rec.get("tiaFactor").asDouble(),
+                            within(1e-9));
+            assertThat(rec.get("tiaFactor").asDouble()).isNotCloseTo(1, within(1e-3));
+        }
+    }
+
     /** With --ct the VOI's mass comes from the CT (Schneider densities), not from 1.04 g/mL. */
     @Test
     void aCtGivesTheVoisDensity() throws Exception {

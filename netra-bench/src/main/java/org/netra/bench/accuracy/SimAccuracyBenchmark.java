@@ -9,21 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.netra.app.cli.Main;
-import org.netra.dosimetry.kinetics.Kinetics;
-import org.netra.dosimetry.kinetics.KineticsSettings;
-import org.netra.dosimetry.kinetics.TimeActivityData;
-import org.netra.dosimetry.kinetics.TimePoint;
-import org.netra.imaging.volume.Mask;
-import org.netra.physics.nuclide.NuclideCatalog;
-import org.netra.physics.quantity.Activity;
-import org.netra.physics.quantity.Times;
-import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.anatomy.Voi;
 import org.netra.sim.export.TwinWriter;
 import org.netra.sim.spect.SpectSettings;
@@ -36,26 +25,13 @@ import org.netra.sim.twin.Twin;
  * user would run it (voxel-kernel method, CT density; registration none for aligned scans, rigid for
  * misaligned ones), and each VOI's absorbed dose is compared with the twin's ground truth. Two rows per VOI
  * class: the pipeline as it is (no partial-volume correction), and the same with the VOI activities corrected
- * by the geometric transfer matrix at the simulated FWHM ({@link GeometricTransferMatrix}), the dose scaled by
- * the corrected over the uncorrected region TIA.
+ * by the geometric transfer matrix at the simulated FWHM ({@code --recovery gtm --psf-fwhm-mm}, {@link
+ * org.netra.dosimetry.recovery.PartialVolumeCorrection}), the dose scaled by the corrected over the uncorrected
+ * region TIA; one run gives both, the uncorrected dose being in each ROI's recovery record.
  *
  * <pre>bench/run-sim-accuracy.sh [--seeds 20] [--misalign-mm 5]</pre>
  */
 public final class SimAccuracyBenchmark {
-    /** The regions of the GTM: a partition of the body (the rest is "Body" minus these). */
-    private static final List<String> GTM_REGIONS = List.of(
-            "Kidney_L",
-            "Kidney_R",
-            "Liver",
-            "Spleen",
-            "Bladder",
-            "Marrow",
-            "Tumour_liver_1",
-            "Tumour_liver_2",
-            "Tumour_liver_3",
-            "Tumour_pancreas",
-            "Tumour_bone");
-
     private SimAccuracyBenchmark() {}
 
     /** How the scans were taken and registered. */
@@ -152,6 +128,10 @@ public final class SimAccuracyBenchmark {
                 "voxel-kernel",
                 "--registration",
                 registration,
+                "--recovery",
+                "gtm",
+                "--psf-fwhm-mm",
+                Double.toString(settings.fwhmMm()),
                 "--json"));
         var sw = new StringWriter();
         var err = new StringWriter();
@@ -167,55 +147,9 @@ public final class SimAccuracyBenchmark {
 
     private static List<Error> compare(int seed, Twin twin, JsonNode report, Scenario scenario, double fwhm) {
         var truth = twin.cycles().get(0).truth();
-        Map<String, JsonNode> rois = new LinkedHashMap<>();
-        report.get("rois").forEach(r -> rois.put(r.get("name").asText(), r));
-        double[] hours = new double[report.get("timePoints").size()];
-        for (int i = 0; i < hours.length; i++) {
-            hours[i] =
-                    report.get("timePoints").get(i).get("hoursAfterInjection").asDouble();
-        }
-        // GTM on the phantom's partition (the VOIs are drawn on the first scan, which is the CT's frame)
-        Phantom phantom = twin.phantom();
-        List<Mask> regions = new ArrayList<>();
-        Mask union = null;
-        boolean[] inOthers = new boolean[phantom.geometry().voxelCount()];
-        for (String name : GTM_REGIONS) {
-            Mask m = phantom.mask(voi(name));
-            regions.add(m);
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                inOthers[v] = true;
-            }
-        }
-        Mask body = phantom.mask(voi("Body"));
-        boolean[] rest = new boolean[inOthers.length];
-        for (int v = body.next(0); v >= 0; v = body.next(v + 1)) {
-            rest[v] = !inOthers[v];
-        }
-        regions.add(Mask.of("Rest", phantom.geometry(), rest));
-        GeometricTransferMatrix gtm = new GeometricTransferMatrix(regions, fwhm);
-        int n = regions.size();
-        double[][] corrected = new double[hours.length][];
-        for (int t = 0; t < hours.length; t++) {
-            double[] means = new double[n];
-            double othersMBq = 0;
-            double othersMl = 0;
-            for (int i = 0; i < n - 1; i++) {
-                JsonNode r = rois.get(GTM_REGIONS.get(i));
-                double mbq = r.get("activityMBq").get(t).asDouble();
-                double ml = r.get("volumeMl").asDouble();
-                means[i] = mbq / ml;
-                othersMBq += mbq;
-                othersMl += ml;
-            }
-            JsonNode b = rois.get("Body");
-            means[n - 1] = (b.get("activityMBq").get(t).asDouble() - othersMBq)
-                    / (b.get("volumeMl").asDouble() - othersMl);
-            corrected[t] = gtm.correct(means);
-        }
-        KineticsSettings kinetics = KineticsSettings.of(NuclideCatalog.icrp107().get("Lu-177"));
         List<Error> out = new ArrayList<>();
-        for (int i = 0; i < GTM_REGIONS.size(); i++) {
-            String name = GTM_REGIONS.get(i);
+        for (JsonNode r : report.get("rois")) {
+            String name = r.get("name").asText();
             Voi voi = voi(name);
             String voiClass =
                     switch (voi.kind()) {
@@ -228,20 +162,18 @@ public final class SimAccuracyBenchmark {
             if (voiClass == null) {
                 continue;
             }
-            JsonNode r = rois.get(name);
-            double dose = r.get("absorbedDoseGy").asDouble();
-            double regionTia = r.get("timeIntegratedActivityMBqH").asDouble();
-            double ml = r.get("volumeMl").asDouble();
-            List<TimePoint> points = new ArrayList<>();
-            for (int t = 0; t < hours.length; t++) {
-                points.add(TimePoint.of(Times.ofHours(hours[t]), Activity.ofMBq(Math.max(1e-9, corrected[t][i] * ml))));
-            }
-            double correctedTia = Kinetics.integrate(new TimeActivityData(points), kinetics)
-                    .timeIntegratedActivity()
-                    .inMBqHours();
             double truthGy = truth.voi(name).doseGy();
-            out.add(new Error(name, voiClass, scenario, false, seed, truthGy, dose));
-            out.add(new Error(name, voiClass, scenario, true, seed, truthGy, dose * correctedTia / regionTia));
+            double uncorrected =
+                    r.get("recovery").get("uncorrectedAbsorbedDoseGy").asDouble();
+            out.add(new Error(name, voiClass, scenario, false, seed, truthGy, uncorrected));
+            out.add(new Error(
+                    name,
+                    voiClass,
+                    scenario,
+                    true,
+                    seed,
+                    truthGy,
+                    r.get("absorbedDoseGy").asDouble()));
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package org.netra.sim.spect;
+package org.netra.dosimetry.recovery;
 
 import java.util.stream.IntStream;
 import org.netra.imaging.volume.Geometry;
@@ -32,7 +32,7 @@ public final class GaussianBlur {
         return Volume.wrap(g, in.unit(), a);
     }
 
-    static double[] kernel(double sigmaVoxels) {
+    private static double[] kernel(double sigmaVoxels) {
         int r = Math.max(1, (int) Math.ceil(4 * sigmaVoxels));
         double[] k = new double[2 * r + 1];
         double sum = 0;
