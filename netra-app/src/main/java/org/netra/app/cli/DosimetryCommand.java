@@ -143,6 +143,14 @@ final class DosimetryCommand implements Callable<Integer> {
             description = "the camera's measured spatial resolution (FWHM, mm) for --recovery gtm")
     Double psfFwhmMm;
 
+    @Option(
+            names = "--gtm-regions",
+            split = ",",
+            paramLabel = "NAME",
+            description = "the VOIs that form the GTM's regions (default all); leave out thin VOIs nested in"
+                    + " another, such as a kidney cortex: they take the concentration of the regions they lie in")
+    List<String> gtmRegions;
+
     @Option(names = "--dose-out", paramLabel = "FILE.nii", description = "write the dose map (Gy) as NIfTI")
     Path doseOut;
 
@@ -187,7 +195,7 @@ final class DosimetryCommand implements Callable<Integer> {
 
     /** The GTM correction of one ROI: its recovery coefficient and what its figures were multiplied by. */
     record RecoveryOut(
-            double recoveryCoefficient,
+            Double recoveryCoefficient,
             double[] activityFactor,
             double tiaFactor,
             double uncorrectedTimeIntegratedActivityMBqH,
@@ -229,8 +237,8 @@ final class DosimetryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--recovery gtm needs --psf-fwhm-mm: the camera's spatial resolution"
                     + " (FWHM, mm) measured for this nuclide, collimator and reconstruction");
         }
-        if (!gtm && psfFwhmMm != null) {
-            throw new IllegalArgumentException("--psf-fwhm-mm is only used with --recovery gtm");
+        if (!gtm && (psfFwhmMm != null || gtmRegions != null)) {
+            throw new IllegalArgumentException("--psf-fwhm-mm and --gtm-regions are only used with --recovery gtm");
         }
         Alignment.Mode mode =
                 switch (registration.toLowerCase(Locale.ROOT)) {
@@ -272,7 +280,12 @@ final class DosimetryCommand implements Callable<Integer> {
         CycleResult r =
                 CycleDosimetry.run(nuclide, injection, aligned.timePoints(), masks, density, doseMethod, settings);
         Optional<PartialVolumeCorrection.Corrected> corrected = gtm
-                ? Optional.of(PartialVolumeCorrection.gtm(r, aligned.timePoints(), masks, psfFwhmMm))
+                ? Optional.of(PartialVolumeCorrection.gtm(
+                        r,
+                        aligned.timePoints(),
+                        masks,
+                        gtmRegions == null ? masks.stream().map(Mask::name).toList() : gtmRegions,
+                        psfFwhmMm))
                 : Optional.empty();
         if (doseOut != null) {
             // the voxel map as computed: the GTM corrects region means, not voxels
@@ -395,7 +408,9 @@ final class DosimetryCommand implements Callable<Integer> {
             RecoveryOut rec = corrected
                     .map(c -> c.vois().get(idx))
                     .map(x -> new RecoveryOut(
-                            x.recoveryCoefficient(),
+                            x.recoveryCoefficient().isPresent()
+                                    ? x.recoveryCoefficient().getAsDouble()
+                                    : null,
                             x.activityFactor(),
                             x.tiaFactor(),
                             x.uncorrectedTiaMBqH(),
@@ -521,9 +536,11 @@ final class DosimetryCommand implements Callable<Integer> {
                 var rec = v.recovery();
                 out.printf(
                         Locale.ROOT,
-                        "    partial-volume recovery applied: recovery coefficient %.3f, activity ×%s, dose ×%.4f"
+                        "    partial-volume recovery applied: recovery coefficient %s, activity ×%s, dose ×%.4f"
                                 + " (uncorrected %.3f Gy)%n",
-                        rec.recoveryCoefficient(),
+                        rec.recoveryCoefficient() == null
+                                ? "- (not a GTM region)"
+                                : String.format(Locale.ROOT, "%.3f", rec.recoveryCoefficient()),
                         java.util.Arrays.stream(rec.activityFactor())
                                 .mapToObj(f -> String.format(Locale.ROOT, "%.3f", f))
                                 .collect(java.util.stream.Collectors.joining("/")),

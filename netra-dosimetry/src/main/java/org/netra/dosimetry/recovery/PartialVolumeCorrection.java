@@ -20,10 +20,12 @@ import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Times;
 
 /**
- * GTM partial-volume correction of a cycle's VOI figures. The VOIs are made disjoint (a voxel belongs to the
- * smallest VOI that holds it, so a tumour inside the liver leaves the liver, and "Body" becomes the rest of the
+ * GTM partial-volume correction of a cycle's VOI figures. The VOIs chosen as GTM regions (all by default) are
+ * made disjoint (a voxel belongs to the smallest of them that holds it, so a tumour inside the liver leaves the liver, and "Body" becomes the rest of the
  * body) plus a background region of the voxels in no VOI; the GTM of these regions gives, at each time point,
- * their true mean concentrations, and a VOI's corrected activity is the sum over the regions it covers. The
+ * their true mean concentrations, and a VOI's corrected activity is the sum over the regions it covers (so a
+ * VOI left out of the regions, such as a kidney cortex inside its kidney, takes the concentration of the
+ * regions it lies in: thin nested regions make the matrix ill-conditioned on a coarse grid). The
  * region-level TIA is refitted on the corrected activities and the dose (its SD and DVH figures) scaled by
  * corrected over uncorrected TIA, as the uniform-region assumption of the GTM implies.
  */
@@ -36,14 +38,15 @@ public final class PartialVolumeCorrection {
     /**
      * One VOI's correction.
      *
-     * @param recoveryCoefficient the share of its own (disjoint part's) activity the VOI's mean keeps under the PSF
+     * @param recoveryCoefficient the share of its own (disjoint part's) activity the VOI's mean keeps under the PSF,
+     *     empty for a VOI that is not a GTM region
      * @param activityFactor corrected over observed activity at each time point
      * @param tiaFactor corrected over uncorrected region TIA: what the dose was multiplied by
      * @param uncorrectedDoseGy the dose before correction
      */
     public record VoiRecovery(
             String name,
-            double recoveryCoefficient,
+            java.util.OptionalDouble recoveryCoefficient,
             double[] activityFactor,
             double tiaFactor,
             double uncorrectedTiaMBqH,
@@ -56,6 +59,16 @@ public final class PartialVolumeCorrection {
      * @param fwhmMm the camera's measured spatial resolution (FWHM, mm) for this nuclide and reconstruction
      */
     public static Corrected gtm(CycleResult result, List<TimePointImage> timePoints, List<Mask> vois, double fwhmMm) {
+        return gtm(result, timePoints, vois, vois.stream().map(Mask::name).toList(), fwhmMm);
+    }
+
+    /** @param regionNames the VOIs (by name) that form the GTM's regions; the rest of the image is the background */
+    public static Corrected gtm(
+            CycleResult result,
+            List<TimePointImage> timePoints,
+            List<Mask> vois,
+            List<String> regionNames,
+            double fwhmMm) {
         if (!(fwhmMm > 0) || Double.isInfinite(fwhmMm)) {
             throw new CycleInputException("the PSF FWHM must be a measured resolution in mm > 0, not " + fwhmMm
                     + "; measure it for the camera, collimator and reconstruction (e.g. a line or sphere source)");
@@ -67,6 +80,12 @@ public final class PartialVolumeCorrection {
         tps.sort(Comparator.comparing(TimePointImage::acquisition));
         Geometry grid = vois.get(0).geometry();
         int nv = vois.size();
+        List<String> names = vois.stream().map(Mask::name).toList();
+        for (String name : regionNames) {
+            if (!names.contains(name)) {
+                throw new CycleInputException("GTM region '" + name + "' is not one of the VOIs " + names);
+            }
+        }
         // disjoint regions: each voxel to its smallest VOI, the rest to the background (label nv)
         Integer[] bySize = new Integer[nv];
         for (int k = 0; k < nv; k++) {
@@ -76,6 +95,9 @@ public final class PartialVolumeCorrection {
         int[] label = new int[grid.voxelCount()];
         java.util.Arrays.fill(label, nv);
         for (int k : bySize) {
+            if (!regionNames.contains(names.get(k))) {
+                continue;
+            }
             Mask m = vois.get(k);
             for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
                 label[v] = k;
@@ -173,7 +195,14 @@ public final class PartialVolumeCorrection {
                                     before,
                                     tia.timeIntegratedActivity().inMBqHours())));
             rec.add(new VoiRecovery(
-                    v.name(), regionOf[k] < 0 ? Double.NaN : gtm.recovery(regionOf[k]), factor, s, before, v.doseGy()));
+                    v.name(),
+                    k < nv && regionOf[k] >= 0
+                            ? java.util.OptionalDouble.of(gtm.recovery(regionOf[k]))
+                            : java.util.OptionalDouble.empty(),
+                    factor,
+                    s,
+                    before,
+                    v.doseGy()));
         }
         CycleResult corrected = new CycleResult(
                 result.nuclide(),

@@ -172,6 +172,24 @@ class PartialVolumeCorrectionTest {
         assertThat(c.result().vois().get(0).activityMBq()[0]).isCloseTo(body, within(body * 1e-5));
     }
 
+    @Test
+    void aVoiLeftOutOfTheRegionsTakesTheConcentrationOfItsRegion() {
+        List<TimePointImage> tps = List.of(new TimePointImage(
+                "tp", Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(truth(1e5))), INJECTION.plusHours(24)));
+        Mask core = sphere("Core", 11, 12, 15, 2); // nested in Big
+        List<Mask> vois = List.of(BODY, BIG, SMALL, core);
+        var r = CycleDosimetry.run(
+                LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
+        var c = PartialVolumeCorrection.gtm(r, tps, vois, List.of("Body", "Big", "Small"), FWHM);
+        double want = 1e5 * 10 * core.voxelCount() * GRID.voxelVolume().inMl() / 1e6;
+        assertThat(c.result().vois().get(3).activityMBq()[0]).isCloseTo(want, within(want * 1e-5));
+        assertThat(c.vois().get(3).recoveryCoefficient()).isEmpty();
+        assertThat(c.vois().get(1).recoveryCoefficient().getAsDouble()).isBetween(0.3, 0.9);
+        assertThatThrownBy(() -> PartialVolumeCorrection.gtm(r, tps, vois, List.of("Liver"), FWHM))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("Liver");
+    }
+
     static double sumTruth() {
         double s = 0;
         for (float f : truth(1)) {
