@@ -24,13 +24,16 @@ import org.netra.dosimetry.cycle.CycleResult;
 import org.netra.dosimetry.cycle.CycleSettings;
 import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.TimePointImage;
+import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.RtStruct;
 import org.netra.imaging.quant.AcquisitionFacts;
 import org.netra.imaging.quant.RealWorldValues;
+import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.SeriesAssembler;
 import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
 import org.netra.store.record.RecordKind;
 
@@ -66,7 +69,16 @@ public final class DosimetryJobs implements AutoCloseable {
             String error,
             Instant started) {}
 
-    /** One VOI's figures of a finished job. */
+    /**
+     * One VOI's figures of a finished job.
+     *
+     * @param why the rule that chose the model, with its numbers
+     * @param curve the time–activity curve the TIA integrates, sampled for the chart (null in jobs stored
+     *     before curves were kept)
+     * @param dvh the cumulative DVH: dose (Gy) and the volume fraction receiving at least it (null for the
+     *     organ-S method and older jobs)
+     * @param d50Gy the pipeline's D50 (NaN without a DVH)
+     */
     public record VoiDose(
             String name,
             double volumeMl,
@@ -75,7 +87,11 @@ public final class DosimetryJobs implements AutoCloseable {
             double tiaMBqH,
             double doseGy,
             double doseSdGy,
-            double bedGy) {}
+            double bedGy,
+            String why,
+            ModelCurve curve,
+            DoseVolumeHistogram.Curve dvh,
+            double d50Gy) {}
 
     public record Result(String patientId, String injection, double injectedGBq, double[] hours, List<VoiDose> vois) {}
 
@@ -195,6 +211,7 @@ public final class DosimetryJobs implements AutoCloseable {
                     Optional.empty(),
                     method,
                     CycleSettings.of(nuclide));
+            double halfLifeH = Times.hours(nuclide.halfLife());
             List<VoiDose> vois = r.vois().stream()
                     .map(v -> new VoiDose(
                             v.name(),
@@ -204,7 +221,11 @@ public final class DosimetryJobs implements AutoCloseable {
                             v.voxelTiaMBqH().orElse(Double.NaN),
                             v.doseGy(),
                             v.doseSdGy(),
-                            v.bedGy()))
+                            v.bedGy(),
+                            v.tia().why(),
+                            ModelCurve.of(v.tia(), r.hoursAfterInjection(), v.activityMBq(), halfLifeH),
+                            dvh(r, masks, v.name()),
+                            v.dvh().map(CycleResult.Dvh::d50Gy).orElse(Double.NaN)))
                     .toList();
             var result = new Result(
                     patientId, pharm.injection().toString(), pharm.injected().inGBq(), r.hoursAfterInjection(), vois);
@@ -227,6 +248,18 @@ public final class DosimetryJobs implements AutoCloseable {
                             e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                             job.started()));
         }
+    }
+
+    /** Points on a job's cumulative DVH chart. */
+    static final int DVH_POINTS = 60;
+
+    private static DoseVolumeHistogram.Curve dvh(CycleResult r, List<Mask> masks, String voi) {
+        return r.doseMap()
+                .flatMap(dose -> masks.stream()
+                        .filter(m -> m.name().equals(voi))
+                        .findFirst()
+                        .map(m -> DoseVolumeHistogram.of(dose, m).curve(DVH_POINTS)))
+                .orElse(null);
     }
 
     /** Unpacks {@code zip} into {@code dir}, refusing entries outside it and uploads over the limits. */

@@ -107,7 +107,7 @@ public final class JobFeature implements WebFeature {
                 .orElseThrow(() -> new NotFoundResponse("There is no dosimetry job " + ctx.pathParam("id") + "."));
     }
 
-    /** The report of a job: measured time–activity points per VOI, doses ± SD; no BED history outside a course. */
+    /** The report of a job: measured time–activity points and the integrated curve per VOI, doses ± SD; no BED history outside a course. */
     static DosimetryReport report(DosimetryJobs.Job job, DosimetryJobs.Result r) {
         List<DosimetryReport.Curve> curves = new ArrayList<>();
         List<DosimetryReport.DoseRow> rows = new ArrayList<>();
@@ -116,7 +116,14 @@ public final class JobFeature implements WebFeature {
             for (int i = 0; i < r.hours().length; i++) {
                 points.add(new DosimetryReport.Sample(r.hours()[i], Activity.ofMBq(v.activityMBq()[i])));
             }
-            curves.add(new DosimetryReport.Curve(v.name(), v.model(), points, List.of()));
+            List<DosimetryReport.Sample> fitted = new ArrayList<>();
+            if (v.curve() != null) {
+                for (int i = 0; i < v.curve().hours().length; i++) {
+                    fitted.add(new DosimetryReport.Sample(
+                            v.curve().hours()[i], Activity.ofMBq(v.curve().mBq()[i])));
+                }
+            }
+            curves.add(new DosimetryReport.Curve(v.name(), v.model(), points, fitted));
             rows.add(new DosimetryReport.DoseRow(
                     v.name(),
                     Optional.empty(),

@@ -101,19 +101,90 @@ class DosimetryJobTest {
             assertThat(v.get("bedGy").asDouble())
                     .isGreaterThanOrEqualTo(v.get("doseGy").asDouble());
         }
+        curvesAreTheIntegratedModelAndDvhsMatchD50(job.get("result"));
         // the result is in the store, audit-trailed under the physicist
         var stored = server.store.records().get(DosimetryJobs.FinishedJob.KIND, id);
         assertThat(stored.updatedBy()).isEqualTo("physicist");
         assertThat(stored.value().result().vois()).hasSize(2);
         var progress = physicist.get("/dosimetry/jobs/" + id + "/progress");
         assertThat(progress.statusCode()).as("htmx stops polling").isEqualTo(286);
-        assertThat(progress.body()).contains("job-result").contains("±");
+        assertThat(progress.body())
+                .contains("job-result")
+                .contains("±")
+                .contains("job-tac")
+                .contains("job-dvh");
         var pdf = physicist.getBytes("/dosimetry/jobs/" + id + "/report.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         Path out = Path.of("target", "reports", "dosimetry-job-real-spect.pdf");
         Files.createDirectories(out.getParent());
         Files.write(out, pdf.body());
+    }
+
+    /** Lu-177 half-life, ICRP 107: 6.647 d. */
+    static final double LU177_HALF_LIFE_H = 6.647 * 24;
+
+    /**
+     * The served curve is the one the TIA integrates, evaluated here independently: trapezoids from
+     * (0, 0) through the measured points, then A(t_last)·exp(−λ(t − t_last)); and the served cumulative
+     * DVH crosses 50 % of the volume within one of its dose bins of the pipeline's D50.
+     */
+    static void curvesAreTheIntegratedModelAndDvhsMatchD50(com.fasterxml.jackson.databind.JsonNode result) {
+        double[] hours = doubles(result.get("hours"));
+        double last = hours[hours.length - 1];
+        double lambda = Math.log(2) / LU177_HALF_LIFE_H;
+        for (var v : result.get("vois")) {
+            String model = v.get("model").asText();
+            double[] measured = doubles(v.get("activityMBq"));
+            double[] t = doubles(v.get("curve").get("hours"));
+            double[] a = doubles(v.get("curve").get("mBq"));
+            assertThat(t).as("curve samples").hasSizeGreaterThan(40).contains(hours);
+            assertThat(t[t.length - 1]).as("the tail is drawn").isGreaterThan(last + LU177_HALF_LIFE_H);
+            double atLast = a[java.util.Arrays.binarySearch(t, last)];
+            assertThat(model).as("the real patient's two points").contains("physical decay after");
+            for (int i = 0; i < t.length; i++) {
+                double expected;
+                if (t[i] > last) {
+                    expected = atLast * Math.exp(-lambda * (t[i] - last));
+                } else if (model.startsWith("trapezoid")) {
+                    int k = 0;
+                    while (hours[k] < t[i]) {
+                        k++;
+                    }
+                    double h0 = k == 0 ? 0 : hours[k - 1];
+                    double a0 = k == 0 ? 0 : measured[k - 1];
+                    expected = t[i] == hours[k] ? measured[k] : a0 + (measured[k] - a0) * (t[i] - h0) / (hours[k] - h0);
+                } else {
+                    continue; // a fitted model before the last point: its parameters are not served
+                }
+                assertThat(a[i])
+                        .as(v.get("name").asText() + " at " + t[i] + " h")
+                        .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(0.01));
+            }
+            double[] gy = doubles(v.get("dvh").get("gy"));
+            double[] fraction = doubles(v.get("dvh").get("fraction"));
+            double d50 = v.get("d50Gy").asDouble();
+            double bin = gy[1] - gy[0];
+            assertThat(fraction[0]).isEqualTo(1.0);
+            for (int i = 0; i < gy.length; i++) {
+                if (i > 0) {
+                    assertThat(fraction[i]).as("cumulative DVH falls").isLessThanOrEqualTo(fraction[i - 1]);
+                }
+                if (gy[i] < d50 - bin) {
+                    assertThat(fraction[i]).as("above 50 % below D50 " + d50).isGreaterThanOrEqualTo(0.5);
+                } else if (gy[i] > d50 + bin) {
+                    assertThat(fraction[i]).as("below 50 % above D50 " + d50).isLessThanOrEqualTo(0.5);
+                }
+            }
+        }
+    }
+
+    private static double[] doubles(com.fasterxml.jackson.databind.JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
     }
 
     @Test
