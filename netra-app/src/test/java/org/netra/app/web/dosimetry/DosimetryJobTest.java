@@ -113,6 +113,13 @@ class DosimetryJobTest {
                 .contains("±")
                 .contains("job-tac")
                 .contains("job-dvh");
+        // the page embeds the same curves for the chart script: measured points and the curve per VOI
+        var tac = json.readTree(chartSpec(progress.body(), "job-tac"));
+        assertThat(tac.get("datasets")).hasSize(4);
+        assertThat(tac.get("datasets").get(1).get("points"))
+                .hasSize(vois.get(0).get("curve").get("hours").size());
+        assertThat(json.readTree(chartSpec(progress.body(), "job-dvh")).get("datasets"))
+                .hasSize(2);
         var pdf = physicist.getBytes("/dosimetry/jobs/" + id + "/report.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -177,6 +184,17 @@ class DosimetryJobTest {
                 }
             }
         }
+    }
+
+    /** The data-chart attribute of the canvas {@code id}, unescaped. */
+    private static String chartSpec(String html, String id) {
+        int at = html.indexOf("id=\"" + id + "\"");
+        int from = html.indexOf("data-chart=\"", at) + "data-chart=\"".length();
+        return html.substring(from, html.indexOf('"', from))
+                .replace("&#34;", "\"")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     private static double[] doubles(com.fasterxml.jackson.databind.JsonNode array) {
