@@ -16,13 +16,14 @@ public final class JobCharts {
         int c = 0;
         for (var v : r.vois()) {
             String color = COLORS[c++ % COLORS.length];
-            sets.add(set("scatter", v.name() + " measured", color, false, r.hours(), v.activityMBq()));
+            sets.add(set("scatter", v.name() + " measured", color, false, 5, r.hours(), v.activityMBq()));
             if (v.curve() != null) {
                 sets.add(set(
                         "line",
-                        v.name() + ": " + v.model(),
+                        v.name() + " integrated",
                         color,
                         false,
+                        0,
                         v.curve().hours(),
                         v.curve().mBq()));
             }
@@ -41,7 +42,7 @@ public final class JobCharts {
                 for (int i = 0; i < percent.length; i++) {
                     percent[i] = 100 * v.dvh().fraction()[i];
                 }
-                sets.add(set("line", v.name(), color, true, v.dvh().gy(), percent));
+                sets.add(set("line", v.name(), color, true, 0, v.dvh().gy(), percent));
             }
         }
         return sets.isEmpty() ? "" : chart("absorbed dose (Gy)", "volume (%)", sets);
@@ -51,12 +52,13 @@ public final class JobCharts {
         return "{\"xLabel\":\"" + x + "\",\"yLabel\":\"" + y + "\",\"datasets\":" + sets + "}";
     }
 
-    private static String set(String type, String label, String color, boolean stepped, double[] x, double[] y) {
+    private static String set(
+            String type, String label, String color, boolean stepped, int radius, double[] x, double[] y) {
         var points = new StringBuilder("[");
         for (int i = 0; i < x.length; i++) {
             points.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"x\":%.6g,\"y\":%.6g}", x[i], y[i]));
         }
         return "{\"type\":\"" + type + "\",\"label\":\"" + label.replace("\"", "'") + "\",\"color\":\"" + color
-                + "\",\"stepped\":" + stepped + ",\"points\":" + points + "]}";
+                + "\",\"stepped\":" + stepped + ",\"radius\":" + radius + ",\"points\":" + points + "]}";
     }
 }

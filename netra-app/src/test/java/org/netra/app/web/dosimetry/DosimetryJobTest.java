@@ -126,6 +126,7 @@ class DosimetryJobTest {
         Path out = Path.of("target", "reports", "dosimetry-job-real-spect.pdf");
         Files.createDirectories(out.getParent());
         Files.write(out, pdf.body());
+        Files.writeString(out.resolveSibling("dosimetry-job-real-spect.html"), progress.body());
     }
 
     /** Lu-177 half-life, ICRP 107: 6.647 d. */

@@ -6,13 +6,13 @@ function netraCharts(root) {
     if (canvas.dataset.drawn) return;
     var spec = JSON.parse(canvas.dataset.chart);
     canvas.dataset.drawn = "yes";
-    // one series (values) or several (datasets: label, values or xy points, type, color, dashed, stepped)
+    // one series (values) or several (datasets: label, values or xy points, type, color, dashed, stepped, radius)
     var many = Array.isArray(spec.datasets);
     var datasets = many ? spec.datasets.map(function (d, i) {
       var color = d.color || ["#1d5c7a", "#c2571a", "#3b8a3e", "#7a3b8a"][i % 4];
       return { type: d.type || spec.type || "line", label: d.label, data: d.points || d.values, borderColor: color,
         backgroundColor: d.type === "bar" ? (d.color || "rgba(29, 92, 122, 0.55)") : color, fill: false, tension: 0,
-        stepped: d.stepped ? "before" : false, pointRadius: d.stepped ? 0 : 2, borderDash: d.dashed ? [6, 4] : [] };
+        stepped: d.stepped ? "before" : false, pointRadius: d.radius != null ? d.radius : (d.stepped ? 0 : 2), borderDash: d.dashed ? [6, 4] : [] };
     }) : [{ label: spec.title, data: spec.values, borderColor: "#1d5c7a",
         backgroundColor: "rgba(29, 92, 122, 0.12)", fill: true, tension: 0.25, pointRadius: 2 }];
     var linear = many && spec.datasets.some(function (d) { return d.points; });
