@@ -81,6 +81,7 @@ class BrowserTest {
         shot("01-login");
 
         signIn("physician", "not-my-password");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
         assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
                 .contains("Wrong user name or password");
         shot("02-login-wrong-password");
@@ -110,7 +111,10 @@ class BrowserTest {
         wait.until(ExpectedConditions.urlContains("/login"));
 
         signIn("admin", TestServer.password("admin"));
+        // the sign-in's own navigation must finish first, or it can land after (and over) the next get
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
         driver.get(server.base + "/admin/users");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         shot("06-users");
         driver.findElement(By.id("username")).sendKeys("BAD NAME");
         driver.findElement(By.id("fullName")).sendKeys("Someone New");
