@@ -170,7 +170,8 @@ public final class SyntheticDemoCohort implements DemoCohort {
                                 d,
                                 List.of(),
                                 "netra-sim digital twin: quantitative SPECT at 4, 24, 96 and 168 h, kidney and marrow"
-                                        + " doses by the cycle pipeline"));
+                                        + " doses by the cycle pipeline",
+                                List.of(TwinKidneyCurve.of(d))));
                 safety(pid, courseId, d);
             }
             boolean finished = given.size() == t.dosimetry().size();

@@ -152,4 +152,32 @@ class ClinicalJsonTest {
                 .hasMessageContaining("DosimetryRecord");
         assertThat(AbsorbedDose.ofGy(1)).isNotNull();
     }
+
+    @Test
+    void dosimetryKeepsItsCurvesAndAnOlderDocumentWithoutThemStillReads() {
+        var old = Samples.dosimetry(1);
+        var curves = new RegionCurves(
+                "kidneys",
+                "mono-exponential",
+                "one exponential fits",
+                List.of(4.0, 24.0),
+                List.of(100.0, 72.0),
+                List.of(0.0, 4.0, 24.0),
+                List.of(0.0, 100.0, 72.0),
+                List.of(0.0, 2.0),
+                List.of(1.0, 0.5));
+        roundTrip(
+                new DosimetryRecord(
+                        old.id(),
+                        old.patientId(),
+                        old.courseId(),
+                        old.dosimetry(),
+                        old.tumours(),
+                        old.method(),
+                        List.of(curves)),
+                DosimetryRecord.class);
+        String json = docs.write(old).replace(",\"curves\":[]", "");
+        assertThat(json).doesNotContain("curves");
+        assertThat(docs.read(json, DosimetryRecord.class)).isEqualTo(old);
+    }
 }

@@ -12,10 +12,12 @@ import org.netra.clinical.therapy.ContinuationAdvice;
 import org.netra.clinical.therapy.ContinuationConfig;
 import org.netra.clinical.therapy.CycleDecision;
 import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.clinical.PatientChart;
+import org.netra.store.clinical.RegionCurves;
 import org.netra.store.record.Stored;
 
 /**
@@ -38,7 +40,10 @@ public record CycleDosimetryView(
         String advice,
         List<String> reasons,
         int predictedFurtherCycles,
-        String bedChart) {
+        String bedChart,
+        String timeActivityChart,
+        String dvhChart,
+        List<String> curveNotes) {
 
     /** One line of the dose table; {@code sdGy} is NaN where the source gave no SD. */
     public record Row(String region, double doseGy, double sdGy, double gyPerGBq, String note) {
@@ -136,7 +141,30 @@ public record CycleDosimetryView(
                 text,
                 reasons,
                 further,
-                bedChart(beds, config.kidneyBedLimit().inGy(), further, config.maxCycles()));
+                bedChart(beds, config.kidneyBedLimit().inGy(), further, config.maxCycles()),
+                rec.curves().isEmpty() ? "" : JobCharts.timeActivity(regions(rec.curves())),
+                JobCharts.dvh(regions(rec.curves())),
+                rec.curves().stream()
+                        .map(c -> c.region() + ": " + c.model() + (c.why().isEmpty() ? "" : " — " + c.why()))
+                        .toList());
+    }
+
+    /** The stored curves as the job page's charts draw them. */
+    private static List<JobCharts.Region> regions(List<RegionCurves> curves) {
+        return curves.stream()
+                .map(c -> new JobCharts.Region(
+                        c.region(),
+                        array(c.measuredHours()),
+                        array(c.measuredMBq()),
+                        c.curveHours().isEmpty() ? null : new ModelCurve(array(c.curveHours()), array(c.curveMBq())),
+                        c.dvhGy().isEmpty()
+                                ? null
+                                : new DoseVolumeHistogram.Curve(array(c.dvhGy()), array(c.dvhFraction()))))
+                .toList();
+    }
+
+    private static double[] array(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     static String verdict(CycleDecision d) {

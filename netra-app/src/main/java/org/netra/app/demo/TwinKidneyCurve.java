@@ -1,0 +1,67 @@
+package org.netra.app.demo;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.netra.app.web.dosimetry.ModelCurve;
+import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.dosimetry.kinetics.Kinetics;
+import org.netra.dosimetry.kinetics.KineticsSettings;
+import org.netra.dosimetry.kinetics.TimeActivityData;
+import org.netra.dosimetry.kinetics.TimePoint;
+import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.SmallVoiKidney;
+import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Times;
+import org.netra.store.clinical.RegionCurves;
+
+/**
+ * The kidneys' time–activity curve behind a twin's cycle: the twin's mono-exponential kidney kinetics (its
+ * effective half-life), scaled so that the OpenDose kidneys ← kidneys S-value turns its integral into the
+ * cycle's kidney dose, sampled at the scan times the demo's method names, then fitted and integrated by the
+ * kinetics pipeline like measured data. The twin keeps no voxel dose, so there is no DVH.
+ */
+final class TwinKidneyCurve {
+    /** The demo's quantitative SPECT times after injection (h), as its dosimetry method states. */
+    static final double[] SCAN_HOURS = {4, 24, 96, 168};
+
+    private static final Nuclide LU177 = NuclideCatalog.icrp107().get("Lu-177");
+
+    private TwinKidneyCurve() {}
+
+    static RegionCurves of(CycleDosimetry d) {
+        var kinetics = KineticsSettings.of(LU177);
+        double sGyPerBqS = SmallVoiKidney.Settings.of(Phantom.ADULT_MALE, kinetics)
+                .selfS()
+                .s()
+                .inGyPerBqSecond();
+        double tiaBqS = d.kidneyDose().inGy() / sGyPerBqS;
+        double lambdaPerH = Math.log(2) / Times.hours(d.kidneyEffectiveHalfLife());
+        double a0MBq = tiaBqS * lambdaPerH / 3600 / 1e6;
+        double[] mBq = Arrays.stream(SCAN_HOURS)
+                .map(h -> a0MBq * Math.exp(-lambdaPerH * h))
+                .toArray();
+        var data = new TimeActivityData(Arrays.stream(SCAN_HOURS)
+                .mapToObj(h -> TimePoint.of(
+                        Duration.ofMinutes(Math.round(h * 60)), Activity.ofMBq(a0MBq * Math.exp(-lambdaPerH * h))))
+                .toList());
+        var tia = Kinetics.integrate(data, kinetics);
+        var curve = ModelCurve.of(tia, SCAN_HOURS, mBq, Times.hours(LU177.halfLife()));
+        return new RegionCurves(
+                "kidneys",
+                tia.method().describe(),
+                tia.why(),
+                list(SCAN_HOURS),
+                list(mBq),
+                list(curve.hours()),
+                list(curve.mBq()),
+                List.of(),
+                List.of());
+    }
+
+    private static List<Double> list(double[] v) {
+        return Arrays.stream(v).boxed().toList();
+    }
+}
