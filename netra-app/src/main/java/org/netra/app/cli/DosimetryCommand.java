@@ -15,6 +15,7 @@ import org.netra.dosimetry.cycle.CycleInputException;
 import org.netra.dosimetry.cycle.CycleResult;
 import org.netra.dosimetry.cycle.CycleSettings;
 import org.netra.dosimetry.cycle.DoseMethod;
+import org.netra.dosimetry.cycle.MissingCtException;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.dosimetry.organ.Phantom;
 import org.netra.dosimetry.radiobiology.TissueParameters;
@@ -63,8 +64,18 @@ final class DosimetryCommand implements Callable<Integer> {
             description = "a quantitative scan (Bq/mL) of the cycle; repeat for each time point")
     List<Path> timepoints;
 
-    @Option(names = "--ct", paramLabel = "DIR", description = "CT on the first scan's frame: density by Schneider")
+    @Option(
+            names = "--ct",
+            paramLabel = "DIR",
+            description = "CT on the first scan's frame: density by Schneider (with --registration ct, default the"
+                    + " first scan's own CT)")
     Path ct;
+
+    @Option(
+            names = "--timepoint-ct",
+            paramLabel = "DIR",
+            description = "the CT taken with each --timepoint (SPECT/CT), in the same order; for --registration ct")
+    List<Path> timepointCts;
 
     static final class Vois {
         @Option(names = "--rtstruct", paramLabel = "FILE", description = "an RT Structure Set on the first scan")
@@ -88,7 +99,9 @@ final class DosimetryCommand implements Callable<Integer> {
             names = "--registration",
             defaultValue = "rigid",
             paramLabel = "MODE",
-            description = "rigid (default: NMI registration of each scan onto the first) or none")
+            description = "rigid (default: NMI registration of each scan onto the first), ct (each scan's own CT"
+                    + " registered onto the first scan's CT, the transform applied to the scan; needs --timepoint-ct)"
+                    + " or none")
     String registration;
 
     @Option(names = "--phantom", defaultValue = "am", paramLabel = "am|af", description = "organ-s phantom")
@@ -244,10 +257,14 @@ final class DosimetryCommand implements Callable<Integer> {
                 switch (registration.toLowerCase(Locale.ROOT)) {
                     case "rigid" -> Alignment.Mode.RIGID;
                     case "none" -> Alignment.Mode.NONE;
+                    case "ct" -> Alignment.Mode.CT;
                     default ->
                         throw new IllegalArgumentException(
-                                "--registration must be rigid or none, got '" + registration + "'");
+                                "--registration must be rigid, ct or none, got '" + registration + "'");
                 };
+        if (mode != Alignment.Mode.CT && timepointCts != null) {
+            throw new IllegalArgumentException("--timepoint-ct is only used with --registration ct");
+        }
         if (doseOut != null && doseMethod instanceof DoseMethod.OrganS) {
             throw new IllegalArgumentException("--dose-out needs a voxel method (voxel-kernel or local-deposition);"
                     + " organ-s gives one dose per VOI and no map");
@@ -261,11 +278,18 @@ final class DosimetryCommand implements Callable<Integer> {
             sameCycle(first, s);
         }
         Nuclide nuclide = nuclide(first);
-        var aligned = Alignment.align(scans.stream().map(Scan::image).toList(), mode);
+        List<TimePointImage> images = scans.stream().map(Scan::image).toList();
+        var aligned =
+                mode == Alignment.Mode.CT ? Alignment.alignByCt(images, timePointCts()) : Alignment.align(images, mode);
         TimePointImage reference = aligned.timePoints().get(0);
         Geometry grid = reference.activity().geometry();
         List<Mask> masks = VoiFiles.read(vois.rtstruct, vois.labels, grid, reference.source());
-        Optional<Volume> density = density(grid);
+        Path densityCt = ct;
+        if (densityCt == null && mode == Alignment.Mode.CT) {
+            // the reference scan's own CT is on its frame
+            densityCt = timepointCts.get(images.indexOf(reference));
+        }
+        Optional<Volume> density = density(densityCt, grid);
         TissueParameters tissue = new TissueParameters(
                 "BED tissue",
                 AbsorbedDose.ofGy(alphaBeta),
@@ -355,7 +379,27 @@ final class DosimetryCommand implements Callable<Integer> {
         return NuclideCatalog.icrp107().get(name);
     }
 
-    private Optional<Volume> density(Geometry grid) throws IOException {
+    /** The CT of each time point, in --timepoint order; every time point must have one. */
+    private List<Volume> timePointCts() throws IOException {
+        List<Path> given = timepointCts == null ? List.of() : timepointCts;
+        if (given.size() < timepoints.size()) {
+            throw new MissingCtException("time point " + timepoints.get(given.size()) + " has no CT: --registration ct"
+                    + " needs one --timepoint-ct per --timepoint, in the same order (the CT taken with that scan)");
+        }
+        if (given.size() > timepoints.size()) {
+            throw new MissingCtException("--timepoint-ct " + given.get(timepoints.size()) + " has no --timepoint:"
+                    + " give one CT per time point, in the same order");
+        }
+        List<Volume> out = new ArrayList<>();
+        for (Path p : given) {
+            out.add(SeriesAssembler.assemble(p, Optional.empty())
+                    .volume()
+                    .requireUnit(VoxelUnit.HU, "--timepoint-ct " + p));
+        }
+        return out;
+    }
+
+    private static Optional<Volume> density(Path ct, Geometry grid) throws IOException {
         if (ct == null) {
             return Optional.empty();
         }

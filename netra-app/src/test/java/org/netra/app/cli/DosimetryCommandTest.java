@@ -185,6 +185,93 @@ class DosimetryCommandTest {
         assertThat(r.err()).contains("VOI '");
     }
 
+    /**
+     * {@code --registration ct} on a digital twin whose 96 h SPECT/CT was taken 5 mm away: the scan's own CT,
+     * registered onto the 4 h CT, gives the motion netra-sim drew (ground-truth.json), and the reference CT
+     * gives the density. A time point without its CT is refused, naming it.
+     */
+    @Test
+    void ctRegistrationUsesEachScansCt(@TempDir Path dir) throws Exception {
+        var sim = NuclideCommandTest.run(
+                "simulate", "--out", dir.toString(), "--seed", "7", "--timepoints", "4,96", "--misalign-mm", "5");
+        assertThat(sim.exit()).as(sim.err()).isZero();
+        String rtstruct = dir.resolve("rtstruct.dcm").toString();
+        String spect4 = dir.resolve("cycle-1/spect-004h").toString();
+        String spect96 = dir.resolve("cycle-1/spect-096h").toString();
+        var r = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                spect96,
+                "--timepoint-ct",
+                dir.resolve("cycle-1/ct-096h").toString(),
+                "--timepoint",
+                spect4,
+                "--timepoint-ct",
+                dir.resolve("cycle-1/ct-004h").toString(),
+                "--rtstruct",
+                rtstruct,
+                "--method",
+                "local-deposition",
+                "--registration",
+                "ct",
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("registration").asText()).isEqualTo("ct");
+        assertThat(j.get("registrations")).hasSize(1);
+        JsonNode reg = j.at("/registrations/0");
+        assertThat(reg.get("source").asText()).isEqualTo(spect96);
+        assertThat(reg.get("ncc").asDouble()).isGreaterThan(0.99);
+        // the drawn motion is 5 mm; its rotation (≤ 1°) about another centre moves the translation by < 2 mm
+        JsonNode truth = new ObjectMapper()
+                .readTree(dir.resolve("ground-truth.json").toFile())
+                .at("/cycles/0/scans/1");
+        assertThat(truth.get("ctFolder").asText()).isEqualTo("cycle-1/ct-096h");
+        double found = Math.sqrt(square(reg.at("/translationMm/0").asDouble())
+                + square(reg.at("/translationMm/1").asDouble())
+                + square(reg.at("/translationMm/2").asDouble()));
+        assertThat(found).isCloseTo(5, within(2.0));
+        // density from the reference scan's CT: the phantom's tissues, not 1.04 g/mL everywhere
+        JsonNode liver = null;
+        for (JsonNode roi : j.get("rois")) {
+            if (roi.get("name").asText().equals("Liver")) {
+                liver = roi;
+            }
+        }
+        assertThat(liver).isNotNull();
+        assertThat(liver.get("massG").asDouble() / liver.get("volumeMl").asDouble())
+                .isNotCloseTo(1.04, within(1e-3));
+
+        var missing = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                spect4,
+                "--timepoint-ct",
+                dir.resolve("cycle-1/ct-004h").toString(),
+                "--timepoint",
+                spect96,
+                "--rtstruct",
+                rtstruct,
+                "--registration",
+                "ct");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains(spect96).contains("has no CT").contains("--timepoint-ct");
+        var stray = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                spect4,
+                "--timepoint-ct",
+                dir.resolve("cycle-1/ct-004h").toString(),
+                "--rtstruct",
+                rtstruct);
+        assertThat(stray.exit()).isEqualTo(2);
+        assertThat(stray.err()).contains("--timepoint-ct is only used with --registration ct");
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+
     /** A copy of a scan with dcmodify (DCMTK) changes applied to every file. */
     static Path modifiedCopy(Path dir, String scan, String... dcmodifyArgs) throws Exception {
         Path out = Files.createDirectories(dir.resolve(scan));

@@ -22,8 +22,9 @@ import org.netra.sim.twin.Twin;
 /**
  * The accuracy of {@code netra dosimetry} on digital twins: for each seed a twin is simulated and written
  * as DICOM (SPECT at 4, 24, 96, 168 h, CT, RTSTRUCT), {@code netra dosimetry --json} runs on the files as a
- * user would run it (voxel-kernel method, CT density; registration none for aligned scans, rigid for
- * misaligned ones), and each VOI's absorbed dose is compared with the twin's ground truth. Two rows per VOI
+ * user would run it (voxel-kernel method, CT density; registration none for aligned scans; for misaligned ones
+ * rigid NMI of the SPECTs, CT-to-CT through each scan's own CT ({@code --timepoint-ct}), and none), and each
+ * VOI's absorbed dose is compared with the twin's ground truth. Two rows per VOI
  * class: the pipeline as it is (no partial-volume correction), and the same with the VOI activities corrected
  * by the geometric transfer matrix at the simulated FWHM ({@code --recovery gtm --psf-fwhm-mm}, {@link
  * org.netra.dosimetry.recovery.PartialVolumeCorrection}), the dose scaled by the corrected over the uncorrected
@@ -56,6 +57,7 @@ public final class SimAccuracyBenchmark {
     enum Scenario {
         ALIGNED("aligned", false, "none"),
         MISALIGNED_RIGID("misaligned %.0f mm, rigid registration", true, "rigid"),
+        MISALIGNED_CT("misaligned %.0f mm, CT-to-CT registration", true, "ct"),
         MISALIGNED_NONE("misaligned %.0f mm, no registration", true, "none");
 
         final String label;
@@ -136,6 +138,11 @@ public final class SimAccuracyBenchmark {
             args.add("--timepoint");
             args.add(dir.resolve(String.format(Locale.ROOT, "cycle-1/spect-%03.0fh", h))
                     .toString());
+            if (registration.equals("ct")) {
+                args.add("--timepoint-ct");
+                args.add(dir.resolve(String.format(Locale.ROOT, "cycle-1/ct-%03.0fh", h))
+                        .toString());
+            }
         }
         args.addAll(List.of(
                 "--ct",

@@ -6,16 +6,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.netra.dosimetry.recovery.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidRegistration;
 import org.netra.imaging.volume.RigidTransform;
 import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.VoxelUnit;
 
 /**
  * Brings a cycle's time points onto one grid: the earliest scan's (the reference, on which the VOIs are
  * drawn). Each later scan is resampled (trilinear, concentration kept) onto it, through the rigid transform
- * found by NMI registration or through the scanner's own coordinates.
+ * found by NMI registration of the scans, by registration of the CTs taken with them, or through the
+ * scanner's own coordinates.
  */
 public final class Alignment {
     /** How later scans are matched to the reference. */
@@ -23,7 +26,13 @@ public final class Alignment {
         /** Trust the scanner coordinates (same bed position, patient still). */
         NONE,
         /** Rigid NMI registration of each later scan onto the reference ({@link RigidRegistration}). */
-        RIGID
+        RIGID,
+        /**
+         * Rigid registration of each later scan's own CT (SPECT/CT) onto the reference scan's CT, the transform
+         * then applied to the scan: anatomy does not change between time points the way activity does
+         * ({@link #alignByCt}).
+         */
+        CT
     }
 
     /**
@@ -40,11 +49,29 @@ public final class Alignment {
     /** Registration runs on images of at most this many voxels (block averages of larger ones). */
     static final int REGISTRATION_MAX_VOXELS = 2_000_000;
 
+    /** Added to CT numbers before CT registration: air (−1000 HU) becomes 0. */
+    static final float AIR_HU_OFFSET = 1000f;
+
+    /**
+     * CTs are smoothed by this Gaussian (FWHM, mm) before registration: the phantom's and a low-dose CT's sharp
+     * edges and noise make the similarity rough at sub-voxel steps.
+     */
+    static final double CT_SMOOTHING_FWHM_MM = 4;
+
+    /** How far inside its grid the reference CT is compared (mm): above any repositioning expected. */
+    static final double CT_MARGIN_MM = 25;
+
+    /** The reference CT's sample spacing relative to its voxels (not a whole or half number). */
+    static final double CT_GRID_SCALE = 1.13;
+
     private Alignment() {}
 
     public static Aligned align(List<TimePointImage> timePoints, Mode mode) {
         if (timePoints.isEmpty()) {
             throw new CycleInputException("give at least one time point");
+        }
+        if (mode == Mode.CT) {
+            throw new MissingCtException("CT-based alignment needs each time point's CT: give them (alignByCt)");
         }
         List<TimePointImage> sorted = new ArrayList<>(timePoints);
         sorted.sort(Comparator.comparing(TimePointImage::acquisition));
@@ -71,15 +98,110 @@ public final class Alignment {
                     out[i] = tp.withActivity(Resampling.trilinear(tp.activity(), grid, r.transform(), 0f));
                     found.set(i, Optional.of(r));
                 }
+                case CT -> throw new IllegalStateException("mode CT is refused above");
             }
         });
+        return aligned(reference, out, found);
+    }
+
+    /**
+     * Aligns the time points through their CTs: {@code cts.get(i)} is the CT taken with {@code
+     * timePoints.get(i)} in the same frame (one SPECT/CT session). Each later CT is registered rigidly onto the
+     * reference (earliest) scan's CT, and the scan is resampled onto the reference grid through the transform
+     * found. CT to CT of one patient is one modality, so the metric is the normalised cross-correlation, on
+     * CT + 1000 HU clipped at 0 (air 0, water 1000: the centre of mass the search starts from is the body's),
+     * smoothed by {@link #CT_SMOOTHING_FWHM_MM}, the reference sampled as {@link #referenceSamples} says.
+     *
+     * @throws MissingCtException when the lists differ in length or a CT is missing
+     */
+    public static Aligned alignByCt(List<TimePointImage> timePoints, List<Volume> cts) {
+        if (timePoints.isEmpty()) {
+            throw new CycleInputException("give at least one time point");
+        }
+        if (cts.size() != timePoints.size()) {
+            throw new MissingCtException("CT-based registration needs one CT per time point, in the same order: got "
+                    + cts.size() + " CT(s) for " + timePoints.size() + " time point(s)");
+        }
+        List<Integer> order =
+                new ArrayList<>(IntStream.range(0, timePoints.size()).boxed().toList());
+        order.sort(Comparator.comparing(i -> timePoints.get(i).acquisition()));
+        for (int i : order) {
+            if (cts.get(i) == null) {
+                throw new MissingCtException("time point " + timePoints.get(i).source()
+                        + " has no CT; CT-based registration needs the CT taken with each scan");
+            }
+            cts.get(i)
+                    .requireUnit(
+                            VoxelUnit.HU,
+                            "the CT of time point " + timePoints.get(i).source());
+        }
+        TimePointImage reference = timePoints.get(order.get(0));
+        Geometry grid = reference.activity().geometry();
+        Volume fixed = referenceSamples(coarse(attenuation(cts.get(order.get(0)))));
+        int later = order.size() - 1;
+        TimePointImage[] out = new TimePointImage[later];
+        List<Optional<RigidRegistration.Result>> found =
+                new ArrayList<>(java.util.Collections.nCopies(later, Optional.empty()));
+        IntStream.range(0, later).parallel().forEach(i -> {
+            int index = order.get(i + 1);
+            TimePointImage tp = timePoints.get(index);
+            RigidRegistration.Result r = RigidRegistration.register(
+                    fixed, coarse(attenuation(cts.get(index))), RigidRegistration.Metric.NCC);
+            // the scan shares its CT's frame: the CT's transform is the scan's
+            out[i] = tp.withActivity(Resampling.trilinear(tp.activity(), grid, r.transform(), 0f));
+            found.set(i, Optional.of(r));
+        });
+        return aligned(reference, out, found);
+    }
+
+    private static Aligned aligned(
+            TimePointImage reference, TimePointImage[] later, List<Optional<RigidRegistration.Result>> found) {
         List<TimePointImage> all = new ArrayList<>();
         List<Optional<RigidRegistration.Result>> registrations = new ArrayList<>();
         all.add(reference);
         registrations.add(Optional.empty());
-        all.addAll(Arrays.asList(out));
+        all.addAll(Arrays.asList(later));
         registrations.addAll(found);
         return new Aligned(all, registrations);
+    }
+
+    /**
+     * The reference CT resampled for registration onto a grid {@link #CT_MARGIN_MM} inside its own on every side
+     * and with a spacing incommensurate with the other CTs' (×{@link #CT_GRID_SCALE}). The margin keeps each
+     * later CT's field-of-view edge (where the moved body leaves its grid) out of the comparison for motions
+     * below it; a trunk CT has little structure along z, and that edge otherwise pulls z. The odd spacing puts the
+     * sample positions at every fraction of the other CT's voxels, so interpolation does not favour whole-voxel
+     * shifts (the grid-alignment artefact, Pluim et al., Comput Vis Image Underst 2000;77:211).
+     */
+    static Volume referenceSamples(Volume v) {
+        Geometry g = v.geometry();
+        int[] n = new int[3];
+        double[] inset = new double[3];
+        int[] size = {g.nx(), g.ny(), g.nz()};
+        for (int a = 0; a < 3; a++) {
+            inset[a] = Math.min(CT_MARGIN_MM / g.spacing(a), (size[a] - 1) / 4.0);
+            n[a] = Math.max(1, (int) Math.floor((size[a] - 1 - 2 * inset[a]) / CT_GRID_SCALE) + 1);
+        }
+        double[] first = new double[3];
+        g.indexToWorld(inset[0], inset[1], inset[2], first);
+        Geometry h = Geometry.of(
+                n[0],
+                n[1],
+                n[2],
+                new double[] {g.spacing(0) * CT_GRID_SCALE, g.spacing(1) * CT_GRID_SCALE, g.spacing(2) * CT_GRID_SCALE},
+                first,
+                g.direction());
+        return Resampling.trilinear(v, h, RigidTransform.identity(), 0f);
+    }
+
+    /** CT numbers shifted so air is 0 and everything is non-negative: what the registration's NMI bins. */
+    static Volume attenuation(Volume hu) {
+        float[] in = hu.voxels();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = Math.max(0f, in[i] + AIR_HU_OFFSET);
+        }
+        return GaussianBlur.blur(Volume.wrap(hu.geometry(), VoxelUnit.DIMENSIONLESS, out), CT_SMOOTHING_FWHM_MM);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.netra.dosimetry.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDateTime;
@@ -73,6 +74,27 @@ class AlignmentTest {
             assertThat(q[i]).isCloseTo(shift[i], within(0.5));
         }
         assertThat(aligned.timePoints().get(1).activity().geometry()).isEqualTo(g);
+    }
+
+    /** CT alignment refuses a time point without its CT, naming it, and a CT list of the wrong length. */
+    @Test
+    void ctAlignmentNeedsEachTimePointsCt() {
+        Geometry g = Geometry.of(20, 20, 20, new double[] {4, 4, 4}, new double[] {-38, -38, -38});
+        var first = new TimePointImage("scan-4h", blobs(g, new double[3]), T0);
+        var later = new TimePointImage("scan-96h", blobs(g, new double[3]), T0.plusDays(4));
+        Volume ct = Volume.wrap(g, VoxelUnit.HU, new float[g.voxelCount()]);
+        assertThatThrownBy(() -> Alignment.alignByCt(List.of(first, later), java.util.Arrays.asList(ct, null)))
+                .isInstanceOf(MissingCtException.class)
+                .hasMessageContaining("scan-96h")
+                .hasMessageContaining("no CT");
+        assertThatThrownBy(() -> Alignment.alignByCt(List.of(first, later), List.of(ct)))
+                .isInstanceOf(MissingCtException.class)
+                .hasMessageContaining("1 CT(s) for 2 time point(s)");
+        assertThatThrownBy(() -> Alignment.align(List.of(first, later), Alignment.Mode.CT))
+                .isInstanceOf(MissingCtException.class);
+        // a CT that is not in HU is not taken for one
+        assertThatThrownBy(() -> Alignment.alignByCt(List.of(first, later), List.of(ct, later.activity())))
+                .hasMessageContaining("scan-96h");
     }
 
     static double[] centre(Volume v) {

@@ -7,7 +7,8 @@ import java.util.Locale;
  * Rigid registration of one activity image (moving) onto another (fixed): six parameters (rotations
  * about x, y, z through the fixed image's centre of activity, then a translation) maximising the
  * normalised mutual information NMI = (H(F) + H(M)) / H(F, M) (Studholme et al., Pattern Recognit.
- * 1999;32:71) of a 32-bin joint histogram of the two images, each clipped at its 99.5th percentile.
+ * 1999;32:71) of a 32-bin joint histogram of the two images, each clipped at its 99.5th percentile, or
+ * for images of one modality the normalised cross-correlation ({@link Metric}).
  * The search starts from aligned centres of activity and runs a compass (pattern) search at three
  * resolutions (sampling strides 4, 2, 1 times a base stride that keeps the finest level to about
  * 500 000 samples), rotations scaled so one step turns a point 100 mm away
@@ -63,9 +64,24 @@ public final class RigidRegistration {
         }
     }
 
+    /** What the search maximises. */
+    public enum Metric {
+        /** Normalised mutual information: images whose intensities relate in any way (SPECT at different times). */
+        NMI,
+        /**
+         * Normalised cross-correlation of the interpolated values: the same modality and scanner (CT to CT of one
+         * patient), where intensities match linearly. Smooth in the parameters, so the search ends sub-voxel.
+         */
+        NCC
+    }
+
     private RigidRegistration() {}
 
     public static Result register(Volume fixed, Volume moving) {
+        return register(fixed, moving, Metric.NMI);
+    }
+
+    public static Result register(Volume fixed, Volume moving, Metric metric) {
         double[] cf = centreOfActivity(fixed);
         double[] cm = centreOfActivity(moving);
         double[] p = {0, 0, 0, cm[0] - cf[0], cm[1] - cf[1], cm[2] - cf[2]};
@@ -77,7 +93,7 @@ public final class RigidRegistration {
         int base = (int) Math.max(1, Math.ceil(Math.cbrt(fixed.geometry().voxelCount() / (double) MAX_SAMPLES)));
         for (int stride : new int[] {4 * base, 2 * base, base}) {
             Samples s = Samples.of(fixed, stride, fixedTop);
-            double best = s.nmi(moving, movingTop, transform(p, cf));
+            double best = s.score(metric, moving, movingTop, transform(p, cf));
             evaluations++;
             double step = 2.0 * stride / base;
             double stop = 0.05 * stride / base;
@@ -87,7 +103,7 @@ public final class RigidRegistration {
                     for (int sign : new int[] {1, -1}) {
                         double[] trial = p.clone();
                         trial[a] += sign * (a < 3 ? step / ROTATION_ARM_MM : step);
-                        double m = s.nmi(moving, movingTop, transform(trial, cf));
+                        double m = s.score(metric, moving, movingTop, transform(trial, cf));
                         evaluations++;
                         if (m > best) {
                             best = m;
@@ -177,6 +193,17 @@ public final class RigidRegistration {
                 }
             }
             return new Samples(world, bins, values);
+        }
+
+        double score(Metric metric, Volume moving, double top, RigidTransform t) {
+            return switch (metric) {
+                case NMI -> nmi(moving, top, t);
+                case NCC -> {
+                    double[] q = ncc(moving, t);
+                    // too little overlap, or a flat image, scores below any real correlation
+                    yield q[1] < MIN_OVERLAP || Double.isNaN(q[0]) ? -2 : q[0];
+                }
+            };
         }
 
         double nmi(Volume moving, double top, RigidTransform t) {

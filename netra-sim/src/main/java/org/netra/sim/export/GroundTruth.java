@@ -36,6 +36,7 @@ public record GroundTruth(
     public record Scan(
             double hoursAfterInjection,
             String folder,
+            String ctFolder,
             String acquisitionDateTime,
             double[] rotation,
             double[] translationMm) {}

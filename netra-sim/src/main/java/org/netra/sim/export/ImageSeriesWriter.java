@@ -148,9 +148,25 @@ public final class ImageSeriesWriter {
 
     /** Writes the CT into {@code dir}; returns the SOP Instance UIDs of its slices, in slice order. */
     public static List<String> writeCt(Path dir, StudyContext study, Volume ct) throws IOException {
+        return writeCt(dir, study, ct, "ct", 1, "CT (simulated, phantom CT numbers)", study.studyStart());
+    }
+
+    /**
+     * Writes one CT series into {@code dir}: {@code role} names it among the twin's series (its UIDs follow),
+     * {@code acquired} is when it was taken (a SPECT/CT's CT: just before its SPECT).
+     */
+    public static List<String> writeCt(
+            Path dir,
+            StudyContext study,
+            Volume ct,
+            String role,
+            int seriesNumber,
+            String description,
+            LocalDateTime acquired)
+            throws IOException {
         ct.requireUnit(VoxelUnit.HU, "the CT");
         Files.createDirectories(dir);
-        String seriesUid = Uids.of(study.seed(), "ct");
+        String seriesUid = Uids.of(study.seed(), role);
         Geometry g = ct.geometry();
         float[] v = ct.voxels();
         int nx = g.nx(), ny = g.ny(), slice = nx * ny;
@@ -161,19 +177,19 @@ public final class ImageSeriesWriter {
                 px.putShort((short) Math.round(Math.max(-1024, Math.min(3071, v[i]))));
             }
             uids[k] = seriesUid + "." + (k + 1);
-            Attributes.Builder b = study.common("CT", seriesUid, 1, "CT (simulated, phantom CT numbers)");
+            Attributes.Builder b = study.common("CT", seriesUid, seriesNumber, description);
             study.plane(b, g, k);
             b.setString(Tag.SOP_CLASS_UID, Vr.UI, CT_IMAGE_STORAGE)
                     .setString(Tag.SOP_INSTANCE_UID, Vr.UI, uids[k])
                     .setString(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL", "PRIMARY", "AXIAL")
                     .setString(LATERALITY, Vr.CS, "")
                     .setString(PATIENT_POSITION, Vr.CS, "HFS")
-                    .setString(Tag.SERIES_DATE, Vr.DA, StudyContext.DA.format(study.studyStart()))
-                    .setString(Tag.SERIES_TIME, Vr.TM, StudyContext.TM.format(study.studyStart()))
-                    .setString(Tag.ACQUISITION_DATE, Vr.DA, StudyContext.DA.format(study.studyStart()))
-                    .setString(Tag.ACQUISITION_TIME, Vr.TM, StudyContext.TM.format(study.studyStart()))
-                    .setString(Tag.CONTENT_DATE, Vr.DA, StudyContext.DA.format(study.studyStart()))
-                    .setString(Tag.CONTENT_TIME, Vr.TM, StudyContext.TM.format(study.studyStart()))
+                    .setString(Tag.SERIES_DATE, Vr.DA, StudyContext.DA.format(acquired))
+                    .setString(Tag.SERIES_TIME, Vr.TM, StudyContext.TM.format(acquired))
+                    .setString(Tag.ACQUISITION_DATE, Vr.DA, StudyContext.DA.format(acquired))
+                    .setString(Tag.ACQUISITION_TIME, Vr.TM, StudyContext.TM.format(acquired))
+                    .setString(Tag.CONTENT_DATE, Vr.DA, StudyContext.DA.format(acquired))
+                    .setString(Tag.CONTENT_TIME, Vr.TM, StudyContext.TM.format(acquired))
                     .setString(Tag.ACQUISITION_NUMBER, Vr.IS, "1")
                     .setString(KVP, Vr.DS, "120")
                     .setString(CONVOLUTION_KERNEL, Vr.SH, "SIMULATED")

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,11 @@ import org.netra.sim.twin.Twin;
  * Writes a twin to a folder:
  *
  * <pre>
- * ct/                      CT Image Storage, one file per slice
+ * ct/                      CT Image Storage, one file per slice (the first scan's frame; the VOIs are on it)
  * rtstruct.dcm             the VOIs as an RT Structure Set on the CT
  * labels.nii               the phantom regions as a NIfTI label map (uint8) and voi-labels.json naming them
  * cycle-N/spect-XXXh/      one quantitative SPECT series (PET Image Storage, BQML) per scan time
+ * cycle-N/ct-XXXh/         the CT taken with that SPECT (SPECT/CT), in its frame: moved with the patient
  * diagnostic/              with the work-up: 111In SRS SPECT at 4, 24, 48 h and the 68Ga PET at 60 min
  * ground-truth.json        the truth ({@link GroundTruth})
  * </pre>
@@ -75,13 +77,30 @@ public final class TwinWriter {
             String cycleFolder = "cycle-" + c.number();
             List<GroundTruth.Scan> scans = new ArrayList<>();
             for (SpectScan s : c.scans()) {
-                String folder =
-                        cycleFolder + "/" + String.format(Locale.ROOT, "spect-%03.0fh", s.hoursAfterInjection());
+                String hours = String.format(Locale.ROOT, "%03.0fh", s.hoursAfterInjection());
+                String folder = cycleFolder + "/spect-" + hours;
+                String ctFolder = cycleFolder + "/ct-" + hours;
+                LocalDateTime start =
+                        c.injection().plus(Duration.ofSeconds(Math.round(s.hoursAfterInjection() * 3600)));
+                int spectSeries = series++;
+                // the CT follows its SPECT on the same bed position, as on a SPECT/CT camera
+                ImageSeriesWriter.writeCt(
+                        dir.resolve(ctFolder),
+                        study,
+                        s.ct(phantom),
+                        "ct-" + c.number() + "-" + s.hoursAfterInjection(),
+                        100 + spectSeries,
+                        String.format(
+                                Locale.ROOT,
+                                "CT with the cycle %d %.0f h SPECT (simulated)",
+                                c.number(),
+                                s.hoursAfterInjection()),
+                        start.plus(Duration.ofSeconds(Math.round(twin.settings().acquisitionSeconds()))));
                 ImageSeriesWriter.writeSpect(
                         dir.resolve(folder),
                         study,
                         "spect-" + c.number() + "-" + s.hoursAfterInjection(),
-                        series++,
+                        spectSeries,
                         s.image(),
                         new ImageSeriesWriter.SpectFacts(
                                 Tracer.LU177_DOTATATE,
@@ -98,9 +117,8 @@ public final class TwinWriter {
                 scans.add(new GroundTruth.Scan(
                         s.hoursAfterInjection(),
                         folder,
-                        c.injection()
-                                .plus(Duration.ofSeconds(Math.round(s.hoursAfterInjection() * 3600)))
-                                .toString(),
+                        ctFolder,
+                        start.toString(),
                         s.motion().rotation(),
                         s.motion().translation()));
             }
@@ -189,7 +207,7 @@ public final class TwinWriter {
             int series,
             SpectScan s,
             Tracer tracer,
-            java.time.LocalDateTime injection,
+            LocalDateTime injection,
             SpectSettings settings,
             String what)
             throws IOException {
@@ -208,9 +226,11 @@ public final class TwinWriter {
                         settings.fwhmMm(),
                         String.format(
                                 Locale.ROOT, "%s %.0f min p.i. (simulated)", what, s.hoursAfterInjection() * 60)));
+        // the work-up's scans are taken aligned with the CT (no misalignment in its settings)
         return new GroundTruth.Scan(
                 s.hoursAfterInjection(),
                 folder,
+                "ct",
                 injection
                         .plus(Duration.ofSeconds(Math.round(s.hoursAfterInjection() * 3600)))
                         .toString(),

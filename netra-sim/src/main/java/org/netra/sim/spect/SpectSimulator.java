@@ -19,7 +19,8 @@ import org.netra.sim.kinetics.TrueKinetics;
  *
  * <p>Misalignment: the first scan is aligned with the CT; each later one is translated by a random direction
  * scaled to {@code misalignmentMm} and rotated about the grid centre by up to {@code misalignmentMm}/5 degrees
- * per axis (a patient repositioned on the table days later).
+ * per axis (a patient repositioned on the table days later). Each scan's CT ({@link SpectScan#ct}) moves with
+ * it, as a SPECT/CT's does.
  */
 public final class SpectSimulator {
     private SpectSimulator() {}
@@ -40,9 +41,7 @@ public final class SpectSimulator {
                     : motion(random, settings.misalignmentMm(), centre);
             Volume truth = kinetics.activityMap(hours);
             // the image at CT position p shows the activity the patient now has there: truth at motion⁻¹(p)
-            Volume moved = motion.equals(RigidTransform.identity())
-                    ? truth
-                    : Resampling.trilinear(truth, g, motion.inverse(), 0f);
+            Volume moved = move(truth, motion, 0f);
             Volume blurred = GaussianBlur.blur(moved, settings.fwhmMm());
             float[] v = blurred.voxels();
             for (int i = 0; i < v.length; i++) {
@@ -52,6 +51,13 @@ public final class SpectSimulator {
             scans.add(new SpectScan(hours, Volume.wrap(g, VoxelUnit.BQ_PER_ML, v), motion));
         }
         return scans;
+    }
+
+    /** {@code v} with the patient moved by {@code motion}: at each position p, v at motion⁻¹(p) (trilinear). */
+    static Volume move(Volume v, RigidTransform motion, float outside) {
+        return motion.equals(RigidTransform.identity())
+                ? v
+                : Resampling.trilinear(v, v.geometry(), motion.inverse(), outside);
     }
 
     private static RigidTransform motion(RandomDataGenerator random, double mm, double[] centre) {

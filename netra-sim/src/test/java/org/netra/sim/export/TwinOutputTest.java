@@ -32,10 +32,13 @@ class TwinOutputTest {
 
     static Twin twin;
     static GroundTruth truth;
+    /** Two scans, the second moved by 4 mm: its CT must move with it. */
+    static final SpectSettings SETTINGS =
+            SpectSettings.DEFAULTS.withScanHours(List.of(4.0, 24.0)).withMisalignment(4);
 
     @BeforeAll
     static void write() throws IOException {
-        twin = DigitalTwin.simulate(11, 1, SpectSettings.DEFAULTS.withScanHours(List.of(4.0, 24.0)));
+        twin = DigitalTwin.simulate(11, 1, SETTINGS);
         truth = TwinWriter.write(twin, dir);
     }
 
@@ -89,15 +92,36 @@ class TwinOutputTest {
         assertThat(ct.voxels()).isEqualTo(twin.phantom().ct().voxels());
     }
 
+    /**
+     * Each scan's CT is written beside it, moved as its activity is: the first scan's is the planning CT, the
+     * second's is the phantom CT resampled through the scan's own motion (as stored: whole HU).
+     */
+    @Test
+    void eachScanHasItsCtInItsFrame() throws IOException {
+        var scans = twin.cycles().get(0).scans();
+        assertThat(truth.cycles().get(0).scans().get(1).ctFolder()).isEqualTo("cycle-1/ct-024h");
+        var first = SeriesAssembler.assemble(dir.resolve("cycle-1/ct-004h")).volume();
+        assertThat(first.voxels()).isEqualTo(twin.phantom().ct().voxels());
+        var second = SeriesAssembler.assemble(dir.resolve("cycle-1/ct-024h"));
+        assertThat(second.volume().unit()).isEqualTo(VoxelUnit.HU);
+        float[] read = second.volume().voxels();
+        float[] moved = scans.get(1).ct(twin.phantom()).voxels();
+        for (int i = 0; i < read.length; i++) {
+            assertThat((double) read[i]).isCloseTo(moved[i], within(0.5));
+        }
+        assertThat(read).isNotEqualTo(first.voxels());
+        assertThat(scans.get(1).motion().translation()).isNotEqualTo(new double[3]);
+    }
+
     @Test
     void theSameSeedWritesTheSameBytes(@TempDir Path again) throws IOException {
-        Twin other = DigitalTwin.simulate(11, 1, SpectSettings.DEFAULTS.withScanHours(List.of(4.0, 24.0)));
+        Twin other = DigitalTwin.simulate(11, 1, SETTINGS);
         TwinWriter.write(other, again);
         assertThat(Files.readAllBytes(again.resolve("ground-truth.json")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("ground-truth.json")));
         assertThat(Files.readAllBytes(again.resolve("cycle-1/spect-024h/slice-050.dcm")))
                 .isEqualTo(Files.readAllBytes(middleSlice("cycle-1/spect-024h")));
-        Twin different = DigitalTwin.simulate(12, 1, SpectSettings.DEFAULTS.withScanHours(List.of(4.0, 24.0)));
+        Twin different = DigitalTwin.simulate(12, 1, SETTINGS);
         assertThat(different.cycles().get(0).scans().get(1).image().voxels())
                 .isNotEqualTo(twin.cycles().get(0).scans().get(1).image().voxels());
     }
@@ -120,7 +144,11 @@ class TwinOutputTest {
     @Test
     void dciodvfyFindsNoErrors() throws Exception {
         requireTool("dciodvfy", "dicom3tools");
-        List<Path> files = List.of(middleSlice("cycle-1/spect-004h"), middleSlice("ct"), dir.resolve("rtstruct.dcm"));
+        List<Path> files = List.of(
+                middleSlice("cycle-1/spect-004h"),
+                middleSlice("ct"),
+                middleSlice("cycle-1/ct-024h"),
+                dir.resolve("rtstruct.dcm"));
         for (Path f : files) {
             ExternalTool.Result r = run(List.of("/usr/bin/dciodvfy", f.toString()));
             String all = r.out() + r.err();
