@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.netra.dosimetry.recovery.GaussianBlur;
+import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidRegistration;

@@ -5,6 +5,7 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.LUDecomposition;
+import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;

@@ -3,7 +3,7 @@ package org.netra.sim.spect;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.random.RandomDataGenerator;
-import org.netra.dosimetry.recovery.GaussianBlur;
+import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidTransform;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.netra.dosimetry.recovery.GaussianBlur;
+import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;

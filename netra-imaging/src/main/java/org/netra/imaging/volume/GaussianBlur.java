@@ -1,11 +1,9 @@
-package org.netra.dosimetry.recovery;
+package org.netra.imaging.volume;
 
 import java.util.stream.IntStream;
-import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.Volume;
 
 /**
- * Separable 3-D Gaussian blur of a volume (the SPECT point-spread function), each 1-D kernel sampled at
+ * Separable 3-D Gaussian blur of a volume (a SPECT point-spread function; smoothing before registration), each 1-D kernel sampled at
  * voxel centres to ±4σ and normalised to 1, so total activity is kept except what leaves the grid.
  */
 public final class GaussianBlur {
