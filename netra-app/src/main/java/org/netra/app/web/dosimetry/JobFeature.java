@@ -58,6 +58,32 @@ public final class JobFeature implements WebFeature {
             ctx.status(finished ? 286 : 200);
             routes.views().render(ctx, "job-progress.jte", "Dosimetry job", job);
         });
+        Access approvers = Access.requires(Permission.APPROVE_DOSIMETRY);
+        routes.page(HandlerType.POST, "/dosimetry/jobs/{id}/attach", approvers, ctx -> {
+            var job = job(ctx);
+            try {
+                var rec = attach(ctx, job);
+                ctx.redirect(
+                        "/patients/" + rec.patientId() + "/dosimetry/"
+                                + rec.dosimetry().cycle(),
+                        HttpStatus.SEE_OTHER);
+            } catch (CycleInputException e) {
+                ctx.status(400);
+                routes.views().render(ctx, "job.jte", "Dosimetry job", withError(job, e.getMessage()));
+            }
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/dosimetry/jobs/{id}/attach",
+                approvers,
+                "attach a finished job to a cycle of its patient's course (physicist): form or JSON field cycle",
+                ctx -> {
+                    try {
+                        ctx.json(attach(ctx, job(ctx)));
+                    } catch (CycleInputException e) {
+                        throw new BadRequestResponse(e.getMessage());
+                    }
+                });
         routes.page(HandlerType.GET, "/dosimetry/jobs/{id}/report.pdf", runners, ctx -> {
             var job = job(ctx);
             var result = job.result().orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"));
@@ -67,7 +93,8 @@ public final class JobFeature implements WebFeature {
                 HandlerType.POST,
                 "/api/dosimetry/jobs",
                 runners,
-                "start a dosimetry job: multipart field zip (time-point folders + RTSTRUCT), method voxel-kernel|local-deposition",
+                "start a dosimetry job: multipart field zip (time-point folders + RTSTRUCT), method voxel-kernel|local-deposition,"
+                        + " optional psfFwhmMm for the GTM partial-volume correction",
                 ctx -> {
                     try {
                         ctx.status(202).json(submit(ctx));
@@ -97,9 +124,59 @@ public final class JobFeature implements WebFeature {
         DoseMethod method = "local-deposition".equals(ctx.formParam("method"))
                 ? new DoseMethod.LocalDeposition()
                 : new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE);
-        try (var in = file.content()) {
-            return jobs.submit(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, method);
+        Optional<DosimetryJobs.Recovery> recovery = Optional.empty();
+        String fwhm = ctx.formParam("psfFwhmMm");
+        if (fwhm != null && !fwhm.isBlank()) {
+            try {
+                recovery = Optional.of(new DosimetryJobs.Recovery(Double.parseDouble(fwhm.strip()), List.of()));
+            } catch (NumberFormatException e) {
+                throw new CycleInputException(
+                        "the camera's resolution (PSF FWHM) must be a number of mm, e.g. 10, got '" + fwhm + "'");
+            }
         }
+        try (var in = file.content()) {
+            return jobs.submit(
+                    RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, method, recovery);
+        }
+    }
+
+    /** The request's cycle, from the form or a JSON body {"cycle": n}. */
+    private org.netra.store.clinical.DosimetryRecord attach(Context ctx, DosimetryJobs.Job job) {
+        var result = job.result()
+                .orElseThrow(
+                        () -> new CycleInputException("job " + job.id() + " has not finished; attach it when done"));
+        String raw = ctx.formParam("cycle");
+        if (raw == null && ctx.isJson()) {
+            raw = org.netra.app.web.input.JsonBody.read(ctx, CycleRequest.class, "{\"cycle\": 2}")
+                    .cycle();
+        }
+        int cycle;
+        try {
+            cycle = Integer.parseInt(raw == null ? "" : raw.strip());
+        } catch (NumberFormatException e) {
+            throw new CycleInputException("give the cycle (1–8) to attach job " + job.id() + " to, got '" + raw + "'");
+        }
+        String actor = RequestSecurity.user(ctx).orElseThrow().username();
+        return jobs.attach(job.id(), new DosimetryJobs.Target(result.patientId(), cycle), actor)
+                .value();
+    }
+
+    /** An API request body: the cycle to attach to. */
+    public record CycleRequest(String cycle) {}
+
+    private static DosimetryJobs.Job withError(DosimetryJobs.Job j, String error) {
+        return new DosimetryJobs.Job(
+                j.id(),
+                j.owner(),
+                j.upload(),
+                j.method(),
+                j.state(),
+                j.percent(),
+                j.step(),
+                j.result(),
+                error,
+                j.started(),
+                j.attachedTo());
     }
 
     private DosimetryJobs.Job job(Context ctx) {
