@@ -147,8 +147,9 @@ public final class JobFeature implements WebFeature {
                         () -> new CycleInputException("job " + job.id() + " has not finished; attach it when done"));
         String raw = ctx.formParam("cycle");
         if (raw == null && ctx.isJson()) {
-            raw = org.netra.app.web.input.JsonBody.read(ctx, CycleRequest.class, "{\"cycle\": 2}")
+            Integer n = org.netra.app.web.input.JsonBody.read(ctx, CycleRequest.class, "{\"cycle\": 2}")
                     .cycle();
+            raw = n == null ? null : n.toString();
         }
         int cycle;
         try {
@@ -162,7 +163,7 @@ public final class JobFeature implements WebFeature {
     }
 
     /** An API request body: the cycle to attach to. */
-    public record CycleRequest(String cycle) {}
+    public record CycleRequest(Integer cycle) {}
 
     private static DosimetryJobs.Job withError(DosimetryJobs.Job j, String error) {
         return new DosimetryJobs.Job(
