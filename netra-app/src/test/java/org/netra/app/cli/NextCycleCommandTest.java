@@ -5,34 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netra.clinical.patient.Analyte;
-import org.netra.clinical.patient.Dated;
-import org.netra.clinical.patient.Grade;
-import org.netra.clinical.patient.LabResult;
-import org.netra.clinical.patient.Patient;
-import org.netra.clinical.patient.PrimaryTumour;
-import org.netra.clinical.patient.Sex;
-import org.netra.clinical.patient.TumourSite;
-import org.netra.clinical.therapy.CycleDosimetry;
-import org.netra.clinical.therapy.PlanRules;
-import org.netra.clinical.therapy.PrrtPlan;
-import org.netra.clinical.therapy.Radiopharmaceutical;
-import org.netra.physics.quantity.AbsorbedDose;
-import org.netra.physics.quantity.Activity;
-import org.netra.physics.quantity.Mass;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
 import org.netra.store.clinical.ClinicalKinds;
-import org.netra.store.clinical.CourseRecord;
-import org.netra.store.clinical.DosimetryRecord;
-import org.netra.store.clinical.LabPanel;
-import org.netra.store.clinical.PatientRecord;
 
 class NextCycleCommandTest {
     @TempDir
@@ -46,49 +25,14 @@ class NextCycleCommandTest {
      */
     @Test
     void decidesFromTheDatabaseAndSavesWithAnActor() throws Exception {
-        try (var store = Store.open(StoreConfig.embedded(dir))) {
-            var r = store.records();
-            var p = new Patient(
-                    "P-9",
-                    Sex.FEMALE,
-                    LocalDate.of(1958, 3, 1),
-                    List.of(new Dated<>(C1.minusDays(3), Mass.ofKg(70))),
-                    List.of());
-            r.create(
-                    ClinicalKinds.PATIENT,
-                    new PatientRecord(
-                            p,
-                            "",
-                            new PrimaryTumour(TumourSite.PANCREAS, Grade.G2, Optional.empty()),
-                            List.of(),
-                            List.of(),
-                            Optional.of(false),
-                            false),
-                    "t");
-            r.create(ClinicalKinds.LAB_PANEL, panel("base", C1.minusDays(5)), "t");
-            r.create(ClinicalKinds.LAB_PANEL, panel("late", C1.plusWeeks(31)), "t");
-            var plan = PrrtPlan.label(Radiopharmaceutical.LU177_DOTATATE, C1.atTime(9, 0), PlanRules.DEFAULTS);
-            r.create(ClinicalKinds.COURSE, new CourseRecord("P-9/prrt-1", "P-9", plan), "t");
-            for (int c = 1; c <= 4; c++) {
-                r.create(
-                        ClinicalKinds.DOSIMETRY,
-                        new DosimetryRecord(
-                                "P-9/prrt-1/cycle-" + c,
-                                "P-9",
-                                "P-9/prrt-1",
-                                new CycleDosimetry(
-                                        c,
-                                        C1.plusWeeks(8L * (c - 1)),
-                                        Activity.ofGBq(7.4),
-                                        AbsorbedDose.ofGy(0.72 * 7.4),
-                                        Duration.ofHours(50),
-                                        Optional.empty(),
-                                        AbsorbedDose.ofGy(0.15)),
-                                List.of(),
-                                "test"),
-                        "t");
-            }
-        }
+        new StoredCourse(
+                        "P-9",
+                        LocalDate.of(1958, 3, 1),
+                        C1,
+                        4,
+                        0.72,
+                        Map.of(C1.minusDays(5), 75.0, C1.plusWeeks(31), 75.0))
+                .store(dir);
         String[] base = {
             "next-cycle",
             "--data-dir",
@@ -125,18 +69,6 @@ class NextCycleCommandTest {
                 NuclideCommandTest.run("next-cycle", "--data-dir", dir.toString(), "--patient", "P-0", "--course", "x");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("P-0");
-    }
-
-    private static LabPanel panel(String id, LocalDate day) {
-        return new LabPanel(
-                "P-9/lab-" + id,
-                "P-9",
-                List.of(
-                        new LabResult(Analyte.HAEMOGLOBIN, 12.5, day),
-                        new LabResult(Analyte.PLATELETS, 180, day),
-                        new LabResult(Analyte.WHITE_BLOOD_CELLS, 5.0, day),
-                        new LabResult(Analyte.NEUTROPHILS, 3.0, day),
-                        new LabResult(Analyte.CREATININE, 75, day)));
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -22,4 +22,13 @@ public record LabHistory(List<LabResult> results) {
     public Optional<LabResult> latest(Analyte analyte, LocalDate date) {
         return series(analyte).stream().filter(r -> !r.date().isAfter(date)).reduce((a, b) -> b);
     }
+
+    /**
+     * The baseline of {@code analyte} for a treatment that started on {@code start}: the value before
+     * treatment, i.e. the latest on or before {@code start} (CTCAE v5 grades "increased" against it,
+     * DOMAIN.md §2); when none was taken before, the first value on record.
+     */
+    public Optional<LabResult> baseline(Analyte analyte, LocalDate start) {
+        return latest(analyte, start).or(() -> series(analyte).stream().findFirst());
+    }
 }

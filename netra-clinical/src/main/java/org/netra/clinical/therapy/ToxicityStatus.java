@@ -46,18 +46,21 @@ public record ToxicityStatus(
     /**
      * The status from a patient's labs: CTCAE grades (worst since {@code lastCycle}, and of the latest values on
      * or before {@code asOf}); Cockcroft–Gault clearance from each creatinine with the weight of its day; the
-     * creatinine increase over the latest value on or before {@code baseline}.
+     * creatinine increase over the baseline: the value before treatment, the latest on or before
+     * {@code treatmentStart} (the first cycle's date), or the first value on record when none was taken before
+     * ({@link LabHistory#baseline}). Not the value before the last cycle: a rise spread over the course must
+     * add up against the +40 % rule, as CTCAE v5 grades it against baseline (DOMAIN.md §1–2).
      */
     public static ToxicityStatus fromLabs(
             Patient patient,
             LabHistory labs,
             Ctcae ctcae,
-            LocalDate baseline,
+            LocalDate treatmentStart,
             LocalDate lastCycle,
             LocalDate asOf,
             Period delay,
             boolean reducedBefore) {
-        var terms = new ToxicityAssessment(ctcae).assess(patient, labs, baseline, lastCycle, asOf);
+        var terms = new ToxicityAssessment(ctcae).assess(patient, labs, treatmentStart, lastCycle, asOf);
         CtcaeGrade worstPlatelets = CtcaeGrade.G0;
         CtcaeGrade worstOther = CtcaeGrade.G0;
         for (var t : terms) {
@@ -73,9 +76,10 @@ public record ToxicityStatus(
             CtcaeGrade g = current(ctcae, patient, labs, t, asOf);
             currentOther = g.compareTo(currentOther) > 0 ? g : currentOther;
         }
-        LabResult base = labs.latest(Analyte.CREATININE, baseline)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "patient " + patient.id() + ": no creatinine on or before the baseline " + baseline));
+        LabResult base = labs.baseline(Analyte.CREATININE, treatmentStart)
+                .orElseThrow(() -> new IllegalArgumentException("patient " + patient.id()
+                        + ": no creatinine on record to judge renal function by; enter the creatinine before the"
+                        + " first cycle (" + treatmentStart + ") and since the last"));
         List<LabResult> window = labs.series(Analyte.CREATININE).stream()
                 .filter(r -> !r.date().isBefore(lastCycle) && !r.date().isAfter(asOf))
                 .toList();

@@ -1,11 +1,13 @@
 package org.netra.clinical.therapy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.netra.clinical.followup.Ctcae;
 import org.netra.clinical.followup.CtcaeGrade;
@@ -70,12 +72,7 @@ class CycleDecisionTest {
      */
     @Test
     void toxicityStatusFromLabs() {
-        var p = new Patient(
-                "T1",
-                Sex.MALE,
-                LocalDate.of(1964, 1, 1),
-                List.of(new Dated<>(LocalDate.of(2024, 1, 1), Mass.ofKg(80))),
-                List.of());
+        var p = manOf80kg("T1");
         LocalDate base = LocalDate.of(2024, 2, 1);
         LocalDate cycle = LocalDate.of(2024, 2, 10);
         var labs = new LabHistory(List.of(
@@ -98,5 +95,47 @@ class CycleDecisionTest {
         assertThat(d).isInstanceOf(DoseDecision.Proceed.class);
         assertThat(((DoseDecision.Proceed) d).activity()).isEqualTo(Activity.ofGBq(3.7));
         assertThat(d.reasons()).anySatisfy(r -> assertThat(r).contains("thrombocytopenia grade 2"));
+    }
+
+    /**
+     * The creatinine baseline is the value before treatment (CTCAE v5): 70 µmol/L before cycle 1, 90 before
+     * the last cycle, 100 after it. The rise is +42.9 % (100/70), over the label's +40 %, not +11.1 % (100/90).
+     * Without a value before treatment, the first on record stands in: 100/90.
+     */
+    @Test
+    void creatinineRiseIsGradedAgainstTheValueBeforeTreatment() {
+        var p = manOf80kg("T2");
+        LocalDate start = LocalDate.of(2024, 2, 10);
+        LocalDate lastCycle = start.plusWeeks(8);
+        LocalDate asOf = lastCycle.plusWeeks(7);
+        var before = new LabResult(Analyte.CREATININE, 70, start.minusDays(9));
+        var beforeLast = new LabResult(Analyte.CREATININE, 90, lastCycle.minusDays(7));
+        var after = new LabResult(Analyte.CREATININE, 100, asOf);
+        Function<List<LabResult>, ToxicityStatus> status = labs -> ToxicityStatus.fromLabs(
+                p, new LabHistory(labs), Ctcae.withDefaults(), start, lastCycle, asOf, Period.ZERO, false);
+        var s = status.apply(List.of(after, beforeLast, before));
+        assertThat(s.worstCreatinineIncrease()).isCloseTo(100.0 / 70 - 1, within(1e-12));
+        assertThat(s.currentCreatinineIncrease()).isCloseTo(100.0 / 70 - 1, within(1e-12));
+        var d = new DoseModification(DoseModificationRules.LABEL).decide(s, Activity.ofGBq(7.4));
+        assertThat(d).isInstanceOf(DoseDecision.Withhold.class);
+        assertThat(d.reasons()).anySatisfy(r -> assertThat(r).contains("renal toxicity", "creatinine +43 %"));
+
+        var noneBefore = status.apply(List.of(after, beforeLast));
+        assertThat(noneBefore.worstCreatinineIncrease()).isCloseTo(100.0 / 90 - 1, within(1e-12));
+
+        assertThatThrownBy(() -> status.apply(List.of(new LabResult(Analyte.PLATELETS, 200, asOf))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("T2")
+                .hasMessageContaining("no creatinine on record");
+    }
+
+    /** A man born 1964-01-01 weighing 80 kg from 2024. */
+    private static Patient manOf80kg(String id) {
+        return new Patient(
+                id,
+                Sex.MALE,
+                LocalDate.of(1964, 1, 1),
+                List.of(new Dated<>(LocalDate.of(2024, 1, 1), Mass.ofKg(80))),
+                List.of());
     }
 }

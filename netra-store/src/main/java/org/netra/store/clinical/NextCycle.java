@@ -21,7 +21,8 @@ import org.netra.store.record.Stored;
  * The decision on a course's next cycle from what is stored: the dosimetry of the cycles given (cumulative
  * kidney BED and marrow dose), the labs since the last cycle against the baseline before the first (CTCAE,
  * renal function), how late the cycle already is against the plan, and whether toxicity reduced a cycle
- * before.
+ * before. The one implementation of that decision: {@code netra next-cycle} and the web's planning page both
+ * use it.
  */
 public record NextCycle(ContinuationConfig continuation, DoseModificationRules doseModification, Ctcae ctcae) {
     public static final NextCycle DEFAULTS =
@@ -43,7 +44,9 @@ public record NextCycle(ContinuationConfig continuation, DoseModificationRules d
         CycleDosimetry last = given.stream()
                 .max(Comparator.comparingInt(CycleDosimetry::cycle))
                 .orElseThrow();
-        LocalDate first = given.stream()
+        // CTCAE's baseline is the value before treatment: the labs are graded against the latest on or before
+        // the first cycle (the first on record if none), not against those before the last cycle (DOMAIN.md §2)
+        LocalDate treatmentStart = given.stream()
                 .map(CycleDosimetry::date)
                 .min(Comparator.naturalOrder())
                 .orElseThrow();
@@ -51,13 +54,7 @@ public record NextCycle(ContinuationConfig continuation, DoseModificationRules d
             throw new IllegalArgumentException(
                     "the decision date " + asOf + " is before the last cycle given (" + last.date() + ")");
         }
-        int next = last.cycle() + 1;
-        LocalDate baseline = chart.labs().stream()
-                .map(p -> p.value().sampled())
-                .filter(d -> !d.isAfter(first))
-                .max(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalArgumentException("patient " + patientId
-                        + " has no labs on or before the first cycle (" + first + ") to grade toxicity against"));
+        int next = cycleAfter(given);
         Period delay = course.plan().cycles().stream()
                 .filter(c -> c.number() == next)
                 .map(PlannedCycle::administration)
@@ -77,7 +74,7 @@ public record NextCycle(ContinuationConfig continuation, DoseModificationRules d
                 chart.patient().value().patient(),
                 chart.labHistory(),
                 ctcae,
-                baseline,
+                treatmentStart,
                 last.date(),
                 asOf,
                 delay,
@@ -92,5 +89,10 @@ public record NextCycle(ContinuationConfig continuation, DoseModificationRules d
                 advice,
                 toxicity,
                 CycleDecision.decide(next, advice, toxicity, continuation));
+    }
+
+    /** The number of the cycle after those given (1 when none is). */
+    public static int cycleAfter(List<CycleDosimetry> given) {
+        return given.stream().mapToInt(CycleDosimetry::cycle).max().orElse(0) + 1;
     }
 }
