@@ -28,6 +28,7 @@ import org.netra.sim.cohort.TreatmentCourse;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
+import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.clinical.EligibilityAssessment;
@@ -172,7 +173,12 @@ public final class SyntheticDemoCohort implements DemoCohort {
                                 List.of(),
                                 "as recorded in netra-sim's cohort: kidney dose and effective half-life, blood-based"
                                         + " marrow dose (the demo's twin SPECT job replaces this with the measured"
-                                        + " cycle)",
+                                        + " cycle)"));
+                save(
+                        ClinicalKinds.CYCLE_CURVES,
+                        new CycleCurves(
+                                ClinicalKinds.key(pid, "prrt-1", "cycle-" + d.cycle()),
+                                pid,
                                 List.of(TwinKidneyCurve.of(d, sex))));
                 safety(pid, courseId, d);
             }

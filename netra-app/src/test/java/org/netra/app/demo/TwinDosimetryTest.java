@@ -78,8 +78,13 @@ class TwinDosimetryTest {
                         assertThat(t.mean().inGy()).as(t.lesion()).isCloseTo(v.doseGy(), within(0.10 * v.doseGy()));
                     }
                 }
-                assertThat(attached.curves()).hasSize(Voi.STANDARD.size() - 1); // all but the body outline
-                assertThat(attached.curves())
+                var curves = server.store
+                        .records()
+                        .get(ClinicalKinds.CYCLE_CURVES, recorded.id())
+                        .value()
+                        .regions();
+                assertThat(curves).hasSize(Voi.STANDARD.size() - 1); // all but the body outline
+                assertThat(curves)
                         .allSatisfy(c -> assertThat(c.dvhGy()).isNotEmpty())
                         .allSatisfy(c -> assertThat(c.measuredHours()).containsExactly(4.0, 24.0, 96.0, 168.0));
                 assertThat(attached.method()).contains("GTM").contains("blood-based");

@@ -15,6 +15,7 @@ import org.netra.physics.quantity.Activity;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
+import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.clinical.PatientChart;
 import org.netra.store.clinical.RegionCurves;
@@ -24,7 +25,7 @@ import org.netra.store.record.Stored;
  * Puts a finished dosimetry job into a patient's course as the dosimetry of one cycle, so that the budget,
  * the cycle's page and its report use it. The kidney dose is the mass-weighted mean over the kidney VOIs (left
  * and right, or both), its effective half-life and BED likewise; tumour VOIs become the cycle's tumour doses
- * ± SD; every region keeps its time–activity curve, DVH and dose. The marrow dose already recorded for the
+ * ± SD; every region keeps its time–activity curve, DVH and dose (a {@link CycleCurves} record of the same id). The marrow dose already recorded for the
  * cycle (blood-based, EANM) is kept; without one, a marrow VOI's image-based dose is taken and the method says
  * so. Refused with the reason: another patient's images, another injection date or activity than the cycle's,
  * no kidney VOI, a cycle beyond the next one.
@@ -144,29 +145,40 @@ final class CourseAttachment {
                 kidneys.stream().map(DosimetryJobs.VoiDose::name).toList(),
                 marrowHow,
                 actor);
+        Stored<DosimetryRecord> written;
         if (existing.isPresent()) {
             var e = existing.get();
             var old = e.value();
-            return store.records()
+            written = store.records()
                     .update(
                             ClinicalKinds.DOSIMETRY,
                             e.version(),
-                            new DosimetryRecord(old.id(), pid, old.courseId(), dosimetry, tumours, method, curves),
+                            new DosimetryRecord(old.id(), pid, old.courseId(), dosimetry, tumours, method),
+                            actor);
+        } else {
+            LocalDateTime previous = recorded.isEmpty()
+                    ? LocalDateTime.MIN
+                    : recorded.getLast().value().dosimetry().date().atStartOfDay();
+            if (!injection.isAfter(previous)) {
+                throw new CycleInputException("job " + job.id() + " is of an injection on " + injection.toLocalDate()
+                        + ", not after cycle " + (cycle - 1) + "; choose the right cycle");
+            }
+            written = store.records()
+                    .create(
+                            ClinicalKinds.DOSIMETRY,
+                            new DosimetryRecord(
+                                    course.id() + "/cycle-" + cycle, pid, course.id(), dosimetry, tumours, method),
                             actor);
         }
-        LocalDateTime previous = recorded.isEmpty()
-                ? LocalDateTime.MIN
-                : recorded.getLast().value().dosimetry().date().atStartOfDay();
-        if (!injection.isAfter(previous)) {
-            throw new CycleInputException("job " + job.id() + " is of an injection on " + injection.toLocalDate()
-                    + ", not after cycle " + (cycle - 1) + "; choose the right cycle");
+        String id = written.value().id();
+        var regions = new CycleCurves(id, pid, curves);
+        var kept = store.records().find(ClinicalKinds.CYCLE_CURVES, id);
+        if (kept.isPresent()) {
+            store.records().update(ClinicalKinds.CYCLE_CURVES, kept.get().version(), regions, actor);
+        } else {
+            store.records().create(ClinicalKinds.CYCLE_CURVES, regions, actor);
         }
-        return store.records()
-                .create(
-                        ClinicalKinds.DOSIMETRY,
-                        new DosimetryRecord(
-                                course.id() + "/cycle-" + cycle, pid, course.id(), dosimetry, tumours, method, curves),
-                        actor);
+        return written;
     }
 
     private static List<DosimetryJobs.VoiDose> byRole(DosimetryJobs.Result r, RegionRole role) {

@@ -59,7 +59,9 @@ public record CycleDosimetryView(
         }
     }
 
-    public static CycleDosimetryView of(PatientChart chart, int cycle) {
+    /** @param curvesOf the region curves stored for a dosimetry record id (empty if none) */
+    public static CycleDosimetryView of(
+            PatientChart chart, int cycle, java.util.function.Function<String, List<RegionCurves>> curvesOf) {
         var p = chart.patient().value();
         List<DosimetryRecord> all =
                 chart.dosimetry().stream().map(Stored::value).toList();
@@ -68,6 +70,7 @@ public record CycleDosimetryView(
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse(
                         "patient " + p.id() + " has no dosimetry for cycle " + cycle));
+        List<RegionCurves> curves = curvesOf.apply(rec.id());
         var config = ContinuationConfig.DEFAULTS;
         List<CycleDosimetry> upTo = all.stream()
                 .filter(d ->
@@ -77,7 +80,7 @@ public record CycleDosimetryView(
         var d = rec.dosimetry();
         double gbq = d.administered().inGBq();
         List<Row> rows = new ArrayList<>();
-        List<RegionCurves> kidneyRegions = rec.curves().stream()
+        List<RegionCurves> kidneyRegions = curves.stream()
                 .filter(c -> RegionRole.of(c.region()) == RegionRole.KIDNEY && c.doseSdGy() != null)
                 .toList();
         // the kidneys' SD: the regions' SDs mass-weighted like their doses (fully correlated: same calibration)
@@ -97,7 +100,7 @@ public record CycleDosimetryView(
                 d.kidneyBed(config.kidney()).inGy() / gbq,
                 d.kidneyBed().isPresent() ? "from dosimetry" : "LQ model, mono-exponential"));
         rows.add(new Row("bone marrow", d.marrowDose().inGy(), Double.NaN, d.marrowGyPerGBq(), "absorbed dose"));
-        for (var c : rec.curves()) {
+        for (var c : curves) {
             RegionRole role = RegionRole.of(c.region());
             if (c.doseGy() != null && role != RegionRole.TUMOUR) {
                 rows.add(new Row(
@@ -171,12 +174,12 @@ public record CycleDosimetryView(
                 reasons,
                 further,
                 bedChart(beds, config.kidneyBedLimit().inGy(), further, config.maxCycles()),
-                rec.curves().isEmpty() ? "" : JobCharts.timeActivity(regions(rec.curves())),
-                JobCharts.dvh(regions(rec.curves())),
-                rec.curves().stream()
+                curves.isEmpty() ? "" : JobCharts.timeActivity(regions(curves)),
+                JobCharts.dvh(regions(curves)),
+                curves.stream()
                         .map(c -> c.region() + ": " + c.model() + (c.why().isEmpty() ? "" : " — " + c.why()))
                         .toList(),
-                rec.curves());
+                curves);
     }
 
     /** The stored curves as the job page's charts draw them. */

@@ -102,7 +102,11 @@ class CourseAttachmentTest {
             assertThat(t.mean().inGy()).isEqualTo(20.0);
             assertThat(t.standardDeviation().inGy()).isCloseTo(2.0, within(1e-12));
         });
-        assertThat(rec.curves())
+        assertThat(server.store
+                        .records()
+                        .get(ClinicalKinds.CYCLE_CURVES, rec.id())
+                        .value()
+                        .regions())
                 .extracting(c -> c.region())
                 .containsExactly("Kidney_L", "Kidney_R", "Kidney_L_cortex", "lesion1");
         assertThat(rec.method()).contains(id).contains("blood-based").contains("physicist");
