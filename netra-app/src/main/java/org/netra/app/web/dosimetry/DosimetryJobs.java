@@ -208,6 +208,7 @@ public final class DosimetryJobs implements AutoCloseable {
     private final Path work;
     private final CourseAttachment attachment;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "netra-dosimetry-job");
         t.setDaemon(true);
@@ -239,21 +240,137 @@ public final class DosimetryJobs implements AutoCloseable {
                         .job("")));
     }
 
-    /** Unpacks the zip now (so a bad upload is refused at once) and queues the computation. */
+    /** One emission series of an upload: its folder (the time point's name), modality, description, acquisition. */
+    public record Series(String folder, String modality, String description, String acquired) {}
+
+    /**
+     * An unpacked upload waiting for its time points and VOIs to be chosen, with the method and correction
+     * chosen on the form.
+     */
+    public record Upload(
+            String id,
+            String owner,
+            String name,
+            List<Series> series,
+            List<String> rois,
+            DoseMethod method,
+            Optional<Recovery> recovery,
+            Path dir,
+            Path rtstruct) {
+        public String methodName() {
+            return DosimetryJobs.methodName(method);
+        }
+    }
+
+    /** Unpacks the zip now (so a bad upload is refused at once) and queues the computation on all it holds. */
     public Job submit(String owner, String name, InputStream zip, DoseMethod method, Optional<Recovery> recovery)
+            throws IOException {
+        Upload u = unpack(owner, name, zip, method, recovery);
+        return start(u.id(), owner, u.series().stream().map(Series::folder).toList(), u.rois());
+    }
+
+    /**
+     * Unpacks the zip and lists its time points (emission series) and the RTSTRUCT's VOIs for the user to
+     * choose from ({@link #start}); a bad upload is refused at once.
+     */
+    public Upload unpack(String owner, String name, InputStream zip, DoseMethod method, Optional<Recovery> recovery)
             throws IOException {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Path dir = work.resolve("job-" + id);
         unzip(zip, dir);
-        List<Path> series = emissionSeries(dir);
-        if (series.isEmpty()) {
+        List<Path> folders = emissionSeries(dir);
+        if (folders.isEmpty()) {
             throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point");
         }
         Path rtstruct = rtstruct(dir)
                 .orElseThrow(
                         () -> new CycleInputException(name + " holds no RTSTRUCT: add the VOIs as an RTSTRUCT file"));
+        List<String> rois = RtStruct.read(rtstruct).rois().stream()
+                .filter(r -> !r.contours().isEmpty())
+                .map(RtStruct.Roi::name)
+                .toList();
+        if (rois.isEmpty()) {
+            throw new CycleInputException(name + "'s RTSTRUCT has no ROI with contours: draw the VOIs first");
+        }
+        List<Series> series = new ArrayList<>();
+        for (Path f : folders) {
+            series.add(describe(dir, f));
+        }
+        var u = new Upload(id, owner, name, List.copyOf(series), rois, method, recovery, dir, rtstruct);
+        uploads.put(id, u);
+        return u;
+    }
+
+    /** An upload of {@code owner} waiting for its selection. */
+    public Optional<Upload> upload(String id, String owner) {
+        return Optional.ofNullable(uploads.get(id)).filter(u -> u.owner().equals(owner));
+    }
+
+    /** Queues the computation on the chosen time points (folders) and VOIs of an unpacked upload. */
+    public Job start(String uploadId, String owner, List<String> folders, List<String> rois) {
+        Upload u = upload(uploadId, owner)
+                .orElseThrow(() -> new CycleInputException("there is no upload " + uploadId + " of " + owner
+                        + " waiting to start (started already, or the server restarted): upload the zip again"));
+        List<String> known = u.series().stream().map(Series::folder).toList();
+        if (folders.isEmpty()) {
+            throw new CycleInputException("choose at least one time point of " + known);
+        }
+        if (rois.isEmpty()) {
+            throw new CycleInputException("choose at least one VOI of " + u.rois());
+        }
+        for (String f : folders) {
+            if (!known.contains(f)) {
+                throw new CycleInputException("'" + f + "' is not a time point of " + u.name() + "; it has " + known);
+            }
+        }
+        for (String r : rois) {
+            if (!u.rois().contains(r)) {
+                throw new CycleInputException("'" + r + "' is not a VOI of " + u.name() + "; it has " + u.rois());
+            }
+        }
+        if (uploads.remove(uploadId) == null) {
+            throw new CycleInputException("upload " + uploadId + " was started already");
+        }
+        List<Path> chosen = known.stream()
+                .filter(folders::contains)
+                .map(f -> u.dir().resolve(f))
+                .toList();
+        List<String> vois = List.copyOf(rois);
         return queue(
-                id, owner, name, method, progress -> upload(series, rtstruct, recovery, progress), Optional.empty());
+                uploadId,
+                owner,
+                u.name(),
+                u.method(),
+                progress -> upload(chosen, u.rtstruct(), vois, u.recovery(), progress),
+                Optional.empty());
+    }
+
+    private static Series describe(Path root, Path folder) {
+        String name = root.relativize(folder).toString();
+        try (Stream<Path> files = Files.list(folder)) {
+            Optional<Path> first = files.filter(Files::isRegularFile).sorted().findFirst();
+            if (first.isPresent()) {
+                var h = DicomFile.read(first.get(), DicomFile.Extent.HEADER).dataset();
+                String date = h.string(Tag.ACQUISITION_DATE)
+                        .or(() -> h.string(Tag.SERIES_DATE))
+                        .orElse("");
+                String time = h.string(Tag.ACQUISITION_TIME)
+                        .or(() -> h.string(Tag.SERIES_TIME))
+                        .orElse("");
+                return new Series(
+                        name,
+                        h.string(Tag.MODALITY).orElse(""),
+                        h.string(Tag.SERIES_DESCRIPTION).orElse(""),
+                        (date + " " + time).strip());
+            }
+        } catch (IOException | RuntimeException e) {
+            // described by its folder only
+        }
+        return new Series(name, "", "", "");
+    }
+
+    private static String methodName(DoseMethod method) {
+        return method instanceof DoseMethod.LocalDeposition ? "local deposition" : "voxel kernel";
     }
 
     /** Queues a job on images made in memory; with {@code target}, attaches the result to that cycle when done. */
@@ -292,9 +409,18 @@ public final class DosimetryJobs implements AutoCloseable {
     }
 
     private Job queue(String id, String owner, String name, DoseMethod method, Source source, Optional<Target> target) {
-        String methodName = method instanceof DoseMethod.LocalDeposition ? "local deposition" : "voxel kernel";
         var job = new Job(
-                id, owner, name, methodName, State.QUEUED, 0, "queued", Optional.empty(), "", Instant.now(), "");
+                id,
+                owner,
+                name,
+                methodName(method),
+                State.QUEUED,
+                0,
+                "queued",
+                Optional.empty(),
+                "",
+                Instant.now(),
+                "");
         jobs.put(id, job);
         worker.submit(() -> run(job, source, method, target));
         return job;
@@ -317,9 +443,13 @@ public final class DosimetryJobs implements AutoCloseable {
                         ""));
     }
 
-    /** An upload's time points read as Bq/mL, its RTSTRUCT rasterised on the reference grid. */
+    /** An upload's chosen time points read as Bq/mL, its chosen VOIs rasterised on the reference grid. */
     private static Input upload(
-            List<Path> series, Path rtstruct, Optional<Recovery> recovery, BiConsumer<Integer, String> progress)
+            List<Path> series,
+            Path rtstruct,
+            List<String> vois,
+            Optional<Recovery> recovery,
+            BiConsumer<Integer, String> progress)
             throws IOException {
         List<TimePointImage> tps = new ArrayList<>();
         AcquisitionFacts first = null;
@@ -347,7 +477,9 @@ public final class DosimetryJobs implements AutoCloseable {
                 pharm.injected().inGBq(),
                 tps,
                 tps.size() > 1 ? Alignment.Mode.RIGID : Alignment.Mode.NONE,
-                structures::rasterise,
+                grid -> structures.rasterise(grid).stream()
+                        .filter(m -> vois.contains(m.name()))
+                        .toList(),
                 Optional.empty(),
                 recovery);
     }

@@ -42,11 +42,29 @@ public final class JobFeature implements WebFeature {
                 .render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), "")));
         routes.page(HandlerType.POST, "/dosimetry/jobs", runners, ctx -> {
             try {
-                var job = submit(ctx);
-                ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
+                var upload = unpack(ctx);
+                ctx.redirect("/dosimetry/uploads/" + upload.id(), HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(400);
                 routes.views().render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), e.getMessage()));
+            }
+        });
+        // the upload's time points and VOIs, all ticked: the physicist leaves out what the cycle must not use
+        routes.page(HandlerType.GET, "/dosimetry/uploads/{id}", runners, ctx -> routes.views()
+                .render(ctx, "upload.jte", "Choose time points and VOIs", new UploadPage(upload(ctx), "")));
+        routes.page(HandlerType.POST, "/dosimetry/uploads/{id}/start", runners, ctx -> {
+            var upload = upload(ctx);
+            try {
+                var job = jobs.start(upload.id(), upload.owner(), ctx.formParams("timepoint"), ctx.formParams("voi"));
+                ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
+            } catch (CycleInputException e) {
+                ctx.status(400);
+                routes.views()
+                        .render(
+                                ctx,
+                                "upload.jte",
+                                "Choose time points and VOIs",
+                                new UploadPage(upload, e.getMessage()));
             }
         });
         routes.page(HandlerType.GET, "/dosimetry/jobs/{id}", runners, ctx -> routes.views()
@@ -94,10 +112,21 @@ public final class JobFeature implements WebFeature {
                 "/api/dosimetry/jobs",
                 runners,
                 "start a dosimetry job: multipart field zip (time-point folders + RTSTRUCT), method voxel-kernel|local-deposition,"
-                        + " optional psfFwhmMm for the GTM partial-volume correction",
+                        + " optional psfFwhmMm for the GTM partial-volume correction, optional timepoints and vois"
+                        + " (comma-separated folder and ROI names; default all)",
                 ctx -> {
                     try {
-                        ctx.status(202).json(submit(ctx));
+                        var upload = unpack(ctx);
+                        ctx.status(202)
+                                .json(jobs.start(
+                                        upload.id(),
+                                        upload.owner(),
+                                        chosen(
+                                                ctx.formParam("timepoints"),
+                                                upload.series().stream()
+                                                        .map(DosimetryJobs.Series::folder)
+                                                        .toList()),
+                                        chosen(ctx.formParam("vois"), upload.rois())));
                     } catch (CycleInputException e) {
                         throw new BadRequestResponse(e.getMessage());
                     }
@@ -116,7 +145,28 @@ public final class JobFeature implements WebFeature {
                 ctx -> ctx.json(job(ctx)));
     }
 
-    private DosimetryJobs.Job submit(Context ctx) throws IOException {
+    /** The page choosing an upload's time points and VOIs. */
+    public record UploadPage(DosimetryJobs.Upload upload, String error) {}
+
+    private DosimetryJobs.Upload upload(Context ctx) {
+        String user = RequestSecurity.user(ctx).orElseThrow().username();
+        return jobs.upload(ctx.pathParam("id"), user)
+                .orElseThrow(() -> new NotFoundResponse("There is no upload " + ctx.pathParam("id")
+                        + " of yours waiting to start (started already, or the server restarted)."));
+    }
+
+    /** A comma-separated selection, or everything when absent. */
+    private static List<String> chosen(String csv, List<String> all) {
+        if (csv == null || csv.isBlank()) {
+            return all;
+        }
+        return java.util.Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(x -> !x.isEmpty())
+                .toList();
+    }
+
+    private DosimetryJobs.Upload unpack(Context ctx) throws IOException {
         var file = ctx.uploadedFile("zip");
         if (file == null) {
             throw new CycleInputException("choose a zip file with one folder per time point and an RTSTRUCT");
@@ -135,7 +185,7 @@ public final class JobFeature implements WebFeature {
             }
         }
         try (var in = file.content()) {
-            return jobs.submit(
+            return jobs.unpack(
                     RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, method, recovery);
         }
     }
