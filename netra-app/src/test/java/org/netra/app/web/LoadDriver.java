@@ -17,14 +17,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * patient's chart, over the demo clinic's records in the store. Prints p50/p95/p99/max latency and
  * the error count. Run it with {@code netra-app/load-test} (see docs/web.md).
  *
- * <p>Arguments: sessions (200), reads per session (20), patients in the list (50); or first the address of a
+ * <p>Arguments: sessions (200), reads per session (20), patients in the list (50), {@code --think-ms=N} the pause
+ * between a session's reads (1000 ms ± 50 %; 0 for back to back, which measures saturation); or first the address of a
  * running {@code netra demo} (e.g. http://localhost:8080) to read its cohort, with the cycles its twins' SPECT
  * jobs have attached, as the demo's physician.
  */
 public final class LoadDriver {
     private LoadDriver() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] options) throws Exception {
+        // --think-ms=N: a session's pause between reads (default 1000, jittered ±50 %); 0 reads back to back
+        long thinkMs = java.util.Arrays.stream(options)
+                .filter(a -> a.startsWith("--think-ms="))
+                .mapToLong(a -> Long.parseLong(a.substring("--think-ms=".length())))
+                .reduce((a, b) -> b)
+                .orElse(1000);
+        String[] args = java.util.Arrays.stream(options)
+                .filter(a -> !a.startsWith("--think-ms="))
+                .toArray(String[]::new);
         boolean external = args.length > 0 && args[0].startsWith("http");
         int first = external ? 1 : 0;
         int sessions = args.length > first ? Integer.parseInt(args[first]) : 200;
@@ -46,7 +56,7 @@ public final class LoadDriver {
                     .readTree(client.get("/api/patients").body());
             List<String> ids = new ArrayList<>();
             list.forEach(p -> ids.add(p.get("id").asText()));
-            run(args[0], password, ids, sessions, reads, "a running netra demo");
+            run(args[0], password, ids, sessions, reads, thinkMs, "a running netra demo");
             System.exit(0);
         }
         try (var server = TestServer.custom(null, b -> b)) {
@@ -57,12 +67,20 @@ public final class LoadDriver {
             for (int i = 1; i <= patients; i++) {
                 ids.add(org.netra.app.demo.DemoClinic.patientId(i));
             }
-            run(server.base, TestServer.password("physician"), ids, sessions, reads, "the demo clinic's records");
+            run(
+                    server.base,
+                    TestServer.password("physician"),
+                    ids,
+                    sessions,
+                    reads,
+                    thinkMs,
+                    "the demo clinic's records");
         }
         System.exit(0); // Jetty's and the HTTP client's idle threads must not keep a finished run alive
     }
 
-    private static void run(String base, String password, List<String> ids, int sessions, int reads, String what)
+    private static void run(
+            String base, String password, List<String> ids, int sessions, int reads, long thinkMs, String what)
             throws InterruptedException {
         var http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -104,6 +122,16 @@ public final class LoadDriver {
                     }
                     var random = new java.util.Random(Thread.currentThread().threadId());
                     for (int r = 0; r < reads; r++) {
+                        if (thinkMs > 0) {
+                            try {
+                                // a person reads the page before the next click; the jitter keeps sessions
+                                // unsynchronised
+                                Thread.sleep(thinkMs / 2 + random.nextLong(thinkMs + 1));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
                         long t0 = System.nanoTime();
                         try {
                             // every other read the list, else one patient's chart
@@ -132,10 +160,11 @@ public final class LoadDriver {
         Collections.sort(sorted);
         System.out.printf(
                 Locale.ROOT,
-                "netra load test: %d sessions x %d reads of /patients and /patients/{id} (%d patients, %s)"
+                "netra load test: %d sessions x %d reads of /patients and /patients/{id}, %s (%d patients, %s)"
                         + " on loopback, %d cores%n",
                 sessions,
                 reads,
+                thinkMs == 0 ? "back to back" : thinkMs / 2 + "–" + (thinkMs * 3 / 2) + " ms apart",
                 ids.size(),
                 what,
                 Runtime.getRuntime().availableProcessors());
