@@ -47,6 +47,10 @@ final class CourseAttachment {
             throw new CycleInputException("job " + job.id() + " holds images of patient '" + r.patientId()
                     + "' (DICOM Patient ID), not of " + pid + "; attach it to that patient's course");
         }
+        if (store.records().find(ClinicalKinds.PATIENT, pid).isEmpty()) {
+            throw new CycleInputException("netra holds no chart of patient " + pid
+                    + "; register the patient (or import the referral) and plan the course first");
+        }
         PatientChart chart = PatientChart.load(store.records(), pid);
         CourseRecord course = chart.courses().stream()
                 .map(Stored::value)

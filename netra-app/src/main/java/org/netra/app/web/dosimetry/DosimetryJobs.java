@@ -361,12 +361,19 @@ public final class DosimetryJobs implements AutoCloseable {
                         name,
                         h.string(Tag.MODALITY).orElse(""),
                         h.string(Tag.SERIES_DESCRIPTION).orElse(""),
-                        (date + " " + time).strip());
+                        readable(date, time));
             }
         } catch (IOException | RuntimeException e) {
             // described by its folder only
         }
         return new Series(name, "", "", "");
+    }
+
+    /** DICOM DA and TM (20181115, 130628.14) as 2018-11-15 13:06; what does not parse is shown as stored. */
+    static String readable(String da, String tm) {
+        String date = da.matches("\\d{8}") ? da.substring(0, 4) + "-" + da.substring(4, 6) + "-" + da.substring(6) : da;
+        String time = tm.matches("\\d{4}.*") ? tm.substring(0, 2) + ":" + tm.substring(2, 4) : tm;
+        return (date + " " + time).strip();
     }
 
     private static String methodName(DoseMethod method) {
@@ -394,6 +401,14 @@ public final class DosimetryJobs implements AutoCloseable {
         jobs.computeIfPresent(
                 jobId, (k, j) -> finished.value().attached(rec.value().id()).job(""));
         return rec;
+    }
+
+    /** Whether the store holds a chart of {@code patientId}, so that a job of its images can be attached. */
+    public boolean patientKnown(String patientId) {
+        return !patientId.isBlank()
+                && store.records()
+                        .find(org.netra.store.clinical.ClinicalKinds.PATIENT, patientId)
+                        .isPresent();
     }
 
     /** Waits until every queued job has run (tests, the demo's shutdown); false on timeout. */

@@ -34,6 +34,9 @@ public final class JobFeature implements WebFeature {
 
     public record JobsPage(List<DosimetryJobs.Job> jobs, String error) {}
 
+    /** A job's page: the job, and whether netra holds a chart of its images' patient (to attach it to). */
+    public record JobView(DosimetryJobs.Job job, boolean patientKnown) {}
+
     @Override
     public void register(Routes routes) {
         Access runners = Access.requires(Permission.RUN_DOSIMETRY);
@@ -68,13 +71,13 @@ public final class JobFeature implements WebFeature {
             }
         });
         routes.page(HandlerType.GET, "/dosimetry/jobs/{id}", runners, ctx -> routes.views()
-                .render(ctx, "job.jte", "Dosimetry job", job(ctx)));
+                .render(ctx, "job.jte", "Dosimetry job", view(job(ctx))));
         routes.page(HandlerType.GET, "/dosimetry/jobs/{id}/progress", runners, ctx -> {
             var job = job(ctx);
             // htmx stops polling on 286 once the job has finished
             boolean finished = job.state() == DosimetryJobs.State.DONE || job.state() == DosimetryJobs.State.FAILED;
             ctx.status(finished ? 286 : 200);
-            routes.views().render(ctx, "job-progress.jte", "Dosimetry job", job);
+            routes.views().render(ctx, "job-progress.jte", "Dosimetry job", view(job));
         });
         Access approvers = Access.requires(Permission.APPROVE_DOSIMETRY);
         routes.page(HandlerType.POST, "/dosimetry/jobs/{id}/attach", approvers, ctx -> {
@@ -87,7 +90,7 @@ public final class JobFeature implements WebFeature {
                         HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(400);
-                routes.views().render(ctx, "job.jte", "Dosimetry job", withError(job, e.getMessage()));
+                routes.views().render(ctx, "job.jte", "Dosimetry job", view(withError(job, e.getMessage())));
             }
         });
         routes.api(
@@ -228,6 +231,11 @@ public final class JobFeature implements WebFeature {
                 error,
                 j.started(),
                 j.attachedTo());
+    }
+
+    private JobView view(DosimetryJobs.Job job) {
+        boolean known = job.result().map(r -> jobs.patientKnown(r.patientId())).orElse(false);
+        return new JobView(job, known);
     }
 
     private DosimetryJobs.Job job(Context ctx) {

@@ -134,6 +134,10 @@ class CourseAttachmentTest {
                 .isInstanceOf(CycleInputException.class)
                 .hasMessageContaining("SIM-OTHER")
                 .hasMessageContaining(pid);
+        String nobody = job("SIM-NOBODY", d.date(), d.administered().inGBq(), KIDNEYS_AND_LESION);
+        assertThatThrownBy(() -> jobs.attach(nobody, new DosimetryJobs.Target("SIM-NOBODY", 1), "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("no chart of patient SIM-NOBODY");
         String dayAfter = job(pid, d.date().plusDays(1), d.administered().inGBq(), KIDNEYS_AND_LESION);
         assertThatThrownBy(() -> jobs.attach(dayAfter, target, "physicist"))
                 .isInstanceOf(CycleInputException.class)

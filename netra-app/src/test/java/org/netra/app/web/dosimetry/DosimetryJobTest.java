@@ -24,7 +24,7 @@ import org.netra.app.web.WebClient;
 import org.netra.testkit.TestData;
 
 /** A dosimetry job from an uploaded zip of the real 177Lu SPECT (two time points, the RTSTRUCT's two lesions). */
-class DosimetryJobTest {
+public class DosimetryJobTest {
     private static TestServer server;
 
     @BeforeAll
@@ -37,7 +37,8 @@ class DosimetryJobTest {
         server.close();
     }
 
-    static byte[] zip(Path root) throws IOException {
+    /** The real SPECT's two time points and its RTSTRUCT as an upload zip. */
+    public static byte[] zip(Path root) throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes)) {
             for (String scan : new String[] {"SCAN_001", "SCAN_002"}) {
