@@ -14,6 +14,7 @@ import org.netra.app.config.ServerConfig;
 import org.netra.app.config.Setting;
 import org.netra.app.demo.DemoUsers;
 import org.netra.app.demo.SyntheticDemoCohort;
+import org.netra.app.demo.TwinDosimetry;
 import org.netra.app.viewer.FolderStudies;
 import org.netra.app.web.security.Accounts;
 import org.netra.app.web.security.PasswordHasher;
@@ -85,17 +86,32 @@ final class DemoCommand implements Callable<Integer> {
                 java.time.Duration.between(
                         now.instant(), CLINIC_DATE.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC)));
         out.println("  the clinic's date is " + CLINIC_DATE + " (the synthetic cohort's timeline)");
-        ServeCommand.run(config, out, studies, clinic, store -> {
-            DemoUsers.create(new Accounts(store, new PasswordHasher()));
-            out.println("  " + COHORT.load(store, DemoUsers.ACTOR));
-            out.println("  " + studies.list().size() + " imaging studies from " + imagingDir());
-            out.println("  Demo logins (this computer only):");
-            for (var l : DemoUsers.LOGINS) {
-                out.printf(
-                        Locale.ROOT, "    %-10s %-18s password %s%n", l.role(), "user " + l.username(), l.password());
-            }
-            out.flush();
-        });
+        ServeCommand.run(
+                config,
+                out,
+                studies,
+                clinic,
+                store -> {
+                    DemoUsers.create(new Accounts(store, new PasswordHasher()));
+                    out.println("  " + COHORT.load(store, DemoUsers.ACTOR));
+                    out.println("  " + studies.list().size() + " imaging studies from " + imagingDir());
+                    out.println("  Demo logins (this computer only):");
+                    for (var l : DemoUsers.LOGINS) {
+                        out.printf(
+                                Locale.ROOT,
+                                "    %-10s %-18s password %s%n",
+                                l.role(),
+                                "user " + l.username(),
+                                l.password());
+                    }
+                    out.flush();
+                },
+                (store, app) -> {
+                    int queued = TwinDosimetry.queueAll(store, app.jobs(), DemoUsers.ACTOR);
+                    out.println("  quantitative SPECT dosimetry of the twins' " + queued
+                            + " recorded cycles runs in the background (newest first; see Dosimetry jobs)");
+                    out.flush();
+                });
         return 0;
     }
 

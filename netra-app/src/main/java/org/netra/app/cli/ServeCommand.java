@@ -81,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
                         out.println("First start: created user 'admin' with password " + password);
                         out.println("  Sign in, create the department's users, then give admin a new password.");
                     }
-                });
+                },
+                (store, app) -> {});
         return 0;
     }
 
@@ -91,7 +92,8 @@ final class ServeCommand implements Callable<Integer> {
             PrintWriter out,
             Studies studies,
             java.time.Clock clock,
-            java.util.function.Consumer<Store> prepare)
+            java.util.function.Consumer<Store> prepare,
+            java.util.function.BiConsumer<Store, WebApp> started)
             throws InterruptedException {
         if (config.store().vendor() == StoreConfig.Vendor.H2
                 && config.store().url().startsWith("jdbc:h2:file:")) {
@@ -118,6 +120,7 @@ final class ServeCommand implements Callable<Integer> {
                 config.host().equals("0.0.0.0") || config.host().equals("127.0.0.1") ? "localhost" : config.host();
         out.println("netra web app running at http://" + shown + ":" + app.port() + "/  (Ctrl-C stops it)");
         out.flush();
+        started.accept(store, app);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

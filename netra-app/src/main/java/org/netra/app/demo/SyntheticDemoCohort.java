@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.netra.clinical.followup.Recist;
 import org.netra.clinical.patient.LabResult;
+import org.netra.clinical.patient.Sex;
 import org.netra.clinical.safety.ContactScenario;
 import org.netra.clinical.safety.DoseRate;
 import org.netra.clinical.safety.RadiationProtection;
@@ -27,6 +28,7 @@ import org.netra.sim.cohort.TreatmentCourse;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
+import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.clinical.EligibilityAssessment;
@@ -140,11 +142,11 @@ public final class SyntheticDemoCohort implements DemoCohort {
                     ClinicalKinds.ELIGIBILITY,
                     new EligibilityAssessment(
                             ClinicalKinds.key(pid, "elig-1"), pid, s.eligibility(), "screening " + s.screening()));
-            s.course().ifPresent(course -> course(pid, course));
+            s.course().ifPresent(course -> course(pid, c.patient().sex(), course));
             return true;
         }
 
-        private void course(String pid, TreatmentCourse t) {
+        private void course(String pid, Sex sex, TreatmentCourse t) {
             String courseId = ClinicalKinds.key(pid, "prrt-1");
             save(ClinicalKinds.COURSE, new CourseRecord(courseId, pid, t.plan()));
             List<CycleDosimetry> given = new ArrayList<>();
@@ -169,9 +171,15 @@ public final class SyntheticDemoCohort implements DemoCohort {
                                 courseId,
                                 d,
                                 List.of(),
-                                "netra-sim digital twin: quantitative SPECT at 4, 24, 96 and 168 h, kidney and marrow"
-                                        + " doses by the cycle pipeline",
-                                List.of(TwinKidneyCurve.of(d))));
+                                "as recorded in netra-sim's cohort: kidney dose and effective half-life, blood-based"
+                                        + " marrow dose (the demo's twin SPECT job replaces this with the measured"
+                                        + " cycle)"));
+                save(
+                        ClinicalKinds.CYCLE_CURVES,
+                        new CycleCurves(
+                                ClinicalKinds.key(pid, "prrt-1", "cycle-" + d.cycle()),
+                                pid,
+                                List.of(TwinKidneyCurve.of(d, sex))));
                 safety(pid, courseId, d);
             }
             boolean finished = given.size() == t.dosimetry().size();

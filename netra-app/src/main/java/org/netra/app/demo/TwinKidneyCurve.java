@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.netra.app.web.dosimetry.ModelCurve;
+import org.netra.clinical.patient.Sex;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.KineticsSettings;
@@ -19,9 +20,10 @@ import org.netra.store.clinical.RegionCurves;
 
 /**
  * The kidneys' time–activity curve behind a twin's cycle: the twin's mono-exponential kidney kinetics (its
- * effective half-life), scaled so that the OpenDose kidneys ← kidneys S-value turns its integral into the
+ * effective half-life), scaled so that the OpenDose kidneys ← kidneys S-value of the patient's sex turns its integral into the
  * cycle's kidney dose, sampled at the scan times the demo's method names, then fitted and integrated by the
- * kinetics pipeline like measured data. The twin keeps no voxel dose, so there is no DVH.
+ * kinetics pipeline like measured data. It has no voxel dose, so no DVH: the demo's {@link TwinDosimetry} job
+ * replaces it with the twin's measured cycle.
  */
 final class TwinKidneyCurve {
     /** The demo's quantitative SPECT times after injection (h), as its dosimetry method states. */
@@ -31,12 +33,12 @@ final class TwinKidneyCurve {
 
     private TwinKidneyCurve() {}
 
-    static RegionCurves of(CycleDosimetry d) {
+    static RegionCurves of(CycleDosimetry d, Sex sex) {
         var kinetics = KineticsSettings.of(LU177);
-        double sGyPerBqS = SmallVoiKidney.Settings.of(Phantom.ADULT_MALE, kinetics)
-                .selfS()
-                .s()
-                .inGyPerBqSecond();
+        // the OpenDose phantom of the patient's sex (ICRP 110 adult male or female)
+        Phantom phantom = sex == Sex.FEMALE ? Phantom.ADULT_FEMALE : Phantom.ADULT_MALE;
+        double sGyPerBqS =
+                SmallVoiKidney.Settings.of(phantom, kinetics).selfS().s().inGyPerBqSecond();
         double tiaBqS = d.kidneyDose().inGy() / sGyPerBqS;
         double lambdaPerH = Math.log(2) / Times.hours(d.kidneyEffectiveHalfLife());
         double a0MBq = tiaBqS * lambdaPerH / 3600 / 1e6;

@@ -64,6 +64,7 @@ public final class WebApp implements AutoCloseable {
     private final ServerConfig config;
     private final Javalin javalin;
     private final Accounts accounts;
+    private final DosimetryJobs jobs;
     private final Routes[] routes = new Routes[1];
 
     /** Services the built-in features use; more features get them too. */
@@ -153,13 +154,14 @@ public final class WebApp implements AutoCloseable {
                 .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+        this.jobs = new DosimetryJobs(b.store, config.dataDir().resolve("jobs"));
         List<WebFeature> all = new ArrayList<>(List.of(
                 new SignInFeature(services),
                 new HomeFeature(services),
                 new PatientFeature(services),
                 new ChartFeature(services),
                 new DosimetryFeature(services),
-                new JobFeature(new DosimetryJobs(b.store, config.dataDir().resolve("jobs"))),
+                new JobFeature(jobs),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),
@@ -250,6 +252,11 @@ public final class WebApp implements AutoCloseable {
         return accounts;
     }
 
+    /** The background dosimetry jobs (the demo queues its twins' SPECT dosimetry here). */
+    public DosimetryJobs jobs() {
+        return jobs;
+    }
+
     /** The route table, for tests that walk every route and for the OpenAPI document. */
     public List<Route> routes() {
         return routes[0].table();
@@ -258,6 +265,7 @@ public final class WebApp implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        jobs.close();
     }
 
     private static boolean isApi(Context ctx) {

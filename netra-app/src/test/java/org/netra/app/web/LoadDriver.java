@@ -17,97 +17,173 @@ import java.util.concurrent.atomic.AtomicInteger;
  * patient's chart, over the demo clinic's records in the store. Prints p50/p95/p99/max latency and
  * the error count. Run it with {@code netra-app/load-test} (see docs/web.md).
  *
- * <p>Arguments: sessions (200), reads per session (20), patients in the list (50).
+ * <p>Arguments: sessions (200), reads per session (20), patients in the list (50), {@code --think-ms=N} the pause
+ * between a session's reads (1000 ms ± 50 %; 0 for back to back, which measures saturation); or first the address of a
+ * running {@code netra demo} (e.g. http://localhost:8080) to read its cohort, with the cycles its twins' SPECT
+ * jobs have attached, as the demo's physician.
  */
 public final class LoadDriver {
     private LoadDriver() {}
 
-    public static void main(String[] args) throws Exception {
-        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int reads = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int patients = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+    public static void main(String[] options) throws Exception {
+        // --think-ms=N: a session's pause between reads (default 1000, jittered ±50 %); 0 reads back to back
+        long thinkMs = java.util.Arrays.stream(options)
+                .filter(a -> a.startsWith("--think-ms="))
+                .mapToLong(a -> Long.parseLong(a.substring("--think-ms=".length())))
+                .reduce((a, b) -> b)
+                .orElse(1000);
+        String[] args = java.util.Arrays.stream(options)
+                .filter(a -> !a.startsWith("--think-ms="))
+                .toArray(String[]::new);
+        boolean external = args.length > 0 && args[0].startsWith("http");
+        int first = external ? 1 : 0;
+        int sessions = args.length > first ? Integer.parseInt(args[first]) : 200;
+        int reads = args.length > first + 1 ? Integer.parseInt(args[first + 1]) : 20;
+        int patients = args.length > first + 2 ? Integer.parseInt(args[first + 2]) : 50;
         if (sessions < 1 || sessions > 1000 || reads < 1 || reads > 1000) {
             throw new IllegalArgumentException("sessions 1–1000 and reads 1–1000 keep the test bounded");
+        }
+        if (external) {
+            // a running `netra demo`: its physician login, its patients
+            String password = org.netra.app.demo.DemoUsers.LOGINS.stream()
+                    .filter(l -> l.username().equals("physician"))
+                    .findFirst()
+                    .orElseThrow()
+                    .password();
+            var client = new WebClient(args[0]);
+            client.signIn("physician", password);
+            var list = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(client.get("/api/patients").body());
+            List<String> ids = new ArrayList<>();
+            list.forEach(p -> ids.add(p.get("id").asText()));
+            run(args[0], password, ids, sessions, reads, thinkMs, "a running netra demo");
+            System.exit(0);
         }
         try (var server = TestServer.custom(null, b -> b)) {
             // the clinical records in the store, as the pages read them in use
             new org.netra.app.demo.DemoClinic(7, patients, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
                     .load(server.store, "load-test");
-            var http = HttpClient.newBuilder()
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            var latenciesMicros = new ConcurrentLinkedQueue<Long>();
-            var errors = new AtomicInteger();
-            var signInFailures = new AtomicInteger();
-            long started = System.nanoTime();
-            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int s = 0; s < sessions; s++) {
-                    pool.submit(() -> {
-                        var client = new WebClient(server.base, http);
-                        try {
-                            if (client.signIn("physician", TestServer.password("physician"))
-                                            .statusCode()
-                                    != 303) {
-                                signInFailures.incrementAndGet();
-                                return;
-                            }
-                        } catch (RuntimeException e) { // a refused or timed-out connection
-                            signInFailures.incrementAndGet();
-                            return;
-                        }
-                        var random = new java.util.Random(Thread.currentThread().threadId());
-                        for (int r = 0; r < reads; r++) {
-                            long t0 = System.nanoTime();
-                            try {
-                                // every other read the list, else one patient's chart
-                                String id = org.netra.app.demo.DemoClinic.patientId(1 + random.nextInt(patients));
-                                var res = r % 2 == 0 ? client.get("/patients") : client.get("/patients/" + id);
-                                if (res.statusCode() != 200 || !res.body().contains(id)) {
-                                    errors.incrementAndGet();
-                                }
-                            } catch (RuntimeException e) {
-                                errors.incrementAndGet();
-                            }
-                            latenciesMicros.add((System.nanoTime() - t0) / 1000);
-                        }
-                    });
-                }
-                pool.shutdown();
-                if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
-                    pool.shutdownNow();
-                    System.out.println("stopped after 5 minutes: the run is incomplete");
-                }
+            List<String> ids = new ArrayList<>();
+            for (int i = 1; i <= patients; i++) {
+                ids.add(org.netra.app.demo.DemoClinic.patientId(i));
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            List<Long> sorted = new ArrayList<>(latenciesMicros);
-            Collections.sort(sorted);
-            System.out.printf(
-                    Locale.ROOT,
-                    "netra load test: %d sessions x %d reads of /patients and /patients/{id} (%d patients in the store)"
-                            + " on loopback, %d cores%n",
+            run(
+                    server.base,
+                    TestServer.password("physician"),
+                    ids,
                     sessions,
                     reads,
-                    patients,
-                    Runtime.getRuntime().availableProcessors());
-            System.out.printf(
-                    Locale.ROOT,
-                    "requests %d in %.1f s (%.0f/s incl. sign-in), errors %d, sign-in failures %d%n",
-                    sorted.size(),
-                    seconds,
-                    sorted.size() / seconds,
-                    errors.get(),
-                    signInFailures.get());
-            System.out.printf(
-                    Locale.ROOT,
-                    "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
-                    pct(sorted, 50),
-                    pct(sorted, 95),
-                    pct(sorted, 99),
-                    pct(sorted, 100));
-            http.close();
+                    thinkMs,
+                    "the demo clinic's records");
         }
         System.exit(0); // Jetty's and the HTTP client's idle threads must not keep a finished run alive
+    }
+
+    private static void run(
+            String base, String password, List<String> ids, int sessions, int reads, long thinkMs, String what)
+            throws InterruptedException {
+        var http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        var latenciesMicros = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicInteger();
+        var signInFailures = new AtomicInteger();
+        // sessions sign in first, a few at a time (Argon2id is slow by design: a sign-in storm is not a page
+        // read), then all read at once
+        var signingIn = new java.util.concurrent.Semaphore(4);
+        var signedIn = new java.util.concurrent.CountDownLatch(sessions);
+        long[] started = new long[1];
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int s = 0; s < sessions; s++) {
+                pool.submit(() -> {
+                    var client = new WebClient(base, http);
+                    boolean ok = false;
+                    try {
+                        signingIn.acquire();
+                        ok = client.signIn("physician", password).statusCode() == 303;
+                    } catch (RuntimeException e) { // a refused or timed-out connection
+                        ok = false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        signingIn.release();
+                        signedIn.countDown();
+                    }
+                    if (!ok) {
+                        signInFailures.incrementAndGet();
+                        return;
+                    }
+                    try {
+                        signedIn.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    var random = new java.util.Random(Thread.currentThread().threadId());
+                    for (int r = 0; r < reads; r++) {
+                        if (thinkMs > 0) {
+                            try {
+                                // a person reads the page before the next click; the jitter keeps sessions
+                                // unsynchronised
+                                Thread.sleep(thinkMs / 2 + random.nextLong(thinkMs + 1));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                        long t0 = System.nanoTime();
+                        try {
+                            // every other read the list, else one patient's chart
+                            String id = ids.get(random.nextInt(ids.size()));
+                            var res = r % 2 == 0 ? client.get("/patients") : client.get("/patients/" + id);
+                            if (res.statusCode() != 200 || !res.body().contains(id)) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            errors.incrementAndGet();
+                        }
+                        latenciesMicros.add((System.nanoTime() - t0) / 1000);
+                    }
+                });
+            }
+            signedIn.await();
+            started[0] = System.nanoTime();
+            pool.shutdown();
+            if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+                pool.shutdownNow();
+                System.out.println("stopped after 5 minutes: the run is incomplete");
+            }
+        }
+        double seconds = (System.nanoTime() - started[0]) / 1e9;
+        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        Collections.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "netra load test: %d sessions x %d reads of /patients and /patients/{id}, %s (%d patients, %s)"
+                        + " on loopback, %d cores%n",
+                sessions,
+                reads,
+                thinkMs == 0 ? "back to back" : thinkMs / 2 + "–" + (thinkMs * 3 / 2) + " ms apart",
+                ids.size(),
+                what,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "reads %d in %.1f s (%.0f/s, after every session signed in), errors %d, sign-in failures %d%n",
+                sorted.size(),
+                seconds,
+                sorted.size() / seconds,
+                errors.get(),
+                signInFailures.get());
+        System.out.printf(
+                Locale.ROOT,
+                "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+                pct(sorted, 50),
+                pct(sorted, 95),
+                pct(sorted, 99),
+                pct(sorted, 100));
+        http.close();
     }
 
     /** The nearest-rank percentile, in milliseconds. */

@@ -72,6 +72,20 @@ public final class WebClient {
                 .build());
     }
 
+    /** Posts a form whose fields may repeat (checkboxes), with the session's CSRF token. */
+    public HttpResponse<String> postFormFields(String path, java.util.List<Map.Entry<String, String>> fields) {
+        var all = new java.util.ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        String body =
+                all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** Posts JSON with the CSRF header (as htmx and scripts do). */
     public HttpResponse<String> postJson(String path, String json) {
         return postJson(path, json, true);

@@ -6,6 +6,7 @@ import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.LUDecomposition;
 import org.netra.imaging.volume.GaussianBlur;
+import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
@@ -36,26 +37,74 @@ public final class GeometricTransferMatrix {
         w = new double[n][n];
         var g = regions.get(0).geometry();
         for (int j = 0; j < n; j++) {
-            float[] indicator = new float[g.voxelCount()];
             Mask mj = regions.get(j);
             if (!mj.geometry().equals(g) || mj.isEmpty()) {
                 throw new IllegalArgumentException("GTM region '" + mj.name() + "' is empty or not on the grid " + g);
             }
-            for (int v = mj.next(0); v >= 0; v = mj.next(v + 1)) {
-                indicator[v] = 1;
-            }
-            float[] blurred = GaussianBlur.blur(Volume.wrap(g, VoxelUnit.DIMENSIONLESS, indicator), fwhmMm)
-                    .voxels();
+            Box box = Box.around(mj, GaussianBlur.radii(g, fwhmMm));
+            float[] blurred = box.blurredIndicator(mj, fwhmMm);
             for (int i = 0; i < n; i++) {
                 Mask mi = regions.get(i);
                 double sum = 0;
                 for (int v = mi.next(0); v >= 0; v = mi.next(v + 1)) {
-                    sum += blurred[v];
+                    int b = box.indexOf(v);
+                    if (b >= 0) {
+                        sum += blurred[b];
+                    }
                 }
                 w[i][j] = sum / mi.voxelCount();
             }
         }
         solver = new LUDecomposition(new Array2DRowRealMatrix(w, false)).getSolver();
+    }
+
+    /**
+     * The part of the grid a region's blurred indicator can reach: its bounding box grown by the blur's kernel
+     * radius on each axis, clipped to the grid. The blur truncates its kernel at that radius, so blurring the
+     * indicator inside the box gives exactly the values of blurring the whole grid (outside they are zero),
+     * and a small region costs a small blur instead of the whole grid's.
+     */
+    private record Box(Geometry grid, int x0, int y0, int z0, int nx, int ny, int nz) {
+        static Box around(Mask m, int[] radius) {
+            Geometry g = m.geometry();
+            int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+            int[] hi = {-1, -1, -1};
+            int plane = g.nx() * g.ny();
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                int[] ijk = {v % g.nx(), (v / g.nx()) % g.ny(), v / plane};
+                for (int a = 0; a < 3; a++) {
+                    lo[a] = Math.min(lo[a], ijk[a]);
+                    hi[a] = Math.max(hi[a], ijk[a]);
+                }
+            }
+            int[] n = {g.nx(), g.ny(), g.nz()};
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.max(0, lo[a] - radius[a]);
+                hi[a] = Math.min(n[a] - 1, hi[a] + radius[a]);
+            }
+            return new Box(g, lo[0], lo[1], lo[2], hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1);
+        }
+
+        /** The box's index of grid voxel {@code v}, or −1 outside the box. */
+        int indexOf(int v) {
+            int i = v % grid.nx() - x0;
+            int j = (v / grid.nx()) % grid.ny() - y0;
+            int k = v / (grid.nx() * grid.ny()) - z0;
+            if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) {
+                return -1;
+            }
+            return i + nx * (j + ny * k);
+        }
+
+        float[] blurredIndicator(Mask m, double fwhmMm) {
+            float[] indicator = new float[nx * ny * nz];
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                indicator[indexOf(v)] = 1;
+            }
+            Geometry sub = Geometry.of(nx, ny, nz, grid.spacing(), new double[3]);
+            return GaussianBlur.blur(Volume.wrap(sub, VoxelUnit.DIMENSIONLESS, indicator), fwhmMm)
+                    .voxels();
+        }
     }
 
     /** The recovery coefficient of region i: the share of its own activity its mean keeps. */

@@ -30,8 +30,21 @@ public final class GaussianBlur {
         return Volume.wrap(g, in.unit(), a);
     }
 
+    /** The kernel's radius in voxels along each axis: beyond it the blur adds nothing. */
+    public static int[] radii(Geometry g, double fwhmMm) {
+        int[] r = new int[3];
+        for (int axis = 0; axis < 3; axis++) {
+            r[axis] = fwhmMm == 0 ? 0 : radius(fwhmMm / FWHM_PER_SIGMA / g.spacing(axis));
+        }
+        return r;
+    }
+
+    private static int radius(double sigmaVoxels) {
+        return Math.max(1, (int) Math.ceil(4 * sigmaVoxels));
+    }
+
     private static double[] kernel(double sigmaVoxels) {
-        int r = Math.max(1, (int) Math.ceil(4 * sigmaVoxels));
+        int r = radius(sigmaVoxels);
         double[] k = new double[2 * r + 1];
         double sum = 0;
         for (int i = -r; i <= r; i++) {

@@ -51,6 +51,14 @@ public final class ClinicalKinds {
             DosimetryRecord::patientId,
             d -> d.courseId() + " cycle " + d.dosimetry().cycle());
 
+    /** Keyed by the id of the {@link #DOSIMETRY} record they belong to. */
+    public static final RecordKind<CycleCurves> CYCLE_CURVES = new RecordKind<>(
+            "cycle_curves",
+            CycleCurves.class,
+            CycleCurves::id,
+            CycleCurves::patientId,
+            c -> c.regions().size() + " regions");
+
     public static final RecordKind<DecisionRecord> DECISION = new RecordKind<>(
             "cycle_decision",
             DecisionRecord.class,
@@ -91,8 +99,8 @@ public final class ClinicalKinds {
             "outcome", OutcomeRecord.class, OutcomeRecord::id, OutcomeRecord::patientId, o -> o.treatmentStart()
                     .toString());
 
-    /** Every clinical kind, in the order of the pathway. */
-    public static final List<RecordKind<?>> ALL = List.of(
+    /** The kinds a patient's chart shows: every clinical kind but the cycles' curves (read per cycle). */
+    public static final List<RecordKind<?>> CHART = List.of(
             PATIENT,
             STUDY,
             LAB_PANEL,
@@ -106,6 +114,11 @@ public final class ClinicalKinds {
             TOXICITY,
             RESPONSE,
             OUTCOME);
+
+    /** Every clinical kind, in the order of the pathway (what a backup or a referral package carries). */
+    public static final List<RecordKind<?>> ALL = java.util.stream.Stream.concat(
+                    CHART.stream(), java.util.stream.Stream.of(CYCLE_CURVES))
+            .toList();
 
     private ClinicalKinds() {}
 

@@ -7,8 +7,8 @@ import org.netra.clinical.therapy.TumourDose;
 
 /**
  * The dosimetry of one given cycle: kidney dose, effective half-life and BED, marrow dose (in
- * {@link CycleDosimetry}), the tumour doses ± SD, how they were obtained, and per region the time–activity
- * curve and DVH behind them (empty in records stored before they were kept).
+ * {@link CycleDosimetry}), the tumour doses ± SD and how they were obtained. The per-region curves and DVHs
+ * behind them are a {@link CycleCurves} record of the same id.
  */
 public record DosimetryRecord(
         String id,
@@ -16,24 +16,12 @@ public record DosimetryRecord(
         String courseId,
         CycleDosimetry dosimetry,
         List<TumourDose> tumours,
-        String method,
-        List<RegionCurves> curves) {
+        String method) {
     public DosimetryRecord {
         Keys.require(id, patientId, "dosimetry result");
         Objects.requireNonNull(courseId, "course of dosimetry " + id);
         Objects.requireNonNull(dosimetry, "dosimetry " + id);
         tumours = tumours == null ? List.of() : List.copyOf(tumours);
         method = method == null ? "" : method;
-        curves = curves == null ? List.of() : List.copyOf(curves);
-    }
-
-    public DosimetryRecord(
-            String id,
-            String patientId,
-            String courseId,
-            CycleDosimetry dosimetry,
-            List<TumourDose> tumours,
-            String method) {
-        this(id, patientId, courseId, dosimetry, tumours, method, List.of());
     }
 }

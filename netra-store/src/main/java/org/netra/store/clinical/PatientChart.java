@@ -38,7 +38,7 @@ public record PatientChart(
      * not exist is a RecordNotFoundException.
      */
     public static PatientChart load(Records records, String patientId) {
-        PatientRecords all = records.forPatient(patientId, ClinicalKinds.ALL);
+        PatientRecords all = records.forPatient(patientId, ClinicalKinds.CHART);
         var patient = all.of(ClinicalKinds.PATIENT).stream()
                 .findFirst()
                 .orElseThrow(() -> new RecordNotFoundException(ClinicalKinds.PATIENT.name(), patientId));

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param curveMBq the curve's activity there
  * @param dvhGy cumulative DVH doses (Gy); empty without a voxel dose
  * @param dvhFraction volume fraction receiving at least each dose
+ * @param doseGy the region's mean absorbed dose (null where only the curve was kept)
+ * @param doseSdGy its 1 SD (null if unknown)
+ * @param volumeMl the region's volume (null if unknown)
  */
 public record RegionCurves(
         String region,
@@ -25,7 +28,10 @@ public record RegionCurves(
         List<Double> curveHours,
         List<Double> curveMBq,
         List<Double> dvhGy,
-        List<Double> dvhFraction) {
+        List<Double> dvhFraction,
+        Double doseGy,
+        Double doseSdGy,
+        Double volumeMl) {
     public RegionCurves {
         Objects.requireNonNull(region, "region of a stored time–activity curve");
         model = model == null ? "" : model;
@@ -41,6 +47,32 @@ public record RegionCurves(
                 || dvhGy.size() != dvhFraction.size()) {
             throw new IllegalArgumentException("curves of " + region + ": every x needs its y; store pairs");
         }
+    }
+
+    /** Curves without the region's dose. */
+    public RegionCurves(
+            String region,
+            String model,
+            String why,
+            List<Double> measuredHours,
+            List<Double> measuredMBq,
+            List<Double> curveHours,
+            List<Double> curveMBq,
+            List<Double> dvhGy,
+            List<Double> dvhFraction) {
+        this(
+                region,
+                model,
+                why,
+                measuredHours,
+                measuredMBq,
+                curveHours,
+                curveMBq,
+                dvhGy,
+                dvhFraction,
+                null,
+                null,
+                null);
     }
 
     private static List<Double> copy(List<Double> v) {

@@ -54,6 +54,7 @@ abstract class ClinicalStoreContract extends OnFreshStore {
                 new Sample<>(ClinicalKinds.ROOM_BOOKING, Samples.room()),
                 new Sample<>(ClinicalKinds.DOSIMETRY, Samples.dosimetry(2)),
                 new Sample<>(ClinicalKinds.DOSIMETRY, Samples.dosimetry(1)),
+                new Sample<>(ClinicalKinds.CYCLE_CURVES, Samples.curves(1)),
                 new Sample<>(ClinicalKinds.DECISION, Samples.decision()),
                 new Sample<>(ClinicalKinds.SAFETY, Samples.safety()),
                 new Sample<>(ClinicalKinds.TOXICITY, Samples.toxicity()),

@@ -208,6 +208,38 @@ final class Samples {
                 "SPECT/CT 24/96/168 h, mono-exponential tail");
     }
 
+    /** Cycle {@code cycle}'s kidney and lesion curves, DVHs and doses. */
+    static CycleCurves curves(int cycle) {
+        var d = dosimetry(cycle);
+        return new CycleCurves(
+                d.id(),
+                PID,
+                List.of(
+                        new RegionCurves(
+                                "kidneys",
+                                "mono-exponential",
+                                "too few points to compare models",
+                                List.of(24.0, 96.0, 168.0),
+                                List.of(110.0, 40.0, 14.0),
+                                List.of(0.0, 24.0, 96.0, 168.0, 400.0),
+                                List.of(160.0, 110.0, 40.0, 14.0, 0.9),
+                                List.of(0.0, 3.3, 6.0),
+                                List.of(1.0, 0.5, 0.0),
+                                3.3,
+                                0.5,
+                                310.0),
+                        new RegionCurves(
+                                "liver-s7",
+                                "uptake bi-exponential",
+                                "lowest AICc",
+                                List.of(24.0, 96.0, 168.0),
+                                List.of(9.0, 7.1, 4.0),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of())));
+    }
+
     static DecisionRecord decision() {
         List<CycleDosimetry> given = new ArrayList<>();
         for (int c = 1; c <= 2; c++) {

@@ -43,7 +43,8 @@ public record CycleDosimetryView(
         String bedChart,
         String timeActivityChart,
         String dvhChart,
-        List<String> curveNotes) {
+        List<String> curveNotes,
+        List<RegionCurves> regionCurves) {
 
     /** One line of the dose table; {@code sdGy} is NaN where the source gave no SD. */
     public record Row(String region, double doseGy, double sdGy, double gyPerGBq, String note) {
@@ -58,7 +59,9 @@ public record CycleDosimetryView(
         }
     }
 
-    public static CycleDosimetryView of(PatientChart chart, int cycle) {
+    /** @param curvesOf the region curves stored for a dosimetry record id (empty if none) */
+    public static CycleDosimetryView of(
+            PatientChart chart, int cycle, java.util.function.Function<String, List<RegionCurves>> curvesOf) {
         var p = chart.patient().value();
         List<DosimetryRecord> all =
                 chart.dosimetry().stream().map(Stored::value).toList();
@@ -67,6 +70,7 @@ public record CycleDosimetryView(
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse(
                         "patient " + p.id() + " has no dosimetry for cycle " + cycle));
+        List<RegionCurves> curves = curvesOf.apply(rec.id());
         var config = ContinuationConfig.DEFAULTS;
         List<CycleDosimetry> upTo = all.stream()
                 .filter(d ->
@@ -76,7 +80,19 @@ public record CycleDosimetryView(
         var d = rec.dosimetry();
         double gbq = d.administered().inGBq();
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("kidneys", d.kidneyDose().inGy(), Double.NaN, d.kidneyGyPerGBq(), "absorbed dose"));
+        List<RegionCurves> kidneyRegions = curves.stream()
+                .filter(c -> RegionRole.of(c.region()) == RegionRole.KIDNEY && c.doseSdGy() != null)
+                .toList();
+        // the kidneys' SD: the regions' SDs mass-weighted like their doses (fully correlated: same calibration)
+        double kidneyMl =
+                kidneyRegions.stream().mapToDouble(RegionCurves::volumeMl).sum();
+        double kidneySd = kidneyRegions.isEmpty()
+                ? Double.NaN
+                : kidneyRegions.stream()
+                                .mapToDouble(c -> c.doseSdGy() * c.volumeMl())
+                                .sum()
+                        / kidneyMl;
+        rows.add(new Row("kidneys", d.kidneyDose().inGy(), kidneySd, d.kidneyGyPerGBq(), "absorbed dose"));
         rows.add(new Row(
                 "kidneys (BED)",
                 d.kidneyBed(config.kidney()).inGy(),
@@ -84,6 +100,22 @@ public record CycleDosimetryView(
                 d.kidneyBed(config.kidney()).inGy() / gbq,
                 d.kidneyBed().isPresent() ? "from dosimetry" : "LQ model, mono-exponential"));
         rows.add(new Row("bone marrow", d.marrowDose().inGy(), Double.NaN, d.marrowGyPerGBq(), "absorbed dose"));
+        for (var c : curves) {
+            RegionRole role = RegionRole.of(c.region());
+            if (c.doseGy() != null && role != RegionRole.TUMOUR) {
+                rows.add(new Row(
+                        c.region(),
+                        c.doseGy(),
+                        c.doseSdGy() == null ? Double.NaN : c.doseSdGy(),
+                        c.doseGy() / gbq,
+                        String.format(
+                                Locale.ROOT,
+                                "%s VOI, %.1f mL%s",
+                                role == RegionRole.MARROW ? "image-based marrow" : "organ",
+                                c.volumeMl(),
+                                role == RegionRole.MARROW ? " (the budget uses the blood-based dose)" : "")));
+            }
+        }
         for (var t : rec.tumours()) {
             rows.add(new Row(
                     t.lesion(),
@@ -142,11 +174,12 @@ public record CycleDosimetryView(
                 reasons,
                 further,
                 bedChart(beds, config.kidneyBedLimit().inGy(), further, config.maxCycles()),
-                rec.curves().isEmpty() ? "" : JobCharts.timeActivity(regions(rec.curves())),
-                JobCharts.dvh(regions(rec.curves())),
-                rec.curves().stream()
+                curves.isEmpty() ? "" : JobCharts.timeActivity(regions(curves)),
+                JobCharts.dvh(regions(curves)),
+                curves.stream()
                         .map(c -> c.region() + ": " + c.model() + (c.why().isEmpty() ? "" : " — " + c.why()))
-                        .toList());
+                        .toList(),
+                curves);
     }
 
     /** The stored curves as the job page's charts draw them. */
@@ -207,6 +240,30 @@ public record CycleDosimetryView(
                 + ",\"color\":\"#a12a2a\",\"dashed\":true}]}";
     }
 
+    /** The stored curves for the report's plot; kidney cortices left out (they lie inside their kidneys). */
+    private List<DosimetryReport.Curve> reportCurves() {
+        List<DosimetryReport.Curve> out = new ArrayList<>();
+        for (RegionCurves c : regionCurves) {
+            if (c.region().toLowerCase(Locale.ROOT).contains("cortex")) {
+                continue;
+            }
+            out.add(new DosimetryReport.Curve(
+                    c.region(),
+                    c.model(),
+                    samples(c.measuredHours(), c.measuredMBq()),
+                    samples(c.curveHours(), c.curveMBq())));
+        }
+        return out;
+    }
+
+    private static List<DosimetryReport.Sample> samples(List<Double> hours, List<Double> mBq) {
+        List<DosimetryReport.Sample> out = new ArrayList<>();
+        for (int i = 0; i < hours.size(); i++) {
+            out.add(new DosimetryReport.Sample(hours.get(i), org.netra.physics.quantity.Activity.ofMBq(mBq.get(i))));
+        }
+        return out;
+    }
+
     /** The report input: what this view shows, for the PDF. */
     public DosimetryReport report(String decidedBy, Instant now) {
         List<DosimetryReport.DoseRow> rows = new ArrayList<>();
@@ -233,7 +290,7 @@ public record CycleDosimetryView(
                 method
                         + String.format(
                                 Locale.ROOT, "; kidney effective half-life %.1f h", kidneyEffectiveHalfLifeHours),
-                List.of(),
+                reportCurves(),
                 rows,
                 bed,
                 AbsorbedDose.ofGy(kidneyBedLimitGy),

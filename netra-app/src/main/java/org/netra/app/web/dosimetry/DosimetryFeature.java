@@ -4,12 +4,14 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Instant;
+import java.util.List;
 import org.netra.app.report.DosimetryReportPdf;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
+import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.PatientChart;
 
 /** A cycle's dosimetry: the page, the JSON API and the PDF report for the chart. */
@@ -51,6 +53,10 @@ public final class DosimetryFeature implements WebFeature {
         } catch (NumberFormatException e) {
             throw new BadRequestResponse("the cycle must be a number, got '" + ctx.pathParam("cycle") + "'");
         }
-        return CycleDosimetryView.of(PatientChart.load(services.store().records(), ctx.pathParam("id")), cycle);
+        var records = services.store().records();
+        return CycleDosimetryView.of(PatientChart.load(records, ctx.pathParam("id")), cycle, id -> records.find(
+                        ClinicalKinds.CYCLE_CURVES, id)
+                .map(c -> c.value().regions())
+                .orElse(List.of()));
     }
 }

@@ -5,15 +5,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -25,23 +29,31 @@ import org.netra.dosimetry.cycle.CycleSettings;
 import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
+import org.netra.dosimetry.recovery.PartialVolumeCorrection;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.RtStruct;
 import org.netra.imaging.quant.AcquisitionFacts;
 import org.netra.imaging.quant.RealWorldValues;
+import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.SeriesAssembler;
+import org.netra.imaging.volume.Volume;
+import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
+import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.record.RecordKind;
+import org.netra.store.record.Stored;
 
 /**
- * Dosimetry as a background job from an uploaded zip of DICOM: every folder holding an emission series is
- * a time point, an RTSTRUCT gives the VOIs; netra-dosimetry's cycle pipeline (alignment, voxel kinetics,
- * dose ± SD, BED, DVH) runs on one worker thread while the page polls the progress. Uploads are bounded
- * in size and entries; a zip entry escaping its folder is refused.
+ * Dosimetry as a background job: from an uploaded zip of DICOM (every folder holding an emission series is
+ * a time point, an RTSTRUCT gives the VOIs) or from images made in memory (the demo's digital twins);
+ * netra-dosimetry's cycle pipeline (alignment, voxel kinetics, dose ± SD, BED, DVH, optionally the GTM
+ * partial-volume correction) runs on one worker thread while the page polls the progress. A finished job
+ * is kept in the store and can be attached to a cycle of the patient's course ({@link CourseAttachment}).
+ * Uploads are bounded in size and entries; a zip entry escaping its folder is refused.
  */
 public final class DosimetryJobs implements AutoCloseable {
     /** Unpacked bytes and entries one upload may hold (two or three SPECT time points fit easily). */
@@ -56,7 +68,10 @@ public final class DosimetryJobs implements AutoCloseable {
         FAILED
     }
 
-    /** A job's state for the page and the API; {@code result} is present when DONE. */
+    /**
+     * A job's state for the page and the API; {@code result} is present when DONE, {@code attachedTo} names the
+     * cycle dosimetry record it was attached to (empty if none), {@code error} why it failed or was not attached.
+     */
     public record Job(
             String id,
             String owner,
@@ -67,7 +82,8 @@ public final class DosimetryJobs implements AutoCloseable {
             String step,
             Optional<Result> result,
             String error,
-            Instant started) {}
+            Instant started,
+            String attachedTo) {}
 
     /**
      * One VOI's figures of a finished job.
@@ -78,6 +94,7 @@ public final class DosimetryJobs implements AutoCloseable {
      * @param dvh the cumulative DVH: dose (Gy) and the volume fraction receiving at least it (null for the
      *     organ-S method and older jobs)
      * @param d50Gy the pipeline's D50 (NaN without a DVH)
+     * @param effectiveHalfLifeH the terminal phase's effective half-life (0 in jobs stored before it was kept)
      */
     public record VoiDose(
             String name,
@@ -91,24 +108,107 @@ public final class DosimetryJobs implements AutoCloseable {
             String why,
             ModelCurve curve,
             DoseVolumeHistogram.Curve dvh,
-            double d50Gy) {}
+            double d50Gy,
+            double effectiveHalfLifeH) {}
 
-    public record Result(String patientId, String injection, double injectedGBq, double[] hours, List<VoiDose> vois) {}
+    /** @param correction the partial-volume correction applied ("" for none) */
+    public record Result(
+            String patientId,
+            String injection,
+            double injectedGBq,
+            double[] hours,
+            List<VoiDose> vois,
+            String correction) {}
 
     /** A finished job as the store keeps it (audit-trailed): who ran what on which upload, and the doses. */
     public record FinishedJob(
-            String id, String owner, String upload, String method, Instant started, Instant finished, Result result) {
+            String id,
+            String owner,
+            String upload,
+            String method,
+            Instant started,
+            Instant finished,
+            Result result,
+            String attachedTo) {
         public static final RecordKind<FinishedJob> KIND =
                 new RecordKind<>("dosimetry_job", FinishedJob.class, FinishedJob::id, j -> null, FinishedJob::upload);
 
-        Job job() {
-            return new Job(id, owner, upload, method, State.DONE, 100, "done", Optional.of(result), "", started);
+        public FinishedJob {
+            attachedTo = attachedTo == null ? "" : attachedTo;
+        }
+
+        FinishedJob attached(String recordId) {
+            return new FinishedJob(id, owner, upload, method, started, finished, result, recordId);
+        }
+
+        Job job(String error) {
+            return new Job(
+                    id,
+                    owner,
+                    upload,
+                    method,
+                    State.DONE,
+                    100,
+                    "done",
+                    Optional.of(result),
+                    error,
+                    started,
+                    attachedTo);
         }
     }
 
+    /**
+     * What a job computes on, made on the worker thread.
+     *
+     * @param timePoints the time points; with {@code alignment} NONE already on one grid
+     * @param vois the VOIs rasterised on the reference (first, aligned) time point's grid
+     * @param density g/mL on that grid, or empty for soft tissue everywhere
+     */
+    public record Input(
+            String patientId,
+            Nuclide nuclide,
+            LocalDateTime injection,
+            double injectedGBq,
+            List<TimePointImage> timePoints,
+            Alignment.Mode alignment,
+            Function<Geometry, List<Mask>> vois,
+            Optional<Volume> density,
+            Optional<Recovery> recovery) {}
+
+    /**
+     * GTM partial-volume correction at the camera's measured resolution.
+     *
+     * @param regions the VOIs forming the GTM's regions; empty for all
+     */
+    public record Recovery(double psfFwhmMm, List<String> regions) {
+        public Recovery {
+            if (!(psfFwhmMm > 0 && psfFwhmMm <= 40)) {
+                throw new CycleInputException("the camera's resolution (PSF FWHM) must be 0–40 mm, got " + psfFwhmMm
+                        + "; measure it with a line or sphere source for this collimator and reconstruction");
+            }
+            regions = List.copyOf(regions);
+        }
+
+        String describe() {
+            return String.format(
+                    Locale.ROOT, "GTM partial-volume correction (Rousset 1998) at %.3g mm FWHM", psfFwhmMm);
+        }
+    }
+
+    /** Makes a job's input on the worker thread, telling its progress (percent up to 45, step). */
+    @FunctionalInterface
+    public interface Source {
+        Input load(BiConsumer<Integer, String> progress) throws IOException;
+    }
+
+    /** The cycle of a patient's course a job is attached to as soon as it is done. */
+    public record Target(String patientId, int cycle) {}
+
     private final Store store;
     private final Path work;
+    private final CourseAttachment attachment;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "netra-dosimetry-job");
         t.setDaemon(true);
@@ -119,6 +219,7 @@ public final class DosimetryJobs implements AutoCloseable {
     public DosimetryJobs(Store store, Path work) {
         this.store = store;
         this.work = work;
+        this.attachment = new CourseAttachment(store);
     }
 
     /** Running and recent jobs, and those finished before (from the store), newest first. */
@@ -126,7 +227,7 @@ public final class DosimetryJobs implements AutoCloseable {
         Map<String, Job> all = new java.util.HashMap<>();
         store.records()
                 .list(FinishedJob.KIND)
-                .forEach(f -> all.put(f.value().id(), f.value().job()));
+                .forEach(f -> all.put(f.value().id(), f.value().job("")));
         all.putAll(jobs);
         return all.values().stream()
                 .sorted(Comparator.comparing(Job::started).reversed())
@@ -136,25 +237,207 @@ public final class DosimetryJobs implements AutoCloseable {
     public Optional<Job> get(String id) {
         return Optional.ofNullable(jobs.get(id))
                 .or(() -> store.records().find(FinishedJob.KIND, id).map(f -> f.value()
-                        .job()));
+                        .job("")));
     }
 
-    /** Unpacks the zip now (so a bad upload is refused at once) and queues the computation. */
-    public Job submit(String owner, String name, InputStream zip, DoseMethod method) throws IOException {
+    /** One emission series of an upload: its folder (the time point's name), modality, description, acquisition. */
+    public record Series(String folder, String modality, String description, String acquired) {}
+
+    /**
+     * An unpacked upload waiting for its time points and VOIs to be chosen, with the method and correction
+     * chosen on the form.
+     */
+    public record Upload(
+            String id,
+            String owner,
+            String name,
+            List<Series> series,
+            List<String> rois,
+            DoseMethod method,
+            Optional<Recovery> recovery,
+            Path dir,
+            Path rtstruct) {
+        public String methodName() {
+            return DosimetryJobs.methodName(method);
+        }
+    }
+
+    /** Unpacks the zip now (so a bad upload is refused at once) and queues the computation on all it holds. */
+    public Job submit(String owner, String name, InputStream zip, DoseMethod method, Optional<Recovery> recovery)
+            throws IOException {
+        Upload u = unpack(owner, name, zip, method, recovery);
+        return start(u.id(), owner, u.series().stream().map(Series::folder).toList(), u.rois());
+    }
+
+    /**
+     * Unpacks the zip and lists its time points (emission series) and the RTSTRUCT's VOIs for the user to
+     * choose from ({@link #start}); a bad upload is refused at once.
+     */
+    public Upload unpack(String owner, String name, InputStream zip, DoseMethod method, Optional<Recovery> recovery)
+            throws IOException {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Path dir = work.resolve("job-" + id);
         unzip(zip, dir);
-        List<Path> series = emissionSeries(dir);
-        if (series.isEmpty()) {
+        List<Path> folders = emissionSeries(dir);
+        if (folders.isEmpty()) {
             throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point");
         }
         Path rtstruct = rtstruct(dir)
                 .orElseThrow(
                         () -> new CycleInputException(name + " holds no RTSTRUCT: add the VOIs as an RTSTRUCT file"));
-        String methodName = method instanceof DoseMethod.LocalDeposition ? "local deposition" : "voxel kernel";
-        var job = new Job(id, owner, name, methodName, State.QUEUED, 0, "queued", Optional.empty(), "", Instant.now());
+        List<String> rois = RtStruct.read(rtstruct).rois().stream()
+                .filter(r -> !r.contours().isEmpty())
+                .map(RtStruct.Roi::name)
+                .toList();
+        if (rois.isEmpty()) {
+            throw new CycleInputException(name + "'s RTSTRUCT has no ROI with contours: draw the VOIs first");
+        }
+        List<Series> series = new ArrayList<>();
+        for (Path f : folders) {
+            series.add(describe(dir, f));
+        }
+        var u = new Upload(id, owner, name, List.copyOf(series), rois, method, recovery, dir, rtstruct);
+        uploads.put(id, u);
+        return u;
+    }
+
+    /** An upload of {@code owner} waiting for its selection. */
+    public Optional<Upload> upload(String id, String owner) {
+        return Optional.ofNullable(uploads.get(id)).filter(u -> u.owner().equals(owner));
+    }
+
+    /** Queues the computation on the chosen time points (folders) and VOIs of an unpacked upload. */
+    public Job start(String uploadId, String owner, List<String> folders, List<String> rois) {
+        Upload u = upload(uploadId, owner)
+                .orElseThrow(() -> new CycleInputException("there is no upload " + uploadId + " of " + owner
+                        + " waiting to start (started already, or the server restarted): upload the zip again"));
+        List<String> known = u.series().stream().map(Series::folder).toList();
+        if (folders.isEmpty()) {
+            throw new CycleInputException("choose at least one time point of " + known);
+        }
+        if (rois.isEmpty()) {
+            throw new CycleInputException("choose at least one VOI of " + u.rois());
+        }
+        for (String f : folders) {
+            if (!known.contains(f)) {
+                throw new CycleInputException("'" + f + "' is not a time point of " + u.name() + "; it has " + known);
+            }
+        }
+        for (String r : rois) {
+            if (!u.rois().contains(r)) {
+                throw new CycleInputException("'" + r + "' is not a VOI of " + u.name() + "; it has " + u.rois());
+            }
+        }
+        if (uploads.remove(uploadId) == null) {
+            throw new CycleInputException("upload " + uploadId + " was started already");
+        }
+        List<Path> chosen = known.stream()
+                .filter(folders::contains)
+                .map(f -> u.dir().resolve(f))
+                .toList();
+        List<String> vois = List.copyOf(rois);
+        return queue(
+                uploadId,
+                owner,
+                u.name(),
+                u.method(),
+                progress -> upload(chosen, u.rtstruct(), vois, u.recovery(), progress),
+                Optional.empty());
+    }
+
+    private static Series describe(Path root, Path folder) {
+        String name = root.relativize(folder).toString();
+        try (Stream<Path> files = Files.list(folder)) {
+            Optional<Path> first = files.filter(Files::isRegularFile).sorted().findFirst();
+            if (first.isPresent()) {
+                var h = DicomFile.read(first.get(), DicomFile.Extent.HEADER).dataset();
+                String date = h.string(Tag.ACQUISITION_DATE)
+                        .or(() -> h.string(Tag.SERIES_DATE))
+                        .orElse("");
+                String time = h.string(Tag.ACQUISITION_TIME)
+                        .or(() -> h.string(Tag.SERIES_TIME))
+                        .orElse("");
+                return new Series(
+                        name,
+                        h.string(Tag.MODALITY).orElse(""),
+                        h.string(Tag.SERIES_DESCRIPTION).orElse(""),
+                        readable(date, time));
+            }
+        } catch (IOException | RuntimeException e) {
+            // described by its folder only
+        }
+        return new Series(name, "", "", "");
+    }
+
+    /** DICOM DA and TM (20181115, 130628.14) as 2018-11-15 13:06; what does not parse is shown as stored. */
+    static String readable(String da, String tm) {
+        String date = da.matches("\\d{8}") ? da.substring(0, 4) + "-" + da.substring(4, 6) + "-" + da.substring(6) : da;
+        String time = tm.matches("\\d{4}.*") ? tm.substring(0, 2) + ":" + tm.substring(2, 4) : tm;
+        return (date + " " + time).strip();
+    }
+
+    private static String methodName(DoseMethod method) {
+        return method instanceof DoseMethod.LocalDeposition ? "local deposition" : "voxel kernel";
+    }
+
+    /** Queues a job on images made in memory; with {@code target}, attaches the result to that cycle when done. */
+    public Job submit(String owner, String name, Source source, DoseMethod method, Optional<Target> target) {
+        return queue(UUID.randomUUID().toString().substring(0, 8), owner, name, method, source, target);
+    }
+
+    /** Attaches a finished job to a cycle of its patient's course (see {@link CourseAttachment}). */
+    public Stored<DosimetryRecord> attach(String jobId, Target target, String actor) {
+        Stored<FinishedJob> finished = store.records()
+                .find(FinishedJob.KIND, jobId)
+                .orElseThrow(() -> new CycleInputException(
+                        "dosimetry job " + jobId + " has not finished; attach it when it is done"));
+        var rec = attachment.attach(finished.value(), target, actor);
+        store.records()
+                .update(
+                        FinishedJob.KIND,
+                        finished.version(),
+                        finished.value().attached(rec.value().id()),
+                        actor);
+        jobs.computeIfPresent(
+                jobId, (k, j) -> finished.value().attached(rec.value().id()).job(""));
+        return rec;
+    }
+
+    /** Whether the store holds a chart of {@code patientId}, so that a job of its images can be attached. */
+    public boolean patientKnown(String patientId) {
+        return !patientId.isBlank()
+                && store.records()
+                        .find(org.netra.store.clinical.ClinicalKinds.PATIENT, patientId)
+                        .isPresent();
+    }
+
+    /** Waits until every queued job has run (tests, the demo's shutdown); false on timeout. */
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (jobs.values().stream().anyMatch(j -> j.state() == State.QUEUED || j.state() == State.RUNNING)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    private Job queue(String id, String owner, String name, DoseMethod method, Source source, Optional<Target> target) {
+        var job = new Job(
+                id,
+                owner,
+                name,
+                methodName(method),
+                State.QUEUED,
+                0,
+                "queued",
+                Optional.empty(),
+                "",
+                Instant.now(),
+                "");
         jobs.put(id, job);
-        worker.submit(() -> run(job, series, rtstruct, method));
+        worker.submit(() -> run(job, source, method, target));
         return job;
     }
 
@@ -171,47 +454,84 @@ public final class DosimetryJobs implements AutoCloseable {
                         step,
                         Optional.empty(),
                         "",
-                        j.started()));
+                        j.started(),
+                        ""));
     }
 
-    private void run(Job job, List<Path> series, Path rtstruct, DoseMethod method) {
-        try {
-            List<TimePointImage> tps = new ArrayList<>();
-            AcquisitionFacts first = null;
-            String patientId = "";
-            for (int i = 0; i < series.size(); i++) {
-                update(
-                        job,
-                        State.RUNNING,
-                        5 + 40 * i / series.size(),
-                        "reading time point " + (i + 1) + " of " + series.size());
-                var s = SeriesAssembler.assemble(series.get(i), Optional.empty());
-                var facts = AcquisitionFacts.of(s);
-                if (first == null) {
-                    first = facts;
-                    patientId = s.header().string(Tag.PATIENT_ID).orElse("");
-                }
-                var q = RealWorldValues.bqPerMlAtScanStart(s);
-                tps.add(new TimePointImage(series.get(i).getFileName().toString(), q.image(), q.referenceTime()));
+    /** An upload's chosen time points read as Bq/mL, its chosen VOIs rasterised on the reference grid. */
+    private static Input upload(
+            List<Path> series,
+            Path rtstruct,
+            List<String> vois,
+            Optional<Recovery> recovery,
+            BiConsumer<Integer, String> progress)
+            throws IOException {
+        List<TimePointImage> tps = new ArrayList<>();
+        AcquisitionFacts first = null;
+        String patientId = "";
+        for (int i = 0; i < series.size(); i++) {
+            progress.accept(5 + 40 * i / series.size(), "reading time point " + (i + 1) + " of " + series.size());
+            var s = SeriesAssembler.assemble(series.get(i), Optional.empty());
+            var facts = AcquisitionFacts.of(s);
+            if (first == null) {
+                first = facts;
+                patientId = s.header().string(Tag.PATIENT_ID).orElse("");
             }
-            var pharm = first.radiopharmaceutical()
-                    .orElseThrow(() -> new CycleInputException("the first time point has no injection date-time and"
-                            + " activity (0018,1078/0018,1074): dosimetry needs them"));
-            var nuclide = NuclideCatalog.icrp107().get(pharm.nuclide().orElse("Lu-177"));
+            var q = RealWorldValues.bqPerMlAtScanStart(s);
+            tps.add(new TimePointImage(series.get(i).getFileName().toString(), q.image(), q.referenceTime()));
+        }
+        var pharm = first.radiopharmaceutical()
+                .orElseThrow(() -> new CycleInputException("the first time point has no injection date-time and"
+                        + " activity (0018,1078/0018,1074): dosimetry needs them"));
+        var nuclide = NuclideCatalog.icrp107().get(pharm.nuclide().orElse("Lu-177"));
+        var structures = RtStruct.read(rtstruct);
+        return new Input(
+                patientId,
+                nuclide,
+                pharm.injection(),
+                pharm.injected().inGBq(),
+                tps,
+                tps.size() > 1 ? Alignment.Mode.RIGID : Alignment.Mode.NONE,
+                grid -> structures.rasterise(grid).stream()
+                        .filter(m -> vois.contains(m.name()))
+                        .toList(),
+                Optional.empty(),
+                recovery);
+    }
+
+    private void run(Job job, Source source, DoseMethod method, Optional<Target> target) {
+        try {
+            update(job, State.RUNNING, 2, "loading the time points");
+            Input in = source.load((percent, step) -> update(job, State.RUNNING, percent, step));
+            var tps = in.timePoints();
             update(job, State.RUNNING, 50, "aligning " + tps.size() + " time points");
-            var aligned = Alignment.align(tps, tps.size() > 1 ? Alignment.Mode.RIGID : Alignment.Mode.NONE);
+            var aligned = Alignment.align(tps, in.alignment());
             var grid = aligned.timePoints().get(0).activity().geometry();
             update(job, State.RUNNING, 65, "fitting time–activity curves and computing the dose");
-            var masks = RtStruct.read(rtstruct).rasterise(grid);
+            var masks = in.vois().apply(grid);
             CycleResult r = CycleDosimetry.run(
-                    nuclide,
-                    pharm.injection(),
+                    in.nuclide(),
+                    in.injection(),
                     aligned.timePoints(),
                     masks,
-                    Optional.empty(),
+                    in.density(),
                     method,
-                    CycleSettings.of(nuclide));
-            double halfLifeH = Times.hours(nuclide.halfLife());
+                    CycleSettings.of(in.nuclide()));
+            if (in.recovery().isPresent()) {
+                update(job, State.RUNNING, 85, "partial-volume correction (GTM)");
+                var rec = in.recovery().get();
+                r = PartialVolumeCorrection.gtm(
+                                r,
+                                aligned.timePoints(),
+                                masks,
+                                rec.regions().isEmpty()
+                                        ? masks.stream().map(Mask::name).toList()
+                                        : rec.regions(),
+                                rec.psfFwhmMm())
+                        .result();
+            }
+            double halfLifeH = Times.hours(in.nuclide().halfLife());
+            CycleResult result = r;
             List<VoiDose> vois = r.vois().stream()
                     .map(v -> new VoiDose(
                             v.name(),
@@ -223,17 +543,37 @@ public final class DosimetryJobs implements AutoCloseable {
                             v.doseSdGy(),
                             v.bedGy(),
                             v.tia().why(),
-                            ModelCurve.of(v.tia(), r.hoursAfterInjection(), v.activityMBq(), halfLifeH),
-                            dvh(r, masks, v.name()),
-                            v.dvh().map(CycleResult.Dvh::d50Gy).orElse(Double.NaN)))
+                            ModelCurve.of(v.tia(), result.hoursAfterInjection(), v.activityMBq(), halfLifeH),
+                            dvh(result, masks, v.name()),
+                            v.dvh().map(CycleResult.Dvh::d50Gy).orElse(Double.NaN),
+                            Times.hours(v.tia().effectiveHalfLife())))
                     .toList();
-            var result = new Result(
-                    patientId, pharm.injection().toString(), pharm.injected().inGBq(), r.hoursAfterInjection(), vois);
+            var out = new Result(
+                    in.patientId(),
+                    in.injection().toString(),
+                    in.injectedGBq(),
+                    r.hoursAfterInjection(),
+                    vois,
+                    in.recovery().map(Recovery::describe).orElse(""));
             var finished = new FinishedJob(
-                    job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), result);
+                    job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
             store.records().create(FinishedJob.KIND, finished, job.owner());
-            jobs.put(job.id(), finished.job());
-        } catch (RuntimeException | IOException e) {
+            if (target.isPresent()) {
+                update(
+                        job,
+                        State.RUNNING,
+                        95,
+                        "attaching to cycle " + target.get().cycle() + " of the course");
+                try {
+                    attach(job.id(), target.get(), job.owner());
+                } catch (RuntimeException e) {
+                    jobs.put(job.id(), finished.job("computed, but not attached to the course: " + message(e)));
+                }
+            } else {
+                jobs.put(job.id(), finished.job(""));
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            // a background job reports what stopped it (an Error too: it would be lost in the executor)
             jobs.put(
                     job.id(),
                     new Job(
@@ -245,9 +585,14 @@ public final class DosimetryJobs implements AutoCloseable {
                             100,
                             "failed",
                             Optional.empty(),
-                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-                            job.started()));
+                            message(e),
+                            job.started(),
+                            ""));
         }
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Points on a job's cumulative DVH chart. */

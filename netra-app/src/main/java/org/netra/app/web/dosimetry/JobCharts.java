@@ -10,7 +10,11 @@ import org.netra.dosimetry.dvh.DoseVolumeHistogram;
  * job and for a stored cycle's dosimetry.
  */
 public final class JobCharts {
-    private static final String[] COLORS = {"#1d5c7a", "#c2571a", "#3b8a3e", "#7a3b8a"};
+    /** Twelve distinguishable colours: a cycle's VOIs (kidneys, organs, marrow, five tumours) each get their own. */
+    private static final String[] COLORS = {
+        "#1d5c7a", "#c2571a", "#3b8a3e", "#7a3b8a", "#b8860b", "#d1495b", "#2a9d8f", "#6c757d", "#8d5524", "#264653",
+        "#e76f51", "#5e60ce"
+    };
 
     private JobCharts() {}
 
@@ -50,7 +54,8 @@ public final class JobCharts {
                         v.curve().mBq()));
             }
         }
-        return chart("time after injection (h)", "activity (MBq)", sets);
+        // organs and tumours differ by orders of magnitude in MBq: a log axis shows every curve's shape
+        return chart("time after injection (h)", "activity (MBq)", true, sets);
     }
 
     static String dvh(List<Region> regions) {
@@ -66,11 +71,12 @@ public final class JobCharts {
                 sets.add(set("line", v.name(), color, true, 0, v.dvh().gy(), percent));
             }
         }
-        return sets.isEmpty() ? "" : chart("absorbed dose (Gy)", "volume (%)", sets);
+        return sets.isEmpty() ? "" : chart("absorbed dose (Gy)", "volume (%)", false, sets);
     }
 
-    private static String chart(String x, String y, List<String> sets) {
-        return "{\"xLabel\":\"" + x + "\",\"yLabel\":\"" + y + "\",\"datasets\":" + sets + "}";
+    /** @param yLog a logarithmic activity axis: organs and tumours differ by orders of magnitude in MBq */
+    private static String chart(String x, String y, boolean yLog, List<String> sets) {
+        return "{\"xLabel\":\"" + x + "\",\"yLabel\":\"" + y + "\",\"yLog\":" + yLog + ",\"datasets\":" + sets + "}";
     }
 
     private static String set(

@@ -34,6 +34,9 @@ public final class JobFeature implements WebFeature {
 
     public record JobsPage(List<DosimetryJobs.Job> jobs, String error) {}
 
+    /** A job's page: the job, and whether netra holds a chart of its images' patient (to attach it to). */
+    public record JobView(DosimetryJobs.Job job, boolean patientKnown) {}
+
     @Override
     public void register(Routes routes) {
         Access runners = Access.requires(Permission.RUN_DOSIMETRY);
@@ -42,22 +45,66 @@ public final class JobFeature implements WebFeature {
                 .render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), "")));
         routes.page(HandlerType.POST, "/dosimetry/jobs", runners, ctx -> {
             try {
-                var job = submit(ctx);
-                ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
+                var upload = unpack(ctx);
+                ctx.redirect("/dosimetry/uploads/" + upload.id(), HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(400);
                 routes.views().render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), e.getMessage()));
             }
         });
+        // the upload's time points and VOIs, all ticked: the physicist leaves out what the cycle must not use
+        routes.page(HandlerType.GET, "/dosimetry/uploads/{id}", runners, ctx -> routes.views()
+                .render(ctx, "upload.jte", "Choose time points and VOIs", new UploadPage(upload(ctx), "")));
+        routes.page(HandlerType.POST, "/dosimetry/uploads/{id}/start", runners, ctx -> {
+            var upload = upload(ctx);
+            try {
+                var job = jobs.start(upload.id(), upload.owner(), ctx.formParams("timepoint"), ctx.formParams("voi"));
+                ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
+            } catch (CycleInputException e) {
+                ctx.status(400);
+                routes.views()
+                        .render(
+                                ctx,
+                                "upload.jte",
+                                "Choose time points and VOIs",
+                                new UploadPage(upload, e.getMessage()));
+            }
+        });
         routes.page(HandlerType.GET, "/dosimetry/jobs/{id}", runners, ctx -> routes.views()
-                .render(ctx, "job.jte", "Dosimetry job", job(ctx)));
+                .render(ctx, "job.jte", "Dosimetry job", view(job(ctx))));
         routes.page(HandlerType.GET, "/dosimetry/jobs/{id}/progress", runners, ctx -> {
             var job = job(ctx);
             // htmx stops polling on 286 once the job has finished
             boolean finished = job.state() == DosimetryJobs.State.DONE || job.state() == DosimetryJobs.State.FAILED;
             ctx.status(finished ? 286 : 200);
-            routes.views().render(ctx, "job-progress.jte", "Dosimetry job", job);
+            routes.views().render(ctx, "job-progress.jte", "Dosimetry job", view(job));
         });
+        Access approvers = Access.requires(Permission.APPROVE_DOSIMETRY);
+        routes.page(HandlerType.POST, "/dosimetry/jobs/{id}/attach", approvers, ctx -> {
+            var job = job(ctx);
+            try {
+                var rec = attach(ctx, job);
+                ctx.redirect(
+                        "/patients/" + rec.patientId() + "/dosimetry/"
+                                + rec.dosimetry().cycle(),
+                        HttpStatus.SEE_OTHER);
+            } catch (CycleInputException e) {
+                ctx.status(400);
+                routes.views().render(ctx, "job.jte", "Dosimetry job", view(withError(job, e.getMessage())));
+            }
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/dosimetry/jobs/{id}/attach",
+                approvers,
+                "attach a finished job to a cycle of its patient's course (physicist): form or JSON field cycle",
+                ctx -> {
+                    try {
+                        ctx.json(attach(ctx, job(ctx)));
+                    } catch (CycleInputException e) {
+                        throw new BadRequestResponse(e.getMessage());
+                    }
+                });
         routes.page(HandlerType.GET, "/dosimetry/jobs/{id}/report.pdf", runners, ctx -> {
             var job = job(ctx);
             var result = job.result().orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"));
@@ -67,10 +114,22 @@ public final class JobFeature implements WebFeature {
                 HandlerType.POST,
                 "/api/dosimetry/jobs",
                 runners,
-                "start a dosimetry job: multipart field zip (time-point folders + RTSTRUCT), method voxel-kernel|local-deposition",
+                "start a dosimetry job: multipart field zip (time-point folders + RTSTRUCT), method voxel-kernel|local-deposition,"
+                        + " optional psfFwhmMm for the GTM partial-volume correction, optional timepoints and vois"
+                        + " (comma-separated folder and ROI names; default all)",
                 ctx -> {
                     try {
-                        ctx.status(202).json(submit(ctx));
+                        var upload = unpack(ctx);
+                        ctx.status(202)
+                                .json(jobs.start(
+                                        upload.id(),
+                                        upload.owner(),
+                                        chosen(
+                                                ctx.formParam("timepoints"),
+                                                upload.series().stream()
+                                                        .map(DosimetryJobs.Series::folder)
+                                                        .toList()),
+                                        chosen(ctx.formParam("vois"), upload.rois())));
                     } catch (CycleInputException e) {
                         throw new BadRequestResponse(e.getMessage());
                     }
@@ -89,7 +148,28 @@ public final class JobFeature implements WebFeature {
                 ctx -> ctx.json(job(ctx)));
     }
 
-    private DosimetryJobs.Job submit(Context ctx) throws IOException {
+    /** The page choosing an upload's time points and VOIs. */
+    public record UploadPage(DosimetryJobs.Upload upload, String error) {}
+
+    private DosimetryJobs.Upload upload(Context ctx) {
+        String user = RequestSecurity.user(ctx).orElseThrow().username();
+        return jobs.upload(ctx.pathParam("id"), user)
+                .orElseThrow(() -> new NotFoundResponse("There is no upload " + ctx.pathParam("id")
+                        + " of yours waiting to start (started already, or the server restarted)."));
+    }
+
+    /** A comma-separated selection, or everything when absent. */
+    private static List<String> chosen(String csv, List<String> all) {
+        if (csv == null || csv.isBlank()) {
+            return all;
+        }
+        return java.util.Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(x -> !x.isEmpty())
+                .toList();
+    }
+
+    private DosimetryJobs.Upload unpack(Context ctx) throws IOException {
         var file = ctx.uploadedFile("zip");
         if (file == null) {
             throw new CycleInputException("choose a zip file with one folder per time point and an RTSTRUCT");
@@ -97,9 +177,65 @@ public final class JobFeature implements WebFeature {
         DoseMethod method = "local-deposition".equals(ctx.formParam("method"))
                 ? new DoseMethod.LocalDeposition()
                 : new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE);
-        try (var in = file.content()) {
-            return jobs.submit(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, method);
+        Optional<DosimetryJobs.Recovery> recovery = Optional.empty();
+        String fwhm = ctx.formParam("psfFwhmMm");
+        if (fwhm != null && !fwhm.isBlank()) {
+            try {
+                recovery = Optional.of(new DosimetryJobs.Recovery(Double.parseDouble(fwhm.strip()), List.of()));
+            } catch (NumberFormatException e) {
+                throw new CycleInputException(
+                        "the camera's resolution (PSF FWHM) must be a number of mm, e.g. 10, got '" + fwhm + "'");
+            }
         }
+        try (var in = file.content()) {
+            return jobs.unpack(
+                    RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, method, recovery);
+        }
+    }
+
+    /** The request's cycle, from the form or a JSON body {"cycle": n}. */
+    private org.netra.store.clinical.DosimetryRecord attach(Context ctx, DosimetryJobs.Job job) {
+        var result = job.result()
+                .orElseThrow(
+                        () -> new CycleInputException("job " + job.id() + " has not finished; attach it when done"));
+        String raw = ctx.formParam("cycle");
+        if (raw == null && ctx.isJson()) {
+            Integer n = org.netra.app.web.input.JsonBody.read(ctx, CycleRequest.class, "{\"cycle\": 2}")
+                    .cycle();
+            raw = n == null ? null : n.toString();
+        }
+        int cycle;
+        try {
+            cycle = Integer.parseInt(raw == null ? "" : raw.strip());
+        } catch (NumberFormatException e) {
+            throw new CycleInputException("give the cycle (1–8) to attach job " + job.id() + " to, got '" + raw + "'");
+        }
+        String actor = RequestSecurity.user(ctx).orElseThrow().username();
+        return jobs.attach(job.id(), new DosimetryJobs.Target(result.patientId(), cycle), actor)
+                .value();
+    }
+
+    /** An API request body: the cycle to attach to. */
+    public record CycleRequest(Integer cycle) {}
+
+    private static DosimetryJobs.Job withError(DosimetryJobs.Job j, String error) {
+        return new DosimetryJobs.Job(
+                j.id(),
+                j.owner(),
+                j.upload(),
+                j.method(),
+                j.state(),
+                j.percent(),
+                j.step(),
+                j.result(),
+                error,
+                j.started(),
+                j.attachedTo());
+    }
+
+    private JobView view(DosimetryJobs.Job job) {
+        boolean known = job.result().map(r -> jobs.patientKnown(r.patientId())).orElse(false);
+        return new JobView(job, known);
     }
 
     private DosimetryJobs.Job job(Context ctx) {

@@ -76,6 +76,8 @@ class BrowserTest {
     @Test
     void signInSeeTheDashboardAndPatientsSignOut() throws Exception {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        driver.get(server.base + "/login");
+        driver.manage().deleteAllCookies(); // another test may have signed in first
         driver.get(server.base + "/patients");
         wait.until(ExpectedConditions.urlContains("/login?next="));
         shot("01-login");
@@ -165,6 +167,39 @@ class BrowserTest {
         driver.findElement(By.linkText("fdg-pet-sts001/pet-bqml")).click();
         wait.until(d -> allImagesLoaded());
         shot("11-viewer-pet-ct-fusion");
+    }
+
+    @Test
+    void aPhysicistUploadsAZipChoosesTimePointsAndVoisAndWatchesTheJob() throws Exception {
+        Path spect = TestData.path("dicom/lu177-dotatate-spect");
+        Path zip = profile.resolve("cycle.zip");
+        Files.write(zip, org.netra.app.web.dosimetry.DosimetryJobTest.zip(spect));
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+        driver.manage().deleteAllCookies();
+        driver.get(server.base + "/login");
+        signIn("physicist", TestServer.password("physicist"));
+        wait.until(ExpectedConditions.urlToBe(server.base + "/"));
+        driver.findElement(By.linkText("Dosimetry jobs")).click();
+        driver.findElement(By.id("zip")).sendKeys(zip.toString());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("method")))
+                .selectByValue("local-deposition");
+        driver.findElement(By.id("start-job")).click();
+        // the upload's time points and VOIs, all ticked
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-series")));
+        assertThat(driver.findElements(By.cssSelector("input[name=timepoint]:checked")))
+                .hasSize(2);
+        var vois = driver.findElements(By.cssSelector("input[name=voi]"));
+        assertThat(vois).hasSize(2);
+        shot("12-upload-choose-time-points-and-vois");
+        vois.get(1).click(); // leave out the second VOI
+        driver.findElement(By.id("start-job")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-progress")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-tac[data-drawn=yes]")));
+        assertThat(driver.findElements(By.cssSelector("#job-result tbody tr"))).hasSize(1);
+        assertThat(driver.findElement(By.id("job-progress")).getAttribute("value"))
+                .isEqualTo("100");
+        shot("13-dosimetry-job-done");
     }
 
     private static boolean allImagesLoaded() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.netra.app.demo.SyntheticDemoCohort;
+import org.netra.app.demo.TwinDosimetry;
 import org.netra.app.web.TestServer;
 import org.netra.app.web.patient.ClinicalDirectory;
 import org.netra.app.web.patient.CyclePlanner;
@@ -76,6 +77,14 @@ class PathwayBrowserTest {
                         .id();
         String name =
                 PatientChart.load(server.store.records(), pid).patient().value().name();
+        // as in the demo: the twin's quantitative SPECT of cycle 1 measured by a dosimetry job, attached to the course
+        var cycle1 = PatientChart.load(server.store.records(), pid).dosimetry().stream()
+                .map(s -> s.value())
+                .filter(d -> d.dosimetry().cycle() == 1)
+                .findFirst()
+                .orElseThrow();
+        TwinDosimetry.queue(server.store, server.app.jobs(), "demo-loader", cycle1);
+        assertThat(server.app.jobs().awaitIdle(Duration.ofMinutes(2))).isTrue();
 
         driver.get(server.base + "/login");
         driver.findElement(By.id("username")).sendKeys("physician");
@@ -99,8 +108,13 @@ class PathwayBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("canvas[data-drawn=yes]")));
         assertThat(driver.findElement(By.cssSelector("table.data")).getText())
                 .contains("kidneys")
-                .contains("±");
+                .contains("±")
+                .contains("Tumour_liver_1");
+        assertThat(driver.findElements(By.cssSelector("#cycle-dvh[data-drawn=yes]")))
+                .hasSize(1);
         Chromium.shot(driver, "p-03-dosimetry-cycle-1");
+        driver.executeScript("document.getElementById('cycle-tac').scrollIntoView({block: 'start'})");
+        Chromium.shot(driver, "p-03b-dosimetry-curves-and-dvh");
 
         driver.navigate().back();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-next")));

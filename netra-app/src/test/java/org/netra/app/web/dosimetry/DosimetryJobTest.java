@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -22,7 +24,7 @@ import org.netra.app.web.WebClient;
 import org.netra.testkit.TestData;
 
 /** A dosimetry job from an uploaded zip of the real 177Lu SPECT (two time points, the RTSTRUCT's two lesions). */
-class DosimetryJobTest {
+public class DosimetryJobTest {
     private static TestServer server;
 
     @BeforeAll
@@ -35,7 +37,8 @@ class DosimetryJobTest {
         server.close();
     }
 
-    static byte[] zip(Path root) throws IOException {
+    /** The real SPECT's two time points and its RTSTRUCT as an upload zip. */
+    public static byte[] zip(Path root) throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes)) {
             for (String scan : new String[] {"SCAN_001", "SCAN_002"}) {
@@ -56,10 +59,22 @@ class DosimetryJobTest {
     }
 
     static HttpRequest upload(WebClient c, String path, byte[] zip, String method) {
+        return upload(c, path, zip, method, Map.of());
+    }
+
+    static HttpRequest upload(WebClient c, String path, byte[] zip, String method, Map<String, String> fields) {
         String boundary = "netra" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
+        StringBuilder extra = new StringBuilder();
+        fields.forEach((k, v) -> extra.append("\r\n--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + c.csrf()
                         + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"method\"\r\n\r\n" + method
+                        + extra
                         + "\r\n--" + boundary
                         + "\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"cycle.zip\"\r\n"
                         + "Content-Type: application/zip\r\n\r\n")
@@ -78,7 +93,37 @@ class DosimetryJobTest {
         var physicist = new WebClient(server.base);
         physicist.signIn("physicist", TestServer.password("physicist"));
         physicist.get("/dosimetry/jobs");
-        var started = physicist.send(upload(physicist, "/dosimetry/jobs", zip, "local-deposition"));
+        var uploaded = physicist.send(upload(physicist, "/dosimetry/jobs", zip, "local-deposition"));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
+        String choose = uploaded.headers().firstValue("Location").orElseThrow();
+        // the upload's time points and VOIs are listed, all ticked
+        var chooser = physicist.get(choose);
+        assertThat(chooser.body())
+                .contains("value=\"SCAN_001\"")
+                .contains("value=\"SCAN_002\"")
+                .contains("id=\"upload-vois\"");
+        List<String> rois = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("name=\"voi\" value=\"([^\"]+)\"")
+                .matcher(chooser.body());
+        while (m.find()) {
+            rois.add(m.group(1));
+        }
+        assertThat(rois).hasSize(2);
+        // nobody else sees it; a VOI it does not have is refused with the ones it has
+        var nurse = new WebClient(server.base);
+        nurse.signIn("nurse", TestServer.password("nurse"));
+        assertThat(nurse.get(choose).statusCode()).isEqualTo(403);
+        var wrong = physicist.postFormFields(
+                choose + "/start", List.of(Map.entry("timepoint", "SCAN_001"), Map.entry("voi", "Liver")));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("is not a VOI").contains(rois.getFirst());
+        var started = physicist.postFormFields(
+                choose + "/start",
+                List.of(
+                        Map.entry("timepoint", "SCAN_001"),
+                        Map.entry("timepoint", "SCAN_002"),
+                        Map.entry("voi", rois.get(0)),
+                        Map.entry("voi", rois.get(1))));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
         String page = started.headers().firstValue("Location").orElseThrow();
         String id = page.substring(page.lastIndexOf('/') + 1);
@@ -204,6 +249,40 @@ class DosimetryJobTest {
             out[i] = array.get(i).asDouble();
         }
         return out;
+    }
+
+    @Test
+    void theApiRunsTheChosenTimePointAndVoiOnly() throws Exception {
+        byte[] zip = zip(TestData.path("dicom/lu177-dotatate-spect"));
+        var physicist = new WebClient(server.base);
+        physicist.signIn("physicist", TestServer.password("physicist"));
+        physicist.get("/dosimetry/jobs");
+        var rt = org.netra.imaging.io.RtStruct.read(Files.list(TestData.path("dicom/lu177-dotatate-spect")
+                        .resolve("SCAN_001")
+                        .resolve("mask"))
+                .findFirst()
+                .orElseThrow());
+        String voi = rt.rois().getFirst().name();
+        var res = physicist.send(upload(
+                physicist,
+                "/api/dosimetry/jobs",
+                zip,
+                "local-deposition",
+                Map.of("timepoints", "SCAN_002", "vois", voi)));
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+        var json = new ObjectMapper();
+        String id = json.readTree(res.body()).get("id").asText();
+        assertThat(server.app.jobs().awaitIdle(java.time.Duration.ofMinutes(5))).isTrue();
+        var job = json.readTree(physicist.get("/api/dosimetry/jobs/" + id).body());
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("result").get("hours")).hasSize(1);
+        assertThat(job.get("result").get("vois"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.get("name").asText()).isEqualTo(voi));
+        var bad = physicist.send(
+                upload(physicist, "/api/dosimetry/jobs", zip, "local-deposition", Map.of("timepoints", "SCAN_009")));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("is not a time point").contains("SCAN_001");
     }
 
     @Test

@@ -23,7 +23,12 @@ class StoredCycleCurvesTest {
                     .list(ClinicalKinds.DOSIMETRY)
                     .getFirst()
                     .value();
-            var kidneys = rec.curves().getFirst();
+            var kidneys = server.store
+                    .records()
+                    .get(ClinicalKinds.CYCLE_CURVES, rec.id())
+                    .value()
+                    .regions()
+                    .getFirst();
             // independent of the pipeline: the stored points fall with the cycle's kidney effective half-life
             double slope = Math.log(kidneys.measuredMBq().getLast()
                             / kidneys.measuredMBq().getFirst())

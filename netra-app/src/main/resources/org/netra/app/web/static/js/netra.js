@@ -20,9 +20,13 @@ function netraCharts(root) {
       type: spec.type || "line",
       data: linear ? { datasets: datasets } : { labels: spec.labels, datasets: datasets },
       options: { responsive: true, maintainAspectRatio: false, animation: false,
-        plugins: { legend: { display: many } },
+        plugins: { legend: { display: many, labels: { boxWidth: 12,
+          // a region's integrated curve shares its measured points' colour: one legend entry per region
+          filter: function (item) { return !/ integrated$/.test(item.text); } } } },
         scales: { x: { stacked: many && !linear, type: linear ? "linear" : "category", title: { display: true, text: spec.xLabel } },
-          y: { title: { display: true, text: spec.yLabel }, beginAtZero: true } } }
+          y: { type: spec.yLog ? "logarithmic" : "linear", title: { display: true, text: spec.yLabel }, beginAtZero: !spec.yLog,
+            // a log axis labels its powers of ten only
+            ticks: spec.yLog ? { callback: function (v) { var l = Math.log10(v); return Math.abs(l - Math.round(l)) < 1e-9 ? String(v) : ""; } } : {} } } }
     });
   });
 }

@@ -1,0 +1,188 @@
+package org.netra.app.demo;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.netra.app.web.dosimetry.DosimetryJobs;
+import org.netra.clinical.patient.Sex;
+import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.dosimetry.cycle.Alignment;
+import org.netra.dosimetry.cycle.DoseMethod;
+import org.netra.dosimetry.cycle.TimePointImage;
+import org.netra.dosimetry.voxel.KernelMedium;
+import org.netra.imaging.volume.Mask;
+import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.sim.anatomy.BodySize;
+import org.netra.sim.anatomy.Phantom;
+import org.netra.sim.anatomy.PhantomSpec;
+import org.netra.sim.anatomy.Voi;
+import org.netra.sim.kinetics.Lu177Dotatate.Group;
+import org.netra.sim.kinetics.TrueKinetics;
+import org.netra.sim.kinetics.Uptake;
+import org.netra.sim.spect.SpectScan;
+import org.netra.sim.spect.SpectSettings;
+import org.netra.sim.spect.SpectSimulator;
+import org.netra.sim.truth.DoseTruth;
+import org.netra.sim.twin.TwinSpec;
+import org.netra.store.Store;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.PatientRecord;
+
+/**
+ * The demo's quantitative SPECT: for each cycle the cohort recorded, a netra-sim digital twin of that patient
+ * (sex, weight and height from the chart, the cycle's administered activity, the twin's tumours, kidney kinetics
+ * set so that the twin's true kidney dose and effective half-life are the recorded ones) is scanned at 4, 24, 96 and 168 h with the SPECT
+ * model (10 mm FWHM, Poisson noise) and measured by a dosimetry job like any upload: voxel-kernel dose with the
+ * twin's CT density, GTM partial-volume correction at the camera's 10 mm, and attached to the cycle. The cycle's
+ * page then shows what the department would see: every region's curve, DVHs, tumour doses ± SD, and the kidney
+ * dose as measured, which differs from the recorded (true) one by the measurement error; the recorded
+ * blood-based marrow dose is kept.
+ */
+public final class TwinDosimetry {
+    private static final Nuclide LU177 = NuclideCatalog.icrp107().get("Lu-177");
+
+    /** The whole-kidney VOIs whose mass-weighted mean dose is the cycle's kidney dose. */
+    static final List<Voi> KIDNEYS = Voi.STANDARD.stream()
+            .filter(v -> v.name().equals("Kidney_L") || v.name().equals("Kidney_R"))
+            .toList();
+
+    private TwinDosimetry() {}
+
+    /** Queues a job per recorded cycle, the most recent first (the patients on treatment now); returns how many. */
+    public static int queueAll(Store store, DosimetryJobs jobs, String actor) {
+        var cycles = new ArrayList<>(store.records().list(ClinicalKinds.DOSIMETRY).stream()
+                .map(s -> s.value())
+                .toList());
+        cycles.sort(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date())
+                .reversed());
+        for (DosimetryRecord d : cycles) {
+            queue(store, jobs, actor, d);
+        }
+        return cycles.size();
+    }
+
+    /** Queues the job of one recorded cycle; it attaches itself to the cycle when done. */
+    public static DosimetryJobs.Job queue(Store store, DosimetryJobs jobs, String actor, DosimetryRecord cycle) {
+        PatientRecord patient =
+                store.records().get(ClinicalKinds.PATIENT, cycle.patientId()).value();
+        int n = cycle.dosimetry().cycle();
+        return jobs.submit(
+                actor,
+                String.format(Locale.ROOT, "netra-sim twin SPECT of %s, cycle %d", patient.id(), n),
+                progress -> input(patient, cycle, progress),
+                new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE),
+                Optional.of(new DosimetryJobs.Target(patient.id(), n)));
+    }
+
+    /** A recorded cycle's twin: its phantom, true kinetics and the seed of its scans. */
+    record CycleTwin(Phantom phantom, TrueKinetics truth, long seed) {}
+
+    static CycleTwin twin(PatientRecord patient, DosimetryRecord record) {
+        var d = record.dosimetry();
+        var p = patient.patient();
+        double weight = p.weightOn(d.date()).map(w -> w.value().inKg()).orElse(p.sex() == Sex.MALE ? 80.0 : 68.0);
+        double height = p.heightOn(d.date()).map(h -> h.value().inCm()).orElse(p.sex() == Sex.MALE ? 176.0 : 163.0);
+        var body = new BodySize(p.sex(), clamp(weight, 35, 160), clamp(height, 140, 210));
+        long seed = Integer.toUnsignedLong(p.id().hashCode());
+        double injectedMBq = d.administered().inGBq() * 1000;
+        TwinSpec drawn = TwinSpec.draw(seed, 8, injectedMBq);
+        var t = drawn.phantom();
+        Phantom phantom = Phantom.build(new PhantomSpec(
+                body,
+                t.liverMet1Ml(),
+                t.liverMet2Ml(),
+                t.liverMet3Ml(),
+                t.pancreasMl(),
+                t.boneMetMl(),
+                t.nx(),
+                t.ny(),
+                t.nz(),
+                t.voxelMm()));
+        Map<Group, Uptake> kinetics = new EnumMap<>(drawn.cycleKinetics().get(d.cycle() - 1));
+        kinetics.put(Group.KIDNEYS, kidneys(phantom, kinetics, d, injectedMBq));
+        return new CycleTwin(phantom, TrueKinetics.of(phantom, kinetics, injectedMBq), seed * 31 + d.cycle());
+    }
+
+    static DosimetryJobs.Input input(
+            PatientRecord patient, DosimetryRecord record, java.util.function.BiConsumer<Integer, String> progress) {
+        var d = record.dosimetry();
+        progress.accept(5, "building the twin of " + patient.id() + " (kidneys set to the recorded dose)");
+        CycleTwin twin = twin(patient, record);
+        progress.accept(20, "scanning the twin at 4, 24, 96 and 168 h");
+        SpectSettings camera = SpectSettings.DEFAULTS;
+        List<SpectScan> scans = SpectSimulator.simulate(twin.truth(), camera, twin.seed());
+        LocalDateTime injection = d.date().atTime(9, 30);
+        List<TimePointImage> tps = scans.stream()
+                .map(s -> new TimePointImage(
+                        String.format(Locale.ROOT, "SPECT %.0f h", s.hoursAfterInjection()),
+                        s.image(),
+                        injection.plusMinutes(Math.round(s.hoursAfterInjection() * 60))))
+                .toList();
+        Phantom phantom = twin.phantom();
+        List<Mask> masks = Voi.STANDARD.stream().map(phantom::mask).toList();
+        // the GTM's regions: every VOI but the thin cortices nested in their kidneys (docs/benchmarks.md)
+        List<String> regions = masks.stream()
+                .map(Mask::name)
+                .filter(m -> !m.contains("cortex"))
+                .toList();
+        return new DosimetryJobs.Input(
+                patient.id(),
+                LU177,
+                injection,
+                d.administered().inGBq(),
+                tps,
+                Alignment.Mode.NONE,
+                grid -> masks,
+                Optional.of(phantom.density()),
+                Optional.of(new DosimetryJobs.Recovery(camera.fwhmMm(), regions)));
+    }
+
+    /**
+     * The twin's kidney curve with the recorded effective half-life as its slow phase and its amount set so that
+     * the twin's true kidney dose (netra-sim's voxel-kernel convolution of the true TIA, {@link DoseTruth}) is the
+     * recorded one. The dose is linear in the kidney amount, D(s) = s·K + C with C the cross-dose from the other
+     * organs, so two truths (s = 1, 2) give s.
+     */
+    static Uptake kidneys(Phantom phantom, Map<Group, Uptake> kinetics, CycleDosimetry d, double injectedMBq) {
+        Uptake drawn = kinetics.get(Group.KIDNEYS);
+        double teffH = Math.max(d.kidneyEffectiveHalfLife().toMinutes() / 60.0, drawn.fastHalfLifeH());
+        Uptake shaped = new Uptake(
+                drawn.fast(),
+                drawn.fastHalfLifeH(),
+                drawn.slow(),
+                teffH,
+                drawn.uptakeHalfLifeH(),
+                drawn.perMl(),
+                drawn.source() + "; slow phase and amount set to the recorded kidney dose");
+        double once = trueKidneyDose(phantom, kinetics, shaped, injectedMBq);
+        double twice = trueKidneyDose(phantom, kinetics, shaped.scaled(2), injectedMBq);
+        double perUnit = twice - once;
+        double crossDose = once - perUnit;
+        return shaped.scaled((d.kidneyDose().inGy() - crossDose) / perUnit);
+    }
+
+    /** The twin's true dose to both kidneys (mass-weighted over left and right) with {@code kidneys} as their curve. */
+    static double trueKidneyDose(Phantom phantom, Map<Group, Uptake> kinetics, Uptake kidneys, double injectedMBq) {
+        Map<Group, Uptake> k = new EnumMap<>(kinetics);
+        k.put(Group.KIDNEYS, kidneys);
+        var truth = DoseTruth.of(1, TrueKinetics.of(phantom, k, injectedMBq), KIDNEYS);
+        double mass = 0;
+        double energy = 0;
+        for (var v : truth.vois()) {
+            mass += v.massG();
+            energy += v.doseGy() * v.massG();
+        }
+        return energy / mass;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

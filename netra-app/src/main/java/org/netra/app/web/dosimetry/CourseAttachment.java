@@ -1,0 +1,220 @@
+package org.netra.app.web.dosimetry;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.clinical.therapy.TumourDose;
+import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.store.Store;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.CourseRecord;
+import org.netra.store.clinical.CycleCurves;
+import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.PatientChart;
+import org.netra.store.clinical.RegionCurves;
+import org.netra.store.record.Stored;
+
+/**
+ * Puts a finished dosimetry job into a patient's course as the dosimetry of one cycle, so that the budget,
+ * the cycle's page and its report use it. The kidney dose is the mass-weighted mean over the kidney VOIs (left
+ * and right, or both), its effective half-life and BED likewise; tumour VOIs become the cycle's tumour doses
+ * ± SD; every region keeps its time–activity curve, DVH and dose (a {@link CycleCurves} record of the same id). The marrow dose already recorded for the
+ * cycle (blood-based, EANM) is kept; without one, a marrow VOI's image-based dose is taken and the method says
+ * so. Refused with the reason: another patient's images, another injection date or activity than the cycle's,
+ * no kidney VOI, a cycle beyond the next one.
+ */
+final class CourseAttachment {
+    /** Administered activity in the images vs the record: beyond this the job is for another administration. */
+    static final double ACTIVITY_TOLERANCE = 0.05;
+
+    private final Store store;
+
+    CourseAttachment(Store store) {
+        this.store = store;
+    }
+
+    Stored<DosimetryRecord> attach(DosimetryJobs.FinishedJob job, DosimetryJobs.Target target, String actor) {
+        var r = job.result();
+        String pid = target.patientId();
+        if (!r.patientId().equals(pid)) {
+            throw new CycleInputException("job " + job.id() + " holds images of patient '" + r.patientId()
+                    + "' (DICOM Patient ID), not of " + pid + "; attach it to that patient's course");
+        }
+        if (store.records().find(ClinicalKinds.PATIENT, pid).isEmpty()) {
+            throw new CycleInputException("netra holds no chart of patient " + pid
+                    + "; register the patient (or import the referral) and plan the course first");
+        }
+        PatientChart chart = PatientChart.load(store.records(), pid);
+        CourseRecord course = chart.courses().stream()
+                .map(Stored::value)
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new CycleInputException(
+                        "patient " + pid + " has no PRRT course; plan the course before attaching dosimetry"));
+        List<Stored<DosimetryRecord>> recorded = chart.dosimetry().stream()
+                .filter(d -> d.value().courseId().equals(course.id()))
+                .toList();
+        int cycle = target.cycle();
+        if (cycle < 1 || cycle > recorded.size() + 1) {
+            throw new CycleInputException("cycle " + cycle + " cannot take dosimetry: " + pid + "'s course has "
+                    + recorded.size() + " cycle(s) with dosimetry; attach to cycle 1–" + (recorded.size() + 1));
+        }
+        Optional<Stored<DosimetryRecord>> existing = recorded.stream()
+                .filter(d -> d.value().dosimetry().cycle() == cycle)
+                .findFirst();
+        LocalDateTime injection = LocalDateTime.parse(r.injection());
+        existing.ifPresent(e -> {
+            var given = e.value().dosimetry();
+            if (!given.date().equals(injection.toLocalDate())) {
+                throw new CycleInputException("job " + job.id() + " is of an injection on " + injection.toLocalDate()
+                        + " but cycle " + cycle + " was given on " + given.date() + "; choose the cycle given then");
+            }
+            double off = Math.abs(r.injectedGBq() / given.administered().inGBq() - 1);
+            if (off > ACTIVITY_TOLERANCE) {
+                throw new CycleInputException(String.format(
+                        Locale.ROOT,
+                        "job %s's images state %.3f GBq injected but cycle %d's record %.3f GBq; correct the"
+                                + " injected activity (0018,1074) or the record first",
+                        job.id(),
+                        r.injectedGBq(),
+                        cycle,
+                        given.administered().inGBq()));
+            }
+        });
+
+        List<DosimetryJobs.VoiDose> kidneys = byRole(r, RegionRole.KIDNEY);
+        if (kidneys.isEmpty()) {
+            throw new CycleInputException("job " + job.id() + " has no kidney VOI among "
+                    + r.vois().stream().map(DosimetryJobs.VoiDose::name).toList()
+                    + "; the course's budget needs the kidneys (name them e.g. 'Kidney_L' and 'Kidney_R')");
+        }
+        double kidneyMl =
+                kidneys.stream().mapToDouble(DosimetryJobs.VoiDose::volumeMl).sum();
+        double kidneyGy = weighted(kidneys, DosimetryJobs.VoiDose::doseGy, kidneyMl);
+        double kidneyBedGy = weighted(kidneys, DosimetryJobs.VoiDose::bedGy, kidneyMl);
+        double kidneyTeffH = weighted(kidneys, DosimetryJobs.VoiDose::effectiveHalfLifeH, kidneyMl);
+        if (!(kidneyTeffH > 0)) {
+            throw new CycleInputException("job " + job.id() + " kept no kidney effective half-life (run it again)");
+        }
+
+        AbsorbedDose marrow;
+        String marrowHow;
+        if (existing.isPresent()) {
+            marrow = existing.get().value().dosimetry().marrowDose();
+            marrowHow = "marrow dose as recorded for the cycle (blood-based)";
+        } else {
+            var voi = byRole(r, RegionRole.MARROW).stream()
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new CycleInputException("cycle " + cycle + " has no marrow dose on record and job "
+                                    + job.id() + " no marrow VOI; record the blood-based marrow dose first"));
+            marrow = AbsorbedDose.ofGy(voi.doseGy());
+            marrowHow = "marrow dose image-based from VOI " + voi.name();
+        }
+
+        var dosimetry = new CycleDosimetry(
+                cycle,
+                injection.toLocalDate(),
+                Activity.ofGBq(r.injectedGBq()),
+                AbsorbedDose.ofGy(kidneyGy),
+                Duration.ofSeconds(Math.round(kidneyTeffH * 3600)),
+                Optional.of(AbsorbedDose.ofGy(Math.max(kidneyBedGy, kidneyGy))),
+                marrow);
+        List<TumourDose> tumours = byRole(r, RegionRole.TUMOUR).stream()
+                .map(v -> new TumourDose(
+                        v.name(), AbsorbedDose.ofGy(v.doseGy()), AbsorbedDose.ofGy(v.doseSdGy()), v.volumeMl()))
+                .toList();
+        List<RegionCurves> curves = r.vois().stream()
+                .filter(v -> RegionRole.of(v.name()) != RegionRole.BODY)
+                .map(v -> curves(r, v))
+                .toList();
+        String method = String.format(
+                Locale.ROOT,
+                "dosimetry job %s on %s: scans at %s h, %s%s; kidneys the mass-weighted mean of %s; %s; attached by %s",
+                job.id(),
+                job.upload(),
+                String.join(
+                        ", ",
+                        Arrays.stream(r.hours())
+                                .mapToObj(h -> String.format(Locale.ROOT, "%.0f", h))
+                                .toList()),
+                job.method(),
+                r.correction() == null || r.correction().isEmpty() ? "" : ", " + r.correction(),
+                kidneys.stream().map(DosimetryJobs.VoiDose::name).toList(),
+                marrowHow,
+                actor);
+        Stored<DosimetryRecord> written;
+        if (existing.isPresent()) {
+            var e = existing.get();
+            var old = e.value();
+            written = store.records()
+                    .update(
+                            ClinicalKinds.DOSIMETRY,
+                            e.version(),
+                            new DosimetryRecord(old.id(), pid, old.courseId(), dosimetry, tumours, method),
+                            actor);
+        } else {
+            LocalDateTime previous = recorded.isEmpty()
+                    ? LocalDateTime.MIN
+                    : recorded.getLast().value().dosimetry().date().atStartOfDay();
+            if (!injection.isAfter(previous)) {
+                throw new CycleInputException("job " + job.id() + " is of an injection on " + injection.toLocalDate()
+                        + ", not after cycle " + (cycle - 1) + "; choose the right cycle");
+            }
+            written = store.records()
+                    .create(
+                            ClinicalKinds.DOSIMETRY,
+                            new DosimetryRecord(
+                                    course.id() + "/cycle-" + cycle, pid, course.id(), dosimetry, tumours, method),
+                            actor);
+        }
+        String id = written.value().id();
+        var regions = new CycleCurves(id, pid, curves);
+        var kept = store.records().find(ClinicalKinds.CYCLE_CURVES, id);
+        if (kept.isPresent()) {
+            store.records().update(ClinicalKinds.CYCLE_CURVES, kept.get().version(), regions, actor);
+        } else {
+            store.records().create(ClinicalKinds.CYCLE_CURVES, regions, actor);
+        }
+        return written;
+    }
+
+    private static List<DosimetryJobs.VoiDose> byRole(DosimetryJobs.Result r, RegionRole role) {
+        return r.vois().stream().filter(v -> RegionRole.of(v.name()) == role).toList();
+    }
+
+    private static double weighted(
+            List<DosimetryJobs.VoiDose> vois, java.util.function.ToDoubleFunction<DosimetryJobs.VoiDose> f, double ml) {
+        double s = 0;
+        for (var v : vois) {
+            s += f.applyAsDouble(v) * v.volumeMl();
+        }
+        return s / ml;
+    }
+
+    private static RegionCurves curves(DosimetryJobs.Result r, DosimetryJobs.VoiDose v) {
+        return new RegionCurves(
+                v.name(),
+                v.model(),
+                v.why(),
+                list(r.hours()),
+                list(v.activityMBq()),
+                v.curve() == null ? List.of() : list(v.curve().hours()),
+                v.curve() == null ? List.of() : list(v.curve().mBq()),
+                v.dvh() == null ? List.of() : list(v.dvh().gy()),
+                v.dvh() == null ? List.of() : list(v.dvh().fraction()),
+                v.doseGy(),
+                v.doseSdGy(),
+                v.volumeMl());
+    }
+
+    private static List<Double> list(double[] v) {
+        return new ArrayList<>(Arrays.stream(v).boxed().toList());
+    }
+}

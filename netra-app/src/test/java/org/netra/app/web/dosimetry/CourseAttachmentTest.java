@@ -1,0 +1,195 @@
+package org.netra.app.web.dosimetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netra.app.demo.SyntheticDemoCohort;
+import org.netra.app.web.TestServer;
+import org.netra.app.web.WebClient;
+import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.dosimetry.dvh.DoseVolumeHistogram;
+import org.netra.store.audit.AuditEvent;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.DosimetryRecord;
+
+/** A finished job attached to a cycle of its patient's course: the figures carried over, and every refusal. */
+class CourseAttachmentTest {
+    private static TestServer server;
+    private static DosimetryRecord cycle1;
+    private static int given;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.custom(null, b -> b);
+        new SyntheticDemoCohort(2026, 20, LocalDate.of(2021, 9, 6)).load(server.store, "demo-loader");
+        var all = server.store.records().list(ClinicalKinds.DOSIMETRY).stream()
+                .map(s -> s.value())
+                .toList();
+        cycle1 =
+                all.stream().filter(d -> d.dosimetry().cycle() == 1).findFirst().orElseThrow();
+        given = (int) all.stream()
+                .filter(d -> d.patientId().equals(cycle1.patientId()))
+                .count();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static DosimetryJobs.VoiDose voi(String name, double ml, double gy, double bedGy, double teffH) {
+        return new DosimetryJobs.VoiDose(
+                name,
+                ml,
+                new double[] {10, 8, 4},
+                "mono-exponential",
+                100,
+                gy,
+                0.1 * gy,
+                bedGy,
+                "fits best",
+                new ModelCurve(new double[] {0, 24, 96}, new double[] {11, 8, 4}),
+                new DoseVolumeHistogram.Curve(new double[] {0, gy, 2 * gy}, new double[] {1, 0.5, 0}),
+                gy,
+                teffH);
+    }
+
+    /** A finished job of {@code patient}'s injection on {@code day} with {@code gbq}, stored as the worker would. */
+    private static String job(String patient, LocalDate day, double gbq, List<DosimetryJobs.VoiDose> vois) {
+        String id = "t" + Long.toHexString(System.nanoTime());
+        var result = new DosimetryJobs.Result(
+                patient, day.atTime(9, 30).toString(), gbq, new double[] {4, 24, 96}, vois, "");
+        server.store
+                .records()
+                .create(
+                        DosimetryJobs.FinishedJob.KIND,
+                        new DosimetryJobs.FinishedJob(
+                                id, "physicist", "test.zip", "voxel kernel", Instant.now(), Instant.now(), result, ""),
+                        "physicist");
+        return id;
+    }
+
+    private static final List<DosimetryJobs.VoiDose> KIDNEYS_AND_LESION = List.of(
+            voi("Kidney_L", 100, 3.0, 3.2, 40),
+            voi("Kidney_R", 150, 4.0, 4.4, 50),
+            voi("Kidney_L_cortex", 70, 3.5, 3.8, 40),
+            voi("lesion1", 12, 20.0, 25.0, 90),
+            voi("Body", 60_000, 0.5, 0.5, 50));
+
+    @Test
+    void theKidneysAreMassWeightedTheTumoursCarriedAndTheRecordedMarrowKept() {
+        var d = cycle1.dosimetry();
+        String id = job(cycle1.patientId(), d.date(), d.administered().inGBq(), KIDNEYS_AND_LESION);
+        var rec = server.app
+                .jobs()
+                .attach(id, new DosimetryJobs.Target(cycle1.patientId(), 1), "physicist")
+                .value();
+        // by hand: (100·3 + 150·4) / 250 = 3.6 Gy; BED (100·3.2 + 150·4.4) / 250 = 3.92 Gy; T_eff 46 h
+        assertThat(rec.dosimetry().kidneyDose().inGy()).isCloseTo(3.6, within(1e-12));
+        assertThat(rec.dosimetry().kidneyBed().orElseThrow().inGy()).isCloseTo(3.92, within(1e-12));
+        assertThat(rec.dosimetry().kidneyEffectiveHalfLife().toMinutes()).isEqualTo(46 * 60);
+        assertThat(rec.dosimetry().marrowDose()).isEqualTo(d.marrowDose());
+        assertThat(rec.tumours()).singleElement().satisfies(t -> {
+            assertThat(t.lesion()).isEqualTo("lesion1");
+            assertThat(t.mean().inGy()).isEqualTo(20.0);
+            assertThat(t.standardDeviation().inGy()).isCloseTo(2.0, within(1e-12));
+        });
+        assertThat(server.store
+                        .records()
+                        .get(ClinicalKinds.CYCLE_CURVES, rec.id())
+                        .value()
+                        .regions())
+                .extracting(c -> c.region())
+                .containsExactly("Kidney_L", "Kidney_R", "Kidney_L_cortex", "lesion1");
+        assertThat(rec.method()).contains(id).contains("blood-based").contains("physicist");
+        var history = server.store.audit().history(ClinicalKinds.DOSIMETRY.name(), cycle1.id());
+        // the first change keeps the loader's record as "before" (the other tests here may attach again)
+        assertThat(history.get(1).action()).isEqualTo(AuditEvent.Action.UPDATE);
+        assertThat(history.get(1).before())
+                .contains(Double.toString(d.kidneyDose().inGy()));
+        assertThat(server.store
+                        .records()
+                        .get(DosimetryJobs.FinishedJob.KIND, id)
+                        .value()
+                        .attachedTo())
+                .isEqualTo(cycle1.id());
+    }
+
+    @Test
+    void imagesOfAnotherPatientDayOrActivityAreRefused() {
+        var d = cycle1.dosimetry();
+        String pid = cycle1.patientId();
+        var target = new DosimetryJobs.Target(pid, 1);
+        var jobs = server.app.jobs();
+        String other = job("SIM-OTHER", d.date(), d.administered().inGBq(), KIDNEYS_AND_LESION);
+        assertThatThrownBy(() -> jobs.attach(other, target, "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("SIM-OTHER")
+                .hasMessageContaining(pid);
+        String nobody = job("SIM-NOBODY", d.date(), d.administered().inGBq(), KIDNEYS_AND_LESION);
+        assertThatThrownBy(() -> jobs.attach(nobody, new DosimetryJobs.Target("SIM-NOBODY", 1), "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("no chart of patient SIM-NOBODY");
+        String dayAfter = job(pid, d.date().plusDays(1), d.administered().inGBq(), KIDNEYS_AND_LESION);
+        assertThatThrownBy(() -> jobs.attach(dayAfter, target, "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("given on " + d.date());
+        String more = job(pid, d.date(), d.administered().inGBq() * 1.1, KIDNEYS_AND_LESION);
+        assertThatThrownBy(() -> jobs.attach(more, target, "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("0018,1074");
+        String noKidneys = job(pid, d.date(), d.administered().inGBq(), List.of(voi("lesion1", 12, 20, 25, 90)));
+        assertThatThrownBy(() -> jobs.attach(noKidneys, target, "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("no kidney VOI");
+        String ok = job(pid, d.date(), d.administered().inGBq(), KIDNEYS_AND_LESION);
+        assertThatThrownBy(() -> jobs.attach(ok, new DosimetryJobs.Target(pid, given + 2), "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("attach to cycle 1–" + (given + 1));
+        // a cycle without a recorded marrow dose needs a marrow VOI
+        LocalDate next = server.store
+                .records()
+                .get(ClinicalKinds.DOSIMETRY, cycle1.id().replace("cycle-1", "cycle-" + given))
+                .value()
+                .dosimetry()
+                .date()
+                .plusWeeks(8);
+        String noMarrow = job(pid, next, 7.4, KIDNEYS_AND_LESION);
+        assertThatThrownBy(() -> jobs.attach(noMarrow, new DosimetryJobs.Target(pid, given + 1), "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("blood-based marrow dose");
+    }
+
+    @Test
+    void aPhysicistAttachesFromTheJobPageANurseCannot() {
+        var d = cycle1.dosimetry();
+        String id = job(cycle1.patientId(), d.date(), d.administered().inGBq(), KIDNEYS_AND_LESION);
+        var nurse = new WebClient(server.base);
+        nurse.signIn("nurse", TestServer.password("nurse"));
+        assertThat(nurse.postForm("/dosimetry/jobs/" + id + "/attach", Map.of("cycle", "1"), true)
+                        .statusCode())
+                .isEqualTo(403);
+        var physicist = new WebClient(server.base);
+        physicist.signIn("physicist", TestServer.password("physicist"));
+        var page = physicist.get("/dosimetry/jobs/" + id);
+        assertThat(page.body()).contains("id=\"attach-form\"");
+        var wrong = physicist.postForm("/dosimetry/jobs/" + id + "/attach", Map.of("cycle", "x"), true);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("give the cycle");
+        var done = physicist.postForm("/dosimetry/jobs/" + id + "/attach", Map.of("cycle", "1"), true);
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).hasValue("/patients/" + cycle1.patientId() + "/dosimetry/1");
+        var api = physicist.postJson("/api/dosimetry/jobs/" + id + "/attach", "{\"cycle\": 1}");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"kidneyDose\"");
+        assertThat(physicist.get("/dosimetry/jobs/" + id).body()).contains("id=\"job-attached\"");
+    }
+}

@@ -1,0 +1,88 @@
+package org.netra.dosimetry.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netra.imaging.volume.GaussianBlur;
+import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.VoxelUnit;
+
+/** The GTM blurs each region only within its reach; the matrix must equal the whole-grid computation. */
+class GeometricTransferMatrixTest {
+    @Test
+    void blurringWithinEachRegionsReachEqualsBlurringTheWholeGrid() {
+        Geometry g = Geometry.of(40, 36, 30, new double[] {4.42, 4.42, 5.0}, new double[] {-80, -70, -60});
+        int n = g.voxelCount();
+        // a small sphere, a box touching the grid's edge, an ellipsoid, and the rest as background
+        boolean[] sphere = new boolean[n];
+        boolean[] edge = new boolean[n];
+        boolean[] ellipsoid = new boolean[n];
+        boolean[] rest = new boolean[n];
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    int v = g.index(i, j, k);
+                    double ds = Math.pow(i - 12, 2) + Math.pow(j - 10, 2) + Math.pow(k - 8, 2);
+                    double de = Math.pow((i - 26) / 6.0, 2) + Math.pow((j - 22) / 4.0, 2) + Math.pow((k - 18) / 5.0, 2);
+                    if (ds <= 9) {
+                        sphere[v] = true;
+                    } else if (i < 5 && j > 25) {
+                        edge[v] = true;
+                    } else if (de <= 1) {
+                        ellipsoid[v] = true;
+                    } else {
+                        rest[v] = true;
+                    }
+                }
+            }
+        }
+        List<Mask> regions = List.of(
+                Mask.of("sphere", g, sphere),
+                Mask.of("edge", g, edge),
+                Mask.of("ellipsoid", g, ellipsoid),
+                Mask.of("background", g, rest));
+        double fwhm = 10;
+        var gtm = new GeometricTransferMatrix(regions, fwhm);
+
+        // the reference: each indicator blurred over the whole grid, averaged over every region
+        int m = regions.size();
+        double[][] w = new double[m][m];
+        for (int jj = 0; jj < m; jj++) {
+            float[] ind = new float[n];
+            for (int v : regions.get(jj).indices()) {
+                ind[v] = 1;
+            }
+            float[] b = GaussianBlur.blur(Volume.wrap(g, VoxelUnit.DIMENSIONLESS, ind), fwhm)
+                    .voxels();
+            for (int ii = 0; ii < m; ii++) {
+                double sum = 0;
+                for (int v : regions.get(ii).indices()) {
+                    sum += b[v];
+                }
+                w[ii][jj] = sum / regions.get(ii).voxelCount();
+            }
+        }
+        double[] truth = {120, 40, 75, 3};
+        double[] observed = new double[m];
+        List<Double> recoveries = new ArrayList<>();
+        for (int ii = 0; ii < m; ii++) {
+            for (int jj = 0; jj < m; jj++) {
+                observed[ii] += w[ii][jj] * truth[jj];
+            }
+            recoveries.add(gtm.recovery(ii));
+            assertThat(gtm.recovery(ii)).isCloseTo(w[ii][ii], within(1e-12));
+        }
+        double[] corrected = gtm.correct(observed);
+        for (int ii = 0; ii < m; ii++) {
+            assertThat(corrected[ii]).isCloseTo(truth[ii], within(1e-9 * truth[ii]));
+        }
+        assertThat(recoveries.get(0))
+                .as("a 3-voxel-radius sphere under 10 mm FWHM")
+                .isBetween(0.3, 0.8);
+    }
+}
