@@ -222,6 +222,14 @@ public final class PixelData {
         } catch (IOException | RuntimeException e) {
             throw new DicomParseException(
                     src, 0, "cannot decode its " + ts.name() + " pixel data (" + e.getMessage() + ")", e);
+        } catch (Error e) {
+            // jj2000 (in jai-imageio) reports a corrupt codestream ("Corrupted Bitstream …") as a plain
+            // java.lang.Error; the JVM's own errors (out of memory, stack overflow) are subclasses and pass on
+            if (e.getClass() != Error.class) {
+                throw e;
+            }
+            throw new DicomParseException(
+                    src, 0, "cannot decode its " + ts.name() + " pixel data (" + e.getMessage() + ")", e);
         } finally {
             reader.dispose();
         }

@@ -101,6 +101,28 @@ class MalformedInputTest {
         throw new AssertionError("element not found");
     }
 
+    /**
+     * Found by the random mutations below: a JPEG 2000 codestream whose COD marker claims EPH markers it does
+     * not have makes jj2000 throw a plain java.lang.Error; it must come out as the typed parse error.
+     */
+    @Test
+    void aJpeg2000CodestreamClaimingMissingMarkersIsATypedError() throws Exception {
+        byte[] bytes = Files.readAllBytes(TestData.path("dicom/samples/Comunix_Pet_IM-0001-0001.dcm"));
+        int cod = -1;
+        for (int i = 0; i < bytes.length - 1 && cod < 0; i++) {
+            if ((bytes[i] & 0xff) == 0xFF && (bytes[i + 1] & 0xff) == 0x52) {
+                cod = i;
+            }
+        }
+        assertThat(cod).as("the codestream's COD marker").isPositive();
+        bytes[cod + 4] |= 0x04; // Scod: "EPH markers used"
+        DicomFile f = DicomFile.parse(bytes, "fuzzed.dcm", DicomFile.Extent.ALL);
+        assertThatThrownBy(() -> PixelData.decode(f))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageContaining("fuzzed.dcm")
+                .hasMessageContaining("EPH");
+    }
+
     @Test
     void wrongVrIsNamed() {
         byte[] f = validFile();
