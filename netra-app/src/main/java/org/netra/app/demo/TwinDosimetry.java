@@ -20,7 +20,6 @@ import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.sim.anatomy.BodySize;
 import org.netra.sim.anatomy.Phantom;
-import org.netra.sim.anatomy.PhantomSpec;
 import org.netra.sim.anatomy.Voi;
 import org.netra.sim.kinetics.Lu177Dotatate.Group;
 import org.netra.sim.kinetics.TrueKinetics;
@@ -93,18 +92,7 @@ public final class TwinDosimetry {
         long seed = Integer.toUnsignedLong(p.id().hashCode());
         double injectedMBq = d.administered().inGBq() * 1000;
         TwinSpec drawn = TwinSpec.draw(seed, 8, injectedMBq);
-        var t = drawn.phantom();
-        Phantom phantom = Phantom.build(new PhantomSpec(
-                body,
-                t.liverMet1Ml(),
-                t.liverMet2Ml(),
-                t.liverMet3Ml(),
-                t.pancreasMl(),
-                t.boneMetMl(),
-                t.nx(),
-                t.ny(),
-                t.nz(),
-                t.voxelMm()));
+        Phantom phantom = Phantom.build(drawn.phantom().withBody(body));
         Map<Group, Uptake> kinetics = new EnumMap<>(drawn.cycleKinetics().get(d.cycle() - 1));
         kinetics.put(Group.KIDNEYS, kidneys(phantom, kinetics, d, injectedMBq));
         return new CycleTwin(phantom, TrueKinetics.of(phantom, kinetics, injectedMBq), seed * 31 + d.cycle());

@@ -253,6 +253,19 @@ public final class CycleDosimetry {
 
     record SelfS(SValue s, String how) {}
 
+    /**
+     * Whether a VOI's name says it is the kidneys, left, right or both ("Kidney_L", "right kidney", "kidneys"),
+     * not a part of them ("Kidney_L_cortex").
+     */
+    public static boolean isKidney(String voiName) {
+        return KIDNEY.matcher(key(voiName)).matches();
+    }
+
+    /** A VOI name as lower-case words of letters. */
+    private static String key(String voiName) {
+        return voiName.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
+    }
+
     /** The self-dose S-value of a VOI for the organ-S method: OpenDose for a named organ, else the sphere model. */
     static SelfS selfS(
             String name,
@@ -262,7 +275,7 @@ public final class CycleDosimetry {
             Phantom phantom) {
         // an organ only when the VOI is named as one ("Liver", "kidney_L", "Right kidney"): "lesion1 liver R
         // lobe" is a tumour in the liver
-        String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
+        String key = key(name);
         Optional<OrganSValue> organ = Optional.empty();
         OrganSValues table = OrganSValues.openDoseLu177();
         if (nuclide.name().equals("Lu-177")) {
@@ -270,7 +283,7 @@ public final class CycleDosimetry {
                 organ = Optional.of(table.get(phantom, SourceRegion.LIVER, "Liver"));
             } else if (key.equals("spleen")) {
                 organ = Optional.of(table.get(phantom, SourceRegion.SPLEEN, "Spleen"));
-            } else if (KIDNEY.matcher(key).matches()) {
+            } else if (isKidney(name)) {
                 boolean right = key.matches(".*\\b(right|r)\\b.*");
                 // both kidneys as target: the energy a kidney absorbs of its own decays (cross-fire to the other
                 // is < 0.1 %), so scaled to the VOI's mass it is the self-dose of one kidney or of both

@@ -61,6 +61,12 @@ public record PhantomSpec(
         return new PhantomSpec(body, 25, 8, 3, 20, 7, DEFAULT_NX, DEFAULT_NX, DEFAULT_NZ, DEFAULT_VOXEL_MM);
     }
 
+    /** The same tumours and grid in another body (a patient's sex, weight and height). */
+    public PhantomSpec withBody(BodySize other) {
+        return new PhantomSpec(
+                other, liverMet1Ml, liverMet2Ml, liverMet3Ml, pancreasMl, boneMetMl, nx, ny, nz, voxelMm);
+    }
+
     public PhantomSpec withTumours(double met1, double met2, double met3, double pancreas, double bone) {
         return new PhantomSpec(body, met1, met2, met3, pancreas, bone, nx, ny, nz, voxelMm);
     }

@@ -2,7 +2,6 @@ package org.netra.app.web.dosimetry;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -215,6 +214,6 @@ final class CourseAttachment {
     }
 
     private static List<Double> list(double[] v) {
-        return new ArrayList<>(Arrays.stream(v).boxed().toList());
+        return Arrays.stream(v).boxed().toList();
     }
 }

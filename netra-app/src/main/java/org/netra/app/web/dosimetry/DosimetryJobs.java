@@ -83,7 +83,12 @@ public final class DosimetryJobs implements AutoCloseable {
             Optional<Result> result,
             String error,
             Instant started,
-            String attachedTo) {}
+            String attachedTo) {
+        /** This job as it stands, with why something went wrong. */
+        public Job withError(String why) {
+            return new Job(id, owner, upload, method, state, percent, step, result, why, started, attachedTo);
+        }
+    }
 
     /**
      * One VOI's figures of a finished job.
@@ -262,13 +267,6 @@ public final class DosimetryJobs implements AutoCloseable {
         }
     }
 
-    /** Unpacks the zip now (so a bad upload is refused at once) and queues the computation on all it holds. */
-    public Job submit(String owner, String name, InputStream zip, DoseMethod method, Optional<Recovery> recovery)
-            throws IOException {
-        Upload u = unpack(owner, name, zip, method, recovery);
-        return start(u.id(), owner, u.series().stream().map(Series::folder).toList(), u.rois());
-    }
-
     /**
      * Unpacks the zip and lists its time points (emission series) and the RTSTRUCT's VOIs for the user to
      * choose from ({@link #start}); a bad upload is refused at once.
@@ -341,7 +339,7 @@ public final class DosimetryJobs implements AutoCloseable {
                 owner,
                 u.name(),
                 u.method(),
-                progress -> upload(chosen, u.rtstruct(), vois, u.recovery(), progress),
+                progress -> readUpload(chosen, u.rtstruct(), vois, u.recovery(), progress),
                 Optional.empty());
     }
 
@@ -459,7 +457,7 @@ public final class DosimetryJobs implements AutoCloseable {
     }
 
     /** An upload's chosen time points read as Bq/mL, its chosen VOIs rasterised on the reference grid. */
-    private static Input upload(
+    private static Input readUpload(
             List<Path> series,
             Path rtstruct,
             List<String> vois,

@@ -90,7 +90,7 @@ public final class JobFeature implements WebFeature {
                         HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(400);
-                routes.views().render(ctx, "job.jte", "Dosimetry job", view(withError(job, e.getMessage())));
+                routes.views().render(ctx, "job.jte", "Dosimetry job", view(job.withError(e.getMessage())));
             }
         });
         routes.api(
@@ -217,21 +217,6 @@ public final class JobFeature implements WebFeature {
 
     /** An API request body: the cycle to attach to. */
     public record CycleRequest(Integer cycle) {}
-
-    private static DosimetryJobs.Job withError(DosimetryJobs.Job j, String error) {
-        return new DosimetryJobs.Job(
-                j.id(),
-                j.owner(),
-                j.upload(),
-                j.method(),
-                j.state(),
-                j.percent(),
-                j.step(),
-                j.result(),
-                error,
-                j.started(),
-                j.attachedTo());
-    }
 
     private JobView view(DosimetryJobs.Job job) {
         boolean known = job.result().map(r -> jobs.patientKnown(r.patientId())).orElse(false);

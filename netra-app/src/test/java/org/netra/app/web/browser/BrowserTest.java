@@ -62,15 +62,7 @@ class BrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (profile != null) {
-            Chromium.delete(profile);
-        }
+        Chromium.stop(driver, server, profile);
     }
 
     @Test

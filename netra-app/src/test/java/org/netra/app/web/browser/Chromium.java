@@ -57,6 +57,19 @@ final class Chromium {
         Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Quits the browser, stops the server and deletes the profile, whichever of them was started. */
+    static void stop(ChromeDriver driver, AutoCloseable server, Path profile) throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (profile != null) {
+            delete(profile);
+        }
+    }
+
     static void delete(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

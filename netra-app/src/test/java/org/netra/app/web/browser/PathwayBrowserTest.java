@@ -52,15 +52,7 @@ class PathwayBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (profile != null) {
-            Chromium.delete(profile);
-        }
+        Chromium.stop(driver, server, profile);
     }
 
     @Test
