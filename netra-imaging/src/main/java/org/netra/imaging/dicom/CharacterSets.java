@@ -11,10 +11,11 @@ final class CharacterSets {
     private CharacterSets() {}
 
     static Charset of(String specificCharacterSet) {
-        String first = specificCharacterSet.split("\\\\", -1)[0].strip();
-        if (first.isEmpty()) {
-            // the default repertoire is ASCII; Latin-1 reads it identically and survives stray 8-bit bytes
-            first = specificCharacterSet.contains("\\") ? specificCharacterSet.split("\\\\")[1].strip() : "";
+        String[] values = specificCharacterSet.split("\\\\", -1);
+        String first = values[0].strip();
+        if (first.isEmpty() && values.length > 1) {
+            // an empty first value is the default repertoire with code extensions: the second names them
+            first = values[1].strip();
         }
         String name = first.replace("ISO 2022 ", "").replace("ISO 2022", "");
         return switch (name) {
@@ -30,6 +31,7 @@ final class CharacterSets {
             case "ISO_IR 166", "IR 166" -> Charset.forName("x-IBM874");
             case "GB18030" -> Charset.forName("GB18030");
             case "GBK" -> Charset.forName("GBK");
+            // the default repertoire is ASCII; Latin-1 reads it identically and survives stray 8-bit bytes
             default -> StandardCharsets.ISO_8859_1;
         };
     }
