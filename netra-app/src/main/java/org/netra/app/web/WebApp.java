@@ -33,10 +33,12 @@ import org.netra.app.web.followup.CohortFeature;
 import org.netra.app.web.home.HomeFeature;
 import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
+import org.netra.app.web.labs.LabsFeature;
 import org.netra.app.web.patient.ChartFeature;
 import org.netra.app.web.patient.ClinicalDirectory;
 import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.patient.PatientFeature;
+import org.netra.app.web.patient.RegistrationFeature;
 import org.netra.app.web.plan.CalendarFeature;
 import org.netra.app.web.safety.SafetyFeature;
 import org.netra.app.web.security.Access;
@@ -159,7 +161,9 @@ public final class WebApp implements AutoCloseable {
                 new SignInFeature(services),
                 new HomeFeature(services),
                 new PatientFeature(services),
+                new RegistrationFeature(services), // before the chart: /patients/new is not a patient id
                 new ChartFeature(services),
+                new LabsFeature(services),
                 new DosimetryFeature(services),
                 new JobFeature(jobs),
                 new SafetyFeature(services),

@@ -39,8 +39,8 @@ public record ImagingStudy(
         return lesions.stream().flatMap(l -> l.krenning().stream()).max(Comparator.comparingInt(KrenningScore::score));
     }
 
-    /** The bone findings that need CT, MRI or biopsy. */
+    /** The bone findings that still need CT, MRI or biopsy (work-up not yet done). */
     public List<BoneFinding> findingsNeedingWorkUp() {
-        return boneFindings.stream().filter(f -> !f.workUp().isEmpty()).toList();
+        return boneFindings.stream().filter(f -> !f.outstanding().isEmpty()).toList();
     }
 }

@@ -38,6 +38,7 @@ public final class Eligibility {
         all.add(atLeast(c, asOf, Analyte.HAEMOGLOBIN, "haemoglobin", config.minHaemoglobin()));
         all.add(atLeast(c, asOf, Analyte.WHITE_BLOOD_CELLS, "white blood cells", config.minWhiteCells()));
         all.add(atLeast(c, asOf, Analyte.PLATELETS, "platelets", config.minPlatelets()));
+        config.minNeutrophils().ifPresent(t -> all.add(atLeast(c, asOf, Analyte.NEUTROPHILS, "neutrophils", t)));
         all.add(creatinine(c, asOf));
         Clearance clearance = clearance(c, asOf);
         all.add(clearanceCriterion(clearance, config.minCreatinineClearance(), "creatinine clearance"));

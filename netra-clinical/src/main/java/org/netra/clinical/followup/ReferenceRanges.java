@@ -30,6 +30,8 @@ public record ReferenceRanges(
             case LYMPHOCYTES -> lymphocytesLln;
             case EGFR, CREATININE_CLEARANCE -> egfrLln;
             case CREATININE -> throw new IllegalArgumentException("creatinine is graded against its ULN");
+            case BILIRUBIN, ALBUMIN, ALT, AST, CHROMOGRANIN_A ->
+                throw new IllegalArgumentException(analyte.label() + " has no lower limit netra grades against");
         };
     }
 

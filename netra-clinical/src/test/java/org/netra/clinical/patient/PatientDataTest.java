@@ -43,7 +43,7 @@ class PatientDataTest {
                 .isCloseTo(150, within(1e-9));
         assertThat(LabUnit.parse("umol/L", Analyte.CREATININE)).isEqualTo(LabUnit.UMOL_PER_L);
         assertThat(LabUnit.parse("10^9/L", Analyte.PLATELETS)).isEqualTo(LabUnit.PER_NL);
-        assertThatThrownBy(() -> LabUnit.parse("mg/dL", Analyte.PLATELETS)).hasMessageContaining("10^9/L");
+        assertThatThrownBy(() -> LabUnit.parse("mg/dL", Analyte.PLATELETS)).hasMessageContaining("×10⁹/L");
     }
 
     @Test

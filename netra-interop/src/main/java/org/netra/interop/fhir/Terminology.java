@@ -67,6 +67,15 @@ final class Terminology {
                         "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood"
                                 + " by Creatinine-based formula (CKD-EPI 2021)",
                         "mL/min/{1.73_m2}");
+            case BILIRUBIN -> new LabCode("14631-6", "Bilirubin.total [Moles/volume] in Serum or Plasma", "umol/L");
+            case ALBUMIN -> new LabCode("1751-7", "Albumin [Mass/volume] in Serum or Plasma", "g/L");
+            case ALT ->
+                new LabCode(
+                        "1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L");
+            case AST ->
+                new LabCode(
+                        "1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L");
+            case CHROMOGRANIN_A -> new LabCode("9811-1", "Chromogranin A [Mass/volume] in Serum or Plasma", "ug/L");
         };
     }
 

@@ -99,6 +99,10 @@ public final class ClinicalKinds {
             "outcome", OutcomeRecord.class, OutcomeRecord::id, OutcomeRecord::patientId, o -> o.treatmentStart()
                     .toString());
 
+    /** The department's eligibility limits: one record, its version the settings version verdicts name. */
+    public static final RecordKind<EligibilitySettings> ELIGIBILITY_SETTINGS = new RecordKind<>(
+            "eligibility_settings", EligibilitySettings.class, EligibilitySettings::id, s -> null, s -> "eligibility limits");
+
     /** The kinds a patient's chart shows: every clinical kind but the cycles' curves (read per cycle). */
     public static final List<RecordKind<?>> CHART = List.of(
             PATIENT,

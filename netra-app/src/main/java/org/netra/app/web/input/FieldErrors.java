@@ -15,6 +15,16 @@ public final class FieldErrors {
         return this;
     }
 
+    /** Records {@code message} for {@code field} unless it already has one. */
+    public FieldErrors add(String field, String message) {
+        errors.putIfAbsent(field, message);
+        return this;
+    }
+
+    public boolean has(String field) {
+        return errors.containsKey(field);
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -29,15 +29,19 @@ public final class ClinicalDirectory implements PatientDirectory {
         this.clock = clock;
     }
 
+    /** Patients whose name, netra id, MRN (or other identifier) or birth date (YYYY-MM-DD) contains the query. */
     @Override
     public List<PatientSummary> search(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return all().stream()
-                .filter(p -> q.isEmpty()
-                        || p.name().toLowerCase(Locale.ROOT).contains(q)
-                        || p.id().toLowerCase(Locale.ROOT).contains(q))
+        var list = all();
+        var keys = searchKeys;
+        return list.stream()
+                .filter(p -> q.isEmpty() || keys.getOrDefault(p.id(), "").contains(q))
                 .toList();
     }
+
+    /** Per patient id: the text a search looks in (name, id, identifiers, birth date), lower case. */
+    private Map<String, String> searchKeys = Map.of();
 
     /** Audit sequence number the cached list reflects (−1: none yet). */
     private long seen = -1;
@@ -65,6 +69,18 @@ public final class ClinicalDirectory implements PatientDirectory {
                 .map(Stored::value)
                 .sorted(Comparator.comparing(p -> p.id()))
                 .toList();
+        searchKeys = patients.stream()
+                .collect(Collectors.toMap(
+                        p -> p.id(),
+                        p -> String.join(
+                                        " ",
+                                        p.name(),
+                                        p.id(),
+                                        p.patient().birthDate().toString(),
+                                        p.identifiers().stream()
+                                                .map(i -> i.value())
+                                                .collect(Collectors.joining(" ")))
+                                .toLowerCase(Locale.ROOT)));
         if (patients.isEmpty()) {
             return List.of();
         }

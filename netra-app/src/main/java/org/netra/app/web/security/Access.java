@@ -11,6 +11,13 @@ public sealed interface Access {
     /** A signed-in user whose role grants the permission. */
     record Requires(Permission permission) implements Access {}
 
+    /** A signed-in user whose role grants any of the permissions (labs: the physician or the nurse). */
+    record RequiresAny(java.util.List<Permission> permissions) implements Access {
+        public RequiresAny {
+            permissions = java.util.List.copyOf(permissions);
+        }
+    }
+
     static Access everyone() {
         return new Everyone();
     }
@@ -23,12 +30,17 @@ public sealed interface Access {
         return new Requires(permission);
     }
 
+    static Access requiresAny(Permission... permissions) {
+        return new RequiresAny(java.util.List.of(permissions));
+    }
+
     /** Whether {@code user} (null when not signed in) passes. */
     default boolean allows(UserAccount user) {
         return switch (this) {
             case Everyone e -> true;
             case SignedIn s -> user != null && user.enabled();
             case Requires r -> user != null && user.can(r.permission());
+            case RequiresAny r -> user != null && r.permissions().stream().anyMatch(user::can);
         };
     }
 }

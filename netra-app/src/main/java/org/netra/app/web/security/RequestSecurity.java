@@ -123,6 +123,9 @@ public final class RequestSecurity {
                 switch (access) {
                     case Access.Requires r ->
                         "Your role (" + user.role().title() + ") does not allow this: it needs " + r.permission() + ".";
+                    case Access.RequiresAny r ->
+                        "Your role (" + user.role().title() + ") does not allow this: it needs one of "
+                                + r.permissions() + ".";
                     case Access.SignedIn s -> "Your account is disabled.";
                     case Access.Everyone e -> "Refused.";
                 });
