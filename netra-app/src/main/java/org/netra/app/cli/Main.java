@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             NuclideCommand.class,
             DicomCommand.class,
             QuantifyCommand.class,
+            ConjugateViewCommand.class,
             DosimetryCommand.class,
             DbCommand.class,
             PacsCommand.class,

@@ -26,6 +26,7 @@ import org.netra.app.viewer.Studies;
 import org.netra.app.web.admin.AuditFeature;
 import org.netra.app.web.admin.UserAdminFeature;
 import org.netra.app.web.approval.ApprovalFeature;
+import org.netra.app.web.diagnosis.DiagnosisFeature;
 import org.netra.app.web.dosimetry.DosimetryFeature;
 import org.netra.app.web.dosimetry.DosimetryJobs;
 import org.netra.app.web.dosimetry.JobFeature;
@@ -49,6 +50,7 @@ import org.netra.app.web.security.NotSignedInException;
 import org.netra.app.web.security.PasswordHasher;
 import org.netra.app.web.security.RequestSecurity;
 import org.netra.app.web.security.SessionStore;
+import org.netra.app.web.settings.EligibilitySettingsFeature;
 import org.netra.app.web.signin.SignInFeature;
 import org.netra.store.Store;
 import org.netra.store.record.ConcurrentEditException;
@@ -164,6 +166,7 @@ public final class WebApp implements AutoCloseable {
                 new RegistrationFeature(services), // before the chart: /patients/new is not a patient id
                 new ChartFeature(services),
                 new LabsFeature(services),
+                new DiagnosisFeature(services),
                 new DosimetryFeature(services),
                 new JobFeature(jobs),
                 new SafetyFeature(services),
@@ -172,6 +175,7 @@ public final class WebApp implements AutoCloseable {
                 new ApprovalFeature(services),
                 new ImagingFeature(b.studies),
                 new UserAdminFeature(services),
+                new EligibilitySettingsFeature(services),
                 new AuditFeature(services)));
         b.features.forEach(f -> all.add(f.apply(services)));
 

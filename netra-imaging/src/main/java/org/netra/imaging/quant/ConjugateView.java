@@ -16,14 +16,30 @@ import org.netra.physics.quantity.Times;
 public final class ConjugateView {
     private ConjugateView() {}
 
-    public static Activity activity(
+    /**
+     * The steps of one conjugate-view estimate: the geometric mean of the count rates (cps), the attenuation
+     * correction e^{μT/2} and the activity. Every surface (the CLI, the web's MIBG form) shows these.
+     */
+    public record Estimate(double geometricMeanCps, double attenuationCorrection, Activity activity) {}
+
+    public static Estimate estimate(
             double anteriorCps, double posteriorCps, double muPerCm, double thicknessCm, SpectCalibration c) {
-        if (!(anteriorCps >= 0) || !(posteriorCps >= 0) || !(muPerCm >= 0) || !(thicknessCm >= 0)) {
+        if (!(anteriorCps >= 0)
+                || !(posteriorCps >= 0)
+                || !(muPerCm >= 0)
+                || !(thicknessCm >= 0)
+                || Double.isInfinite(anteriorCps + posteriorCps + muPerCm + thicknessCm)) {
             throw new IllegalArgumentException("conjugate views need non-negative count rates (" + anteriorCps + ", "
                     + posteriorCps + " cps), μ (" + muPerCm + " /cm) and thickness (" + thicknessCm + " cm)");
         }
         double gm = Math.sqrt(anteriorCps * posteriorCps);
-        return Activity.ofMBq(gm * Math.exp(muPerCm * thicknessCm / 2) / c.cpsPerMBq());
+        double attenuation = Math.exp(muPerCm * thicknessCm / 2);
+        return new Estimate(gm, attenuation, Activity.ofMBq(gm * attenuation / c.cpsPerMBq()));
+    }
+
+    public static Activity activity(
+            double anteriorCps, double posteriorCps, double muPerCm, double thicknessCm, SpectCalibration c) {
+        return estimate(anteriorCps, posteriorCps, muPerCm, thicknessCm, c).activity();
     }
 
     /**

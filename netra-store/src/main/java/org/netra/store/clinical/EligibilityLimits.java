@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.netra.clinical.eligibility.DepartmentLimits;
 import org.netra.clinical.eligibility.Eligibility;
 import org.netra.clinical.eligibility.EligibilityConfig;
+import org.netra.store.record.ConcurrentEditException;
 import org.netra.store.record.Records;
 import org.netra.store.record.Stored;
 
@@ -26,7 +27,13 @@ public final class EligibilityLimits {
 
     /** Saves new limits over version {@code version} (0: the first time); a stale version is refused. */
     public Stored<EligibilitySettings> save(int version, DepartmentLimits limits, String actor) {
-        var settings = new EligibilitySettings(limits.applyTo(current().value().config()));
+        var now = current();
+        var settings = new EligibilitySettings(limits.applyTo(now.value().config()));
+        if (version == 0 && now.version() > 0) {
+            // someone saved the first version since this form was filled from the defaults
+            throw new ConcurrentEditException(
+                    ClinicalKinds.ELIGIBILITY_SETTINGS.name(), EligibilitySettings.ID, 0, now.version(), now.updatedBy());
+        }
         return version == 0
                 ? records.create(ClinicalKinds.ELIGIBILITY_SETTINGS, settings, actor)
                 : records.update(ClinicalKinds.ELIGIBILITY_SETTINGS, version, settings, actor);

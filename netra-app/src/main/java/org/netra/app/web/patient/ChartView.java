@@ -8,8 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.netra.clinical.eligibility.Criterion;
 import org.netra.clinical.eligibility.Verdict;
-import org.netra.clinical.followup.Ctcae;
-import org.netra.clinical.followup.CtcaeTerm;
+import org.netra.clinical.followup.LabReading;
 import org.netra.clinical.patient.Analyte;
 import org.netra.clinical.patient.LabResult;
 import org.netra.clinical.therapy.CycleDecision;
@@ -17,6 +16,7 @@ import org.netra.clinical.therapy.CycleTask;
 import org.netra.clinical.therapy.KidneyRadiobiology;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.EligibilityAssessment;
 import org.netra.store.clinical.PatientChart;
 import org.netra.store.record.Stored;
 
@@ -46,8 +46,14 @@ public record ChartView(
     /** One dated entry of the timeline; {@code link} may be empty. */
     public record Event(LocalDate date, String kind, String text, String link) {}
 
+    /** The latest verdict; {@code settings} names the eligibility settings version it was made with. */
     public record EligibilityView(
-            String verdict, String cssClass, LocalDate assessedOn, String note, List<Criterion> criteria) {}
+            String verdict,
+            String cssClass,
+            LocalDate assessedOn,
+            String note,
+            List<Criterion> criteria,
+            String settings) {}
 
     /** One cycle of the course, planned or given. */
     public record CycleRow(
@@ -64,8 +70,11 @@ public record ChartView(
 
     public record DecisionView(int cycle, String verdict, LocalDate decidedOn, List<String> reasons) {}
 
-    /** One blood draw: each analyte's value and, where CTCAE grades it, the grade. */
-    public record LabRow(LocalDate date, List<String> values) {}
+    /**
+     * One blood draw: each analyte's value and, where CTCAE grades it, the grade; the last value is the eGFR
+     * (CKD-EPI 2021) from the creatinine; {@code link} opens the panel.
+     */
+    public record LabRow(LocalDate date, List<String> values, String link) {}
 
     public record ToxicityRow(String term, String baseline, String worst, String worstOn, boolean emergent) {}
 
@@ -78,7 +87,18 @@ public record ChartView(
             Analyte.WHITE_BLOOD_CELLS,
             Analyte.NEUTROPHILS,
             Analyte.LYMPHOCYTES,
-            Analyte.CREATININE);
+            Analyte.CREATININE,
+            Analyte.BILIRUBIN,
+            Analyte.ALBUMIN,
+            Analyte.ALT,
+            Analyte.AST,
+            Analyte.CHROMOGRANIN_A);
+
+    /** The lab table's column headings: each analyte with its unit as people write it, then the eGFR. */
+    public static final List<String> LAB_HEADERS = java.util.stream.Stream.concat(
+                    LAB_COLUMNS.stream().map(a -> a.label() + " (" + a.unit().symbol() + ")"),
+                    java.util.stream.Stream.of("eGFR (mL/min/1.73m²)"))
+            .toList();
 
     public static ChartView of(PatientChart chart, PatientStatus status, LocalDate today) {
         var p = chart.patient().value();
@@ -99,7 +119,24 @@ public record ChartView(
                     st.protocol().tracer().label() + ", " + st.lesions().size() + " lesion(s)"
                             + st.highestKrenning()
                                     .map(k -> ", Krenning " + label(k.name()))
-                                    .orElse(""),
+                                    .orElse("")
+                            + (st.findingsNeedingWorkUp().isEmpty()
+                                    ? ""
+                                    : ", " + st.findingsNeedingWorkUp().size() + " finding(s) awaiting work-up"),
+                    base + "/studies/" + s.value().id().substring(s.value().id().indexOf('/') + 1)));
+        });
+        chart.radiotherapy().forEach(r -> {
+            var rt = r.value().course();
+            events.add(new Event(
+                    rt.start(),
+                    "radiotherapy",
+                    String.format(
+                            Locale.ROOT,
+                            "external beam, %s: %.0f Gy in %d fraction(s), palliative (%s)",
+                            rt.target().organ(),
+                            rt.totalDose().inGy(),
+                            rt.fractions(),
+                            rt.indication()),
                     ""));
         });
         chart.eligibility()
@@ -149,9 +186,12 @@ public record ChartView(
         });
         events.sort(Comparator.comparing(Event::date));
 
+        // the latest verdict: by the day assessed, then (two on one day) by when it was saved
         Optional<EligibilityView> eligibility = chart.eligibility().stream()
+                .max(Comparator.comparing((Stored<EligibilityAssessment> e) ->
+                                e.value().verdict().assessedOn())
+                        .thenComparing(Stored::updatedAt))
                 .map(Stored::value)
-                .max(Comparator.comparing(e -> e.verdict().assessedOn()))
                 .map(e -> new EligibilityView(
                         PatientStatus.verdict(e.verdict()),
                         switch (e.verdict()) {
@@ -161,7 +201,10 @@ public record ChartView(
                         },
                         e.verdict().assessedOn(),
                         e.note(),
-                        e.verdict().criteria()));
+                        e.verdict().criteria(),
+                        e.settingsVersion() == 0
+                                ? "netra's default limits"
+                                : "the department's eligibility settings, version " + e.settingsVersion()));
 
         List<CycleRow> cycles = new ArrayList<>();
         chart.courses().stream().reduce((a, b) -> b).ifPresent(course -> {
@@ -213,18 +256,24 @@ public record ChartView(
                         d.decidedOn(),
                         d.decision().reasons()));
 
-        var ctcae = Ctcae.withDefaults();
+        var reader = LabReading.withDefaults();
         List<LabRow> labs = new ArrayList<>();
         for (var panel : chart.labs()) {
+            var reading = reader.read(panel.value().results(), patient.sex(), patient.birthDate());
             List<String> values = new ArrayList<>();
             for (Analyte a : LAB_COLUMNS) {
-                values.add(panel.value().results().stream()
-                        .filter(r -> r.analyte() == a)
+                values.add(reading.values().stream()
+                        .filter(g -> g.result().analyte() == a)
                         .findFirst()
-                        .map(r -> labValue(r, ctcae, patient.sex()))
+                        .map(ChartView::labValue)
                         .orElse("–"));
             }
-            labs.add(new LabRow(panel.value().sampled(), values));
+            values.add(reading.kidney()
+                    .map(k -> String.format(Locale.ROOT, "%.0f", k.egfr().mlPerMinPer173m2())
+                            + (k.ckdGrade().number() > 0 ? " (G" + k.ckdGrade().number() + ")" : ""))
+                    .orElse("–"));
+            String key = panel.value().id().substring(panel.value().id().indexOf('/') + 1);
+            labs.add(new LabRow(panel.value().sampled(), values, base + "/labs/" + key));
         }
         List<ToxicityRow> toxicity = chart.toxicity().stream()
                 .reduce((a, b) -> b)
@@ -322,15 +371,13 @@ public record ChartView(
         };
     }
 
-    private static String labValue(LabResult r, Ctcae ctcae, org.netra.clinical.patient.Sex sex) {
-        String v = String.format(Locale.ROOT, "%.2f", r.value());
-        for (CtcaeTerm term : CtcaeTerm.values()) {
-            if (term.analyte() == r.analyte() && term != CtcaeTerm.CREATININE_INCREASED) {
-                int g = ctcae.grade(term, r.value(), Optional.empty(), sex).number();
-                return g > 0 ? v + " (G" + g + ")" : v;
-            }
-        }
-        return v;
+    private static String labValue(LabReading.Graded g) {
+        double value = g.result().value();
+        String v = value >= 1000
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.2f", value);
+        int grade = g.grade().map(x -> x.number()).orElse(0);
+        return grade > 0 ? v + " (G" + grade + ")" : v;
     }
 
     /** Platelets over time for the chart script. */
@@ -343,8 +390,8 @@ public record ChartView(
         var values = platelets.stream()
                 .map(r -> String.format(Locale.ROOT, "%.1f", r.value()))
                 .toList();
-        return "{\"type\":\"line\",\"title\":\"platelets (/nL)\",\"labels\":" + labels + ",\"values\":" + values
-                + ",\"xLabel\":\"date\",\"yLabel\":\"platelets /nL (CTCAE G1 < 75, G2 < 50)\"}";
+        return "{\"type\":\"line\",\"title\":\"platelets (×10⁹/L)\",\"labels\":" + labels + ",\"values\":" + values
+                + ",\"xLabel\":\"date\",\"yLabel\":\"platelets ×10⁹/L (CTCAE G1 < 75, G2 < 50)\"}";
     }
 
     private static String gy(double v) {

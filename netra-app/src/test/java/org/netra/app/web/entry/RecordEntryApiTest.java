@@ -117,4 +117,242 @@ class RecordEntryApiTest {
         assertThat(physician.get("/api/patients?q=mrn-1001").body()).contains(id);
         assertThat(physician.get("/api/patients?q=1961-04-12").body()).contains(id);
     }
+
+    /** A registered patient for the other tests (female, born 1961-04-12, G2, Ki-67 7 %). */
+    static String registered(WebClient physician, String mrn, String name) throws Exception {
+        var r = physician.postJson("/api/patients", patientJson(name, mrn, "1961-04-12"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json(r).get("id").asText();
+    }
+
+    /**
+     * A nurse enters labs in the units the lab wrote. By hand: creatinine 0.9 mg/dL × 88.4 = 79.56 µmol/L;
+     * CKD-EPI 2021 for a woman of 63 (Inker 2021): 142 × (0.9/0.7)^−1.200 × 0.9938^63 × 1.012 = 71.8 → 72;
+     * Hb 125 g/L = 12.5 g/dL (≥ LLN 12: G0); platelets 70 ×10⁹/L: CTCAE G2 (< 75, ≥ 50); bilirubin 1.2 mg/dL
+     * × 17.10 = 20.52 µmol/L.
+     */
+    @Test
+    void labsAreEnteredInTheUnitsWrittenConvertedGradedAndRefusedNamingTheField() throws Exception {
+        var physician = signedIn("physician");
+        String id = registered(physician, "MRN-2001", "Okafor, Ada");
+        var nurse = signedIn("nurse");
+        String panel =
+                """
+                {"sampled": "2024-05-02", "haemoglobin": 125, "haemoglobinUnit": "g/L", "platelets": 70,
+                 "plateletsUnit": "×10⁹/L", "creatinine": 0.9, "creatinineUnit": "mg/dL", "bilirubin": 1.2,
+                 "bilirubinUnit": "mg/dL", "chromograninA": "1250", "chromograninAUnit": "ng/mL"}""";
+        var created = nurse.postJson("/api/patients/" + id + "/labs", panel);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var view = json(created);
+        assertThat(view.get("egfr").asText()).isEqualTo("72 mL/min/1.73m²");
+        assertThat(view.get("version").asInt()).isEqualTo(1);
+        var rows = new java.util.HashMap<String, JsonNode>();
+        view.get("rows").forEach(r -> rows.put(r.get("analyte").asText(), r));
+        assertThat(rows.get("haemoglobin").get("value").asText()).isEqualTo("12.5");
+        assertThat(rows.get("haemoglobin").get("unit").asText()).isEqualTo("g/dL");
+        assertThat(rows.get("haemoglobin").get("ctcae").asText()).startsWith("G0");
+        assertThat(rows.get("platelets").get("ctcae").asText()).isEqualTo("G2 (platelet count decreased)");
+        assertThat(rows.get("platelets").get("unit").asText()).isEqualTo("×10⁹/L");
+        assertThat(rows.get("creatinine").get("value").asText()).isEqualTo("79.56");
+        assertThat(rows.get("bilirubin").get("value").asText()).isEqualTo("20.52");
+        assertThat(rows.get("chromogranin A").get("unit").asText()).isEqualTo("µg/L");
+
+        // wrong unit, impossible value, missing date: each named
+        var bad = nurse.postJson(
+                "/api/patients/" + id + "/labs",
+                """
+                {"haemoglobin": 12.5, "haemoglobinUnit": "mg/dL", "platelets": -3, "creatinine": 900,
+                 "creatinineUnit": "mg/dL"}""");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        var fields = json(bad).get("fields");
+        assertThat(fields.get("sampled").asText()).contains("date sampled").contains("required");
+        assertThat(fields.get("haemoglobinUnit").asText()).contains("mg/dL").contains("haemoglobin");
+        assertThat(fields.get("platelets").asText()).contains("platelets").contains("negative");
+        assertThat(fields.get("creatinine").asText()).contains("creatinine").contains("impossible");
+        var empty = nurse.postJson("/api/patients/" + id + "/labs", "{\"sampled\": \"2024-05-02\"}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(json(empty).get("fields").get("haemoglobin").asText()).contains("at least one value");
+
+        // a correction names the version; a stale one is refused with who and what changed
+        String key = view.get("panel").asText();
+        String fix = panel.replace("\"platelets\": 70", "\"platelets\": 72").replace("{", "{\"version\": 1, ");
+        var fixed = physician.putJson("/api/patients/" + id + "/labs/" + key, fix);
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+        var stale = nurse.putJson("/api/patients/" + id + "/labs/" + key, fix);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).get("error").asText()).contains("physician").contains("version 1").contains("results");
+
+        // the chart shows the units as written and the eGFR, never the enum names
+        var chart = nurse.get("/patients/" + id);
+        assertThat(chart.body())
+                .contains("haemoglobin (g/dL)")
+                .contains("platelets (×10⁹/L)")
+                .contains("eGFR (mL/min/1.73m²)")
+                .contains("72")
+                .doesNotContain("G_PER_DL")
+                .doesNotContain("PER_NL")
+                .doesNotContain("UMOL_PER_L");
+        assertThat(signedIn("physicist").postJson("/api/patients/" + id + "/labs", panel).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void diagnosisRecordsSrsBoneMibgPetAndRadiotherapy() throws Exception {
+        var physician = signedIn("physician");
+        String id = registered(physician, "MRN-3001", "Nakamura, Emi");
+
+        var srsBad = physician.postJson(
+                "/api/patients/" + id + "/studies/srs",
+                "{\"injection\": \"2024-04-02 09:15\", \"lesion1Organ\": \"liver\", \"lesion2Krenning\": 3,"
+                        + " \"lesion3Organ\": \"ileum\", \"lesion3Krenning\": 7}");
+        assertThat(srsBad.statusCode()).isEqualTo(400);
+        var f = json(srsBad).get("fields");
+        assertThat(f.get("at4h").asText()).contains("reads");
+        assertThat(f.get("lesion1Krenning").asText()).contains("Krenning");
+        assertThat(f.get("lesion2Organ").asText()).contains("lesion 2");
+        assertThat(f.get("lesion3Krenning").asText()).contains("0–4");
+        var srs = physician.postJson(
+                "/api/patients/" + id + "/studies/srs",
+                "{\"injection\": \"2024-04-02T09:15\", \"at4h\": true, \"at24h\": true, \"at48h\": true,"
+                        + " \"lesion1Organ\": \"liver\", \"lesion1Krenning\": 4, \"lesion2Organ\": \"L3 vertebra\","
+                        + " \"lesion2Skeletal\": true, \"lesion2Krenning\": 3}");
+        assertThat(srs.statusCode()).as(srs.body()).isEqualTo(201);
+        var srsView = json(srs);
+        assertThat(srsView.get("reads").toString())
+                .contains("2024-04-02T13:15", "2024-04-03T09:15", "2024-04-04T09:15");
+        assertThat(srsView.get("lesions").get(0).get("krenning").asText()).startsWith("4");
+
+        // bone: a suspicious focus → CT, MRI or biopsy, until one is done; a stale work-up is refused
+        var bone = physician.postJson(
+                "/api/patients/" + id + "/studies/bone",
+                "{\"injection\": \"2024-04-05T08:00\", \"finding1Site\": \"T8 vertebra\", \"finding1Kind\":"
+                        + " \"suspicious\", \"finding2Site\": \"left knee\", \"finding2Kind\": \"degenerative\"}");
+        assertThat(bone.statusCode()).as(bone.body()).isEqualTo(201);
+        var boneView = json(bone);
+        assertThat(boneView.get("findings").get(0).get("outstanding").asText()).isEqualTo("CT or MRI or biopsy");
+        assertThat(boneView.get("findings").get(1).get("outstanding").asText()).isEqualTo("nothing");
+        String boneId = boneView.get("study").asText();
+        String workUp = "{\"finding\": 1, \"test\": \"mri\", \"date\": \"2024-04-12\", \"result\": \"haemangioma\","
+                + " \"version\": 1}";
+        var done = physician.postJson("/api/patients/" + id + "/studies/" + boneId + "/workup", workUp);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(json(done).get("findings").get(0).get("outstanding").asText()).isEqualTo("nothing");
+        assertThat(json(done).get("findings").get(0).get("done").asText()).contains("MRI on 2024-04-12");
+        var staleWorkUp = physician.postJson("/api/patients/" + id + "/studies/" + boneId + "/workup", workUp);
+        assertThat(staleWorkUp.statusCode()).isEqualTo(409);
+        assertThat(json(staleWorkUp).get("error").asText()).contains("version 1").contains("study.boneFindings");
+        var badWorkUp = physician.postJson(
+                "/api/patients/" + id + "/studies/" + boneId + "/workup",
+                "{\"finding\": 5, \"test\": \"pet\", \"version\": 2}");
+        assertThat(badWorkUp.statusCode()).isEqualTo(400);
+        assertThat(json(badWorkUp).get("fields").get("test").asText()).contains("test");
+        assertThat(json(badWorkUp).get("fields").get("date").asText()).contains("required");
+
+        // MIBG: by hand (MIRD 16) √(1000 · 400) cps × e^(0.12 × 20 / 2) / 10 cps/MBq = 632.46 × 3.3201 / 10 = 209.98 MBq
+        var mibg = physician.postJson(
+                "/api/patients/" + id + "/studies/mibg",
+                "{\"tracer\": \"i123_mibg\", \"injection\": \"2024-04-08T10:00\", \"lesion1Organ\": \"left adrenal\","
+                        + " \"anteriorCounts\": 300000, \"posteriorCounts\": 120000, \"seconds\": 300, \"muPerCm\": 0.12,"
+                        + " \"thicknessCm\": 20, \"cpsPerMBq\": 10}");
+        assertThat(mibg.statusCode()).as(mibg.body()).isEqualTo(201);
+        var planar = json(mibg).get("planar").get(0);
+        assertThat(planar.get("geometricMeanCps").asText()).isEqualTo("632.5");
+        assertThat(planar.get("activityMBq").asText()).isEqualTo("210");
+        var mibgBad = physician.postJson(
+                "/api/patients/" + id + "/studies/mibg",
+                "{\"tracer\": \"ga68_dotatate\", \"injection\": \"2024-04-08T10:00\", \"lesion1Organ\": \"adrenal\","
+                        + " \"anteriorCounts\": -5, \"posteriorCounts\": 10, \"seconds\": 0, \"muPerCm\": 0.12,"
+                        + " \"thicknessCm\": 20, \"cpsPerMBq\": 10}");
+        assertThat(mibgBad.statusCode()).isEqualTo(400);
+        var mf = json(mibgBad).get("fields");
+        assertThat(mf.get("tracer").asText()).contains("123I-MIBG");
+        assertThat(mf.get("anteriorCounts").asText()).contains("anterior counts");
+        assertThat(mf.get("seconds").asText()).contains("acquisition time");
+
+        // PET: the catalogue proposes SSTR PET for a G2 NET with Ki-67 7 %
+        var tracers = json(physician.get("/api/patients/" + id + "/tracers"));
+        assertThat(tracers.get("netType").asText()).isEqualTo("well differentiated net");
+        assertThat(tracers.get("tracers").get(0).get("tracer").asText()).isEqualTo("GA68_DOTATATE");
+        var pet = physician.postJson(
+                "/api/patients/" + id + "/studies/pet",
+                "{\"tracer\": \"ga68_dotatate\", \"injection\": \"2024-04-09T11:00\", \"lesion1Organ\": \"liver\","
+                        + " \"lesion1SuvMax\": 24.5, \"lesion1SuvPeak\": 18.2, \"lesion1Krenning\": 4}");
+        assertThat(pet.statusCode()).as(pet.body()).isEqualTo(201);
+        var petBad = physician.postJson(
+                "/api/patients/" + id + "/studies/pet",
+                "{\"tracer\": \"i123_mibg\", \"injection\": \"2024-04-09T11:00\", \"lesion1Organ\": \"liver\","
+                        + " \"lesion1SuvMax\": 4, \"lesion1SuvPeak\": 9}");
+        assertThat(petBad.statusCode()).isEqualTo(400);
+        assertThat(json(petBad).get("fields").get("tracer").asText()).contains("not a PET tracer");
+
+        var rtBad = physician.postJson(
+                "/api/patients/" + id + "/radiotherapy", "{\"start\": \"2024-04-20\", \"doseGy\": 800, \"fractions\": 0}");
+        assertThat(rtBad.statusCode()).isEqualTo(400);
+        var rf = json(rtBad).get("fields");
+        assertThat(rf.get("site").asText()).contains("site");
+        assertThat(rf.get("doseGy").asText()).contains("total dose");
+        assertThat(rf.get("fractions").asText()).contains("fractions");
+        var rt = physician.postJson(
+                "/api/patients/" + id + "/radiotherapy",
+                "{\"start\": \"2024-04-20\", \"site\": \"T8 vertebra\", \"doseGy\": 8, \"fractions\": 1}");
+        assertThat(rt.statusCode()).as(rt.body()).isEqualTo(201);
+
+        var chart = physician.get("/patients/" + id).body();
+        assertThat(chart).contains("111In-pentetreotide").contains("Krenning above spleen kidneys");
+        assertThat(chart).contains("external beam, T8 vertebra: 8 Gy in 1 fraction(s), palliative");
+        assertThat(server.store.records().forPatient(ClinicalKinds.STUDY, id)).hasSize(4);
+    }
+
+    @Test
+    void theAdministratorSetsEligibilityLimitsAndEveryVerdictNamesTheirVersion() throws Exception {
+        var physician = signedIn("physician");
+        String id = registered(physician, "MRN-4001", "Silva, Rosa");
+        var first = physician.postJson("/api/patients/" + id + "/eligibility", "{}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(json(first).get("settingsVersion").asInt()).isZero();
+
+        var admin = signedIn("admin");
+        String limits = "{\"version\": 0, \"ki67\": 15, \"platelets\": 100, \"haemoglobin\": 9,"
+                + " \"neutrophils\": 1.5, \"clearance\": 50, \"krenning\": 3, \"labAgeDays\": 21, \"ecog\": 2}";
+        assertThat(physician.putJson("/api/settings/eligibility", limits).statusCode()).isEqualTo(403);
+        var bad = admin.putJson(
+                "/api/settings/eligibility",
+                limits.replace("\"ki67\": 15", "\"ki67\": 250").replace("\"labAgeDays\": 21", "\"labAgeDays\": 60"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("fields").get("ki67").asText()).contains("Ki-67 cut-off");
+        assertThat(json(bad).get("fields").get("labAgeDays").asText()).contains("age of labs");
+        var saved = admin.putJson("/api/settings/eligibility", limits);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(json(saved).get("version").asInt()).isEqualTo(1);
+        var stale = admin.putJson("/api/settings/eligibility", limits);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).get("error").asText()).contains("admin").contains("version 0");
+
+        var second = physician.postJson("/api/patients/" + id + "/eligibility", "{}");
+        assertThat(json(second).get("settingsVersion").asInt()).isEqualTo(1);
+        var criteria = json(second).at("/verdict/criteria").toString();
+        assertThat(criteria).contains("≥ 100 ×10⁹/L").contains("neutrophils").contains("set by the department");
+        assertThat(physician.get("/patients/" + id).body())
+                .contains("eligibility settings, version 1");
+        assertThat(server.store.audit().history("eligibility_settings", "department")).hasSize(1);
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryEntryOperation() throws Exception {
+        var doc = json(signedIn("nurse").get("/api/openapi.json")).get("paths");
+        assertThat(doc.get("/api/patients").has("post")).isTrue();
+        assertThat(doc.get("/api/patients/{id}").has("put")).isTrue();
+        assertThat(doc.get("/api/patients/{id}/treatments").has("post")).isTrue();
+        assertThat(doc.get("/api/patients/{id}/labs").has("post")).isTrue();
+        assertThat(doc.get("/api/patients/{id}/labs/{panel}").has("put")).isTrue();
+        for (String s : new String[] {"srs", "bone", "mibg", "pet"}) {
+            assertThat(doc.get("/api/patients/{id}/studies/" + s).has("post")).as(s).isTrue();
+        }
+        assertThat(doc.get("/api/patients/{id}/studies/{study}/workup").has("post")).isTrue();
+        assertThat(doc.get("/api/patients/{id}/radiotherapy").has("post")).isTrue();
+        assertThat(doc.get("/api/settings/eligibility").has("put")).isTrue();
+        assertThat(doc.get("/api/patients/{id}/eligibility").has("post")).isTrue();
+        assertThat(doc.at("/~1api~1patients~1{id}~1labs/post/x-netra-permission").asText())
+                .isEqualTo("EDIT_PATIENT | RECORD_CARE");
+    }
 }
