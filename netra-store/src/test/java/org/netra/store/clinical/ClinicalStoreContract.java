@@ -96,6 +96,74 @@ abstract class ClinicalStoreContract extends OnFreshStore {
     }
 
     @Test
+    void theRegistryGivesTheNextFreeIdAndRefusesASecondRecordOfOnePerson() {
+        var registry = new PatientRegistry(store.records());
+        assertThat(registry.nextId()).isEqualTo("P-0001");
+        var first = registry.register(id -> withId(Samples.patient(), id, "Ingrid Example", "HOSP-1"), "dr.berg");
+        assertThat(first.value().id()).isEqualTo("P-0001");
+        assertThat(first.value().mrn().orElseThrow().value()).isEqualTo("HOSP-1");
+        assertThat(registry.nextId()).isEqualTo("P-0002");
+        assertThatThrownBy(() -> registry.register(id -> withId(Samples.patient(), id, "Someone Else", "hosp 1"), "x"))
+                .isInstanceOf(PatientRegistry.DuplicatePatientException.class)
+                .hasMessageContaining("Ingrid Example (P-0001)")
+                .hasMessageContaining("MRN");
+        assertThatThrownBy(() -> registry.register(id -> withId(Samples.patient(), id, "ingrid  EXAMPLE", "H-2"), "x"))
+                .isInstanceOf(PatientRegistry.DuplicatePatientException.class)
+                .hasMessageContaining("birth date 1961-05-17");
+        var second = registry.register(id -> withId(Samples.patient(), id, "Ingrid Other", "H-3"), "dr.berg");
+        assertThat(second.value().id()).isEqualTo("P-0002");
+        // an edit that would make P-0002 the same person as P-0001 is refused too; its own record is not a duplicate
+        assertThatThrownBy(() -> registry.update(1, withId(Samples.patient(), "P-0002", "Ingrid Other", "HOSP-1"), "x"))
+                .isInstanceOf(PatientRegistry.DuplicatePatientException.class);
+        assertThat(registry.update(1, withId(Samples.patient(), "P-0002", "Ingrid Other", "H-3b"), "dr.berg")
+                        .version())
+                .isEqualTo(2);
+        assertThat(store.audit().since(0)).hasSize(3);
+    }
+
+    private static PatientRecord withId(PatientRecord r, String id, String name, String mrn) {
+        var p = r.patient();
+        return r.with(
+                new org.netra.clinical.patient.Patient(id, p.sex(), p.birthDate(), p.weights(), p.heights()),
+                name,
+                r.tumour(),
+                List.of(new org.netra.clinical.patient.Identifier(org.netra.clinical.patient.Identifier.MRN, mrn)));
+    }
+
+    @Test
+    void theDepartmentsEligibilityLimitsAreVersionedAuditedAndNamedByEachVerdict() {
+        everyKind().forEach(s -> s.create(store));
+        var limits = new EligibilityLimits(store.records());
+        assertThat(limits.current().version()).isZero();
+        assertThat(limits.current().value().config()).isEqualTo(org.netra.clinical.eligibility.EligibilityConfig.DEFAULTS);
+        var strict = new org.netra.clinical.eligibility.DepartmentLimits(15, 250, 9, Optional.of(1.5), 50, 3, 21, 1);
+        var saved = limits.save(0, strict, "admin");
+        assertThat(saved.version()).isEqualTo(1);
+        assertThat(store.records().get(ClinicalKinds.ELIGIBILITY_SETTINGS, EligibilitySettings.ID).value())
+                .isEqualTo(saved.value());
+        assertThat(org.netra.clinical.eligibility.DepartmentLimits.of(limits.current().value().config()))
+                .isEqualTo(strict);
+        assertThatThrownBy(() -> limits.save(0, strict, "someone"))
+                .isInstanceOf(ConcurrentEditException.class)
+                .hasMessageContaining("admin");
+        // the sample patient has 240 ×10⁹/L platelets: below this department's 250
+        var verdict = limits.assess(Samples.PID, Samples.START.minusDays(5), "dr.berg");
+        assertThat(verdict.value().settingsVersion()).isEqualTo(1);
+        assertThat(verdict.value().verdict()).isInstanceOf(org.netra.clinical.eligibility.Verdict.NotEligible.class);
+        assertThat(store.records().get(ClinicalKinds.ELIGIBILITY, verdict.value().id()).value())
+                .isEqualTo(verdict.value());
+        assertThat(store.audit().history(ClinicalKinds.ELIGIBILITY_SETTINGS.name(), EligibilitySettings.ID))
+                .hasSize(1);
+        var relaxed = new org.netra.clinical.eligibility.DepartmentLimits(20, 75, 8, Optional.empty(), 50, 3, 28, 2);
+        assertThat(limits.save(1, relaxed, "admin").version()).isEqualTo(2);
+        assertThat(limits.assess(Samples.PID, Samples.START.minusDays(5), "dr.berg").value().settingsVersion())
+                .isEqualTo(2);
+        assertThat(org.netra.store.audit.Changes.since(
+                        store.audit(), ClinicalKinds.ELIGIBILITY_SETTINGS.name(), EligibilitySettings.ID, 1))
+                .contains("config.minPlatelets", "config.minNeutrophils");
+    }
+
+    @Test
     void theChartLoadsOnePatientsWholeRecordAndNothingElse() {
         everyKind().forEach(s -> s.create(store));
         // another patient's record must not leak into the chart

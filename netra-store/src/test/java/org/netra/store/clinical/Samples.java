@@ -88,7 +88,11 @@ final class Samples {
                         new Dated<>(START.minusDays(12), new PerformanceStatus.Ecog(1)),
                         new Dated<>(START.minusDays(40), new PerformanceStatus.Karnofsky(80))),
                 Optional.empty(),
-                false);
+                false,
+                List.of(
+                        new org.netra.clinical.patient.Identifier(
+                                org.netra.clinical.patient.Identifier.MRN, "HOSP-0042-7"),
+                        new org.netra.clinical.patient.Identifier("NHS", "943 476 5919")));
     }
 
     static Lesion liver() {
@@ -135,6 +139,10 @@ final class Samples {
                 List.of(rib()),
                 List.of(
                         new BoneFinding("rib 7 right", BoneFinding.Kind.SUSPICIOUS),
+                        // worked up already: no longer among the findings needing work-up
+                        new BoneFinding("left parietal bone", BoneFinding.Kind.SUSPICIOUS)
+                                .withDone(new BoneFinding.WorkUpDone(
+                                        BoneFinding.WorkUp.MRI, START.minusDays(12), "haemangioma")),
                         new BoneFinding("L4/L5", BoneFinding.Kind.DEGENERATIVE)));
         return new StudyRecord(ClinicalKinds.key(PID, "bone-1"), PID, study);
     }
@@ -144,9 +152,18 @@ final class Samples {
                 "mibg-1",
                 ImagingProtocol.MibgScintigraphy.i123(),
                 START.minusDays(15).atTime(11, 0),
-                List.of(),
+                List.of(new Lesion("adrenal-l", "left adrenal", false, null, null, null)),
                 List.of());
-        return new StudyRecord(ClinicalKinds.key(PID, "mibg-1"), PID, study);
+        var read = new org.netra.clinical.diagnosis.ConjugateViewRead(
+                "adrenal-l",
+                300_000,
+                120_000,
+                java.time.Duration.ofMinutes(5),
+                0.12,
+                20,
+                10,
+                org.netra.physics.quantity.Activity.ofMBq(209.98));
+        return new StudyRecord(ClinicalKinds.key(PID, "mibg-1"), PID, study, List.of(read));
     }
 
     static LabPanel labs(LocalDate day, String suffix, double platelets) {
@@ -159,7 +176,12 @@ final class Samples {
                         LabResult.of(Analyte.WHITE_BLOOD_CELLS, 5.1, LabUnit.PER_NL, day),
                         LabResult.of(Analyte.NEUTROPHILS, 3.0, LabUnit.PER_NL, day),
                         LabResult.of(Analyte.LYMPHOCYTES, 1.4, LabUnit.PER_NL, day),
-                        LabResult.of(Analyte.CREATININE, 0.9, LabUnit.MG_PER_DL_CREATININE, day)));
+                        LabResult.of(Analyte.CREATININE, 0.9, LabUnit.MG_PER_DL_CREATININE, day),
+                        LabResult.of(Analyte.BILIRUBIN, 0.7, LabUnit.MG_PER_DL_BILIRUBIN, day),
+                        LabResult.of(Analyte.ALBUMIN, 4.1, LabUnit.G_PER_DL_ALBUMIN, day),
+                        LabResult.of(Analyte.ALT, 0.4, LabUnit.UKAT_PER_L, day),
+                        LabResult.of(Analyte.AST, 28, LabUnit.U_PER_L, day),
+                        LabResult.of(Analyte.CHROMOGRANIN_A, 410, LabUnit.NG_PER_ML, day)));
     }
 
     static EligibilityAssessment eligibility() {
@@ -169,7 +191,8 @@ final class Samples {
                                 labs(START.minusDays(7), "base", 240).results()),
                         List.of(srs().study()));
         var verdict = Eligibility.withDefaults().assess(candidate, START.minusDays(5));
-        return new EligibilityAssessment(ClinicalKinds.key(PID, "elig-1"), PID, verdict, "tumour board 2025-02-26");
+        return new EligibilityAssessment(
+                ClinicalKinds.key(PID, "elig-1"), PID, verdict, "tumour board 2025-02-26", 2);
     }
 
     static RadiotherapyRecord radiotherapy() {
