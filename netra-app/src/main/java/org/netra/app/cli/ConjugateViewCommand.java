@@ -19,10 +19,18 @@ import picocli.CommandLine.Spec;
                 + " count rates of the region on the anterior and posterior views, the effective attenuation"
                 + " coefficient μ, the patient thickness T and the camera's calibration C (MIRD Pamphlet 16).")
 final class ConjugateViewCommand implements Runnable {
-    @Option(names = "--anterior", required = true, paramLabel = "COUNTS", description = "counts in the region, anterior view")
+    @Option(
+            names = "--anterior",
+            required = true,
+            paramLabel = "COUNTS",
+            description = "counts in the region, anterior view")
     double anterior;
 
-    @Option(names = "--posterior", required = true, paramLabel = "COUNTS", description = "counts in the region, posterior view")
+    @Option(
+            names = "--posterior",
+            required = true,
+            paramLabel = "COUNTS",
+            description = "counts in the region, posterior view")
     double posterior;
 
     @Option(
@@ -32,13 +40,25 @@ final class ConjugateViewCommand implements Runnable {
             description = "acquisition time per view in seconds (default 1: the counts are count rates, cps)")
     double seconds;
 
-    @Option(names = "--mu", required = true, paramLabel = "PER_CM", description = "effective linear attenuation coefficient, per cm")
+    @Option(
+            names = "--mu",
+            required = true,
+            paramLabel = "PER_CM",
+            description = "effective linear attenuation coefficient, per cm")
     double mu;
 
-    @Option(names = "--thickness", required = true, paramLabel = "CM", description = "patient thickness through the region, cm")
+    @Option(
+            names = "--thickness",
+            required = true,
+            paramLabel = "CM",
+            description = "patient thickness through the region, cm")
     double thickness;
 
-    @Option(names = "--calibration", required = true, paramLabel = "CPS_PER_MBQ", description = "system sensitivity in air, cps/MBq")
+    @Option(
+            names = "--calibration",
+            required = true,
+            paramLabel = "CPS_PER_MBQ",
+            description = "system sensitivity in air, cps/MBq")
     double calibration;
 
     @Option(names = "--json", description = "print JSON")
@@ -63,13 +83,21 @@ final class ConjugateViewCommand implements Runnable {
             throw new IllegalArgumentException("--seconds must be a positive number of seconds, got " + seconds);
         }
         if (!(calibration > 0) || Double.isInfinite(calibration)) {
-            throw new IllegalArgumentException("--calibration must be a positive number of cps/MBq, got " + calibration);
+            throw new IllegalArgumentException(
+                    "--calibration must be a positive number of cps/MBq, got " + calibration);
         }
         double ant = anterior / seconds;
         double post = posterior / seconds;
         var e = ConjugateView.estimate(ant, post, mu, thickness, new SpectCalibration(calibration));
         var report = new Report(
-                ant, post, e.geometricMeanCps(), e.attenuationCorrection(), mu, thickness, calibration, e.activity().inMBq());
+                ant,
+                post,
+                e.geometricMeanCps(),
+                e.attenuationCorrection(),
+                mu,
+                thickness,
+                calibration,
+                e.activity().inMBq());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(report));

@@ -93,7 +93,10 @@ final class OpenApi {
             }
             case Access.RequiresAny q -> {
                 op.put("security", List.of(Map.of("session", List.of()), Map.of("token", List.of())));
-                op.put("x-netra-permission", String.join(" | ", q.permissions().stream().map(Enum::name).toList()));
+                op.put(
+                        "x-netra-permission",
+                        String.join(
+                                " | ", q.permissions().stream().map(Enum::name).toList()));
                 responses.put("401", Map.of("description", "not signed in", "content", error));
                 responses.put(
                         "403", Map.of("description", "the role lacks all of " + q.permissions(), "content", error));
@@ -103,7 +106,11 @@ final class OpenApi {
             responses.put("400", Map.of("description", "invalid input, one message per field", "content", error));
             responses.put(
                     "409",
-                    Map.of("description", "changed by someone else since it was read, or a duplicate", "content", error));
+                    Map.of(
+                            "description",
+                            "changed by someone else since it was read, or a duplicate",
+                            "content",
+                            error));
         }
         op.put("responses", responses);
         return op;

@@ -15,12 +15,18 @@ class ConjugateViewCommandTest {
     void activityByHand() throws Exception {
         var r = NuclideCommandTest.run(
                 "conjugate-view",
-                "--anterior", "300000",
-                "--posterior", "120000",
-                "--seconds", "300",
-                "--mu", "0.12",
-                "--thickness", "20",
-                "--calibration", "10",
+                "--anterior",
+                "300000",
+                "--posterior",
+                "120000",
+                "--seconds",
+                "300",
+                "--mu",
+                "0.12",
+                "--thickness",
+                "20",
+                "--calibration",
+                "10",
                 "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         var j = new ObjectMapper().readTree(r.out());
@@ -30,8 +36,17 @@ class ConjugateViewCommandTest {
         assertThat(j.get("activityMBq").asDouble()).isCloseTo(209.98, within(0.01));
 
         var text = NuclideCommandTest.run(
-                "conjugate-view", "--anterior", "1000", "--posterior", "400", "--mu", "0.12", "--thickness", "20",
-                "--calibration", "10");
+                "conjugate-view",
+                "--anterior",
+                "1000",
+                "--posterior",
+                "400",
+                "--mu",
+                "0.12",
+                "--thickness",
+                "20",
+                "--calibration",
+                "10");
         assertThat(text.exit()).isZero();
         assertThat(text.out()).contains("geometric mean 632.5 cps").contains("activity 210.0 MBq");
     }
@@ -39,8 +54,17 @@ class ConjugateViewCommandTest {
     @Test
     void aCalibrationThatIsNotPositiveIsRefusedByName() {
         var r = NuclideCommandTest.run(
-                "conjugate-view", "--anterior", "1000", "--posterior", "400", "--mu", "0.12", "--thickness", "20",
-                "--calibration", "0");
+                "conjugate-view",
+                "--anterior",
+                "1000",
+                "--posterior",
+                "400",
+                "--mu",
+                "0.12",
+                "--thickness",
+                "20",
+                "--calibration",
+                "0");
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("--calibration");
     }

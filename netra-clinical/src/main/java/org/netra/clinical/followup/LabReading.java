@@ -47,7 +47,8 @@ public final class LabReading {
                     kidney = Optional.of(new Kidney(
                             r.date(),
                             egfr,
-                            ctcae.grade(CtcaeTerm.CHRONIC_KIDNEY_DISEASE, egfr.mlPerMinPer173m2(), Optional.empty(), sex)));
+                            ctcae.grade(
+                                    CtcaeTerm.CHRONIC_KIDNEY_DISEASE, egfr.mlPerMinPer173m2(), Optional.empty(), sex)));
                 }
             }
         }

@@ -31,8 +31,7 @@ public enum Analyte {
     /** eGFR reported by the lab, mL/min/1.73 m². */
     EGFR("eGFR", LabUnit.ML_PER_MIN_1_73M2, 0, 300, EnumSet.of(LabUnit.ML_PER_MIN_1_73M2)),
     /** Total bilirubin, µmol/L (beyond ~1000 µmol/L no patient is measured alive). */
-    BILIRUBIN(
-            "bilirubin", LabUnit.UMOL_PER_L, 0, 1000, EnumSet.of(LabUnit.UMOL_PER_L, LabUnit.MG_PER_DL_BILIRUBIN)),
+    BILIRUBIN("bilirubin", LabUnit.UMOL_PER_L, 0, 1000, EnumSet.of(LabUnit.UMOL_PER_L, LabUnit.MG_PER_DL_BILIRUBIN)),
     /** Serum albumin, g/L. */
     ALBUMIN("albumin", LabUnit.G_PER_L_ALBUMIN, 5, 70, EnumSet.of(LabUnit.G_PER_L_ALBUMIN, LabUnit.G_PER_DL_ALBUMIN)),
     /** Alanine aminotransferase, U/L. */
@@ -40,8 +39,7 @@ public enum Analyte {
     /** Aspartate aminotransferase, U/L. */
     AST("AST", LabUnit.U_PER_L, 0, 20_000, EnumSet.of(LabUnit.U_PER_L, LabUnit.UKAT_PER_L)),
     /** Chromogranin A, µg/L (= ng/mL); NETs raise it by orders of magnitude, hence the wide range. */
-    CHROMOGRANIN_A(
-            "chromogranin A", LabUnit.UG_PER_L, 0, 500_000, EnumSet.of(LabUnit.UG_PER_L, LabUnit.NG_PER_ML));
+    CHROMOGRANIN_A("chromogranin A", LabUnit.UG_PER_L, 0, 500_000, EnumSet.of(LabUnit.UG_PER_L, LabUnit.NG_PER_ML));
 
     private final String label;
     private final LabUnit unit;
@@ -83,8 +81,7 @@ public enum Analyte {
     /** The units a value of this analyte may be entered in, the canonical one first. */
     public List<LabUnit> units() {
         return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(unit),
-                        accepted.stream().filter(u -> u != unit))
+                        java.util.stream.Stream.of(unit), accepted.stream().filter(u -> u != unit))
                 .toList();
     }
 

@@ -38,7 +38,8 @@ class DepartmentLimitsTest {
         var labs = new LabHistory(List.of(LabResult.of(Analyte.NEUTROPHILS, 1.2, LabUnit.PER_NL, day)));
         var candidate = new Candidate(
                 patient,
-                new PrimaryTumour(org.netra.clinical.patient.TumourSite.PANCREAS, org.netra.clinical.patient.Grade.G1, null),
+                new PrimaryTumour(
+                        org.netra.clinical.patient.TumourSite.PANCREAS, org.netra.clinical.patient.Grade.G1, null),
                 null,
                 labs,
                 null,
@@ -47,7 +48,8 @@ class DepartmentLimitsTest {
                 false);
         var defaults = Eligibility.withDefaults().assess(candidate, day);
         assertThat(defaults.criteria()).noneMatch(c -> c.name().equals("neutrophils"));
-        var strict = new DepartmentLimits(20, 75, 8, Optional.of(1.5), 50, 3, 28, 2).applyTo(EligibilityConfig.DEFAULTS);
+        var strict =
+                new DepartmentLimits(20, 75, 8, Optional.of(1.5), 50, 3, 28, 2).applyTo(EligibilityConfig.DEFAULTS);
         var verdict = new Eligibility(strict).assess(candidate, day);
         var neutrophils = verdict.criteria().stream()
                 .filter(c -> c.name().equals("neutrophils"))

@@ -28,7 +28,8 @@ class LabEntryTest {
         assertThat(LabResult.of(Analyte.ALBUMIN, 41, LabUnit.parse("g/L", Analyte.ALBUMIN), DAY)
                         .value())
                 .isCloseTo(41, within(1e-9));
-        assertThat(LabResult.of(Analyte.ALT, 0.5, LabUnit.parse("µkat/L", Analyte.ALT), DAY).value())
+        assertThat(LabResult.of(Analyte.ALT, 0.5, LabUnit.parse("µkat/L", Analyte.ALT), DAY)
+                        .value())
                 .isCloseTo(30, within(1e-9));
         assertThat(LabResult.of(Analyte.CHROMOGRANIN_A, 1250, LabUnit.parse("ng/mL", Analyte.CHROMOGRANIN_A), DAY)
                         .value())
@@ -75,7 +76,9 @@ class LabEntryTest {
         assertThat(t.kind()).isEqualTo(TreatmentKind.TARGETED_THERAPY);
         assertThat(t.detail()).isEqualTo("sunitinib: 37.5 mg daily");
         assertThat(NetTherapy.SURGERY.given(DAY, Optional.of(DAY), "").detail()).isEqualTo("surgery");
-        assertThat(NetTherapy.EVEROLIMUS.given(DAY, Optional.empty(), "everolimus 10 mg").detail())
+        assertThat(NetTherapy.EVEROLIMUS
+                        .given(DAY, Optional.empty(), "everolimus 10 mg")
+                        .detail())
                 .isEqualTo("everolimus 10 mg");
     }
 }

@@ -70,8 +70,7 @@ final class Terminology {
             case BILIRUBIN -> new LabCode("14631-6", "Bilirubin.total [Moles/volume] in Serum or Plasma", "umol/L");
             case ALBUMIN -> new LabCode("1751-7", "Albumin [Mass/volume] in Serum or Plasma", "g/L");
             case ALT ->
-                new LabCode(
-                        "1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L");
+                new LabCode("1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L");
             case AST ->
                 new LabCode(
                         "1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L");

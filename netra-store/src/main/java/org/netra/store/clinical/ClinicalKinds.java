@@ -101,7 +101,11 @@ public final class ClinicalKinds {
 
     /** The department's eligibility limits: one record, its version the settings version verdicts name. */
     public static final RecordKind<EligibilitySettings> ELIGIBILITY_SETTINGS = new RecordKind<>(
-            "eligibility_settings", EligibilitySettings.class, EligibilitySettings::id, s -> null, s -> "eligibility limits");
+            "eligibility_settings",
+            EligibilitySettings.class,
+            EligibilitySettings::id,
+            s -> null,
+            s -> "eligibility limits");
 
     /** The kinds a patient's chart shows: every clinical kind but the cycles' curves (read per cycle). */
     public static final List<RecordKind<?>> CHART = List.of(

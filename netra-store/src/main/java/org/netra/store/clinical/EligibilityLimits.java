@@ -32,7 +32,11 @@ public final class EligibilityLimits {
         if (version == 0 && now.version() > 0) {
             // someone saved the first version since this form was filled from the defaults
             throw new ConcurrentEditException(
-                    ClinicalKinds.ELIGIBILITY_SETTINGS.name(), EligibilitySettings.ID, 0, now.version(), now.updatedBy());
+                    ClinicalKinds.ELIGIBILITY_SETTINGS.name(),
+                    EligibilitySettings.ID,
+                    0,
+                    now.version(),
+                    now.updatedBy());
         }
         return version == 0
                 ? records.create(ClinicalKinds.ELIGIBILITY_SETTINGS, settings, actor)

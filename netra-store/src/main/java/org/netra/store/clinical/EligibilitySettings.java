@@ -13,7 +13,8 @@ public record EligibilitySettings(String id, EligibilityConfig config) {
 
     public EligibilitySettings {
         if (!ID.equals(id)) {
-            throw new IllegalArgumentException("the department's eligibility settings have the id " + ID + ", got " + id);
+            throw new IllegalArgumentException(
+                    "the department's eligibility settings have the id " + ID + ", got " + id);
         }
         Objects.requireNonNull(config, "eligibility configuration");
     }

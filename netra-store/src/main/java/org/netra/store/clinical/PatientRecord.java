@@ -40,7 +40,10 @@ public record PatientRecord(
         identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
         for (int i = 0; i < identifiers.size(); i++) {
             for (int j = i + 1; j < identifiers.size(); j++) {
-                if (identifiers.get(i).system().equalsIgnoreCase(identifiers.get(j).system())) {
+                if (identifiers
+                        .get(i)
+                        .system()
+                        .equalsIgnoreCase(identifiers.get(j).system())) {
                     throw new IllegalArgumentException("patient " + patient.id() + " has two "
                             + identifiers.get(i).system() + " identifiers; keep one per system");
                 }
@@ -87,7 +90,8 @@ public record PatientRecord(
         if (!name.isBlank()
                 && comparable(name).equals(comparable(other.name))
                 && patient.birthDate().equals(other.patient().birthDate())) {
-            return Optional.of("name " + other.name + " and birth date " + other.patient().birthDate());
+            return Optional.of(
+                    "name " + other.name + " and birth date " + other.patient().birthDate());
         }
         return Optional.empty();
     }
@@ -103,8 +107,7 @@ public record PatientRecord(
         var all = new java.util.ArrayList<>(priorTreatments);
         all.add(treatment);
         all.sort(java.util.Comparator.comparing(PriorTreatment::start));
-        return new PatientRecord(
-                patient, name, tumour, all, performance, pregnant, breastfeeding, identifiers);
+        return new PatientRecord(patient, name, tumour, all, performance, pregnant, breastfeeding, identifiers);
     }
 
     private static String comparable(String s) {

@@ -29,8 +29,8 @@ public final class PatientRegistry {
         private final String existingId;
 
         DuplicatePatientException(PatientRecord existing, String why) {
-            super("this patient is already registered as " + existing.name() + " (" + existing.id() + "): same "
-                    + why + "; open that chart instead of registering the patient again");
+            super("this patient is already registered as " + existing.name() + " (" + existing.id() + "): same " + why
+                    + "; open that chart instead of registering the patient again");
             this.existingId = existing.id();
         }
 
@@ -71,8 +71,8 @@ public final class PatientRegistry {
         return records.list(ClinicalKinds.PATIENT).stream()
                 .map(Stored::value)
                 .sorted(Comparator.comparing(PatientRecord::id))
-                .flatMap(existing -> record.samePersonAs(existing).stream()
-                        .map(why -> new DuplicatePatientException(existing, why)))
+                .flatMap(existing ->
+                        record.samePersonAs(existing).stream().map(why -> new DuplicatePatientException(existing, why)))
                 .findFirst();
     }
 

@@ -16,8 +16,8 @@ public record StudyRecord(String id, String patientId, ImagingStudy study, List<
         planar = planar == null ? List.of() : List.copyOf(planar);
         for (var p : planar) {
             if (study.lesions().stream().noneMatch(l -> l.id().equals(p.lesionId()))) {
-                throw new IllegalArgumentException(
-                        "study " + id + ": the conjugate-view read of lesion " + p.lesionId() + " names no lesion of the study");
+                throw new IllegalArgumentException("study " + id + ": the conjugate-view read of lesion " + p.lesionId()
+                        + " names no lesion of the study");
             }
         }
     }

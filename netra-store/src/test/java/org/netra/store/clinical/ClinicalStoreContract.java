@@ -135,13 +135,17 @@ abstract class ClinicalStoreContract extends OnFreshStore {
         everyKind().forEach(s -> s.create(store));
         var limits = new EligibilityLimits(store.records());
         assertThat(limits.current().version()).isZero();
-        assertThat(limits.current().value().config()).isEqualTo(org.netra.clinical.eligibility.EligibilityConfig.DEFAULTS);
+        assertThat(limits.current().value().config())
+                .isEqualTo(org.netra.clinical.eligibility.EligibilityConfig.DEFAULTS);
         var strict = new org.netra.clinical.eligibility.DepartmentLimits(15, 250, 9, Optional.of(1.5), 50, 3, 21, 1);
         var saved = limits.save(0, strict, "admin");
         assertThat(saved.version()).isEqualTo(1);
-        assertThat(store.records().get(ClinicalKinds.ELIGIBILITY_SETTINGS, EligibilitySettings.ID).value())
+        assertThat(store.records()
+                        .get(ClinicalKinds.ELIGIBILITY_SETTINGS, EligibilitySettings.ID)
+                        .value())
                 .isEqualTo(saved.value());
-        assertThat(org.netra.clinical.eligibility.DepartmentLimits.of(limits.current().value().config()))
+        assertThat(org.netra.clinical.eligibility.DepartmentLimits.of(
+                        limits.current().value().config()))
                 .isEqualTo(strict);
         assertThatThrownBy(() -> limits.save(0, strict, "someone"))
                 .isInstanceOf(ConcurrentEditException.class)
@@ -150,13 +154,17 @@ abstract class ClinicalStoreContract extends OnFreshStore {
         var verdict = limits.assess(Samples.PID, Samples.START.minusDays(5), "dr.berg");
         assertThat(verdict.value().settingsVersion()).isEqualTo(1);
         assertThat(verdict.value().verdict()).isInstanceOf(org.netra.clinical.eligibility.Verdict.NotEligible.class);
-        assertThat(store.records().get(ClinicalKinds.ELIGIBILITY, verdict.value().id()).value())
+        assertThat(store.records()
+                        .get(ClinicalKinds.ELIGIBILITY, verdict.value().id())
+                        .value())
                 .isEqualTo(verdict.value());
         assertThat(store.audit().history(ClinicalKinds.ELIGIBILITY_SETTINGS.name(), EligibilitySettings.ID))
                 .hasSize(1);
         var relaxed = new org.netra.clinical.eligibility.DepartmentLimits(20, 75, 8, Optional.empty(), 50, 3, 28, 2);
         assertThat(limits.save(1, relaxed, "admin").version()).isEqualTo(2);
-        assertThat(limits.assess(Samples.PID, Samples.START.minusDays(5), "dr.berg").value().settingsVersion())
+        assertThat(limits.assess(Samples.PID, Samples.START.minusDays(5), "dr.berg")
+                        .value()
+                        .settingsVersion())
                 .isEqualTo(2);
         assertThat(org.netra.store.audit.Changes.since(
                         store.audit(), ClinicalKinds.ELIGIBILITY_SETTINGS.name(), EligibilitySettings.ID, 1))

@@ -191,8 +191,7 @@ final class Samples {
                                 labs(START.minusDays(7), "base", 240).results()),
                         List.of(srs().study()));
         var verdict = Eligibility.withDefaults().assess(candidate, START.minusDays(5));
-        return new EligibilityAssessment(
-                ClinicalKinds.key(PID, "elig-1"), PID, verdict, "tumour board 2025-02-26", 2);
+        return new EligibilityAssessment(ClinicalKinds.key(PID, "elig-1"), PID, verdict, "tumour board 2025-02-26", 2);
     }
 
     static RadiotherapyRecord radiotherapy() {

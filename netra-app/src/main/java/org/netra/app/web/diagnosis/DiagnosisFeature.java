@@ -75,10 +75,12 @@ public final class DiagnosisFeature implements WebFeature {
             List<FindingRow> findings,
             List<PlanarRow> planar) {}
 
-    public record LesionRow(String id, String organ, boolean skeletal, String krenning, String suvMax, String suvPeak) {}
+    public record LesionRow(
+            String id, String organ, boolean skeletal, String krenning, String suvMax, String suvPeak) {}
 
     /** A bone finding with the work-up it calls for, what was done and what is still to do. */
-    public record FindingRow(int number, String site, String kind, String recommended, String done, String outstanding) {}
+    public record FindingRow(
+            int number, String site, String kind, String recommended, String done, String outstanding) {}
 
     public record PlanarRow(
             String lesion,
@@ -109,14 +111,14 @@ public final class DiagnosisFeature implements WebFeature {
                             ctx,
                             routes.views(),
                             form(type, patient(ctx.pathParam("id")), Map.of()),
-                            f -> link(create(type, ctx.pathParam("id"), f, actor(ctx)).value())));
+                            f -> link(create(type, ctx.pathParam("id"), f, actor(ctx))
+                                    .value())));
             routes.api(
                     HandlerType.POST,
                     "/api/patients/{id}/studies/" + type.path,
                     editors,
                     type.summary,
-                    ctx -> Submission.api(
-                            ctx, 201, f -> view(create(type, ctx.pathParam("id"), f, actor(ctx)))));
+                    ctx -> Submission.api(ctx, 201, f -> view(create(type, ctx.pathParam("id"), f, actor(ctx)))));
         }
         routes.page(HandlerType.GET, "/patients/{id}/studies/{study}", viewers, ctx -> {
             var v = view(study(ctx));
@@ -151,9 +153,7 @@ public final class DiagnosisFeature implements WebFeature {
                 "record a bone finding's work-up as done: finding (number), test (ct|mri|biopsy), date, result,"
                         + " and the study's version",
                 ctx -> Submission.api(
-                        ctx,
-                        200,
-                        f -> view(workUp(ctx.pathParam("id"), ctx.pathParam("study"), f, actor(ctx)))));
+                        ctx, 200, f -> view(workUp(ctx.pathParam("id"), ctx.pathParam("study"), f, actor(ctx)))));
         routes.page(HandlerType.GET, "/patients/{id}/radiotherapy/new", editors, ctx -> {
             var p = patient(ctx.pathParam("id"));
             show(routes, ctx, radiotherapyPage(p.id(), Map.of("indication", "pain from skeletal metastasis")));
@@ -166,16 +166,18 @@ public final class DiagnosisFeature implements WebFeature {
                         ctx,
                         routes.views(),
                         radiotherapyPage(ctx.pathParam("id"), Map.of()),
-                        f -> "/patients/" + radiotherapy(ctx.pathParam("id"), f, actor(ctx)).value().patientId()
-                                + "?saved=radiotherapy#timeline"));
+                        f -> "/patients/"
+                                + radiotherapy(ctx.pathParam("id"), f, actor(ctx))
+                                        .value()
+                                        .patientId() + "?saved=radiotherapy#timeline"));
         routes.api(
                 HandlerType.POST,
                 "/api/patients/{id}/radiotherapy",
                 editors,
                 "record palliative external radiotherapy of a skeletal metastasis: start, site, doseGy, fractions,"
                         + " indication",
-                ctx -> Submission.api(
-                        ctx, 201, f -> radiotherapy(ctx.pathParam("id"), f, actor(ctx)).value()));
+                ctx -> Submission.api(ctx, 201, f -> radiotherapy(ctx.pathParam("id"), f, actor(ctx))
+                        .value()));
     }
 
     /** The four examinations the department records, with their path and what the API says of them. */
@@ -243,12 +245,16 @@ public final class DiagnosisFeature implements WebFeature {
                 }
                 var lesions = lesions(form, true, false);
                 form.done();
-                yield record(id, p, form, () -> new ImagingStudy(
-                        sid,
-                        new ImagingProtocol.SomatostatinReceptorScintigraphy(reads),
-                        injection,
-                        lesions,
-                        List.of()));
+                yield record(
+                        id,
+                        p,
+                        form,
+                        () -> new ImagingStudy(
+                                sid,
+                                new ImagingProtocol.SomatostatinReceptorScintigraphy(reads),
+                                injection,
+                                lesions,
+                                List.of()));
             }
             case BONE -> {
                 List<BoneFinding> findings = new ArrayList<>();
@@ -264,15 +270,21 @@ public final class DiagnosisFeature implements WebFeature {
                     }
                 }
                 if (findings.isEmpty() && !form.hasError("finding1Site") && !form.hasError("finding1Kind")) {
-                    form.fail("finding1Site", "record at least one finding (a normal scan: site whole skeleton, normal)");
+                    form.fail(
+                            "finding1Site", "record at least one finding (a normal scan: site whole skeleton, normal)");
                 }
                 form.done();
-                yield record(id, p, form, () -> new ImagingStudy(
-                        sid, ImagingProtocol.BoneScintigraphy.standard(), injection, List.of(), findings));
+                yield record(
+                        id,
+                        p,
+                        form,
+                        () -> new ImagingStudy(
+                                sid, ImagingProtocol.BoneScintigraphy.standard(), injection, List.of(), findings));
             }
             case MIBG -> {
                 Tracer tracer = form.choice("tracer", "tracer", Tracer.class);
-                double hours = form.optionalNumber("scanHours", "scan time after injection").orElse(24.0);
+                double hours = form.optionalNumber("scanHours", "scan time after injection")
+                        .orElse(24.0);
                 if (!form.hasError("tracer") && tracer != Tracer.I123_MIBG && tracer != Tracer.I131_MIBG) {
                     form.fail("tracer", "an MIBG scan uses 123I-MIBG or 131I-MIBG, not " + tracer.label());
                 }
@@ -283,13 +295,21 @@ public final class DiagnosisFeature implements WebFeature {
                 Optional<ConjugateViewRead> planar = conjugateView(form, lesions);
                 form.done();
                 Duration scan = Duration.ofMinutes(Math.round(hours * 60));
-                var study = build(form, "tracer", () -> new ImagingStudy(
-                        sid, new ImagingProtocol.MibgScintigraphy(tracer, List.of(scan)), injection, lesions, List.of()));
+                var study = build(
+                        form,
+                        "tracer",
+                        () -> new ImagingStudy(
+                                sid,
+                                new ImagingProtocol.MibgScintigraphy(tracer, List.of(scan)),
+                                injection,
+                                lesions,
+                                List.of()));
                 yield new StudyRecord(id, p.id(), study, planar.stream().toList());
             }
             case PET -> {
                 Tracer tracer = form.choice("tracer", "tracer", Tracer.class);
-                double minutes = form.optionalNumber("uptakeMinutes", "uptake time").orElse(60.0);
+                double minutes =
+                        form.optionalNumber("uptakeMinutes", "uptake time").orElse(60.0);
                 if (!form.hasError("tracer") && tracer.modality() != Modality.PET_CT) {
                     form.fail("tracer", tracer.label() + " is not a PET tracer");
                 }
@@ -298,17 +318,22 @@ public final class DiagnosisFeature implements WebFeature {
                 }
                 var lesions = lesions(form, !form.hasError("tracer") && tracer.gradedByKrenning(), true);
                 form.done();
-                yield record(id, p, form, () -> new ImagingStudy(
-                        sid,
-                        new ImagingProtocol.PetCt(tracer, List.of(Duration.ofMinutes(Math.round(minutes)))),
-                        injection,
-                        lesions,
-                        List.of()));
+                yield record(
+                        id,
+                        p,
+                        form,
+                        () -> new ImagingStudy(
+                                sid,
+                                new ImagingProtocol.PetCt(tracer, List.of(Duration.ofMinutes(Math.round(minutes)))),
+                                injection,
+                                lesions,
+                                List.of()));
             }
         };
     }
 
-    private static StudyRecord record(String id, PatientRecord p, Form form, java.util.function.Supplier<ImagingStudy> s) {
+    private static StudyRecord record(
+            String id, PatientRecord p, Form form, java.util.function.Supplier<ImagingStudy> s) {
         return new StudyRecord(id, p.id(), build(form, "injection", s));
     }
 
@@ -339,7 +364,8 @@ public final class DiagnosisFeature implements WebFeature {
                     }
                 }
             }
-            Optional<Double> suvMax = suv ? form.optionalNumber(f + "SuvMax", "SUVmax of lesion " + i) : Optional.empty();
+            Optional<Double> suvMax =
+                    suv ? form.optionalNumber(f + "SuvMax", "SUVmax of lesion " + i) : Optional.empty();
             Optional<Double> suvPeak =
                     suv ? form.optionalNumber(f + "SuvPeak", "SUVpeak of lesion " + i) : Optional.empty();
             boolean anything = k.isPresent() || suvMax.isPresent() || suvPeak.isPresent();
@@ -431,13 +457,10 @@ public final class DiagnosisFeature implements WebFeature {
         form.done();
         findings.set(number - 1, findings.get(number - 1).withDone(new BoneFinding.WorkUpDone(test, date, result)));
         var s = stored.value().study();
-        var updated = stored.value()
-                .with(new ImagingStudy(s.id(), s.protocol(), s.injection(), s.lesions(), findings));
-        return Submission.saving(
-                services.store(),
-                ClinicalKinds.STUDY,
-                id,
-                () -> services.store().records().update(ClinicalKinds.STUDY, version, updated, actor));
+        var updated = stored.value().with(new ImagingStudy(s.id(), s.protocol(), s.injection(), s.lesions(), findings));
+        return Submission.saving(services.store(), ClinicalKinds.STUDY, id, () -> services.store()
+                .records()
+                .update(ClinicalKinds.STUDY, version, updated, actor));
     }
 
     Stored<RadiotherapyRecord> radiotherapy(String patientId, Form form, String actor) {
@@ -488,7 +511,9 @@ public final class DiagnosisFeature implements WebFeature {
                         l.id(),
                         l.organ(),
                         l.skeletal(),
-                        l.krenning().map(k -> k.score() + " (" + k.meaning() + ")").orElse("–"),
+                        l.krenning()
+                                .map(k -> k.score() + " (" + k.meaning() + ")")
+                                .orElse("–"),
                         l.suvMax().map(DiagnosisFeature::num).orElse("–"),
                         l.suvPeak().map(DiagnosisFeature::num).orElse("–")))
                 .toList();
@@ -552,7 +577,11 @@ public final class DiagnosisFeature implements WebFeature {
     private static String words(List<BoneFinding.WorkUp> w, String joiner, String none) {
         return w.isEmpty()
                 ? none
-                : String.join(joiner, w.stream().map(x -> x == BoneFinding.WorkUp.BIOPSY ? "biopsy" : x.name()).toList());
+                : String.join(
+                        joiner,
+                        w.stream()
+                                .map(x -> x == BoneFinding.WorkUp.BIOPSY ? "biopsy" : x.name())
+                                .toList());
     }
 
     private static String link(StudyRecord r) {
@@ -602,11 +631,14 @@ public final class DiagnosisFeature implements WebFeature {
                 lead = "Each focus with its site and what it looks like; netra recommends the work-up (a"
                         + " suspicious focus: CT, MRI or biopsy; a typical metastasis: CT and MRI) and tracks it.";
                 sections.add(new Section(
-                        "Injection", "", List.of(Field.of("injection", "Injection (date and time)", "datetime-local"))));
+                        "Injection",
+                        "",
+                        List.of(Field.of("injection", "Injection (date and time)", "datetime-local"))));
                 List<Field> f = new ArrayList<>();
                 List<Option> kinds = new ArrayList<>();
                 kinds.add(new Option("", "—"));
-                Arrays.stream(BoneFinding.Kind.values()).forEach(k -> kinds.add(new Option(lower(k.name()), lower(k.name()))));
+                Arrays.stream(BoneFinding.Kind.values())
+                        .forEach(k -> kinds.add(new Option(lower(k.name()), lower(k.name()))));
                 for (int i = 1; i <= LESION_ROWS; i++) {
                     f.add(Field.of("finding" + i + "Site", "Finding " + i + ": site", "text"));
                     f.add(Field.select("finding" + i + "Kind", "Finding " + i + ": looks", kinds));
@@ -643,8 +675,12 @@ public final class DiagnosisFeature implements WebFeature {
             }
             case PET -> {
                 var proposal = proposal(p);
-                lead = "Proposed for a " + proposal.netType() + " (grade " + p.tumour().grade()
-                        + p.tumour().ki67().map(k -> ", Ki-67 " + num(k.percent()) + " %").orElse("") + "): "
+                lead = "Proposed for a " + proposal.netType() + " (grade "
+                        + p.tumour().grade()
+                        + p.tumour()
+                                .ki67()
+                                .map(k -> ", Ki-67 " + num(k.percent()) + " %")
+                                .orElse("") + "): "
                         + String.join(
                                 "; ",
                                 proposal.tracers().stream()

@@ -95,7 +95,10 @@ public final class Form {
         try {
             return Optional.of(LocalDate.parse(values.get(field).strip()));
         } catch (DateTimeParseException e) {
-            errors.add(field, label + " must be a date as YYYY-MM-DD, got '" + values.get(field).strip() + "'");
+            errors.add(
+                    field,
+                    label + " must be a date as YYYY-MM-DD, got '"
+                            + values.get(field).strip() + "'");
             return Optional.empty();
         }
     }
@@ -114,8 +117,10 @@ public final class Form {
             return LocalDateTime.parse(values.get(field).strip().replace(' ', 'T'))
                     .truncatedTo(ChronoUnit.MINUTES);
         } catch (DateTimeParseException e) {
-            errors.add(field, label + " must be a date and time as YYYY-MM-DDTHH:MM, got '"
-                    + values.get(field).strip() + "'");
+            errors.add(
+                    field,
+                    label + " must be a date and time as YYYY-MM-DDTHH:MM, got '"
+                            + values.get(field).strip() + "'");
             return LocalDateTime.of(LocalDate.EPOCH, java.time.LocalTime.MIDNIGHT);
         }
     }
@@ -132,7 +137,9 @@ public final class Form {
             }
             return Optional.of(v);
         } catch (NumberFormatException e) {
-            errors.add(field, label + " must be a number, got '" + values.get(field).strip() + "'");
+            errors.add(
+                    field,
+                    label + " must be a number, got '" + values.get(field).strip() + "'");
             return Optional.empty();
         }
     }
@@ -148,7 +155,9 @@ public final class Form {
         try {
             return Optional.of(Integer.parseInt(values.get(field).strip()));
         } catch (NumberFormatException e) {
-            errors.add(field, label + " must be a whole number, got '" + values.get(field).strip() + "'");
+            errors.add(
+                    field,
+                    label + " must be a whole number, got '" + values.get(field).strip() + "'");
             return Optional.empty();
         }
     }
@@ -168,10 +177,11 @@ public final class Form {
 
     /** A checkbox: given as "on", "true" or "yes" (any case). */
     public boolean flag(String field) {
-        return given(field) && switch (values.get(field).strip().toLowerCase(Locale.ROOT)) {
-            case "on", "true", "yes", "1" -> true;
-            default -> false;
-        };
+        return given(field)
+                && switch (values.get(field).strip().toLowerCase(Locale.ROOT)) {
+                    case "on", "true", "yes", "1" -> true;
+                    default -> false;
+                };
     }
 
     /** One of {@code type}'s constants, written as its name in any case, spaces for underscores. */
@@ -179,7 +189,11 @@ public final class Form {
         if (!given(field)) {
             return Optional.empty();
         }
-        String v = values.get(field).strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String v = values.get(field)
+                .strip()
+                .toUpperCase(Locale.ROOT)
+                .replace(' ', '_')
+                .replace('-', '_');
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(v)) {
                 return Optional.of(e);

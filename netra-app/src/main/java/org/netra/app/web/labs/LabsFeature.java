@@ -75,8 +75,12 @@ public final class LabsFeature implements WebFeature {
                 HandlerType.POST,
                 "/patients/{id}/labs/new",
                 entry,
-                ctx -> Submission.page(ctx, routes.views(), page(ctx.pathParam("id"), "", Map.of()), form -> link(
-                        create(ctx.pathParam("id"), form, actor(ctx)).value())));
+                ctx -> Submission.page(
+                        ctx,
+                        routes.views(),
+                        page(ctx.pathParam("id"), "", Map.of()),
+                        form -> link(
+                                create(ctx.pathParam("id"), form, actor(ctx)).value())));
         routes.page(HandlerType.GET, "/patients/{id}/labs/{panel}", viewers, ctx -> {
             var view = view(stored(ctx));
             routes.views().render(ctx, "lab-panel.jte", "Labs of " + view.patientName(), view);
@@ -136,13 +140,9 @@ public final class LabsFeature implements WebFeature {
         services.store().records().get(ClinicalKinds.LAB_PANEL, id);
         int version = form.version();
         List<LabResult> results = read(form);
-        return Submission.saving(
-                services.store(),
-                ClinicalKinds.LAB_PANEL,
-                id,
-                () -> services.store()
-                        .records()
-                        .update(ClinicalKinds.LAB_PANEL, version, new LabPanel(id, patientId, results), actor));
+        return Submission.saving(services.store(), ClinicalKinds.LAB_PANEL, id, () -> services.store()
+                .records()
+                .update(ClinicalKinds.LAB_PANEL, version, new LabPanel(id, patientId, results), actor));
     }
 
     /** The results the form gives, each converted by {@link LabResult#of}; at least one value. */
@@ -199,23 +199,28 @@ public final class LabsFeature implements WebFeature {
                         g.result().analyte().label(),
                         fmt(g.result().value()),
                         g.result().analyte().unit().symbol(),
-                        g.grade().map(gr -> "G" + gr.number() + " ("
-                                        + g.term().orElseThrow().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        g.grade()
+                                .map(gr -> "G" + gr.number() + " ("
+                                        + g.term()
+                                                .orElseThrow()
+                                                .name()
+                                                .toLowerCase(Locale.ROOT)
+                                                .replace('_', ' ')
                                         + ")")
                                 .orElse("–")))
                 .toList();
         String egfr = reading.kidney()
-                .map(k -> String.format(Locale.ROOT, "%.0f mL/min/1.73m²", k.egfr().mlPerMinPer173m2()))
+                .map(k -> String.format(
+                        Locale.ROOT, "%.0f mL/min/1.73m²", k.egfr().mlPerMinPer173m2()))
                 .orElse("");
         String ckd = reading.kidney().map(k -> "G" + k.ckdGrade().number()).orElse("");
         String panelKey = panel.id().substring(panel.id().indexOf('/') + 1);
-        return new PanelView(
-                p.id(), p.name(), panelKey, s.version(), panel.sampled(), rows, egfr, ckd, s.updatedBy());
+        return new PanelView(p.id(), p.name(), panelKey, s.version(), panel.sampled(), rows, egfr, ckd, s.updatedBy());
     }
 
     private static String link(LabPanel panel) {
-        return "/patients/" + panel.patientId() + "/labs/" + panel.id().substring(panel.id().indexOf('/') + 1)
-                + "?saved=1";
+        return "/patients/" + panel.patientId() + "/labs/"
+                + panel.id().substring(panel.id().indexOf('/') + 1) + "?saved=1";
     }
 
     static Map<String, String> values(Stored<LabPanel> s) {

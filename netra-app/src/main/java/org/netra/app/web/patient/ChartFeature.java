@@ -44,7 +44,9 @@ public final class ChartFeature implements WebFeature {
                                     user.can(Permission.APPROVE_CYCLE),
                                     ctx.queryParam("planned") != null
                                             ? "The next cycle is planned and recorded."
-                                            : ctx.queryParam("saved") != null ? "Saved and recorded in the audit trail." : ""));
+                                            : ctx.queryParam("saved") != null
+                                                    ? "Saved and recorded in the audit trail."
+                                                    : ""));
         });
         routes.api(
                 HandlerType.GET,

@@ -373,9 +373,8 @@ public record ChartView(
 
     private static String labValue(LabReading.Graded g) {
         double value = g.result().value();
-        String v = value >= 1000
-                ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.2f", value);
+        String v =
+                value >= 1000 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
         int grade = g.grade().map(x -> x.number()).orElse(0);
         return grade > 0 ? v + " (G" + grade + ")" : v;
     }

@@ -69,18 +69,13 @@ public final class ClinicalDirectory implements PatientDirectory {
                 .map(Stored::value)
                 .sorted(Comparator.comparing(p -> p.id()))
                 .toList();
-        searchKeys = patients.stream()
-                .collect(Collectors.toMap(
-                        p -> p.id(),
-                        p -> String.join(
-                                        " ",
-                                        p.name(),
-                                        p.id(),
-                                        p.patient().birthDate().toString(),
-                                        p.identifiers().stream()
-                                                .map(i -> i.value())
-                                                .collect(Collectors.joining(" ")))
-                                .toLowerCase(Locale.ROOT)));
+        searchKeys = patients.stream().collect(Collectors.toMap(p -> p.id(), p -> String.join(
+                        " ",
+                        p.name(),
+                        p.id(),
+                        p.patient().birthDate().toString(),
+                        p.identifiers().stream().map(i -> i.value()).collect(Collectors.joining(" ")))
+                .toLowerCase(Locale.ROOT)));
         if (patients.isEmpty()) {
             return List.of();
         }

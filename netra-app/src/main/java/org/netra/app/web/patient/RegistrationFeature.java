@@ -65,8 +65,12 @@ public final class RegistrationFeature implements WebFeature {
                 HandlerType.POST,
                 "/patients/new",
                 editors,
-                ctx -> Submission.page(ctx, routes.views(), newPatientPage(Map.of()), form -> "/patients/"
-                        + register(form, actor(ctx)).value().id() + "?saved=registered"));
+                ctx -> Submission.page(
+                        ctx,
+                        routes.views(),
+                        newPatientPage(Map.of()),
+                        form -> "/patients/"
+                                + register(form, actor(ctx)).value().id() + "?saved=registered"));
         routes.page(HandlerType.GET, "/patients/{id}/edit", editors, ctx -> {
             var stored = patient(ctx);
             show(routes, ctx, editPage(stored.value().id(), values(stored)));
@@ -79,7 +83,10 @@ public final class RegistrationFeature implements WebFeature {
                         ctx,
                         routes.views(),
                         editPage(ctx.pathParam("id"), Map.of()),
-                        form -> "/patients/" + update(ctx.pathParam("id"), form, actor(ctx)).value().id() + "?saved=patient"));
+                        form -> "/patients/"
+                                + update(ctx.pathParam("id"), form, actor(ctx))
+                                        .value()
+                                        .id() + "?saved=patient"));
         routes.page(HandlerType.GET, "/patients/{id}/treatments/new", editors, ctx -> {
             var stored = patient(ctx);
             show(
@@ -97,8 +104,10 @@ public final class RegistrationFeature implements WebFeature {
                         ctx,
                         routes.views(),
                         treatmentPage(ctx.pathParam("id"), Map.of()),
-                        form -> "/patients/" + addTreatment(ctx.pathParam("id"), form, actor(ctx)).value().id()
-                                + "?saved=treatment#timeline"));
+                        form -> "/patients/"
+                                + addTreatment(ctx.pathParam("id"), form, actor(ctx))
+                                        .value()
+                                        .id() + "?saved=treatment#timeline"));
 
         routes.api(
                 HandlerType.POST,
@@ -121,8 +130,7 @@ public final class RegistrationFeature implements WebFeature {
                 editors,
                 "add a prior treatment: therapy (surgery|somatostatin_analogue|everolimus|sunitinib|chemotherapy|…),"
                         + " start, optional end and detail, and the patient's version",
-                ctx -> Submission.api(
-                        ctx, 200, form -> saved(addTreatment(ctx.pathParam("id"), form, actor(ctx)))));
+                ctx -> Submission.api(ctx, 200, form -> saved(addTreatment(ctx.pathParam("id"), form, actor(ctx)))));
     }
 
     private Stored<PatientRecord> patient(Context ctx) {
@@ -133,10 +141,7 @@ public final class RegistrationFeature implements WebFeature {
         LocalDate today = LocalDate.now(services.clock());
         var parsed = read(form, "P-0000", Optional.empty(), today);
         return Submission.saving(
-                services.store(),
-                ClinicalKinds.PATIENT,
-                "",
-                () -> registry.register(id -> rebuild(parsed, id), actor));
+                services.store(), ClinicalKinds.PATIENT, "", () -> registry.register(id -> rebuild(parsed, id), actor));
     }
 
     Stored<PatientRecord> update(String id, Form form, String actor) {
@@ -163,15 +168,12 @@ public final class RegistrationFeature implements WebFeature {
             throw e;
         }
         if (start.isAfter(LocalDate.now(services.clock()))) {
-            form.fail("start", "start " + start + " is in the future; record treatments given").done();
+            form.fail("start", "start " + start + " is in the future; record treatments given")
+                    .done();
         }
-        return Submission.saving(
-                services.store(),
-                ClinicalKinds.PATIENT,
-                id,
-                () -> services.store()
-                        .records()
-                        .update(ClinicalKinds.PATIENT, version, current.value().withPriorTreatment(treatment), actor));
+        return Submission.saving(services.store(), ClinicalKinds.PATIENT, id, () -> services.store()
+                .records()
+                .update(ClinicalKinds.PATIENT, version, current.value().withPriorTreatment(treatment), actor));
     }
 
     /**
@@ -182,7 +184,11 @@ public final class RegistrationFeature implements WebFeature {
         String name = form.text("name", "name", 120);
         LocalDate birth = form.date("birthDate", "birth date");
         Sex sex = form.choice("sex", "sex", Sex.class);
-        String mrn = form.text("mrn", "MRN (hospital number)", 64);
+        // a record kept before netra knew MRNs (the demo cohort, referrals) may be edited without one
+        boolean mrnOptional = current.map(c -> c.mrn().isEmpty()).orElse(false);
+        String mrn = mrnOptional
+                ? form.optionalText("mrn", "MRN (hospital number)", 64).orElse("")
+                : form.text("mrn", "MRN (hospital number)", 64);
         Optional<String> otherSystem = form.optionalText("otherIdSystem", "other identifier's system", 32);
         Optional<String> otherId = form.optionalText("otherId", "other identifier", 64);
         double heightCm = form.number("heightCm", "height");
@@ -222,7 +228,9 @@ public final class RegistrationFeature implements WebFeature {
         }
         List<Identifier> ids = new ArrayList<>();
         try {
-            ids.add(new Identifier(Identifier.MRN, mrn));
+            if (!mrn.isEmpty()) {
+                ids.add(new Identifier(Identifier.MRN, mrn));
+            }
             if (otherId.isPresent() && otherSystem.isPresent()) {
                 if (otherSystem.get().equalsIgnoreCase(Identifier.MRN)) {
                     form.fail("otherIdSystem", "the MRN has its own field; name another system here");
@@ -234,8 +242,10 @@ public final class RegistrationFeature implements WebFeature {
             form.fail("mrn", e.getMessage());
         }
         form.done();
-        List<Dated<Mass>> weights = new ArrayList<>(current.map(c -> c.patient().weights()).orElse(List.of()));
-        List<Dated<Length>> heights = new ArrayList<>(current.map(c -> c.patient().heights()).orElse(List.of()));
+        List<Dated<Mass>> weights =
+                new ArrayList<>(current.map(c -> c.patient().weights()).orElse(List.of()));
+        List<Dated<Length>> heights =
+                new ArrayList<>(current.map(c -> c.patient().heights()).orElse(List.of()));
         Mass weight = Mass.ofKg(weightKg);
         Length height = Length.ofCm(heightCm);
         if (weights.isEmpty() || Math.abs(weights.getLast().value().inKg() - weightKg) > 1e-9) {
@@ -384,7 +394,9 @@ public final class RegistrationFeature implements WebFeature {
                                         "site",
                                         "Primary site",
                                         Arrays.stream(TumourSite.values())
-                                                .map(t -> new Option(lower(t.name()), lower(t.name()).replace('_', ' ')))
+                                                .map(t -> new Option(
+                                                        lower(t.name()),
+                                                        lower(t.name()).replace('_', ' ')))
                                                 .toList()),
                                 Field.select(
                                         "grade",

@@ -95,8 +95,7 @@ public final class EligibilitySettingsFeature implements WebFeature {
         Access physicians = Access.requires(Permission.EDIT_PATIENT);
         routes.page(HandlerType.POST, "/patients/{id}/eligibility", physicians, ctx -> {
             assess(ctx);
-            ctx.redirect(
-                    "/patients/" + ctx.pathParam("id") + "?saved=eligibility#eligibility", HttpStatus.SEE_OTHER);
+            ctx.redirect("/patients/" + ctx.pathParam("id") + "?saved=eligibility#eligibility", HttpStatus.SEE_OTHER);
         });
         routes.api(
                 HandlerType.POST,
@@ -140,7 +139,8 @@ public final class EligibilitySettingsFeature implements WebFeature {
     }
 
     private static SettingsView view(Stored<EligibilitySettings> s) {
-        return new SettingsView(s.version(), s.updatedBy(), DepartmentLimits.of(s.value().config()));
+        return new SettingsView(
+                s.version(), s.updatedBy(), DepartmentLimits.of(s.value().config()));
     }
 
     private static FormPage page(Stored<EligibilitySettings> current) {
@@ -180,10 +180,7 @@ public final class EligibilitySettingsFeature implements WebFeature {
                                         Field.of("neutrophils", "Neutrophils minimum (×10⁹/L, empty: none)", "number"),
                                         Field.of("clearance", "Creatinine clearance minimum (mL/min)", "number"),
                                         Field.of("labAgeDays", "Labs at most this old (days, 14–28)", "number"))),
-                        new Section(
-                                "Patient",
-                                "",
-                                List.of(Field.of("ecog", "Highest ECOG (0–4)", "number")))),
+                        new Section("Patient", "", List.of(Field.of("ecog", "Highest ECOG (0–4)", "number")))),
                 v,
                 Map.of(),
                 "",

@@ -66,7 +66,9 @@ class RecordEntryBrowserTest {
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("heightCm-error")));
         assertThat(driver.findElement(By.id("heightCm-error")).getText()).contains("centimetres");
-        assertThat(driver.findElement(By.id("mrn-error")).getText()).contains("MRN").contains("required");
+        assertThat(driver.findElement(By.id("mrn-error")).getText())
+                .contains("MRN")
+                .contains("required");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Lindqvist, Maja");
         Chromium.shot(driver, "e-02-register-refused");
 
@@ -75,7 +77,8 @@ class RecordEntryBrowserTest {
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enter-labs")));
         assertThat(driver.getCurrentUrl()).contains("/patients/P-0001");
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Saved");
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("Saved");
         Chromium.shot(driver, "e-03-chart-registered");
 
         driver.findElement(By.id("enter-labs")).click();
@@ -140,8 +143,8 @@ class RecordEntryBrowserTest {
         records.update(
                 ClinicalKinds.PATIENT,
                 current.version(),
-                p.with(p.patient(), p.name(), p.tumour(), p.identifiers()).withPriorTreatment(
-                        org.netra.clinical.patient.NetTherapy.SOMATOSTATIN_ANALOGUE.given(
+                p.with(p.patient(), p.name(), p.tumour(), p.identifiers())
+                        .withPriorTreatment(org.netra.clinical.patient.NetTherapy.SOMATOSTATIN_ANALOGUE.given(
                                 java.time.LocalDate.of(2023, 1, 10), java.util.Optional.empty(), "lanreotide 120 mg")),
                 "dr.colleague");
         retype("weightKg", "62");

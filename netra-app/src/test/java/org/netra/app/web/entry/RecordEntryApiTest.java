@@ -44,8 +44,7 @@ class RecordEntryApiTest {
     static String patientJson(String name, String mrn, String birth) {
         return """
                 {"name": "%s", "birthDate": "%s", "sex": "female", "mrn": "%s", "heightCm": 168, "weightKg": 64.5,
-                 "site": "small_intestine", "grade": "g2", "ki67": 7, "ki67Date": "2024-03-01"}"""
-                .formatted(name, birth, mrn);
+                 "site": "small_intestine", "grade": "g2", "ki67": 7, "ki67Date": "2024-03-01"}""".formatted(name, birth, mrn);
     }
 
     @Test
@@ -60,15 +59,16 @@ class RecordEntryApiTest {
         // the same MRN (spacing and case aside) or the same name and birth date: refused, naming the patient
         var sameMrn = physician.postJson("/api/patients", patientJson("Other, Person", "mrn 1001", "1970-01-01"));
         assertThat(sameMrn.statusCode()).isEqualTo(409);
-        assertThat(json(sameMrn).get("error").asText()).contains(id).contains("Lindqvist, Maja").contains("MRN");
+        assertThat(json(sameMrn).get("error").asText())
+                .contains(id)
+                .contains("Lindqvist, Maja")
+                .contains("MRN");
         var sameName = physician.postJson("/api/patients", patientJson("lindqvist,  maja", "MRN-9", "1961-04-12"));
         assertThat(sameName.statusCode()).isEqualTo(409);
         assertThat(json(sameName).get("error").asText()).contains(id).contains("birth date");
 
         // missing field, impossible value, wrong choice: 400 with one message per field
-        var bad = physician.postJson(
-                "/api/patients",
-                """
+        var bad = physician.postJson("/api/patients", """
                 {"name": "New, Person", "sex": "unknown", "mrn": "MRN-2", "heightCm": 1.7, "weightKg": 64,
                  "site": "pancreas", "grade": "g1", "ki67": 150, "ki67Date": "2024-01-01"}""");
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -90,7 +90,8 @@ class RecordEntryApiTest {
                 .contains("changed by physician")
                 .contains("version 1")
                 .contains("patient.weights");
-        var noVersion = physician.putJson("/api/patients/" + id, patientJson("Lindqvist, Maja", "MRN-1001", "1961-04-12"));
+        var noVersion =
+                physician.putJson("/api/patients/" + id, patientJson("Lindqvist, Maja", "MRN-1001", "1961-04-12"));
         assertThat(noVersion.statusCode()).isEqualTo(400);
         assertThat(json(noVersion).get("fields").get("version").asText()).contains("version");
 
@@ -111,7 +112,8 @@ class RecordEntryApiTest {
 
         // the nurse may not register or edit
         var nurse = signedIn("nurse");
-        assertThat(nurse.postJson("/api/patients", patientJson("A, B", "X-1", "1950-01-01")).statusCode())
+        assertThat(nurse.postJson("/api/patients", patientJson("A, B", "X-1", "1950-01-01"))
+                        .statusCode())
                 .isEqualTo(403);
         // search by MRN and by birth date
         assertThat(physician.get("/api/patients?q=mrn-1001").body()).contains(id);
@@ -136,8 +138,7 @@ class RecordEntryApiTest {
         var physician = signedIn("physician");
         String id = registered(physician, "MRN-2001", "Okafor, Ada");
         var nurse = signedIn("nurse");
-        String panel =
-                """
+        String panel = """
                 {"sampled": "2024-05-02", "haemoglobin": 125, "haemoglobinUnit": "g/L", "platelets": 70,
                  "plateletsUnit": "×10⁹/L", "creatinine": 0.9, "creatinineUnit": "mg/dL", "bilirubin": 1.2,
                  "bilirubinUnit": "mg/dL", "chromograninA": "1250", "chromograninAUnit": "ng/mL"}""";
@@ -158,9 +159,7 @@ class RecordEntryApiTest {
         assertThat(rows.get("chromogranin A").get("unit").asText()).isEqualTo("µg/L");
 
         // wrong unit, impossible value, missing date: each named
-        var bad = nurse.postJson(
-                "/api/patients/" + id + "/labs",
-                """
+        var bad = nurse.postJson("/api/patients/" + id + "/labs", """
                 {"haemoglobin": 12.5, "haemoglobinUnit": "mg/dL", "platelets": -3, "creatinine": 900,
                  "creatinineUnit": "mg/dL"}""");
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -180,7 +179,10 @@ class RecordEntryApiTest {
         assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
         var stale = nurse.putJson("/api/patients/" + id + "/labs/" + key, fix);
         assertThat(stale.statusCode()).isEqualTo(409);
-        assertThat(json(stale).get("error").asText()).contains("physician").contains("version 1").contains("results");
+        assertThat(json(stale).get("error").asText())
+                .contains("physician")
+                .contains("version 1")
+                .contains("results");
 
         // the chart shows the units as written and the eGFR, never the enum names
         var chart = nurse.get("/patients/" + id);
@@ -192,7 +194,9 @@ class RecordEntryApiTest {
                 .doesNotContain("G_PER_DL")
                 .doesNotContain("PER_NL")
                 .doesNotContain("UMOL_PER_L");
-        assertThat(signedIn("physicist").postJson("/api/patients/" + id + "/labs", panel).statusCode())
+        assertThat(signedIn("physicist")
+                        .postJson("/api/patients/" + id + "/labs", panel)
+                        .statusCode())
                 .isEqualTo(403);
     }
 
@@ -236,11 +240,14 @@ class RecordEntryApiTest {
                 + " \"version\": 1}";
         var done = physician.postJson("/api/patients/" + id + "/studies/" + boneId + "/workup", workUp);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        assertThat(json(done).get("findings").get(0).get("outstanding").asText()).isEqualTo("nothing");
+        assertThat(json(done).get("findings").get(0).get("outstanding").asText())
+                .isEqualTo("nothing");
         assertThat(json(done).get("findings").get(0).get("done").asText()).contains("MRI on 2024-04-12");
         var staleWorkUp = physician.postJson("/api/patients/" + id + "/studies/" + boneId + "/workup", workUp);
         assertThat(staleWorkUp.statusCode()).isEqualTo(409);
-        assertThat(json(staleWorkUp).get("error").asText()).contains("version 1").contains("study.boneFindings");
+        assertThat(json(staleWorkUp).get("error").asText())
+                .contains("version 1")
+                .contains("study.boneFindings");
         var badWorkUp = physician.postJson(
                 "/api/patients/" + id + "/studies/" + boneId + "/workup",
                 "{\"finding\": 5, \"test\": \"pet\", \"version\": 2}");
@@ -248,7 +255,8 @@ class RecordEntryApiTest {
         assertThat(json(badWorkUp).get("fields").get("test").asText()).contains("test");
         assertThat(json(badWorkUp).get("fields").get("date").asText()).contains("required");
 
-        // MIBG: by hand (MIRD 16) √(1000 · 400) cps × e^(0.12 × 20 / 2) / 10 cps/MBq = 632.46 × 3.3201 / 10 = 209.98 MBq
+        // MIBG: by hand (MIRD 16) √(1000 · 400) cps × e^(0.12 × 20 / 2) / 10 cps/MBq = 632.46 × 3.3201 / 10 = 209.98
+        // MBq
         var mibg = physician.postJson(
                 "/api/patients/" + id + "/studies/mibg",
                 "{\"tracer\": \"i123_mibg\", \"injection\": \"2024-04-08T10:00\", \"lesion1Organ\": \"left adrenal\","
@@ -286,7 +294,8 @@ class RecordEntryApiTest {
         assertThat(json(petBad).get("fields").get("tracer").asText()).contains("not a PET tracer");
 
         var rtBad = physician.postJson(
-                "/api/patients/" + id + "/radiotherapy", "{\"start\": \"2024-04-20\", \"doseGy\": 800, \"fractions\": 0}");
+                "/api/patients/" + id + "/radiotherapy",
+                "{\"start\": \"2024-04-20\", \"doseGy\": 800, \"fractions\": 0}");
         assertThat(rtBad.statusCode()).isEqualTo(400);
         var rf = json(rtBad).get("fields");
         assertThat(rf.get("site").asText()).contains("site");
@@ -314,7 +323,8 @@ class RecordEntryApiTest {
         var admin = signedIn("admin");
         String limits = "{\"version\": 0, \"ki67\": 15, \"platelets\": 100, \"haemoglobin\": 9,"
                 + " \"neutrophils\": 1.5, \"clearance\": 50, \"krenning\": 3, \"labAgeDays\": 21, \"ecog\": 2}";
-        assertThat(physician.putJson("/api/settings/eligibility", limits).statusCode()).isEqualTo(403);
+        assertThat(physician.putJson("/api/settings/eligibility", limits).statusCode())
+                .isEqualTo(403);
         var bad = admin.putJson(
                 "/api/settings/eligibility",
                 limits.replace("\"ki67\": 15", "\"ki67\": 250").replace("\"labAgeDays\": 21", "\"labAgeDays\": 60"));
@@ -332,9 +342,9 @@ class RecordEntryApiTest {
         assertThat(json(second).get("settingsVersion").asInt()).isEqualTo(1);
         var criteria = json(second).at("/verdict/criteria").toString();
         assertThat(criteria).contains("≥ 100 ×10⁹/L").contains("neutrophils").contains("set by the department");
-        assertThat(physician.get("/patients/" + id).body())
-                .contains("eligibility settings, version 1");
-        assertThat(server.store.audit().history("eligibility_settings", "department")).hasSize(1);
+        assertThat(physician.get("/patients/" + id).body()).contains("eligibility settings, version 1");
+        assertThat(server.store.audit().history("eligibility_settings", "department"))
+                .hasSize(1);
     }
 
     @Test
@@ -346,13 +356,17 @@ class RecordEntryApiTest {
         assertThat(doc.get("/api/patients/{id}/labs").has("post")).isTrue();
         assertThat(doc.get("/api/patients/{id}/labs/{panel}").has("put")).isTrue();
         for (String s : new String[] {"srs", "bone", "mibg", "pet"}) {
-            assertThat(doc.get("/api/patients/{id}/studies/" + s).has("post")).as(s).isTrue();
+            assertThat(doc.get("/api/patients/{id}/studies/" + s).has("post"))
+                    .as(s)
+                    .isTrue();
         }
-        assertThat(doc.get("/api/patients/{id}/studies/{study}/workup").has("post")).isTrue();
+        assertThat(doc.get("/api/patients/{id}/studies/{study}/workup").has("post"))
+                .isTrue();
         assertThat(doc.get("/api/patients/{id}/radiotherapy").has("post")).isTrue();
         assertThat(doc.get("/api/settings/eligibility").has("put")).isTrue();
         assertThat(doc.get("/api/patients/{id}/eligibility").has("post")).isTrue();
-        assertThat(doc.at("/~1api~1patients~1{id}~1labs/post/x-netra-permission").asText())
+        assertThat(doc.at("/~1api~1patients~1{id}~1labs/post/x-netra-permission")
+                        .asText())
                 .isEqualTo("EDIT_PATIENT | RECORD_CARE");
     }
 }
