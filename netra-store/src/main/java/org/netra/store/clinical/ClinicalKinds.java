@@ -130,6 +130,24 @@ public final class ClinicalKinds {
 
     private ClinicalKinds() {}
 
+    /**
+     * The first free id of {@code kind} for the patient: {@code base}, else {@code base-2}, {@code base-3}, …
+     * (a second lab panel on one day, a second verdict on one day).
+     */
+    public static String freeKey(
+            org.netra.store.record.Records records, RecordKind<?> kind, String patientId, String base) {
+        String id = key(patientId, base);
+        for (int n = 2; records.find(kind, id).isPresent(); n++) {
+            id = key(patientId, base + "-" + n);
+        }
+        return id;
+    }
+
+    /** The patient's part of a scoped id: {@code "srs-1"} of {@code "P-0042/srs-1"}. */
+    public static String localPart(String id) {
+        return id.substring(id.indexOf('/') + 1);
+    }
+
     /** A scoped id: the parts joined with '/', e.g. {@code key("P-0001", "srs-1")}. */
     public static String key(String... parts) {
         for (String p : parts) {

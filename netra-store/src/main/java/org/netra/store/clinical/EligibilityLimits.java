@@ -51,11 +51,7 @@ public final class EligibilityLimits {
         var settings = current();
         var chart = PatientChart.load(records, patientId);
         var verdict = new Eligibility(settings.value().config()).assess(chart.candidate(), asOf);
-        String base = "eligibility-" + asOf;
-        String id = ClinicalKinds.key(patientId, base);
-        for (int n = 2; records.find(ClinicalKinds.ELIGIBILITY, id).isPresent(); n++) {
-            id = ClinicalKinds.key(patientId, base + "-" + n);
-        }
+        String id = ClinicalKinds.freeKey(records, ClinicalKinds.ELIGIBILITY, patientId, "eligibility-" + asOf);
         return records.create(
                 ClinicalKinds.ELIGIBILITY,
                 new EligibilityAssessment(id, patientId, verdict, "", settings.version()),

@@ -23,7 +23,6 @@ import org.netra.app.web.input.FormPage.Section;
 import org.netra.app.web.input.Submission;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
-import org.netra.app.web.security.RequestSecurity;
 import org.netra.clinical.diagnosis.BoneFinding;
 import org.netra.clinical.diagnosis.ConjugateViewRead;
 import org.netra.clinical.diagnosis.ImagingProtocol;
@@ -101,7 +100,7 @@ public final class DiagnosisFeature implements WebFeature {
             String page = "/patients/{id}/studies/" + type.path + "/new";
             routes.page(HandlerType.GET, page, editors, ctx -> {
                 var p = patient(ctx.pathParam("id"));
-                show(routes, ctx, form(type, p, defaults(type, p)));
+                Submission.show(routes.views(), ctx, form(type, p, defaults(type, p)));
             });
             routes.page(
                     HandlerType.POST,
@@ -111,14 +110,15 @@ public final class DiagnosisFeature implements WebFeature {
                             ctx,
                             routes.views(),
                             form(type, patient(ctx.pathParam("id")), Map.of()),
-                            f -> link(create(type, ctx.pathParam("id"), f, actor(ctx))
+                            f -> link(create(type, ctx.pathParam("id"), f, Submission.actor(ctx))
                                     .value())));
             routes.api(
                     HandlerType.POST,
                     "/api/patients/{id}/studies/" + type.path,
                     editors,
                     type.summary,
-                    ctx -> Submission.api(ctx, 201, f -> view(create(type, ctx.pathParam("id"), f, actor(ctx)))));
+                    ctx -> Submission.api(
+                            ctx, 201, f -> view(create(type, ctx.pathParam("id"), f, Submission.actor(ctx)))));
         }
         routes.page(HandlerType.GET, "/patients/{id}/studies/{study}", viewers, ctx -> {
             var v = view(study(ctx));
@@ -144,7 +144,7 @@ public final class DiagnosisFeature implements WebFeature {
                         ctx,
                         routes.views(),
                         workUpPage(ctx.pathParam("id"), ctx.pathParam("study")),
-                        f -> link(workUp(ctx.pathParam("id"), ctx.pathParam("study"), f, actor(ctx))
+                        f -> link(workUp(ctx.pathParam("id"), ctx.pathParam("study"), f, Submission.actor(ctx))
                                 .value())));
         routes.api(
                 HandlerType.POST,
@@ -153,10 +153,15 @@ public final class DiagnosisFeature implements WebFeature {
                 "record a bone finding's work-up as done: finding (number), test (ct|mri|biopsy), date, result,"
                         + " and the study's version",
                 ctx -> Submission.api(
-                        ctx, 200, f -> view(workUp(ctx.pathParam("id"), ctx.pathParam("study"), f, actor(ctx)))));
+                        ctx,
+                        200,
+                        f -> view(workUp(ctx.pathParam("id"), ctx.pathParam("study"), f, Submission.actor(ctx)))));
         routes.page(HandlerType.GET, "/patients/{id}/radiotherapy/new", editors, ctx -> {
             var p = patient(ctx.pathParam("id"));
-            show(routes, ctx, radiotherapyPage(p.id(), Map.of("indication", "pain from skeletal metastasis")));
+            Submission.show(
+                    routes.views(),
+                    ctx,
+                    radiotherapyPage(p.id(), Map.of("indication", "pain from skeletal metastasis")));
         });
         routes.page(
                 HandlerType.POST,
@@ -167,7 +172,7 @@ public final class DiagnosisFeature implements WebFeature {
                         routes.views(),
                         radiotherapyPage(ctx.pathParam("id"), Map.of()),
                         f -> "/patients/"
-                                + radiotherapy(ctx.pathParam("id"), f, actor(ctx))
+                                + radiotherapy(ctx.pathParam("id"), f, Submission.actor(ctx))
                                         .value()
                                         .patientId() + "?saved=radiotherapy#timeline"));
         routes.api(
@@ -176,7 +181,7 @@ public final class DiagnosisFeature implements WebFeature {
                 editors,
                 "record palliative external radiotherapy of a skeletal metastasis: start, site, doseGy, fractions,"
                         + " indication",
-                ctx -> Submission.api(ctx, 201, f -> radiotherapy(ctx.pathParam("id"), f, actor(ctx))
+                ctx -> Submission.api(ctx, 201, f -> radiotherapy(ctx.pathParam("id"), f, Submission.actor(ctx))
                         .value()));
     }
 
@@ -218,6 +223,7 @@ public final class DiagnosisFeature implements WebFeature {
     Stored<StudyRecord> create(StudyType type, String patientId, Form form, String actor) {
         var p = patient(patientId);
         var records = services.store().records();
+        // srs-1, srs-2, …: a patient's studies of one kind numbered in the order recorded
         String id = ClinicalKinds.key(patientId, type.path + "-1");
         for (int n = 2; records.find(ClinicalKinds.STUDY, id).isPresent(); n++) {
             id = ClinicalKinds.key(patientId, type.path + "-" + n);
@@ -231,7 +237,7 @@ public final class DiagnosisFeature implements WebFeature {
         if (!form.hasError("injection") && injection.toLocalDate().isAfter(today())) {
             form.fail("injection", "injection " + injection + " is in the future; record studies done");
         }
-        String sid = id.substring(id.indexOf('/') + 1);
+        String sid = ClinicalKinds.localPart(id);
         return switch (type) {
             case SRS -> {
                 List<Duration> reads = new ArrayList<>();
@@ -478,10 +484,7 @@ public final class DiagnosisFeature implements WebFeature {
         }
         form.done();
         var records = services.store().records();
-        String id = ClinicalKinds.key(patientId, "rt-" + start);
-        for (int n = 2; records.find(ClinicalKinds.RADIOTHERAPY, id).isPresent(); n++) {
-            id = ClinicalKinds.key(patientId, "rt-" + start + "-" + n);
-        }
+        String id = ClinicalKinds.freeKey(records, ClinicalKinds.RADIOTHERAPY, patientId, "rt-" + start);
         var target = new Lesion("rt-target", site, true, Optional.empty(), Optional.empty(), Optional.empty());
         var course = new PalliativeRadiotherapy(start, target, AbsorbedDose.ofGy(dose), fractions, indication);
         return records.create(ClinicalKinds.RADIOTHERAPY, new RadiotherapyRecord(id, patientId, course), actor);
@@ -514,8 +517,8 @@ public final class DiagnosisFeature implements WebFeature {
                         l.krenning()
                                 .map(k -> k.score() + " (" + k.meaning() + ")")
                                 .orElse("–"),
-                        l.suvMax().map(DiagnosisFeature::num).orElse("–"),
-                        l.suvPeak().map(DiagnosisFeature::num).orElse("–")))
+                        l.suvMax().map(FormPage::number).orElse("–"),
+                        l.suvPeak().map(FormPage::number).orElse("–")))
                 .toList();
         List<FindingRow> findings = new ArrayList<>();
         for (int i = 0; i < s.boneFindings().size(); i++) {
@@ -546,11 +549,11 @@ public final class DiagnosisFeature implements WebFeature {
                             new SpectCalibration(c.cpsPerMBq()));
                     return new PlanarRow(
                             c.lesionId(),
-                            num(c.anteriorCounts() / seconds),
-                            num(c.posteriorCounts() / seconds),
-                            num(e.geometricMeanCps()),
-                            num(e.attenuationCorrection()),
-                            num(c.activity().inMBq()));
+                            FormPage.number(c.anteriorCounts() / seconds),
+                            FormPage.number(c.posteriorCounts() / seconds),
+                            FormPage.number(e.geometricMeanCps()),
+                            FormPage.number(e.attenuationCorrection()),
+                            FormPage.number(c.activity().inMBq()));
                 })
                 .toList();
         String kind =
@@ -679,7 +682,7 @@ public final class DiagnosisFeature implements WebFeature {
                         + p.tumour().grade()
                         + p.tumour()
                                 .ki67()
-                                .map(k -> ", Ki-67 " + num(k.percent()) + " %")
+                                .map(k -> ", Ki-67 " + FormPage.number(k.percent()) + " %")
                                 .orElse("") + "): "
                         + String.join(
                                 "; ",
@@ -785,25 +788,11 @@ public final class DiagnosisFeature implements WebFeature {
                 "/patients/" + patientId);
     }
 
-    private static void show(Routes routes, Context ctx, FormPage page) {
-        routes.views().render(ctx, "form.jte", page.heading(), page);
-    }
-
     private LocalDate today() {
         return LocalDate.now(services.clock());
     }
 
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
-    }
-
-    private static String num(double v) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v))
-                .stripTrailingZeros()
-                .toPlainString();
-    }
-
-    private static String actor(Context ctx) {
-        return RequestSecurity.user(ctx).orElseThrow().username();
     }
 }

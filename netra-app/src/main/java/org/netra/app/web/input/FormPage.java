@@ -59,6 +59,13 @@ public record FormPage(
         return new FormPage(heading, lead, action, sections, typed, newErrors, newAlert, submit, back);
     }
 
+    /** A number as the forms show it: at most four significant digits, no trailing zeros (64.5, 168, 0.12). */
+    public static String number(double v) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", v))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
     public String value(String name) {
         return values.getOrDefault(name, "");
     }

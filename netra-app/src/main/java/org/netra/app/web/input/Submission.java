@@ -46,6 +46,18 @@ public final class Submission {
         }
     }
 
+    /** Shows {@code page} (a form as first opened). */
+    public static void show(Views views, Context ctx, FormPage page) {
+        views.render(ctx, "form.jte", page.heading(), page);
+    }
+
+    /** Who makes the change: the signed-in user's name, which the audit trail records. */
+    public static String actor(Context ctx) {
+        return org.netra.app.web.security.RequestSecurity.user(ctx)
+                .orElseThrow()
+                .username();
+    }
+
     /** A page's form post: redirects where {@code save} says on success, else shows {@code page} again. */
     public static void page(Context ctx, Views views, FormPage page, Function<Form, String> save) {
         Form form = Form.of(ctx);
@@ -54,10 +66,10 @@ public final class Submission {
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(400);
-            views.render(ctx, "form.jte", page.heading(), page.failed(form.values(), e.fields(), ""));
+            show(views, ctx, page.failed(form.values(), e.fields(), ""));
         } catch (Refused e) {
             ctx.status(409);
-            views.render(ctx, "form.jte", page.heading(), page.failed(form.values(), Map.of(), e.getMessage()));
+            show(views, ctx, page.failed(form.values(), Map.of(), e.getMessage()));
         }
     }
 

@@ -20,7 +20,6 @@ import org.netra.app.web.input.FormPage.Section;
 import org.netra.app.web.input.Submission;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
-import org.netra.app.web.security.RequestSecurity;
 import org.netra.clinical.followup.LabReading;
 import org.netra.clinical.patient.Analyte;
 import org.netra.clinical.patient.InvalidLabValueException;
@@ -69,7 +68,7 @@ public final class LabsFeature implements WebFeature {
             var p = patient(ctx.pathParam("id"));
             Map<String, String> v = new LinkedHashMap<>();
             v.put("sampled", LocalDate.now(services.clock()).toString());
-            show(routes, ctx, page(p.id(), "", v));
+            Submission.show(routes.views(), ctx, page(p.id(), "", v));
         });
         routes.page(
                 HandlerType.POST,
@@ -79,15 +78,15 @@ public final class LabsFeature implements WebFeature {
                         ctx,
                         routes.views(),
                         page(ctx.pathParam("id"), "", Map.of()),
-                        form -> link(
-                                create(ctx.pathParam("id"), form, actor(ctx)).value())));
+                        form -> link(create(ctx.pathParam("id"), form, Submission.actor(ctx))
+                                .value())));
         routes.page(HandlerType.GET, "/patients/{id}/labs/{panel}", viewers, ctx -> {
             var view = view(stored(ctx));
             routes.views().render(ctx, "lab-panel.jte", "Labs of " + view.patientName(), view);
         });
         routes.page(HandlerType.GET, "/patients/{id}/labs/{panel}/edit", entry, ctx -> {
             var s = stored(ctx);
-            show(routes, ctx, page(ctx.pathParam("id"), ctx.pathParam("panel"), values(s)));
+            Submission.show(routes.views(), ctx, page(ctx.pathParam("id"), ctx.pathParam("panel"), values(s)));
         });
         routes.page(
                 HandlerType.POST,
@@ -97,7 +96,7 @@ public final class LabsFeature implements WebFeature {
                         ctx,
                         routes.views(),
                         page(ctx.pathParam("id"), ctx.pathParam("panel"), Map.of()),
-                        form -> link(update(ctx.pathParam("id"), ctx.pathParam("panel"), form, actor(ctx))
+                        form -> link(update(ctx.pathParam("id"), ctx.pathParam("panel"), form, Submission.actor(ctx))
                                 .value())));
         routes.api(
                 HandlerType.POST,
@@ -106,7 +105,8 @@ public final class LabsFeature implements WebFeature {
                 "enter a blood draw: sampled (date) and any of " + String.join(", ", FIELDS.keySet())
                         + ", each with <field>Unit as the lab wrote it (g/dL, g/L, ×10⁹/L, µmol/L, mg/dL, U/L, µg/L …);"
                         + " answers the values in netra's units with CTCAE grades and the eGFR (CKD-EPI 2021)",
-                ctx -> Submission.api(ctx, 201, form -> view(create(ctx.pathParam("id"), form, actor(ctx)))));
+                ctx -> Submission.api(
+                        ctx, 201, form -> view(create(ctx.pathParam("id"), form, Submission.actor(ctx)))));
         routes.api(
                 HandlerType.GET,
                 "/api/patients/{id}/labs/{panel}",
@@ -119,7 +119,10 @@ public final class LabsFeature implements WebFeature {
                 entry,
                 "correct a blood draw: the same fields as entry and the version read",
                 ctx -> Submission.api(
-                        ctx, 200, form -> view(update(ctx.pathParam("id"), ctx.pathParam("panel"), form, actor(ctx)))));
+                        ctx,
+                        200,
+                        form -> view(
+                                update(ctx.pathParam("id"), ctx.pathParam("panel"), form, Submission.actor(ctx)))));
     }
 
     Stored<LabPanel> create(String patientId, Form form, String actor) {
@@ -127,11 +130,7 @@ public final class LabsFeature implements WebFeature {
         List<LabResult> results = read(form);
         LocalDate sampled = results.getFirst().date();
         var records = services.store().records();
-        String base = "labs-" + sampled;
-        String id = ClinicalKinds.key(patientId, base);
-        for (int n = 2; records.find(ClinicalKinds.LAB_PANEL, id).isPresent(); n++) {
-            id = ClinicalKinds.key(patientId, base + "-" + n);
-        }
+        String id = ClinicalKinds.freeKey(records, ClinicalKinds.LAB_PANEL, patientId, "labs-" + sampled);
         return records.create(ClinicalKinds.LAB_PANEL, new LabPanel(id, patientId, results), actor);
     }
 
@@ -197,7 +196,7 @@ public final class LabsFeature implements WebFeature {
         List<Row> rows = reading.values().stream()
                 .map(g -> new Row(
                         g.result().analyte().label(),
-                        fmt(g.result().value()),
+                        FormPage.number(g.result().value()),
                         g.result().analyte().unit().symbol(),
                         g.grade()
                                 .map(gr -> "G" + gr.number() + " ("
@@ -214,13 +213,12 @@ public final class LabsFeature implements WebFeature {
                         Locale.ROOT, "%.0f mL/min/1.73m²", k.egfr().mlPerMinPer173m2()))
                 .orElse("");
         String ckd = reading.kidney().map(k -> "G" + k.ckdGrade().number()).orElse("");
-        String panelKey = panel.id().substring(panel.id().indexOf('/') + 1);
+        String panelKey = ClinicalKinds.localPart(panel.id());
         return new PanelView(p.id(), p.name(), panelKey, s.version(), panel.sampled(), rows, egfr, ckd, s.updatedBy());
     }
 
     private static String link(LabPanel panel) {
-        return "/patients/" + panel.patientId() + "/labs/"
-                + panel.id().substring(panel.id().indexOf('/') + 1) + "?saved=1";
+        return "/patients/" + panel.patientId() + "/labs/" + ClinicalKinds.localPart(panel.id()) + "?saved=1";
     }
 
     static Map<String, String> values(Stored<LabPanel> s) {
@@ -231,7 +229,7 @@ public final class LabsFeature implements WebFeature {
                 .filter(r -> r.analyte() == analyte)
                 .findFirst()
                 .ifPresent(r -> {
-                    v.put(field, fmt(r.value()));
+                    v.put(field, FormPage.number(r.value()));
                     v.put(field + "Unit", analyte.unit().symbol());
                 }));
         return v;
@@ -276,10 +274,6 @@ public final class LabsFeature implements WebFeature {
                 "/patients/" + patientId + "#follow-up");
     }
 
-    private static void show(Routes routes, Context ctx, FormPage page) {
-        routes.views().render(ctx, "form.jte", page.heading(), page);
-    }
-
     private static Map<String, Analyte> fields() {
         Map<String, Analyte> m = new LinkedHashMap<>();
         m.put("haemoglobin", Analyte.HAEMOGLOBIN);
@@ -297,15 +291,5 @@ public final class LabsFeature implements WebFeature {
 
     private static String capital(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String fmt(double v) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v))
-                .stripTrailingZeros()
-                .toPlainString();
-    }
-
-    private static String actor(Context ctx) {
-        return RequestSecurity.user(ctx).orElseThrow().username();
     }
 }

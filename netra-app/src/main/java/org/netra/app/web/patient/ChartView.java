@@ -123,7 +123,9 @@ public record ChartView(
                             + (st.findingsNeedingWorkUp().isEmpty()
                                     ? ""
                                     : ", " + st.findingsNeedingWorkUp().size() + " finding(s) awaiting work-up"),
-                    base + "/studies/" + s.value().id().substring(s.value().id().indexOf('/') + 1)));
+                    base + "/studies/"
+                            + org.netra.store.clinical.ClinicalKinds.localPart(
+                                    s.value().id())));
         });
         chart.radiotherapy().forEach(r -> {
             var rt = r.value().course();
@@ -272,7 +274,8 @@ public record ChartView(
                     .map(k -> String.format(Locale.ROOT, "%.0f", k.egfr().mlPerMinPer173m2())
                             + (k.ckdGrade().number() > 0 ? " (G" + k.ckdGrade().number() + ")" : ""))
                     .orElse("–"));
-            String key = panel.value().id().substring(panel.value().id().indexOf('/') + 1);
+            String key = org.netra.store.clinical.ClinicalKinds.localPart(
+                    panel.value().id());
             labs.add(new LabRow(panel.value().sampled(), values, base + "/labs/" + key));
         }
         List<ToxicityRow> toxicity = chart.toxicity().stream()

@@ -21,7 +21,6 @@ import org.netra.app.web.input.FormPage.Section;
 import org.netra.app.web.input.Submission;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
-import org.netra.app.web.security.RequestSecurity;
 import org.netra.clinical.patient.Dated;
 import org.netra.clinical.patient.Grade;
 import org.netra.clinical.patient.Identifier;
@@ -60,7 +59,11 @@ public final class RegistrationFeature implements WebFeature {
     public void register(Routes routes) {
         Access editors = Access.requires(Permission.EDIT_PATIENT);
         // before the chart's /patients/{id}, so that "new" is not taken for an id
-        routes.page(HandlerType.GET, "/patients/new", editors, ctx -> show(routes, ctx, newPatientPage(Map.of())));
+        routes.page(
+                HandlerType.GET,
+                "/patients/new",
+                editors,
+                ctx -> Submission.show(routes.views(), ctx, newPatientPage(Map.of())));
         routes.page(
                 HandlerType.POST,
                 "/patients/new",
@@ -70,10 +73,10 @@ public final class RegistrationFeature implements WebFeature {
                         routes.views(),
                         newPatientPage(Map.of()),
                         form -> "/patients/"
-                                + register(form, actor(ctx)).value().id() + "?saved=registered"));
+                                + register(form, Submission.actor(ctx)).value().id() + "?saved=registered"));
         routes.page(HandlerType.GET, "/patients/{id}/edit", editors, ctx -> {
             var stored = patient(ctx);
-            show(routes, ctx, editPage(stored.value().id(), values(stored)));
+            Submission.show(routes.views(), ctx, editPage(stored.value().id(), values(stored)));
         });
         routes.page(
                 HandlerType.POST,
@@ -84,13 +87,13 @@ public final class RegistrationFeature implements WebFeature {
                         routes.views(),
                         editPage(ctx.pathParam("id"), Map.of()),
                         form -> "/patients/"
-                                + update(ctx.pathParam("id"), form, actor(ctx))
+                                + update(ctx.pathParam("id"), form, Submission.actor(ctx))
                                         .value()
                                         .id() + "?saved=patient"));
         routes.page(HandlerType.GET, "/patients/{id}/treatments/new", editors, ctx -> {
             var stored = patient(ctx);
-            show(
-                    routes,
+            Submission.show(
+                    routes.views(),
                     ctx,
                     treatmentPage(
                             stored.value().id(),
@@ -105,7 +108,7 @@ public final class RegistrationFeature implements WebFeature {
                         routes.views(),
                         treatmentPage(ctx.pathParam("id"), Map.of()),
                         form -> "/patients/"
-                                + addTreatment(ctx.pathParam("id"), form, actor(ctx))
+                                + addTreatment(ctx.pathParam("id"), form, Submission.actor(ctx))
                                         .value()
                                         .id() + "?saved=treatment#timeline"));
 
@@ -116,21 +119,23 @@ public final class RegistrationFeature implements WebFeature {
                 "register a patient: name, birthDate, sex (female|male), mrn, heightCm, weightKg, site, grade,"
                         + " optional ki67 (%) with ki67Date; refused (409) when the MRN or name and birth date are"
                         + " registered already",
-                ctx -> Submission.api(ctx, 201, form -> saved(register(form, actor(ctx)))));
+                ctx -> Submission.api(ctx, 201, form -> saved(register(form, Submission.actor(ctx)))));
         routes.api(
                 HandlerType.PUT,
                 "/api/patients/{id}",
                 editors,
                 "edit a patient: the registration fields and the version read (a stale version is a 409 naming"
                         + " who changed what)",
-                ctx -> Submission.api(ctx, 200, form -> saved(update(ctx.pathParam("id"), form, actor(ctx)))));
+                ctx -> Submission.api(
+                        ctx, 200, form -> saved(update(ctx.pathParam("id"), form, Submission.actor(ctx)))));
         routes.api(
                 HandlerType.POST,
                 "/api/patients/{id}/treatments",
                 editors,
                 "add a prior treatment: therapy (surgery|somatostatin_analogue|everolimus|sunitinib|chemotherapy|…),"
                         + " start, optional end and detail, and the patient's version",
-                ctx -> Submission.api(ctx, 200, form -> saved(addTreatment(ctx.pathParam("id"), form, actor(ctx)))));
+                ctx -> Submission.api(
+                        ctx, 200, form -> saved(addTreatment(ctx.pathParam("id"), form, Submission.actor(ctx)))));
     }
 
     private Stored<PatientRecord> patient(Context ctx) {
@@ -297,15 +302,15 @@ public final class RegistrationFeature implements WebFeature {
                     v.put("otherId", i.value());
                 });
         if (!p.heights().isEmpty()) {
-            v.put("heightCm", num(p.heights().getLast().value().inCm()));
+            v.put("heightCm", FormPage.number(p.heights().getLast().value().inCm()));
         }
         if (!p.weights().isEmpty()) {
-            v.put("weightKg", num(p.weights().getLast().value().inKg()));
+            v.put("weightKg", FormPage.number(p.weights().getLast().value().inKg()));
         }
         v.put("site", r.tumour().site().name().toLowerCase(Locale.ROOT));
         v.put("grade", r.tumour().grade().name().toLowerCase(Locale.ROOT));
         r.tumour().ki67().ifPresent(k -> {
-            v.put("ki67", num(k.percent()));
+            v.put("ki67", FormPage.number(k.percent()));
             v.put("ki67Date", k.date().toString());
         });
         return v;
@@ -408,19 +413,7 @@ public final class RegistrationFeature implements WebFeature {
                                 Field.of("ki67Date", "Ki-67 specimen date", "date"))));
     }
 
-    private void show(Routes routes, Context ctx, FormPage page) {
-        routes.views().render(ctx, "form.jte", page.heading(), page);
-    }
-
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String actor(Context ctx) {
-        return RequestSecurity.user(ctx).orElseThrow().username();
     }
 }

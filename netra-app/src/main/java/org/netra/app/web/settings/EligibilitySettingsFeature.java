@@ -6,7 +6,6 @@ import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
@@ -19,7 +18,6 @@ import org.netra.app.web.input.FormPage.Section;
 import org.netra.app.web.input.Submission;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
-import org.netra.app.web.security.RequestSecurity;
 import org.netra.clinical.eligibility.DepartmentLimits;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.EligibilityAssessment;
@@ -74,7 +72,7 @@ public final class EligibilitySettingsFeature implements WebFeature {
                 "/admin/eligibility",
                 admins,
                 ctx -> Submission.page(ctx, routes.views(), page(limits.current()), form -> {
-                    save(form, actor(ctx));
+                    save(form, Submission.actor(ctx));
                     return "/admin/eligibility?saved=1";
                 }));
         routes.api(
@@ -90,7 +88,7 @@ public final class EligibilitySettingsFeature implements WebFeature {
                 "set the department's eligibility limits: ki67 (%), platelets (×10⁹/L), haemoglobin (g/dL),"
                         + " optional neutrophils (×10⁹/L), clearance (mL/min), krenning, labAgeDays, ecog, and the"
                         + " version read",
-                ctx -> Submission.api(ctx, 200, form -> view(save(form, actor(ctx)))));
+                ctx -> Submission.api(ctx, 200, form -> view(save(form, Submission.actor(ctx)))));
 
         Access physicians = Access.requires(Permission.EDIT_PATIENT);
         routes.page(HandlerType.POST, "/patients/{id}/eligibility", physicians, ctx -> {
@@ -109,7 +107,7 @@ public final class EligibilitySettingsFeature implements WebFeature {
     private Stored<EligibilityAssessment> assess(Context ctx) {
         String id = ctx.pathParam("id");
         services.store().records().get(ClinicalKinds.PATIENT, id);
-        return limits.assess(id, LocalDate.now(services.clock()), actor(ctx));
+        return limits.assess(id, LocalDate.now(services.clock()), Submission.actor(ctx));
     }
 
     Stored<EligibilitySettings> save(Form form, String actor) {
@@ -147,11 +145,11 @@ public final class EligibilitySettingsFeature implements WebFeature {
         var l = DepartmentLimits.of(current.value().config());
         Map<String, String> v = new LinkedHashMap<>();
         v.put("version", Integer.toString(current.version()));
-        v.put("ki67", num(l.ki67Percent()));
-        v.put("platelets", num(l.plateletsPerNl()));
-        v.put("haemoglobin", num(l.haemoglobinGPerDl()));
-        l.neutrophilsPerNl().ifPresent(n -> v.put("neutrophils", num(n)));
-        v.put("clearance", num(l.clearanceMlPerMin()));
+        v.put("ki67", FormPage.number(l.ki67Percent()));
+        v.put("platelets", FormPage.number(l.plateletsPerNl()));
+        v.put("haemoglobin", FormPage.number(l.haemoglobinGPerDl()));
+        l.neutrophilsPerNl().ifPresent(n -> v.put("neutrophils", FormPage.number(n)));
+        v.put("clearance", FormPage.number(l.clearanceMlPerMin()));
         v.put("krenning", Integer.toString(l.krenning()));
         v.put("labAgeDays", Integer.toString(l.labAgeDays()));
         v.put("ecog", Integer.toString(l.ecog()));
@@ -186,13 +184,5 @@ public final class EligibilitySettingsFeature implements WebFeature {
                 "",
                 "Save limits",
                 "/");
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%s", v);
-    }
-
-    private static String actor(Context ctx) {
-        return RequestSecurity.user(ctx).orElseThrow().username();
     }
 }
