@@ -102,6 +102,13 @@ public record PatientRecord(
                 newPatient, newName, newTumour, priorTreatments, performance, pregnant, breastfeeding, ids);
     }
 
+    /** The same record with another performance-status series, pregnancy and breastfeeding (an edit from a form). */
+    public PatientRecord withCondition(
+            List<Dated<PerformanceStatus>> newPerformance, Optional<Boolean> newPregnant, boolean newBreastfeeding) {
+        return new PatientRecord(
+                patient, name, tumour, priorTreatments, newPerformance, newPregnant, newBreastfeeding, identifiers);
+    }
+
     /** The same record with {@code treatment} added to the prior treatments, kept in order of start. */
     public PatientRecord withPriorTreatment(PriorTreatment treatment) {
         var all = new java.util.ArrayList<>(priorTreatments);

@@ -28,6 +28,7 @@ import org.netra.clinical.patient.Ki67;
 import org.netra.clinical.patient.Length;
 import org.netra.clinical.patient.NetTherapy;
 import org.netra.clinical.patient.Patient;
+import org.netra.clinical.patient.PerformanceStatus;
 import org.netra.clinical.patient.PrimaryTumour;
 import org.netra.clinical.patient.PriorTreatment;
 import org.netra.clinical.patient.Sex;
@@ -117,7 +118,8 @@ public final class RegistrationFeature implements WebFeature {
                 "/api/patients",
                 editors,
                 "register a patient: name, birthDate, sex (female|male), mrn, heightCm, weightKg, site, grade,"
-                        + " optional ki67 (%) with ki67Date; refused (409) when the MRN or name and birth date are"
+                        + " optional ki67 (%) with ki67Date, ecog with ecogDate, pregnancy (not_recorded|not_pregnant|"
+                        + "pregnant), breastfeeding; refused (409) when the MRN or name and birth date are"
                         + " registered already",
                 ctx -> Submission.api(ctx, 201, form -> saved(register(form, Submission.actor(ctx)))));
         routes.api(
@@ -223,6 +225,17 @@ public final class RegistrationFeature implements WebFeature {
         if (!form.hasError("weightKg") && (weightKg < 0.3 || weightKg > 400)) {
             form.fail("weightKg", "weight " + weightKg + " kg is impossible; give it in kilograms (0.3–400)");
         }
+        Optional<Integer> ecog = form.optionalInteger("ecog", "ECOG");
+        LocalDate ecogDate = form.optionalDate("ecogDate", "ECOG date").orElse(today);
+        if (ecog.isPresent() && (ecog.get() < 0 || ecog.get() > 5)) {
+            form.fail("ecog", "ECOG performance status is 0–5, got " + ecog.get());
+        }
+        if (!form.hasError("ecogDate") && ecogDate.isAfter(today)) {
+            form.fail("ecogDate", "ECOG date " + ecogDate + " is in the future");
+        }
+        Optional<Boolean> pregnant =
+                form.optionalChoice("pregnancy", "pregnancy", Pregnancy.class).flatMap(Pregnancy::recorded);
+        boolean breastfeeding = form.flag("breastfeeding");
         Optional<Ki67> ki = Optional.empty();
         if (ki67.isPresent() && ki67Date.isPresent()) {
             try {
@@ -261,10 +274,37 @@ public final class RegistrationFeature implements WebFeature {
             heights.removeIf(h -> h.date().equals(measuredOn));
             heights.add(new Dated<>(measuredOn, height));
         }
+        List<Dated<PerformanceStatus>> performance =
+                new ArrayList<>(current.map(PatientRecord::performance).orElse(List.of()));
+        if (ecog.isPresent()) {
+            var latest = performance.stream().max(java.util.Comparator.comparing(Dated::date));
+            boolean same =
+                    latest.map(l -> l.value().toEcog().grade() == ecog.get()).orElse(false);
+            if (!same) {
+                performance.removeIf(d -> d.date().equals(ecogDate));
+                performance.add(new Dated<>(ecogDate, new PerformanceStatus.Ecog(ecog.get())));
+            }
+        }
         var patient = new Patient(id, sex, birth, weights, heights);
         var tumour = new PrimaryTumour(site, grade, ki);
         return current.map(c -> c.with(patient, name, tumour, ids))
-                .orElse(new PatientRecord(patient, name, tumour, List.of(), List.of(), Optional.empty(), false, ids));
+                .orElse(new PatientRecord(patient, name, tumour, List.of(), List.of(), Optional.empty(), false, ids))
+                .withCondition(performance, pregnant, breastfeeding);
+    }
+
+    /** Pregnancy as the form records it: not asked yet, excluded (e.g. by a test), or pregnant. */
+    enum Pregnancy {
+        NOT_RECORDED,
+        NOT_PREGNANT,
+        PREGNANT;
+
+        Optional<Boolean> recorded() {
+            return switch (this) {
+                case NOT_RECORDED -> Optional.empty();
+                case NOT_PREGNANT -> Optional.of(false);
+                case PREGNANT -> Optional.of(true);
+            };
+        }
     }
 
     private static PatientRecord rebuild(PatientRecord r, String id) {
@@ -313,6 +353,18 @@ public final class RegistrationFeature implements WebFeature {
             v.put("ki67", FormPage.number(k.percent()));
             v.put("ki67Date", k.date().toString());
         });
+        r.performance().stream()
+                .max(java.util.Comparator.comparing(Dated::date))
+                .ifPresent(d -> {
+                    v.put("ecog", Integer.toString(d.value().toEcog().grade()));
+                    v.put("ecogDate", d.date().toString());
+                });
+        v.put(
+                "pregnancy",
+                r.pregnant().map(yes -> yes ? "pregnant" : "not_pregnant").orElse("not_recorded"));
+        if (r.breastfeeding()) {
+            v.put("breastfeeding", "on");
+        }
         return v;
     }
 
@@ -410,7 +462,31 @@ public final class RegistrationFeature implements WebFeature {
                                                 .map(g -> new Option(lower(g.name()), g.name()))
                                                 .toList()),
                                 Field.of("ki67", "Ki-67 (%)", "number"),
-                                Field.of("ki67Date", "Ki-67 specimen date", "date"))));
+                                Field.of("ki67Date", "Ki-67 specimen date", "date"))),
+                new Section(
+                        "Condition",
+                        "What the eligibility check asks besides labs and imaging.",
+                        List.of(
+                                Field.select(
+                                        "ecog",
+                                        "ECOG performance status",
+                                        List.of(
+                                                new Option("", "—"),
+                                                new Option("0", "0 fully active"),
+                                                new Option("1", "1 restricted in strenuous activity"),
+                                                new Option("2", "2 up > 50 % of waking hours"),
+                                                new Option("3", "3 in bed or chair > 50 %"),
+                                                new Option("4", "4 completely disabled"),
+                                                new Option("5", "5 dead"))),
+                                Field.of("ecogDate", "ECOG assessed on (empty: today)", "date"),
+                                Field.select(
+                                        "pregnancy",
+                                        "Pregnancy",
+                                        List.of(
+                                                new Option("not_recorded", "not recorded"),
+                                                new Option("not_pregnant", "excluded"),
+                                                new Option("pregnant", "pregnant"))),
+                                Field.of("breastfeeding", "breastfeeding", "checkbox"))));
     }
 
     private static String lower(String s) {

@@ -57,7 +57,8 @@ public final class EligibilitySettingsFeature implements WebFeature {
                             ctx.queryParam("saved") != null
                                     ? new FormPage(
                                             page.heading(),
-                                            "Saved as version " + current.version() + ". " + page.lead(),
+                                            "Saved as version " + current.version()
+                                                    + ". Every eligibility verdict from now on names it.",
                                             page.action(),
                                             page.sections(),
                                             page.values(),

@@ -44,7 +44,8 @@ class RecordEntryApiTest {
     static String patientJson(String name, String mrn, String birth) {
         return """
                 {"name": "%s", "birthDate": "%s", "sex": "female", "mrn": "%s", "heightCm": 168, "weightKg": 64.5,
-                 "site": "small_intestine", "grade": "g2", "ki67": 7, "ki67Date": "2024-03-01"}""".formatted(name, birth, mrn);
+                 "site": "small_intestine", "grade": "g2", "ki67": 7, "ki67Date": "2024-03-01", "ecog": 1,
+                 "ecogDate": "2024-03-01", "pregnancy": "not_recorded"}""".formatted(name, birth, mrn);
     }
 
     @Test
@@ -70,13 +71,16 @@ class RecordEntryApiTest {
         // missing field, impossible value, wrong choice: 400 with one message per field
         var bad = physician.postJson("/api/patients", """
                 {"name": "New, Person", "sex": "unknown", "mrn": "MRN-2", "heightCm": 1.7, "weightKg": 64,
-                 "site": "pancreas", "grade": "g1", "ki67": 150, "ki67Date": "2024-01-01"}""");
+                 "site": "pancreas", "grade": "g1", "ki67": 150, "ki67Date": "2024-01-01", "ecog": 7,
+                 "pregnancy": "maybe"}""");
         assertThat(bad.statusCode()).isEqualTo(400);
         var fields = json(bad).get("fields");
         assertThat(fields.get("birthDate").asText()).contains("birth date").contains("required");
         assertThat(fields.get("sex").asText()).contains("sex");
         assertThat(fields.get("heightCm").asText()).contains("height").contains("centimetres");
         assertThat(fields.get("ki67").asText()).contains("Ki-67");
+        assertThat(fields.get("ecog").asText()).contains("ECOG").contains("0–5");
+        assertThat(fields.get("pregnancy").asText()).contains("not_pregnant");
 
         // an edit names the version read; a second edit from the same version is stale
         String edit = patientJson("Lindqvist, Maja", "MRN-1001", "1961-04-12")
@@ -104,10 +108,19 @@ class RecordEntryApiTest {
                 "/api/patients/" + id + "/treatments",
                 "{\"therapy\": \"everolimus\", \"start\": \"2023-02-01\", \"detail\": \"10 mg daily\", \"version\": 2}");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        var staleTreatment = physician.postJson(
+                "/api/patients/" + id + "/treatments",
+                "{\"therapy\": \"surgery\", \"start\": \"2022-02-01\", \"version\": 2}");
+        assertThat(staleTreatment.statusCode()).isEqualTo(409);
+        assertThat(json(staleTreatment).get("error").asText())
+                .contains("version 2")
+                .contains("priorTreatments");
         var record = server.store.records().get(ClinicalKinds.PATIENT, id);
         assertThat(record.version()).isEqualTo(3);
         assertThat(record.value().priorTreatments().getFirst().detail()).isEqualTo("everolimus: 10 mg daily");
         assertThat(record.value().patient().weights()).hasSize(1);
+        assertThat(record.value().performance()).hasSize(1);
+        assertThat(record.value().pregnant()).isEmpty();
         assertThat(server.store.audit().history("patient", id)).hasSize(3);
 
         // the nurse may not register or edit
