@@ -646,7 +646,7 @@ public final class DiagnosisFeature implements WebFeature {
                     f.add(Field.of("finding" + i + "Site", "Finding " + i + ": site", "text"));
                     f.add(Field.select("finding" + i + "Kind", "Finding " + i + ": looks", kinds));
                 }
-                sections.add(new Section("Findings", "", f));
+                sections.add(new Section("Findings", "", f, 2));
             }
             case MIBG -> {
                 lead = "Planar conjugate views: the activity of lesion 1 from its anterior and posterior counts"
@@ -727,7 +727,7 @@ public final class DiagnosisFeature implements WebFeature {
         for (int i = 1; i <= LESION_ROWS; i++) {
             String n = "lesion" + i;
             f.add(Field.of(n + "Organ", "Lesion " + i + ": site", "text"));
-            f.add(Field.of(n + "Skeletal", "lesion " + i + " is skeletal", "checkbox"));
+            f.add(Field.of(n + "Skeletal", "skeletal", "checkbox"));
             if (krenning) {
                 f.add(Field.select(n + "Krenning", "Lesion " + i + ": Krenning", scores));
             }
@@ -736,7 +736,11 @@ public final class DiagnosisFeature implements WebFeature {
                 f.add(Field.of(n + "SuvPeak", "Lesion " + i + ": SUVpeak", "number"));
             }
         }
-        return new Section("Lesions", "Up to " + LESION_ROWS + " lesions; leave unused rows empty.", f);
+        return new Section(
+                "Lesions",
+                "Up to " + LESION_ROWS + " lesions; leave unused rows empty.",
+                f,
+                2 + (krenning ? 1 : 0) + (suv ? 2 : 0));
     }
 
     private FormPage workUpPage(String patientId, String study) {

@@ -26,8 +26,15 @@ public record FormPage(
         lead = lead == null ? "" : lead;
     }
 
-    /** A group of fields under a legend. */
-    public record Section(String legend, String hint, List<Field> fields) {}
+    /**
+     * A group of fields under a legend; {@code columns} &gt; 0 lays them out that many to a row (one lesion or
+     * finding per row), 0 as many as fit.
+     */
+    public record Section(String legend, String hint, List<Field> fields, int columns) {
+        public Section(String legend, String hint, List<Field> fields) {
+            this(legend, hint, fields, 0);
+        }
+    }
 
     /**
      * One input. {@code type}: text, date, datetime-local, number, select, checkbox, hidden, or quantity (a

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.netra.app.web.TestServer;
 import org.netra.store.clinical.ClinicalKinds;
 import org.openqa.selenium.By;
@@ -26,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * refused saying who changed what; the nurse enters labs but registers nobody; the administrator sees the
  * eligibility limits. Screenshots in target/screenshots (e-*.png).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first starts on the empty database
 class RecordEntryBrowserTest {
     private static TestServer server;
     private static ChromeDriver driver;
@@ -47,6 +51,7 @@ class RecordEntryBrowserTest {
     }
 
     @Test
+    @Order(1)
     void registerAPatientEnterLabsAndAnSrsRead() throws Exception {
         signIn("physician");
         driver.get(server.base + "/patients");
@@ -158,6 +163,7 @@ class RecordEntryBrowserTest {
     }
 
     @Test
+    @Order(3)
     void theNurseEntersLabsButRegistersNobodyAndTheAdminSeesTheLimits() throws Exception {
         signIn("nurse");
         driver.get(server.base + "/patients");
@@ -175,6 +181,70 @@ class RecordEntryBrowserTest {
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("lead"), "Saved as version 1"));
         Chromium.shot(driver, "e-10-eligibility-limits");
+    }
+
+    @Test
+    @Order(2)
+    void aBoneScanRecommendsWorkUpAndAnMibgLesionIsQuantifiedByConjugateViews() throws Exception {
+        signIn("physician");
+        driver.get(server.base + "/patients/new");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("name")));
+        type("name", "Berg, Anton");
+        setValue("birthDate", "1955-09-30");
+        new Select(driver.findElement(By.id("sex"))).selectByValue("male");
+        type("mrn", "HOSP-2002");
+        type("heightCm", "181");
+        type("weightKg", "79");
+        new Select(driver.findElement(By.id("site"))).selectByValue("pancreas");
+        new Select(driver.findElement(By.id("grade"))).selectByValue("g3");
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enter-labs")));
+        String pid = driver.getCurrentUrl().replaceAll(".*/patients/([^?#/]+).*", "$1");
+
+        driver.get(server.base + "/patients/" + pid + "/studies/bone/new");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("finding1Site")));
+        setValue("injection", "2024-04-05T08:00");
+        type("finding1Site", "T8 vertebra");
+        new Select(driver.findElement(By.id("finding1Kind"))).selectByValue("suspicious");
+        type("finding2Site", "left knee");
+        new Select(driver.findElement(By.id("finding2Kind"))).selectByValue("degenerative");
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("findings")));
+        assertThat(driver.findElement(By.id("findings")).getText()).contains("CT or MRI or biopsy");
+        setValue("date", "2024-04-12");
+        new Select(driver.findElement(By.id("test"))).selectByValue("mri");
+        type("result", "haemangioma");
+        driver.findElement(By.xpath("//button[text()='Record work-up']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("findings"), "MRI on 2024-04-12"));
+        Chromium.shot(driver, "e-11-bone-work-up");
+
+        driver.get(server.base + "/patients/" + pid + "/studies/mibg/new");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("anteriorCounts")));
+        setValue("injection", "2024-04-08T10:00");
+        type("lesion1Organ", "left adrenal");
+        type("anteriorCounts", "300000");
+        type("posteriorCounts", "120000");
+        type("seconds", "300");
+        type("muPerCm", "0.12");
+        type("thicknessCm", "20");
+        type("cpsPerMBq", "10");
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("planar")));
+        // MIRD 16 by hand: √(1000 · 400) × e^1.2 / 10 = 209.98 MBq
+        assertThat(driver.findElement(By.id("planar")).getText())
+                .contains("632.5")
+                .contains("210");
+        Chromium.shot(driver, "e-12-mibg-conjugate-view");
+
+        driver.get(server.base + "/patients/" + pid + "/studies/pet/new");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tracer")));
+        // a G3 tumour: the catalogue proposes 18F-FDG first
+        assertThat(new Select(driver.findElement(By.id("tracer")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("18F-FDG");
+        Chromium.shot(driver, "e-13-pet-tracer-proposed");
+        assertBrowserQuiet();
     }
 
     private static void signIn(String user) {
