@@ -27,8 +27,9 @@ public record ContactScenario(
     /**
      * Default scenarios after Levart et al., EJNMMI Phys 2019;6:7 (UK: relatives 1 mSv per cycle, public
      * 0.3 mSv per year, here shared over 4 cycles a year). The occupancies are modelled contact patterns
-     * (hours a day at a distance), a local choice to confirm: partner 6 h/d at 1 m (= NUREG-1556 vol. 9's
-     * E = 0.25); child &lt; 2 y 3 h/d at 0.5 m; 2–5 y 1.5 h/d at 0.5 m; 5–11 y 1.5 h/d at 0.7 m;
+     * (hours a day at a distance), a local choice to confirm: partner sharing the bed, 8 h/night at 0.5 m, and
+     * 4 h/d at 1 m by day (the restriction is to sleep apart, so the night belongs in what it avoids; 6 h/d at
+     * 1 m, NUREG-1556's E = 0.25, left the night out and gave no restriction at discharge rates); child &lt; 2 y 3 h/d at 0.5 m; 2–5 y 1.5 h/d at 0.5 m; 5–11 y 1.5 h/d at 0.7 m;
      * colleague 8 h/d at 2 m; public 1 h/d at 1 m.
      */
     public static List<ContactScenario> defaults() {
@@ -37,7 +38,11 @@ public record ContactScenario(
         Dose publicPerCycle = Dose.ofMilliSv(0.3 / 4);
         return List.of(
                 new ContactScenario(
-                        "partner", "sleep apart and keep more than 1 m by day", occupancy(6, 1), relative, uk),
+                        "partner",
+                        "sleep apart and keep more than 1 m by day",
+                        occupancy(8, 0.5) + occupancy(4, 1),
+                        relative,
+                        uk),
                 new ContactScenario(
                         "child under 2 years",
                         "no close contact (< 1 m), let others carry and feed",
