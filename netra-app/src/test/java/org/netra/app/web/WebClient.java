@@ -99,6 +99,15 @@ public final class WebClient {
         return send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Sends JSON with any method (PUT, DELETE, …) and the CSRF header. */
+    public HttpResponse<String> sendJson(String method, String path, String json) {
+        var b = request(path).header("Content-Type", "application/json");
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return send(b.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Opens the sign-in page and signs in; returns the answer to the form post. */
     public HttpResponse<String> signIn(String username, String password) {
         get("/login");

@@ -11,9 +11,8 @@ public record AdverseEvent(AdverseEventTerm term, int grade, LocalDate onset, Op
         Objects.requireNonNull(onset, "onset date");
         resolved = resolved == null ? Optional.empty() : resolved;
         if (!term.hasGrade(grade)) {
-            throw new IllegalArgumentException(
-                    "CTCAE v5.0 grades " + term.label() + " " + term.grades().stream().sorted().toList() + ", not "
-                            + grade);
+            throw new IllegalArgumentException("CTCAE v5.0 grades " + term.label() + " "
+                    + term.grades().stream().sorted().toList() + ", not " + grade);
         }
         if (resolved.isPresent() && resolved.get().isBefore(onset)) {
             throw new IllegalArgumentException(

@@ -45,7 +45,8 @@ public record Dispensing(
             throw new IllegalArgumentException("the residual was measured at " + residualMeasuredAt
                     + ", before the administration at " + administration + "; measure it after the injection");
         }
-        Activity inSyringe = Decay.activityAt(calibrated, halfLife, Duration.between(calibratedAt.atZone(zone).toInstant(), adm));
+        Activity inSyringe = Decay.activityAt(
+                calibrated, halfLife, Duration.between(calibratedAt.atZone(zone).toInstant(), adm));
         Activity left = Decay.activityAt(residual, halfLife, Duration.between(res, adm));
         double given = inSyringe.inBq() - left.inBq();
         if (!(given > 0)) {

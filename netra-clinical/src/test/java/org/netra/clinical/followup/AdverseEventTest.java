@@ -20,15 +20,15 @@ class AdverseEventTest {
                 .hasMessageContaining("[3, 4, 5]");
         assertThatThrownBy(() -> new AdverseEvent(AdverseEventTerm.NAUSEA, 2, DAY, Optional.of(DAY.minusDays(1))))
                 .hasMessageContaining("before the onset");
-        assertThat(AdverseEventTerm.parse("acute myeloid leukaemia")).isEqualTo(AdverseEventTerm.ACUTE_MYELOID_LEUKAEMIA);
+        assertThat(AdverseEventTerm.parse("acute myeloid leukaemia"))
+                .isEqualTo(AdverseEventTerm.ACUTE_MYELOID_LEUKAEMIA);
         assertThatThrownBy(() -> AdverseEventTerm.parse("headache")).hasMessageContaining("myelodysplastic_syndrome");
     }
 
     @Test
     void progressionIsTheFirstTimePointJudgedPd() {
         var recist = Recist.v11();
-        var baseline = recist.select(
-                DAY, List.of(new BaselineLesion("liver-1", "liver", false, Length.ofMm(40))));
+        var baseline = recist.select(DAY, List.of(new BaselineLesion("liver-1", "liver", false, Length.ofMm(40))));
         var points = recist.evaluate(
                 baseline,
                 List.of(

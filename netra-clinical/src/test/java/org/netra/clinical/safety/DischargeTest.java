@@ -39,7 +39,11 @@ class DischargeTest {
     @Test
     void earlyReadingsCarryTheUrinaryPhaseSoThePhysicalHalfLifeIsTaken() {
         var d = Discharge.assess(
-                GIVEN, List.of(at(0.5, 21), at(22, 9)), LU177, RadiationProtection.defaults(), ContactScenario.defaults());
+                GIVEN,
+                List.of(at(0.5, 21), at(22, 9)),
+                LU177,
+                RadiationProtection.defaults(),
+                ContactScenario.defaults());
         assertThat(d.effectiveHalfLife()).isEqualTo(LU177);
         assertThat(d.halfLifeFrom()).contains("physical");
         // partner: 9·1.5·159.528/(ln 2·1000) = 3.1070; T = 159.528/ln 2 · ln 3.1070 = 260.93 h → 11 days

@@ -19,7 +19,11 @@ class DispensingTest {
     @Test
     void theAdministeredActivityIsTheSyringeDecayedToTheInjectionLessTheResidualDecayedBackToIt() {
         var d = new Dispensing(
-                "LU-2503-117", Activity.ofGBq(7.52), DAY.withHour(8), Activity.ofMBq(61), DAY.plusHours(10).plusMinutes(5));
+                "LU-2503-117",
+                Activity.ofGBq(7.52),
+                DAY.withHour(8),
+                Activity.ofMBq(61),
+                DAY.plusHours(10).plusMinutes(5));
         // by hand, T½ = 6.647 d = 159.528 h (ICRP-107):
         // 7.52·2^(−1.5/159.528) = 7.52·0.9935037 = 7.471148 GBq in the syringe at 09:30
         // 0.061·2^(+0.583333/159.528) = 0.061·1.0025378 = 0.061155 GBq left, as it was at 09:30

@@ -105,7 +105,8 @@ public final class ClinicalKinds {
             DispensingRecord.class,
             DispensingRecord::id,
             DispensingRecord::patientId,
-            d -> d.courseId() + " cycle " + d.cycle() + " batch " + d.dispensing().batch());
+            d -> d.courseId() + " cycle " + d.cycle() + " batch "
+                    + d.dispensing().batch());
 
     /** The nurse's administration, isolation and dose-rate readings of a cycle. */
     public static final RecordKind<AdministrationRecord> ADMINISTRATION = new RecordKind<>(
@@ -121,7 +122,8 @@ public final class ClinicalKinds {
             ToxicityEventRecord.class,
             ToxicityEventRecord::id,
             ToxicityEventRecord::patientId,
-            t -> t.event().onset() + " " + t.event().term() + " grade " + t.event().grade());
+            t -> t.event().onset() + " " + t.event().term() + " grade "
+                    + t.event().grade());
 
     /** The kinds a patient's chart shows: every clinical kind but the cycles' curves (read per cycle). */
     public static final List<RecordKind<?>> CHART = List.of(

@@ -57,7 +57,8 @@ public final class Records {
                 switch (c) {
                     case Change.Create<?> create -> create.createIn(h, this, actor, now);
                     case Change.Update<?> update -> update.updateIn(h, this, actor, now);
-                    case Change.Delete<?> delete -> deleteIn(h, delete.kind(), delete.id(), delete.expectedVersion(), actor, now);
+                    case Change.Delete<?> delete ->
+                        deleteIn(h, delete.kind(), delete.id(), delete.expectedVersion(), actor, now);
                 }
             }
         });
@@ -75,9 +76,8 @@ public final class Records {
         if (exists) {
             throw new StoreException(kind.name() + " " + id + " already exists; update it instead");
         }
-        h.createUpdate(
-                        "INSERT INTO clinical_record (kind, id, patient_id, label, version, doc, created_at,"
-                                + " updated_at, updated_by) VALUES (:kind, :id, :patient, :label, 1, :doc, :now, :now, :actor)")
+        h.createUpdate("INSERT INTO clinical_record (kind, id, patient_id, label, version, doc, created_at,"
+                        + " updated_at, updated_by) VALUES (:kind, :id, :patient, :label, 1, :doc, :now, :now, :actor)")
                 .bind("kind", kind.name())
                 .bind("id", id)
                 .bind("patient", kind.patientId().apply(value))
@@ -90,7 +90,8 @@ public final class Records {
         return new Stored<>(value, 1, now.toInstant(), actor);
     }
 
-    <T> Stored<T> updateIn(Handle h, RecordKind<T> kind, int expectedVersion, T value, String actor, OffsetDateTime now) {
+    <T> Stored<T> updateIn(
+            Handle h, RecordKind<T> kind, int expectedVersion, T value, String actor, OffsetDateTime now) {
         String id = kind.id().apply(value);
         String doc = documents.write(value);
         Row before = row(h, kind.name(), id).orElseThrow(() -> new RecordNotFoundException(kind.name(), id));
@@ -108,8 +109,7 @@ public final class Records {
                 .execute();
         if (updated == 0) {
             Row current = row(h, kind.name(), id).orElse(before);
-            throw new ConcurrentEditException(
-                    kind.name(), id, expectedVersion, current.version(), current.updatedBy());
+            throw new ConcurrentEditException(kind.name(), id, expectedVersion, current.version(), current.updatedBy());
         }
         audit(h, now, actor, "UPDATE", kind.name(), id, expectedVersion + 1, before.doc(), doc);
         return new Stored<>(value, expectedVersion + 1, now.toInstant(), actor);
@@ -125,8 +125,7 @@ public final class Records {
                 .bind("expected", expectedVersion)
                 .execute();
         if (deleted == 0) {
-            throw new ConcurrentEditException(
-                    kind.name(), id, expectedVersion, before.version(), before.updatedBy());
+            throw new ConcurrentEditException(kind.name(), id, expectedVersion, before.version(), before.updatedBy());
         }
         audit(h, now, actor, "DELETE", kind.name(), id, expectedVersion, before.doc(), null);
     }

@@ -219,17 +219,24 @@ abstract class ClinicalStoreContract extends OnFreshStore {
         var room = Samples.room();
         var stay = records.create(ClinicalKinds.ROOM_BOOKING, room, "dr.berg");
         var moved = new org.netra.clinical.therapy.RoomBooking(
-                room.room(), room.patientId(), room.admission().plusDays(7), room.discharge().plusDays(7));
+                room.room(),
+                room.patientId(),
+                room.admission().plusDays(7),
+                room.discharge().plusDays(7));
         // the second change fails (a stale version): the first is rolled back with it, nothing is audited
         long before = store.audit().since(0).size();
         assertThatThrownBy(() -> records.inOneTransaction(
                         List.of(
                                 org.netra.store.record.Change.create(ClinicalKinds.ROOM_BOOKING, moved),
                                 org.netra.store.record.Change.delete(
-                                        ClinicalKinds.ROOM_BOOKING, ClinicalKinds.ROOM_BOOKING.id().apply(room), 7)),
+                                        ClinicalKinds.ROOM_BOOKING,
+                                        ClinicalKinds.ROOM_BOOKING.id().apply(room),
+                                        7)),
                         "nurse.ana"))
                 .isInstanceOf(ConcurrentEditException.class);
-        assertThat(records.find(ClinicalKinds.ROOM_BOOKING, ClinicalKinds.ROOM_BOOKING.id().apply(moved)))
+        assertThat(records.find(
+                        ClinicalKinds.ROOM_BOOKING,
+                        ClinicalKinds.ROOM_BOOKING.id().apply(moved)))
                 .isEmpty();
         assertThat(store.audit().since(0)).hasSize((int) before);
         // with the right version both are kept and both audited
@@ -237,11 +244,12 @@ abstract class ClinicalStoreContract extends OnFreshStore {
                 List.of(
                         org.netra.store.record.Change.create(ClinicalKinds.ROOM_BOOKING, moved),
                         org.netra.store.record.Change.delete(
-                                ClinicalKinds.ROOM_BOOKING, ClinicalKinds.ROOM_BOOKING.id().apply(room), stay.version())),
+                                ClinicalKinds.ROOM_BOOKING,
+                                ClinicalKinds.ROOM_BOOKING.id().apply(room),
+                                stay.version())),
                 "nurse.ana");
-        assertThat(records.list(ClinicalKinds.ROOM_BOOKING))
-                .singleElement()
-                .satisfies(b -> assertThat(b.value()).isEqualTo(moved));
+        assertThat(records.list(ClinicalKinds.ROOM_BOOKING)).singleElement().satisfies(b -> assertThat(b.value())
+                .isEqualTo(moved));
         assertThat(store.audit().since(0)).hasSize((int) before + 2);
     }
 
