@@ -31,6 +31,7 @@ import org.netra.app.web.dosimetry.DosimetryFeature;
 import org.netra.app.web.dosimetry.DosimetryJobs;
 import org.netra.app.web.dosimetry.JobFeature;
 import org.netra.app.web.followup.CohortFeature;
+import org.netra.app.web.followup.FollowUpFeature;
 import org.netra.app.web.home.HomeFeature;
 import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
@@ -170,6 +171,7 @@ public final class WebApp implements AutoCloseable {
                 new ApprovalFeature(services),
                 new RadiopharmacyFeature(services),
                 new CareFeature(services),
+                new FollowUpFeature(services),
                 new ImagingFeature(b.studies),
                 new UserAdminFeature(services),
                 new AuditFeature(services)));
