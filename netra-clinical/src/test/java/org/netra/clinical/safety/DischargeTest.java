@@ -29,8 +29,12 @@ class DischargeTest {
         // by hand: T = 24 h · ln 2 / ln(9.0/6.3) = 16.6355 / 0.356675 = 46.641 h
         assertThat(Times.hours(d.effectiveHalfLife())).isCloseTo(46.641, within(1e-3));
         assertThat(d.last().atOneMetre().inMicroSvPerHour()).isEqualTo(6.3);
-        // partner (sharing the bed): OF = 8/24/0.25 + 4/24 = 1.5; 6.3·1.5·46.641/(ln 2·1000) = 0.63586 < 1: none
-        assertThat(d.restrictions().getFirst().days()).isZero();
+        // partner (sharing the bed): OF = 8/24/0.25 + 4/24 = 1.5; 6.3·1.5·46.641/(ln 2·1000) = 0.63586 < 1: the
+        // dose constraint needs no restriction, the consensus minimum (NANETS/SNMMI 2019) keeps 3 days
+        var partner = d.restrictions().getFirst();
+        assertThat(partner.period()).isZero();
+        assertThat(partner.days()).isEqualTo(3);
+        assertThat(partner.byMinimum()).isTrue();
         // the release check at the last reading: D = 6.3·0.25·46.641/ln 2 µSv = 105.98 µSv
         assertThat(d.release().releasable()).isTrue();
         assertThat(d.release().projectedDose().inMicroSv()).isCloseTo(105.98, within(0.01));
@@ -50,6 +54,7 @@ class DischargeTest {
         assertThat(d.restrictions().getFirst().scenario().name()).isEqualTo("partner");
         assertThat(Times.hours(d.restrictions().getFirst().period())).isCloseTo(260.93, within(0.05));
         assertThat(d.restrictions().getFirst().days()).isEqualTo(11);
+        assertThat(d.restrictions().getFirst().byMinimum()).isFalse();
         // isolated 22 h of the required 24 h
         assertThat(d.release().releasable()).isFalse();
     }

@@ -132,6 +132,11 @@ public final class CohortFeature implements WebFeature {
         out.append(']');
     }
 
+    /** A confidence limit, or the curve itself where the limit is undefined (NaN at S = 1 for log-log). */
+    private static double bound(java.util.Optional<Double> limit, double survival) {
+        return limit.filter(Double::isFinite).orElse(survival);
+    }
+
     private static CurveView curve(String name, List<SurvivalObservation> data, List<Integer> months) {
         var km = KaplanMeier.fit(data, CONFIDENCE, ConfidenceType.LOG_LOG);
         List<double[]> steps = new ArrayList<>();
@@ -145,8 +150,8 @@ public final class CohortFeature implements WebFeature {
             double t = row.time() / DAYS_PER_MONTH;
             steps.add(new double[] {t, row.survival()});
             // where the band is undefined (S = 1 before the first event, or S = 0) it closes on the curve
-            lower.add(new double[] {t, row.lower().orElse(row.survival())});
-            upper.add(new double[] {t, row.upper().orElse(row.survival())});
+            lower.add(new double[] {t, bound(row.lower(), row.survival())});
+            upper.add(new double[] {t, bound(row.upper(), row.survival())});
             if (row.censored() > 0) {
                 censored.add(new double[] {t, row.survival()});
             }

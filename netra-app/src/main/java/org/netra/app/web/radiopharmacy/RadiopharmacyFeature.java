@@ -24,7 +24,8 @@ import org.netra.store.clinical.CourseRecord;
 import org.netra.store.record.Stored;
 
 /**
- * The radiopharmacist's work: the list of cycles to dispense (planned, not yet given, from four weeks back)
+ * The radiopharmacist's work: the list of cycles to dispense (planned from four weeks back to eight ahead, until
+ * given and dispensed)
  * and, per cycle, the batch, the calibrated activity and the syringe residual, on the cycle's page and as
  * the JSON API.
  */
@@ -56,7 +57,7 @@ public final class RadiopharmacyFeature implements WebFeature {
                 HandlerType.GET,
                 "/api/radiopharmacy",
                 dispensers,
-                "cycles to dispense: planned and not given, 4 weeks back to 8 ahead",
+                "cycles to dispense: planned 4 weeks back to 8 ahead, until given and dispensed",
                 ctx -> ctx.json(worklist()));
         routes.page(
                 HandlerType.POST,
@@ -106,7 +107,7 @@ public final class RadiopharmacyFeature implements WebFeature {
                     .orElse(c.patientId());
             for (var pc : c.plan().cycles()) {
                 LocalDate day = pc.administration().toLocalDate();
-                if (given.contains(c.id() + "#" + pc.number()) || day.isBefore(from) || day.isAfter(to)) {
+                if (day.isBefore(from) || day.isAfter(to)) {
                     continue;
                 }
                 String batch = records.find(
@@ -114,6 +115,10 @@ public final class RadiopharmacyFeature implements WebFeature {
                                 org.netra.store.clinical.DispensingRecord.idOf(c.id(), pc.number()))
                         .map(d -> d.value().dispensing().batch())
                         .orElse("");
+                // done when given and dispensed; a given cycle without its dispensing record still needs it
+                if (given.contains(c.id() + "#" + pc.number()) && !batch.isEmpty()) {
+                    continue;
+                }
                 rows.add(new Row(
                         c.patientId(),
                         name,
