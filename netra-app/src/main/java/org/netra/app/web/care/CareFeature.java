@@ -2,16 +2,13 @@ package org.netra.app.web.care;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
-import org.netra.app.web.input.FormFields;
-import org.netra.app.web.input.InvalidInputException;
-import org.netra.app.web.input.Refused;
+import org.netra.app.web.input.FormPost;
 import org.netra.app.web.input.Submitted;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
@@ -128,10 +125,7 @@ public final class CareFeature implements WebFeature {
                 HandlerType.POST,
                 "/patients/{id}/stays/{room}/{admission}/cancel",
                 carers,
-                ctx -> staysForm(routes, ctx, f -> {
-                    stays.cancel(stay(ctx), f, actor(ctx));
-                    return null;
-                }));
+                ctx -> staysForm(routes, ctx, f -> stays.cancel(stay(ctx), f, actor(ctx))));
         routes.api(
                 HandlerType.GET,
                 "/api/patients/{id}/stays",
@@ -165,34 +159,21 @@ public final class CareFeature implements WebFeature {
                 });
     }
 
-    /** A save from a form's fields. */
-    public interface Save {
-        Object apply(FormFields f);
+    /** A cycle-page form: saved, back to the cycle's page; refused, the page again with the form's errors. */
+    public static void form(Routes routes, CyclePages pages, Context ctx, String which, FormPost.Save save) {
+        FormPost.handle(
+                ctx,
+                save,
+                "/patients/" + ctx.pathParam("id") + "/cycles/" + ctx.pathParam("cycle") + "?done=" + which,
+                (typed, errors) -> pages.show(routes, ctx, which, typed, errors, null));
     }
 
-    /** A page form: saved and back to the page, or the page again with the form as typed and its errors. */
-    public static void form(Routes routes, CyclePages pages, Context ctx, String which, Save save) {
-        FormFields f = Submitted.form(ctx);
-        try {
-            save.apply(f);
-            ctx.redirect(
-                    "/patients/" + ctx.pathParam("id") + "/cycles/" + ctx.pathParam("cycle") + "?done=" + which,
-                    HttpStatus.SEE_OTHER);
-        } catch (InvalidInputException e) {
-            ctx.status(400);
-            pages.show(routes, ctx, which, f.values(), e.fields(), null);
-        }
-    }
-
-    private void staysForm(Routes routes, Context ctx, Save save) {
-        FormFields f = Submitted.form(ctx);
-        try {
-            save.apply(f);
-            ctx.redirect("/patients/" + patientId(ctx) + "/stays?done=saved", HttpStatus.SEE_OTHER);
-        } catch (InvalidInputException e) {
-            ctx.status(400);
-            showStays(routes, ctx, f.values(), e.fields(), "");
-        }
+    private void staysForm(Routes routes, Context ctx, FormPost.Save save) {
+        FormPost.handle(
+                ctx,
+                save,
+                "/patients/" + patientId(ctx) + "/stays?done=saved",
+                (typed, errors) -> showStays(routes, ctx, typed, errors, ""));
     }
 
     private void showStays(
@@ -215,11 +196,8 @@ public final class CareFeature implements WebFeature {
     }
 
     private String patientId(Context ctx) {
-        String pid = ctx.pathParam("id");
-        if (services.store().records().find(ClinicalKinds.PATIENT, pid).isEmpty()) {
-            throw Refused.notFound("there is no patient " + pid);
-        }
-        return pid;
+        return TherapyCycle.requirePatient(services.store(), ctx.pathParam("id"))
+                .id();
     }
 
     private Stored<org.netra.clinical.therapy.RoomBooking> stay(Context ctx) {

@@ -2,7 +2,6 @@ package org.netra.app.web.followup;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,13 +9,12 @@ import java.util.Optional;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
-import org.netra.app.web.input.FormFields;
-import org.netra.app.web.input.InvalidInputException;
-import org.netra.app.web.input.Refused;
+import org.netra.app.web.input.FormPost;
 import org.netra.app.web.input.Submitted;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
+import org.netra.app.web.therapy.TherapyCycle;
 import org.netra.clinical.followup.AdverseEventTerm;
 import org.netra.clinical.followup.NonTargetStatus;
 import org.netra.store.clinical.ClinicalKinds;
@@ -161,19 +159,12 @@ public final class FollowUpFeature implements WebFeature {
                         pid(ctx), Submitted.json(ctx, "{lastFollowUp, death, version}"), actor(ctx))));
     }
 
-    interface Save {
-        Object apply(FormFields f);
-    }
-
-    private void form(Routes routes, Context ctx, String which, Save save) {
-        FormFields f = Submitted.form(ctx);
-        try {
-            save.apply(f);
-            ctx.redirect("/patients/" + pid(ctx) + "/follow-up?done=" + which, HttpStatus.SEE_OTHER);
-        } catch (InvalidInputException e) {
-            ctx.status(400);
-            show(routes, ctx, which, f.values(), e.fields(), "");
-        }
+    private void form(Routes routes, Context ctx, String which, FormPost.Save save) {
+        FormPost.handle(
+                ctx,
+                save,
+                "/patients/" + pid(ctx) + "/follow-up?done=" + which,
+                (typed, errors) -> show(routes, ctx, which, typed, errors, ""));
     }
 
     private void show(
@@ -267,11 +258,8 @@ public final class FollowUpFeature implements WebFeature {
     }
 
     private String pid(Context ctx) {
-        String pid = ctx.pathParam("id");
-        if (services.store().records().find(ClinicalKinds.PATIENT, pid).isEmpty()) {
-            throw Refused.notFound("there is no patient " + pid);
-        }
-        return pid;
+        return TherapyCycle.requirePatient(services.store(), ctx.pathParam("id"))
+                .id();
     }
 
     private static String actor(Context ctx) {

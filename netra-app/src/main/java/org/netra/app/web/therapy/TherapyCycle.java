@@ -23,11 +23,17 @@ public record TherapyCycle(PatientRecord patient, CourseRecord course, PlannedCy
         return patient.id();
     }
 
-    public static TherapyCycle resolve(Store store, String patientId, String cycleText) {
-        var records = store.records();
-        PatientRecord patient = records.find(ClinicalKinds.PATIENT, patientId)
+    /** The patient's record, or a 404 naming the id. */
+    public static PatientRecord requirePatient(Store store, String patientId) {
+        return store.records()
+                .find(ClinicalKinds.PATIENT, patientId)
                 .map(Stored::value)
                 .orElseThrow(() -> Refused.notFound("there is no patient " + patientId));
+    }
+
+    public static TherapyCycle resolve(Store store, String patientId, String cycleText) {
+        var records = store.records();
+        PatientRecord patient = requirePatient(store, patientId);
         Optional<CourseRecord> course = records.forPatient(ClinicalKinds.COURSE, patientId).stream()
                 .map(Stored::value)
                 .reduce((a, b) -> b);

@@ -1,10 +1,9 @@
 package org.netra.app.web.therapy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netra.app.web.therapy.ApiAnswers.json;
+import static org.netra.app.web.therapy.ApiAnswers.refused;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -22,7 +21,6 @@ class FollowUpApiTest {
     static final LocalDateTime NOW = LocalDateTime.of(2025, 12, 1, 12, 0);
     static final String PID = "P-8001";
     private static TestServer server;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
@@ -47,19 +45,6 @@ class FollowUpApiTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static JsonNode json(HttpResponse<String> r) throws Exception {
-        return JSON.readTree(r.body());
-    }
-
-    static void refused(HttpResponse<String> r, int status, String field) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        if (status == 400) {
-            assertThat(json(r).get("fields").has(field)).as(r.body()).isTrue();
-        } else {
-            assertThat(json(r).get("error").asText()).as(r.body()).startsWith(field);
-        }
     }
 
     @Test

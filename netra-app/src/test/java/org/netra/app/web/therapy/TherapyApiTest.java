@@ -2,10 +2,10 @@ package org.netra.app.web.therapy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.netra.app.web.therapy.ApiAnswers.json;
+import static org.netra.app.web.therapy.ApiAnswers.refused;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +24,6 @@ class TherapyApiTest {
     static final String GIVEN = "P-7001";
     static final String NEXT = "P-7002";
     private static TestServer server;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
@@ -43,19 +42,6 @@ class TherapyApiTest {
         c.signIn(user, TestServer.password(user));
         c.get("/");
         return c;
-    }
-
-    static JsonNode json(HttpResponse<String> r) throws Exception {
-        return JSON.readTree(r.body());
-    }
-
-    static void refused(HttpResponse<String> r, int status, String field) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        if (status == 400) {
-            assertThat(json(r).get("fields").has(field)).as(r.body()).isTrue();
-        } else {
-            assertThat(json(r).get("error").asText()).as(r.body()).startsWith(field);
-        }
     }
 
     @Test
