@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
                 config,
                 out,
                 FolderStudies.scan(config.dataDir().resolve("imaging")),
-                java.time.Clock.systemUTC(),
+                java.time.Clock.systemDefaultZone(), // the server's zone is the department's: times on forms are in it
                 store -> {
                     var accounts = new Accounts(store, new org.netra.app.web.security.PasswordHasher());
                     if (accounts.isEmpty()) {

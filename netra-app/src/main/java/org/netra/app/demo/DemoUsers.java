@@ -15,6 +15,7 @@ public final class DemoUsers {
             new Login("physician", "Dr Helen Park", "physician", "dotatate-cycle-1"),
             new Login("physicist", "Tomás Reyes", "physicist", "dose-kernel-177"),
             new Login("nurse", "Grace Obi", "nurse", "isolation-ward-3"),
+            new Login("radiopharmacist", "Ines Lindqvist", "radiopharmacist", "hot-lab-batch-7"),
             new Login("admin", "Sam Keller", "admin", "audit-trail-ok"));
 
     private DemoUsers() {}

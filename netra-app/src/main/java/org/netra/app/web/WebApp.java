@@ -27,10 +27,12 @@ import org.netra.app.web.admin.AuditFeature;
 import org.netra.app.web.admin.UserAdminFeature;
 import org.netra.app.web.approval.ApprovalFeature;
 import org.netra.app.web.diagnosis.DiagnosisFeature;
+import org.netra.app.web.care.CareFeature;
 import org.netra.app.web.dosimetry.DosimetryFeature;
 import org.netra.app.web.dosimetry.DosimetryJobs;
 import org.netra.app.web.dosimetry.JobFeature;
 import org.netra.app.web.followup.CohortFeature;
+import org.netra.app.web.followup.FollowUpFeature;
 import org.netra.app.web.home.HomeFeature;
 import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
@@ -41,6 +43,7 @@ import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.patient.PatientFeature;
 import org.netra.app.web.patient.RegistrationFeature;
 import org.netra.app.web.plan.CalendarFeature;
+import org.netra.app.web.radiopharmacy.RadiopharmacyFeature;
 import org.netra.app.web.safety.SafetyFeature;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Accounts;
@@ -173,6 +176,9 @@ public final class WebApp implements AutoCloseable {
                 new CalendarFeature(services),
                 new CohortFeature(services),
                 new ApprovalFeature(services),
+                new RadiopharmacyFeature(services),
+                new CareFeature(services),
+                new FollowUpFeature(services),
                 new ImagingFeature(b.studies),
                 new UserAdminFeature(services),
                 new EligibilitySettingsFeature(services),
@@ -209,6 +215,9 @@ public final class WebApp implements AutoCloseable {
                 router.exception(
                         ForbiddenException.class, (e, ctx) -> fail(ctx, views, 403, "Not allowed", e.getMessage()));
                 router.exception(InvalidInputException.class, (e, ctx) -> invalid(ctx, views, e));
+                router.exception(
+                        org.netra.app.web.input.Refused.class,
+                        (e, ctx) -> fail(ctx, views, e.status(), e.heading(), e.getMessage()));
                 router.exception(
                         RecordNotFoundException.class, (e, ctx) -> fail(ctx, views, 404, "Not found", e.getMessage()));
                 router.exception(

@@ -134,8 +134,9 @@ class InteropCommandsTest {
         Path from = dir.resolve("from");
         Path to = dir.resolve("to");
         try (Store s = Store.open(StoreConfig.embedded(from))) {
+            // the real SPECT's own (anonymised) patient: a referral carries that patient's images only
             var p = new Patient(
-                    "NO-7",
+                    "ANON54121",
                     Sex.FEMALE,
                     LocalDate.of(1966, 1, 2),
                     List.of(new Dated<>(LocalDate.of(2024, 5, 1), Mass.ofKg(64))),
@@ -145,7 +146,7 @@ class InteropCommandsTest {
                             ClinicalKinds.PATIENT,
                             new PatientRecord(
                                     p,
-                                    "Kari Nordmann",
+                                    "John Doe",
                                     new PrimaryTumour(TumourSite.PANCREAS, Grade.G1, Optional.empty()),
                                     List.of(),
                                     List.of(new Dated<>(LocalDate.of(2024, 5, 1), new PerformanceStatus.Ecog(0))),
@@ -158,7 +159,7 @@ class InteropCommandsTest {
                 "referral",
                 "export",
                 "--patient",
-                "NO-7",
+                "ANON54121",
                 "--data-dir",
                 from.toString(),
                 "--dicom",
@@ -182,15 +183,18 @@ class InteropCommandsTest {
                 "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         try (Store s = Store.open(StoreConfig.embedded(to))) {
-            assertThat(s.records().get(ClinicalKinds.PATIENT, "NO-7").value().name())
-                    .isEqualTo("Kari Nordmann");
+            assertThat(s.records()
+                            .get(ClinicalKinds.PATIENT, "ANON54121")
+                            .value()
+                            .name())
+                    .isEqualTo("John Doe");
         }
 
         r = NuclideCommandTest.run(
                 "export",
                 "fhir",
                 "--patient",
-                "NO-7",
+                "ANON54121",
                 "--data-dir",
                 to.toString(),
                 "--out",
@@ -205,8 +209,11 @@ class InteropCommandsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).at("/records/patient").asInt()).isEqualTo(1);
         try (Store s = Store.open(StoreConfig.embedded(third))) {
-            assertThat(s.records().get(ClinicalKinds.PATIENT, "NO-7").value().name())
-                    .isEqualTo("Kari Nordmann");
+            assertThat(s.records()
+                            .get(ClinicalKinds.PATIENT, "ANON54121")
+                            .value()
+                            .name())
+                    .isEqualTo("John Doe");
         }
 
         r = NuclideCommandTest.run(

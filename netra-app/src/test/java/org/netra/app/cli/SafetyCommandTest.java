@@ -39,8 +39,11 @@ class SafetyCommandTest {
         assertThat(j.at("/release/projectedDoseMilliSv").asDouble()).isCloseTo(25 * 0.25 * tau / 1000, within(1e-12));
         JsonNode partner = j.at("/restrictions/0");
         assertThat(partner.get("contact").asText()).isEqualTo("partner");
-        assertThat(partner.get("days").asLong()).isZero();
-        assertThat(partner.get("until").isNull()).isTrue();
+        // sharing the bed, OF = 8/24/0.5² + 4/24 = 1.5: T = τ·ln(25·1.5·τ/1000) = 101.9 h → 5 days, to 2024-05-07
+        double partnerHours = tau * Math.log(25 * 1.5 * tau / 1000);
+        assertThat(partnerHours).isCloseTo(101.9, within(0.05));
+        assertThat(partner.get("days").asLong()).isEqualTo(5);
+        assertThat(partner.get("until").asText()).isEqualTo("2024-05-07");
         JsonNode colleagues = j.at("/restrictions/4");
         assertThat(colleagues.get("contact").asText()).isEqualTo("colleagues");
         double dose = 25 * (8.0 / 24 / 4) * tau;

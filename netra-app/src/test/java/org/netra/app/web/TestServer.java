@@ -17,6 +17,7 @@ public final class TestServer implements AutoCloseable {
             new Accounts.NewAccount("physician", "Dr Test Physician", "physician", "cycle-approval-pw"),
             new Accounts.NewAccount("physicist", "Test Physicist", "physicist", "dose-approval-pw"),
             new Accounts.NewAccount("nurse", "Test Nurse", "nurse", "bedside-care-pw"),
+            new Accounts.NewAccount("radiopharmacist", "Test Radiopharmacist", "radiopharmacist", "hot-lab-dose-pw"),
             new Accounts.NewAccount("admin", "Test Admin", "admin", "account-keeper-pw"));
 
     public final Store store;

@@ -101,11 +101,16 @@ public final class WebClient {
 
     /** PUTs JSON with the CSRF header (an update through the API). */
     public HttpResponse<String> putJson(String path, String json) {
+        return sendJson("PUT", path, json);
+    }
+
+    /** Sends JSON with any method (PUT, DELETE, …) and the CSRF header. */
+    public HttpResponse<String> sendJson(String method, String path, String json) {
         var b = request(path).header("Content-Type", "application/json");
         if (csrf != null) {
             b.header("X-CSRF-Token", csrf);
         }
-        return send(b.PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(b.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** Opens the sign-in page and signs in; returns the answer to the form post. */

@@ -142,10 +142,16 @@ class WebSecurityTest {
         assertThat(twice.body()).contains("already approved");
 
         // and a physician, not a physicist, approves a cycle
-        assertThat(physicist.postJson("/api/cycles/c1/approve", "{}").statusCode())
+        assertThat(physicist
+                        .postJson("/api/patients/P-none/cycles/1/approve", "{}")
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(physician.postJson("/api/cycles/c1/approve", "{}").statusCode())
-                .isEqualTo(200);
+        // a cycle that does not exist is not approved (nor audited)
+        var none = physician.postJson("/api/patients/P-none/cycles/1/approve", "{}");
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(404);
+        assertThat(none.body()).contains("no patient P-none");
+        assertThat(server.store.audit().history("cycle_approval", "P-none/cycle-1"))
+                .isEmpty();
     }
 
     @Test
@@ -272,7 +278,7 @@ class WebSecurityTest {
         assertThat(r.body())
                 .contains("starting with a letter")
                 .contains("the person's name")
-                .contains("choose physician, physicist, nurse or admin")
+                .contains("choose physician, physicist, nurse, radiopharmacist or admin")
                 .contains("at least 12");
         var api = admin.postJson(
                 "/api/users",

@@ -33,7 +33,25 @@ public final class KaplanMeier {
             List<Row> rows,
             Optional<Double> median,
             Optional<Double> medianLower,
-            Optional<Double> medianUpper) {}
+            Optional<Double> medianUpper) {
+        /**
+         * The number still at risk at time {@code t} (followed to t or beyond, event or censoring not before
+         * it), as R's {@code summary(fit, times = t, extend = TRUE)$n.risk}: what a plot prints under its axis.
+         */
+        public int atRisk(double t) {
+            for (Row r : rows) {
+                if (r.time() >= t) {
+                    return r.atRisk();
+                }
+            }
+            return 0;
+        }
+
+        /** The times at which subjects were censored (the marks on the curve), each once. */
+        public List<Double> censoringTimes() {
+            return rows.stream().filter(r -> r.censored() > 0).map(Row::time).toList();
+        }
+    }
 
     private static final double MEDIAN_TOLERANCE = Math.sqrt(Math.ulp(1.0));
 

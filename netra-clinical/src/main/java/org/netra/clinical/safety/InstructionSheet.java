@@ -57,6 +57,6 @@ public final class InstructionSheet {
 
     /** The last day of a restriction: the day its period, counted from the measurement, ends. */
     public static LocalDate until(LocalDateTime measuredAt, RadiationProtection.Restriction r) {
-        return measuredAt.plus(r.period()).toLocalDate();
+        return measuredAt.plus(r.kept()).toLocalDate();
     }
 }

@@ -44,11 +44,26 @@ public final class RadiationProtection {
         return ratio <= 1 ? Duration.ZERO : Times.ofHours(teff / LN2 * Math.log(ratio));
     }
 
+    /**
+     * One contact's restriction: {@code period} is what the dose rate and effective half-life require (the
+     * constraint met); the patient keeps it at least the scenario's consensus minimum ({@link #kept}).
+     */
     public record Restriction(
             ContactScenario scenario, Duration period, Dose withoutRestriction, Dose withRestriction) {
+        /** How long the patient keeps it: the modelled period, at least the scenario's minimum days. */
+        public Duration kept() {
+            Duration minimum = Duration.ofDays(scenario.minimumDays());
+            return period.compareTo(minimum) >= 0 ? period : minimum;
+        }
+
         /** Whole days, rounded up: what the patient is told. */
         public long days() {
-            return (period.toSeconds() + 86399) / 86400;
+            return (kept().toSeconds() + 86399) / 86400;
+        }
+
+        /** Whether the consensus minimum, not the dose constraint, sets the days. */
+        public boolean byMinimum() {
+            return period.compareTo(Duration.ofDays(scenario.minimumDays())) < 0;
         }
     }
 

@@ -136,6 +136,20 @@ class KaplanMeierVsRTest {
         assertThat(result.pValue()).isCloseTo(num(r.get("p")).orElseThrow(), within(TOL));
     }
 
+    @ParameterizedTest
+    @CsvSource({"lung", "aml"})
+    void numbersAtRiskEqualRsSummaryAtTimes(String dataSet) throws IOException {
+        requireR();
+        var curve = KaplanMeier.fit(observations(dataSet + ".csv"), 0.95, ConfidenceType.LOG_LOG);
+        var expected = csv(dataSet + "-atrisk.csv");
+        assertThat(expected).hasSizeGreaterThan(3);
+        for (var e : expected) {
+            double t = num(e.get("time")).orElseThrow();
+            assertThat(curve.atRisk(t)).as(dataSet + " at risk at t=" + t).isEqualTo((int)
+                    (double) num(e.get("n.risk")).orElseThrow());
+        }
+    }
+
     private static void assertOptional(Optional<Double> actual, Optional<Double> expected, String what) {
         if (expected.isEmpty()) {
             assertThat(actual).as(what + " (R gives NA)").isEmpty();

@@ -74,6 +74,13 @@ class RadiationProtectionTest {
         double hours = 70 / Math.log(2) * Math.log(15 * 70 / (12 * Math.log(2) * 75));
         assertThat(r.get(4).period().toSeconds() / 3600.0).isCloseTo(hours, within(1.0 / 3600)); // whole seconds
         assertThat(hours).isCloseTo(52.6, within(0.05));
-        assertThat(sheet).contains("colleagues:", "for 3 day(s), until 2024-03-07");
+        // the 52.6 h are below the consensus minimum of 3 days (NANETS/SNMMI 2019): 72 h from the measurement
+        assertThat(r.get(4).byMinimum()).isTrue();
+        assertThat(sheet).contains("colleagues:", "for 3 day(s), until 2024-03-08");
+        // the partner sharing the bed (OF 1.5): (70/ln 2)·ln(15·1.5·70/(ln 2·1000)) = 82.9 h, past the minimum
+        double partner = 70 / Math.log(2) * Math.log(15 * 1.5 * 70 / (Math.log(2) * 1000));
+        assertThat(r.get(0).period().toSeconds() / 3600.0).isCloseTo(partner, within(1.0 / 3600));
+        assertThat(partner).isCloseTo(82.9, within(0.05));
+        assertThat(sheet).contains("partner:", "for 4 day(s), until 2024-03-08");
     }
 }

@@ -44,3 +44,10 @@ lung3 <- lung3[!is.na(lung3$group), ]
 w(lung3, "lung3.csv")
 sd <- survdiff(Surv(time, status) ~ group, data = lung3)
 w(data.frame(chisq = sd$chisq, df = 2, p = pchisq(sd$chisq, 2, lower.tail = FALSE)), "lung3-logrank.csv")
+# Numbers at risk under a plot: summary(fit, times) on a grid reaching past the last time (extend = TRUE).
+for (name in c("lung", "aml")) {
+  d <- if (name == "lung") lung2 else aml2
+  grid <- seq(0, max(d$time) + 50, by = 50)
+  s <- summary(survfit(Surv(time, status) ~ 1, data = d), times = grid, extend = TRUE)
+  w(data.frame(time = s$time, n.risk = s$n.risk), paste0(name, "-atrisk.csv"))
+}

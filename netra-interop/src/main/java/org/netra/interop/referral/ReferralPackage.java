@@ -28,6 +28,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.hl7.fhir.r4.model.Bundle;
+import org.netra.clinical.patient.IdentityCheck;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.DicomParseException;
@@ -40,6 +41,7 @@ import org.netra.interop.fhir.FhirJson;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.PatientChart;
+import org.netra.store.clinical.PatientRecord;
 import org.netra.store.record.RecordKind;
 import org.netra.store.record.Records;
 import org.netra.store.record.Stored;
@@ -83,6 +85,7 @@ public final class ReferralPackage {
                         "DICOM instance " + h.string(Tag.SOP_INSTANCE_UID).orElse("#" + (i + 1))
                                 + " has no Patient ID; a referral cannot tell whose it is");
             }
+            requireSamePatient(chart.patient().value(), h, "DICOM instance " + (i + 1));
         }
         var bundle = new FhirExport(zone).toBundle(ChartFhir.of(chart, headers));
         byte[] fhir = FhirJson.encode(bundle).getBytes(StandardCharsets.UTF_8);
@@ -90,6 +93,9 @@ public final class ReferralPackage {
         var lines = new StringBuilder();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (RecordKind<?> kind : ClinicalKinds.ALL) {
+            if (!travels(kind)) {
+                continue;
+            }
             for (Stored<?> s : records.forPatient(kind, patientId)) {
                 ObjectNode line = JSON.createObjectNode();
                 line.put("kind", kind.name());
@@ -265,14 +271,26 @@ public final class ReferralPackage {
         Map<String, RecordKind<?>> kinds = new LinkedHashMap<>();
         ClinicalKinds.ALL.forEach(k -> kinds.put(k.name(), k));
         List<Runnable> creations = new ArrayList<>();
+        PatientRecord chartPatient = null;
         for (JsonNode line : c.records()) {
             RecordKind<?> kind = kinds.get(line.path("kind").asText());
             if (kind == null) {
                 throw new ReferralException(zip + " holds a record of kind '"
                         + line.path("kind").asText() + "' this netra does not know (a newer version wrote it?)");
             }
+            if (!travels(kind)) {
+                continue; // packages written before netra left them out still carry the sender's stays
+            }
             Object value = store.documents().read(JSON.writeValueAsString(line.get("record")), kind.type());
+            if (value instanceof PatientRecord p) {
+                chartPatient = p;
+            }
             creations.add(() -> create(records, kind, value, actor));
+        }
+        if (chartPatient != null) {
+            for (var e : c.dicom().entrySet()) {
+                requireSamePatient(chartPatient, header(e.getValue(), e.getKey()), zip + " " + e.getKey());
+            }
         }
         if (creations.isEmpty()) {
             // a package from another system: only its FHIR Bundle says who the patient is
@@ -307,6 +325,29 @@ public final class ReferralPackage {
             }
         }
         return c.summary();
+    }
+
+    /**
+     * Whether records of this kind go to another centre: isolation-room stays are the sender's rooms and
+     * calendar, meaningless (and clashing) at the receiver, so they stay home.
+     */
+    static boolean travels(RecordKind<?> kind) {
+        return !kind.name().equals(ClinicalKinds.ROOM_BOOKING.name());
+    }
+
+    /** Refuses a DICOM instance of another patient than the chart's (ID, and name and birth date if present). */
+    static void requireSamePatient(PatientRecord chart, Attributes h, String what) {
+        var dicom = new IdentityCheck.DicomIdentity(
+                h.string(Tag.PATIENT_ID).orElse(""), h.string(Tag.PATIENT_NAME), h.string(Tag.PATIENT_BIRTH_DATE));
+        try {
+            IdentityCheck.require(
+                    chart.patient(),
+                    chart.name(),
+                    dicom,
+                    what + " (" + h.string(Tag.SOP_INSTANCE_UID).orElse("no SOP Instance UID") + ")");
+        } catch (IdentityCheck.MismatchException e) {
+            throw new ReferralException(e.getMessage() + "; a referral carries one patient's images only");
+        }
     }
 
     @SuppressWarnings("unchecked")

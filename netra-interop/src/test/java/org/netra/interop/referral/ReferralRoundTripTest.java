@@ -45,6 +45,7 @@ import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.clinical.therapy.PlanRules;
 import org.netra.clinical.therapy.PrrtPlan;
 import org.netra.clinical.therapy.Radiopharmaceutical;
+import org.netra.clinical.therapy.RoomBooking;
 import org.netra.clinical.therapy.TumourDose;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
@@ -72,7 +73,9 @@ import org.netra.testkit.TestPostgres;
  * first cycle go into a referral package, which the receiving netra (PostgreSQL) takes in whole.
  */
 class ReferralRoundTripTest {
-    static final String PID = "NO-LU177-01";
+    /** The real SPECT's own Patient ID and name (anonymised at source): the chart is of the same patient. */
+    static final String PID = "ANON54121";
+
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     static final LocalDateTime FIRST = LocalDateTime.of(2018, 11, 15, 9, 22);
 
@@ -108,7 +111,7 @@ class ReferralRoundTripTest {
                 ClinicalKinds.PATIENT,
                 new PatientRecord(
                         patient,
-                        "Ola Nordmann",
+                        "John Doe",
                         new PrimaryTumour(
                                 TumourSite.SMALL_INTESTINE, Grade.G2, Optional.of(new Ki67(6, d0.minusMonths(5)))),
                         List.of(),
@@ -138,6 +141,8 @@ class ReferralRoundTripTest {
         LabPanel nadir = panel("nadir", d0.plusWeeks(5), 96, 0.45);
         r.create(ClinicalKinds.LAB_PANEL, base, actor);
         r.create(ClinicalKinds.LAB_PANEL, nadir, actor);
+        // a stay in the referrer's own isolation room: it does not travel
+        r.create(ClinicalKinds.ROOM_BOOKING, new RoomBooking("iso-1", PID, d0, d0.plusDays(4)), actor);
         String course = ClinicalKinds.key(PID, "prrt-1");
         r.create(
                 ClinicalKinds.COURSE,
@@ -190,7 +195,6 @@ class ReferralRoundTripTest {
                 c.eligibility(),
                 c.radiotherapy(),
                 c.courses(),
-                c.roomBookings(),
                 c.dosimetry(),
                 c.decisions(),
                 c.safety(),
@@ -240,6 +244,10 @@ class ReferralRoundTripTest {
                     OSLO);
             PatientChart received = PatientChart.load(target.records(), PID);
             assertThat(values(received)).isEqualTo(values(sent));
+            assertThat(sent.roomBookings()).hasSize(1);
+            assertThat(received.roomBookings())
+                    .as("the sender's isolation-room stays stay home")
+                    .isEmpty();
             assertThat(received.dosimetry().getFirst().value().dosimetry().administered())
                     .isEqualTo(Activity.ofMBq(7210));
             assertThat(target.audit().history("patient", PID)).isNotEmpty();
@@ -267,6 +275,40 @@ class ReferralRoundTripTest {
                     .string(Tag.SOP_INSTANCE_UID)
                     .orElseThrow();
             assertThat(receivedBySop.get(sop + ".dcm")).as(sop).isEqualTo(original);
+        }
+    }
+
+    @Test
+    void anotherPatientsImagesAreNotPackedIntoTheReferral() throws Exception {
+        Path zip = dir.resolve("wrong-images.zip");
+        try (Store source = Store.open(
+                StoreConfig.inMemory("src" + UUID.randomUUID().toString().replace("-", "")))) {
+            fill(source);
+            // the same images under another chart: a patient with another ID, name and birth date
+            var other = source.records().get(ClinicalKinds.PATIENT, PID).value();
+            var p = other.patient();
+            source.records()
+                    .create(
+                            ClinicalKinds.PATIENT,
+                            new PatientRecord(
+                                    new Patient("NO-LU177-02", p.sex(), p.birthDate(), p.weights(), p.heights()),
+                                    "Kari Nordmann",
+                                    other.tumour(),
+                                    List.of(),
+                                    List.of(),
+                                    Optional.empty(),
+                                    false),
+                            "dr.hansen@referrer");
+            var images = ReferralPackage.dicomFiles(List.of(spect().getFirst()));
+            assertThatThrownBy(() -> ReferralPackage.write(zip, source, "NO-LU177-02", images, OSLO))
+                    .isInstanceOf(ReferralException.class)
+                    .hasMessageContaining("is not of Kari Nordmann (NO-LU177-02)")
+                    .hasMessageContaining("Patient ID 'ANON54121'")
+                    .hasMessageContaining("Patient's Name 'DOE^JOHN'");
+            assertThat(Files.exists(zip)).isFalse();
+            // its own patient's images go
+            assertThat(ReferralPackage.write(zip, source, PID, images, OSLO).dicomInstances())
+                    .isEqualTo(1);
         }
     }
 

@@ -106,6 +106,31 @@ public final class ClinicalKinds {
             EligibilitySettings::id,
             s -> null,
             s -> "eligibility limits");
+    /** The radiopharmacist's dispensing of a cycle ({@link DispensingRecord#idOf}). */
+    public static final RecordKind<DispensingRecord> DISPENSING = new RecordKind<>(
+            "dispensing",
+            DispensingRecord.class,
+            DispensingRecord::id,
+            DispensingRecord::patientId,
+            d -> d.courseId() + " cycle " + d.cycle() + " batch "
+                    + d.dispensing().batch());
+
+    /** The nurse's administration, isolation and dose-rate readings of a cycle. */
+    public static final RecordKind<AdministrationRecord> ADMINISTRATION = new RecordKind<>(
+            "administration",
+            AdministrationRecord.class,
+            AdministrationRecord::id,
+            AdministrationRecord::patientId,
+            a -> a.courseId() + " cycle " + a.cycle() + " " + a.administered());
+
+    /** An adverse event (CTCAE term and grade) recorded in follow-up. */
+    public static final RecordKind<ToxicityEventRecord> TOXICITY_EVENT = new RecordKind<>(
+            "toxicity_event",
+            ToxicityEventRecord.class,
+            ToxicityEventRecord::id,
+            ToxicityEventRecord::patientId,
+            t -> t.event().onset() + " " + t.event().term() + " grade "
+                    + t.event().grade());
 
     /** The kinds a patient's chart shows: every clinical kind but the cycles' curves (read per cycle). */
     public static final List<RecordKind<?>> CHART = List.of(
@@ -125,7 +150,8 @@ public final class ClinicalKinds {
 
     /** Every clinical kind, in the order of the pathway (what a backup or a referral package carries). */
     public static final List<RecordKind<?>> ALL = java.util.stream.Stream.concat(
-                    CHART.stream(), java.util.stream.Stream.of(CYCLE_CURVES))
+                    CHART.stream(),
+                    java.util.stream.Stream.of(CYCLE_CURVES, DISPENSING, ADMINISTRATION, TOXICITY_EVENT))
             .toList();
 
     private ClinicalKinds() {}

@@ -28,82 +28,106 @@ public final class Records {
 
     public <T> Stored<T> create(RecordKind<T> kind, T value, String actor) {
         requireActor(actor);
-        String id = kind.id().apply(value);
-        String doc = documents.write(value);
         OffsetDateTime now = now();
-        return jdbi.inTransaction(h -> {
-            boolean exists = h.createQuery("SELECT COUNT(*) FROM clinical_record WHERE kind = :kind AND id = :id")
-                            .bind("kind", kind.name())
-                            .bind("id", id)
-                            .mapTo(Integer.class)
-                            .one()
-                    > 0;
-            if (exists) {
-                throw new StoreException(kind.name() + " " + id + " already exists; update it instead");
-            }
-            h.createUpdate(
-                            "INSERT INTO clinical_record (kind, id, patient_id, label, version, doc, created_at,"
-                                    + " updated_at, updated_by) VALUES (:kind, :id, :patient, :label, 1, :doc, :now, :now, :actor)")
-                    .bind("kind", kind.name())
-                    .bind("id", id)
-                    .bind("patient", kind.patientId().apply(value))
-                    .bind("label", kind.label().apply(value))
-                    .bind("doc", doc)
-                    .bind("now", now)
-                    .bind("actor", actor)
-                    .execute();
-            audit(h, now, actor, "CREATE", kind.name(), id, 1, null, doc);
-            return new Stored<>(value, 1, now.toInstant(), actor);
-        });
+        return jdbi.inTransaction(h -> createIn(h, kind, value, actor, now));
     }
 
     /** Replaces version {@code expectedVersion} of the record with {@code value}. */
     public <T> Stored<T> update(RecordKind<T> kind, int expectedVersion, T value, String actor) {
         requireActor(actor);
-        String id = kind.id().apply(value);
-        String doc = documents.write(value);
         OffsetDateTime now = now();
-        return jdbi.inTransaction(h -> {
-            Row before = row(h, kind.name(), id).orElseThrow(() -> new RecordNotFoundException(kind.name(), id));
-            int updated = h.createUpdate("UPDATE clinical_record SET doc = :doc, patient_id = :patient, label = :label,"
-                            + " version = version + 1, updated_at = :now, updated_by = :actor"
-                            + " WHERE kind = :kind AND id = :id AND version = :expected")
-                    .bind("doc", doc)
-                    .bind("patient", kind.patientId().apply(value))
-                    .bind("label", kind.label().apply(value))
-                    .bind("now", now)
-                    .bind("actor", actor)
-                    .bind("kind", kind.name())
-                    .bind("id", id)
-                    .bind("expected", expectedVersion)
-                    .execute();
-            if (updated == 0) {
-                Row current = row(h, kind.name(), id).orElse(before);
-                throw new ConcurrentEditException(
-                        kind.name(), id, expectedVersion, current.version(), current.updatedBy());
-            }
-            audit(h, now, actor, "UPDATE", kind.name(), id, expectedVersion + 1, before.doc(), doc);
-            return new Stored<>(value, expectedVersion + 1, now.toInstant(), actor);
-        });
+        return jdbi.inTransaction(h -> updateIn(h, kind, expectedVersion, value, actor, now));
     }
 
     public <T> void delete(RecordKind<T> kind, String id, int expectedVersion, String actor) {
         requireActor(actor);
         OffsetDateTime now = now();
+        jdbi.useTransaction(h -> deleteIn(h, kind, id, expectedVersion, actor, now));
+    }
+
+    /**
+     * Several changes as one transaction (one user action that touches several records, e.g. an approval
+     * and its room booking, or a stay moved to another day): all are stored and audited, or none.
+     */
+    public void inOneTransaction(List<Change> changes, String actor) {
+        requireActor(actor);
+        OffsetDateTime now = now();
         jdbi.useTransaction(h -> {
-            Row before = row(h, kind.name(), id).orElseThrow(() -> new RecordNotFoundException(kind.name(), id));
-            int deleted = h.createUpdate(
-                            "DELETE FROM clinical_record WHERE kind = :kind AND id = :id AND version = :expected")
-                    .bind("kind", kind.name())
-                    .bind("id", id)
-                    .bind("expected", expectedVersion)
-                    .execute();
-            if (deleted == 0) {
-                throw new ConcurrentEditException(
-                        kind.name(), id, expectedVersion, before.version(), before.updatedBy());
+            for (Change c : changes) {
+                switch (c) {
+                    case Change.Create<?> create -> create.createIn(h, this, actor, now);
+                    case Change.Update<?> update -> update.updateIn(h, this, actor, now);
+                    case Change.Delete<?> delete ->
+                        deleteIn(h, delete.kind(), delete.id(), delete.expectedVersion(), actor, now);
+                }
             }
-            audit(h, now, actor, "DELETE", kind.name(), id, expectedVersion, before.doc(), null);
         });
+    }
+
+    <T> Stored<T> createIn(Handle h, RecordKind<T> kind, T value, String actor, OffsetDateTime now) {
+        String id = kind.id().apply(value);
+        String doc = documents.write(value);
+        boolean exists = h.createQuery("SELECT COUNT(*) FROM clinical_record WHERE kind = :kind AND id = :id")
+                        .bind("kind", kind.name())
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
+        if (exists) {
+            throw new StoreException(kind.name() + " " + id + " already exists; update it instead");
+        }
+        h.createUpdate("INSERT INTO clinical_record (kind, id, patient_id, label, version, doc, created_at,"
+                        + " updated_at, updated_by) VALUES (:kind, :id, :patient, :label, 1, :doc, :now, :now, :actor)")
+                .bind("kind", kind.name())
+                .bind("id", id)
+                .bind("patient", kind.patientId().apply(value))
+                .bind("label", kind.label().apply(value))
+                .bind("doc", doc)
+                .bind("now", now)
+                .bind("actor", actor)
+                .execute();
+        audit(h, now, actor, "CREATE", kind.name(), id, 1, null, doc);
+        return new Stored<>(value, 1, now.toInstant(), actor);
+    }
+
+    <T> Stored<T> updateIn(
+            Handle h, RecordKind<T> kind, int expectedVersion, T value, String actor, OffsetDateTime now) {
+        String id = kind.id().apply(value);
+        String doc = documents.write(value);
+        Row before = row(h, kind.name(), id).orElseThrow(() -> new RecordNotFoundException(kind.name(), id));
+        int updated = h.createUpdate("UPDATE clinical_record SET doc = :doc, patient_id = :patient, label = :label,"
+                        + " version = version + 1, updated_at = :now, updated_by = :actor"
+                        + " WHERE kind = :kind AND id = :id AND version = :expected")
+                .bind("doc", doc)
+                .bind("patient", kind.patientId().apply(value))
+                .bind("label", kind.label().apply(value))
+                .bind("now", now)
+                .bind("actor", actor)
+                .bind("kind", kind.name())
+                .bind("id", id)
+                .bind("expected", expectedVersion)
+                .execute();
+        if (updated == 0) {
+            Row current = row(h, kind.name(), id).orElse(before);
+            throw new ConcurrentEditException(kind.name(), id, expectedVersion, current.version(), current.updatedBy());
+        }
+        audit(h, now, actor, "UPDATE", kind.name(), id, expectedVersion + 1, before.doc(), doc);
+        return new Stored<>(value, expectedVersion + 1, now.toInstant(), actor);
+    }
+
+    private static <T> void deleteIn(
+            Handle h, RecordKind<T> kind, String id, int expectedVersion, String actor, OffsetDateTime now) {
+        Row before = row(h, kind.name(), id).orElseThrow(() -> new RecordNotFoundException(kind.name(), id));
+        int deleted = h.createUpdate(
+                        "DELETE FROM clinical_record WHERE kind = :kind AND id = :id AND version = :expected")
+                .bind("kind", kind.name())
+                .bind("id", id)
+                .bind("expected", expectedVersion)
+                .execute();
+        if (deleted == 0) {
+            throw new ConcurrentEditException(kind.name(), id, expectedVersion, before.version(), before.updatedBy());
+        }
+        audit(h, now, actor, "DELETE", kind.name(), id, expectedVersion, before.doc(), null);
     }
 
     public <T> Optional<Stored<T>> find(RecordKind<T> kind, String id) {

@@ -59,7 +59,10 @@ abstract class ClinicalStoreContract extends OnFreshStore {
                 new Sample<>(ClinicalKinds.SAFETY, Samples.safety()),
                 new Sample<>(ClinicalKinds.TOXICITY, Samples.toxicity()),
                 new Sample<>(ClinicalKinds.RESPONSE, Samples.response()),
-                new Sample<>(ClinicalKinds.OUTCOME, Samples.outcome()));
+                new Sample<>(ClinicalKinds.OUTCOME, Samples.outcome()),
+                new Sample<>(ClinicalKinds.DISPENSING, Samples.dispensing()),
+                new Sample<>(ClinicalKinds.ADMINISTRATION, Samples.administration()),
+                new Sample<>(ClinicalKinds.TOXICITY_EVENT, Samples.toxicityEvent()));
     }
 
     record Sample<T>(RecordKind<T> kind, T value) {
@@ -283,6 +286,47 @@ abstract class ClinicalStoreContract extends OnFreshStore {
         assertThat(store.audit().history("cycle_dosimetry", original.id()))
                 .extracting(AuditEvent::actor)
                 .containsExactly("phys.carl", "phys.carl", "phys.dora");
+    }
+
+    @Test
+    void severalChangesInOneTransactionAreStoredTogetherOrNotAtAll() {
+        var records = store.records();
+        records.create(ClinicalKinds.PATIENT, Samples.patient(), "dr.berg");
+        var room = Samples.room();
+        var stay = records.create(ClinicalKinds.ROOM_BOOKING, room, "dr.berg");
+        var moved = new org.netra.clinical.therapy.RoomBooking(
+                room.room(),
+                room.patientId(),
+                room.admission().plusDays(7),
+                room.discharge().plusDays(7));
+        // the second change fails (a stale version): the first is rolled back with it, nothing is audited
+        long before = store.audit().since(0).size();
+        assertThatThrownBy(() -> records.inOneTransaction(
+                        List.of(
+                                org.netra.store.record.Change.create(ClinicalKinds.ROOM_BOOKING, moved),
+                                org.netra.store.record.Change.delete(
+                                        ClinicalKinds.ROOM_BOOKING,
+                                        ClinicalKinds.ROOM_BOOKING.id().apply(room),
+                                        7)),
+                        "nurse.ana"))
+                .isInstanceOf(ConcurrentEditException.class);
+        assertThat(records.find(
+                        ClinicalKinds.ROOM_BOOKING,
+                        ClinicalKinds.ROOM_BOOKING.id().apply(moved)))
+                .isEmpty();
+        assertThat(store.audit().since(0)).hasSize((int) before);
+        // with the right version both are kept and both audited
+        records.inOneTransaction(
+                List.of(
+                        org.netra.store.record.Change.create(ClinicalKinds.ROOM_BOOKING, moved),
+                        org.netra.store.record.Change.delete(
+                                ClinicalKinds.ROOM_BOOKING,
+                                ClinicalKinds.ROOM_BOOKING.id().apply(room),
+                                stay.version())),
+                "nurse.ana");
+        assertThat(records.list(ClinicalKinds.ROOM_BOOKING)).singleElement().satisfies(b -> assertThat(b.value())
+                .isEqualTo(moved));
+        assertThat(store.audit().since(0)).hasSize((int) before + 2);
     }
 
     @Test

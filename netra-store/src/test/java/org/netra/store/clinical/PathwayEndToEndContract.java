@@ -382,14 +382,20 @@ abstract class PathwayEndToEndContract extends OnFreshStore {
                 chart.safety().get(0).value().measuredAt(),
                 chart.safety().get(0).value().atOneMetre(),
                 chart.safety().get(0).value().restrictions());
-        // 9.5 µSv/h at 1 m a day after 7.4 GBq, T_eff 55 h: a partner (6 h/d at 1 m) would get
-        // 9.5·0.25·55/ln 2 = 188 µSv over the whole decay, under the 1 mSv per cycle: no restriction needed
+        // 9.5 µSv/h at 1 m a day after 7.4 GBq, T_eff 55 h: a partner sharing the bed (8 h at 0.5 m and 4 h at
+        // 1 m a day, OF 1.5) would get 9.5·1.5·55/ln 2 = 1131 µSv over the whole decay, over the 1 mSv per cycle:
+        // (55/ln 2)·ln(1.1307) = 9.7 h of restriction, kept the consensus 3 days (NANETS/SNMMI 2019)
         var partner = chart.safety().get(0).value().restrictions().get(0);
         assertThat(partner.scenario().name()).isEqualTo("partner");
-        assertThat(partner.withoutRestriction().inMicroSv()).isCloseTo(9.5 * 0.25 * 55 / Math.log(2), within(1e-9));
-        assertThat(partner.days()).isZero();
+        assertThat(partner.withoutRestriction().inMicroSv()).isCloseTo(9.5 * 1.5 * 55 / Math.log(2), within(1e-9));
+        assertThat(partner.period().toSeconds() / 3600.0)
+                .isCloseTo(55 / Math.log(2) * Math.log(9.5 * 1.5 * 55 / Math.log(2) / 1000), within(1.0 / 3600));
+        assertThat(partner.days()).isEqualTo(3);
         assertThat(sheet)
-                .contains(PID, "[177Lu]Lu-DOTATATE, given 2018-11-15", "partner:               no restriction");
+                .contains(
+                        PID,
+                        "[177Lu]Lu-DOTATATE, given 2018-11-15",
+                        "partner:               sleep apart and keep more than 1 m by day, for 3 day(s)");
 
         List<AuditEvent> trail = store.audit().since(0);
         int total = writes.values().stream().mapToInt(Integer::intValue).sum();

@@ -349,4 +349,48 @@ final class Samples {
         return new OutcomeRecord(
                 PID, PID, START, Optional.of(START.plus(Period.ofMonths(27))), Optional.empty(), START.plusMonths(31));
     }
+
+    static DispensingRecord dispensing() {
+        String course = ClinicalKinds.key(PID, "prrt-1");
+        return new DispensingRecord(
+                DispensingRecord.idOf(course, 1),
+                PID,
+                course,
+                1,
+                new org.netra.clinical.therapy.Dispensing(
+                        "LU-2503-117",
+                        org.netra.physics.quantity.Activity.ofGBq(7.52),
+                        START.atTime(8, 0),
+                        org.netra.physics.quantity.Activity.ofMBq(61),
+                        START.atTime(10, 5)));
+    }
+
+    static AdministrationRecord administration() {
+        String course = ClinicalKinds.key(PID, "prrt-1");
+        return new AdministrationRecord(
+                AdministrationRecord.idOf(course, 1),
+                PID,
+                course,
+                1,
+                START.atTime(9, 30),
+                Optional.of(START.atTime(9, 0)),
+                Optional.empty(),
+                List.of(
+                        new org.netra.clinical.safety.DoseRateReading(
+                                START.atTime(10, 0), org.netra.clinical.safety.DoseRate.ofMicroSvPerHour(21)),
+                        new org.netra.clinical.safety.DoseRateReading(
+                                START.plusDays(1).atTime(10, 0),
+                                org.netra.clinical.safety.DoseRate.ofMicroSvPerHour(8.4))));
+    }
+
+    static ToxicityEventRecord toxicityEvent() {
+        return new ToxicityEventRecord(
+                ClinicalKinds.key(PID, "ae-1"),
+                PID,
+                new org.netra.clinical.followup.AdverseEvent(
+                        org.netra.clinical.followup.AdverseEventTerm.NAUSEA,
+                        1,
+                        START.plusDays(1),
+                        Optional.of(START.plusDays(3))));
+    }
 }

@@ -10,18 +10,22 @@ import org.netra.app.web.input.JsonBody;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
+import org.netra.app.web.therapy.CycleApproval;
+import org.netra.app.web.therapy.TherapyCycle;
 import org.netra.store.record.RecordKind;
 
 /**
  * Approving dosimetry (physicists only) and cycles (physicians only), as pages' form targets and as API
- * calls. Placeholders for now: the dosimetry and cycle pages will post here.
+ * calls. A cycle is approved only when it exists and is pending ({@link CycleApproval}).
  */
 public final class ApprovalFeature implements WebFeature {
     static final int MAX_NOTE = 500;
     private final WebApp.Services services;
+    private final CycleApproval cycles;
 
     public ApprovalFeature(WebApp.Services services) {
         this.services = services;
+        this.cycles = new CycleApproval(services.store(), services.clock());
     }
 
     /** An API request body: an optional note. */
@@ -39,22 +43,23 @@ public final class ApprovalFeature implements WebFeature {
                 ctx -> ctx.json(approve(ctx, Approval.DOSIMETRY, "resultId", apiNote(ctx))));
         routes.api(
                 HandlerType.POST,
-                "/api/cycles/{cycleId}/approve",
+                "/api/patients/{id}/cycles/{cycle}/approve",
                 cycle,
-                "approve a cycle for administration" + " (physician)",
-                ctx -> ctx.json(approve(ctx, Approval.CYCLE, "cycleId", apiNote(ctx))));
+                "approve a pending cycle for administration (physician); 404 for a cycle that does not exist, 409 for"
+                        + " one given, approved or stopped; books its isolation room in the same transaction",
+                ctx -> ctx.json(approveCycle(ctx, apiNote(ctx))));
         routes.page(HandlerType.POST, "/dosimetry/{resultId}/approve", dosimetry, ctx -> routes.views()
                 .render(
                         ctx,
                         "approval.jte",
                         "Approved",
                         approve(ctx, Approval.DOSIMETRY, "resultId", ctx.formParam("note"))));
-        routes.page(HandlerType.POST, "/cycles/{cycleId}/approve", cycle, ctx -> routes.views()
-                .render(
-                        ctx,
-                        "approval.jte",
-                        "Approved",
-                        approve(ctx, Approval.CYCLE, "cycleId", ctx.formParam("note"))));
+        routes.page(HandlerType.POST, "/patients/{id}/cycles/{cycle}/approve", cycle, ctx -> {
+            approveCycle(ctx, ctx.formParam("note"));
+            ctx.redirect(
+                    "/patients/" + ctx.pathParam("id") + "/cycles/" + ctx.pathParam("cycle") + "?done=approved",
+                    io.javalin.http.HttpStatus.SEE_OTHER);
+        });
     }
 
     private Approval approve(Context ctx, RecordKind<Approval> kind, String idParam, String note) {
@@ -72,6 +77,15 @@ public final class ApprovalFeature implements WebFeature {
         var approval = new Approval(id, actor, services.clock().instant(), text);
         services.store().records().create(kind, approval, actor);
         return approval;
+    }
+
+    private Approval approveCycle(Context ctx, String note) {
+        String text = note == null ? "" : note.strip();
+        new FieldErrors()
+                .check(text.length() <= MAX_NOTE, "note", "at most " + MAX_NOTE + " characters")
+                .throwIfAny();
+        var c = TherapyCycle.resolve(services.store(), ctx.pathParam("id"), ctx.pathParam("cycle"));
+        return cycles.approve(c, text, RequestSecurity.user(ctx).orElseThrow().username());
     }
 
     private static String apiNote(Context ctx) {

@@ -2,16 +2,19 @@ package org.netra.app.web.dosimetry;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.netra.clinical.patient.IdentityCheck;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.clinical.therapy.TumourDose;
 import org.netra.dosimetry.cycle.CycleInputException;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.store.Store;
+import org.netra.store.clinical.AdministeredActivities;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
 import org.netra.store.clinical.CycleCurves;
@@ -51,6 +54,15 @@ final class CourseAttachment {
                     + "; register the patient (or import the referral) and plan the course first");
         }
         PatientChart chart = PatientChart.load(store.records(), pid);
+        try {
+            IdentityCheck.require(
+                    chart.patient().value().patient(),
+                    chart.patient().value().name(),
+                    r.dicomIdentity(),
+                    "job " + job.id() + "'s images");
+        } catch (IdentityCheck.MismatchException e) {
+            throw new CycleInputException(e.getMessage());
+        }
         CourseRecord course = chart.courses().stream()
                 .map(Stored::value)
                 .reduce((a, b) -> b)
@@ -117,10 +129,23 @@ final class CourseAttachment {
             marrowHow = "marrow dose image-based from VOI " + voi.name();
         }
 
+        // the radiopharmacy's decay-corrected activity when recorded (syringe residual deducted), else the images'
+        Optional<Activity> dispensed =
+                AdministeredActivities.of(store.records(), course, cycle, ZoneId.systemDefault());
+        if (dispensed.isPresent() && Math.abs(r.injectedGBq() / dispensed.get().inGBq() - 1) > ACTIVITY_TOLERANCE) {
+            throw new CycleInputException(String.format(
+                    Locale.ROOT,
+                    "job %s's images state %.3f GBq injected but the radiopharmacy's record of cycle %d gives %.3f GBq"
+                            + " administered; correct the injected activity (0018,1074) or the dispensing first",
+                    job.id(),
+                    r.injectedGBq(),
+                    cycle,
+                    dispensed.get().inGBq()));
+        }
         var dosimetry = new CycleDosimetry(
                 cycle,
                 injection.toLocalDate(),
-                Activity.ofGBq(r.injectedGBq()),
+                dispensed.orElse(Activity.ofGBq(r.injectedGBq())),
                 AbsorbedDose.ofGy(kidneyGy),
                 Duration.ofSeconds(Math.round(kidneyTeffH * 3600)),
                 Optional.of(AbsorbedDose.ofGy(Math.max(kidneyBedGy, kidneyGy))),

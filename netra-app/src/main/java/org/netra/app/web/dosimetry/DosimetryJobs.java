@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.netra.clinical.patient.IdentityCheck;
 import org.netra.dosimetry.cycle.Alignment;
 import org.netra.dosimetry.cycle.CycleDosimetry;
 import org.netra.dosimetry.cycle.CycleInputException;
@@ -123,7 +124,32 @@ public final class DosimetryJobs implements AutoCloseable {
             double injectedGBq,
             double[] hours,
             List<VoiDose> vois,
-            String correction) {}
+            String correction,
+            IdentityCheck.DicomIdentity identity) {
+        public Result(
+                String patientId,
+                String injection,
+                double injectedGBq,
+                double[] hours,
+                List<VoiDose> vois,
+                String correction) {
+            this(
+                    patientId,
+                    injection,
+                    injectedGBq,
+                    hours,
+                    vois,
+                    correction,
+                    new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty()));
+        }
+
+        /** Who the images say they are of (jobs stored before netra kept it: the Patient ID alone). */
+        public IdentityCheck.DicomIdentity dicomIdentity() {
+            return identity != null
+                    ? identity
+                    : new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty());
+        }
+    }
 
     /** A finished job as the store keeps it (audit-trailed): who ran what on which upload, and the doses. */
     public record FinishedJob(
@@ -178,7 +204,32 @@ public final class DosimetryJobs implements AutoCloseable {
             Alignment.Mode alignment,
             Function<Geometry, List<Mask>> vois,
             Optional<Volume> density,
-            Optional<Recovery> recovery) {}
+            Optional<Recovery> recovery,
+            IdentityCheck.DicomIdentity identity) {
+        /** Without the DICOM's name and birth date: the Patient ID is all there is to check. */
+        public Input(
+                String patientId,
+                Nuclide nuclide,
+                LocalDateTime injection,
+                double injectedGBq,
+                List<TimePointImage> timePoints,
+                Alignment.Mode alignment,
+                Function<Geometry, List<Mask>> vois,
+                Optional<Volume> density,
+                Optional<Recovery> recovery) {
+            this(
+                    patientId,
+                    nuclide,
+                    injection,
+                    injectedGBq,
+                    timePoints,
+                    alignment,
+                    vois,
+                    density,
+                    recovery,
+                    new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty()));
+        }
+    }
 
     /**
      * GTM partial-volume correction at the camera's measured resolution.
@@ -467,6 +518,7 @@ public final class DosimetryJobs implements AutoCloseable {
         List<TimePointImage> tps = new ArrayList<>();
         AcquisitionFacts first = null;
         String patientId = "";
+        IdentityCheck.DicomIdentity identity = null;
         for (int i = 0; i < series.size(); i++) {
             progress.accept(5 + 40 * i / series.size(), "reading time point " + (i + 1) + " of " + series.size());
             var s = SeriesAssembler.assemble(series.get(i), Optional.empty());
@@ -474,6 +526,10 @@ public final class DosimetryJobs implements AutoCloseable {
             if (first == null) {
                 first = facts;
                 patientId = s.header().string(Tag.PATIENT_ID).orElse("");
+                identity = new IdentityCheck.DicomIdentity(
+                        patientId,
+                        s.header().string(Tag.PATIENT_NAME),
+                        s.header().string(Tag.PATIENT_BIRTH_DATE));
             }
             var q = RealWorldValues.bqPerMlAtScanStart(s);
             tps.add(new TimePointImage(series.get(i).getFileName().toString(), q.image(), q.referenceTime()));
@@ -494,7 +550,8 @@ public final class DosimetryJobs implements AutoCloseable {
                         .filter(m -> vois.contains(m.name()))
                         .toList(),
                 Optional.empty(),
-                recovery);
+                recovery,
+                identity);
     }
 
     private void run(Job job, Source source, DoseMethod method, Optional<Target> target) {
@@ -552,7 +609,8 @@ public final class DosimetryJobs implements AutoCloseable {
                     in.injectedGBq(),
                     r.hoursAfterInjection(),
                     vois,
-                    in.recovery().map(Recovery::describe).orElse(""));
+                    in.recovery().map(Recovery::describe).orElse(""),
+                    in.identity());
             var finished = new FinishedJob(
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
             store.records().create(FinishedJob.KIND, finished, job.owner());

@@ -15,6 +15,7 @@ import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.NextCycle;
 import org.netra.store.clinical.PatientChart;
+import org.netra.store.record.Change;
 import org.netra.store.record.Stored;
 
 /**
@@ -25,9 +26,9 @@ import org.netra.store.record.Stored;
  */
 public final class CyclePlanner {
     /** The department's isolation rooms (DOMAIN.md: a shielded room per in-patient stay). */
-    static final List<String> ROOMS = List.of("iso-1", "iso-2", "iso-3");
+    public static final List<String> ROOMS = List.of("iso-1", "iso-2", "iso-3");
 
-    static final int STAY_DAYS = RoomCalendar.of(ROOMS).minStayDays();
+    public static final int STAY_DAYS = RoomCalendar.of(ROOMS).minStayDays();
     static final int SEARCH_DAYS = 28;
 
     private final Store store;
@@ -71,12 +72,14 @@ public final class CyclePlanner {
         if (p.decided()) {
             throw new IllegalStateException("cycle " + p.cycle() + " is already decided");
         }
-        var records = store.records();
-        records.create(ClinicalKinds.DECISION, plan.decision(), actor);
+        // the decision and its room in one transaction: never a decision without its room, nor a room without it
+        var changes = new java.util.ArrayList<Change>();
+        changes.add(Change.create(ClinicalKinds.DECISION, plan.decision()));
         if (!(plan.decision().decision() instanceof CycleDecision.Stop)
                 && plan.booking().isPresent()) {
-            records.create(ClinicalKinds.ROOM_BOOKING, plan.booking().get(), actor);
+            changes.add(Change.create(ClinicalKinds.ROOM_BOOKING, plan.booking().get()));
         }
+        store.records().inOneTransaction(changes, actor);
         return new Proposal(true, true, p.cycle(), p.verdict(), p.reasons(), p.room(), p.admission(), "");
     }
 

@@ -34,6 +34,7 @@ public final class SafetyFeature implements WebFeature {
             String administered,
             String doseRate,
             boolean releasable,
+            boolean stayEnded,
             List<String> releaseReasons,
             List<Line> lines,
             String text) {}
@@ -51,6 +52,21 @@ public final class SafetyFeature implements WebFeature {
                 viewers,
                 "a cycle's radiation-safety instructions: release check and contact restrictions with end dates",
                 ctx -> ctx.json(sheet(ctx.pathParam("id"), ctx.pathParam("cycle"))));
+    }
+
+    /**
+     * Whether the stay this sheet is for is over: the nurse recorded the end of isolation, or the day of the
+     * last measurement has passed. A sheet for a stay that is over never says "not yet releasable".
+     */
+    private boolean stayEnded(SafetyRecord r) {
+        boolean ended = services.store()
+                .records()
+                .find(
+                        org.netra.store.clinical.ClinicalKinds.ADMINISTRATION,
+                        org.netra.store.clinical.AdministrationRecord.idOf(r.courseId(), r.cycle()))
+                .map(a -> a.value().isolationEnd().isPresent())
+                .orElse(false);
+        return ended || LocalDate.now(services.clock()).isAfter(r.measuredAt().toLocalDate());
     }
 
     private Sheet sheet(String patientId, String cycleText) {
@@ -73,6 +89,7 @@ public final class SafetyFeature implements WebFeature {
                 String.format(
                         Locale.ROOT, "%.1f µSv/h at 1 m, %s", r.atOneMetre().inMicroSvPerHour(), r.measuredAt()),
                 r.release().releasable(),
+                stayEnded(r),
                 r.release().reasons(),
                 lines,
                 InstructionSheet.render(

@@ -55,7 +55,7 @@ public final class Accounts {
                                 && input.fullName().length() <= 120,
                         "fullName",
                         "the person's name, 1–120 characters")
-                .check(isRole(input.role()), "role", "choose physician, physicist, nurse or admin");
+                .check(isRole(input.role()), "role", "choose physician, physicist, nurse, radiopharmacist or admin");
         checkPassword(errors, input.password(), username);
         errors.throwIfAny();
         var account = new UserAccount(username, input.fullName().strip(), Role.parse(input.role()), true);
@@ -94,7 +94,7 @@ public final class Accounts {
 
     public UserAccount setRole(String username, String role, String actor) {
         new FieldErrors()
-                .check(isRole(role), "role", "choose physician, physicist, nurse or admin")
+                .check(isRole(role), "role", "choose physician, physicist, nurse, radiopharmacist or admin")
                 .throwIfAny();
         return change(username, a -> new UserAccount(a.username(), a.fullName(), Role.parse(role), a.enabled()), actor);
     }

@@ -8,6 +8,8 @@ public enum Permission {
     EDIT_PATIENT,
     /** Record care at the bedside: administrations, vitals, isolation. */
     RECORD_CARE,
+    /** Record a cycle's dispensed dose: batch, calibrated activity, syringe residual. */
+    DISPENSE,
     /** Run dosimetry (fits, dose maps) and edit its inputs. */
     RUN_DOSIMETRY,
     /** Sign off a cycle's dosimetry as correct. */

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The department's roles and the permissions each grants. Least privilege: only a physicist approves
- * dosimetry, only a physician approves a cycle, and the administrator manages accounts but sees no
+ * dosimetry, only a physician approves a cycle, only a radiopharmacist records the dispensed dose, and the administrator manages accounts but sees no
  * patient.
  */
 public enum Role {
@@ -18,6 +18,7 @@ public enum Role {
             "Medical physicist",
             EnumSet.of(Permission.VIEW_PATIENT, Permission.RUN_DOSIMETRY, Permission.APPROVE_DOSIMETRY)),
     NURSE("Nurse", EnumSet.of(Permission.VIEW_PATIENT, Permission.RECORD_CARE)),
+    RADIOPHARMACIST("Radiopharmacist", EnumSet.of(Permission.VIEW_PATIENT, Permission.DISPENSE)),
     ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.VIEW_AUDIT));
 
     private final String title;
@@ -48,6 +49,6 @@ public enum Role {
             }
         }
         throw new IllegalArgumentException(
-                "unknown role " + text + "; choose one of physician, physicist, nurse, admin");
+                "unknown role " + text + "; choose one of physician, physicist, nurse, radiopharmacist, admin");
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.netra.app.demo.SyntheticDemoCohort;
 import org.netra.app.web.TestServer;
 import org.netra.app.web.WebClient;
+import org.netra.clinical.patient.IdentityCheck;
 import org.netra.dosimetry.cycle.CycleInputException;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.store.audit.AuditEvent;
@@ -64,9 +65,18 @@ class CourseAttachmentTest {
 
     /** A finished job of {@code patient}'s injection on {@code day} with {@code gbq}, stored as the worker would. */
     private static String job(String patient, LocalDate day, double gbq, List<DosimetryJobs.VoiDose> vois) {
+        return job(
+                new IdentityCheck.DicomIdentity(patient, java.util.Optional.empty(), java.util.Optional.empty()),
+                day,
+                gbq,
+                vois);
+    }
+
+    private static String job(
+            IdentityCheck.DicomIdentity who, LocalDate day, double gbq, List<DosimetryJobs.VoiDose> vois) {
         String id = "t" + Long.toHexString(System.nanoTime());
         var result = new DosimetryJobs.Result(
-                patient, day.atTime(9, 30).toString(), gbq, new double[] {4, 24, 96}, vois, "");
+                who.patientId(), day.atTime(9, 30).toString(), gbq, new double[] {4, 24, 96}, vois, "", who);
         server.store
                 .records()
                 .create(
@@ -166,6 +176,36 @@ class CourseAttachmentTest {
         assertThatThrownBy(() -> jobs.attach(noMarrow, new DosimetryJobs.Target(pid, given + 1), "physicist"))
                 .isInstanceOf(CycleInputException.class)
                 .hasMessageContaining("blood-based marrow dose");
+    }
+
+    @Test
+    void imagesWithTheChartsIdButAnotherNameOrBirthDateAreRefused() {
+        var d = cycle1.dosimetry();
+        String pid = cycle1.patientId();
+        var chart = server.store.records().get(ClinicalKinds.PATIENT, pid).value();
+        var target = new DosimetryJobs.Target(pid, 1);
+        String stranger = job(
+                new IdentityCheck.DicomIdentity(
+                        pid, java.util.Optional.of("Doe^John"), java.util.Optional.of("19500101")),
+                d.date(),
+                d.administered().inGBq(),
+                KIDNEYS_AND_LESION);
+        assertThatThrownBy(() -> server.app.jobs().attach(stranger, target, "physicist"))
+                .isInstanceOf(CycleInputException.class)
+                .hasMessageContaining("is not of " + chart.name())
+                .hasMessageContaining("Patient's Name 'Doe^John'")
+                .hasMessageContaining("Birth Date 1950-01-01");
+        String same = job(
+                new IdentityCheck.DicomIdentity(
+                        pid,
+                        java.util.Optional.of(chart.name().replace(' ', '^')),
+                        java.util.Optional.of(
+                                chart.patient().birthDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE))),
+                d.date(),
+                d.administered().inGBq(),
+                KIDNEYS_AND_LESION);
+        assertThat(server.app.jobs().attach(same, target, "physicist").value().id())
+                .isEqualTo(cycle1.id());
     }
 
     @Test

@@ -17,12 +17,13 @@ class RoleTest {
         assertThat(holders(Permission.VIEW_AUDIT)).containsExactly(Role.ADMIN);
         assertThat(holders(Permission.RUN_DOSIMETRY)).containsExactly(Role.PHYSICIST);
         assertThat(holders(Permission.RECORD_CARE)).containsExactly(Role.NURSE);
+        assertThat(holders(Permission.DISPENSE)).containsExactly(Role.RADIOPHARMACIST);
     }
 
     @Test
     void everyClinicalRoleSeesPatientsAndTheAdministratorDoesNot() {
         assertThat(holders(Permission.VIEW_PATIENT))
-                .containsExactlyInAnyOrder(Role.PHYSICIAN, Role.PHYSICIST, Role.NURSE);
+                .containsExactlyInAnyOrder(Role.PHYSICIAN, Role.PHYSICIST, Role.NURSE, Role.RADIOPHARMACIST);
     }
 
     @Test
@@ -37,7 +38,8 @@ class RoleTest {
     @Test
     void rolesParseAnyCaseAndRefuseOthers() {
         assertThat(Role.parse(" Physicist ")).isEqualTo(Role.PHYSICIST);
-        assertThatThrownBy(() -> Role.parse("surgeon")).hasMessageContaining("physician, physicist, nurse, admin");
+        assertThatThrownBy(() -> Role.parse("surgeon"))
+                .hasMessageContaining("physician, physicist, nurse, radiopharmacist, admin");
     }
 
     private static EnumSet<Role> holders(Permission p) {

@@ -10,8 +10,12 @@ function netraCharts(root) {
     var many = Array.isArray(spec.datasets);
     var datasets = many ? spec.datasets.map(function (d, i) {
       var color = d.color || ["#1d5c7a", "#c2571a", "#3b8a3e", "#7a3b8a"][i % 4];
+      // a confidence band fills to the dataset before it (fillColor); censoring marks are points without a line
       return { type: d.type || spec.type || "line", label: d.label, data: d.points || d.values, borderColor: color,
-        backgroundColor: d.type === "bar" ? (d.color || "rgba(29, 92, 122, 0.55)") : color, fill: false, tension: 0,
+        backgroundColor: d.fillColor || (d.type === "bar" ? (d.color || "rgba(29, 92, 122, 0.55)") : color),
+        fill: d.fillColor ? "-1" : false, tension: 0, borderWidth: d.fillColor || d.thin ? 0.5 : 2,
+        showLine: !d.marks, pointStyle: d.marks ? "line" : "circle", rotation: d.marks ? 90 : 0,
+        netraLegend: d.legend !== false,
         stepped: d.stepped ? "before" : false, pointRadius: d.radius != null ? d.radius : (d.stepped ? 0 : 2), borderDash: d.dashed ? [6, 4] : [] };
     }) : [{ label: spec.title, data: spec.values, borderColor: "#1d5c7a",
         backgroundColor: "rgba(29, 92, 122, 0.12)", fill: true, tension: 0.25, pointRadius: 2 }];
@@ -22,7 +26,8 @@ function netraCharts(root) {
       options: { responsive: true, maintainAspectRatio: false, animation: false,
         plugins: { legend: { display: many, labels: { boxWidth: 12,
           // a region's integrated curve shares its measured points' colour: one legend entry per region
-          filter: function (item) { return !/ integrated$/.test(item.text); } } } },
+          filter: function (item, data) {
+            return data.datasets[item.datasetIndex].netraLegend !== false && !/ integrated$/.test(item.text); } } } },
         scales: { x: { stacked: many && !linear, type: linear ? "linear" : "category", title: { display: true, text: spec.xLabel } },
           y: { type: spec.yLog ? "logarithmic" : "linear", title: { display: true, text: spec.yLabel }, beginAtZero: !spec.yLog,
             // a log axis labels its powers of ten only

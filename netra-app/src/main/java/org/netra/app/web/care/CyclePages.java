@@ -1,0 +1,164 @@
+package org.netra.app.web.care;
+
+import io.javalin.http.Context;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.netra.app.web.Routes;
+import org.netra.app.web.WebApp;
+import org.netra.app.web.approval.Approval;
+import org.netra.app.web.radiopharmacy.Dispensings;
+import org.netra.app.web.security.Permission;
+import org.netra.app.web.security.RequestSecurity;
+import org.netra.app.web.security.UserAccount;
+import org.netra.app.web.therapy.CycleApproval;
+import org.netra.app.web.therapy.TherapyCycle;
+import org.netra.clinical.safety.InstructionSheet;
+import org.netra.physics.quantity.Times;
+import org.netra.store.clinical.AdministeredActivities;
+import org.netra.store.clinical.AdministrationRecord;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.DispensingRecord;
+import org.netra.store.record.Stored;
+
+/** Builds and renders a cycle's work page ({@link CyclePage}) for the features that post to it. */
+public final class CyclePages {
+    private final WebApp.Services services;
+    private final Bedside bedside;
+    private final Dispensings dispensings;
+
+    public CyclePages(WebApp.Services services, Bedside bedside) {
+        this.services = services;
+        this.bedside = bedside;
+        this.dispensings = new Dispensings(services.store(), services.clock().getZone());
+    }
+
+    public void show(
+            Routes routes,
+            Context ctx,
+            String which,
+            Map<String, String> typed,
+            Map<String, String> errors,
+            String done) {
+        CyclePage p = page(ctx, which, typed, errors, done);
+        routes.views().render(ctx, "cycle.jte", "Cycle " + p.cycle() + " · " + p.patientName(), p);
+    }
+
+    public CyclePage page(
+            Context ctx, String which, Map<String, String> typed, Map<String, String> errors, String done) {
+        TherapyCycle c = cycle(ctx);
+        UserAccount user = RequestSecurity.user(ctx).orElseThrow();
+        var records = services.store().records();
+        var zone = services.clock().getZone();
+        var approval = records.find(Approval.CYCLE, CycleApproval.subject(c))
+                .map(Stored::value)
+                .map(a -> "approved by " + a.approvedBy() + " at "
+                        + LocalDateTime.ofInstant(a.approvedAt(), zone)
+                                .withSecond(0)
+                                .withNano(0)
+                        + (a.note().isEmpty() ? "" : ": " + a.note()))
+                .orElse("");
+
+        Optional<Stored<DispensingRecord>> dispensing = dispensings.find(c);
+        Map<String, String> dValues = new HashMap<>();
+        dispensing.ifPresent(s -> {
+            var d = s.value().dispensing();
+            dValues.put("batch", d.batch());
+            dValues.put(
+                    "calibrated",
+                    String.format(Locale.ROOT, "%.3f", d.calibrated().inGBq()));
+            dValues.put("calibratedUnit", "GBq");
+            dValues.put("calibratedAt", d.calibratedAt().toString());
+            dValues.put(
+                    "residual", String.format(Locale.ROOT, "%.1f", d.residual().inMBq()));
+            dValues.put("residualUnit", "MBq");
+            dValues.put("residualMeasuredAt", d.residualMeasuredAt().toString());
+        });
+        dValues.putIfAbsent("calibratedUnit", "GBq");
+        dValues.putIfAbsent("residualUnit", "MBq");
+        if (which.equals("dispensing")) {
+            dValues.putAll(typed);
+        }
+        String administered = "";
+        try {
+            administered = AdministeredActivities.of(records, c.course(), c.number(), zone)
+                    .map(a -> String.format(Locale.ROOT, "%.3f GBq", a.inGBq()))
+                    .orElse("");
+        } catch (IllegalArgumentException e) {
+            administered = "cannot be computed: " + e.getMessage();
+        }
+
+        Optional<Stored<AdministrationRecord>> admin = bedside.find(c);
+        Map<String, String> aValues = new HashMap<>();
+        admin.ifPresent(s -> {
+            aValues.put("administered", s.value().administered().toString());
+            s.value().isolationStart().ifPresent(t -> aValues.put("isolationStart", t.toString()));
+            s.value().isolationEnd().ifPresent(t -> aValues.put("isolationEnd", t.toString()));
+        });
+        aValues.putIfAbsent("rateUnit", "µSv/h");
+        if (which.equals("administration") || which.equals("reading")) {
+            aValues.putAll(typed);
+        }
+        List<CyclePage.Reading> readings = admin.map(s -> s.value().readings().stream()
+                        .map(r -> new CyclePage.Reading(
+                                r.at().toString(),
+                                String.format(
+                                        Locale.ROOT,
+                                        "%.1f µSv/h",
+                                        r.atOneMetre().inMicroSvPerHour())))
+                        .toList())
+                .orElse(List.of());
+        Optional<CyclePage.Release> release = admin.flatMap(s -> bedside.discharge(c, s.value()))
+                .map(d -> new CyclePage.Release(
+                        d.release().releasable(),
+                        d.release().reasons(),
+                        String.format(Locale.ROOT, "%.1f h", Times.hours(d.effectiveHalfLife())),
+                        d.halfLifeFrom(),
+                        d.restrictions().stream()
+                                .map(r -> new CyclePage.Restriction(
+                                        r.scenario().name(),
+                                        r.scenario().restriction(),
+                                        r.days(),
+                                        InstructionSheet.until(d.last().at(), r)))
+                                .toList()));
+        String notice = done == null
+                ? ""
+                : switch (done) {
+                    case "approved" -> "Cycle " + c.number() + " is approved.";
+                    case "dispensing" -> "Dispensing saved.";
+                    case "administration" -> "Administration saved.";
+                    case "reading" -> "Dose-rate reading added; release check updated.";
+                    default -> "";
+                };
+        return new CyclePage(
+                c.patientId(),
+                c.patient().name(),
+                c.number(),
+                c.course().plan().cycles().size(),
+                c.planned().administration().toString(),
+                String.format(Locale.ROOT, "%.2f GBq", c.planned().activity().inGBq()),
+                approval,
+                user.can(Permission.APPROVE_CYCLE),
+                user.can(Permission.DISPENSE),
+                dValues,
+                dispensing.map(Stored::version).orElse(0),
+                administered,
+                user.can(Permission.RECORD_CARE),
+                aValues,
+                admin.map(Stored::version).orElse(0),
+                readings,
+                release,
+                records.find(ClinicalKinds.SAFETY, c.course().id() + "/safety-" + c.number())
+                        .isPresent(),
+                which,
+                errors,
+                notice);
+    }
+
+    private TherapyCycle cycle(Context ctx) {
+        return TherapyCycle.resolve(services.store(), ctx.pathParam("id"), ctx.pathParam("cycle"));
+    }
+}

@@ -1,0 +1,33 @@
+package org.netra.store.record;
+
+import java.time.OffsetDateTime;
+import org.jdbi.v3.core.Handle;
+
+/** One change in {@link Records#inOneTransaction}: a record created, a version replaced, or one deleted. */
+public sealed interface Change {
+    static <T> Change create(RecordKind<T> kind, T value) {
+        return new Create<>(kind, value);
+    }
+
+    static <T> Change update(RecordKind<T> kind, int expectedVersion, T value) {
+        return new Update<>(kind, expectedVersion, value);
+    }
+
+    static <T> Change delete(RecordKind<T> kind, String id, int expectedVersion) {
+        return new Delete<>(kind, id, expectedVersion);
+    }
+
+    record Create<T>(RecordKind<T> kind, T value) implements Change {
+        void createIn(Handle h, Records records, String actor, OffsetDateTime now) {
+            records.createIn(h, kind, value, actor, now);
+        }
+    }
+
+    record Update<T>(RecordKind<T> kind, int expectedVersion, T value) implements Change {
+        void updateIn(Handle h, Records records, String actor, OffsetDateTime now) {
+            records.updateIn(h, kind, expectedVersion, value, actor, now);
+        }
+    }
+
+    record Delete<T>(RecordKind<T> kind, String id, int expectedVersion) implements Change {}
+}
