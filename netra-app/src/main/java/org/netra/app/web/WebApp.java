@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -29,6 +30,7 @@ import org.netra.app.web.approval.ApprovalFeature;
 import org.netra.app.web.dosimetry.DosimetryFeature;
 import org.netra.app.web.dosimetry.DosimetryJobs;
 import org.netra.app.web.dosimetry.JobFeature;
+import org.netra.app.web.dosimetry.UploadUnpacker;
 import org.netra.app.web.followup.CohortFeature;
 import org.netra.app.web.home.HomeFeature;
 import org.netra.app.web.imaging.ImagingFeature;
@@ -65,6 +67,7 @@ public final class WebApp implements AutoCloseable {
     private final Javalin javalin;
     private final Accounts accounts;
     private final DosimetryJobs jobs;
+    private final UploadUnpacker unpacker;
     private final Routes[] routes = new Routes[1];
 
     /** Services the built-in features use; more features get them too. */
@@ -154,14 +157,15 @@ public final class WebApp implements AutoCloseable {
                 .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        this.jobs = new DosimetryJobs(b.store, config.dataDir().resolve("jobs"));
+        this.unpacker = new UploadUnpacker(config.dataDir().resolve("jobs"), config.uploads(), b.clock);
+        this.jobs = new DosimetryJobs(b.store, unpacker);
         List<WebFeature> all = new ArrayList<>(List.of(
                 new SignInFeature(services),
                 new HomeFeature(services),
                 new PatientFeature(services),
                 new ChartFeature(services),
                 new DosimetryFeature(services),
-                new JobFeature(jobs),
+                new JobFeature(jobs, unpacker),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),
@@ -175,6 +179,11 @@ public final class WebApp implements AutoCloseable {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = 1_000_000L;
+            // maxRequestSize does not cover multipart files: Jetty streams them to disk and stops at these sizes
+            c.jetty.multipartConfig.cacheDirectory(
+                    config.dataDir().resolve("incoming").toAbsolutePath().toString());
+            c.jetty.multipartConfig.maxFileSize(config.uploads().maxUploadBytes(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(config.uploads().maxUploadBytes() + (1L << 20), SizeUnit.BYTES);
             c.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/org/netra/app/web/static";
@@ -240,6 +249,13 @@ public final class WebApp implements AutoCloseable {
 
     /** Starts serving on the configured host and port (0: a free port). */
     public WebApp start() {
+        unpacker.deleteAll(); // left by a run before this one: no job or waiting upload refers to them now
+        try {
+            java.nio.file.Files.createDirectories(config.dataDir().resolve("incoming"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "cannot create " + config.dataDir().resolve("incoming"), e);
+        }
         javalin.start(config.host(), config.port());
         return this;
     }
