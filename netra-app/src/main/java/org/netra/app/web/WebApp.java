@@ -43,6 +43,7 @@ import org.netra.app.web.plan.CalendarFeature;
 import org.netra.app.web.safety.SafetyFeature;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Accounts;
+import org.netra.app.web.security.ClientAddress;
 import org.netra.app.web.security.ForbiddenException;
 import org.netra.app.web.security.LoginThrottle;
 import org.netra.app.web.security.NotSignedInException;
@@ -78,7 +79,8 @@ public final class WebApp implements AutoCloseable {
             RequestSecurity security,
             SessionStore sessions,
             PatientDirectory patients,
-            Clock clock) {}
+            Clock clock,
+            ClientAddress clientAddress) {}
 
     public static final class Builder {
         private final ServerConfig config;
@@ -145,7 +147,8 @@ public final class WebApp implements AutoCloseable {
                 security,
                 sessions,
                 b.patients != null ? b.patients : new ClinicalDirectory(b.store, b.clock),
-                b.clock);
+                b.clock,
+                new ClientAddress(config.trustedProxies()));
         Properties versions = versions();
         var views = new Views(
                 security,
