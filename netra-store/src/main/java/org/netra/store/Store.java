@@ -17,6 +17,9 @@ import org.netra.store.record.Records;
  * migrations on both, plus a vendor folder for what SQL cannot say portably).
  */
 public final class Store implements AutoCloseable {
+    /** H2's ErrorCode.DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+
     private final StoreConfig config;
     private final Jdbi jdbi;
     private final Documents documents;
@@ -29,6 +32,15 @@ public final class Store implements AutoCloseable {
             // keeps an in-memory or file H2 database open for the life of the store
             this.keepAlive = DriverManager.getConnection(config.url(), config.user(), config.password());
         } catch (SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_IN_USE) {
+                // the embedded database is one file that one process opens at a time
+                throw new StoreException(
+                        "the embedded database "
+                                + config.url().replaceFirst(";.*", "").replaceFirst("^jdbc:h2:file:", "")
+                                + ".mv.db is in use by another netra process (a running `netra serve` or"
+                                + " `netra demo`); stop that process and try again",
+                        e);
+            }
             throw new StoreException(
                     "cannot connect to " + config.url() + ": " + e.getMessage()
                             + " (check the URL, user and password, and that the server runs)",

@@ -106,6 +106,15 @@ public final class WebClient {
         return postForm("/login", Map.of("username", username, "password", password), true);
     }
 
+    /** The same browser (cookie, CSRF token, headers) talking to another node of the department. */
+    public WebClient on(String otherBase) {
+        var other = new WebClient(otherBase, http);
+        other.cookie = cookie;
+        other.csrf = csrf;
+        other.extraHeaders.putAll(extraHeaders);
+        return other;
+    }
+
     /** Sends {@code name: value} on every request from now on (e.g. X-Forwarded-For, as a proxy would). */
     public WebClient withHeader(String name, String value) {
         extraHeaders.put(name, value);
