@@ -11,6 +11,8 @@ import org.netra.store.backup.Backups;
 import org.netra.store.clinical.ClinicalJson;
 import org.netra.store.record.Documents;
 import org.netra.store.record.Records;
+import org.netra.store.signin.SessionRows;
+import org.netra.store.signin.SignInFailures;
 
 /**
  * netra's database: opened on H2 or PostgreSQL, migrated to the current schema with Flyway (the same
@@ -77,6 +79,16 @@ public final class Store implements AutoCloseable {
 
     public AuditTrail audit() {
         return new AuditTrail(jdbi);
+    }
+
+    /** The web sessions of every node (netra-app's SessionStore gives them meaning). */
+    public SessionRows sessions() {
+        return new SessionRows(jdbi);
+    }
+
+    /** Wrong passwords and sign-in pauses, shared by every node. */
+    public SignInFailures signInFailures() {
+        return new SignInFailures(jdbi);
     }
 
     public Backups backups() {

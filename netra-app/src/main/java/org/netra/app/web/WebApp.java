@@ -138,12 +138,12 @@ public final class WebApp implements AutoCloseable {
     private WebApp(Builder b) {
         this.config = b.config;
         this.accounts = new Accounts(b.store, b.hasher);
-        var sessions = new SessionStore(config.sessionIdle(), config.sessionMaximum(), b.clock);
+        var sessions = new SessionStore(b.store.sessions(), config.sessionIdle(), config.sessionMaximum(), b.clock);
         var security = new RequestSecurity(sessions, accounts, config.secureCookies());
         var services = new Services(
                 b.store,
                 accounts,
-                new LoginThrottle(config.login(), b.clock),
+                new LoginThrottle(config.login(), b.clock, b.store.signInFailures()),
                 security,
                 sessions,
                 b.patients != null ? b.patients : new ClinicalDirectory(b.store, b.clock),

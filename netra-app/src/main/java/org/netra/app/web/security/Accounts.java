@@ -210,7 +210,8 @@ public final class Accounts {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String sha256(String text) {
+    /** Hex SHA-256: how API tokens and session ids are kept (256-bit random secrets need no slow hash). */
+    static String sha256(String text) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
