@@ -27,9 +27,21 @@ class TwoNodeTest {
             var accounts = new Accounts(store, new PasswordHasher());
             accounts.create(new Accounts.NewAccount("physician", "Dr Two", "physician", PASSWORD), "test");
         }
-        List<String> options = List.of("--db-url", config.url());
-        try (var a = ServeProcess.start(options, dir.resolve("a.log"));
-                var b = ServeProcess.start(options, dir.resolve("b.log"))) {
+        // one database, a data folder per node (uploads and job folders are each node's own)
+        try (var a = ServeProcess.start(
+                        List.of(
+                                "--db-url",
+                                config.url(),
+                                "--data-dir",
+                                dir.resolve("a").toString()),
+                        dir.resolve("a.log"));
+                var b = ServeProcess.start(
+                        List.of(
+                                "--db-url",
+                                config.url(),
+                                "--data-dir",
+                                dir.resolve("b").toString()),
+                        dir.resolve("b.log"))) {
             String baseA = "http://127.0.0.1:" + a.port;
             String baseB = "http://127.0.0.1:" + b.port;
 
