@@ -213,11 +213,6 @@ public final class DosimetryJobs implements AutoCloseable {
         return t;
     });
 
-    /** Jobs unpack under {@code work} within the default limits; finished ones are kept in {@code store}. */
-    public DosimetryJobs(Store store, Path work) {
-        this(store, new UploadUnpacker(work, org.netra.app.config.UploadLimits.DEFAULTS, java.time.Clock.systemUTC()));
-    }
-
     /** Uploads are unpacked by {@code unpacker}; finished jobs are kept in {@code store}. */
     public DosimetryJobs(Store store, UploadUnpacker unpacker) {
         this.store = store;
