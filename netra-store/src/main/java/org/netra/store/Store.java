@@ -11,12 +11,17 @@ import org.netra.store.backup.Backups;
 import org.netra.store.clinical.ClinicalJson;
 import org.netra.store.record.Documents;
 import org.netra.store.record.Records;
+import org.netra.store.signin.SessionRows;
+import org.netra.store.signin.SignInFailures;
 
 /**
  * netra's database: opened on H2 or PostgreSQL, migrated to the current schema with Flyway (the same
  * migrations on both, plus a vendor folder for what SQL cannot say portably).
  */
 public final class Store implements AutoCloseable {
+    /** H2's ErrorCode.DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+
     private final StoreConfig config;
     private final Jdbi jdbi;
     private final Documents documents;
@@ -29,6 +34,15 @@ public final class Store implements AutoCloseable {
             // keeps an in-memory or file H2 database open for the life of the store
             this.keepAlive = DriverManager.getConnection(config.url(), config.user(), config.password());
         } catch (SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_IN_USE) {
+                // the embedded database is one file that one process opens at a time
+                throw new StoreException(
+                        "the embedded database "
+                                + config.url().replaceFirst(";.*", "").replaceFirst("^jdbc:h2:file:", "")
+                                + ".mv.db is in use by another netra process (a running `netra serve` or"
+                                + " `netra demo`); stop that process and try again",
+                        e);
+            }
             throw new StoreException(
                     "cannot connect to " + config.url() + ": " + e.getMessage()
                             + " (check the URL, user and password, and that the server runs)",
@@ -65,6 +79,16 @@ public final class Store implements AutoCloseable {
 
     public AuditTrail audit() {
         return new AuditTrail(jdbi);
+    }
+
+    /** The web sessions of every node (netra-app's SessionStore gives them meaning). */
+    public SessionRows sessions() {
+        return new SessionRows(jdbi);
+    }
+
+    /** Wrong passwords and sign-in pauses, shared by every node. */
+    public SignInFailures signInFailures() {
+        return new SignInFailures(jdbi);
     }
 
     public Backups backups() {

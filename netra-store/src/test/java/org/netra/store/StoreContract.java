@@ -75,6 +75,35 @@ abstract class StoreContract {
     }
 
     @Test
+    void oneActionIsOneTransactionWithOneAuditEventPerChange() {
+        var records = store.records();
+        records.create(NOTE, new Note("n0", "p1", "existing", 0), "nurse.anna");
+        long before = store.audit().since(0).size();
+
+        records.useTransaction(tx -> {
+            var n0 = tx.find(NOTE, "n0").orElseThrow();
+            tx.update(NOTE, n0.version(), new Note("n0", "p1", "existing, seen", 1), "dr.berg");
+            tx.create(NOTE, new Note("n1", "p1", "new", 0), "dr.berg");
+            assertThat(tx.find(NOTE, "n1")).isPresent(); // the transaction reads its own writes
+        });
+        assertThat(records.get(NOTE, "n0").version()).isEqualTo(2);
+        assertThat(store.audit().since(0)).hasSize((int) before + 2);
+
+        // the second change fails: the first is rolled back with it, and neither is audited
+        assertThatThrownBy(() -> records.useTransaction(tx -> {
+                    tx.create(NOTE, new Note("n2", "p1", "half of an action", 0), "dr.berg");
+                    tx.update(NOTE, 1, new Note("n0", "p1", "stale edit", 0), "dr.berg");
+                }))
+                .isInstanceOf(ConcurrentEditException.class);
+        assertThat(records.find(NOTE, "n2")).isEmpty();
+        assertThat(records.get(NOTE, "n0").value().text()).isEqualTo("existing, seen");
+        assertThat(store.audit().since(0)).hasSize((int) before + 2);
+
+        var put = records.inTransaction(tx -> tx.put(NOTE, new Note("n0", "p1", "put", 2), "admin"));
+        assertThat(put.version()).isEqualTo(3);
+    }
+
+    @Test
     void aChangeNeedsAnActorAndAnUnusedId() {
         var records = store.records();
         assertThatThrownBy(() -> records.create(NOTE, new Note("n1", "p1", "x", 0), " "))

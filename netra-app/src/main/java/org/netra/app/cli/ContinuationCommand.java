@@ -85,14 +85,25 @@ final class ContinuationCommand implements Runnable {
             if (c == null) {
                 throw new IllegalArgumentException(at + " is null, not a cycle (format: " + FORMAT + ")");
             }
-            given.add(new CycleDosimetry(
-                    required(c.cycle(), at, "cycle"),
-                    required(c.date(), at, "date"),
-                    Activity.ofGBq(required(c.activityGBq(), at, "activityGBq")),
-                    AbsorbedDose.ofGy(required(c.kidneyGy(), at, "kidneyGy")),
-                    hours(required(c.kidneyTeffHours(), at, "kidneyTeffHours"), at),
-                    Optional.ofNullable(c.kidneyBedGy()).map(AbsorbedDose::ofGy),
-                    AbsorbedDose.ofGy(required(c.marrowGy(), at, "marrowGy"))));
+            int cycle = required(c.cycle(), at, "cycle");
+            var date = required(c.date(), at, "date");
+            double gbq = required(c.activityGBq(), at, "activityGBq");
+            double kidneyGy = required(c.kidneyGy(), at, "kidneyGy");
+            Duration teff = hours(required(c.kidneyTeffHours(), at, "kidneyTeffHours"), at);
+            double marrowGy = required(c.marrowGy(), at, "marrowGy");
+            try {
+                given.add(new CycleDosimetry(
+                        cycle,
+                        date,
+                        Json.field("activityGBq", () -> Activity.ofGBq(gbq)),
+                        Json.field("kidneyGy", () -> AbsorbedDose.ofGy(kidneyGy)),
+                        teff,
+                        Optional.ofNullable(c.kidneyBedGy())
+                                .map(b -> Json.field("kidneyBedGy", () -> AbsorbedDose.ofGy(b))),
+                        Json.field("marrowGy", () -> AbsorbedDose.ofGy(marrowGy))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + ": " + e.getMessage() + " (format: " + FORMAT + ")", e);
+            }
         }
         ContinuationConfig config = kidneyBedLimit == null
                 ? ContinuationConfig.DEFAULTS

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Period;
 import java.util.List;
 import java.util.Locale;
+import org.netra.clinical.eligibility.Candidate;
 import org.netra.clinical.eligibility.Criterion;
 import org.netra.clinical.eligibility.Eligibility;
 import org.netra.clinical.eligibility.EligibilityConfig;
@@ -50,7 +51,12 @@ final class EligibilityCommand implements Runnable {
     @Override
     public void run() {
         EligibilityInput input = read(patient);
-        var candidate = input.toCandidate();
+        Candidate candidate;
+        try {
+            candidate = input.toCandidate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(patient + ": " + e.getMessage(), e);
+        }
         var config = EligibilityConfig.DEFAULTS.withLabMaxAge(Period.ofDays(labMaxAgeDays));
         if (minKrenning != null) {
             config = config.withMinKrenning(minKrenning, "command line --min-krenning");

@@ -71,16 +71,22 @@ record EligibilityInput(
                 need(patient.id(), "patient.id"),
                 enumOf(Sex.class, need(patient.sex(), "patient.sex"), "patient.sex"),
                 day(need(patient.birthDate(), "patient.birthDate"), "patient.birthDate"),
-                list(patient.weights(), "patient.weights").stream()
-                        .map(w -> new Dated<>(day(w.date(), "patient.weights[].date"), Mass.ofKg(w.kg())))
-                        .toList(),
-                list(patient.heights(), "patient.heights").stream()
-                        .map(h -> new Dated<>(day(h.date(), "patient.heights[].date"), Length.ofCm(h.cm())))
-                        .toList());
+                indexed(
+                        list(patient.weights(), "patient.weights"),
+                        (w, at) -> new Dated<>(
+                                day(w.date(), "patient.weights" + at + ".date"),
+                                Json.field("patient.weights" + at + ".kg", () -> Mass.ofKg(w.kg())))),
+                indexed(
+                        list(patient.heights(), "patient.heights"),
+                        (h, at) -> new Dated<>(
+                                day(h.date(), "patient.heights" + at + ".date"),
+                                Json.field("patient.heights" + at + ".cm", () -> Length.ofCm(h.cm())))));
         var t = new PrimaryTumour(
                 enumOf(TumourSite.class, need(tumour.site(), "tumour.site"), "tumour.site"),
                 enumOf(Grade.class, need(tumour.grade(), "tumour.grade"), "tumour.grade"),
-                Optional.ofNullable(tumour.ki67()).map(k -> new Ki67(k.percent(), day(k.date(), "tumour.ki67.date"))));
+                Optional.ofNullable(tumour.ki67())
+                        .map(k -> Json.field(
+                                "tumour.ki67", () -> new Ki67(k.percent(), day(k.date(), "tumour.ki67.date")))));
         var treatments = list(priorTreatments, "priorTreatments").stream()
                 .map(x -> new PriorTreatment(
                         enumOf(TreatmentKind.class, x.kind(), "priorTreatments[].kind"),
@@ -88,13 +94,13 @@ record EligibilityInput(
                         Optional.ofNullable(x.end()).map(e -> day(e, "priorTreatments[].end")),
                         x.detail()))
                 .toList();
-        var labResults = list(labs, "labs").stream()
-                .map(l -> {
-                    Analyte a = enumOf(Analyte.class, need(l.analyte(), "labs[].analyte"), "labs[].analyte");
-                    LabUnit u = l.unit() == null ? a.unit() : LabUnit.parse(l.unit(), a);
-                    return LabResult.of(a, l.value(), u, day(l.date(), "labs[].date"));
-                })
-                .toList();
+        var labResults = indexed(list(labs, "labs"), (l, at) -> {
+            Analyte a = enumOf(Analyte.class, need(l.analyte(), "labs" + at + ".analyte"), "labs" + at + ".analyte");
+            LabUnit u =
+                    l.unit() == null ? a.unit() : Json.field("labs" + at + ".unit", () -> LabUnit.parse(l.unit(), a));
+            LocalDate on = day(l.date(), "labs" + at + ".date");
+            return Json.field("labs" + at + ".value", () -> LabResult.of(a, l.value(), u, on));
+        });
         var ps = list(performance, "performance").stream()
                 .map(x -> new Dated<PerformanceStatus>(
                         day(x.date(), "performance[].date"),
@@ -147,6 +153,15 @@ record EligibilityInput(
                         Optional.ofNullable(l.suvPeak())))
                 .toList();
         return new ImagingStudy(need(s.id(), "imaging[].id"), protocol, injection, lesions, List.of());
+    }
+
+    /** Maps each entry with its index as written in a field path ("[2]"). */
+    private static <T, R> List<R> indexed(List<T> in, java.util.function.BiFunction<T, String, R> map) {
+        List<R> out = new java.util.ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            out.add(map.apply(in.get(i), "[" + i + "]"));
+        }
+        return out;
     }
 
     private static <T> List<T> list(List<T> l, String field) {

@@ -108,7 +108,7 @@ final class ExportCommand {
                 description = "dose map in Gy (.nii, .nii.gz), e.g. from netra dosimetry")
         Path dose;
 
-        @Option(names = "--description", description = "series description (default: %DEFAULT-VALUE%)")
+        @Option(names = "--description", description = "series description (default: ${DEFAULT-VALUE})")
         String description = "netra absorbed dose";
 
         @Override
@@ -134,10 +134,10 @@ final class ExportCommand {
         @Option(names = "--rtstruct", paramLabel = "FILE", description = "an RTSTRUCT whose ROIs to re-export")
         Path rtstruct;
 
-        @Option(names = "--type", description = "RT ROI Interpreted Type (default: %DEFAULT-VALUE%)")
+        @Option(names = "--type", description = "RT ROI Interpreted Type (default: ${DEFAULT-VALUE})")
         String type = "GTV";
 
-        @Option(names = "--label", description = "structure set label (default: %DEFAULT-VALUE%)")
+        @Option(names = "--label", description = "structure set label (default: ${DEFAULT-VALUE})")
         String label = "netra VOIs";
 
         @Override
@@ -176,7 +176,7 @@ final class ExportCommand {
         @Option(names = "--pdf", required = true, paramLabel = "FILE", description = "the report")
         Path pdf;
 
-        @Option(names = "--title", description = "document title (default: %DEFAULT-VALUE%)")
+        @Option(names = "--title", description = "document title (default: ${DEFAULT-VALUE})")
         String title = "netra dosimetry report";
 
         @Override

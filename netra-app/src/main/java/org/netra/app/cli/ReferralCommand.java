@@ -107,7 +107,7 @@ final class ReferralCommand {
         @ArgGroup(exclusive = false, heading = "Store its DICOM on a PACS%n")
         PacsCommand.PacsOptions pacs;
 
-        @Option(names = "--actor", description = "who imports, for the audit trail (default: %DEFAULT-VALUE%)")
+        @Option(names = "--actor", description = "who imports, for the audit trail (default: ${DEFAULT-VALUE})")
         String actor = "referral import (" + System.getProperty("user.name", "cli") + ")";
 
         @Override

@@ -35,8 +35,42 @@ final class SurvivalCommand implements Runnable {
             names = "--event",
             required = true,
             paramLabel = "COL",
-            description = "column of event indicators: 1/0, true/false, or 2/1 as R's Surv (2 = event)")
+            description = "column of event indicators: 1/0 or true/false; with --event-coding 1/2, 2/1 as R's Surv")
     String eventColumn;
+
+    @Option(
+            names = "--event-coding",
+            paramLabel = "CODING",
+            description = "0/1 (1 or true = event; the default) or 1/2 (R's Surv: 2 = event, 1 = censored);"
+                    + " required when the column holds 2s or only 1s")
+    String eventCoding;
+
+    /** How the event column says event or censored. */
+    enum EventCoding {
+        /** 1 or true = event, 0 or false = censored. */
+        ZERO_ONE("0/1", Set.of("0", "1", "true", "false"), Set.of("1", "true")),
+        /** R's Surv with 1/2 status: 2 = event, 1 = censored. */
+        ONE_TWO("1/2", Set.of("1", "2"), Set.of("2"));
+
+        final String label;
+        final Set<String> values;
+        final Set<String> events;
+
+        EventCoding(String label, Set<String> values, Set<String> events) {
+            this.label = label;
+            this.values = values;
+            this.events = events;
+        }
+
+        static EventCoding parse(String text) {
+            for (EventCoding c : values()) {
+                if (c.label.equals(text.strip())) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("--event-coding is '" + text + "'; use 0/1 or 1/2");
+        }
+    }
 
     @Option(names = "--group", paramLabel = "COL", description = "column to split curves by and to test")
     String groupColumn;
@@ -193,8 +227,7 @@ final class SurvivalCommand implements Runnable {
             rows.add(new String[] {t, e.toLowerCase(Locale.ROOT), g, String.valueOf(i + 1)});
             eventValues.add(e.toLowerCase(Locale.ROOT));
         }
-        // R's Surv: 1/2 coding when every status is 1 or 2 (2 = event), else 0/1 or false/true
-        boolean oneTwo = Set.of("1", "2").containsAll(eventValues) && eventValues.contains("2");
+        EventCoding coding = coding(eventValues);
         List<SurvivalObservation> out = new ArrayList<>();
         for (String[] r : rows) {
             double time;
@@ -204,21 +237,36 @@ final class SurvivalCommand implements Runnable {
                 throw new IllegalArgumentException(
                         csv + " line " + r[3] + ": time '" + r[0] + "' in column " + timeColumn + " is not a number");
             }
-            boolean event =
-                    switch (r[1]) {
-                        case "2" -> true;
-                        case "1", "true" -> !oneTwo || r[1].equals("true");
-                        case "0", "false" -> false;
-                        default ->
-                            throw new IllegalArgumentException(csv + " line " + r[3] + ": event '" + r[1]
-                                    + "' in column " + eventColumn + " must be 1/0, true/false or 2/1");
-                    };
+            if (!coding.values.contains(r[1])) {
+                throw new IllegalArgumentException(csv + " line " + r[3] + ": event '" + r[1] + "' in column "
+                        + eventColumn + " is not " + coding.label + " coding ("
+                        + coding.values.stream().sorted().toList() + ")"
+                        + (eventCoding == null ? "; give --event-coding if the column uses another" : ""));
+            }
+            boolean event = coding.events.contains(r[1]);
             out.add(new SurvivalObservation(time, event, r[2]));
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException(csv + " has no complete rows");
         }
         return out;
+    }
+
+    /**
+     * The coding named by --event-coding; without it 0/1, unless the column holds a 2 or nothing but 1s:
+     * then 0/1 and R's 1/2 would read it differently (every 1 an event, or every 1 censored), so the user
+     * must say which rather than netra guessing.
+     */
+    private EventCoding coding(Set<String> present) {
+        if (eventCoding != null) {
+            return EventCoding.parse(eventCoding);
+        }
+        if (present.contains("2") || present.equals(Set.of("1"))) {
+            throw new IllegalArgumentException("column " + eventColumn + " of " + csv + " holds "
+                    + present.stream().sorted().toList() + ": is 1 an event (0/1 coding) or censored (R's 1/2"
+                    + " coding, 2 = event)? Say which with --event-coding 0/1 or --event-coding 1/2");
+        }
+        return EventCoding.ZERO_ONE;
     }
 
     private int column(List<String> header, String name, String option) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.netra.store.StoreConfig;
@@ -24,7 +25,13 @@ public record ServerConfig(
         boolean secureCookies,
         LoginPolicy login,
         Duration sessionIdle,
-        Duration sessionMaximum) {
+        Duration sessionMaximum,
+        UploadLimits uploads,
+        List<String> trustedProxies) {
+
+    public ServerConfig {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
 
     /** Where a value came from, to name it in an error message. */
     private record Value(String text, String source) {}
@@ -52,8 +59,10 @@ public record ServerConfig(
             }
             if (!known) {
                 throw new IllegalArgumentException("config file " + file + " has unknown key '" + key
-                        + "'; known keys: port, host, db.url, db.user, db.password, data, cookies.secure,"
-                        + " login.max-failures, login.window, login.lockout, session.idle, session.maximum");
+                        + "'; known keys: "
+                        + java.util.Arrays.stream(Setting.values())
+                                .map(Setting::key)
+                                .collect(java.util.stream.Collectors.joining(", ")));
             }
         }
         return p;
@@ -96,19 +105,98 @@ public record ServerConfig(
                         duration(v, Setting.LOGIN_WINDOW),
                         duration(v, Setting.LOGIN_LOCKOUT)),
                 duration(v, Setting.SESSION_IDLE),
-                duration(v, Setting.SESSION_MAXIMUM));
+                duration(v, Setting.SESSION_MAXIMUM),
+                new UploadLimits(
+                        mebibytes(v, Setting.UPLOAD_MAX),
+                        mebibytes(v, Setting.UPLOAD_UNPACKED_MAX),
+                        UploadLimits.DEFAULTS.maxEntries(),
+                        UploadLimits.DEFAULTS.maxRatio(),
+                        mebibytes(v, Setting.UPLOAD_QUOTA),
+                        duration(v, Setting.UPLOAD_EXPIRY),
+                        UploadLimits.DEFAULTS.reserveBytes()),
+                proxies(v));
+    }
+
+    private static long mebibytes(Map<Setting, Value> v, Setting s) {
+        int mib = integer(v, s);
+        if (mib < 1) {
+            throw invalid(s, v.get(s), "a positive number of MiB");
+        }
+        return mib * UploadLimits.MIB;
+    }
+
+    /** Literal IP addresses only: a host name would make every request wait for DNS. */
+    private static List<String> proxies(Map<Setting, Value> v) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : v.get(Setting.TRUSTED_PROXIES).text().split(",")) {
+            String a = part.strip();
+            if (a.isEmpty()) {
+                continue;
+            }
+            if (!a.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                throw invalid(
+                        Setting.TRUSTED_PROXIES, v.get(Setting.TRUSTED_PROXIES), "IP addresses separated by commas");
+            }
+            try {
+                out.add(java.net.InetAddress.getByName(a).getHostAddress());
+            } catch (java.net.UnknownHostException e) {
+                throw invalid(
+                        Setting.TRUSTED_PROXIES, v.get(Setting.TRUSTED_PROXIES), "IP addresses separated by commas");
+            }
+        }
+        return out;
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, store, secureCookies, login, sessionIdle, sessionMaximum);
+        return new ServerConfig(
+                host,
+                newPort,
+                dataDir,
+                store,
+                secureCookies,
+                login,
+                sessionIdle,
+                sessionMaximum,
+                uploads,
+                trustedProxies);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, dataDir, store, secureCookies, login, sessionIdle, sessionMaximum);
+        return new ServerConfig(
+                newHost,
+                port,
+                dataDir,
+                store,
+                secureCookies,
+                login,
+                sessionIdle,
+                sessionMaximum,
+                uploads,
+                trustedProxies);
     }
 
     public ServerConfig withLogin(LoginPolicy policy) {
-        return new ServerConfig(host, port, dataDir, store, secureCookies, policy, sessionIdle, sessionMaximum);
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                store,
+                secureCookies,
+                policy,
+                sessionIdle,
+                sessionMaximum,
+                uploads,
+                trustedProxies);
+    }
+
+    public ServerConfig withUploads(UploadLimits limits) {
+        return new ServerConfig(
+                host, port, dataDir, store, secureCookies, login, sessionIdle, sessionMaximum, limits, trustedProxies);
+    }
+
+    public ServerConfig withTrustedProxies(List<String> proxies) {
+        return new ServerConfig(
+                host, port, dataDir, store, secureCookies, login, sessionIdle, sessionMaximum, uploads, proxies);
     }
 
     private static int integer(Map<Setting, Value> v, Setting s) {

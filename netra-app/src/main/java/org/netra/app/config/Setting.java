@@ -21,7 +21,17 @@ public enum Setting {
     LOGIN_WINDOW("login.window", "NETRA_LOGIN_WINDOW", "PT15M", "...within this time (ISO-8601) throttle sign-in..."),
     LOGIN_LOCKOUT("login.lockout", "NETRA_LOGIN_LOCKOUT", "PT15M", "...for this long after the last failure"),
     SESSION_IDLE("session.idle", "NETRA_SESSION_IDLE", "PT30M", "a session ends after this long without a request"),
-    SESSION_MAXIMUM("session.maximum", "NETRA_SESSION_MAXIMUM", "PT12H", "and at the latest this long after sign-in");
+    SESSION_MAXIMUM("session.maximum", "NETRA_SESSION_MAXIMUM", "PT12H", "and at the latest this long after sign-in"),
+    TRUSTED_PROXIES(
+            "proxies.trusted",
+            "NETRA_TRUSTED_PROXIES",
+            "",
+            "IP addresses of reverse proxies (comma-separated) whose X-Forwarded-For names the client"),
+    UPLOAD_MAX("upload.max-mib", "NETRA_UPLOAD_MAX_MIB", "1024", "largest dosimetry upload (zip) in MiB"),
+    UPLOAD_UNPACKED_MAX(
+            "upload.unpacked-max-mib", "NETRA_UPLOAD_UNPACKED_MAX_MIB", "2048", "what one upload may unpack to, MiB"),
+    UPLOAD_QUOTA("upload.quota-mib", "NETRA_UPLOAD_QUOTA_MIB", "4096", "job folders per user, MiB"),
+    UPLOAD_EXPIRY("upload.expiry", "NETRA_UPLOAD_EXPIRY", "PT24H", "job folders are deleted after this long");
 
     private final String key;
     private final String variable;

@@ -65,10 +65,16 @@ public final class Routes {
             }
         }
         table.add(route);
-        router.addHttpHandler(route.method(), route.path(), ctx -> {
+        Handler guarded = ctx -> {
             RequestSecurity.authorize(ctx, route.access());
             handler.handle(ctx);
-        });
+        };
+        router.addHttpHandler(route.method(), route.path(), guarded);
+        if (route.method() == HandlerType.GET) {
+            // Javalin answers HEAD on a GET route with 200 without running it; HEAD must be refused as GET is
+            // (the body of the answer is dropped by Jetty)
+            router.addHttpHandler(HandlerType.HEAD, route.path(), guarded);
+        }
         return this;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -26,11 +27,12 @@ import org.netra.app.viewer.Studies;
 import org.netra.app.web.admin.AuditFeature;
 import org.netra.app.web.admin.UserAdminFeature;
 import org.netra.app.web.approval.ApprovalFeature;
-import org.netra.app.web.diagnosis.DiagnosisFeature;
 import org.netra.app.web.care.CareFeature;
+import org.netra.app.web.diagnosis.DiagnosisFeature;
 import org.netra.app.web.dosimetry.DosimetryFeature;
 import org.netra.app.web.dosimetry.DosimetryJobs;
 import org.netra.app.web.dosimetry.JobFeature;
+import org.netra.app.web.dosimetry.UploadUnpacker;
 import org.netra.app.web.followup.CohortFeature;
 import org.netra.app.web.followup.FollowUpFeature;
 import org.netra.app.web.home.HomeFeature;
@@ -47,6 +49,7 @@ import org.netra.app.web.radiopharmacy.RadiopharmacyFeature;
 import org.netra.app.web.safety.SafetyFeature;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Accounts;
+import org.netra.app.web.security.ClientAddress;
 import org.netra.app.web.security.ForbiddenException;
 import org.netra.app.web.security.LoginThrottle;
 import org.netra.app.web.security.NotSignedInException;
@@ -72,6 +75,7 @@ public final class WebApp implements AutoCloseable {
     private final Javalin javalin;
     private final Accounts accounts;
     private final DosimetryJobs jobs;
+    private final UploadUnpacker unpacker;
     private final Routes[] routes = new Routes[1];
 
     /** Services the built-in features use; more features get them too. */
@@ -82,7 +86,8 @@ public final class WebApp implements AutoCloseable {
             RequestSecurity security,
             SessionStore sessions,
             PatientDirectory patients,
-            Clock clock) {}
+            Clock clock,
+            ClientAddress clientAddress) {}
 
     public static final class Builder {
         private final ServerConfig config;
@@ -140,16 +145,17 @@ public final class WebApp implements AutoCloseable {
     private WebApp(Builder b) {
         this.config = b.config;
         this.accounts = new Accounts(b.store, b.hasher);
-        var sessions = new SessionStore(config.sessionIdle(), config.sessionMaximum(), b.clock);
+        var sessions = new SessionStore(b.store.sessions(), config.sessionIdle(), config.sessionMaximum(), b.clock);
         var security = new RequestSecurity(sessions, accounts, config.secureCookies());
         var services = new Services(
                 b.store,
                 accounts,
-                new LoginThrottle(config.login(), b.clock),
+                new LoginThrottle(config.login(), b.clock, b.store.signInFailures()),
                 security,
                 sessions,
                 b.patients != null ? b.patients : new ClinicalDirectory(b.store, b.clock),
-                b.clock);
+                b.clock,
+                new ClientAddress(config.trustedProxies()));
         Properties versions = versions();
         var views = new Views(
                 security,
@@ -161,7 +167,8 @@ public final class WebApp implements AutoCloseable {
                 .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        this.jobs = new DosimetryJobs(b.store, config.dataDir().resolve("jobs"));
+        this.unpacker = new UploadUnpacker(config.dataDir().resolve("jobs"), config.uploads(), b.clock);
+        this.jobs = new DosimetryJobs(b.store, unpacker);
         List<WebFeature> all = new ArrayList<>(List.of(
                 new SignInFeature(services),
                 new HomeFeature(services),
@@ -171,7 +178,7 @@ public final class WebApp implements AutoCloseable {
                 new LabsFeature(services),
                 new DiagnosisFeature(services),
                 new DosimetryFeature(services),
-                new JobFeature(jobs),
+                new JobFeature(jobs, unpacker),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),
@@ -189,6 +196,11 @@ public final class WebApp implements AutoCloseable {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = 1_000_000L;
+            // maxRequestSize does not cover multipart files: Jetty streams them to disk and stops at these sizes
+            c.jetty.multipartConfig.cacheDirectory(
+                    config.dataDir().resolve("incoming").toAbsolutePath().toString());
+            c.jetty.multipartConfig.maxFileSize(config.uploads().maxUploadBytes(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(config.uploads().maxUploadBytes() + (1L << 20), SizeUnit.BYTES);
             c.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/org/netra/app/web/static";
@@ -257,6 +269,13 @@ public final class WebApp implements AutoCloseable {
 
     /** Starts serving on the configured host and port (0: a free port). */
     public WebApp start() {
+        unpacker.deleteAll(); // left by a run before this one: no job or waiting upload refers to them now
+        try {
+            java.nio.file.Files.createDirectories(config.dataDir().resolve("incoming"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "cannot create " + config.dataDir().resolve("incoming"), e);
+        }
         javalin.start(config.host(), config.port());
         return this;
     }

@@ -3,6 +3,7 @@ package org.netra.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netra.store.Store;
@@ -36,5 +37,20 @@ class DbCommandTest {
                 "db", "restore", zip.toString(), "--data-dir", dir.resolve("b").toString());
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("empty database");
+    }
+
+    @Test
+    void backupWhileTheServerHoldsTheDatabaseSaysSo(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (var server = ServeProcess.start(List.of("--data-dir", data.toString()), dir.resolve("serve.log"))) {
+            assertThat(server.process.isAlive()).isTrue();
+            var backup = NuclideCommandTest.run(
+                    "db", "backup", dir.resolve("b.zip").toString(), "--data-dir", data.toString());
+            assertThat(backup.exit()).isEqualTo(2);
+            assertThat(backup.err())
+                    .contains("in use by another netra process")
+                    .contains("netra serve")
+                    .doesNotContain("password");
+        }
     }
 }

@@ -55,4 +55,31 @@ class ServerConfigTest {
         Files.writeString(file, "prot=8080\n");
         assertThatThrownBy(() -> ServerConfig.readFile(file)).hasMessageContaining("unknown key 'prot'");
     }
+
+    @Test
+    void trustedProxiesAndUploadLimits() {
+        var c = ServerConfig.resolve(
+                Map.of(),
+                Map.of(
+                        "NETRA_TRUSTED_PROXIES", "10.0.0.5, 0:0:0:0:0:0:0:1",
+                        "NETRA_UPLOAD_MAX_MIB", "200",
+                        "NETRA_UPLOAD_EXPIRY", "PT2H"),
+                new Properties());
+        assertThat(c.trustedProxies()).containsExactly("10.0.0.5", "0:0:0:0:0:0:0:1");
+        assertThat(c.uploads().maxUploadBytes()).isEqualTo(200L << 20);
+        assertThat(c.uploads().maxUnpackedBytes()).isEqualTo(2048L << 20); // default
+        assertThat(c.uploads().expiry()).isEqualTo(Duration.ofHours(2));
+        assertThat(ServerConfig.resolve(Map.of(), Map.of(), new Properties()).trustedProxies())
+                .isEmpty();
+
+        // a host name would cost a DNS lookup per request and can change: refused, naming the setting
+        assertThatThrownBy(() -> ServerConfig.resolve(
+                        Map.of(), Map.of("NETRA_TRUSTED_PROXIES", "proxy.example.org"), new Properties()))
+                .hasMessageContaining("proxies.trusted (NETRA_TRUSTED_PROXIES)")
+                .hasMessageContaining("IP addresses");
+        assertThatThrownBy(
+                        () -> ServerConfig.resolve(Map.of(), Map.of("NETRA_UPLOAD_QUOTA_MIB", "0"), new Properties()))
+                .hasMessageContaining("upload.quota-mib")
+                .hasMessageContaining("positive number of MiB");
+    }
 }

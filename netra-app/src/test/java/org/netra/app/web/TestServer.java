@@ -23,6 +23,7 @@ public final class TestServer implements AutoCloseable {
     public final Store store;
     public final WebApp app;
     public final String base;
+    public final ServerConfig config;
 
     public TestServer() {
         this(null, PatientDirectory.none());
@@ -37,7 +38,19 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(customize, policy);
     }
 
+    /** A server whose configuration {@code configure} changes (upload limits, trusted proxies). */
+    public static TestServer configured(java.util.function.UnaryOperator<ServerConfig> configure) {
+        return new TestServer(b -> b.patients(PatientDirectory.none()), null, configure);
+    }
+
     private TestServer(java.util.function.UnaryOperator<WebApp.Builder> customize, LoginPolicy policy) {
+        this(customize, policy, c -> c);
+    }
+
+    private TestServer(
+            java.util.function.UnaryOperator<WebApp.Builder> customize,
+            LoginPolicy policy,
+            java.util.function.UnaryOperator<ServerConfig> configure) {
         this.store = Store.open(StoreConfig.inMemory("web-" + UUID.randomUUID()));
         var config = ServerConfig.defaults(
                         Path.of(System.getProperty("java.io.tmpdir"), "netra-test-" + UUID.randomUUID()))
@@ -46,7 +59,8 @@ public final class TestServer implements AutoCloseable {
         if (policy != null) {
             config = config.withLogin(policy);
         }
-        this.app = customize.apply(WebApp.builder(config, store)).build();
+        this.config = configure.apply(config);
+        this.app = customize.apply(WebApp.builder(this.config, store)).build();
         for (var u : USERS) {
             app.accounts().create(u, "test-setup");
         }

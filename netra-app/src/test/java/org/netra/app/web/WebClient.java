@@ -26,6 +26,7 @@ public final class WebClient {
     private final String base;
     private String cookie;
     private String csrf;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public WebClient(String base) {
         this(
@@ -119,6 +120,21 @@ public final class WebClient {
         return postForm("/login", Map.of("username", username, "password", password), true);
     }
 
+    /** The same browser (cookie, CSRF token, headers) talking to another node of the department. */
+    public WebClient on(String otherBase) {
+        var other = new WebClient(otherBase, http);
+        other.cookie = cookie;
+        other.csrf = csrf;
+        other.extraHeaders.putAll(extraHeaders);
+        return other;
+    }
+
+    /** Sends {@code name: value} on every request from now on (e.g. X-Forwarded-For, as a proxy would). */
+    public WebClient withHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     public String csrf() {
         return csrf;
     }
@@ -150,6 +166,7 @@ public final class WebClient {
         if (cookie != null) {
             b.header("Cookie", "netra_session=" + cookie);
         }
+        extraHeaders.forEach(b::header);
         return b;
     }
 

@@ -71,6 +71,13 @@ class WebSecurityTest {
                         .hasValueSatisfying(l -> assertThat(l).startsWith("/login?next="));
             }
             assertThat(res.body()).doesNotContain("patient-rows").doesNotContain("Welcome");
+            if (r.method() == HandlerType.GET) {
+                var head = anonymous.send(anonymous
+                        .request(path)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build());
+                assertThat(head.statusCode()).as("HEAD %s", path).isEqualTo(res.statusCode());
+            }
         }
         // a forged or revoked API token is no better than none
         var forged = HttpRequest.newBuilder(URI.create(server.base + "/api/patients"))
@@ -173,6 +180,49 @@ class WebSecurityTest {
                 .header("Authorization", "Bearer " + nurseToken)
                 .build();
         assertThat(client.send(me).body()).contains("\"username\":\"nurse\"").contains("RECORD_CARE");
+    }
+
+    @Test
+    void oddParametersAreRefusedNeverAServerError() {
+        var query = "?size=-1&slice=-1&since=x&cycle=-1&plane=%00&q=%27%3B--&mip=maybe&next=//evil";
+        for (String user : List.of("physician", "physicist", "nurse", "admin")) {
+            var c = signedIn(user);
+            for (Route r : server.app.routes()) {
+                if (r.method() != HandlerType.GET) {
+                    continue;
+                }
+                for (String value : List.of("-1", "..%2F..")) {
+                    String path = r.path().replaceAll("\\{[^}]+}", value) + query;
+                    assertThat(c.get(path).statusCode())
+                            .as("%s GET %s", user, path)
+                            .isLessThan(500);
+                }
+            }
+        }
+    }
+
+    @Test
+    void headIsRefusedWhereGetIsForTheWrongRole() {
+        var nurse = signedIn("nurse");
+        for (Route r : server.app.routes()) {
+            if (r.method() != HandlerType.GET || !(r.access() instanceof Access.Requires)) {
+                continue;
+            }
+            String path = concrete(r.path());
+            int get = nurse.get(path).statusCode();
+            int head = nurse.send(nurse.request(path)
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build())
+                    .statusCode();
+            if (get == 403) {
+                assertThat(head).as("HEAD %s as nurse", path).isEqualTo(403);
+            }
+        }
+        assertThat(nurse.send(nurse.request("/admin/users")
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -370,6 +420,82 @@ class WebSecurityTest {
                     .isEqualTo(429);
             UserAccount nurse = own.app.accounts().find("nurse").orElseThrow();
             assertThat(nurse.enabled()).isTrue(); // throttled, not locked out for good
+        }
+    }
+
+    /** Behind the TLS proxy everyone arrives from one address: the throttle must use the forwarded one. */
+    @Test
+    void anAttackerBehindTheProxyDoesNotLockOutTheDepartment() {
+        try (var own = TestServer.configured(c -> c.withTrustedProxies(List.of("127.0.0.1"))
+                .withLogin(new LoginPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15))))) {
+            for (int i = 1; i <= 5; i++) {
+                var attacker = viaProxy(own, "203.0.113.9");
+                var r = attacker.signIn("guess" + i, "wrong-password-" + i);
+                assertThat(r.statusCode()).as("attempt %d", i).isIn(401, 429);
+            }
+            assertThat(viaProxy(own, "203.0.113.9")
+                            .signIn("admin", TestServer.password("admin"))
+                            .statusCode())
+                    .as("the attacker's address is throttled")
+                    .isEqualTo(429);
+            assertThat(viaProxy(own, "198.51.100.7")
+                            .signIn("admin", TestServer.password("admin"))
+                            .statusCode())
+                    .as("the admin at another workstation is not")
+                    .isEqualTo(303);
+        }
+        // without a trusted proxy the header is the client's word: rotating it does not escape the throttle
+        try (var own = TestServer.configured(
+                c -> c.withLogin(new LoginPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15))))) {
+            for (int i = 1; i <= 5; i++) {
+                viaProxy(own, "192.0.2." + i).signIn("guess" + i, "wrong-password-" + i);
+            }
+            assertThat(viaProxy(own, "192.0.2.99")
+                            .signIn("nurse", TestServer.password("nurse"))
+                            .statusCode())
+                    .isEqualTo(429);
+        }
+    }
+
+    private static WebClient viaProxy(TestServer server, String client) {
+        return new WebClient(server.base).withHeader("X-Forwarded-For", client);
+    }
+
+    @Test
+    void aPasswordResetOrRoleChangeEndsSessionsAndTokens() {
+        try (var own = new TestServer()) {
+            var admin = new WebClient(own.base);
+            admin.signIn("admin", TestServer.password("admin"));
+            admin.get("/admin/users");
+            for (String change : List.of("password", "role")) {
+                var nurse = new WebClient(own.base);
+                assertThat(nurse.signIn("nurse", TestServer.password("nurse")).statusCode())
+                        .isEqualTo(303);
+                assertThat(nurse.get("/").statusCode()).isEqualTo(200);
+                String token = own.app.accounts().issueToken("nurse", "test-setup");
+                var byToken = HttpRequest.newBuilder(URI.create(own.base + "/api/me"))
+                        .header("Authorization", "Bearer " + token)
+                        .build();
+                assertThat(nurse.send(byToken).statusCode()).isEqualTo(200);
+
+                var answer = change.equals("password")
+                        ? admin.postForm(
+                                "/admin/users/nurse/password", Map.of("password", TestServer.password("nurse")), true)
+                        : admin.postForm("/admin/users/nurse/role", Map.of("role", "nurse"), true);
+                assertThat(answer.statusCode()).as(change).isEqualTo(303);
+
+                assertThat(nurse.get("/").statusCode())
+                        .as("session after %s change", change)
+                        .isEqualTo(303);
+                assertThat(nurse.send(byToken).statusCode())
+                        .as("token after %s change", change)
+                        .isEqualTo(401);
+            }
+            // the revocation is audited with the change, in one transaction
+            var trail = own.store.audit().since(0);
+            assertThat(trail.stream()
+                            .filter(e -> e.kind().equals("api_token") && e.action() == AuditEvent.Action.DELETE))
+                    .hasSize(2);
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.netra.store.record;
 
-import java.time.OffsetDateTime;
-import org.jdbi.v3.core.Handle;
-
 /** One change in {@link Records#inOneTransaction}: a record created, a version replaced, or one deleted. */
 public sealed interface Change {
     static <T> Change create(RecordKind<T> kind, T value) {
@@ -18,14 +15,14 @@ public sealed interface Change {
     }
 
     record Create<T>(RecordKind<T> kind, T value) implements Change {
-        void createIn(Handle h, Records records, String actor, OffsetDateTime now) {
-            records.createIn(h, kind, value, actor, now);
+        void applyTo(RecordTransaction tx, String actor) {
+            tx.create(kind, value, actor);
         }
     }
 
     record Update<T>(RecordKind<T> kind, int expectedVersion, T value) implements Change {
-        void updateIn(Handle h, Records records, String actor, OffsetDateTime now) {
-            records.updateIn(h, kind, expectedVersion, value, actor, now);
+        void applyTo(RecordTransaction tx, String actor) {
+            tx.update(kind, expectedVersion, value, actor);
         }
     }
 

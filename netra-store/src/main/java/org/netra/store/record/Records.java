@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.netra.store.StoreException;
 
 /**
- * Create, read, update and delete clinical records. Every change is one transaction that also appends
- * to the audit trail (who, when, what, before → after); an update names the version it replaces, so
- * two people editing one record never silently overwrite each other.
+ * Create, read, update and delete clinical records. Every change appends to the audit trail (who, when,
+ * what, before → after) in the same transaction; a single create, update or delete is a transaction of its
+ * own, several that make one user action share one ({@link #inTransaction}). An update names the version it
+ * replaces, so two people editing one record never silently overwrite each other.
  */
 public final class Records {
     private final Jdbi jdbi;
@@ -26,23 +26,38 @@ public final class Records {
         this.documents = documents;
     }
 
+    /**
+     * Runs {@code work} in one transaction: every create, update and delete it makes on {@code tx} is kept
+     * together with its audit events, or none is (one user action, one transaction). Compute slow things
+     * (password hashes, dosimetry) before calling this, so that the transaction stays short; do not use
+     * another {@code Records} inside {@code work}, which would run outside this transaction.
+     */
+    public <R> R inTransaction(Work<R> work) {
+        return jdbi.inTransaction(h -> work.run(new RecordTransaction(h, documents)));
+    }
+
+    /** Like {@link #inTransaction(Work)}, for work without a result. */
+    public void useTransaction(java.util.function.Consumer<RecordTransaction> work) {
+        jdbi.useTransaction(h -> work.accept(new RecordTransaction(h, documents)));
+    }
+
+    /** The changes of one transaction; may throw any unchecked exception, which rolls all of them back. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(RecordTransaction tx);
+    }
+
     public <T> Stored<T> create(RecordKind<T> kind, T value, String actor) {
-        requireActor(actor);
-        OffsetDateTime now = now();
-        return jdbi.inTransaction(h -> createIn(h, kind, value, actor, now));
+        return inTransaction(tx -> tx.create(kind, value, actor));
     }
 
     /** Replaces version {@code expectedVersion} of the record with {@code value}. */
     public <T> Stored<T> update(RecordKind<T> kind, int expectedVersion, T value, String actor) {
-        requireActor(actor);
-        OffsetDateTime now = now();
-        return jdbi.inTransaction(h -> updateIn(h, kind, expectedVersion, value, actor, now));
+        return inTransaction(tx -> tx.update(kind, expectedVersion, value, actor));
     }
 
     public <T> void delete(RecordKind<T> kind, String id, int expectedVersion, String actor) {
-        requireActor(actor);
-        OffsetDateTime now = now();
-        jdbi.useTransaction(h -> deleteIn(h, kind, id, expectedVersion, actor, now));
+        useTransaction(tx -> tx.delete(kind, id, expectedVersion, actor));
     }
 
     /**
@@ -51,83 +66,16 @@ public final class Records {
      */
     public void inOneTransaction(List<Change> changes, String actor) {
         requireActor(actor);
-        OffsetDateTime now = now();
-        jdbi.useTransaction(h -> {
+        useTransaction(tx -> {
             for (Change c : changes) {
                 switch (c) {
-                    case Change.Create<?> create -> create.createIn(h, this, actor, now);
-                    case Change.Update<?> update -> update.updateIn(h, this, actor, now);
+                    case Change.Create<?> create -> create.applyTo(tx, actor);
+                    case Change.Update<?> update -> update.applyTo(tx, actor);
                     case Change.Delete<?> delete ->
-                        deleteIn(h, delete.kind(), delete.id(), delete.expectedVersion(), actor, now);
+                        tx.delete(delete.kind(), delete.id(), delete.expectedVersion(), actor);
                 }
             }
         });
-    }
-
-    <T> Stored<T> createIn(Handle h, RecordKind<T> kind, T value, String actor, OffsetDateTime now) {
-        String id = kind.id().apply(value);
-        String doc = documents.write(value);
-        boolean exists = h.createQuery("SELECT COUNT(*) FROM clinical_record WHERE kind = :kind AND id = :id")
-                        .bind("kind", kind.name())
-                        .bind("id", id)
-                        .mapTo(Integer.class)
-                        .one()
-                > 0;
-        if (exists) {
-            throw new StoreException(kind.name() + " " + id + " already exists; update it instead");
-        }
-        h.createUpdate("INSERT INTO clinical_record (kind, id, patient_id, label, version, doc, created_at,"
-                        + " updated_at, updated_by) VALUES (:kind, :id, :patient, :label, 1, :doc, :now, :now, :actor)")
-                .bind("kind", kind.name())
-                .bind("id", id)
-                .bind("patient", kind.patientId().apply(value))
-                .bind("label", kind.label().apply(value))
-                .bind("doc", doc)
-                .bind("now", now)
-                .bind("actor", actor)
-                .execute();
-        audit(h, now, actor, "CREATE", kind.name(), id, 1, null, doc);
-        return new Stored<>(value, 1, now.toInstant(), actor);
-    }
-
-    <T> Stored<T> updateIn(
-            Handle h, RecordKind<T> kind, int expectedVersion, T value, String actor, OffsetDateTime now) {
-        String id = kind.id().apply(value);
-        String doc = documents.write(value);
-        Row before = row(h, kind.name(), id).orElseThrow(() -> new RecordNotFoundException(kind.name(), id));
-        int updated = h.createUpdate("UPDATE clinical_record SET doc = :doc, patient_id = :patient, label = :label,"
-                        + " version = version + 1, updated_at = :now, updated_by = :actor"
-                        + " WHERE kind = :kind AND id = :id AND version = :expected")
-                .bind("doc", doc)
-                .bind("patient", kind.patientId().apply(value))
-                .bind("label", kind.label().apply(value))
-                .bind("now", now)
-                .bind("actor", actor)
-                .bind("kind", kind.name())
-                .bind("id", id)
-                .bind("expected", expectedVersion)
-                .execute();
-        if (updated == 0) {
-            Row current = row(h, kind.name(), id).orElse(before);
-            throw new ConcurrentEditException(kind.name(), id, expectedVersion, current.version(), current.updatedBy());
-        }
-        audit(h, now, actor, "UPDATE", kind.name(), id, expectedVersion + 1, before.doc(), doc);
-        return new Stored<>(value, expectedVersion + 1, now.toInstant(), actor);
-    }
-
-    private static <T> void deleteIn(
-            Handle h, RecordKind<T> kind, String id, int expectedVersion, String actor, OffsetDateTime now) {
-        Row before = row(h, kind.name(), id).orElseThrow(() -> new RecordNotFoundException(kind.name(), id));
-        int deleted = h.createUpdate(
-                        "DELETE FROM clinical_record WHERE kind = :kind AND id = :id AND version = :expected")
-                .bind("kind", kind.name())
-                .bind("id", id)
-                .bind("expected", expectedVersion)
-                .execute();
-        if (deleted == 0) {
-            throw new ConcurrentEditException(kind.name(), id, expectedVersion, before.version(), before.updatedBy());
-        }
-        audit(h, now, actor, "DELETE", kind.name(), id, expectedVersion, before.doc(), null);
     }
 
     public <T> Optional<Stored<T>> find(RecordKind<T> kind, String id) {
@@ -187,7 +135,7 @@ public final class Records {
 
     private record KindRow(String kind, Row row) {}
 
-    private static Optional<Row> row(Handle h, String kind, String id) {
+    static Optional<Row> row(Handle h, String kind, String id) {
         return h.createQuery("SELECT " + Row.COLUMNS + " FROM clinical_record WHERE kind = :kind AND id = :id")
                 .bind("kind", kind)
                 .bind("id", id)
@@ -195,7 +143,7 @@ public final class Records {
                 .findOne();
     }
 
-    private static void audit(
+    static void audit(
             Handle h,
             OffsetDateTime at,
             String actor,
@@ -218,19 +166,19 @@ public final class Records {
                 .execute();
     }
 
-    private static void requireActor(String actor) {
+    static void requireActor(String actor) {
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("every change to clinical data needs the name of who makes it");
         }
     }
 
-    private static OffsetDateTime now() {
+    static OffsetDateTime now() {
         // microseconds: what both H2 and PostgreSQL keep, so a value reads back as written
         Instant t = Instant.now();
         return OffsetDateTime.ofInstant(t.minusNanos(t.getNano() % 1000), ZoneOffset.UTC);
     }
 
-    private record Row(String doc, int version, Instant updatedAt, String updatedBy) {
+    record Row(String doc, int version, Instant updatedAt, String updatedBy) {
         static final String COLUMNS = "doc, version, updated_at, updated_by";
 
         static Row read(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

@@ -68,6 +68,7 @@ public final class UserAdminFeature implements WebFeature {
         });
         routes.page(HandlerType.POST, "/admin/users/{username}/role", admins, ctx -> {
             var u = services.accounts().setRole(ctx.pathParam("username"), ctx.formParam("role"), actor(ctx));
+            services.sessions().closeAllOf(u.username());
             ctx.redirect(
                     "/admin/users?done=" + u.username() + "+is+now+"
                             + u.role().name().toLowerCase(java.util.Locale.ROOT),
@@ -81,7 +82,8 @@ public final class UserAdminFeature implements WebFeature {
                     "/admin/users?done=" + u.username() + (enabled ? "+enabled" : "+disabled"), HttpStatus.SEE_OTHER);
         });
         routes.page(HandlerType.POST, "/admin/users/{username}/password", admins, ctx -> {
-            services.accounts().setPassword(ctx.pathParam("username"), ctx.formParam("password"), actor(ctx));
+            var u = services.accounts().setPassword(ctx.pathParam("username"), ctx.formParam("password"), actor(ctx));
+            services.sessions().closeAllOf(u.username());
             ctx.redirect(
                     "/admin/users?done=Password+of+" + ctx.pathParam("username") + "+changed", HttpStatus.SEE_OTHER);
         });

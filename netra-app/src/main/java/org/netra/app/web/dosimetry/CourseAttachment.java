@@ -42,7 +42,13 @@ final class CourseAttachment {
         this.store = store;
     }
 
-    Stored<DosimetryRecord> attach(DosimetryJobs.FinishedJob job, DosimetryJobs.Target target, String actor) {
+    /**
+     * Checks the job against the course, then writes the cycle's dosimetry, its curves and the job's mark of
+     * where it went in one transaction: all three or none.
+     */
+    Stored<DosimetryRecord> attach(
+            Stored<DosimetryJobs.FinishedJob> finished, DosimetryJobs.Target target, String actor) {
+        DosimetryJobs.FinishedJob job = finished.value();
         var r = job.result();
         String pid = target.patientId();
         if (!r.patientId().equals(pid)) {
@@ -173,16 +179,10 @@ final class CourseAttachment {
                 kidneys.stream().map(DosimetryJobs.VoiDose::name).toList(),
                 marrowHow,
                 actor);
-        Stored<DosimetryRecord> written;
+        DosimetryRecord record;
         if (existing.isPresent()) {
-            var e = existing.get();
-            var old = e.value();
-            written = store.records()
-                    .update(
-                            ClinicalKinds.DOSIMETRY,
-                            e.version(),
-                            new DosimetryRecord(old.id(), pid, old.courseId(), dosimetry, tumours, method),
-                            actor);
+            var old = existing.get().value();
+            record = new DosimetryRecord(old.id(), pid, old.courseId(), dosimetry, tumours, method);
         } else {
             LocalDateTime previous = recorded.isEmpty()
                     ? LocalDateTime.MIN
@@ -191,22 +191,16 @@ final class CourseAttachment {
                 throw new CycleInputException("job " + job.id() + " is of an injection on " + injection.toLocalDate()
                         + ", not after cycle " + (cycle - 1) + "; choose the right cycle");
             }
-            written = store.records()
-                    .create(
-                            ClinicalKinds.DOSIMETRY,
-                            new DosimetryRecord(
-                                    course.id() + "/cycle-" + cycle, pid, course.id(), dosimetry, tumours, method),
-                            actor);
+            record = new DosimetryRecord(course.id() + "/cycle-" + cycle, pid, course.id(), dosimetry, tumours, method);
         }
-        String id = written.value().id();
-        var regions = new CycleCurves(id, pid, curves);
-        var kept = store.records().find(ClinicalKinds.CYCLE_CURVES, id);
-        if (kept.isPresent()) {
-            store.records().update(ClinicalKinds.CYCLE_CURVES, kept.get().version(), regions, actor);
-        } else {
-            store.records().create(ClinicalKinds.CYCLE_CURVES, regions, actor);
-        }
-        return written;
+        return store.records().inTransaction(tx -> {
+            Stored<DosimetryRecord> written = existing.isPresent()
+                    ? tx.update(ClinicalKinds.DOSIMETRY, existing.get().version(), record, actor)
+                    : tx.create(ClinicalKinds.DOSIMETRY, record, actor);
+            tx.put(ClinicalKinds.CYCLE_CURVES, new CycleCurves(record.id(), pid, curves), actor);
+            tx.update(DosimetryJobs.FinishedJob.KIND, finished.version(), job.attached(record.id()), actor);
+            return written;
+        });
     }
 
     private static List<DosimetryJobs.VoiDose> byRole(DosimetryJobs.Result r, RegionRole role) {

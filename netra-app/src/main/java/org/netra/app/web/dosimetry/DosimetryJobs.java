@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.netra.clinical.patient.IdentityCheck;
 import org.netra.dosimetry.cycle.Alignment;
 import org.netra.dosimetry.cycle.CycleDosimetry;
@@ -54,14 +52,9 @@ import org.netra.store.record.Stored;
  * netra-dosimetry's cycle pipeline (alignment, voxel kinetics, dose ± SD, BED, DVH, optionally the GTM
  * partial-volume correction) runs on one worker thread while the page polls the progress. A finished job
  * is kept in the store and can be attached to a cycle of the patient's course ({@link CourseAttachment}).
- * Uploads are bounded in size and entries; a zip entry escaping its folder is refused.
+ * Uploads are unpacked within limits by {@link UploadUnpacker}; a zip entry escaping its folder is refused.
  */
 public final class DosimetryJobs implements AutoCloseable {
-    /** Unpacked bytes and entries one upload may hold (two or three SPECT time points fit easily). */
-    static final long MAX_UNPACKED_BYTES = 2L << 30;
-
-    static final int MAX_ENTRIES = 20_000;
-
     public enum State {
         QUEUED,
         RUNNING,
@@ -261,7 +254,7 @@ public final class DosimetryJobs implements AutoCloseable {
     public record Target(String patientId, int cycle) {}
 
     private final Store store;
-    private final Path work;
+    private final UploadUnpacker unpacker;
     private final CourseAttachment attachment;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
@@ -271,10 +264,10 @@ public final class DosimetryJobs implements AutoCloseable {
         return t;
     });
 
-    /** Jobs unpack under {@code work}; finished ones are kept in {@code store}. */
-    public DosimetryJobs(Store store, Path work) {
+    /** Uploads are unpacked by {@code unpacker}; finished jobs are kept in {@code store}. */
+    public DosimetryJobs(Store store, UploadUnpacker unpacker) {
         this.store = store;
-        this.work = work;
+        this.unpacker = unpacker;
         this.attachment = new CourseAttachment(store);
     }
 
@@ -325,29 +318,33 @@ public final class DosimetryJobs implements AutoCloseable {
     public Upload unpack(String owner, String name, InputStream zip, DoseMethod method, Optional<Recovery> recovery)
             throws IOException {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Path dir = work.resolve("job-" + id);
-        unzip(zip, dir);
-        List<Path> folders = emissionSeries(dir);
-        if (folders.isEmpty()) {
-            throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point");
+        Path dir = unpacker.unpack(owner, id, zip);
+        try {
+            List<Path> folders = emissionSeries(dir);
+            if (folders.isEmpty()) {
+                throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point");
+            }
+            Path rtstruct = rtstruct(dir)
+                    .orElseThrow(() ->
+                            new CycleInputException(name + " holds no RTSTRUCT: add the VOIs as an RTSTRUCT file"));
+            List<String> rois = RtStruct.read(rtstruct).rois().stream()
+                    .filter(r -> !r.contours().isEmpty())
+                    .map(RtStruct.Roi::name)
+                    .toList();
+            if (rois.isEmpty()) {
+                throw new CycleInputException(name + "'s RTSTRUCT has no ROI with contours: draw the VOIs first");
+            }
+            List<Series> series = new ArrayList<>();
+            for (Path f : folders) {
+                series.add(describe(dir, f));
+            }
+            var u = new Upload(id, owner, name, List.copyOf(series), rois, method, recovery, dir, rtstruct);
+            uploads.put(id, u);
+            return u;
+        } catch (IOException | RuntimeException e) {
+            unpacker.discard(dir); // a refused upload leaves nothing behind
+            throw e;
         }
-        Path rtstruct = rtstruct(dir)
-                .orElseThrow(
-                        () -> new CycleInputException(name + " holds no RTSTRUCT: add the VOIs as an RTSTRUCT file"));
-        List<String> rois = RtStruct.read(rtstruct).rois().stream()
-                .filter(r -> !r.contours().isEmpty())
-                .map(RtStruct.Roi::name)
-                .toList();
-        if (rois.isEmpty()) {
-            throw new CycleInputException(name + "'s RTSTRUCT has no ROI with contours: draw the VOIs first");
-        }
-        List<Series> series = new ArrayList<>();
-        for (Path f : folders) {
-            series.add(describe(dir, f));
-        }
-        var u = new Upload(id, owner, name, List.copyOf(series), rois, method, recovery, dir, rtstruct);
-        uploads.put(id, u);
-        return u;
     }
 
     /** An upload of {@code owner} waiting for its selection. */
@@ -440,13 +437,7 @@ public final class DosimetryJobs implements AutoCloseable {
                 .find(FinishedJob.KIND, jobId)
                 .orElseThrow(() -> new CycleInputException(
                         "dosimetry job " + jobId + " has not finished; attach it when it is done"));
-        var rec = attachment.attach(finished.value(), target, actor);
-        store.records()
-                .update(
-                        FinishedJob.KIND,
-                        finished.version(),
-                        finished.value().attached(rec.value().id()),
-                        actor);
+        var rec = attachment.attach(finished, target, actor);
         jobs.computeIfPresent(
                 jobId, (k, j) -> finished.value().attached(rec.value().id()).job(""));
         return rec;
@@ -661,46 +652,6 @@ public final class DosimetryJobs implements AutoCloseable {
                         .findFirst()
                         .map(m -> DoseVolumeHistogram.of(dose, m).curve(DVH_POINTS)))
                 .orElse(null);
-    }
-
-    /** Unpacks {@code zip} into {@code dir}, refusing entries outside it and uploads over the limits. */
-    static void unzip(InputStream zip, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path root = dir.toAbsolutePath().normalize();
-        long total = 0;
-        int entries = 0;
-        try (var in = new ZipInputStream(zip)) {
-            ZipEntry e;
-            byte[] buf = new byte[1 << 16];
-            while ((e = in.getNextEntry()) != null) {
-                if (++entries > MAX_ENTRIES) {
-                    throw new CycleInputException("the zip has more than " + MAX_ENTRIES + " entries");
-                }
-                Path target = root.resolve(e.getName()).normalize();
-                if (!target.startsWith(root)) {
-                    throw new CycleInputException("the zip entry '" + e.getName() + "' points outside its folder");
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try (var out = Files.newOutputStream(target)) {
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        total += n;
-                        if (total > MAX_UNPACKED_BYTES) {
-                            throw new CycleInputException(
-                                    "the zip unpacks to more than " + (MAX_UNPACKED_BYTES >> 30) + " GiB");
-                        }
-                        out.write(buf, 0, n);
-                    }
-                }
-            }
-        }
-        if (entries == 0) {
-            throw new CycleInputException("the upload is not a zip or is empty");
-        }
     }
 
     /** Folders whose DICOM files are PET or NM images, in path order. */

@@ -27,9 +27,11 @@ import org.netra.physics.quantity.Activity;
 /** Upload a zip of DICOM time points and an RTSTRUCT, run the cycle's dosimetry in the background, watch it. */
 public final class JobFeature implements WebFeature {
     private final DosimetryJobs jobs;
+    private final UploadUnpacker unpacker;
 
-    public JobFeature(DosimetryJobs jobs) {
+    public JobFeature(DosimetryJobs jobs, UploadUnpacker unpacker) {
         this.jobs = jobs;
+        this.unpacker = unpacker;
     }
 
     public record JobsPage(List<DosimetryJobs.Job> jobs, String error) {}
@@ -48,7 +50,7 @@ public final class JobFeature implements WebFeature {
                 var upload = unpack(ctx);
                 ctx.redirect("/dosimetry/uploads/" + upload.id(), HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
-                ctx.status(400);
+                ctx.status(e instanceof UploadRefusedException ? 413 : 400);
                 routes.views().render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), e.getMessage()));
             }
         });
@@ -130,6 +132,8 @@ public final class JobFeature implements WebFeature {
                                                         .map(DosimetryJobs.Series::folder)
                                                         .toList()),
                                         chosen(ctx.formParam("vois"), upload.rois())));
+                    } catch (UploadRefusedException e) {
+                        throw new io.javalin.http.ContentTooLargeResponse(e.getMessage());
                     } catch (CycleInputException e) {
                         throw new BadRequestResponse(e.getMessage());
                     }
@@ -170,7 +174,15 @@ public final class JobFeature implements WebFeature {
     }
 
     private DosimetryJobs.Upload unpack(Context ctx) throws IOException {
-        var file = ctx.uploadedFile("zip");
+        unpacker.checkBeforeReceiving(ctx.req().getContentLengthLong());
+        io.javalin.http.UploadedFile file;
+        try {
+            file = ctx.uploadedFile("zip");
+        } catch (IllegalStateException e) {
+            // Jetty stops reading the multipart body as soon as it passes the configured size
+            throw new UploadRefusedException("the upload is larger than "
+                    + (unpacker.limits().maxUploadBytes() >> 20) + " MiB, the limit for one zip");
+        }
         if (file == null) {
             throw new CycleInputException("choose a zip file with one folder per time point and an RTSTRUCT");
         }

@@ -64,15 +64,20 @@ public final class ImagingFeature implements WebFeature {
         });
         routes.page(HandlerType.GET, "/imaging/{study}/render", viewers, ctx -> {
             Scene scene = scene(ctx.pathParam("study"));
-            var view = new SceneRenderer.View(
-                    plane(ctx),
-                    Boolean.parseBoolean(ctx.queryParam("mip")) ? -1 : intParam(ctx, "slice", 0),
-                    flag(ctx, "fusion"),
-                    flag(ctx, "voi"),
-                    flag(ctx, "dose"),
-                    intParam(ctx, "size", DEFAULT_SIZE));
+            int slice = intParam(ctx, "slice", 0);
+            if (slice < 0) {
+                // a negative index would silently mean the MIP, which has its own parameter
+                throw new BadRequestResponse("slice must be 0 or more (mip=true for the MIP), got " + slice);
+            }
             byte[] png;
             try {
+                var view = new SceneRenderer.View(
+                        plane(ctx),
+                        Boolean.parseBoolean(ctx.queryParam("mip")) ? -1 : slice,
+                        flag(ctx, "fusion"),
+                        flag(ctx, "voi"),
+                        flag(ctx, "dose"),
+                        intParam(ctx, "size", DEFAULT_SIZE));
                 png = Plot.png(SceneRenderer.render(scene, view));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestResponse(e.getMessage());

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.netra.app.web.input.FieldErrors;
 import org.netra.store.Store;
+import org.netra.store.record.RecordNotFoundException;
+import org.netra.store.record.RecordTransaction;
 import org.netra.store.record.Stored;
 
 /**
@@ -59,8 +61,13 @@ public final class Accounts {
         checkPassword(errors, input.password(), username);
         errors.throwIfAny();
         var account = new UserAccount(username, input.fullName().strip(), Role.parse(input.role()), true);
-        store.records().create(UserAccount.KIND, account, actor);
-        store.records().create(Credential.KIND, new Credential(username, hasher.hash(input.password())), actor);
+        // the hash takes about half a second: made before the transaction, so the account and its password
+        // are written together and a crash never leaves an account that cannot sign in
+        var credential = new Credential(username, hasher.hash(input.password()));
+        store.records().useTransaction(tx -> {
+            tx.create(UserAccount.KIND, account, actor);
+            tx.create(Credential.KIND, credential, actor);
+        });
         return account;
     }
 
@@ -92,11 +99,23 @@ public final class Accounts {
         return store.records().list(UserAccount.KIND).isEmpty();
     }
 
+    /**
+     * Gives the account another role and revokes its API tokens in the same transaction (the caller ends
+     * its sessions): what was granted under the old role does not outlive it.
+     */
     public UserAccount setRole(String username, String role, String actor) {
         new FieldErrors()
                 .check(isRole(role), "role", "choose physician, physicist, nurse, radiopharmacist or admin")
                 .throwIfAny();
-        return change(username, a -> new UserAccount(a.username(), a.fullName(), Role.parse(role), a.enabled()), actor);
+        String name = normalise(username);
+        return store.records().inTransaction(tx -> {
+            var current = tx.find(UserAccount.KIND, name).orElseThrow(() -> unknown(name));
+            var a = current.value();
+            var next = new UserAccount(a.username(), a.fullName(), Role.parse(role), a.enabled());
+            tx.update(UserAccount.KIND, current.version(), next, actor);
+            revokeTokens(tx, name, actor);
+            return next;
+        });
     }
 
     public UserAccount setEnabled(String username, boolean enabled, String actor) {
@@ -106,13 +125,35 @@ public final class Accounts {
         return change(username, a -> new UserAccount(a.username(), a.fullName(), a.role(), enabled), actor);
     }
 
-    public void setPassword(String username, String password, String actor) {
+    /**
+     * Sets a new password (an admin's reset) and revokes the user's API tokens in the same transaction; the
+     * caller ends the user's sessions. The hash is made before the transaction opens.
+     */
+    public UserAccount setPassword(String username, String password, String actor) {
         String name = normalise(username);
         var errors = new FieldErrors();
         checkPassword(errors, password, name);
         errors.throwIfAny();
-        var current = store.records().get(Credential.KIND, name);
-        store.records().update(Credential.KIND, current.version(), new Credential(name, hasher.hash(password)), actor);
+        var account = find(name).orElseThrow(() -> unknown(name));
+        var credential = new Credential(name, hasher.hash(password));
+        store.records().useTransaction(tx -> {
+            var current = tx.find(Credential.KIND, name).orElseThrow(() -> unknown(name));
+            tx.update(Credential.KIND, current.version(), credential, actor);
+            revokeTokens(tx, name, actor);
+        });
+        return account;
+    }
+
+    private static void revokeTokens(RecordTransaction tx, String username, String actor) {
+        for (var t : tx.list(ApiToken.KIND)) {
+            if (t.value().username().equals(username)) {
+                tx.delete(ApiToken.KIND, t.value().sha256(), t.version(), actor);
+            }
+        }
+    }
+
+    private static RecordNotFoundException unknown(String username) {
+        return new RecordNotFoundException(UserAccount.KIND.name(), username);
     }
 
     /** A new API token for {@code username}; the returned text is the only copy of it. */
@@ -169,7 +210,8 @@ public final class Accounts {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String sha256(String text) {
+    /** Hex SHA-256: how API tokens and session ids are kept (256-bit random secrets need no slow hash). */
+    static String sha256(String text) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -7,24 +7,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.netra.store.signin.SessionRows;
 
 /**
- * Sessions in memory: 256-bit random ids, ended after {@code idle} without a request or {@code maximum}
- * after they began. (One server per department; a cluster would keep them in the database.)
+ * Sessions in the database, so that any node of a department serves any request: 256-bit random ids,
+ * stored only as their SHA-256, ended after {@code idle} without a request or {@code maximum} after they
+ * began. The last request's time is written at most once a minute (a write per request would cost more
+ * than the session is worth), so the idle timeout holds to within a minute.
  */
 public final class SessionStore {
-    private static final int MAX_SESSIONS = 50_000;
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
 
+    private final SessionRows rows;
     private final Duration idle;
     private final Duration maximum;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
+    private volatile Instant nextPrune = Instant.MIN;
 
-    public SessionStore(Duration idle, Duration maximum, Clock clock) {
+    public SessionStore(SessionRows rows, Duration idle, Duration maximum, Clock clock) {
+        this.rows = rows;
         this.idle = idle;
         this.maximum = maximum;
         this.clock = clock;
@@ -33,46 +37,47 @@ public final class SessionStore {
     /** A new session, anonymous ({@code username} null) or signed in. */
     public WebSession open(String username) {
         Instant now = clock.instant();
-        if (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().removeIf(s -> expired(s, now));
-            if (sessions.size() >= MAX_SESSIONS) {
-                // drop anonymous sessions first: a flood of sign-in pages must not sign real users out
-                sessions.values().removeIf(s -> !s.signedIn());
-            }
+        if (now.isAfter(nextPrune)) {
+            nextPrune = now.plus(PRUNE_EVERY);
+            rows.deleteExpired(now.minus(idle), now.minus(maximum));
         }
         var s = new WebSession(token(), token(), username, now, now);
-        sessions.put(s.id(), s);
+        rows.insert(new SessionRows.Row(Accounts.sha256(s.id()), s.csrfToken(), username, now, now));
         return s;
     }
 
     /** The live session with this id, touched; expired ones are removed. */
     public Optional<WebSession> find(String id) {
-        if (id == null) {
+        if (id == null || id.isEmpty() || id.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        WebSession s = sessions.get(id);
-        if (s == null) {
+        String key = Accounts.sha256(id);
+        var row = rows.find(key);
+        if (row.isEmpty()) {
             return Optional.empty();
         }
+        var r = row.get();
+        var s = new WebSession(id, r.csrfToken(), r.username(), r.created(), r.lastSeen());
         if (expired(s, now)) {
-            sessions.remove(id);
+            rows.delete(key);
             return Optional.empty();
         }
-        WebSession touched = s.seenAt(now);
-        sessions.replace(id, s, touched);
-        return Optional.of(touched);
+        if (r.lastSeen().plus(TOUCH_EVERY).isBefore(now)) {
+            rows.touch(key, now);
+        }
+        return Optional.of(s.seenAt(now));
     }
 
     public void close(String id) {
         if (id != null) {
-            sessions.remove(id);
+            rows.delete(Accounts.sha256(id));
         }
     }
 
-    /** Ends every session of a user (when disabled or their role changes). */
+    /** Ends every session of a user (disabled, password reset, role changed), on every node. */
     public void closeAllOf(String username) {
-        sessions.values().removeIf(s -> username.equals(s.username()));
+        rows.deleteAllOf(username);
     }
 
     public Duration idle() {

@@ -16,7 +16,10 @@ import org.netra.app.web.security.RequestSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sign in and out. Wrong passwords are counted per user name and per address, and throttled. */
+/**
+ * Sign in and out. Wrong passwords are counted per user name and per client address (behind a trusted
+ * proxy, the one it forwarded for: {@link org.netra.app.web.security.ClientAddress}), and throttled.
+ */
 public final class SignInFeature implements WebFeature {
     private static final Logger LOG = LoggerFactory.getLogger(SignInFeature.class);
     // only a path on this server: never a redirect to another site
@@ -52,7 +55,7 @@ public final class SignInFeature implements WebFeature {
         String username = trimmed(ctx.formParam("username"));
         String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
         String next = next(ctx.formParam("next"));
-        String address = ctx.ip();
+        String address = services.clientAddress().of(ctx);
         if (username.isEmpty() || password.isEmpty() || username.length() > 64 || password.length() > 128) {
             show(routes, ctx, 400, username, next, "Enter your user name and password.", false);
             return;

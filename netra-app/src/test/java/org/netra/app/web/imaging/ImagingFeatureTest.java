@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,11 @@ class ImagingFeatureTest {
         assertThat(slice.statusCode()).isEqualTo(400);
         assertThat(slice.body()).contains("slices 0..198");
         assertThat(nurse.get("/imaging/no-such-study").statusCode()).isEqualTo(404);
+        for (String bad : List.of("size=-1", "size=99999", "size=abc", "slice=-1", "slice=1e9", "plane=up")) {
+            var r = nurse.get("/imaging/" + SPECT + "/render?" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(nurse.get("/imaging/" + SPECT + "/render?size=-1").body()).contains("image size must be 64–2048");
     }
 
     @Test

@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netra.app.config.LoginPolicy;
+import org.netra.store.Store;
+import org.netra.store.StoreConfig;
 
+/** The throttle on a real (in-memory H2) database, where every node keeps its counts. */
 class LoginThrottleTest {
     /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
@@ -36,8 +40,14 @@ class LoginThrottleTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final LoginThrottle throttle =
-            new LoginThrottle(new LoginPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(10)), clock);
+    private final Store store = Store.open(StoreConfig.inMemory("throttle-" + java.util.UUID.randomUUID()));
+    private final LoginThrottle throttle = new LoginThrottle(
+            new LoginPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(10)), clock, store.signInFailures());
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
 
     @Test
     void theFifthFailureWithinTheWindowLocksForTheLockout() {
