@@ -104,7 +104,7 @@ public final class CyclePages {
         }
         List<CyclePage.Reading> readings = admin.map(s -> s.value().readings().stream()
                         .map(r -> new CyclePage.Reading(
-                                r.at().toString(),
+                                minute(r.at()),
                                 String.format(
                                         Locale.ROOT,
                                         "%.1f µSv/h",
@@ -138,7 +138,7 @@ public final class CyclePages {
                 c.patient().name(),
                 c.number(),
                 c.course().plan().cycles().size(),
-                c.planned().administration().toString(),
+                minute(c.planned().administration()),
                 String.format(Locale.ROOT, "%.2f GBq", c.planned().activity().inGBq()),
                 approval,
                 user.can(Permission.APPROVE_CYCLE),
@@ -156,6 +156,11 @@ public final class CyclePages {
                 which,
                 errors,
                 notice);
+    }
+
+    /** A wall-clock time as people read it, to the minute: 2025-03-03 09:30. */
+    static String minute(LocalDateTime t) {
+        return t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     private TherapyCycle cycle(Context ctx) {
