@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebApp;
 import org.netra.app.web.approval.Approval;
-import org.netra.app.web.radiopharmacy.Dispensings;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
 import org.netra.app.web.security.UserAccount;
@@ -28,12 +27,10 @@ import org.netra.store.record.Stored;
 public final class CyclePages {
     private final WebApp.Services services;
     private final Bedside bedside;
-    private final Dispensings dispensings;
 
     public CyclePages(WebApp.Services services, Bedside bedside) {
         this.services = services;
         this.bedside = bedside;
-        this.dispensings = new Dispensings(services.store(), services.clock().getZone());
     }
 
     public void show(
@@ -62,7 +59,8 @@ public final class CyclePages {
                         + (a.note().isEmpty() ? "" : ": " + a.note()))
                 .orElse("");
 
-        Optional<Stored<DispensingRecord>> dispensing = dispensings.find(c);
+        Optional<Stored<DispensingRecord>> dispensing = records.find(
+                ClinicalKinds.DISPENSING, DispensingRecord.idOf(c.course().id(), c.number()));
         Map<String, String> dValues = new HashMap<>();
         dispensing.ifPresent(s -> {
             var d = s.value().dispensing();
