@@ -32,6 +32,10 @@ public record Discharge(
         restrictions = List.copyOf(restrictions);
     }
 
+    private static String minute(LocalDateTime t) {
+        return t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+
     public static Discharge assess(
             LocalDateTime administered,
             List<DoseRateReading> readings,
@@ -64,7 +68,7 @@ public record Discharge(
                 Duration fitted = Times.ofHours(hours);
                 if (fitted.compareTo(physicalHalfLife) < 0) {
                     teff = fitted;
-                    from = "the last two readings (" + before.at() + " and " + last.at() + ")";
+                    from = "the last two readings (" + minute(before.at()) + " and " + minute(last.at()) + ")";
                 }
             }
         }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebApp;
 import org.netra.app.web.approval.Approval;
-import org.netra.app.web.radiopharmacy.Dispensings;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
 import org.netra.app.web.security.UserAccount;
@@ -28,12 +27,10 @@ import org.netra.store.record.Stored;
 public final class CyclePages {
     private final WebApp.Services services;
     private final Bedside bedside;
-    private final Dispensings dispensings;
 
     public CyclePages(WebApp.Services services, Bedside bedside) {
         this.services = services;
         this.bedside = bedside;
-        this.dispensings = new Dispensings(services.store(), services.clock().getZone());
     }
 
     public void show(
@@ -62,7 +59,8 @@ public final class CyclePages {
                         + (a.note().isEmpty() ? "" : ": " + a.note()))
                 .orElse("");
 
-        Optional<Stored<DispensingRecord>> dispensing = dispensings.find(c);
+        Optional<Stored<DispensingRecord>> dispensing = records.find(
+                ClinicalKinds.DISPENSING, DispensingRecord.idOf(c.course().id(), c.number()));
         Map<String, String> dValues = new HashMap<>();
         dispensing.ifPresent(s -> {
             var d = s.value().dispensing();
@@ -104,7 +102,7 @@ public final class CyclePages {
         }
         List<CyclePage.Reading> readings = admin.map(s -> s.value().readings().stream()
                         .map(r -> new CyclePage.Reading(
-                                r.at().toString(),
+                                minute(r.at()),
                                 String.format(
                                         Locale.ROOT,
                                         "%.1f µSv/h",
@@ -138,7 +136,7 @@ public final class CyclePages {
                 c.patient().name(),
                 c.number(),
                 c.course().plan().cycles().size(),
-                c.planned().administration().toString(),
+                minute(c.planned().administration()),
                 String.format(Locale.ROOT, "%.2f GBq", c.planned().activity().inGBq()),
                 approval,
                 user.can(Permission.APPROVE_CYCLE),
@@ -156,6 +154,11 @@ public final class CyclePages {
                 which,
                 errors,
                 notice);
+    }
+
+    /** A wall-clock time as people read it, to the minute: 2025-03-03 09:30. */
+    static String minute(LocalDateTime t) {
+        return t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     private TherapyCycle cycle(Context ctx) {

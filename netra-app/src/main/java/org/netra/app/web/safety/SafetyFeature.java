@@ -87,7 +87,10 @@ public final class SafetyFeature implements WebFeature {
                 r.cycle(),
                 r.administered().toLocalDate() + " " + r.administered().toLocalTime(),
                 String.format(
-                        Locale.ROOT, "%.1f µSv/h at 1 m, %s", r.atOneMetre().inMicroSvPerHour(), r.measuredAt()),
+                        Locale.ROOT,
+                        "%.1f µSv/h at 1 m, %s",
+                        r.atOneMetre().inMicroSvPerHour(),
+                        r.measuredAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))),
                 r.release().releasable(),
                 stayEnded(r),
                 r.release().reasons(),

@@ -167,4 +167,29 @@ class ClinicalPagesTest {
                     .containsExactly(DemoClinic.patientId(1));
         }
     }
+
+    @Test
+    void theTherapyAndFollowUpPagesOpenOnTheDemoClinicForTheRolesThatUseThem() {
+        String pid = DemoClinic.patientId(3); // in follow-up: cycles given, RECIST and outcome recorded
+        var nurse = signedIn("nurse");
+        var cycle = nurse.get("/patients/" + pid + "/cycles/1");
+        assertThat(cycle.statusCode()).isEqualTo(200);
+        assertThat(cycle.body())
+                .contains("Cycle 1 of")
+                .contains("id=\"save-administration\"")
+                .doesNotContain("id=\"save-dispensing\"")
+                .doesNotContain("id=\"approve-cycle\"");
+        assertThat(nurse.get("/patients/" + pid + "/follow-up").body())
+                .contains("RECIST 1.1")
+                .doesNotContain("id=\"save-event\"");
+        assertThat(nurse.get("/").body()).doesNotContain("href=\"/radiopharmacy\"");
+        assertThat(nurse.get("/radiopharmacy").statusCode()).isEqualTo(403);
+        var pharmacist = signedIn("radiopharmacist");
+        assertThat(pharmacist.get("/").body()).contains("href=\"/radiopharmacy\"");
+        assertThat(pharmacist.get("/radiopharmacy").statusCode()).isEqualTo(200);
+        assertThat(pharmacist.get("/patients/" + pid + "/cycles/1").body()).contains("id=\"save-dispensing\"");
+        var physician = signedIn("physician");
+        assertThat(physician.get("/patients/" + pid + "/follow-up").body()).contains("id=\"save-event\"");
+        assertThat(physician.get("/cohort").body()).contains("id=\"at-risk\"");
+    }
 }
