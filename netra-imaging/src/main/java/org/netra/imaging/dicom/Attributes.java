@@ -29,6 +29,8 @@ public final class Attributes {
     private final int[] offsets;
     private final int[] lengths;
     private final Object[] nested;
+    /** Where this item's (FFFE,E000) tag starts in the file it was read from, or -1 (DICOMDIR offsets name it). */
+    private final long itemOffset;
 
     private Attributes(
             String source,
@@ -39,7 +41,8 @@ public final class Attributes {
             byte[][] buffers,
             int[] offsets,
             int[] lengths,
-            Object[] nested) {
+            Object[] nested,
+            long itemOffset) {
         this.source = source;
         this.bigEndian = bigEndian;
         this.charset = charset;
@@ -49,6 +52,12 @@ public final class Attributes {
         this.offsets = offsets;
         this.lengths = lengths;
         this.nested = nested;
+        this.itemOffset = itemOffset;
+    }
+
+    /** Where this item started in its file (the offset of its item tag), or -1 when unknown. */
+    long itemOffset() {
+        return itemOffset;
     }
 
     /** A new, empty data set to fill (values are encoded little endian). */
@@ -203,7 +212,7 @@ public final class Attributes {
     }
 
     /** Leading and trailing spaces and NULs are padding, not value. */
-    private static String trim(String s) {
+    static String trim(String s) {
         int a = 0;
         int b = s.length();
         while (a < b && (s.charAt(a) == ' ' || s.charAt(a) == 0)) {
@@ -261,8 +270,12 @@ public final class Attributes {
 
     private long[] longs(int i) {
         Vr vr = vrs[i];
-        ByteBuffer b = view(i);
         int w = vr.width();
+        if (w == 0) {
+            // OB and UN hold bytes, not numbers (an UN the dictionary knows is resolved when read)
+            throw invalid(i, "a " + vr + " value is not a number");
+        }
+        ByteBuffer b = view(i);
         int n = lengths[i] / w;
         long[] out = new long[n];
         for (int k = 0; k < n; k++) {
@@ -420,11 +433,16 @@ public final class Attributes {
         private int[] offsets = new int[32];
         private int[] lengths = new int[32];
         private Object[] nested = new Object[32];
+        private long itemOffset = -1;
 
         Builder(String source, boolean bigEndian, Charset charset) {
             this.source = source;
             this.bigEndian = bigEndian;
             this.charset = charset;
+        }
+
+        void itemOffset(long offset) {
+            this.itemOffset = offset;
         }
 
         void charset(Charset cs) {
@@ -540,7 +558,8 @@ public final class Attributes {
                         Arrays.copyOf(buffers, size),
                         Arrays.copyOf(offsets, size),
                         Arrays.copyOf(lengths, size),
-                        Arrays.copyOf(nested, size));
+                        Arrays.copyOf(nested, size),
+                        itemOffset);
             }
             // out of order or duplicated (files in the wild, or builders): stable sort, last duplicate wins
             Integer[] order = new Integer[size];
@@ -571,7 +590,7 @@ public final class Attributes {
                 l[k] = lengths[i];
                 ne[k] = nested[i];
             }
-            return new Attributes(source, bigEndian, charset, t, v, bu, o, l, ne);
+            return new Attributes(source, bigEndian, charset, t, v, bu, o, l, ne, itemOffset);
         }
     }
 }

@@ -57,7 +57,7 @@ public final class PixelData {
         int[] values = new int[(int) total];
         switch (ts.codec()) {
             case NATIVE -> readNative(ds, src, allocated, values, spp);
-            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000 -> {
+            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000, RLE -> {
                 Fragments fragments = ds.fragments(Tag.PIXEL_DATA)
                         .orElseThrow(() -> new DicomParseException(
                                 src, 0, "transfer syntax " + ts.uid() + " needs encapsulated pixel data"));
@@ -68,6 +68,7 @@ public final class PixelData {
                             switch (ts.codec()) {
                                 case JPEG_LOSSLESS -> lossless(bytes, src, rows, columns, spp);
                                 case JPEG_DCT -> dct(bytes, src, rows, columns, spp);
+                                case RLE -> RleDecoder.decode(bytes, src, rows, columns, spp, allocated);
                                 default -> jpeg2000(bytes, src, ts, rows, columns, spp);
                             };
                     System.arraycopy(decoded, 0, values, f * frameLength, frameLength);
@@ -75,7 +76,9 @@ public final class PixelData {
             }
             case UNSUPPORTED -> throw new UnsupportedTransferSyntaxException(src, ts.uid(), ts.name());
         }
-        mask(values, stored, ts.codec() == TransferSyntax.Codec.NATIVE ? highBit + 1 - stored : 0, signed);
+        // native and RLE samples are whole Bits Allocated words; JPEG codecs return the Bits Stored value
+        boolean words = ts.codec() == TransferSyntax.Codec.NATIVE || ts.codec() == TransferSyntax.Codec.RLE;
+        mask(values, stored, words ? highBit + 1 - stored : 0, signed);
         return new Pixels(rows, columns, spp, frames, stored, signed, values);
     }
 

@@ -17,6 +17,14 @@ public final class Tag {
     public static final int IMPLEMENTATION_CLASS_UID = 0x00020012;
     public static final int IMPLEMENTATION_VERSION_NAME = 0x00020013;
     public static final int SOURCE_APPLICATION_ENTITY_TITLE = 0x00020016;
+    public static final int OFFSET_OF_THE_FIRST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY = 0x00041200;
+    public static final int DIRECTORY_RECORD_SEQUENCE = 0x00041220;
+    public static final int OFFSET_OF_THE_NEXT_DIRECTORY_RECORD = 0x00041400;
+    public static final int OFFSET_OF_REFERENCED_LOWER_LEVEL_DIRECTORY_ENTITY = 0x00041420;
+    public static final int DIRECTORY_RECORD_TYPE = 0x00041430;
+    public static final int REFERENCED_FILE_ID = 0x00041500;
+    public static final int REFERENCED_SOP_CLASS_UID_IN_FILE = 0x00041510;
+    public static final int REFERENCED_SOP_INSTANCE_UID_IN_FILE = 0x00041511;
     public static final int SPECIFIC_CHARACTER_SET = 0x00080005;
     public static final int IMAGE_TYPE = 0x00080008;
     public static final int SOP_CLASS_UID = 0x00080016;

@@ -16,6 +16,7 @@ public record TransferSyntax(
         JPEG_LOSSLESS,
         JPEG_DCT,
         JPEG_2000,
+        RLE,
         UNSUPPORTED
     }
 
@@ -46,7 +47,7 @@ public record TransferSyntax(
         encapsulated("1.2.840.10008.1.2.4.91", "JPEG 2000", Codec.JPEG_2000),
         encapsulated("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Lossless", Codec.UNSUPPORTED),
         encapsulated("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000", Codec.UNSUPPORTED),
-        encapsulated("1.2.840.10008.1.2.5", "RLE Lossless", Codec.UNSUPPORTED),
+        encapsulated("1.2.840.10008.1.2.5", "RLE Lossless", Codec.RLE),
         encapsulated("1.2.840.10008.1.2.4.100", "MPEG2 Main Profile", Codec.UNSUPPORTED),
         encapsulated("1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264", Codec.UNSUPPORTED),
     };

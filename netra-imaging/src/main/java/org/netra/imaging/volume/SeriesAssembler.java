@@ -172,7 +172,10 @@ public final class SeriesAssembler {
         Attributes header = first.dataset();
         String modality = header.string(Tag.MODALITY).orElse("");
         String units = header.string(Tag.UNITS).orElse(modality.equals("CT") ? "HU" : "");
-        VoxelUnit unit = unitOf(units, modality);
+        VoxelUnit unit = modality.equals("RTDOSE")
+                        && header.string(Tag.DOSE_UNITS).orElse("").equals("GY")
+                ? VoxelUnit.GY
+                : unitOf(units, modality);
         Optional<LocalDateTime> acquisition = files.stream()
                 .map(f -> f.dataset().dateTime(Tag.ACQUISITION_DATE_TIME).or(() -> f.dataset()
                         .dateTime(Tag.ACQUISITION_DATE, Tag.ACQUISITION_TIME)))
@@ -242,9 +245,11 @@ public final class SeriesAssembler {
         return tomoType || (ds.contains(Tag.SLICE_VECTOR) && ds.integer(Tag.NUMBER_OF_SLICES, 1) > 1 && frames > 1);
     }
 
+    /** Rescale Slope and Intercept; an RT Dose scales by Dose Grid Scaling (PS3.3 C.8.8.3) instead. */
     private static double[] rescale(Attributes ds) {
         return new double[] {
-            ds.decimal(Tag.RESCALE_SLOPE).orElse(1),
+            ds.decimal(Tag.RESCALE_SLOPE)
+                    .orElse(ds.decimal(Tag.DOSE_GRID_SCALING).orElse(1)),
             ds.decimal(Tag.RESCALE_INTERCEPT).orElse(0)
         };
     }
@@ -329,7 +334,11 @@ public final class SeriesAssembler {
             position = position == null ? new double[3] : position;
             orientation = orientation == null ? new double[] {1, 0, 0, 0, 1, 0} : orientation;
         }
-        double step = sliceStep(ds, frames);
+        double[] gridOffsets = ds.doubles(Tag.GRID_FRAME_OFFSET_VECTOR);
+        // an RT Dose places frame f at Grid Frame Offset Vector[f] along the normal (PS3.3 C.8.8.3.2); the
+        // vector is relative when it starts at 0 and otherwise absolute, so offsets from its first serve both
+        boolean byGrid = gridOffsets.length == frames && frames > 1;
+        double step = byGrid ? 1 : sliceStep(ds, frames);
         int[] sliceVector = ds.ints(Tag.SLICE_VECTOR);
         double[] n = normal(orientation);
         double[] r = rescale(ds);
@@ -337,9 +346,10 @@ public final class SeriesAssembler {
         List<Plane> planes = new ArrayList<>();
         for (int frame = 0; frame < frames; frame++) {
             int slice = sliceVector.length == frames ? sliceVector[frame] - 1 : frame;
+            double along = byGrid ? gridOffsets[frame] - gridOffsets[0] : slice * step;
             double[] p = new double[3];
             for (int a = 0; a < 3; a++) {
-                p[a] = position[a] + slice * step * n[a];
+                p[a] = position[a] + along * n[a];
             }
             planes.add(new Plane(
                     f,
@@ -428,7 +438,7 @@ public final class SeriesAssembler {
             Optional<LocalDateTime> acquisition,
             List<Path> paths,
             List<AssemblyWarning> warnings)
-            throws SeriesAssemblyException {
+            throws IOException {
         Plane ref = planes.get(0);
         if (ref.pixelSpacing() == null) {
             throw new SeriesAssemblyException(
@@ -534,8 +544,7 @@ public final class SeriesAssembler {
     }
 
     /** Decodes each file once and writes its planes' rescaled values into their slots. */
-    private static void fill(List<Plane> sorted, int[] slot, int planeSize, float[] voxels)
-            throws SeriesAssemblyException {
+    private static void fill(List<Plane> sorted, int[] slot, int planeSize, float[] voxels) throws IOException {
         Map<DicomFile, List<Integer>> byFile = new LinkedHashMap<>();
         for (int k = 0; k < sorted.size(); k++) {
             byFile.computeIfAbsent(sorted.get(k).file(), x -> new ArrayList<>()).add(k);
@@ -567,11 +576,8 @@ public final class SeriesAssembler {
                 }
             });
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof SeriesAssemblyException s) {
-                throw s;
-            }
-            throw new SeriesAssemblyException(
-                    sorted.get(0).file().source(), e.getCause().getMessage());
+            // keep the decoder's own type (an unsupported transfer syntax, a damaged frame): it names the file
+            throw e.getCause();
         }
     }
 

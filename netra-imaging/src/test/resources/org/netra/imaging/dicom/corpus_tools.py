@@ -1,0 +1,66 @@
+"""Makes and reads the real-world variants netra's corpus tests check, with pydicom (Debian's python3-pydicom).
+
+  corpus_tools.py to-un IN OUT TAG...        re-encode the named elements (hex ggggeeee) as explicit VR UN, as a
+                                             node that does not know them does (PS3.5 6.2.2), keeping their bytes
+  corpus_tools.py values FILE TAG...         print each element's value as pydicom reads it, one per line
+                                             (multi-values joined by backslash; sequences as their item count)
+"""
+import sys
+
+import pydicom
+from pydicom.filewriter import write_data_element
+from pydicom.filebase import DicomBytesIO
+from pydicom.tag import Tag
+
+
+def raw_value(ds, tag):
+    """The element's value bytes as they are encoded in implicit VR little endian."""
+    buf = DicomBytesIO()
+    buf.is_little_endian = True
+    buf.is_implicit_VR = True
+    write_data_element(buf, ds[tag])
+    data = buf.getvalue()
+    return data[8:] if len(data) >= 8 and data[4:8] != b"\xff\xff\xff\xff" else None
+
+
+def to_un(src, dst, tags):
+    # pydicom would otherwise turn a new UN element of a known tag back into its dictionary VR
+    pydicom.config.replace_un_with_known_vr = False
+    ds = pydicom.dcmread(src)
+    for t in tags:
+        tag = Tag(int(t, 16))
+        value = raw_value(ds, tag)
+        if value is None:
+            raise SystemExit("element %s has undefined length: not supported here" % t)
+        ds[tag] = pydicom.DataElement(tag, "UN", value)
+    ds.file_meta.TransferSyntaxUID = pydicom.uid.ExplicitVRLittleEndian
+    ds.is_little_endian = True
+    ds.is_implicit_VR = False
+    ds.save_as(dst, write_like_original=False)
+
+
+def values(path, tags):
+    pydicom.config.replace_un_with_known_vr = True
+    ds = pydicom.dcmread(path)
+    for t in tags:
+        tag = Tag(int(t, 16))
+        if tag not in ds:
+            print("")
+            continue
+        v = ds[tag].value
+        if ds[tag].VR == "SQ":
+            print(len(v))
+        elif isinstance(v, (list, pydicom.multival.MultiValue)):
+            print("\\".join(str(x) for x in v))
+        else:
+            print(str(v))
+
+
+if __name__ == "__main__":
+    command = sys.argv[1]
+    if command == "to-un":
+        to_un(sys.argv[2], sys.argv[3], sys.argv[4:])
+    elif command == "values":
+        values(sys.argv[2], sys.argv[3:])
+    else:
+        raise SystemExit("unknown command " + command)
