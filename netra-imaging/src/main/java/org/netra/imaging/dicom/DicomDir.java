@@ -72,8 +72,11 @@ public record DicomDir(Path file, List<Patient> patients) {
         long root = f.dataset().integer(Tag.OFFSET_OF_THE_FIRST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY, 0)
                 & 0xffffffffL;
         var reader = new Linker(f.source(), folder, byOffset);
-        List<Patient> patients =
-                byOffset.containsKey(root) && !records.isEmpty() ? reader.patients(root) : reader.inOrder(records);
+        List<Patient> patients = byOffset.containsKey(root) ? reader.patients(root) : List.of();
+        if (patients.isEmpty()) {
+            // offsets absent, dangling or not starting at a patient: the records' order tells the hierarchy
+            patients = reader.inOrder(records);
+        }
         return new DicomDir(file, List.copyOf(patients));
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.DicomDir;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.DicomParseException;
 import org.netra.imaging.dicom.NotDicomException;
@@ -57,8 +58,18 @@ public final class SeriesAssembler {
             throw new SeriesAssemblyException(path.toString(), "no such file or folder");
         }
         List<Path> paths;
-        try (Stream<Path> walk = Files.walk(path)) {
-            paths = walk.filter(Files::isRegularFile).sorted().toList();
+        if (Files.isRegularFile(path) && isDicomDirName(path)) {
+            // a patient CD's index: the series are the files its records name
+            paths = DicomDir.read(path).files().stream()
+                    .filter(Files::isRegularFile)
+                    .toList();
+        } else {
+            try (Stream<Path> walk = Files.walk(path)) {
+                paths = walk.filter(Files::isRegularFile)
+                        .filter(p -> !isDicomDirName(p))
+                        .sorted()
+                        .toList();
+            }
         }
         List<Read> read;
         try {
@@ -140,6 +151,10 @@ public final class SeriesAssembler {
             }
         }
         return assembleFiles(files, uid, new ArrayList<>());
+    }
+
+    private static boolean isDicomDirName(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().equalsIgnoreCase("DICOMDIR");
     }
 
     private record Read(Path path, DicomFile file) {}

@@ -2,12 +2,15 @@
 
   corpus_tools.py to-un IN OUT TAG...        re-encode the named elements (hex ggggeeee) as explicit VR UN, as a
                                              node that does not know them does (PS3.5 6.2.2), keeping their bytes
+  corpus_tools.py dicomdir FILE              the DICOMDIR's hierarchy as pydicom's FileSet reads it: lines
+                                             "PATIENT id|name", "STUDY uid", "SERIES uid n-files", in order
   corpus_tools.py values FILE TAG...         print each element's value as pydicom reads it, one per line
                                              (multi-values joined by backslash; sequences as their item count)
 """
 import sys
 
 import pydicom
+import pydicom.fileset
 from pydicom.filewriter import write_data_element
 from pydicom.filebase import DicomBytesIO
 from pydicom.tag import Tag
@@ -56,10 +59,23 @@ def values(path, tags):
             print(str(v))
 
 
+def dicomdir(path):
+    fs = pydicom.fileset.FileSet(pydicom.dcmread(path))
+    for patient in fs._tree.children:
+        rec = patient._record
+        print("PATIENT %s|%s" % (rec.get("PatientID", ""), rec.get("PatientName", "")))
+        for study in patient.children:
+            print("STUDY %s" % study._record.get("StudyInstanceUID", ""))
+            for series in study.children:
+                print("SERIES %s %d" % (series._record.get("SeriesInstanceUID", ""), len(series.children)))
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "to-un":
         to_un(sys.argv[2], sys.argv[3], sys.argv[4:])
+    elif command == "dicomdir":
+        dicomdir(sys.argv[2])
     elif command == "values":
         values(sys.argv[2], sys.argv[3:])
     else:
