@@ -1,7 +1,6 @@
 package org.netra.imaging.dicom;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,9 +64,9 @@ final class DicomReader {
         if (b.length - pos >= 8 && u16le(pos) == 0x0002) {
             bigEndian = false;
             explicit = Vr.of(b[pos + 4], b[pos + 5]) != null;
-            meta = readDataSet(b.length, 0, StandardCharsets.ISO_8859_1, Mode.META);
+            meta = readDataSet(b.length, 0, SpecificCharacterSet.DEFAULT, Mode.META);
         } else {
-            meta = new Attributes.Builder(source, false, StandardCharsets.ISO_8859_1).build();
+            meta = new Attributes.Builder(source, false, SpecificCharacterSet.DEFAULT).build();
         }
         TransferSyntax ts =
                 meta.string(Tag.TRANSFER_SYNTAX_UID).map(TransferSyntax::of).orElseGet(this::guessTransferSyntax);
@@ -76,7 +75,7 @@ final class DicomReader {
         }
         bigEndian = ts.bigEndian();
         explicit = ts.explicitVr();
-        Attributes dataset = readDataSet(b.length, 0, StandardCharsets.ISO_8859_1, Mode.TOP);
+        Attributes dataset = readDataSet(b.length, 0, SpecificCharacterSet.DEFAULT, Mode.TOP);
         return new DicomFile(source, meta, dataset, ts, warnings);
     }
 
@@ -124,15 +123,16 @@ final class DicomReader {
         }
     }
 
-    private Attributes readDataSet(int end, int depth, Charset inherited, Mode mode) throws DicomParseException {
+    private Attributes readDataSet(int end, int depth, SpecificCharacterSet inherited, Mode mode)
+            throws DicomParseException {
         return readDataSet(end, depth, inherited, mode, -1);
     }
 
-    private Attributes readDataSet(int end, int depth, Charset inherited, Mode mode, long itemStart)
+    private Attributes readDataSet(int end, int depth, SpecificCharacterSet inherited, Mode mode, long itemStart)
             throws DicomParseException {
         var out = new Attributes.Builder(source, bigEndian, inherited);
         out.itemOffset(itemStart);
-        Charset charset = inherited;
+        SpecificCharacterSet charset = inherited;
         int pixelRepresentation = -1;
         while (true) {
             if (pos >= end) {
@@ -239,7 +239,7 @@ final class DicomReader {
                 out.put(tag, vr, b, pos, (int) length, null);
             }
             if (tag == Tag.SPECIFIC_CHARACTER_SET) {
-                charset = CharacterSets.of(new String(b, pos, (int) length, StandardCharsets.ISO_8859_1));
+                charset = SpecificCharacterSet.of(new String(b, pos, (int) length, StandardCharsets.ISO_8859_1));
                 out.charset(charset);
             } else if (tag == Tag.PIXEL_REPRESENTATION && length >= 2 && vr == Vr.US) {
                 pixelRepresentation = u16(pos);
@@ -299,7 +299,7 @@ final class DicomReader {
 
     /** The items of a sequence: up to {@code definedEnd}, or (if it is -1) up to a sequence delimitation. */
     private List<Attributes> readItems(
-            int sequenceTag, int definedEnd, int limit, int depth, Charset charset, boolean unknown)
+            int sequenceTag, int definedEnd, int limit, int depth, SpecificCharacterSet charset, boolean unknown)
             throws DicomParseException {
         if (depth > MAX_DEPTH) {
             throw error(

@@ -4,6 +4,8 @@
                                              node that does not know them does (PS3.5 6.2.2), keeping their bytes
   corpus_tools.py dicomdir FILE              the DICOMDIR's hierarchy as pydicom's FileSet reads it: lines
                                              "PATIENT id|name", "STUDY uid", "SERIES uid n-files", in order
+  corpus_tools.py texts FILE...               every text element (PN LO SH ST LT UT UC), in sequences too, as
+                                             "file<TAB>path<TAB>value" with path "gggg,eeee[/i/gggg,eeee...]"
   corpus_tools.py values FILE TAG...         print each element's value as pydicom reads it, one per line
                                              (multi-values joined by backslash; sequences as their item count)
 """
@@ -59,6 +61,22 @@ def values(path, tags):
             print(str(v))
 
 
+TEXT_VRS = {"PN", "LO", "SH", "ST", "LT", "UT", "UC"}
+
+
+def texts(path, ds, prefix):
+    for elem in ds:
+        key = prefix + "%04x,%04x" % (elem.tag.group, elem.tag.element)
+        if elem.VR == "SQ":
+            for i, item in enumerate(elem.value):
+                texts(path, item, key + "/%d/" % i)
+        elif elem.VR in TEXT_VRS and elem.value not in (None, ""):
+            v = elem.value
+            if isinstance(v, (list, pydicom.multival.MultiValue)):
+                v = "\\".join(str(x) for x in v)
+            print("%s\t%s\t%s" % (path, key, str(v).replace("\r", "\\r").replace("\n", "\\n")))
+
+
 def dicomdir(path):
     fs = pydicom.fileset.FileSet(pydicom.dcmread(path))
     for patient in fs._tree.children:
@@ -74,6 +92,9 @@ if __name__ == "__main__":
     command = sys.argv[1]
     if command == "to-un":
         to_un(sys.argv[2], sys.argv[3], sys.argv[4:])
+    elif command == "texts":
+        for f in sys.argv[2:]:
+            texts(f, pydicom.dcmread(f), "")
     elif command == "dicomdir":
         dicomdir(sys.argv[2])
     elif command == "values":
