@@ -129,6 +129,8 @@ public final class Tag {
     public static final int REFERENCED_ROI_NUMBER = 0x30060084;
     public static final int SHARED_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009229;
     public static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009230;
+    public static final int FLOAT_PIXEL_DATA = 0x7FE00008;
+    public static final int DOUBLE_FLOAT_PIXEL_DATA = 0x7FE00009;
     public static final int PIXEL_DATA = 0x7FE00010;
     public static final int ITEM = 0xFFFEE000;
     public static final int ITEM_DELIMITATION_ITEM = 0xFFFEE00D;

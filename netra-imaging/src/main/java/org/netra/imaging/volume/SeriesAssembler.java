@@ -81,7 +81,9 @@ public final class SeriesAssembler {
         List<AssemblyWarning> warnings = new ArrayList<>();
         List<Read> skipped = new ArrayList<>();
         for (Read r : read) {
-            if (r.file() == null || !r.file().dataset().contains(Tag.PIXEL_DATA)) {
+            if (r.file() == null
+                    || !(r.file().dataset().contains(Tag.PIXEL_DATA)
+                            || PixelData.isReal(r.file().dataset()))) {
                 skipped.add(r);
                 continue;
             }
@@ -566,6 +568,10 @@ public final class SeriesAssembler {
         }
         try {
             byFile.entrySet().parallelStream().forEach(e -> {
+                if (PixelData.isReal(e.getKey().dataset())) {
+                    fillReal(e.getKey(), e.getValue(), sorted, slot, planeSize, voxels);
+                    return;
+                }
                 Pixels pixels;
                 try {
                     pixels = PixelData.decode(e.getKey());
@@ -593,6 +599,24 @@ public final class SeriesAssembler {
         } catch (UncheckedIOException e) {
             // keep the decoder's own type (an unsupported transfer syntax, a damaged frame): it names the file
             throw e.getCause();
+        }
+    }
+
+    /** A parametric map's float values are real-world values already: copied without rescale. */
+    private static void fillReal(
+            DicomFile file, List<Integer> planes, List<Plane> sorted, int[] slot, int planeSize, float[] voxels) {
+        double[] values;
+        try {
+            values = PixelData.realValues(file);
+        } catch (DicomParseException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        for (int k : planes) {
+            int from = sorted.get(k).frame() * planeSize;
+            int to = slot[k] * planeSize;
+            for (int v = 0; v < planeSize; v++) {
+                voxels[to + v] = (float) values[from + v];
+            }
         }
     }
 

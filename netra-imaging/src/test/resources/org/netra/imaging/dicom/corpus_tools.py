@@ -6,6 +6,8 @@
                                              "PATIENT id|name", "STUDY uid", "SERIES uid n-files", in order
   corpus_tools.py texts FILE...               every text element (PN LO SH ST LT UT UC), in sequences too, as
                                              "file<TAB>path<TAB>value" with path "gggg,eeee[/i/gggg,eeee...]"
+  corpus_tools.py real FILE                   sha256 and count of a Float/Double Float Pixel Data file's values
+                                             (pydicom's pixel_array as little-endian float64)
   corpus_tools.py values FILE TAG...         print each element's value as pydicom reads it, one per line
                                              (multi-values joined by backslash; sequences as their item count)
 """
@@ -95,6 +97,10 @@ if __name__ == "__main__":
     elif command == "texts":
         for f in sys.argv[2:]:
             texts(f, pydicom.dcmread(f), "")
+    elif command == "real":
+        import hashlib
+        values = pydicom.dcmread(sys.argv[2]).pixel_array.astype("<f8")
+        print("%s %d" % (hashlib.sha256(values.tobytes()).hexdigest(), values.size))
     elif command == "dicomdir":
         dicomdir(sys.argv[2])
     elif command == "values":
