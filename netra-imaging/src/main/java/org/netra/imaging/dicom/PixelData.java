@@ -64,7 +64,7 @@ public final class PixelData {
         int[] values = new int[(int) total];
         switch (ts.codec()) {
             case NATIVE -> readNative(ds, src, allocated, values, spp);
-            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000, RLE -> {
+            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000, RLE, JPEG_LS -> {
                 Fragments fragments = ds.fragments(Tag.PIXEL_DATA)
                         .orElseThrow(() -> new DicomParseException(
                                 src, 0, "transfer syntax " + ts.uid() + " needs encapsulated pixel data"));
@@ -77,6 +77,7 @@ public final class PixelData {
                             case JPEG_LOSSLESS -> lossless(bytes, src, rows, columns, spp);
                             case JPEG_DCT -> dct(bytes, src, rows, columns, spp);
                             case RLE -> RleDecoder.decode(bytes, src, rows, columns, spp, allocated);
+                            case JPEG_LS -> jpegLs(bytes, src, rows, columns, spp);
                             default -> jpeg2000(bytes, src, ts, rows, columns, spp);
                         };
                     } catch (UnsupportedTransferSyntaxException e) {
@@ -301,6 +302,12 @@ public final class PixelData {
     private static int[] lossless(byte[] bytes, String src, int rows, int columns, int spp) throws DicomParseException {
         // a Huffman code is at least one bit: a frame cannot hold more than 8 samples per byte
         var image = JpegLosslessDecoder.decode(bytes, src, 8L * bytes.length + 64);
+        check(src, image.width(), image.height(), image.components(), rows, columns, spp);
+        return image.samples();
+    }
+
+    private static int[] jpegLs(byte[] bytes, String src, int rows, int columns, int spp) throws DicomParseException {
+        var image = JpegLsDecoder.decode(bytes, src, (long) rows * columns * spp);
         check(src, image.width(), image.height(), image.components(), rows, columns, spp);
         return image.samples();
     }
