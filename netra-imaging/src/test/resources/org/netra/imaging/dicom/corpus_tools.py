@@ -8,6 +8,9 @@
                                              "file<TAB>path<TAB>value" with path "gggg,eeee[/i/gggg,eeee...]"
   corpus_tools.py real FILE                   sha256 and count of a Float/Double Float Pixel Data file's values
                                              (pydicom's pixel_array as little-endian float64)
+  corpus_tools.py headers FILE...             per file: path, Rows, Columns, BitsStored, NumberOfFrames, PixelSpacing,
+                                             Modality, SOPInstanceUID, PatientName (tab-separated; absent is empty;
+                                             an unreadable file prints "path<TAB>error")
   corpus_tools.py values FILE TAG...         print each element's value as pydicom reads it, one per line
                                              (multi-values joined by backslash; sequences as their item count)
 """
@@ -36,6 +39,8 @@ def to_un(src, dst, tags):
     ds = pydicom.dcmread(src)
     for t in tags:
         tag = Tag(int(t, 16))
+        if tag not in ds:
+            continue
         value = raw_value(ds, tag)
         if value is None:
             raise SystemExit("element %s has undefined length: not supported here" % t)
@@ -97,6 +102,22 @@ if __name__ == "__main__":
     elif command == "texts":
         for f in sys.argv[2:]:
             texts(f, pydicom.dcmread(f), "")
+    elif command == "headers":
+        for f in sys.argv[2:]:
+            try:
+                ds = pydicom.dcmread(f, stop_before_pixels=True)
+                row = [f]
+                for keyword in ("Rows", "Columns", "BitsStored", "NumberOfFrames"):
+                    v = ds.get(keyword)
+                    row.append("" if v in (None, "") else str(int(v)))
+                spacing = ds.get("PixelSpacing")
+                row.append("" if not spacing else "\\".join(repr(float(x)) for x in spacing))
+                for keyword in ("Modality", "SOPInstanceUID", "PatientName"):
+                    v = ds.get(keyword)
+                    row.append("" if v is None else str(v))
+                print("\t".join(row))
+            except Exception:  # noqa: BLE001 - counted by the test
+                print(f + "\terror")
     elif command == "real":
         import hashlib
         values = pydicom.dcmread(sys.argv[2]).pixel_array.astype("<f8")
