@@ -36,12 +36,6 @@ public final class SeriesAssembler {
     /** Tolerance on direction cosines between slices. */
     static final double ORIENTATION_TOLERANCE = 1e-4;
 
-    private static final int DETECTOR_VECTOR = 0x00540020;
-    private static final int ENERGY_WINDOW_VECTOR = 0x00540010;
-    private static final int VIEW_CODE_SEQUENCE = 0x00540220;
-    private static final int CODE_MEANING = 0x00080104;
-    private static final int SLICE_THICKNESS = Tag.SLICE_THICKNESS;
-
     private SeriesAssembler() {}
 
     /** Assembles the one image series in a file or folder (searched recursively). */
@@ -319,7 +313,7 @@ public final class SeriesAssembler {
     private static double sliceStep(Attributes ds, int slices) throws SeriesAssemblyException {
         var step = ds.decimal(Tag.SPACING_BETWEEN_SLICES);
         if (step.isEmpty() || !(step.getAsDouble() > 0)) {
-            step = ds.decimal(SLICE_THICKNESS);
+            step = ds.decimal(Tag.SLICE_THICKNESS);
         }
         if (slices > 1 && (step.isEmpty() || !(step.getAsDouble() > 0))) {
             throw new SeriesAssemblyException(
@@ -623,7 +617,7 @@ public final class SeriesAssembler {
     private static double sliceStepOrOne(Attributes ds) {
         var step = ds.decimal(Tag.SPACING_BETWEEN_SLICES);
         if (step.isEmpty() || !(step.getAsDouble() > 0)) {
-            step = ds.decimal(SLICE_THICKNESS);
+            step = ds.decimal(Tag.SLICE_THICKNESS);
         }
         return step.isPresent() && step.getAsDouble() > 0 ? step.getAsDouble() : 1;
     }
@@ -643,8 +637,8 @@ public final class SeriesAssembler {
         Geometry g = Geometry.of(nx, ny, 1, spacing, position == null ? new double[3] : position, new double[] {
             o[0], o[3], n[0], o[1], o[4], n[1], o[2], o[5], n[2]
         });
-        int[] detectors = ds.ints(DETECTOR_VECTOR);
-        int[] windows = ds.ints(ENERGY_WINDOW_VECTOR);
+        int[] detectors = ds.ints(Tag.DETECTOR_VECTOR);
+        int[] windows = ds.ints(Tag.ENERGY_WINDOW_VECTOR);
         List<Attributes> detectorInfo = ds.sequence(Tag.DETECTOR_INFORMATION_SEQUENCE);
         double[] r = rescale(ds);
         List<PlanarView> views = new ArrayList<>();
@@ -655,9 +649,9 @@ public final class SeriesAssembler {
             int window = windows.length == pixels.frames() ? windows[frame] : 1;
             String name = "detector " + detector;
             if (detector >= 1 && detector <= detectorInfo.size()) {
-                name = detectorInfo.get(detector - 1).sequence(VIEW_CODE_SEQUENCE).stream()
+                name = detectorInfo.get(detector - 1).sequence(Tag.VIEW_CODE_SEQUENCE).stream()
                         .findFirst()
-                        .flatMap(v -> v.string(CODE_MEANING))
+                        .flatMap(v -> v.string(Tag.CODE_MEANING))
                         .orElse(name);
             }
             if (windows.length == pixels.frames()

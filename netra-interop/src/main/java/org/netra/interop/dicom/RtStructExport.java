@@ -54,7 +54,7 @@ public final class RtStructExport {
                     .setString(Tag.ROI_NUMBER, Vr.IS, Integer.toString(number))
                     .setString(Tag.REFERENCED_FRAME_OF_REFERENCE_UID, Vr.UI, source.frameOfReferenceUid())
                     .setString(Tag.ROI_NAME, Vr.LO, voi.mask().name())
-                    .setString(Tags.ROI_GENERATION_ALGORITHM, Vr.CS, "SEMIAUTOMATIC")
+                    .setString(Tag.ROI_GENERATION_ALGORITHM, Vr.CS, "SEMIAUTOMATIC")
                     .build());
             List<Attributes> contours = new ArrayList<>();
             for (MaskContours.SliceContour c : MaskContours.of(voi.mask())) {
@@ -79,10 +79,10 @@ public final class RtStructExport {
                     .setString(Tag.REFERENCED_ROI_NUMBER, Vr.IS, Integer.toString(number))
                     .build());
             observations.add(Attributes.builder()
-                    .setString(Tags.OBSERVATION_NUMBER, Vr.IS, Integer.toString(number))
+                    .setString(Tag.OBSERVATION_NUMBER, Vr.IS, Integer.toString(number))
                     .setString(Tag.REFERENCED_ROI_NUMBER, Vr.IS, Integer.toString(number))
-                    .setString(Tags.RT_ROI_INTERPRETED_TYPE, Vr.CS, voi.interpretedType())
-                    .setString(Tags.ROI_INTERPRETER, Vr.PN, "")
+                    .setString(Tag.RTROI_INTERPRETED_TYPE, Vr.CS, voi.interpretedType())
+                    .setString(Tag.ROI_INTERPRETER, Vr.PN, "")
                     .build());
         }
 
@@ -93,27 +93,27 @@ public final class RtStructExport {
         Attributes study = Attributes.builder()
                 .setString(Tag.REFERENCED_SOP_CLASS_UID, Vr.UI, STUDY_REFERENCE_CLASS)
                 .setString(Tag.REFERENCED_SOP_INSTANCE_UID, Vr.UI, source.studyInstanceUid())
-                .setSequence(Tags.RT_REFERENCED_SERIES_SEQUENCE, List.of(series))
+                .setSequence(Tag.RT_REFERENCED_SERIES_SEQUENCE, List.of(series))
                 .build();
         Attributes frame = Attributes.builder()
                 .setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, source.frameOfReferenceUid())
-                .setSequence(Tags.RT_REFERENCED_STUDY_SEQUENCE, List.of(study))
+                .setSequence(Tag.RT_REFERENCED_STUDY_SEQUENCE, List.of(study))
                 .build();
 
         LocalDateTime now = LocalDateTime.now();
         var b = source.newInstance(RT_STRUCTURE_SET_STORAGE, "RTSTRUCT", label, 902);
-        b.setString(Tags.OPERATORS_NAME, Vr.PN, "")
+        b.setString(Tag.OPERATORS_NAME, Vr.PN, "")
                 .setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, source.frameOfReferenceUid())
-                .setString(Tags.POSITION_REFERENCE_INDICATOR, Vr.LO, "")
+                .setString(Tag.POSITION_REFERENCE_INDICATOR, Vr.LO, "")
                 .remove(Tag.CONTENT_DATE)
                 .remove(Tag.CONTENT_TIME)
-                .setString(Tags.STRUCTURE_SET_LABEL, Vr.SH, label.length() > 16 ? label.substring(0, 16) : label)
-                .setString(Tags.STRUCTURE_SET_DATE, Vr.DA, now.format(DateTimeFormatter.BASIC_ISO_DATE))
-                .setString(Tags.STRUCTURE_SET_TIME, Vr.TM, now.format(DateTimeFormatter.ofPattern("HHmmss")))
+                .setString(Tag.STRUCTURE_SET_LABEL, Vr.SH, label.length() > 16 ? label.substring(0, 16) : label)
+                .setString(Tag.STRUCTURE_SET_DATE, Vr.DA, now.format(DateTimeFormatter.BASIC_ISO_DATE))
+                .setString(Tag.STRUCTURE_SET_TIME, Vr.TM, now.format(DateTimeFormatter.ofPattern("HHmmss")))
                 .setSequence(Tag.REFERENCED_FRAME_OF_REFERENCE_SEQUENCE, List.of(frame))
                 .setSequence(Tag.STRUCTURE_SET_ROI_SEQUENCE, roiSet)
                 .setSequence(Tag.ROI_CONTOUR_SEQUENCE, roiContours)
-                .setSequence(Tags.RT_ROI_OBSERVATIONS_SEQUENCE, observations);
+                .setSequence(Tag.RTROI_OBSERVATIONS_SEQUENCE, observations);
         return b.build();
     }
 }

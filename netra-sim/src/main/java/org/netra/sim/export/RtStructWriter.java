@@ -22,18 +22,6 @@ public final class RtStructWriter {
     /** The retired Detached Study Management SOP Class, which RT Referenced Study Sequences name by convention. */
     private static final String STUDY_COMPONENT_CLASS = "1.2.840.10008.3.1.2.3.1";
 
-    private static final int STRUCTURE_SET_LABEL = 0x30060002;
-    private static final int STRUCTURE_SET_DATE = 0x30060008;
-    private static final int STRUCTURE_SET_TIME = 0x30060009;
-    private static final int RT_REFERENCED_STUDY_SEQUENCE = 0x30060012;
-    private static final int RT_REFERENCED_SERIES_SEQUENCE = 0x30060014;
-    private static final int ROI_GENERATION_ALGORITHM = 0x30060036;
-    private static final int RT_ROI_OBSERVATIONS_SEQUENCE = 0x30060080;
-    private static final int OBSERVATION_NUMBER = 0x30060082;
-    private static final int RT_ROI_INTERPRETED_TYPE = 0x300600A4;
-    private static final int ROI_INTERPRETER = 0x300600A6;
-    private static final int OPERATORS_NAME = 0x00081070;
-
     private RtStructWriter() {}
 
     /** {@code interpretedTypes}: ROI name → RT ROI Interpreted Type (ORGAN, GTV, EXTERNAL, …). */
@@ -56,11 +44,11 @@ public final class RtStructWriter {
         Attributes refStudy = Attributes.builder()
                 .setString(Tag.REFERENCED_SOP_CLASS_UID, Vr.UI, STUDY_COMPONENT_CLASS)
                 .setString(Tag.REFERENCED_SOP_INSTANCE_UID, Vr.UI, study.studyUid())
-                .setSequence(RT_REFERENCED_SERIES_SEQUENCE, List.of(series))
+                .setSequence(Tag.RT_REFERENCED_SERIES_SEQUENCE, List.of(series))
                 .build();
         Attributes frame = Attributes.builder()
                 .setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, study.frameOfReferenceUid())
-                .setSequence(RT_REFERENCED_STUDY_SEQUENCE, List.of(refStudy))
+                .setSequence(Tag.RT_REFERENCED_STUDY_SEQUENCE, List.of(refStudy))
                 .build();
         List<Attributes> rois = new ArrayList<>();
         List<Attributes> contours = new ArrayList<>();
@@ -73,7 +61,7 @@ public final class RtStructWriter {
                     .setString(Tag.ROI_NUMBER, Vr.IS, number)
                     .setString(Tag.REFERENCED_FRAME_OF_REFERENCE_UID, Vr.UI, study.frameOfReferenceUid())
                     .setString(Tag.ROI_NAME, Vr.LO, m.name())
-                    .setString(ROI_GENERATION_ALGORITHM, Vr.CS, "AUTOMATIC")
+                    .setString(Tag.ROI_GENERATION_ALGORITHM, Vr.CS, "AUTOMATIC")
                     .build());
             List<Attributes> items = new ArrayList<>();
             for (int k = 0; k < g.nz(); k++) {
@@ -106,10 +94,10 @@ public final class RtStructWriter {
                     .setString(Tag.REFERENCED_ROI_NUMBER, Vr.IS, number)
                     .build());
             observations.add(Attributes.builder()
-                    .setString(OBSERVATION_NUMBER, Vr.IS, number)
+                    .setString(Tag.OBSERVATION_NUMBER, Vr.IS, number)
                     .setString(Tag.REFERENCED_ROI_NUMBER, Vr.IS, number)
-                    .setString(RT_ROI_INTERPRETED_TYPE, Vr.CS, interpretedTypes.getOrDefault(m.name(), "ORGAN"))
-                    .setString(ROI_INTERPRETER, Vr.PN, "")
+                    .setString(Tag.RTROI_INTERPRETED_TYPE, Vr.CS, interpretedTypes.getOrDefault(m.name(), "ORGAN"))
+                    .setString(Tag.ROI_INTERPRETER, Vr.PN, "")
                     .build());
         }
         String uid = Uids.of(study.seed(), "rtstruct");
@@ -117,18 +105,18 @@ public final class RtStructWriter {
                         "RTSTRUCT", Uids.of(study.seed(), "rtstruct-series"), 90, "VOIs (phantom truth)")
                 .setString(Tag.SOP_CLASS_UID, Vr.UI, RT_STRUCTURE_SET_STORAGE)
                 .setString(Tag.SOP_INSTANCE_UID, Vr.UI, uid)
-                .setString(OPERATORS_NAME, Vr.PN, "")
+                .setString(Tag.OPERATORS_NAME, Vr.PN, "")
                 // the Frame of Reference module, part of the RT Structure Set IOD since PS3.3 2020
                 .setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, study.frameOfReferenceUid())
-                .setString(StudyContext.POSITION_REFERENCE_INDICATOR, Vr.LO, "")
+                .setString(Tag.POSITION_REFERENCE_INDICATOR, Vr.LO, "")
                 .setString(Tag.INSTANCE_NUMBER, Vr.IS, "1")
-                .setString(STRUCTURE_SET_LABEL, Vr.SH, "netra-sim VOIs")
-                .setString(STRUCTURE_SET_DATE, Vr.DA, StudyContext.DA.format(study.studyStart()))
-                .setString(STRUCTURE_SET_TIME, Vr.TM, StudyContext.TM.format(study.studyStart()))
+                .setString(Tag.STRUCTURE_SET_LABEL, Vr.SH, "netra-sim VOIs")
+                .setString(Tag.STRUCTURE_SET_DATE, Vr.DA, StudyContext.DA.format(study.studyStart()))
+                .setString(Tag.STRUCTURE_SET_TIME, Vr.TM, StudyContext.TM.format(study.studyStart()))
                 .setSequence(Tag.REFERENCED_FRAME_OF_REFERENCE_SEQUENCE, List.of(frame))
                 .setSequence(Tag.STRUCTURE_SET_ROI_SEQUENCE, rois)
                 .setSequence(Tag.ROI_CONTOUR_SEQUENCE, contours)
-                .setSequence(RT_ROI_OBSERVATIONS_SEQUENCE, observations);
+                .setSequence(Tag.RTROI_OBSERVATIONS_SEQUENCE, observations);
         DicomWriter.write(file, b.build());
     }
 
