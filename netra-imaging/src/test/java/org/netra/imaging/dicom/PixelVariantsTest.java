@@ -113,6 +113,50 @@ class PixelVariantsTest {
         }
     }
 
+    /** Two JPEG-LS frames by DCMTK, the second of another image's size: refused naming that frame. */
+    @Test
+    void aFrameWhoseSizeDiffersFromTheDataSetIsNamed() throws Exception {
+        Tools.requireDcmtk("dcmcjpls");
+        Tools.requireDcmtk("dcmdjpeg");
+        Path heart = dir.resolve("heart-jls.dcm");
+        Tools.require(List.of(
+                "/usr/bin/dcmcjpls",
+                org.netra.testkit.TestData.path("dicom/samples/NM-MONO2-16-13x-heart.dcm")
+                        .toString(),
+                heart.toString()));
+        Path pet = dir.resolve("gh184.dcm");
+        Tools.require(List.of(
+                "/usr/bin/dcmdjpeg",
+                org.netra.testkit.TestData.path("dicom/samples/GH184.dcm").toString(),
+                pet.toString()));
+        Path petJls = dir.resolve("gh184-jls.dcm");
+        Tools.require(List.of("/usr/bin/dcmcjpls", pet.toString(), petJls.toString()));
+        DicomFile heartFile = DicomFile.read(heart);
+        byte[] first =
+                heartFile.dataset().fragments(Tag.PIXEL_DATA).orElseThrow().frame(0, 13);
+        byte[] other = DicomFile.read(petJls)
+                .dataset()
+                .fragments(Tag.PIXEL_DATA)
+                .orElseThrow()
+                .frame(0, 1);
+        byte[] buffer = new byte[first.length + other.length];
+        System.arraycopy(first, 0, buffer, 0, first.length);
+        System.arraycopy(other, 0, buffer, first.length, other.length);
+        var fragments = new Fragments("two-frames.dcm", buffer, new long[0], new int[] {0, first.length}, new int[] {
+            first.length, other.length
+        });
+        Attributes ds = heartFile.dataset().toBuilder()
+                .setString(Tag.NUMBER_OF_FRAMES, Vr.IS, "2")
+                .put(Tag.PIXEL_DATA, Vr.OB, null, 0, 0, fragments)
+                .build();
+        var file = new DicomFile("two-frames.dcm", heartFile.meta(), ds, heartFile.transferSyntax(), List.of());
+        assertThatThrownBy(() -> PixelData.decode(file))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageContaining("two-frames.dcm")
+                .hasMessageContaining("frame 2 of 2")
+                .hasMessageContaining("128×128×1");
+    }
+
     private static String sha256(double[] values) throws Exception {
         ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         b.asDoubleBuffer().put(values);
