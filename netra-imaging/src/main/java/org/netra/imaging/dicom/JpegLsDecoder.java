@@ -2,9 +2,10 @@ package org.netra.imaging.dicom;
 
 /**
  * JPEG-LS (ITU-T T.87 | ISO/IEC 14495-1, LOCO-I) decoding, lossless and near-lossless, of the codestreams
- * DICOM carries (PS3.5 A.4.3): one or more components, each in its own scan (no interleave), any precision
- * from 2 to 16 bits, default or LSE-preset coding parameters. Line- and sample-interleaved scans, restart
- * intervals, point transforms and mapping tables are refused with a {@link DicomParseException} naming them.
+ * DICOM carries (PS3.5 A.4.3): one or more components, each in its own scan or line-interleaved in one,
+ * any precision from 2 to 16 bits, default or LSE-preset coding parameters. Sample-interleaved scans,
+ * restart intervals, point transforms and mapping tables are refused with a {@link DicomParseException}
+ * naming them.
  * Written from the standard's description of the decoding process (annex A and C).
  */
 final class JpegLsDecoder {
@@ -206,8 +207,8 @@ final class JpegLsDecoder {
         if (length != 6 + 2 * ns) {
             throw error("the JPEG-LS scan header has length " + length);
         }
-        if (ns != 1 && interleave != 0) {
-            throw error("JPEG-LS interleave mode " + interleave + " (line or sample) is not supported");
+        if (ns != 1 && interleave != 1) {
+            throw error("JPEG-LS interleave mode " + interleave + " (sample interleaved) is not supported");
         }
         if (pointTransform != 0) {
             throw error("JPEG-LS point transform " + pointTransform + " is not supported");
@@ -215,13 +216,16 @@ final class JpegLsDecoder {
         if (near > Math.min(255, maxval / 2)) {
             throw error("JPEG-LS NEAR " + near + " is out of range for MAXVAL " + maxval);
         }
-        int component = scanComponent(ids[0]);
+        int[] scanComponents = new int[ns];
+        for (int i = 0; i < ns; i++) {
+            scanComponents[i] = scanComponent(ids[i]);
+            scansRead++;
+        }
         setUpCoding();
         bits = 0;
         bitCount = 0;
         afterFf = false;
-        decodeComponent(component);
-        scansRead++;
+        decodeLines(scanComponents);
         // the scan's bits end at a byte boundary; a marker follows
     }
 
@@ -235,6 +239,7 @@ final class JpegLsDecoder {
         if (scansRead < components) {
             return scansRead;
         }
+
         throw error("a JPEG-LS scan names component " + id + ", which the frame does not have");
     }
 
@@ -287,35 +292,48 @@ final class JpegLsDecoder {
         return k;
     }
 
-    private void decodeComponent(int component) throws DicomParseException {
-        int[] prev = new int[width + 2];
-        int[] cur = new int[width + 2];
+    /**
+     * The lines of a scan's components: one component (no interleave), or several line by line (T.87 annex
+     * B.2: line interleave), where the components share the context variables but each keeps its own run
+     * index and neighbouring lines.
+     */
+    private void decodeLines(int[] scanComponents) throws DicomParseException {
+        int m = scanComponents.length;
+        int[][] prev = new int[m][width + 2];
+        int[][] cur = new int[m][width + 2];
+        int[] runIndices = new int[m];
         for (int y = 0; y < height; y++) {
-            cur[0] = prev[1];
-            prev[width + 1] = prev[width];
-            int x = 1;
-            while (x <= width) {
-                int ra = cur[x - 1];
-                int rb = prev[x];
-                int rc = prev[x - 1];
-                int rd = prev[x + 1];
-                int q1 = quantize(rd - rb);
-                int q2 = quantize(rb - rc);
-                int q3 = quantize(rc - ra);
-                int qs = (q1 * 9 + q2) * 9 + q3;
-                if (qs == 0) {
-                    x += runMode(cur, prev, x);
-                    continue;
+            for (int ci = 0; ci < m; ci++) {
+                runIndex = runIndices[ci];
+                decodeLine(cur[ci], prev[ci]);
+                runIndices[ci] = runIndex;
+                int component = scanComponents[ci];
+                for (int i = 1; i <= width; i++) {
+                    samples[((y * width) + i - 1) * components + component] = cur[ci][i];
                 }
-                cur[x] = regular(qs, ra, rb, rc);
-                x++;
+                int[] t = prev[ci];
+                prev[ci] = cur[ci];
+                cur[ci] = t;
             }
-            for (int i = 1; i <= width; i++) {
-                samples[((y * width) + i - 1) * components + component] = cur[i];
+        }
+    }
+
+    private void decodeLine(int[] cur, int[] prev) throws DicomParseException {
+        cur[0] = prev[1];
+        prev[width + 1] = prev[width];
+        int x = 1;
+        while (x <= width) {
+            int ra = cur[x - 1];
+            int rb = prev[x];
+            int rc = prev[x - 1];
+            int rd = prev[x + 1];
+            int qs = (quantize(rd - rb) * 9 + quantize(rb - rc)) * 9 + quantize(rc - ra);
+            if (qs == 0) {
+                x += runMode(cur, prev, x);
+                continue;
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
+            cur[x] = regular(qs, ra, rb, rc);
+            x++;
         }
     }
 

@@ -76,6 +76,65 @@ class JpegLsAgreementTest {
         assertThat(nearLossless).isEqualTo(6);
     }
 
+    /** Colour: line-interleaved (DCMTK's default), separate scans, near-lossless; sample interleave is refused. */
+    @Test
+    void colourScansDecodeLikeDcmdjpls() throws Exception {
+        Tools.requireDcmtk("dcmcjpls");
+        Tools.requireDcmtk("dcmdjpls");
+        Tools.requirePydicom();
+        // 37×23 RGB: smooth ramps (runs and small errors) with seeded noise (large errors)
+        int w = 37;
+        int h = 23;
+        byte[] rgb = new byte[w * h * 3];
+        var random = new java.util.Random(87);
+        for (int p = 0; p < w * h; p++) {
+            int x = p % w;
+            int y = p / w;
+            rgb[3 * p] = (byte) (x * 6);
+            rgb[3 * p + 1] = (byte) (y < 10 ? 128 : random.nextInt(256));
+            rgb[3 * p + 2] = (byte) ((x + y) * 3 + random.nextInt(4));
+        }
+        Path source = dir.resolve("rgb.dcm");
+        DicomWriter.write(
+                source,
+                Attributes.builder()
+                        .setString(Tag.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.7")
+                        .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "2.25.8787")
+                        .setInts(Tag.ROWS, Vr.US, h)
+                        .setInts(Tag.COLUMNS, Vr.US, w)
+                        .setInts(Tag.SAMPLES_PER_PIXEL, Vr.US, 3)
+                        .setInts(Tag.PLANAR_CONFIGURATION, Vr.US, 0)
+                        .setString(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, "RGB")
+                        .setInts(Tag.BITS_ALLOCATED, Vr.US, 8)
+                        .setInts(Tag.BITS_STORED, Vr.US, 8)
+                        .setInts(Tag.HIGH_BIT, Vr.US, 7)
+                        .setInts(Tag.PIXEL_REPRESENTATION, Vr.US, 0)
+                        .setBytes(Tag.PIXEL_DATA, Vr.OB, rgb)
+                        .build());
+        List<Path> compressed = List.of(
+                compress(source, "line", "+el", "+il"),
+                compress(source, "none", "+el", "+in"),
+                compress(source, "line-near3", "+en", "+md", "3", "+il"));
+        List<String> references = new ArrayList<>();
+        for (Path c : compressed) {
+            Path plain = dir.resolve(c.getFileName() + ".plain.dcm");
+            Tools.require(List.of("/usr/bin/dcmdjpls", c.toString(), plain.toString()));
+            references.add(plain.toString());
+        }
+        String[] lines = Tools.python("pixel_reference.py", references).split("\n");
+        for (int i = 0; i < compressed.size(); i++) {
+            int[] mine = PixelData.decode(DicomFile.read(compressed.get(i))).values();
+            assertThat(PixelDataAgreementTest.sha256(mine))
+                    .as(compressed.get(i).getFileName().toString())
+                    .isEqualTo(lines[i].split("\t")[1]);
+        }
+        Path sample = compress(source, "sample", "+el", "+is");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PixelData.decode(DicomFile.read(sample)))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageContaining(sample.toString())
+                .hasMessageContaining("sample interleaved");
+    }
+
     private Path compress(Path source, String name, String... options) throws Exception {
         Path out = dir.resolve(source.getFileName() + "-" + name + ".dcm");
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/dcmcjpls"));
