@@ -41,7 +41,7 @@ class CompressedAndUnknownVrTest {
                 }
             }
         }
-        return Attributes.builder()
+        var dose = Attributes.builder()
                 .setString(Tag.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.481.2")
                 .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "2.25.4242.1")
                 .setString(Tag.MODALITY, Vr.CS, "RTDOSE")
@@ -51,20 +51,13 @@ class CompressedAndUnknownVrTest {
                 .setString(Tag.PIXEL_SPACING, Vr.DS, "2", "3")
                 .setString(Tag.NUMBER_OF_FRAMES, Vr.IS, Integer.toString(FRAMES))
                 .setInts(0x00280009, Vr.AT, Tag.GRID_FRAME_OFFSET_VECTOR)
-                .setInts(Tag.ROWS, Vr.US, ROWS)
-                .setInts(Tag.COLUMNS, Vr.US, COLUMNS)
-                .setInts(Tag.SAMPLES_PER_PIXEL, Vr.US, 1)
-                .setString(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2")
-                .setInts(Tag.BITS_ALLOCATED, Vr.US, 32)
-                .setInts(Tag.BITS_STORED, Vr.US, 32)
-                .setInts(Tag.HIGH_BIT, Vr.US, 31)
-                .setInts(Tag.PIXEL_REPRESENTATION, Vr.US, 0)
                 .setString(Tag.DOSE_UNITS, Vr.CS, "GY")
                 .setString(Tag.DOSE_TYPE, Vr.CS, "PHYSICAL")
                 .setString(Tag.DOSE_SUMMATION_TYPE, Vr.CS, "PLAN")
                 .setString(Tag.GRID_FRAME_OFFSET_VECTOR, Vr.DS, "0", "4", "8")
                 .setString(Tag.DOSE_GRID_SCALING, Vr.DS, "2.5e-05")
-                .setBytes(Tag.PIXEL_DATA, Vr.OW, px.array())
+                .setBytes(Tag.PIXEL_DATA, Vr.OW, px.array());
+        return org.netra.imaging.volume.SyntheticSeries.imagePixel(dose, ROWS, COLUMNS, 1, "MONOCHROME2", 32)
                 .build();
     }
 

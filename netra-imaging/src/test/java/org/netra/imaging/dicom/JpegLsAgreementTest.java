@@ -80,20 +80,12 @@ class JpegLsAgreementTest {
             rgb[3 * p + 2] = (byte) ((x + y) * 3 + random.nextInt(4));
         }
         Path source = dir.resolve("rgb.dcm");
+        var header = Attributes.builder()
+                .setString(Tag.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.7")
+                .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "2.25.8787");
         DicomWriter.write(
                 source,
-                Attributes.builder()
-                        .setString(Tag.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.7")
-                        .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "2.25.8787")
-                        .setInts(Tag.ROWS, Vr.US, h)
-                        .setInts(Tag.COLUMNS, Vr.US, w)
-                        .setInts(Tag.SAMPLES_PER_PIXEL, Vr.US, 3)
-                        .setInts(Tag.PLANAR_CONFIGURATION, Vr.US, 0)
-                        .setString(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, "RGB")
-                        .setInts(Tag.BITS_ALLOCATED, Vr.US, 8)
-                        .setInts(Tag.BITS_STORED, Vr.US, 8)
-                        .setInts(Tag.HIGH_BIT, Vr.US, 7)
-                        .setInts(Tag.PIXEL_REPRESENTATION, Vr.US, 0)
+                org.netra.imaging.volume.SyntheticSeries.imagePixel(header, h, w, 3, "RGB", 8)
                         .setBytes(Tag.PIXEL_DATA, Vr.OB, rgb)
                         .build());
         List<Path> compressed = List.of(

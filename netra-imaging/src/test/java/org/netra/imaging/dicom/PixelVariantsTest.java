@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netra.imaging.volume.AssembledSeries;
 import org.netra.imaging.volume.SeriesAssembler;
+import org.netra.imaging.volume.SyntheticSeries;
 
 /**
  * Pixel encodings of issue 18 decoded as pydicom decodes them: Float and Double Float Pixel Data
@@ -79,20 +80,12 @@ class PixelVariantsTest {
         // 2×2 pixels as Y1 Y2 Cb Cr pairs: PS3.3 C.7.6.3.1.2
         byte[] stored = {10, 20, 100, (byte) 200, 30, 40, 110, (byte) 210};
         Path f = dir.resolve("ybr.dcm");
+        var ybr = Attributes.builder()
+                .setString(Tag.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.7")
+                .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "2.25.422");
         DicomWriter.write(
                 f,
-                Attributes.builder()
-                        .setString(Tag.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.7")
-                        .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "2.25.422")
-                        .setInts(Tag.ROWS, Vr.US, 2)
-                        .setInts(Tag.COLUMNS, Vr.US, 2)
-                        .setInts(Tag.SAMPLES_PER_PIXEL, Vr.US, 3)
-                        .setInts(Tag.PLANAR_CONFIGURATION, Vr.US, 0)
-                        .setString(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, "YBR_FULL_422")
-                        .setInts(Tag.BITS_ALLOCATED, Vr.US, 8)
-                        .setInts(Tag.BITS_STORED, Vr.US, 8)
-                        .setInts(Tag.HIGH_BIT, Vr.US, 7)
-                        .setInts(Tag.PIXEL_REPRESENTATION, Vr.US, 0)
+                SyntheticSeries.imagePixel(ybr, 2, 2, 3, "YBR_FULL_422", 8)
                         .setBytes(Tag.PIXEL_DATA, Vr.OB, stored)
                         .build());
         Pixels px = PixelData.decode(DicomFile.read(f));
