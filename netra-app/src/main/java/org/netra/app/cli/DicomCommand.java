@@ -3,10 +3,14 @@ package org.netra.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.netra.imaging.dicom.DicomDir;
 import org.netra.imaging.dicom.SeriesScanner;
 import org.netra.imaging.dicom.SeriesSummary;
 import picocli.CommandLine.Command;
@@ -32,10 +36,11 @@ final class DicomCommand implements Runnable {
     @Command(
             name = "info",
             mixinStandardHelpOptions = true,
-            description = "One entry per series in a file or folder (searched recursively); non-DICOM files are"
-                    + " skipped with a note.")
+            description = "One entry per series in a file, a folder (searched recursively) or a DICOMDIR (a"
+                    + " patient CD: its patients, studies and series); files that cannot be read are skipped with"
+                    + " a note naming the reason. Exits 2 when nothing could be read.")
     static final class Info implements java.util.concurrent.Callable<Integer> {
-        @Parameters(paramLabel = "PATH", description = "a DICOM file or a folder")
+        @Parameters(paramLabel = "PATH", description = "a DICOM file, a folder or a DICOMDIR")
         Path path;
 
         @Option(names = "--json", description = "print JSON")
@@ -64,7 +69,12 @@ final class DicomCommand implements Runnable {
 
         record Skipped(String file, String reason) {}
 
-        record Report(List<Series> series, List<Skipped> skipped) {}
+        record StudyEntry(String studyInstanceUid, String date, String description, List<String> seriesInstanceUids) {}
+
+        record PatientEntry(String id, String name, List<StudyEntry> studies) {}
+
+        /** {@code patients} only when the input is a DICOMDIR (or a folder with one at its top). */
+        record Report(List<Series> series, List<Skipped> skipped, List<PatientEntry> patients) {}
 
         @Override
         public Integer call() throws IOException {
@@ -73,49 +83,98 @@ final class DicomCommand implements Runnable {
                     scan.series().stream().map(Info::entry).toList(),
                     scan.skipped().stream()
                             .map(s -> new Skipped(s.file().toString(), s.reason()))
-                            .toList());
+                            .toList(),
+                    scan.directory().map(Info::patients).orElse(null));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(report));
+            } else if (report.patients() != null) {
+                Map<String, Series> byUid = new LinkedHashMap<>();
+                report.series().forEach(s -> byUid.put(s.seriesInstanceUid(), s));
+                out.printf(
+                        Locale.ROOT,
+                        "DICOMDIR with %d patient(s)%n",
+                        report.patients().size());
+                for (PatientEntry p : report.patients()) {
+                    out.printf(Locale.ROOT, "patient %s (ID %s)%n", orDash(p.name()), orDash(p.id()));
+                    for (StudyEntry st : p.studies()) {
+                        out.printf(
+                                Locale.ROOT,
+                                "  study %s %s (%s)%n",
+                                orDash(st.date()),
+                                st.description().isEmpty() ? "(no description)" : st.description(),
+                                st.studyInstanceUid());
+                        for (String uid : st.seriesInstanceUids()) {
+                            Series s = byUid.get(uid);
+                            if (s == null) {
+                                out.printf(Locale.ROOT, "    series %s: no readable file%n", uid);
+                            } else {
+                                print(out, s, "    ");
+                            }
+                        }
+                    }
+                }
+                printSkipped(out, report);
             } else {
                 for (Series s : report.series()) {
-                    out.printf(
-                            Locale.ROOT,
-                            "%s %s  %s  %d×%d×%d  pixel %s mm  slice %s mm  %d file(s)%n",
-                            s.modality(),
-                            s.sopClass(),
-                            Optional.ofNullable(s.seriesDescription()).orElse("(no description)"),
-                            s.columns(),
-                            s.rows(),
-                            s.frames(),
-                            s.pixelSpacingMm() == null
-                                    ? "?"
-                                    : String.format(
-                                            Locale.ROOT, "%.4g×%.4g", s.pixelSpacingMm()[0], s.pixelSpacingMm()[1]),
-                            s.sliceSpacingMm() == null ? "?" : String.format(Locale.ROOT, "%.4g", s.sliceSpacingMm()),
-                            s.files());
-                    out.printf(
-                            Locale.ROOT,
-                            "  units %s, decay correction %s, injected %s MBq at %s, acquired %s%n",
-                            orDash(s.units()),
-                            orDash(s.decayCorrection()),
-                            s.injectedMBq() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.injectedMBq()),
-                            orDash(s.injectionDateTime()),
-                            orDash(s.acquisitionDateTime()));
+                    print(out, s, "");
                 }
-                for (Skipped s : report.skipped()) {
-                    out.printf(Locale.ROOT, "skipped %s: %s%n", s.file(), s.reason());
-                }
-                if (report.series().isEmpty()) {
-                    out.println("no DICOM series found in " + path);
-                }
+                printSkipped(out, report);
             }
             out.flush();
             return 0;
         }
 
+        private static void printSkipped(PrintWriter out, Report report) {
+            for (Skipped s : report.skipped()) {
+                out.printf(Locale.ROOT, "skipped %s: %s%n", s.file(), s.reason());
+            }
+        }
+
+        private static List<PatientEntry> patients(DicomDir dir) {
+            return dir.patients().stream()
+                    .map(p -> new PatientEntry(
+                            p.id(),
+                            p.name(),
+                            p.studies().stream()
+                                    .map(st -> new StudyEntry(
+                                            st.instanceUid(),
+                                            st.date().map(LocalDate::toString).orElse(null),
+                                            st.description(),
+                                            st.series().stream()
+                                                    .map(DicomDir.Series::instanceUid)
+                                                    .toList()))
+                                    .toList()))
+                    .toList();
+        }
+
+        private static void print(PrintWriter out, Series s, String indent) {
+            out.printf(
+                    Locale.ROOT,
+                    indent + "%s %s  %s  %d×%d×%d  pixel %s mm  slice %s mm  %d file(s)%n",
+                    s.modality(),
+                    s.sopClass(),
+                    Optional.ofNullable(s.seriesDescription()).orElse("(no description)"),
+                    s.columns(),
+                    s.rows(),
+                    s.frames(),
+                    s.pixelSpacingMm() == null
+                            ? "?"
+                            : String.format(Locale.ROOT, "%.4g×%.4g", s.pixelSpacingMm()[0], s.pixelSpacingMm()[1]),
+                    s.sliceSpacingMm() == null ? "?" : String.format(Locale.ROOT, "%.4g", s.sliceSpacingMm()),
+                    s.files());
+            out.printf(
+                    Locale.ROOT,
+                    indent + "  units %s, decay correction %s, injected %s MBq at %s, acquired %s%n",
+                    orDash(s.units()),
+                    orDash(s.decayCorrection()),
+                    s.injectedMBq() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.injectedMBq()),
+                    orDash(s.injectionDateTime()),
+                    orDash(s.acquisitionDateTime()));
+        }
+
         private static String orDash(String s) {
-            return s == null ? "-" : s;
+            return s == null || s.isEmpty() ? "-" : s;
         }
 
         static Series entry(SeriesSummary s) {

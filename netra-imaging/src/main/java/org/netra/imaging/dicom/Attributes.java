@@ -22,24 +22,27 @@ import java.util.OptionalInt;
 public final class Attributes {
     private final String source;
     private final boolean bigEndian;
-    private final Charset charset;
+    private final SpecificCharacterSet charset;
     private final int[] tags;
     private final Vr[] vrs;
     private final byte[][] buffers;
     private final int[] offsets;
     private final int[] lengths;
     private final Object[] nested;
+    /** Where this item's (FFFE,E000) tag starts in the file it was read from, or -1 (DICOMDIR offsets name it). */
+    private final long itemOffset;
 
     private Attributes(
             String source,
             boolean bigEndian,
-            Charset charset,
+            SpecificCharacterSet charset,
             int[] tags,
             Vr[] vrs,
             byte[][] buffers,
             int[] offsets,
             int[] lengths,
-            Object[] nested) {
+            Object[] nested,
+            long itemOffset) {
         this.source = source;
         this.bigEndian = bigEndian;
         this.charset = charset;
@@ -49,11 +52,17 @@ public final class Attributes {
         this.offsets = offsets;
         this.lengths = lengths;
         this.nested = nested;
+        this.itemOffset = itemOffset;
+    }
+
+    /** Where this item started in its file (the offset of its item tag), or -1 when unknown. */
+    long itemOffset() {
+        return itemOffset;
     }
 
     /** A new, empty data set to fill (values are encoded little endian). */
     public static Builder builder() {
-        return new Builder("new data set", false, StandardCharsets.ISO_8859_1);
+        return new Builder("new data set", false, SpecificCharacterSet.DEFAULT);
     }
 
     public int size() {
@@ -82,8 +91,9 @@ public final class Attributes {
         return bigEndian;
     }
 
+    /** The charset of the Specific Character Set's first value (ISO 2022 code extensions decode beyond it). */
     public Charset charset() {
-        return charset;
+        return charset.charset();
     }
 
     public boolean contains(int tag) {
@@ -175,35 +185,46 @@ public final class Attributes {
     }
 
     private String text(int i) {
-        Charset cs = vrs[i] == Vr.UI
-                        || vrs[i] == Vr.CS
-                        || vrs[i] == Vr.DA
-                        || vrs[i] == Vr.TM
-                        || vrs[i] == Vr.DT
-                        || vrs[i] == Vr.DS
-                        || vrs[i] == Vr.IS
-                        || vrs[i] == Vr.AS
-                        || vrs[i] == Vr.AE
-                ? StandardCharsets.ISO_8859_1
-                : charset;
-        return new String(buffers[i], offsets[i], lengths[i], cs);
+        boolean ascii = vrs[i] == Vr.UI
+                || vrs[i] == Vr.CS
+                || vrs[i] == Vr.DA
+                || vrs[i] == Vr.TM
+                || vrs[i] == Vr.DT
+                || vrs[i] == Vr.DS
+                || vrs[i] == Vr.IS
+                || vrs[i] == Vr.AS
+                || vrs[i] == Vr.AE;
+        return ascii
+                ? new String(buffers[i], offsets[i], lengths[i], StandardCharsets.ISO_8859_1)
+                : charset.decode(buffers[i], offsets[i], lengths[i], vrs[i] == Vr.PN);
     }
 
     private List<String> splitStrings(int i) {
         String s = text(i);
+        boolean personName = vrs[i] == Vr.PN;
         List<String> out = new ArrayList<>(2);
         int start = 0;
         for (int k = 0; k <= s.length(); k++) {
             if (k == s.length() || s.charAt(k) == '\\') {
-                out.add(trim(s.substring(start, k)));
+                String value = trim(s.substring(start, k));
+                out.add(personName ? withoutEmptyTrailingGroups(value) : value);
                 start = k + 1;
             }
         }
         return out;
     }
 
+    /** "Wang^XiaoDong=王^小東=" is "Wang^XiaoDong=王^小東": an empty last component group is no group (PS3.5 6.2.1). */
+    private static String withoutEmptyTrailingGroups(String personName) {
+        int end = personName.length();
+        while (end > 0 && personName.charAt(end - 1) == '=') {
+            end--;
+        }
+        return personName.substring(0, end);
+    }
+
     /** Leading and trailing spaces and NULs are padding, not value. */
-    private static String trim(String s) {
+    static String trim(String s) {
         int a = 0;
         int b = s.length();
         while (a < b && (s.charAt(a) == ' ' || s.charAt(a) == 0)) {
@@ -221,6 +242,11 @@ public final class Attributes {
             b--;
         }
         return s.substring(0, b);
+    }
+
+    /** The first value of a PN element as a {@link PersonName}; empty if absent or empty. */
+    public Optional<PersonName> personName(int tag) {
+        return string(tag).map(PersonName::parse);
     }
 
     public OptionalInt integer(int tag) {
@@ -261,8 +287,12 @@ public final class Attributes {
 
     private long[] longs(int i) {
         Vr vr = vrs[i];
-        ByteBuffer b = view(i);
         int w = vr.width();
+        if (w == 0) {
+            // OB and UN hold bytes, not numbers (an UN the dictionary knows is resolved when read)
+            throw invalid(i, "a " + vr + " value is not a number");
+        }
+        ByteBuffer b = view(i);
         int n = lengths[i] / w;
         long[] out = new long[n];
         for (int k = 0; k < n; k++) {
@@ -412,7 +442,7 @@ public final class Attributes {
     public static final class Builder {
         private final String source;
         private final boolean bigEndian;
-        private Charset charset;
+        private SpecificCharacterSet charset;
         private int size;
         private int[] tags = new int[32];
         private Vr[] vrs = new Vr[32];
@@ -420,14 +450,19 @@ public final class Attributes {
         private int[] offsets = new int[32];
         private int[] lengths = new int[32];
         private Object[] nested = new Object[32];
+        private long itemOffset = -1;
 
-        Builder(String source, boolean bigEndian, Charset charset) {
+        Builder(String source, boolean bigEndian, SpecificCharacterSet charset) {
             this.source = source;
             this.bigEndian = bigEndian;
             this.charset = charset;
         }
 
-        void charset(Charset cs) {
+        void itemOffset(long offset) {
+            this.itemOffset = offset;
+        }
+
+        void charset(SpecificCharacterSet cs) {
             this.charset = cs;
         }
 
@@ -466,7 +501,7 @@ public final class Attributes {
 
         /** Sets a string element; several values are joined with backslashes. */
         public Builder setString(int tag, Vr vr, String... values) {
-            Charset cs = vr == Vr.UI || vr == Vr.CS ? StandardCharsets.US_ASCII : charset;
+            Charset cs = vr == Vr.UI || vr == Vr.CS ? StandardCharsets.US_ASCII : charset.charset();
             byte[] v = String.join("\\", values).getBytes(cs);
             return put(tag, vr, v, 0, v.length, null);
         }
@@ -540,7 +575,8 @@ public final class Attributes {
                         Arrays.copyOf(buffers, size),
                         Arrays.copyOf(offsets, size),
                         Arrays.copyOf(lengths, size),
-                        Arrays.copyOf(nested, size));
+                        Arrays.copyOf(nested, size),
+                        itemOffset);
             }
             // out of order or duplicated (files in the wild, or builders): stable sort, last duplicate wins
             Integer[] order = new Integer[size];
@@ -571,7 +607,7 @@ public final class Attributes {
                 l[k] = lengths[i];
                 ne[k] = nested[i];
             }
-            return new Attributes(source, bigEndian, charset, t, v, bu, o, l, ne);
+            return new Attributes(source, bigEndian, charset, t, v, bu, o, l, ne, itemOffset);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.netra.imaging.dicom;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +34,8 @@ final class DicomReader {
 
     private final String source;
     private final boolean headerOnly;
+    private final boolean lenient;
+    private final List<ReadWarning> warnings = new ArrayList<>();
     private final DataDictionary dictionary = DataDictionary.standard();
     private byte[] b;
     private int pos;
@@ -44,10 +45,11 @@ final class DicomReader {
     private boolean bigEndian;
     private boolean explicit;
 
-    DicomReader(byte[] bytes, String source, boolean headerOnly) {
+    DicomReader(byte[] bytes, String source, boolean headerOnly, boolean lenient) {
         this.b = bytes;
         this.source = source;
         this.headerOnly = headerOnly;
+        this.lenient = lenient;
     }
 
     DicomFile read() throws DicomParseException {
@@ -62,9 +64,9 @@ final class DicomReader {
         if (b.length - pos >= 8 && u16le(pos) == 0x0002) {
             bigEndian = false;
             explicit = Vr.of(b[pos + 4], b[pos + 5]) != null;
-            meta = readDataSet(b.length, 0, StandardCharsets.ISO_8859_1, Mode.META);
+            meta = readDataSet(b.length, 0, SpecificCharacterSet.DEFAULT, Mode.META);
         } else {
-            meta = new Attributes.Builder(source, false, StandardCharsets.ISO_8859_1).build();
+            meta = new Attributes.Builder(source, false, SpecificCharacterSet.DEFAULT).build();
         }
         TransferSyntax ts =
                 meta.string(Tag.TRANSFER_SYNTAX_UID).map(TransferSyntax::of).orElseGet(this::guessTransferSyntax);
@@ -73,8 +75,8 @@ final class DicomReader {
         }
         bigEndian = ts.bigEndian();
         explicit = ts.explicitVr();
-        Attributes dataset = readDataSet(b.length, 0, StandardCharsets.ISO_8859_1, Mode.TOP);
-        return new DicomFile(source, meta, dataset, ts);
+        Attributes dataset = readDataSet(b.length, 0, SpecificCharacterSet.DEFAULT, Mode.TOP);
+        return new DicomFile(source, meta, dataset, ts, warnings);
     }
 
     /** A file without preamble: accept it when it opens with a group 0002 or 0008 element (LE). */
@@ -121,9 +123,16 @@ final class DicomReader {
         }
     }
 
-    private Attributes readDataSet(int end, int depth, Charset inherited, Mode mode) throws DicomParseException {
+    private Attributes readDataSet(int end, int depth, SpecificCharacterSet inherited, Mode mode)
+            throws DicomParseException {
+        return readDataSet(end, depth, inherited, mode, -1);
+    }
+
+    private Attributes readDataSet(int end, int depth, SpecificCharacterSet inherited, Mode mode, long itemStart)
+            throws DicomParseException {
         var out = new Attributes.Builder(source, bigEndian, inherited);
-        Charset charset = inherited;
+        out.itemOffset(itemStart);
+        SpecificCharacterSet charset = inherited;
         int pixelRepresentation = -1;
         while (true) {
             if (pos >= end) {
@@ -140,6 +149,16 @@ final class DicomReader {
             if (mode == Mode.META && Tag.group(tag) != 0x0002) {
                 break;
             }
+            if (tag == SEQUENCE_END && lenient) {
+                if (mode == Mode.ITEM_UNDEFINED) {
+                    // the writer left out the item delimitation: the sequence's end closes the item too
+                    warnings.add(new ReadWarning.ItemWithoutDelimiter(source, fileOffset + pos));
+                    break;
+                }
+                warnings.add(new ReadWarning.StraySequenceDelimiter(source, fileOffset + pos));
+                pos += 8;
+                continue;
+            }
             if (tag == ITEM_END) {
                 if (mode != Mode.ITEM_UNDEFINED) {
                     throw error(pos, "item delimitation (FFFE,E00D) outside an item of undefined length");
@@ -151,10 +170,14 @@ final class DicomReader {
                 throw error(pos, "unexpected " + Tag.toString(tag) + " where a data element should start");
             }
             if (headerOnly && mode == Mode.TOP && Integer.compareUnsigned(tag, Tag.PIXEL_DATA) >= 0) {
+                if (tag == Tag.PIXEL_DATA) {
+                    requirePixelDataFits(end);
+                }
                 break;
             }
             Vr vr;
             long length;
+            boolean fromUnknown = false;
             if (explicit) {
                 vr = Vr.of(b[pos + 4], b[pos + 5]);
                 if (vr == null) {
@@ -172,6 +195,15 @@ final class DicomReader {
                 } else {
                     length = u16(pos + 6);
                     pos += 8;
+                }
+                if (vr == Vr.UN && length != UNDEFINED) {
+                    // a node that did not know the tag wrote UN; its value is as the tag's real VR would be
+                    // in implicit VR little endian (PS3.5 6.2.2), so the dictionary's VR reads it whole
+                    Vr known = dictionary.implicitVr(tag);
+                    if (known != Vr.UN) {
+                        vr = known;
+                        fromUnknown = true;
+                    }
                 }
             } else {
                 vr = dictionary.implicitVr(tag);
@@ -197,13 +229,17 @@ final class DicomReader {
             }
             int valueEnd = pos + (int) length;
             if (vr == Vr.SQ) {
-                out.put(tag, Vr.SQ, null, 0, 0, readItems(tag, valueEnd, valueEnd, depth + 1, charset, false));
+                out.put(tag, Vr.SQ, null, 0, 0, readItems(tag, valueEnd, valueEnd, depth + 1, charset, fromUnknown));
                 pos = valueEnd;
                 continue;
             }
-            out.put(tag, vr, b, pos, (int) length, null);
+            if (lenient && LenientValues.checked(vr)) {
+                putChecked(out, start, tag, vr, (int) length);
+            } else {
+                out.put(tag, vr, b, pos, (int) length, null);
+            }
             if (tag == Tag.SPECIFIC_CHARACTER_SET) {
-                charset = CharacterSets.of(new String(b, pos, (int) length, StandardCharsets.ISO_8859_1));
+                charset = SpecificCharacterSet.of(new String(b, pos, (int) length, StandardCharsets.ISO_8859_1));
                 out.charset(charset);
             } else if (tag == Tag.PIXEL_REPRESENTATION && length >= 2 && vr == Vr.US) {
                 pixelRepresentation = u16(pos);
@@ -216,9 +252,54 @@ final class DicomReader {
         return out.build();
     }
 
+    /**
+     * A header-only read still checks that the pixel data element's declared length (or its fragment items)
+     * fits in the file, so that a file cut short in its pixel data is not listed as a readable image.
+     */
+    private void requirePixelDataFits(int end) throws DicomParseException {
+        int start = pos;
+        long length;
+        int header;
+        if (explicit) {
+            Vr vr = Vr.of(b[pos + 4], b[pos + 5]);
+            boolean longLength = vr == null || vr.longLength();
+            if (longLength && end - pos < 12) {
+                throw error(pos, "truncated element header of " + Tag.toString(Tag.PIXEL_DATA));
+            }
+            length = longLength ? u32(pos + 8) : u16(pos + 6);
+            header = longLength ? 12 : 8;
+        } else {
+            length = u32(pos + 4);
+            header = 8;
+        }
+        if (length == UNDEFINED) {
+            pos += header;
+            readFragments(end);
+        } else if (length > end - pos - header) {
+            throw error(
+                    start,
+                    "element " + Tag.toString(Tag.PIXEL_DATA) + " declares " + length + " bytes but only "
+                            + (end - pos - header) + " remain in the file");
+        }
+        pos = start;
+    }
+
+    /** Puts a numeric, date or time value, or its repair and a warning where it does not fit its VR. */
+    private void putChecked(Attributes.Builder out, int start, int tag, Vr vr, int length) {
+        String raw = new String(b, pos, length, StandardCharsets.ISO_8859_1);
+        String repaired = LenientValues.repair(vr, raw);
+        if (repaired == null) {
+            out.put(tag, vr, b, pos, length, null);
+            return;
+        }
+        warnings.add(new ReadWarning.InvalidValue(source, fileOffset + start, tag, vr, raw.strip(), repaired));
+        byte[] value = repaired.getBytes(StandardCharsets.ISO_8859_1);
+        out.put(tag, vr, value, 0, value.length, null);
+    }
+
     /** The items of a sequence: up to {@code definedEnd}, or (if it is -1) up to a sequence delimitation. */
     private List<Attributes> readItems(
-            int sequenceTag, int definedEnd, int limit, int depth, Charset charset, boolean unknown)
+            int sequenceTag, int definedEnd, int limit, int depth, SpecificCharacterSet charset, boolean unknown)
             throws DicomParseException {
         if (depth > MAX_DEPTH) {
             throw error(
@@ -261,15 +342,16 @@ final class DicomReader {
                         "expected an item (FFFE,E000) in sequence " + Tag.toString(sequenceTag) + ", found "
                                 + Tag.toString(tag));
             }
+            long itemStart = fileOffset + pos;
             pos += 8;
             if (length == UNDEFINED) {
-                items.add(readDataSet(end, depth, charset, Mode.ITEM_UNDEFINED));
+                items.add(readDataSet(end, depth, charset, Mode.ITEM_UNDEFINED, itemStart));
             } else {
                 if (length > end - pos) {
                     throw error(pos - 8, "item declares " + length + " bytes but only " + (end - pos) + " remain");
                 }
                 int itemEnd = pos + (int) length;
-                items.add(readDataSet(itemEnd, depth, charset, Mode.ITEM_DEFINED));
+                items.add(readDataSet(itemEnd, depth, charset, Mode.ITEM_DEFINED, itemStart));
                 pos = itemEnd;
             }
         }
@@ -297,6 +379,10 @@ final class DicomReader {
             if (tag != ITEM) {
                 throw error(pos, "expected a pixel data item (FFFE,E000), found " + Tag.toString(tag));
             }
+            if (length == UNDEFINED && lenient) {
+                length = untilNextItem(pos + 8, end) - (pos + 8);
+                warnings.add(new ReadWarning.UndefinedLengthFragment(source, fileOffset + pos));
+            }
             if (length > end - pos - 8) {
                 throw error(
                         pos, "pixel data item declares " + length + " bytes but only " + (end - pos - 8) + " remain");
@@ -320,6 +406,19 @@ final class DicomReader {
         }
         return new Fragments(
                 source, b, table == null ? new long[0] : table, Arrays.copyOf(offsets, n), Arrays.copyOf(lengths, n));
+    }
+
+    /** Where the next (FFFE,E000) item or (FFFE,E0DD) delimitation tag starts (little endian), or {@code end}. */
+    private int untilNextItem(int from, int end) {
+        for (int i = from; i + 8 <= end; i++) {
+            if ((b[i] & 0xff) == 0xfe
+                    && (b[i + 1] & 0xff) == 0xff
+                    && ((b[i + 2] & 0xff) == 0x00 || (b[i + 2] & 0xff) == 0xdd)
+                    && (b[i + 3] & 0xff) == 0xe0) {
+                return i;
+            }
+        }
+        return end;
     }
 
     private DicomParseException error(int at, String problem) {

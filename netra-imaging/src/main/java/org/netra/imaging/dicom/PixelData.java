@@ -22,6 +22,13 @@ public final class PixelData {
     public static Pixels decode(DicomFile file) throws DicomParseException {
         Attributes ds = file.dataset();
         String src = file.source();
+        if (isReal(ds) && !ds.contains(Tag.PIXEL_DATA)) {
+            throw new DicomParseException(
+                    src,
+                    0,
+                    "its pixels are floating-point (Float or Double Float Pixel Data, a parametric map): read them"
+                            + " with PixelData.realValues");
+        }
         int rows = required(ds, Tag.ROWS, src);
         int columns = required(ds, Tag.COLUMNS, src);
         int spp = ds.integer(Tag.SAMPLES_PER_PIXEL, 1);
@@ -57,26 +64,85 @@ public final class PixelData {
         int[] values = new int[(int) total];
         switch (ts.codec()) {
             case NATIVE -> readNative(ds, src, allocated, values, spp);
-            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000 -> {
+            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000, RLE, JPEG_LS -> {
                 Fragments fragments = ds.fragments(Tag.PIXEL_DATA)
                         .orElseThrow(() -> new DicomParseException(
                                 src, 0, "transfer syntax " + ts.uid() + " needs encapsulated pixel data"));
                 int frameLength = rows * columns * spp;
                 for (int f = 0; f < frames; f++) {
                     byte[] bytes = fragments.frame(f, frames);
-                    int[] decoded =
-                            switch (ts.codec()) {
-                                case JPEG_LOSSLESS -> lossless(bytes, src, rows, columns, spp);
-                                case JPEG_DCT -> dct(bytes, src, rows, columns, spp);
-                                default -> jpeg2000(bytes, src, ts, rows, columns, spp);
-                            };
+                    int[] decoded;
+                    try {
+                        decoded = switch (ts.codec()) {
+                            case JPEG_LOSSLESS -> lossless(bytes, src, rows, columns, spp);
+                            case JPEG_DCT -> dct(bytes, src, rows, columns, spp);
+                            case RLE -> RleDecoder.decode(bytes, src, rows, columns, spp, allocated);
+                            case JPEG_LS -> jpegLs(bytes, src, rows, columns, spp);
+                            default -> jpeg2000(bytes, src, ts, rows, columns, spp);
+                        };
+                    } catch (UnsupportedTransferSyntaxException e) {
+                        throw e;
+                    } catch (DicomParseException e) {
+                        // name the frame: in a multi-frame file one frame may differ from the data set
+                        throw frames == 1
+                                ? e
+                                : new DicomParseException(
+                                        src,
+                                        e.offset(),
+                                        "frame " + (f + 1) + " of " + frames + ": "
+                                                + e.getMessage()
+                                                        .substring(
+                                                                e.getMessage().indexOf(": ") + 2),
+                                        e);
+                    }
                     System.arraycopy(decoded, 0, values, f * frameLength, frameLength);
                 }
             }
             case UNSUPPORTED -> throw new UnsupportedTransferSyntaxException(src, ts.uid(), ts.name());
         }
-        mask(values, stored, ts.codec() == TransferSyntax.Codec.NATIVE ? highBit + 1 - stored : 0, signed);
+        // native and RLE samples are whole Bits Allocated words; JPEG codecs return the Bits Stored value
+        boolean words = ts.codec() == TransferSyntax.Codec.NATIVE || ts.codec() == TransferSyntax.Codec.RLE;
+        mask(values, stored, words ? highBit + 1 - stored : 0, signed);
         return new Pixels(rows, columns, spp, frames, stored, signed, values);
+    }
+
+    /** True where the pixels are Float (7FE0,0008) or Double Float (7FE0,0009) Pixel Data (PS3.3 C.7.6.3). */
+    public static boolean isReal(Attributes ds) {
+        return ds.contains(Tag.FLOAT_PIXEL_DATA) || ds.contains(Tag.DOUBLE_FLOAT_PIXEL_DATA);
+    }
+
+    /**
+     * The values of Float or Double Float Pixel Data, frames one after another, as stored (a parametric map's
+     * values are real-world values: no rescale applies, PS3.3 C.7.6.24).
+     */
+    public static double[] realValues(DicomFile file) throws DicomParseException {
+        Attributes ds = file.dataset();
+        String src = file.source();
+        int rows = required(ds, Tag.ROWS, src);
+        int columns = required(ds, Tag.COLUMNS, src);
+        int frames = Math.max(1, ds.integer(Tag.NUMBER_OF_FRAMES, 1));
+        int spp = ds.integer(Tag.SAMPLES_PER_PIXEL, 1);
+        long total = (long) rows * columns * frames * spp;
+        if (total > MAX_SAMPLES) {
+            throw new DicomParseException(
+                    src, 0, "the image declares " + total + " samples, more than netra reads (" + MAX_SAMPLES + ")");
+        }
+        boolean dbl = ds.contains(Tag.DOUBLE_FLOAT_PIXEL_DATA);
+        int tag = dbl ? Tag.DOUBLE_FLOAT_PIXEL_DATA : Tag.FLOAT_PIXEL_DATA;
+        if (!isReal(ds)) {
+            throw new DicomParseException(src, 0, "there is no Float or Double Float Pixel Data");
+        }
+        var buf = ds.value(tag);
+        long needed = total * (dbl ? 8 : 4);
+        if (buf.remaining() < needed) {
+            throw new DicomParseException(
+                    src, 0, Tag.toString(tag) + " holds " + buf.remaining() + " bytes, the image needs " + needed);
+        }
+        double[] out = new double[(int) total];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = dbl ? buf.getDouble(8 * i) : buf.getFloat(4 * i);
+        }
+        return out;
     }
 
     /**
@@ -87,7 +153,7 @@ public final class PixelData {
     private static void requirePlausibleSize(Attributes ds, String src, TransferSyntax ts, long total, int allocated)
             throws DicomParseException {
         if (ts.codec() == TransferSyntax.Codec.NATIVE) {
-            long needed = allocated == 1 ? (total + 7) / 8 : total * ((allocated + 7) / 8);
+            long needed = nativeBytes(ds, total, allocated);
             long have = ds.value(Tag.PIXEL_DATA).remaining();
             if (have < needed) {
                 throw new DicomParseException(src, 0, "pixel data holds " + have + " bytes, the image needs " + needed);
@@ -128,10 +194,18 @@ public final class PixelData {
     private static void readNative(Attributes ds, String src, int allocated, int[] out, int spp)
             throws DicomParseException {
         var buf = ds.value(Tag.PIXEL_DATA);
-        long needed = allocated == 1 ? (out.length + 7L) / 8 : (long) out.length * ((allocated + 7) / 8);
+        long needed = nativeBytes(ds, out.length, allocated);
         if (buf.remaining() < needed) {
             throw new DicomParseException(
                     src, 0, "pixel data holds " + buf.remaining() + " bytes, the image needs " + needed);
+        }
+        if (isYbrFull422(ds)) {
+            if (allocated != 8) {
+                throw new DicomParseException(
+                        src, 0, "YBR_FULL_422 with " + allocated + " bits allocated (8 expected)");
+            }
+            expandYbr422(buf, out, src, ds.integer(Tag.COLUMNS, 0));
+            return;
         }
         switch (allocated) {
             case 1 -> {
@@ -159,6 +233,42 @@ public final class PixelData {
         boolean planar = spp > 1 && ds.integer(Tag.PLANAR_CONFIGURATION, 0) == 1;
         if (planar) {
             interleave(out, spp, ds.integer(Tag.ROWS, 0) * ds.integer(Tag.COLUMNS, 0));
+        }
+    }
+
+    /**
+     * YBR_FULL_422 uncompressed (PS3.3 C.7.6.3.1.2): each horizontal pair of pixels is stored as Y1 Y2 Cb Cr,
+     * so 8-bit data holds two bytes per pixel. Expanded here to Y Cb Cr per pixel, as pydicom returns it.
+     */
+    private static boolean isYbrFull422(Attributes ds) {
+        return ds.integer(Tag.SAMPLES_PER_PIXEL, 1) == 3
+                && ds.string(Tag.PHOTOMETRIC_INTERPRETATION).orElse("").equals("YBR_FULL_422");
+    }
+
+    private static long nativeBytes(Attributes ds, long samples, int allocated) {
+        if (allocated == 1) {
+            return (samples + 7) / 8;
+        }
+        long bytes = samples * ((allocated + 7) / 8);
+        return isYbrFull422(ds) ? bytes * 2 / 3 : bytes;
+    }
+
+    private static void expandYbr422(java.nio.ByteBuffer buf, int[] out, String src, int columns)
+            throws DicomParseException {
+        if (columns % 2 != 0) {
+            throw new DicomParseException(src, 0, "YBR_FULL_422 needs an even number of columns, not " + columns);
+        }
+        for (int p = 0, in = 0; p < out.length / 3; p += 2, in += 4) {
+            int y1 = buf.get(in) & 0xff;
+            int y2 = buf.get(in + 1) & 0xff;
+            int cb = buf.get(in + 2) & 0xff;
+            int cr = buf.get(in + 3) & 0xff;
+            out[3 * p] = y1;
+            out[3 * p + 1] = cb;
+            out[3 * p + 2] = cr;
+            out[3 * p + 3] = y2;
+            out[3 * p + 4] = cb;
+            out[3 * p + 5] = cr;
         }
     }
 
@@ -192,6 +302,12 @@ public final class PixelData {
     private static int[] lossless(byte[] bytes, String src, int rows, int columns, int spp) throws DicomParseException {
         // a Huffman code is at least one bit: a frame cannot hold more than 8 samples per byte
         var image = JpegLosslessDecoder.decode(bytes, src, 8L * bytes.length + 64);
+        check(src, image.width(), image.height(), image.components(), rows, columns, spp);
+        return image.samples();
+    }
+
+    private static int[] jpegLs(byte[] bytes, String src, int rows, int columns, int spp) throws DicomParseException {
+        var image = JpegLsDecoder.decode(bytes, src, (long) rows * columns * spp);
         check(src, image.width(), image.height(), image.components(), rows, columns, spp);
         return image.samples();
     }

@@ -20,7 +20,20 @@ public final class SeriesScanner {
     /** A file that was not read as DICOM, and why. */
     public record Skipped(Path file, String reason) {}
 
-    public record Scan(List<SeriesSummary> series, List<Skipped> skipped) {}
+    /**
+     * What a file or folder holds: its series, the files not read and why, and, where the input is a
+     * DICOMDIR (or a folder with one at its top, as on a patient CD), the directory's patients and studies.
+     */
+    public record Scan(List<SeriesSummary> series, List<Skipped> skipped, Optional<DicomDir> directory) {}
+
+    /** Nothing in the input could be read as a DICOM series: names the input and the first reason. */
+    public static final class NothingReadableException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NothingReadableException(String message) {
+            super(message);
+        }
+    }
 
     private static final Map<String, String> SOP_CLASS_NAMES = Map.ofEntries(
             Map.entry("1.2.840.10008.5.1.4.1.1.128", "Positron Emission Tomography Image Storage"),
@@ -45,28 +58,71 @@ public final class SeriesScanner {
         if (!Files.exists(path)) {
             throw new IOException("no such file or folder: " + path);
         }
+        Optional<DicomDir> directory = directoryAt(path);
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(path)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+        if (directory.isPresent()) {
+            files = directory.get().files();
+        } else {
+            try (Stream<Path> walk = Files.walk(path)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+        }
+        if (files.isEmpty()) {
+            throw new NothingReadableException(
+                    directory.isPresent() ? "the DICOMDIR " + path + " names no files" : path + " holds no files");
         }
         Map<String, List<DicomFile>> bySeries = new LinkedHashMap<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                skipped.add(new Skipped(f, "named by the DICOMDIR but not on the medium"));
+                continue;
+            }
             try {
                 DicomFile d = DicomFile.read(f, DicomFile.Extent.HEADER);
+                if (DicomDir.isDicomDir(d)) {
+                    continue; // an index, not a series: read through directoryAt when it is the input
+                }
                 String uid = d.dataset().string(Tag.SERIES_INSTANCE_UID).orElse("(no series UID) " + f);
                 bySeries.computeIfAbsent(uid, k -> new ArrayList<>()).add(d);
             } catch (NotDicomException e) {
-                skipped.add(new Skipped(f, "not DICOM"));
+                skipped.add(new Skipped(f, "not DICOM (no 'DICM' at byte 128 and no data set at byte 0)"));
             } catch (DicomParseException e) {
                 skipped.add(new Skipped(f, e.getMessage()));
             }
+        }
+        if (bySeries.isEmpty()) {
+            if (files.size() == 1 && !skipped.isEmpty()) {
+                // one file asked about: its own error, naming it and the offset
+                throw new NothingReadableException(
+                        skipped.get(0).file() + ": " + skipped.get(0).reason());
+            }
+            throw new NothingReadableException("no readable DICOM series in " + path + ": " + skipped.size()
+                    + " file(s) skipped"
+                    + (skipped.isEmpty()
+                            ? ""
+                            : ", the first " + skipped.get(0).file() + " ("
+                                    + skipped.get(0).reason() + ")"));
         }
         List<SeriesSummary> series = new ArrayList<>();
         for (var e : bySeries.entrySet()) {
             series.add(summarise(e.getKey(), e.getValue()));
         }
-        return new Scan(List.copyOf(series), List.copyOf(skipped));
+        return new Scan(List.copyOf(series), List.copyOf(skipped), directory);
+    }
+
+    /** The DICOMDIR the input is, or that sits at the top of the input folder. */
+    private static Optional<DicomDir> directoryAt(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            Optional<Path> file = DicomDir.in(path);
+            return file.isPresent() ? Optional.of(DicomDir.read(file.get())) : Optional.empty();
+        }
+        try {
+            DicomFile d = DicomFile.read(path, DicomFile.Extent.HEADER);
+            return DicomDir.isDicomDir(d) ? Optional.of(DicomDir.of(d, path)) : Optional.empty();
+        } catch (DicomParseException e) {
+            return Optional.empty(); // reported with the file's other problems by the scan
+        }
     }
 
     static SeriesSummary summarise(String uid, List<DicomFile> files) {

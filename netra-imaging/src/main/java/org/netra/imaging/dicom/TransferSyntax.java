@@ -16,6 +16,8 @@ public record TransferSyntax(
         JPEG_LOSSLESS,
         JPEG_DCT,
         JPEG_2000,
+        RLE,
+        JPEG_LS,
         UNSUPPORTED
     }
 
@@ -40,13 +42,13 @@ public record TransferSyntax(
                 "1.2.840.10008.1.2.4.70",
                 "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14, Selection Value 1)",
                 Codec.JPEG_LOSSLESS),
-        encapsulated("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless", Codec.UNSUPPORTED),
-        encapsulated("1.2.840.10008.1.2.4.81", "JPEG-LS Near-Lossless", Codec.UNSUPPORTED),
+        encapsulated("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless", Codec.JPEG_LS),
+        encapsulated("1.2.840.10008.1.2.4.81", "JPEG-LS Near-Lossless", Codec.JPEG_LS),
         encapsulated("1.2.840.10008.1.2.4.90", "JPEG 2000 Lossless Only", Codec.JPEG_2000),
         encapsulated("1.2.840.10008.1.2.4.91", "JPEG 2000", Codec.JPEG_2000),
         encapsulated("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Lossless", Codec.UNSUPPORTED),
         encapsulated("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000", Codec.UNSUPPORTED),
-        encapsulated("1.2.840.10008.1.2.5", "RLE Lossless", Codec.UNSUPPORTED),
+        encapsulated("1.2.840.10008.1.2.5", "RLE Lossless", Codec.RLE),
         encapsulated("1.2.840.10008.1.2.4.100", "MPEG2 Main Profile", Codec.UNSUPPORTED),
         encapsulated("1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264", Codec.UNSUPPORTED),
     };

@@ -10,8 +10,8 @@ public final class UnsupportedTransferSyntaxException extends DicomParseExceptio
                 source,
                 0,
                 "pixel data in transfer syntax " + transferSyntaxUid + " (" + name
-                        + ") cannot be decoded by netra; convert the file first, e.g. with DCMTK"
-                        + " 'dcmdjpeg' or 'dcmconv +te'");
+                        + ") cannot be decoded by netra; convert the file to an uncompressed transfer syntax"
+                        + " first, e.g. with GDCM 'gdcmconv --raw IN OUT'");
         this.transferSyntaxUid = transferSyntaxUid;
     }
 

@@ -24,12 +24,6 @@ import org.netra.imaging.volume.Mask;
  */
 public final class DicomSeg {
     static final String SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4";
-    static final int SEGMENT_SEQUENCE = 0x00620002;
-    static final int SEGMENT_NUMBER = 0x00620004;
-    static final int SEGMENT_LABEL = 0x00620005;
-    static final int SEGMENT_IDENTIFICATION_SEQUENCE = 0x0062000A;
-    static final int REFERENCED_SEGMENT_NUMBER = 0x0062000B;
-    static final int SEGMENTATION_TYPE = 0x00620001;
     /** How far (in voxels) a frame may sit from the grid's slice and column/row lattice. */
     private static final double ON_GRID = 0.25;
 
@@ -46,15 +40,15 @@ public final class DicomSeg {
             throw new IllegalArgumentException(src + " is not a DICOM Segmentation (SOP Class "
                     + ds.string(Tag.SOP_CLASS_UID).orElse("?") + ")");
         }
-        if (!"BINARY".equals(ds.string(SEGMENTATION_TYPE).orElse("BINARY"))) {
-            throw new IllegalArgumentException(
-                    src + ": Segmentation Type " + ds.string(SEGMENTATION_TYPE).orElse("")
-                            + " is not BINARY; threshold the fractional segmentation first");
+        if (!"BINARY".equals(ds.string(Tag.SEGMENTATION_TYPE).orElse("BINARY"))) {
+            throw new IllegalArgumentException(src + ": Segmentation Type "
+                    + ds.string(Tag.SEGMENTATION_TYPE).orElse("")
+                    + " is not BINARY; threshold the fractional segmentation first");
         }
         Map<Integer, String> names = new LinkedHashMap<>();
-        for (Attributes s : ds.sequence(SEGMENT_SEQUENCE)) {
-            int n = s.integer(SEGMENT_NUMBER, -1);
-            names.put(n, s.string(SEGMENT_LABEL).orElse("segment " + n));
+        for (Attributes s : ds.sequence(Tag.SEGMENT_SEQUENCE)) {
+            int n = s.integer(Tag.SEGMENT_NUMBER, -1);
+            names.put(n, s.string(Tag.SEGMENT_LABEL).orElse("segment " + n));
         }
         Pixels pixels = PixelData.decode(file);
         if (pixels.columns() != grid.nx() || pixels.rows() != grid.ny()) {
@@ -74,9 +68,9 @@ public final class DicomSeg {
         double[] idx = new double[3];
         for (int f = 0; f < perFrame.size(); f++) {
             Attributes item = perFrame.get(f);
-            int segment = item.sequence(SEGMENT_IDENTIFICATION_SEQUENCE).stream()
+            int segment = item.sequence(Tag.SEGMENT_IDENTIFICATION_SEQUENCE).stream()
                     .findFirst()
-                    .map(a -> a.integer(REFERENCED_SEGMENT_NUMBER, -1))
+                    .map(a -> a.integer(Tag.REFERENCED_SEGMENT_NUMBER, -1))
                     .orElse(-1);
             String name = names.get(segment);
             if (name == null) {

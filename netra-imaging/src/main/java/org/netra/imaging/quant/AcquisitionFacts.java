@@ -60,9 +60,6 @@ public record AcquisitionFacts(
             Map.entry("lead", "Pb"),
             Map.entry("terbium", "Tb"));
 
-    private static final int CODE_MEANING = 0x00080104;
-    private static final int ATTENUATION_CORRECTION_METHOD = 0x00541101;
-
     /** The facts of an assembled series. */
     public static AcquisitionFacts of(AssembledSeries series) {
         return of(series.header(), series.earliestAcquisition());
@@ -106,7 +103,7 @@ public record AcquisitionFacts(
                 height.isPresent() && height.getAsDouble() > 0 ? height : OptionalDouble.empty(),
                 ds.string(Tag.PATIENT_SEX).filter(s -> s.equals("M") || s.equals("F")),
                 ds.strings(Tag.CORRECTED_IMAGE),
-                ds.string(ATTENUATION_CORRECTION_METHOD));
+                ds.string(Tag.ATTENUATION_CORRECTION_METHOD));
     }
 
     /**
@@ -144,7 +141,7 @@ public record AcquisitionFacts(
         }
         Optional<String> nuclide = item.sequence(Tag.RADIONUCLIDE_CODE_SEQUENCE).stream()
                 .findFirst()
-                .flatMap(c -> c.string(CODE_MEANING))
+                .flatMap(c -> c.string(Tag.CODE_MEANING))
                 .flatMap(AcquisitionFacts::nuclideName);
         OptionalDouble halfLife = item.decimal(Tag.RADIONUCLIDE_HALF_LIFE);
         Duration t;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.DicomDir;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.DicomParseException;
 import org.netra.imaging.dicom.NotDicomException;
@@ -35,12 +36,6 @@ public final class SeriesAssembler {
     /** Tolerance on direction cosines between slices. */
     static final double ORIENTATION_TOLERANCE = 1e-4;
 
-    private static final int DETECTOR_VECTOR = 0x00540020;
-    private static final int ENERGY_WINDOW_VECTOR = 0x00540010;
-    private static final int VIEW_CODE_SEQUENCE = 0x00540220;
-    private static final int CODE_MEANING = 0x00080104;
-    private static final int SLICE_THICKNESS = Tag.SLICE_THICKNESS;
-
     private SeriesAssembler() {}
 
     /** Assembles the one image series in a file or folder (searched recursively). */
@@ -57,8 +52,18 @@ public final class SeriesAssembler {
             throw new SeriesAssemblyException(path.toString(), "no such file or folder");
         }
         List<Path> paths;
-        try (Stream<Path> walk = Files.walk(path)) {
-            paths = walk.filter(Files::isRegularFile).sorted().toList();
+        if (Files.isRegularFile(path) && isDicomDirName(path)) {
+            // a patient CD's index: the series are the files its records name
+            paths = DicomDir.read(path).files().stream()
+                    .filter(Files::isRegularFile)
+                    .toList();
+        } else {
+            try (Stream<Path> walk = Files.walk(path)) {
+                paths = walk.filter(Files::isRegularFile)
+                        .filter(p -> !isDicomDirName(p))
+                        .sorted()
+                        .toList();
+            }
         }
         List<Read> read;
         try {
@@ -70,7 +75,9 @@ public final class SeriesAssembler {
         List<AssemblyWarning> warnings = new ArrayList<>();
         List<Read> skipped = new ArrayList<>();
         for (Read r : read) {
-            if (r.file() == null || !r.file().dataset().contains(Tag.PIXEL_DATA)) {
+            if (r.file() == null
+                    || !(r.file().dataset().contains(Tag.PIXEL_DATA)
+                            || PixelData.isReal(r.file().dataset()))) {
                 skipped.add(r);
                 continue;
             }
@@ -142,6 +149,10 @@ public final class SeriesAssembler {
         return assembleFiles(files, uid, new ArrayList<>());
     }
 
+    private static boolean isDicomDirName(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().equalsIgnoreCase("DICOMDIR");
+    }
+
     private record Read(Path path, DicomFile file) {}
 
     private static Read read(Path p) {
@@ -172,7 +183,10 @@ public final class SeriesAssembler {
         Attributes header = first.dataset();
         String modality = header.string(Tag.MODALITY).orElse("");
         String units = header.string(Tag.UNITS).orElse(modality.equals("CT") ? "HU" : "");
-        VoxelUnit unit = unitOf(units, modality);
+        VoxelUnit unit = modality.equals("RTDOSE")
+                        && header.string(Tag.DOSE_UNITS).orElse("").equals("GY")
+                ? VoxelUnit.GY
+                : unitOf(units, modality);
         Optional<LocalDateTime> acquisition = files.stream()
                 .map(f -> f.dataset().dateTime(Tag.ACQUISITION_DATE_TIME).or(() -> f.dataset()
                         .dateTime(Tag.ACQUISITION_DATE, Tag.ACQUISITION_TIME)))
@@ -242,9 +256,11 @@ public final class SeriesAssembler {
         return tomoType || (ds.contains(Tag.SLICE_VECTOR) && ds.integer(Tag.NUMBER_OF_SLICES, 1) > 1 && frames > 1);
     }
 
+    /** Rescale Slope and Intercept; an RT Dose scales by Dose Grid Scaling (PS3.3 C.8.8.3) instead. */
     private static double[] rescale(Attributes ds) {
         return new double[] {
-            ds.decimal(Tag.RESCALE_SLOPE).orElse(1),
+            ds.decimal(Tag.RESCALE_SLOPE)
+                    .orElse(ds.decimal(Tag.DOSE_GRID_SCALING).orElse(1)),
             ds.decimal(Tag.RESCALE_INTERCEPT).orElse(0)
         };
     }
@@ -297,7 +313,7 @@ public final class SeriesAssembler {
     private static double sliceStep(Attributes ds, int slices) throws SeriesAssemblyException {
         var step = ds.decimal(Tag.SPACING_BETWEEN_SLICES);
         if (step.isEmpty() || !(step.getAsDouble() > 0)) {
-            step = ds.decimal(SLICE_THICKNESS);
+            step = ds.decimal(Tag.SLICE_THICKNESS);
         }
         if (slices > 1 && (step.isEmpty() || !(step.getAsDouble() > 0))) {
             throw new SeriesAssemblyException(
@@ -329,7 +345,11 @@ public final class SeriesAssembler {
             position = position == null ? new double[3] : position;
             orientation = orientation == null ? new double[] {1, 0, 0, 0, 1, 0} : orientation;
         }
-        double step = sliceStep(ds, frames);
+        double[] gridOffsets = ds.doubles(Tag.GRID_FRAME_OFFSET_VECTOR);
+        // an RT Dose places frame f at Grid Frame Offset Vector[f] along the normal (PS3.3 C.8.8.3.2); the
+        // vector is relative when it starts at 0 and otherwise absolute, so offsets from its first serve both
+        boolean byGrid = gridOffsets.length == frames && frames > 1;
+        double step = byGrid ? 1 : sliceStep(ds, frames);
         int[] sliceVector = ds.ints(Tag.SLICE_VECTOR);
         double[] n = normal(orientation);
         double[] r = rescale(ds);
@@ -337,9 +357,10 @@ public final class SeriesAssembler {
         List<Plane> planes = new ArrayList<>();
         for (int frame = 0; frame < frames; frame++) {
             int slice = sliceVector.length == frames ? sliceVector[frame] - 1 : frame;
+            double along = byGrid ? gridOffsets[frame] - gridOffsets[0] : slice * step;
             double[] p = new double[3];
             for (int a = 0; a < 3; a++) {
-                p[a] = position[a] + slice * step * n[a];
+                p[a] = position[a] + along * n[a];
             }
             planes.add(new Plane(
                     f,
@@ -428,7 +449,7 @@ public final class SeriesAssembler {
             Optional<LocalDateTime> acquisition,
             List<Path> paths,
             List<AssemblyWarning> warnings)
-            throws SeriesAssemblyException {
+            throws IOException {
         Plane ref = planes.get(0);
         if (ref.pixelSpacing() == null) {
             throw new SeriesAssemblyException(
@@ -534,14 +555,17 @@ public final class SeriesAssembler {
     }
 
     /** Decodes each file once and writes its planes' rescaled values into their slots. */
-    private static void fill(List<Plane> sorted, int[] slot, int planeSize, float[] voxels)
-            throws SeriesAssemblyException {
+    private static void fill(List<Plane> sorted, int[] slot, int planeSize, float[] voxels) throws IOException {
         Map<DicomFile, List<Integer>> byFile = new LinkedHashMap<>();
         for (int k = 0; k < sorted.size(); k++) {
             byFile.computeIfAbsent(sorted.get(k).file(), x -> new ArrayList<>()).add(k);
         }
         try {
             byFile.entrySet().parallelStream().forEach(e -> {
+                if (PixelData.isReal(e.getKey().dataset())) {
+                    fillReal(e.getKey(), e.getValue(), sorted, slot, planeSize, voxels);
+                    return;
+                }
                 Pixels pixels;
                 try {
                     pixels = PixelData.decode(e.getKey());
@@ -567,18 +591,33 @@ public final class SeriesAssembler {
                 }
             });
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof SeriesAssemblyException s) {
-                throw s;
+            // keep the decoder's own type (an unsupported transfer syntax, a damaged frame): it names the file
+            throw e.getCause();
+        }
+    }
+
+    /** A parametric map's float values are real-world values already: copied without rescale. */
+    private static void fillReal(
+            DicomFile file, List<Integer> planes, List<Plane> sorted, int[] slot, int planeSize, float[] voxels) {
+        double[] values;
+        try {
+            values = PixelData.realValues(file);
+        } catch (DicomParseException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        for (int k : planes) {
+            int from = sorted.get(k).frame() * planeSize;
+            int to = slot[k] * planeSize;
+            for (int v = 0; v < planeSize; v++) {
+                voxels[to + v] = (float) values[from + v];
             }
-            throw new SeriesAssemblyException(
-                    sorted.get(0).file().source(), e.getCause().getMessage());
         }
     }
 
     private static double sliceStepOrOne(Attributes ds) {
         var step = ds.decimal(Tag.SPACING_BETWEEN_SLICES);
         if (step.isEmpty() || !(step.getAsDouble() > 0)) {
-            step = ds.decimal(SLICE_THICKNESS);
+            step = ds.decimal(Tag.SLICE_THICKNESS);
         }
         return step.isPresent() && step.getAsDouble() > 0 ? step.getAsDouble() : 1;
     }
@@ -598,8 +637,8 @@ public final class SeriesAssembler {
         Geometry g = Geometry.of(nx, ny, 1, spacing, position == null ? new double[3] : position, new double[] {
             o[0], o[3], n[0], o[1], o[4], n[1], o[2], o[5], n[2]
         });
-        int[] detectors = ds.ints(DETECTOR_VECTOR);
-        int[] windows = ds.ints(ENERGY_WINDOW_VECTOR);
+        int[] detectors = ds.ints(Tag.DETECTOR_VECTOR);
+        int[] windows = ds.ints(Tag.ENERGY_WINDOW_VECTOR);
         List<Attributes> detectorInfo = ds.sequence(Tag.DETECTOR_INFORMATION_SEQUENCE);
         double[] r = rescale(ds);
         List<PlanarView> views = new ArrayList<>();
@@ -610,9 +649,9 @@ public final class SeriesAssembler {
             int window = windows.length == pixels.frames() ? windows[frame] : 1;
             String name = "detector " + detector;
             if (detector >= 1 && detector <= detectorInfo.size()) {
-                name = detectorInfo.get(detector - 1).sequence(VIEW_CODE_SEQUENCE).stream()
+                name = detectorInfo.get(detector - 1).sequence(Tag.VIEW_CODE_SEQUENCE).stream()
                         .findFirst()
-                        .flatMap(v -> v.string(CODE_MEANING))
+                        .flatMap(v -> v.string(Tag.CODE_MEANING))
                         .orElse(name);
             }
             if (windows.length == pixels.frames()

@@ -33,13 +33,13 @@ class DicomSegTest {
                 packed[bit >>> 3] |= (byte) (1 << (bit & 7));
             }
             Attributes segId = Attributes.builder()
-                    .setInts(DicomSeg.REFERENCED_SEGMENT_NUMBER, Vr.US, frames[f][0])
+                    .setInts(Tag.REFERENCED_SEGMENT_NUMBER, Vr.US, frames[f][0])
                     .build();
             Attributes pos = Attributes.builder()
                     .setString(Tag.IMAGE_POSITION_PATIENT, Vr.DS, "10", "20", Double.toString(30 + 3 * frames[f][1]))
                     .build();
             perFrame.add(Attributes.builder()
-                    .setSequence(DicomSeg.SEGMENT_IDENTIFICATION_SEQUENCE, List.of(segId))
+                    .setSequence(Tag.SEGMENT_IDENTIFICATION_SEQUENCE, List.of(segId))
                     .setSequence(Tag.PLANE_POSITION_SEQUENCE, List.of(pos))
                     .build());
         }
@@ -48,8 +48,8 @@ class DicomSegTest {
                 .setString(Tag.SOP_CLASS_UID, Vr.UI, DicomSeg.SEGMENTATION_STORAGE)
                 .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "1.2.3.9")
                 .setString(Tag.MODALITY, Vr.CS, "SEG")
-                .setString(DicomSeg.SEGMENTATION_TYPE, Vr.CS, "BINARY")
-                .setSequence(DicomSeg.SEGMENT_SEQUENCE, segments)
+                .setString(Tag.SEGMENTATION_TYPE, Vr.CS, "BINARY")
+                .setSequence(Tag.SEGMENT_SEQUENCE, segments)
                 .setSequence(Tag.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, perFrame)
                 .setString(Tag.NUMBER_OF_FRAMES, Vr.IS, Integer.toString(frames.length))
                 .setInts(Tag.ROWS, Vr.US, 3)
@@ -69,8 +69,8 @@ class DicomSegTest {
 
     private static Attributes segment(int n, String label) {
         return Attributes.builder()
-                .setInts(DicomSeg.SEGMENT_NUMBER, Vr.US, n)
-                .setString(DicomSeg.SEGMENT_LABEL, Vr.LO, label)
+                .setInts(Tag.SEGMENT_NUMBER, Vr.US, n)
+                .setString(Tag.SEGMENT_LABEL, Vr.LO, label)
                 .build();
     }
 

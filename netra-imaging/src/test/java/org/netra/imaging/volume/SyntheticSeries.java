@@ -46,6 +46,23 @@ public final class SyntheticSeries {
                 .setBytes(Tag.PIXEL_DATA, Vr.OW, px.array());
     }
 
+    /**
+     * The Image Pixel module (PS3.3 C.7.6.3) of an unsigned image, pixel-interleaved: {@code bits}
+     * allocated and stored, high bit {@code bits - 1}.
+     */
+    public static Attributes.Builder imagePixel(
+            Attributes.Builder b, int rows, int columns, int samples, String photometric, int bits) {
+        b.setInts(Tag.ROWS, Vr.US, rows)
+                .setInts(Tag.COLUMNS, Vr.US, columns)
+                .setInts(Tag.SAMPLES_PER_PIXEL, Vr.US, samples)
+                .setString(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, photometric)
+                .setInts(Tag.BITS_ALLOCATED, Vr.US, bits)
+                .setInts(Tag.BITS_STORED, Vr.US, bits)
+                .setInts(Tag.HIGH_BIT, Vr.US, bits - 1)
+                .setInts(Tag.PIXEL_REPRESENTATION, Vr.US, 0);
+        return samples > 1 ? b.setInts(Tag.PLANAR_CONFIGURATION, Vr.US, 0) : b;
+    }
+
     public static void write(Path dir, String name, Attributes.Builder slice) throws IOException {
         DicomWriter.write(dir.resolve(name), slice.build());
     }

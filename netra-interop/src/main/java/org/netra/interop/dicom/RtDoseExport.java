@@ -68,11 +68,11 @@ public final class RtDoseExport {
         }
 
         var b = source.newInstance(RT_DOSE_STORAGE, "RTDOSE", description, 901);
-        b.setString(Tags.OPERATORS_NAME, Vr.PN, "")
+        b.setString(Tag.OPERATORS_NAME, Vr.PN, "")
                 .setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, source.frameOfReferenceUid())
-                .setString(Tags.POSITION_REFERENCE_INDICATOR, Vr.LO, "")
-                .setString(Tags.PATIENT_ORIENTATION, Vr.CS, "")
-                .setSequence(Tags.REFERENCED_IMAGE_SEQUENCE, source.imageReferences())
+                .setString(Tag.POSITION_REFERENCE_INDICATOR, Vr.LO, "")
+                .setString(Tag.PATIENT_ORIENTATION, Vr.CS, "")
+                .setSequence(Tag.REFERENCED_IMAGE_SEQUENCE, source.imageReferences())
                 .setString(Tag.IMAGE_TYPE, Vr.CS, "DERIVED", "SECONDARY", "DOSE")
                 .setString(Tag.PIXEL_SPACING, Vr.DS, DecimalStrings.all(g.spacing(1), g.spacing(0)))
                 .setString(Tag.IMAGE_ORIENTATION_PATIENT, Vr.DS, DecimalStrings.all(concat(rowCosines, colCosines)))

@@ -9,6 +9,7 @@ import java.util.List;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
+import org.netra.imaging.dicom.Uids;
 import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.volume.AssembledSeries;
 
@@ -70,8 +71,8 @@ public record SourceSeries(
             Tag.STUDY_TIME,
             Tag.STUDY_ID,
             Tag.STUDY_DESCRIPTION,
-            Tags.ACCESSION_NUMBER,
-            Tags.REFERRING_PHYSICIAN_NAME
+            Tag.ACCESSION_NUMBER,
+            Tag.REFERRING_PHYSICIAN_NAME
         }) {
             copyOrEmpty(b, tag);
         }
@@ -79,20 +80,20 @@ public record SourceSeries(
         String now = created.format(DateTimeFormatter.BASIC_ISO_DATE);
         String time = created.format(DateTimeFormatter.ofPattern("HHmmss"));
         b.setString(Tag.SOP_CLASS_UID, Vr.UI, sopClassUid)
-                .setString(Tag.SOP_INSTANCE_UID, Vr.UI, Uids.newUid())
-                .setString(Tags.INSTANCE_CREATION_DATE, Vr.DA, now)
-                .setString(Tags.INSTANCE_CREATION_TIME, Vr.TM, time)
+                .setString(Tag.SOP_INSTANCE_UID, Vr.UI, Uids.random())
+                .setString(Tag.INSTANCE_CREATION_DATE, Vr.DA, now)
+                .setString(Tag.INSTANCE_CREATION_TIME, Vr.TM, time)
                 .setString(Tag.STUDY_INSTANCE_UID, Vr.UI, studyInstanceUid)
-                .setString(Tag.SERIES_INSTANCE_UID, Vr.UI, Uids.newUid())
+                .setString(Tag.SERIES_INSTANCE_UID, Vr.UI, Uids.random())
                 .setString(Tag.MODALITY, Vr.CS, modality)
                 .setString(Tag.SERIES_DESCRIPTION, Vr.LO, seriesDescription)
                 .setString(Tag.SERIES_NUMBER, Vr.IS, Integer.toString(seriesNumber))
-                .setString(Tags.SERIES_DATE, Vr.DA, now)
-                .setString(Tags.SERIES_TIME, Vr.TM, time)
+                .setString(Tag.SERIES_DATE, Vr.DA, now)
+                .setString(Tag.SERIES_TIME, Vr.TM, time)
                 .setString(Tag.CONTENT_DATE, Vr.DA, now)
                 .setString(Tag.CONTENT_TIME, Vr.TM, time)
                 .setString(Tag.MANUFACTURER, Vr.LO, "netra")
-                .setString(Tags.SOFTWARE_VERSIONS, Vr.LO, "netra 0.1")
+                .setString(Tag.SOFTWARE_VERSIONS, Vr.LO, "netra 0.1")
                 .setString(Tag.INSTANCE_NUMBER, Vr.IS, "1");
         return b;
     }
@@ -104,11 +105,11 @@ public record SourceSeries(
 
     private static Vr defaultVr(int tag) {
         return switch (tag) {
-            case Tag.PATIENT_NAME, Tags.REFERRING_PHYSICIAN_NAME -> Vr.PN;
+            case Tag.PATIENT_NAME, Tag.REFERRING_PHYSICIAN_NAME -> Vr.PN;
             case Tag.PATIENT_BIRTH_DATE, Tag.STUDY_DATE -> Vr.DA;
             case Tag.STUDY_TIME -> Vr.TM;
             case Tag.PATIENT_SEX -> Vr.CS;
-            case Tag.STUDY_ID, Tags.ACCESSION_NUMBER -> Vr.SH;
+            case Tag.STUDY_ID, Tag.ACCESSION_NUMBER -> Vr.SH;
             default -> Vr.LO;
         };
     }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.netra.imaging.dicom.Tag;
 
 /**
  * A DICOMweb client (PS3.18): QIDO-RS search, WADO-RS retrieve and STOW-RS store over {@code
@@ -140,7 +141,7 @@ public final class DicomWebClient {
     public List<String> searchInstances(String studyInstanceUid, String seriesInstanceUid) {
         return qido("/studies/" + uid(studyInstanceUid) + "/series/" + uid(seriesInstanceUid) + "/instances", Map.of())
                 .stream()
-                .map(j -> j.string(Matches.SOP_INSTANCE_UID).orElse(""))
+                .map(j -> j.string(Tag.SOP_INSTANCE_UID).orElse(""))
                 .toList();
     }
 

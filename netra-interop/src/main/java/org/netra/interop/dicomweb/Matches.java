@@ -1,27 +1,11 @@
 package org.netra.interop.dicomweb;
 
 import java.util.List;
+import org.netra.imaging.dicom.Tag;
 
 /** What QIDO-RS finds, one record per level, read from its DICOM JSON answer. */
 public final class Matches {
     private Matches() {}
-
-    static final int PATIENT_NAME = 0x00100010;
-    static final int PATIENT_ID = 0x00100020;
-    static final int STUDY_DATE = 0x00080020;
-    static final int ACCESSION_NUMBER = 0x00080050;
-    static final int MODALITIES_IN_STUDY = 0x00080061;
-    static final int MODALITY = 0x00080060;
-    static final int STUDY_DESCRIPTION = 0x00081030;
-    static final int SERIES_DESCRIPTION = 0x0008103E;
-    static final int STUDY_INSTANCE_UID = 0x0020000D;
-    static final int SERIES_INSTANCE_UID = 0x0020000E;
-    static final int SERIES_NUMBER = 0x00200011;
-    static final int NUMBER_OF_STUDY_RELATED_SERIES = 0x00201206;
-    static final int NUMBER_OF_STUDY_RELATED_INSTANCES = 0x00201208;
-    static final int NUMBER_OF_SERIES_RELATED_INSTANCES = 0x00201209;
-    static final int SOP_CLASS_UID = 0x00080016;
-    static final int SOP_INSTANCE_UID = 0x00080018;
 
     public record Patient(String patientId, String name, int studies) {}
 
@@ -37,15 +21,15 @@ public final class Matches {
             int instances) {
         static Study of(DicomJson j) {
             return new Study(
-                    j.string(STUDY_INSTANCE_UID).orElse(""),
-                    j.string(PATIENT_ID).orElse(""),
-                    j.string(PATIENT_NAME).orElse(""),
-                    j.string(STUDY_DATE).orElse(""),
-                    j.string(ACCESSION_NUMBER).orElse(""),
-                    j.string(STUDY_DESCRIPTION).orElse(""),
-                    j.strings(MODALITIES_IN_STUDY),
-                    j.integer(NUMBER_OF_STUDY_RELATED_SERIES).orElse(-1),
-                    j.integer(NUMBER_OF_STUDY_RELATED_INSTANCES).orElse(-1));
+                    j.string(Tag.STUDY_INSTANCE_UID).orElse(""),
+                    j.string(Tag.PATIENT_ID).orElse(""),
+                    j.string(Tag.PATIENT_NAME).orElse(""),
+                    j.string(Tag.STUDY_DATE).orElse(""),
+                    j.string(Tag.ACCESSION_NUMBER).orElse(""),
+                    j.string(Tag.STUDY_DESCRIPTION).orElse(""),
+                    j.strings(Tag.MODALITIES_IN_STUDY),
+                    j.integer(Tag.NUMBER_OF_STUDY_RELATED_SERIES).orElse(-1),
+                    j.integer(Tag.NUMBER_OF_STUDY_RELATED_INSTANCES).orElse(-1));
         }
     }
 
@@ -58,12 +42,12 @@ public final class Matches {
             int instances) {
         static Series of(DicomJson j, String studyUidIfAbsent) {
             return new Series(
-                    j.string(STUDY_INSTANCE_UID).orElse(studyUidIfAbsent),
-                    j.string(SERIES_INSTANCE_UID).orElse(""),
-                    j.string(MODALITY).orElse(""),
-                    j.integer(SERIES_NUMBER).orElse(-1),
-                    j.string(SERIES_DESCRIPTION).orElse(""),
-                    j.integer(NUMBER_OF_SERIES_RELATED_INSTANCES).orElse(-1));
+                    j.string(Tag.STUDY_INSTANCE_UID).orElse(studyUidIfAbsent),
+                    j.string(Tag.SERIES_INSTANCE_UID).orElse(""),
+                    j.string(Tag.MODALITY).orElse(""),
+                    j.integer(Tag.SERIES_NUMBER).orElse(-1),
+                    j.string(Tag.SERIES_DESCRIPTION).orElse(""),
+                    j.integer(Tag.NUMBER_OF_SERIES_RELATED_INSTANCES).orElse(-1));
         }
     }
 

@@ -34,17 +34,6 @@ public final class ImageSeriesWriter {
     public static final String PET_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.128";
     public static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
 
-    private static final int PATIENT_POSITION = 0x00185100;
-    private static final int KVP = 0x00180060;
-    private static final int IMAGE_INDEX = 0x00541330;
-    private static final int LATERALITY = 0x00200060;
-    private static final int COLLIMATOR_TYPE = 0x00181181;
-    private static final int RECONSTRUCTION_METHOD = 0x00541103;
-    private static final int SCATTER_CORRECTION_METHOD = 0x00541105;
-    private static final int PATIENT_ORIENTATION_CODE_SEQUENCE = 0x00540410;
-    private static final int PATIENT_GANTRY_RELATIONSHIP_CODE_SEQUENCE = 0x00540414;
-    private static final int CONVOLUTION_KERNEL = 0x00181210;
-
     private ImageSeriesWriter() {}
 
     /** What a SPECT series states about its acquisition. */
@@ -107,7 +96,7 @@ public final class ImageSeriesWriter {
                     .setString(Tag.SOP_INSTANCE_UID, Vr.UI, seriesUid + "." + (k + 1))
                     .setString(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL", "PRIMARY")
                     // type 2C, asked for by dciodvfy when no body part is named; the trunk has no side
-                    .setString(LATERALITY, Vr.CS, "")
+                    .setString(Tag.LATERALITY, Vr.CS, "")
                     .setString(Tag.SERIES_DATE, Vr.DA, StudyContext.DA.format(start))
                     .setString(Tag.SERIES_TIME, Vr.TM, StudyContext.TM.format(start))
                     .setString(Tag.ACQUISITION_DATE, Vr.DA, StudyContext.DA.format(start))
@@ -124,20 +113,20 @@ public final class ImageSeriesWriter {
                     .setString(Tag.DECAY_CORRECTION, Vr.CS, "START")
                     .setString(Tag.DECAY_FACTOR, Vr.DS, "1")
                     .setString(Tag.FRAME_REFERENCE_TIME, Vr.DS, "0")
-                    .setInts(IMAGE_INDEX, Vr.US, k + 1)
-                    .setString(COLLIMATOR_TYPE, Vr.CS, f.collimator())
+                    .setInts(Tag.IMAGE_INDEX, Vr.US, k + 1)
+                    .setString(Tag.COLLIMATOR_TYPE, Vr.CS, f.collimator())
                     .setString(
-                            RECONSTRUCTION_METHOD,
+                            Tag.RECONSTRUCTION_METHOD,
                             Vr.LO,
                             String.format(Locale.ROOT, "SIMULATED GAUSSIAN PSF %.1f MM FWHM", f.fwhmMm()))
                     .setString(Tag.ATTENUATION_CORRECTION_METHOD, Vr.LO, "simulated: true activity")
-                    .setString(SCATTER_CORRECTION_METHOD, Vr.LO, "simulated: no scatter")
+                    .setString(Tag.SCATTER_CORRECTION_METHOD, Vr.LO, "simulated: no scatter")
                     .setSequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, List.of(radiopharmaceutical))
                     .setSequence(
-                            PATIENT_ORIENTATION_CODE_SEQUENCE,
+                            Tag.PATIENT_ORIENTATION_CODE_SEQUENCE,
                             StudyContext.one(StudyContext.code("102538003", "SCT", "recumbent")))
                     .setSequence(
-                            PATIENT_GANTRY_RELATIONSHIP_CODE_SEQUENCE,
+                            Tag.PATIENT_GANTRY_RELATIONSHIP_CODE_SEQUENCE,
                             StudyContext.one(StudyContext.code("102540008", "SCT", "headfirst")))
                     .setString(Tag.INSTANCE_NUMBER, Vr.IS, Integer.toString(k + 1));
             pixels(b, ny, nx, 0, slope, 0, px.array());
@@ -182,8 +171,8 @@ public final class ImageSeriesWriter {
             b.setString(Tag.SOP_CLASS_UID, Vr.UI, CT_IMAGE_STORAGE)
                     .setString(Tag.SOP_INSTANCE_UID, Vr.UI, uids[k])
                     .setString(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL", "PRIMARY", "AXIAL")
-                    .setString(LATERALITY, Vr.CS, "")
-                    .setString(PATIENT_POSITION, Vr.CS, "HFS")
+                    .setString(Tag.LATERALITY, Vr.CS, "")
+                    .setString(Tag.PATIENT_POSITION, Vr.CS, "HFS")
                     .setString(Tag.SERIES_DATE, Vr.DA, StudyContext.DA.format(acquired))
                     .setString(Tag.SERIES_TIME, Vr.TM, StudyContext.TM.format(acquired))
                     .setString(Tag.ACQUISITION_DATE, Vr.DA, StudyContext.DA.format(acquired))
@@ -191,8 +180,8 @@ public final class ImageSeriesWriter {
                     .setString(Tag.CONTENT_DATE, Vr.DA, StudyContext.DA.format(acquired))
                     .setString(Tag.CONTENT_TIME, Vr.TM, StudyContext.TM.format(acquired))
                     .setString(Tag.ACQUISITION_NUMBER, Vr.IS, "1")
-                    .setString(KVP, Vr.DS, "120")
-                    .setString(CONVOLUTION_KERNEL, Vr.SH, "SIMULATED")
+                    .setString(Tag.KVP, Vr.DS, "120")
+                    .setString(Tag.CONVOLUTION_KERNEL, Vr.SH, "SIMULATED")
                     .setString(Tag.WINDOW_CENTER, Vr.DS, "40")
                     .setString(Tag.WINDOW_WIDTH, Vr.DS, "400")
                     .setString(Tag.INSTANCE_NUMBER, Vr.IS, Integer.toString(k + 1));

@@ -22,14 +22,6 @@ public record StudyContext(
         LocalDateTime studyStart,
         String studyUid,
         String frameOfReferenceUid) {
-    static final int REFERRING_PHYSICIAN_NAME = 0x00080090;
-    static final int ACCESSION_NUMBER = 0x00080050;
-    static final int POSITION_REFERENCE_INDICATOR = 0x00201040;
-    static final int SOFTWARE_VERSIONS = 0x00181020;
-    static final int CODE_VALUE = 0x00080100;
-    static final int CODING_SCHEME_DESIGNATOR = 0x00080102;
-    static final int CODE_MEANING = 0x00080104;
-    static final int BODY_PART_EXAMINED = 0x00180015;
 
     static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
     static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss", Locale.ROOT);
@@ -56,9 +48,9 @@ public record StudyContext(
                 .setString(Tag.STUDY_INSTANCE_UID, Vr.UI, studyUid)
                 .setString(Tag.STUDY_DATE, Vr.DA, DA.format(studyStart))
                 .setString(Tag.STUDY_TIME, Vr.TM, TM.format(studyStart))
-                .setString(REFERRING_PHYSICIAN_NAME, Vr.PN, "")
+                .setString(Tag.REFERRING_PHYSICIAN_NAME, Vr.PN, "")
                 .setString(Tag.STUDY_ID, Vr.SH, "SIM" + Math.floorMod(seed, 100000L))
-                .setString(ACCESSION_NUMBER, Vr.SH, "")
+                .setString(Tag.ACCESSION_NUMBER, Vr.SH, "")
                 .setString(Tag.STUDY_DESCRIPTION, Vr.LO, "netra-sim digital twin, 177Lu-DOTATATE PRRT")
                 .setString(Tag.MODALITY, Vr.CS, modality)
                 .setString(Tag.SERIES_INSTANCE_UID, Vr.UI, seriesUid)
@@ -66,7 +58,7 @@ public record StudyContext(
                 .setString(Tag.SERIES_DESCRIPTION, Vr.LO, description)
                 .setString(Tag.MANUFACTURER, Vr.LO, "netra")
                 .setString(Tag.MANUFACTURER_MODEL_NAME, Vr.LO, "netra-sim digital twin")
-                .setString(SOFTWARE_VERSIONS, Vr.LO, "netra-sim 0.1");
+                .setString(Tag.SOFTWARE_VERSIONS, Vr.LO, "netra-sim 0.1");
     }
 
     /** Frame of reference and the image plane of slice {@code k} of {@code g} (axial, LPS). */
@@ -74,7 +66,7 @@ public record StudyContext(
         double[] p = new double[3];
         g.indexToWorld(0, 0, k, p);
         b.setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, frameOfReferenceUid)
-                .setString(POSITION_REFERENCE_INDICATOR, Vr.LO, "")
+                .setString(Tag.POSITION_REFERENCE_INDICATOR, Vr.LO, "")
                 .setString(Tag.IMAGE_POSITION_PATIENT, Vr.DS, ds(p[0]), ds(p[1]), ds(p[2]))
                 .setString(Tag.IMAGE_ORIENTATION_PATIENT, Vr.DS, "1", "0", "0", "0", "1", "0")
                 .setString(Tag.PIXEL_SPACING, Vr.DS, ds(g.spacing(1)), ds(g.spacing(0)))
@@ -84,9 +76,9 @@ public record StudyContext(
 
     static Attributes code(String value, String scheme, String meaning) {
         return Attributes.builder()
-                .setString(CODE_VALUE, Vr.SH, value)
-                .setString(CODING_SCHEME_DESIGNATOR, Vr.SH, scheme)
-                .setString(CODE_MEANING, Vr.LO, meaning)
+                .setString(Tag.CODE_VALUE, Vr.SH, value)
+                .setString(Tag.CODING_SCHEME_DESIGNATOR, Vr.SH, scheme)
+                .setString(Tag.CODE_MEANING, Vr.LO, meaning)
                 .build();
     }
 
