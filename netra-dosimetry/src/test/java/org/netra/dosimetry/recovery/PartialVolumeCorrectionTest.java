@@ -180,12 +180,12 @@ class PartialVolumeCorrectionTest {
         List<Mask> vois = List.of(BODY, BIG, SMALL, core);
         var r = CycleDosimetry.run(
                 LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
-        var c = PartialVolumeCorrection.gtm(r, tps, vois, List.of("Body", "Big", "Small"), FWHM);
+        var c = PartialVolumeCorrection.gtm(r, tps, vois, List.of("Body", "Big", "Small"), FWHM, 0);
         double want = 1e5 * 10 * core.voxelCount() * GRID.voxelVolume().inMl() / 1e6;
         assertThat(c.result().vois().get(3).activityMBq()[0]).isCloseTo(want, within(want * 1e-5));
         assertThat(c.vois().get(3).recoveryCoefficient()).isEmpty();
         assertThat(c.vois().get(1).recoveryCoefficient().getAsDouble()).isBetween(0.3, 0.9);
-        assertThatThrownBy(() -> PartialVolumeCorrection.gtm(r, tps, vois, List.of("Liver"), FWHM))
+        assertThatThrownBy(() -> PartialVolumeCorrection.gtm(r, tps, vois, List.of("Liver"), FWHM, 0))
                 .isInstanceOf(CycleInputException.class)
                 .hasMessageContaining("Liver");
     }

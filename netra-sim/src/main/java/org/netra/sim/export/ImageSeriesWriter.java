@@ -39,6 +39,7 @@ public final class ImageSeriesWriter {
     private static final int IMAGE_INDEX = 0x00541330;
     private static final int LATERALITY = 0x00200060;
     private static final int COLLIMATOR_TYPE = 0x00181181;
+    static final int SPATIAL_RESOLUTION = 0x00181050;
     private static final int RECONSTRUCTION_METHOD = 0x00541103;
     private static final int SCATTER_CORRECTION_METHOD = 0x00541105;
     private static final int PATIENT_ORIENTATION_CODE_SEQUENCE = 0x00540410;
@@ -130,6 +131,8 @@ public final class ImageSeriesWriter {
                             RECONSTRUCTION_METHOD,
                             Vr.LO,
                             String.format(Locale.ROOT, "SIMULATED GAUSSIAN PSF %.1f MM FWHM", f.fwhmMm()))
+                    // Spatial Resolution (0018,1050): the FWHM the partial-volume correction takes from the series
+                    .setString(SPATIAL_RESOLUTION, Vr.DS, String.format(Locale.ROOT, "%.4g", f.fwhmMm()))
                     .setString(Tag.ATTENUATION_CORRECTION_METHOD, Vr.LO, "simulated: true activity")
                     .setString(SCATTER_CORRECTION_METHOD, Vr.LO, "simulated: no scatter")
                     .setSequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, List.of(radiopharmaceutical))
