@@ -220,8 +220,17 @@ public final class CyclePipeline {
             if (!singlePoint && teff < MIN_PLAUSIBLE_TEFF_HOURS) {
                 out.add(new CycleWarning.ShortEffectiveHalfLife(v.name(), teff));
             }
-            if (tia.method() instanceof TiaMethod.Fit && teff > physicalH * (1 + 1e-9)) {
-                out.add(new CycleWarning.EffectiveHalfLifeBeyondPhysical(v.name(), teff, physicalH));
+            int n = hours.length;
+            if (n >= 2) {
+                // the last two scans' apparent half-life: falling, but slower than the nuclide decays
+                double a = v.activityMBq()[n - 2];
+                double b = v.activityMBq()[n - 1];
+                if (b < a && b > 0) {
+                    double apparent = Math.log(2) * (hours[n - 1] - hours[n - 2]) / Math.log(a / b);
+                    if (apparent > physicalH * (1 + 1e-9)) {
+                        out.add(new CycleWarning.EffectiveHalfLifeBeyondPhysical(v.name(), apparent, physicalH));
+                    }
+                }
             }
             if (tia.rule() == SelectionRule.RISING_AT_LAST_POINT
                     || (tia.rule() == SelectionRule.TWO_POINTS_NOT_CLEARING

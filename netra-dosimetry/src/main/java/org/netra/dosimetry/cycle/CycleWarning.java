@@ -41,15 +41,20 @@ public sealed interface CycleWarning {
         }
     }
 
-    /** A fitted terminal half-life longer than the physical one: biological uptake never ends, which is impossible. */
+    /**
+     * The last two scans clear more slowly than the nuclide decays: an apparent effective half-life longer than the
+     * physical one, impossible for activity that is only retained (netra's fits cannot follow it and the TIA falls
+     * back to a physical tail).
+     */
     record EffectiveHalfLifeBeyondPhysical(String voi, double effectiveHalfLifeH, double physicalHalfLifeH)
             implements CycleWarning {
         @Override
         public String message() {
             return String.format(
                     Locale.ROOT,
-                    "%s: effective half-life %.1f h is longer than the physical %.1f h; the fitted tail is not"
-                            + " physical: check the last time points",
+                    "%s: between the last two scans the activity clears with an apparent half-life of %.1f h, longer"
+                            + " than the physical %.1f h; check the scans' calibration, decay correction and"
+                            + " registration",
                     voi,
                     effectiveHalfLifeH,
                     physicalHalfLifeH);

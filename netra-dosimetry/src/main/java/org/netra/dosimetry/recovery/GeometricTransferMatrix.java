@@ -43,14 +43,7 @@ public final class GeometricTransferMatrix {
             float[] blurred = box.blurredIndicator(mj, fwhmMm);
             for (int i = 0; i < n; i++) {
                 Mask mi = regions.get(i);
-                double sum = 0;
-                for (int v = mi.next(0); v >= 0; v = mi.next(v + 1)) {
-                    int b = box.indexOf(v);
-                    if (b >= 0) {
-                        sum += blurred[b];
-                    }
-                }
-                w[i][j] = sum / mi.voxelCount();
+                w[i][j] = box.sumOver(mi, blurred) / mi.voxelCount();
             }
         }
     }
@@ -66,15 +59,7 @@ public final class GeometricTransferMatrix {
         float[] blurred = box.blurredIndicator(i, fwhmMm);
         double[] out = new double[regions.size()];
         for (int j = 0; j < regions.size(); j++) {
-            Mask mj = regions.get(j);
-            double sum = 0;
-            for (int v = mj.next(0); v >= 0; v = mj.next(v + 1)) {
-                int b = box.indexOf(v);
-                if (b >= 0) {
-                    sum += blurred[b];
-                }
-            }
-            out[j] = sum / i.voxelCount();
+            out[j] = box.sumOver(regions.get(j), blurred) / i.voxelCount();
         }
         return out;
     }
@@ -120,6 +105,18 @@ public final class GeometricTransferMatrix {
                 return -1;
             }
             return i + nx * (j + ny * k);
+        }
+
+        /** The sum of a blurred indicator (on this box) over a mask's voxels. */
+        double sumOver(Mask m, float[] blurred) {
+            double sum = 0;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                int b = indexOf(v);
+                if (b >= 0) {
+                    sum += blurred[b];
+                }
+            }
+            return sum;
         }
 
         float[] blurredIndicator(Mask m, double fwhmMm) {

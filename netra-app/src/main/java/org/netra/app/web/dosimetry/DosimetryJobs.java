@@ -29,10 +29,10 @@ import org.netra.dosimetry.cycle.RegionRole;
 import org.netra.dosimetry.cycle.RoleRules;
 import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
+import org.netra.dosimetry.recovery.PartialVolumeCorrection;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.RtStruct;
-import org.netra.imaging.volume.Mask;
 import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
 import org.netra.store.clinical.DosimetryRecord;
@@ -498,7 +498,7 @@ public final class DosimetryJobs implements AutoCloseable {
                         v.bed().map(b -> b.inGy()).orElse(null),
                         v.tia().why(),
                         ModelCurve.of(v.tia(), r.hoursAfterInjection(), v.activityMBq(), halfLifeH),
-                        dvh(r, report.vois(), v.name()),
+                        dvh(report, v.name()),
                         v.dvh().map(CycleResult.Dvh::d50Gy).orElse(null),
                         Times.hours(v.tia().effectiveHalfLife()),
                         v.role(),
@@ -520,12 +520,24 @@ public final class DosimetryJobs implements AutoCloseable {
     /** Points on a job's cumulative DVH chart. */
     static final int DVH_POINTS = 60;
 
-    private static DoseVolumeHistogram.Curve dvh(CycleResult r, List<Mask> masks, String voi) {
-        return r.doseMap()
-                .flatMap(dose -> masks.stream()
+    /**
+     * A VOI's cumulative DVH from the voxel dose map, its doses multiplied by the VOI's partial-volume factor as
+     * its mean and D50 are (the GTM corrects region means, one factor per VOI).
+     */
+    private static DoseVolumeHistogram.Curve dvh(CycleReport report, String voi) {
+        double factor = report.correction()
+                .flatMap(
+                        c -> c.vois().stream().filter(x -> x.name().equals(voi)).findFirst())
+                .map(PartialVolumeCorrection.VoiRecovery::tiaFactor)
+                .orElse(1.0);
+        return report.result()
+                .doseMap()
+                .flatMap(dose -> report.vois().stream()
                         .filter(m -> m.name().equals(voi))
                         .findFirst()
                         .map(m -> DoseVolumeHistogram.of(dose, m).curve(DVH_POINTS)))
+                .map(c -> new DoseVolumeHistogram.Curve(
+                        java.util.Arrays.stream(c.gy()).map(g -> g * factor).toArray(), c.fraction()))
                 .orElse(null);
     }
 

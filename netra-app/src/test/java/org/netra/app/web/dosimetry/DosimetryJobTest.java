@@ -147,6 +147,7 @@ public class DosimetryJobTest {
                     .isGreaterThanOrEqualTo(v.get("doseGy").asDouble());
         }
         curvesAreTheIntegratedModelAndDvhsMatchD50(job.get("result"));
+        theCommandLineGivesTheSameJson(physicist, id, job.get("result"));
         // the result is in the store, audit-trailed under the physicist
         var stored = server.store.records().get(DosimetryJobs.FinishedJob.KIND, id);
         assertThat(stored.updatedBy()).isEqualTo("physicist");
@@ -172,6 +173,42 @@ public class DosimetryJobTest {
         Files.createDirectories(out.getParent());
         Files.write(out, pdf.body());
         Files.writeString(out.resolveSibling("dosimetry-job-real-spect.html"), progress.body());
+    }
+
+    /**
+     * The web's job and {@code netra dosimetry --json} on the same inputs (the upload's unpacked folders and
+     * RTSTRUCT, the same method, everything else default) print the same JSON, character for character: one
+     * pipeline, one JSON writer.
+     */
+    static void theCommandLineGivesTheSameJson(
+            WebClient physicist, String id, com.fasterxml.jackson.databind.JsonNode result) throws Exception {
+        var served = physicist.get("/api/dosimetry/jobs/" + id + "/result");
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        var web = new ObjectMapper().readTree(served.body());
+        assertThat(served.body()).isEqualTo(result.get("json").asText());
+        List<String> args = new java.util.ArrayList<>(List.of("dosimetry"));
+        Path root = null;
+        for (var t : web.get("timePoints")) {
+            args.add("--timepoint");
+            args.add(t.get("source").asText());
+            root = Path.of(t.get("source").asText()).getParent();
+        }
+        Path rtstruct;
+        try (var files = Files.list(root.resolve("voi"))) {
+            rtstruct = files.findFirst().orElseThrow();
+        }
+        args.addAll(List.of("--rtstruct", rtstruct.toString(), "--method", "local-deposition", "--json"));
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        var cli = org.netra.app.cli.Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(err));
+        assertThat(cli.execute(args.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo(served.body().strip());
+        assertThat(web.get("recovery").asText()).startsWith("GTM");
+        assertThat(web.at("/rois/0/role").asText()).isEqualTo("tumour");
+        assertThat(web.get("warnings").toString()).contains("still-rising").contains("mostly-extrapolated");
     }
 
     /** Lu-177 half-life, ICRP 107: 6.647 d. */
