@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.netra.dosimetry.cycle.CycleReport;
 import org.netra.dosimetry.cycle.CycleResult;
 import org.netra.dosimetry.cycle.CycleWarning;
+import org.netra.dosimetry.cycle.PartialVolumeCorrection;
 import org.netra.dosimetry.radiobiology.TissueParameters;
-import org.netra.dosimetry.recovery.PartialVolumeCorrection;
 import org.netra.physics.quantity.Times;
 
 /**

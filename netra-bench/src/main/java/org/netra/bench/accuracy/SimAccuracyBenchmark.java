@@ -27,7 +27,7 @@ import org.netra.sim.twin.Twin;
  * VOI's absorbed dose is compared with the twin's ground truth. Two rows per VOI
  * class: the pipeline as it is (no partial-volume correction), and the same with the VOI activities corrected
  * by the geometric transfer matrix at the simulated FWHM ({@code --recovery gtm --psf-fwhm-mm}, {@link
- * org.netra.dosimetry.recovery.PartialVolumeCorrection}), the dose scaled by the corrected over the uncorrected
+ * org.netra.dosimetry.cycle.PartialVolumeCorrection}), the dose scaled by the corrected over the uncorrected
  * region TIA; one run gives both, the uncorrected dose being in each ROI's recovery record.
  *
  * <pre>bench/run-sim-accuracy.sh [--seeds 20] [--misalign-mm 5]</pre>

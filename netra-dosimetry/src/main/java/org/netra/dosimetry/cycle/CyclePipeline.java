@@ -12,7 +12,6 @@ import java.util.OptionalDouble;
 import org.netra.dosimetry.kinetics.SelectionRule;
 import org.netra.dosimetry.kinetics.SinglePointMethod;
 import org.netra.dosimetry.kinetics.TiaMethod;
-import org.netra.dosimetry.recovery.PartialVolumeCorrection;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.quant.AcquisitionFacts;
 import org.netra.imaging.quant.QuantitativeImage;

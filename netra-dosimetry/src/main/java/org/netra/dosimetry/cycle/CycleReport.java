@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.netra.dosimetry.recovery.PartialVolumeCorrection;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.RigidRegistration;
 import org.netra.physics.nuclide.Nuclide;

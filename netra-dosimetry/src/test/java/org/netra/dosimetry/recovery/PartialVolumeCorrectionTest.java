@@ -13,6 +13,7 @@ import org.netra.dosimetry.cycle.CycleDosimetry;
 import org.netra.dosimetry.cycle.CycleInputException;
 import org.netra.dosimetry.cycle.CycleSettings;
 import org.netra.dosimetry.cycle.DoseMethod;
+import org.netra.dosimetry.cycle.PartialVolumeCorrection;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Mask;
