@@ -275,6 +275,14 @@ public final class DosimetryJobs implements AutoCloseable {
 
     /** Queues the computation on the chosen time points (folders) and VOIs of an unpacked upload. */
     public Job start(String uploadId, String owner, List<String> folders, List<String> rois) {
+        return start(uploadId, owner, folders, rois, List.of());
+    }
+
+    /**
+     * As {@link #start(String, String, List, List)}, with role overrides "NAME=ROLE" chosen on the page (over the
+     * name rules); a malformed one or a role that does not exist is refused, naming it.
+     */
+    public Job start(String uploadId, String owner, List<String> folders, List<String> rois, List<String> roles) {
         Upload u = upload(uploadId, owner)
                 .orElseThrow(() -> new CycleInputException("there is no upload " + uploadId + " of " + owner
                         + " waiting to start (started already, or the server restarted): upload the zip again"));
@@ -295,6 +303,7 @@ public final class DosimetryJobs implements AutoCloseable {
                 throw new CycleInputException("'" + r + "' is not a VOI of " + u.name() + "; it has " + u.rois());
             }
         }
+        CycleOptions options = u.options().withRoles(u.options().roles().withOverrides(roles));
         if (uploads.remove(uploadId) == null) {
             throw new CycleInputException("upload " + uploadId + " was started already");
         }
@@ -303,7 +312,7 @@ public final class DosimetryJobs implements AutoCloseable {
                 .map(f -> u.dir().resolve(f))
                 .toList();
         List<String> vois = List.copyOf(rois);
-        return queue(uploadId, owner, u.name(), u.options(), progress -> input(u, chosen, vois), Optional.empty());
+        return queue(uploadId, owner, u.name(), options, progress -> input(u, chosen, vois), Optional.empty());
     }
 
     /**

@@ -59,7 +59,12 @@ public final class JobFeature implements WebFeature {
         routes.page(HandlerType.POST, "/dosimetry/uploads/{id}/start", runners, ctx -> {
             var upload = upload(ctx);
             try {
-                var job = jobs.start(upload.id(), upload.owner(), ctx.formParams("timepoint"), ctx.formParams("voi"));
+                var job = jobs.start(
+                        upload.id(),
+                        upload.owner(),
+                        ctx.formParams("timepoint"),
+                        ctx.formParams("voi"),
+                        ctx.formParams("role"));
                 ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(400);

@@ -102,6 +102,7 @@ public class DosimetryJobTest {
                 .contains("value=\"SCAN_001\"")
                 .contains("value=\"SCAN_002\"")
                 .contains("id=\"upload-vois\"");
+        assertThat(chooser.body()).contains("=tumour\" selected");
         List<String> rois = new java.util.ArrayList<>();
         var m = java.util.regex.Pattern.compile("name=\"voi\" value=\"([^\"]+)\"")
                 .matcher(chooser.body());
@@ -123,7 +124,9 @@ public class DosimetryJobTest {
                         Map.entry("timepoint", "SCAN_001"),
                         Map.entry("timepoint", "SCAN_002"),
                         Map.entry("voi", rois.get(0)),
-                        Map.entry("voi", rois.get(1))));
+                        Map.entry("voi", rois.get(1)),
+                        // the page offers each VOI's role, chosen by its name; the physicist may change one
+                        Map.entry("role", rois.get(1) + "=organ")));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
         String page = started.headers().firstValue("Location").orElseThrow();
         String id = page.substring(page.lastIndexOf('/') + 1);
@@ -143,9 +146,13 @@ public class DosimetryJobTest {
         for (var v : vois) {
             assertThat(v.get("doseGy").asDouble()).isPositive();
             assertThat(v.get("doseSdGy").asDouble()).isPositive();
-            assertThat(v.get("bedGy").asDouble())
-                    .isGreaterThanOrEqualTo(v.get("doseGy").asDouble());
         }
+        // the tumour's BED with the tumour's α/β; the VOI made an organ on the page has none (no sourced α/β)
+        assertThat(vois.get(0).get("bedGy").asDouble())
+                .isGreaterThanOrEqualTo(vois.get(0).get("doseGy").asDouble());
+        assertThat(vois.get(0).get("assignedRole").asText()).isEqualTo("TUMOUR");
+        assertThat(vois.get(1).get("bedGy").isNull()).isTrue();
+        assertThat(vois.get(1).get("assignedRole").asText()).isEqualTo("ORGAN");
         curvesAreTheIntegratedModelAndDvhsMatchD50(job.get("result"));
         theCommandLineGivesTheSameJson(physicist, id, job.get("result"));
         // the result is in the store, audit-trailed under the physicist
@@ -198,7 +205,14 @@ public class DosimetryJobTest {
         try (var files = Files.list(root.resolve("voi"))) {
             rtstruct = files.findFirst().orElseThrow();
         }
-        args.addAll(List.of("--rtstruct", rtstruct.toString(), "--method", "local-deposition", "--json"));
+        args.addAll(List.of(
+                "--rtstruct",
+                rtstruct.toString(),
+                "--method",
+                "local-deposition",
+                "--role",
+                web.at("/rois/1/name").asText() + "=organ",
+                "--json"));
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();
         var cli = org.netra.app.cli.Main.commandLine();
@@ -208,6 +222,9 @@ public class DosimetryJobTest {
         assertThat(out.toString().strip()).isEqualTo(served.body().strip());
         assertThat(web.get("recovery").asText()).startsWith("GTM");
         assertThat(web.at("/rois/0/role").asText()).isEqualTo("tumour");
+        // overridden on the page: an organ, so no tumour BED for it
+        assertThat(web.at("/rois/1/role").asText()).isEqualTo("organ");
+        assertThat(web.at("/rois/1/bedGy").isNull()).isTrue();
         assertThat(web.get("warnings").toString()).contains("still-rising").contains("mostly-extrapolated");
     }
 
