@@ -230,12 +230,12 @@ class DosimetryCommandTest {
                 rtstruct,
                 "--method",
                 "local-deposition",
-                "--registration",
-                "ct",
                 "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
+        // every scan with its CT and no --registration: auto registers through the CTs
         assertThat(j.get("registration").asText()).isEqualTo("ct");
+        assertThat(j.at("/psf/source").asText()).contains("stated by the series");
         assertThat(j.get("registrations")).hasSize(1);
         JsonNode reg = j.at("/registrations/0");
         assertThat(reg.get("source").asText()).isEqualTo(spect96);
@@ -286,24 +286,6 @@ class DosimetryCommandTest {
                 rtstruct);
         assertThat(stray.exit()).isEqualTo(2);
         assertThat(stray.err()).contains("has no --timepoint");
-        // with every scan's CT and no option, the scans are registered through their CTs (auto → ct)
-        var auto = NuclideCommandTest.run(
-                "dosimetry",
-                "--timepoint",
-                spect4,
-                "--timepoint-ct",
-                dir.resolve("cycle-1/ct-004h").toString(),
-                "--timepoint",
-                spect96,
-                "--timepoint-ct",
-                dir.resolve("cycle-1/ct-096h").toString(),
-                "--rtstruct",
-                rtstruct,
-                "--json");
-        assertThat(auto.exit()).as(auto.err()).isZero();
-        JsonNode a = new ObjectMapper().readTree(auto.out());
-        assertThat(a.get("registration").asText()).isEqualTo("ct");
-        assertThat(a.at("/psf/source").asText()).contains("stated by the series");
     }
 
     private static double square(double x) {
