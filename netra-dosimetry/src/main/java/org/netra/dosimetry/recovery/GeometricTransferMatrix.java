@@ -34,16 +34,51 @@ public final class GeometricTransferMatrix {
         int n = regions.size();
         w = new double[n][n];
         var g = regions.get(0).geometry();
+        long covered = 0;
+        int largest = 0;
         for (int j = 0; j < n; j++) {
             Mask mj = regions.get(j);
             if (!mj.geometry().equals(g) || mj.isEmpty()) {
                 throw new IllegalArgumentException("GTM region '" + mj.name() + "' is empty or not on the grid " + g);
             }
+            covered += mj.voxelCount();
+            largest = mj.voxelCount() > regions.get(largest).voxelCount() ? j : largest;
+        }
+        // disjoint regions that fill the grid (a background among them): the largest region's blurred indicator is
+        // the blur of ones minus the others', so its column needs no blur of the whole grid
+        int complement = covered == g.voxelCount() && n > 1 ? largest : -1;
+        for (int j = 0; j < n; j++) {
+            if (j == complement) {
+                continue;
+            }
+            Mask mj = regions.get(j);
             Box box = Box.around(mj, GaussianBlur.radii(g, fwhmMm));
             float[] blurred = box.blurredIndicator(mj, fwhmMm);
             for (int i = 0; i < n; i++) {
                 Mask mi = regions.get(i);
                 w[i][j] = box.sumOver(mi, blurred) / mi.voxelCount();
+            }
+        }
+        if (complement >= 0) {
+            double[][] ones = new double[3][];
+            for (int axis = 0; axis < 3; axis++) {
+                ones[axis] = GaussianBlur.onesProfile(g, fwhmMm, axis);
+            }
+            int nx = g.nx();
+            int plane = nx * g.ny();
+            for (int i = 0; i < n; i++) {
+                Mask mi = regions.get(i);
+                double sum = 0;
+                for (int v = mi.next(0); v >= 0; v = mi.next(v + 1)) {
+                    sum += ones[0][v % nx] * ones[1][(v / nx) % g.ny()] * ones[2][v / plane];
+                }
+                double rest = sum / mi.voxelCount();
+                for (int j = 0; j < n; j++) {
+                    if (j != complement) {
+                        rest -= w[i][j];
+                    }
+                }
+                w[i][complement] = rest;
             }
         }
     }
