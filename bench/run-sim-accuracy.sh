@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Accuracy of `netra dosimetry` on digital twins against their ground truth, in one command:
-#   bench/run-sim-accuracy.sh [--seeds 20] [--misalign-mm 5]
+#   bench/run-sim-accuracy.sh [--seeds 20] [--first-seed 1] [--misalign-mm 5] [--defaults]
+# --defaults runs `netra dosimetry` with no option but the scans, their CTs and the RTSTRUCT (not moved and
+# moved), the table docs/benchmarks.md shows first.
 # prints the table of docs/benchmarks.md; per-VOI errors in netra-bench/target/sim-accuracy/errors.csv.
 # Needs a JDK >= 21 and Maven.
 set -euo pipefail

@@ -10,32 +10,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.netra.dosimetry.cycle.Alignment;
-import org.netra.dosimetry.cycle.CycleDosimetry;
+import org.netra.dosimetry.cycle.CycleInput;
+import org.netra.dosimetry.cycle.CycleOptions;
+import org.netra.dosimetry.cycle.CyclePipeline;
+import org.netra.dosimetry.cycle.CycleReport;
 import org.netra.dosimetry.cycle.CycleResult;
-import org.netra.dosimetry.cycle.CycleSettings;
-import org.netra.dosimetry.cycle.DoseMethod;
-import org.netra.dosimetry.cycle.TimePointImage;
-import org.netra.dosimetry.voxel.KernelMedium;
+import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.DicomWriter;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
-import org.netra.imaging.io.RtStruct;
-import org.netra.imaging.quant.AcquisitionFacts;
-import org.netra.imaging.quant.QuantitativeImage;
-import org.netra.imaging.quant.RealWorldValues;
-import org.netra.imaging.volume.AssembledSeries;
-import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.physics.nuclide.Nuclide;
-import org.netra.physics.nuclide.NuclideCatalog;
 
 /**
  * The whole-cycle benchmark of issue 4: four 256×256×199 SPECT time points read from DICOM, registered
- * (rigid, NMI) to the first, fitted voxel-wise, convolved with the 177Lu kernel and summarised per VOI (the
- * real patient's two lesions). The four series are written once to a temporary folder with netra's own
+ * (rigid, NMI) to the first, fitted voxel-wise, convolved with the 177Lu kernel, summarised per VOI (the
+ * real patient's two lesions) and GTM-corrected, by {@link CyclePipeline} with its default options. The four series are written once to a temporary folder with netra's own
  * DICOM writer from the real patient's two scans: SCAN_001 as itself (3.7 h), SCAN_002 as itself (27.7 h)
  * and, scaled down and re-timed, as 96 h and 168 h, so the voxels rise then clear.
  *
@@ -48,7 +38,7 @@ public final class CycleDriver {
     private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss.SSSSSS");
     private static final String[] PHASES = {
-        "read", "register", "register (main-thread CPU)", "fit+convolve+summarise", "total", "total (process CPU)"
+        "read", "register", "fit+convolve+summarise", "partial volume (GTM)", "total", "total (process CPU)"
     };
 
     private CycleDriver() {}
@@ -99,44 +89,40 @@ public final class CycleDriver {
         }
     }
 
-    /** One cycle; returns seconds per phase. */
+    /**
+     * One cycle through {@link CyclePipeline}, as the CLI and the web run it (rigid registration, no CTs in
+     * this data; GTM with the camera-class PSF); returns seconds per phase.
+     */
     static double[] once(List<Path> series, Path rtstruct, boolean print) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long p0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
-        Nuclide lu = NuclideCatalog.icrp107().get("Lu-177");
-        LocalDateTime[] injection = new LocalDateTime[1];
-        List<TimePointImage> tps = new ArrayList<>();
-        for (Path s : series) {
-            AssembledSeries a = SeriesAssembler.assemble(s, Optional.empty());
-            injection[0] =
-                    AcquisitionFacts.of(a).radiopharmaceutical().orElseThrow().injection();
-            QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(a);
-            tps.add(new TimePointImage(s.getFileName().toString(), q.image(), q.referenceTime()));
-        }
-        long t1 = System.nanoTime();
-        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        long c1 = cpu.getCurrentThreadCpuTime();
-        var aligned = Alignment.align(tps, Alignment.Mode.RIGID);
-        long t2 = System.nanoTime();
-        long c2 = cpu.getCurrentThreadCpuTime();
-        List<Mask> vois = RtStruct.read(rtstruct)
-                .rasterise(aligned.timePoints().get(0).activity().geometry());
-        CycleResult r = CycleDosimetry.run(
-                lu,
-                injection[0],
-                aligned.timePoints(),
-                vois,
+        long[] at = new long[5];
+        at[0] = System.nanoTime();
+        var input = new CycleInput.Series(
+                series.stream()
+                        .map(s -> new CycleInput.Scan(s, Optional.empty()))
+                        .toList(),
                 Optional.empty(),
-                new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE),
-                CycleSettings.of(lu));
-        long t3 = System.nanoTime();
-        long p3 = os.getProcessCpuTime();
+                new VoiSource.RtStructFile(rtstruct),
+                Optional.empty());
+        // the pipeline reports its phases: reading up to 50 %, alignment to 65 %, dose from 65 %, GTM from 85 %
+        CycleReport report = CyclePipeline.run(input, CycleOptions.DEFAULTS, (percent, step) -> {
+            if (percent == 50) {
+                at[1] = System.nanoTime();
+            } else if (percent == 65) {
+                at[2] = System.nanoTime();
+            } else if (percent == 85) {
+                at[3] = System.nanoTime();
+            }
+        });
+        at[4] = System.nanoTime();
+        long p4 = os.getProcessCpuTime();
         if (print) {
+            CycleResult r = report.result();
             System.out.println("hours after injection " + Arrays.toString(r.hoursAfterInjection()));
             System.out.println("voxel rules " + r.voxelFits());
-            aligned.registrations().forEach(g -> g.ifPresent(x -> System.out.println("registration " + x)));
+            report.registrations().forEach(g -> g.ifPresent(x -> System.out.println("registration " + x)));
             for (CycleResult.Voi v : r.vois()) {
                 System.out.printf(
                         Locale.ROOT,
@@ -149,7 +135,12 @@ public final class CycleDriver {
             }
         }
         return new double[] {
-            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9, (p3 - p0) / 1e9
+            (at[1] - at[0]) / 1e9,
+            (at[2] - at[1]) / 1e9,
+            (at[3] - at[2]) / 1e9,
+            (at[4] - at[3]) / 1e9,
+            (at[4] - at[0]) / 1e9,
+            (p4 - p0) / 1e9
         };
     }
 

@@ -3,42 +3,25 @@ package org.netra.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.netra.dosimetry.cycle.Alignment;
-import org.netra.dosimetry.cycle.CycleDosimetry;
-import org.netra.dosimetry.cycle.CycleInputException;
-import org.netra.dosimetry.cycle.CycleResult;
-import org.netra.dosimetry.cycle.CycleSettings;
+import org.netra.app.dosimetry.CameraSettings;
+import org.netra.app.dosimetry.CycleJson;
+import org.netra.dosimetry.cycle.CycleInput;
+import org.netra.dosimetry.cycle.CycleOptions;
+import org.netra.dosimetry.cycle.CyclePipeline;
+import org.netra.dosimetry.cycle.CycleReport;
 import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.MissingCtException;
-import org.netra.dosimetry.cycle.TimePointImage;
+import org.netra.dosimetry.cycle.RoleRules;
+import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.dosimetry.organ.Phantom;
 import org.netra.dosimetry.radiobiology.TissueParameters;
-import org.netra.dosimetry.recovery.PartialVolumeCorrection;
 import org.netra.dosimetry.uncertainty.UncertaintyBudget;
-import org.netra.dosimetry.voxel.KernelMedium;
-import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.Nifti;
-import org.netra.imaging.quant.AcquisitionFacts;
-import org.netra.imaging.quant.QuantitativeImage;
-import org.netra.imaging.quant.Radiopharmaceutical;
-import org.netra.imaging.quant.RealWorldValues;
-import org.netra.imaging.volume.AssembledSeries;
-import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Resampling;
-import org.netra.imaging.volume.RigidTransform;
-import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
-import org.netra.imaging.volume.VoxelUnit;
-import org.netra.physics.material.CtDensity;
-import org.netra.physics.nuclide.Nuclide;
-import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Times;
 import picocli.CommandLine.ArgGroup;
@@ -48,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code netra dosimetry --timepoint DIR --timepoint DIR … (--rtstruct FILE | --labels FILE)}: one cycle's
- * absorbed doses per VOI from quantitative SPECT (or PET) time points.
+ * absorbed doses per VOI from quantitative SPECT (or PET) time points, by netra-dosimetry's {@link CyclePipeline}
+ * (the same the web's jobs run); this class turns arguments into its input and options and prints its report.
  */
 @Command(
         name = "dosimetry",
@@ -97,11 +81,11 @@ final class DosimetryCommand implements Callable<Integer> {
 
     @Option(
             names = "--registration",
-            defaultValue = "rigid",
+            defaultValue = "auto",
             paramLabel = "MODE",
-            description = "rigid (default: NMI registration of each scan onto the first), ct (each scan's own CT"
-                    + " registered onto the first scan's CT, the transform applied to the scan; needs --timepoint-ct)"
-                    + " or none")
+            description = "auto (default: ct when every time point has its --timepoint-ct, else rigid), ct (each"
+                    + " scan's own CT registered onto the first scan's CT, the transform applied to the scan), rigid"
+                    + " (NMI registration of each scan onto the first) or none")
     String registration;
 
     @Option(names = "--phantom", defaultValue = "am", paramLabel = "am|af", description = "organ-s phantom")
@@ -109,17 +93,32 @@ final class DosimetryCommand implements Callable<Integer> {
 
     @Option(
             names = "--alpha-beta",
-            defaultValue = "2.6",
             paramLabel = "GY",
-            description = "α/β for BED (default kidney, 2.6 Gy)")
-    double alphaBeta;
+            description = "α/β for every VOI's BED (default: each VOI's tissue: kidney 2.6 Gy, tumour 10 Gy; no BED"
+                    + " for tissues without sourced values); with --repair-half-time")
+    Double alphaBeta;
 
     @Option(
             names = "--repair-half-time",
-            defaultValue = "2.8",
             paramLabel = "H",
-            description = "repair half-time for BED in hours (default kidney, 2.8 h)")
-    double repairHours;
+            description = "repair half-time for every VOI's BED in hours (default each VOI's tissue: kidney 2.8 h,"
+                    + " tumour 1.5 h); with --alpha-beta")
+    Double repairHours;
+
+    @Option(
+            names = "--role",
+            split = ",",
+            paramLabel = "NAME=ROLE",
+            description = "give a VOI a role whatever its name says (kidney, kidney_cortex, marrow, tumour, body,"
+                    + " organ); the roles decide BED tissue, nested partial-volume handling and warnings")
+    List<String> roles;
+
+    @Option(
+            names = "--u-extrapolation",
+            defaultValue = "0.20",
+            paramLabel = "FRACTION",
+            description = "relative SD of the TIA's part after the last scan (default 0.20)")
+    double uExtrapolation;
 
     @Option(
             names = "--u-calibration",
@@ -144,24 +143,25 @@ final class DosimetryCommand implements Callable<Integer> {
 
     @Option(
             names = "--recovery",
-            defaultValue = "none",
-            paramLabel = "none|gtm",
-            description = "partial-volume correction of the VOI activities: none (default) or gtm (geometric"
-                    + " transfer matrix, Rousset 1998; needs --psf-fwhm-mm)")
+            defaultValue = "gtm",
+            paramLabel = "gtm|none",
+            description = "partial-volume correction of the VOI activities: gtm (default; geometric transfer matrix,"
+                    + " Rousset 1998) or none")
     String recovery;
 
     @Option(
             names = "--psf-fwhm-mm",
             paramLabel = "MM",
-            description = "the camera's measured spatial resolution (FWHM, mm) for --recovery gtm")
+            description = "the camera's measured spatial resolution (FWHM, mm) for the GTM; default: the series'"
+                    + " Spatial Resolution (0018,1050), else NETRA_CAMERA_PSF_FWHM_MM, else 12 mm for SPECT")
     Double psfFwhmMm;
 
     @Option(
             names = "--gtm-regions",
             split = ",",
             paramLabel = "NAME",
-            description = "the VOIs that form the GTM's regions (default all); leave out thin VOIs nested in"
-                    + " another, such as a kidney cortex: they take the concentration of the regions they lie in")
+            description = "the VOIs that form the GTM's regions (default all but nested parts such as a kidney"
+                    + " cortex, which are split out of their region afterwards)")
     List<String> gtmRegions;
 
     @Option(names = "--dose-out", paramLabel = "FILE.nii", description = "write the dose map (Gy) as NIfTI")
@@ -173,363 +173,103 @@ final class DosimetryCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    record TimePointOut(String source, String acquisition, double hoursAfterInjection, String realWorldValues) {}
-
-    record RegistrationOut(
-            String source,
-            double[] rotationDeg,
-            double[] translationMm,
-            double nmi,
-            double initialNmi,
-            double ncc,
-            double overlap) {}
-
-    record DvhOut(double meanGy, double maxGy, double d2Gy, double d50Gy, double d98Gy) {}
-
-    record RoiOut(
-            String name,
-            int voxelCount,
-            double volumeMl,
-            double massG,
-            double[] activityMBq,
-            String fitModel,
-            String fitRule,
-            String fitWhy,
-            double effectiveHalfLifeH,
-            double timeIntegratedActivityMBqH,
-            Double timeIntegratedActivitySdMBqH,
-            Double voxelTimeIntegratedActivityMBqH,
-            double absorbedDoseGy,
-            double absorbedDoseSdGy,
-            double bedGy,
-            DvhOut dvh,
-            String doseHow,
-            RecoveryOut recovery) {}
-
-    /** The GTM correction of one ROI: its recovery coefficient and what its figures were multiplied by. */
-    record RecoveryOut(
-            Double recoveryCoefficient,
-            double[] activityFactor,
-            double tiaFactor,
-            double uncorrectedTimeIntegratedActivityMBqH,
-            double uncorrectedAbsorbedDoseGy) {}
-
-    record BudgetOut(double calibration, double voiActivity, double voiMass) {}
-
-    record VoxelFitsOut(long fitted, long fallBack, long singlePoint, long zero) {}
-
-    record Report(
-            String patientId,
-            String nuclide,
-            String injection,
-            double injectedMBq,
-            String method,
-            String registration,
-            String recovery,
-            List<TimePointOut> timePoints,
-            List<RegistrationOut> registrations,
-            String bedTissue,
-            BudgetOut uncertaintyBudget,
-            VoxelFitsOut voxelFits,
-            List<RoiOut> rois,
-            String doseOut) {}
-
-    private record Scan(TimePointImage image, Radiopharmaceutical pharm, String patientId, String how) {}
-
     @Override
     public Integer call() throws IOException {
-        DoseMethod doseMethod = doseMethod();
-        boolean gtm =
-                switch (recovery.toLowerCase(Locale.ROOT)) {
-                    case "none" -> false;
-                    case "gtm" -> true;
-                    default ->
-                        throw new IllegalArgumentException("--recovery must be none or gtm, got '" + recovery + "'");
-                };
-        if (gtm && psfFwhmMm == null) {
-            throw new IllegalArgumentException("--recovery gtm needs --psf-fwhm-mm: the camera's spatial resolution"
-                    + " (FWHM, mm) measured for this nuclide, collimator and reconstruction");
-        }
-        if (!gtm && (psfFwhmMm != null || gtmRegions != null)) {
-            throw new IllegalArgumentException("--psf-fwhm-mm and --gtm-regions are only used with --recovery gtm");
-        }
-        Alignment.Mode mode =
-                switch (registration.toLowerCase(Locale.ROOT)) {
-                    case "rigid" -> Alignment.Mode.RIGID;
-                    case "none" -> Alignment.Mode.NONE;
-                    case "ct" -> Alignment.Mode.CT;
-                    default ->
-                        throw new IllegalArgumentException(
-                                "--registration must be rigid, ct or none, got '" + registration + "'");
-                };
-        if (mode != Alignment.Mode.CT && timepointCts != null) {
-            throw new IllegalArgumentException("--timepoint-ct is only used with --registration ct");
-        }
-        if (doseOut != null && doseMethod instanceof DoseMethod.OrganS) {
+        CycleOptions options = options();
+        if (doseOut != null && options.method() instanceof DoseMethod.OrganS) {
             throw new IllegalArgumentException("--dose-out needs a voxel method (voxel-kernel or local-deposition);"
                     + " organ-s gives one dose per VOI and no map");
         }
-        List<Scan> scans = new ArrayList<>();
-        for (Path p : timepoints) {
-            scans.add(read(p));
-        }
-        Scan first = scans.get(0);
-        for (Scan s : scans.subList(1, scans.size())) {
-            sameCycle(first, s);
-        }
-        Nuclide nuclide = nuclide(first);
-        List<TimePointImage> images = scans.stream().map(Scan::image).toList();
-        var aligned =
-                mode == Alignment.Mode.CT ? Alignment.alignByCt(images, timePointCts()) : Alignment.align(images, mode);
-        TimePointImage reference = aligned.timePoints().get(0);
-        Geometry grid = reference.activity().geometry();
-        List<Mask> masks = VoiFiles.read(vois.rtstruct, vois.labels, grid, reference.source());
-        Path densityCt = ct;
-        if (densityCt == null && mode == Alignment.Mode.CT) {
-            // the reference scan's own CT is on its frame
-            densityCt = timepointCts.get(images.indexOf(reference));
-        }
-        Optional<Volume> density = density(densityCt, grid);
-        TissueParameters tissue = new TissueParameters(
-                "BED tissue",
-                AbsorbedDose.ofGy(alphaBeta),
-                Times.ofHours(repairHours),
-                alphaBeta == 2.6 && repairHours == 2.8
-                        ? TissueParameters.KIDNEY.source()
-                        : "α/β and repair half-time as given");
-        UncertaintyBudget budget = new UncertaintyBudget(uCalibration, uVoiActivity, uVoiMass, 0);
-        CycleSettings settings =
-                CycleSettings.of(nuclide).withUncertainty(budget).withBedTissue(tissue);
-        LocalDateTime injection = first.pharm().injection();
-        CycleResult r =
-                CycleDosimetry.run(nuclide, injection, aligned.timePoints(), masks, density, doseMethod, settings);
-        Optional<PartialVolumeCorrection.Corrected> corrected = gtm
-                ? Optional.of(PartialVolumeCorrection.gtm(
-                        r,
-                        aligned.timePoints(),
-                        masks,
-                        gtmRegions == null ? masks.stream().map(Mask::name).toList() : gtmRegions,
-                        psfFwhmMm))
-                : Optional.empty();
+        CycleReport report = CyclePipeline.run(input(), options);
         if (doseOut != null) {
             // the voxel map as computed: the GTM corrects region means, not voxels
-            Nifti.write(doseOut, r.doseMap().orElseThrow());
+            Nifti.write(doseOut, report.result().doseMap().orElseThrow());
         }
-        print(report(first, nuclide, mode, scans, aligned, r, corrected, tissue, budget));
+        print(report);
         return 0;
     }
 
-    private DoseMethod doseMethod() {
-        return switch (method.toLowerCase(Locale.ROOT)) {
-            case "voxel-kernel" -> new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE);
-            case "local-deposition" -> new DoseMethod.LocalDeposition();
-            case "organ-s" ->
-                new DoseMethod.OrganS(
-                        switch (phantom.toLowerCase(Locale.ROOT)) {
-                            case "am" -> Phantom.ADULT_MALE;
-                            case "af" -> Phantom.ADULT_FEMALE;
-                            default ->
-                                throw new IllegalArgumentException("--phantom must be am or af, got '" + phantom + "'");
-                        });
-            default ->
-                throw new IllegalArgumentException(
-                        "--method must be voxel-kernel, local-deposition or organ-s, got '" + method + "'");
-        };
-    }
-
-    private static Scan read(Path path) throws IOException {
-        AssembledSeries s = SeriesAssembler.assemble(path, Optional.empty());
-        AcquisitionFacts facts = AcquisitionFacts.of(s);
-        Radiopharmaceutical pharm = facts.radiopharmaceutical()
-                .orElseThrow(() -> new CycleInputException("time point " + path + " has no usable injection: "
-                        + facts.radiopharmaceuticalProblem().orElse("the radiopharmaceutical is missing")
-                        + "; dosimetry needs the injection date-time (0018,1078) and the activity (0018,1074)"));
-        QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(s);
-        TimePointImage tp = new TimePointImage(path.toString(), q.image(), q.referenceTime());
-        return new Scan(tp, pharm, s.header().string(Tag.PATIENT_ID).orElse(""), q.how());
-    }
-
-    /** The time points must be one patient's, one nuclide's, one injection's. */
-    private static void sameCycle(Scan a, Scan b) {
-        String sa = a.image().source(), sb = b.image().source();
-        if (!a.patientId().equals(b.patientId())) {
-            throw new CycleInputException("time points " + sa + " (patient ID '" + a.patientId() + "') and " + sb
-                    + " (patient ID '" + b.patientId() + "') are of different patients; give one patient's scans");
-        }
-        String na = a.pharm().nuclide().orElse("?"), nb = b.pharm().nuclide().orElse("?");
-        if (!na.equals(nb)) {
-            throw new CycleInputException("time points " + sa + " (" + na + ") and " + sb + " (" + nb
-                    + ") are of different nuclides; a cycle's scans share one radiopharmaceutical");
-        }
-        if (!a.pharm().injection().equals(b.pharm().injection())) {
-            throw new CycleInputException("time points " + sa + " (injected "
-                    + a.pharm().injection() + ") and " + sb
-                    + " (injected " + b.pharm().injection() + ") belong to different injections; dose each cycle"
-                    + " on its own, or correct the injection date-time (0018,1078)");
-        }
-    }
-
-    private static Nuclide nuclide(Scan s) {
-        String name = s.pharm()
-                .nuclide()
-                .orElseThrow(
-                        () -> new CycleInputException("time point " + s.image().source()
-                                + " does not name its radionuclide (Radionuclide Code Sequence (0054,0300));"
-                                + " dosimetry needs it for the decay data and kernels"));
-        return NuclideCatalog.icrp107().get(name);
-    }
-
-    /** The CT of each time point, in --timepoint order; every time point must have one. */
-    private List<Volume> timePointCts() throws IOException {
-        List<Path> given = timepointCts == null ? List.of() : timepointCts;
-        if (given.size() < timepoints.size()) {
-            throw new MissingCtException("time point " + timepoints.get(given.size()) + " has no CT: --registration ct"
-                    + " needs one --timepoint-ct per --timepoint, in the same order (the CT taken with that scan)");
-        }
-        if (given.size() > timepoints.size()) {
-            throw new MissingCtException("--timepoint-ct " + given.get(timepoints.size()) + " has no --timepoint:"
+    /** The pipeline's input from the arguments: each --timepoint with its --timepoint-ct, the VOI file. */
+    CycleInput.Series input() {
+        List<Path> cts = timepointCts == null ? List.of() : timepointCts;
+        if (cts.size() > timepoints.size()) {
+            throw new MissingCtException("--timepoint-ct " + cts.get(timepoints.size()) + " has no --timepoint:"
                     + " give one CT per time point, in the same order");
         }
-        List<Volume> out = new ArrayList<>();
-        for (Path p : given) {
-            out.add(SeriesAssembler.assemble(p, Optional.empty())
-                    .volume()
-                    .requireUnit(VoxelUnit.HU, "--timepoint-ct " + p));
+        if (!cts.isEmpty() && cts.size() < timepoints.size()) {
+            throw new MissingCtException("time point " + timepoints.get(cts.size()) + " has no CT: give one"
+                    + " --timepoint-ct per --timepoint, in the same order (the CT taken with that scan)");
         }
-        return out;
+        List<CycleInput.Scan> scans = new ArrayList<>();
+        for (int i = 0; i < timepoints.size(); i++) {
+            scans.add(
+                    new CycleInput.Scan(timepoints.get(i), cts.isEmpty() ? Optional.empty() : Optional.of(cts.get(i))));
+        }
+        VoiSource source = vois.rtstruct != null
+                ? new VoiSource.RtStructFile(vois.rtstruct)
+                : new VoiSource.LabelFile(vois.labels);
+        return new CycleInput.Series(scans, Optional.ofNullable(ct), source, Optional.empty());
     }
 
-    private static Optional<Volume> density(Path ct, Geometry grid) throws IOException {
-        if (ct == null) {
-            return Optional.empty();
+    CycleOptions options() {
+        Phantom ph =
+                switch (phantom.toLowerCase(Locale.ROOT)) {
+                    case "am" -> Phantom.ADULT_MALE;
+                    case "af" -> Phantom.ADULT_FEMALE;
+                    default -> throw new IllegalArgumentException("--phantom must be am or af, got '" + phantom + "'");
+                };
+        if ((alphaBeta == null) != (repairHours == null)) {
+            throw new IllegalArgumentException(
+                    "give --alpha-beta and --repair-half-time together: the BED of one" + " tissue needs both");
         }
-        Volume hu = SeriesAssembler.assemble(ct, Optional.empty()).volume().requireUnit(VoxelUnit.HU, "--ct " + ct);
-        // outside the CT's field of view: water
-        Volume onGrid = Resampling.trilinear(hu, grid, RigidTransform.identity(), 0f);
-        float[] rho = CtDensity.schneider2000().gramsPerMl(onGrid.voxels());
-        return Optional.of(Volume.wrap(grid, VoxelUnit.G_PER_ML, rho));
+        Optional<TissueParameters> bed = alphaBeta == null
+                ? Optional.empty()
+                : Optional.of(
+                        alphaBeta == 2.6 && repairHours == 2.8
+                                ? TissueParameters.KIDNEY
+                                : new TissueParameters(
+                                        "as given",
+                                        AbsorbedDose.ofGy(alphaBeta),
+                                        Times.ofHours(repairHours),
+                                        "α/β and repair half-time as given"));
+        return CycleOptions.DEFAULTS
+                .withMethod(DoseMethod.parse(method, ph))
+                .withRegistration(CycleOptions.Registration.parse(registration))
+                .withRecovery(recovery, Optional.ofNullable(psfFwhmMm), Optional.ofNullable(gtmRegions))
+                .withDepartmentPsf(CameraSettings.departmentPsfFwhmMm())
+                .withUncertainty(new UncertaintyBudget(uCalibration, uVoiActivity, uVoiMass, 0))
+                .withExtrapolation(uExtrapolation)
+                .withBedOverride(bed)
+                .withRoles(RoleRules.DEFAULT.withOverrides(roles == null ? List.of() : roles));
     }
 
-    private Report report(
-            Scan first,
-            Nuclide nuclide,
-            Alignment.Mode mode,
-            List<Scan> scans,
-            Alignment.Aligned aligned,
-            CycleResult uncorrected,
-            Optional<PartialVolumeCorrection.Corrected> corrected,
-            TissueParameters tissue,
-            UncertaintyBudget budget) {
-        CycleResult r = corrected.map(PartialVolumeCorrection.Corrected::result).orElse(uncorrected);
-        List<TimePointOut> tps = new ArrayList<>();
-        for (int i = 0; i < r.sources().size(); i++) {
-            String src = r.sources().get(i);
-            Scan s = scans.stream()
-                    .filter(x -> x.image().source().equals(src))
-                    .findFirst()
-                    .orElseThrow();
-            tps.add(new TimePointOut(src, s.image().acquisition().toString(), r.hoursAfterInjection()[i], s.how()));
-        }
-        List<RegistrationOut> regs = new ArrayList<>();
-        for (int i = 0; i < aligned.timePoints().size(); i++) {
-            String src = aligned.timePoints().get(i).source();
-            aligned.registrations().get(i).ifPresent(g -> {
-                double[] p = g.parameters();
-                regs.add(new RegistrationOut(
-                        src,
-                        new double[] {Math.toDegrees(p[0]), Math.toDegrees(p[1]), Math.toDegrees(p[2])},
-                        new double[] {p[3], p[4], p[5]},
-                        g.nmi(),
-                        g.initialNmi(),
-                        g.ncc(),
-                        g.overlap()));
-            });
-        }
-        List<RoiOut> rois = new ArrayList<>();
-        for (int k = 0; k < r.vois().size(); k++) {
-            CycleResult.Voi v = r.vois().get(k);
-            int idx = k;
-            RecoveryOut rec = corrected
-                    .map(c -> c.vois().get(idx))
-                    .map(x -> new RecoveryOut(
-                            x.recoveryCoefficient().isPresent()
-                                    ? x.recoveryCoefficient().getAsDouble()
-                                    : null,
-                            x.activityFactor(),
-                            x.tiaFactor(),
-                            x.uncorrectedTiaMBqH(),
-                            x.uncorrectedDoseGy()))
-                    .orElse(null);
-            rois.add(new RoiOut(
-                    v.name(),
-                    v.voxelCount(),
-                    v.volumeMl(),
-                    v.massG(),
-                    v.activityMBq(),
-                    v.tia().method().describe(),
-                    v.tia().rule().name(),
-                    v.tia().why(),
-                    Times.hours(v.tia().effectiveHalfLife()),
-                    v.tia().timeIntegratedActivity().inMBqHours(),
-                    v.tia().standardDeviation().map(s -> s.inMBqHours()).orElse(null),
-                    v.voxelTiaMBqH().orElse(null),
-                    v.doseGy(),
-                    v.doseSdGy(),
-                    v.bedGy(),
-                    v.dvh()
-                            .map(d -> new DvhOut(d.meanGy(), d.maxGy(), d.d2Gy(), d.d50Gy(), d.d98Gy()))
-                            .orElse(null),
-                    v.doseHow(),
-                    rec));
-        }
-        var c = r.voxelFits();
-        return new Report(
-                first.patientId(),
-                nuclide.name(),
-                first.pharm().injection().toString(),
-                first.pharm().injected().inMBq(),
-                r.method().label(),
-                mode.name().toLowerCase(Locale.ROOT),
-                corrected
-                        .map(pvc -> String.format(
-                                Locale.ROOT,
-                                "GTM (Rousset et al., J Nucl Med 1998;39:904), PSF FWHM %.3g mm",
-                                pvc.fwhmMm()))
-                        .orElse("none"),
-                tps,
-                regs,
-                String.format(
-                        Locale.ROOT,
-                        "α/β %.3g Gy, repair half-time %.3g h (%s)",
-                        tissue.alphaBeta().inGy(),
-                        Times.hours(tissue.repairHalfTime()),
-                        tissue.source()),
-                new BudgetOut(budget.calibration(), budget.voiActivity(), budget.voiMass()),
-                new VoxelFitsOut(c.fitted(), c.fallBack(), c.singlePoint(), c.zero()),
-                rois,
-                doseOut == null ? null : doseOut.toString());
-    }
-
-    private void print(Report r) {
+    private void print(CycleReport report) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(r));
+            out.println(CycleJson.write(report));
             out.flush();
             return;
         }
+        CycleJson.Report r = CycleJson.of(report);
         out.printf(
                 Locale.ROOT,
-                "%s, %.1f MBq injected %s; method %s, registration %s, partial-volume correction %s%n",
+                "%s %s, %.1f MBq injected %s; method %s, registration %s, partial-volume correction %s%n",
+                r.patientId(),
                 r.nuclide(),
                 r.injectedMBq(),
                 r.injection(),
                 r.method(),
                 r.registration(),
                 r.recovery());
-        for (TimePointOut t : r.timePoints()) {
-            out.printf(Locale.ROOT, "  time point %.3f h after injection: %s%n", t.hoursAfterInjection(), t.source());
+        for (CycleJson.TimePointOut t : r.timePoints()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  time point %.3f h after injection: %s%s%n",
+                    t.hoursAfterInjection(),
+                    t.source(),
+                    t.ct() == null ? "" : " (CT " + t.ct() + ")");
         }
-        for (RegistrationOut g : r.registrations()) {
+        for (CycleJson.RegistrationOut g : r.registrations()) {
             out.printf(
                     Locale.ROOT,
                     "  registered %s: rotation (%.2f°, %.2f°, %.2f°), translation (%.1f, %.1f, %.1f) mm,"
@@ -545,21 +285,31 @@ final class DosimetryCommand implements Callable<Integer> {
                     g.initialNmi(),
                     g.ncc());
         }
-        out.println("  BED with " + r.bedTissue());
-        for (RoiOut v : r.rois()) {
+        for (CycleJson.RoiOut v : r.rois()) {
             out.printf(
                     Locale.ROOT,
-                    "  %s: %.2f mL, %.1f g; %s; T_eff %.1f h; TIA %.4g MBq·h; dose %.3f ± %.3f Gy; BED %.3f Gy%n",
+                    "  %s (%s): %.2f mL, %.1f g; %s; T_eff %.1f h; TIA %.4g MBq·h (%.0f %% extrapolated);"
+                            + " dose %.3f ± %.3f Gy; BED %s%n",
                     v.name(),
+                    v.role(),
                     v.volumeMl(),
                     v.massG(),
                     v.fitModel(),
                     v.effectiveHalfLifeH(),
                     v.timeIntegratedActivityMBqH(),
+                    100 * v.extrapolatedFraction(),
                     v.absorbedDoseGy(),
                     v.absorbedDoseSdGy(),
-                    v.bedGy());
+                    v.bedGy() == null
+                            ? "not computed (no sourced α/β for this tissue; give --alpha-beta)"
+                            : String.format(Locale.ROOT, "%.3f Gy with %s", v.bedGy(), v.bedTissue()));
             out.println("    why: " + v.fitWhy());
+            out.printf(
+                    Locale.ROOT,
+                    "    SD parts (relative): fit and budget %.3f, extrapolation %.3f, partial volume %.3f%n",
+                    v.absorbedDoseSd().fitAndBudget(),
+                    v.absorbedDoseSd().extrapolation(),
+                    v.absorbedDoseSd().partialVolume());
             if (v.voxelTimeIntegratedActivityMBqH() != null) {
                 out.printf(
                         Locale.ROOT,
@@ -583,7 +333,8 @@ final class DosimetryCommand implements Callable<Integer> {
                         "    partial-volume recovery applied: recovery coefficient %s, activity ×%s, dose ×%.4f"
                                 + " (uncorrected %.3f Gy)%n",
                         rec.recoveryCoefficient() == null
-                                ? "- (not a GTM region)"
+                                ? "- (not a GTM region"
+                                        + (rec.nestedIn() == null ? "" : "; split out of " + rec.nestedIn()) + ")"
                                 : String.format(Locale.ROOT, "%.3f", rec.recoveryCoefficient()),
                         java.util.Arrays.stream(rec.activityFactor())
                                 .mapToObj(f -> String.format(Locale.ROOT, "%.3f", f))
@@ -593,8 +344,11 @@ final class DosimetryCommand implements Callable<Integer> {
             }
             out.println("    dose: " + v.doseHow());
         }
-        if (r.doseOut() != null) {
-            out.println("  dose map written to " + r.doseOut());
+        for (CycleJson.WarningOut w : r.warnings()) {
+            out.println("  WARNING " + w.code() + ": " + w.message());
+        }
+        if (doseOut != null) {
+            out.println("  dose map written to " + doseOut);
         }
         out.flush();
     }

@@ -171,7 +171,10 @@ final class QuantifyCommand implements Callable<Integer> {
         if (vois == null) {
             return List.of();
         }
-        return VoiFiles.read(vois.rtstruct, vois.labels, s.volume().geometry(), s.source());
+        var source = vois.rtstruct != null
+                ? new org.netra.dosimetry.cycle.VoiSource.RtStructFile(vois.rtstruct)
+                : new org.netra.dosimetry.cycle.VoiSource.LabelFile(vois.labels);
+        return source.read(s.volume().geometry(), s.source());
     }
 
     private static Double boxed(java.util.OptionalDouble d) {

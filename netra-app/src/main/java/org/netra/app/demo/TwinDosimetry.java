@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.netra.app.web.dosimetry.DosimetryJobs;
 import org.netra.clinical.patient.Sex;
 import org.netra.clinical.therapy.CycleDosimetry;
-import org.netra.dosimetry.cycle.Alignment;
-import org.netra.dosimetry.cycle.DoseMethod;
+import org.netra.dosimetry.cycle.CycleInput;
+import org.netra.dosimetry.cycle.CycleOptions;
+import org.netra.dosimetry.cycle.CyclePipeline;
 import org.netra.dosimetry.cycle.TimePointImage;
-import org.netra.dosimetry.voxel.KernelMedium;
+import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.imaging.volume.Mask;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -38,8 +40,9 @@ import org.netra.store.clinical.PatientRecord;
  * The demo's quantitative SPECT: for each cycle the cohort recorded, a netra-sim digital twin of that patient
  * (sex, weight and height from the chart, the cycle's administered activity, the twin's tumours, kidney kinetics
  * set so that the twin's true kidney dose and effective half-life are the recorded ones) is scanned at 4, 24, 96 and 168 h with the SPECT
- * model (10 mm FWHM, Poisson noise) and measured by a dosimetry job like any upload: voxel-kernel dose with the
- * twin's CT density, GTM partial-volume correction at the camera's 10 mm, and attached to the cycle. The cycle's
+ * model (10 mm FWHM, Poisson noise) and measured by a dosimetry job like any upload, through the same
+ * {@link CyclePipeline} with its defaults: voxel-kernel dose with the twin's CT density, GTM partial-volume
+ * correction at the 10 mm the scans state (kidney cortices split out of their kidneys), and attached to the cycle. The cycle's
  * page then shows what the department would see: every region's curve, DVHs, tumour doses ± SD, and the kidney
  * dose as measured, which differs from the recorded (true) one by the measurement error; the recorded
  * blood-based marrow dose is kept.
@@ -51,6 +54,12 @@ public final class TwinDosimetry {
     static final List<Voi> KIDNEYS = Voi.STANDARD.stream()
             .filter(v -> v.name().equals("Kidney_L") || v.name().equals("Kidney_R"))
             .toList();
+
+    /**
+     * The pipeline's defaults (voxel kernel, GTM with the PSF the twin's scans state, BED by tissue), without
+     * registration: the twin's scans are made on one grid, without motion and without CTs.
+     */
+    static final CycleOptions OPTIONS = CycleOptions.DEFAULTS.withRegistration(CycleOptions.Registration.NONE);
 
     private TwinDosimetry() {}
 
@@ -76,7 +85,7 @@ public final class TwinDosimetry {
                 actor,
                 String.format(Locale.ROOT, "netra-sim twin SPECT of %s, cycle %d", patient.id(), n),
                 progress -> input(patient, cycle, progress),
-                new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE),
+                OPTIONS,
                 Optional.of(new DosimetryJobs.Target(patient.id(), n)));
     }
 
@@ -98,12 +107,11 @@ public final class TwinDosimetry {
         return new CycleTwin(phantom, TrueKinetics.of(phantom, kinetics, injectedMBq), seed * 31 + d.cycle());
     }
 
-    static DosimetryJobs.Input input(
-            PatientRecord patient, DosimetryRecord record, java.util.function.BiConsumer<Integer, String> progress) {
+    static CycleInput.Images input(PatientRecord patient, DosimetryRecord record, CyclePipeline.Progress progress) {
         var d = record.dosimetry();
-        progress.accept(5, "building the twin of " + patient.id() + " (kidneys set to the recorded dose)");
+        progress.step(5, "building the twin of " + patient.id() + " (kidneys set to the recorded dose)");
         CycleTwin twin = twin(patient, record);
-        progress.accept(20, "scanning the twin at 4, 24, 96 and 168 h");
+        progress.step(20, "scanning the twin at 4, 24, 96 and 168 h");
         SpectSettings camera = SpectSettings.DEFAULTS;
         List<SpectScan> scans = SpectSimulator.simulate(twin.truth(), camera, twin.seed());
         LocalDateTime injection = d.date().atTime(9, 30);
@@ -115,21 +123,17 @@ public final class TwinDosimetry {
                 .toList();
         Phantom phantom = twin.phantom();
         List<Mask> masks = Voi.STANDARD.stream().map(phantom::mask).toList();
-        // the GTM's regions: every VOI but the thin cortices nested in their kidneys (docs/benchmarks.md)
-        List<String> regions = masks.stream()
-                .map(Mask::name)
-                .filter(m -> !m.contains("cortex"))
-                .toList();
-        return new DosimetryJobs.Input(
+        return new CycleInput.Images(
                 patient.id(),
                 LU177,
                 injection,
-                d.administered().inGBq(),
+                d.administered(),
                 tps,
-                Alignment.Mode.NONE,
-                grid -> masks,
+                List.of(),
                 Optional.of(phantom.density()),
-                Optional.of(new DosimetryJobs.Recovery(camera.fwhmMm(), regions)));
+                new VoiSource.Masks(masks),
+                // the twin's scans state their resolution, as a series' Spatial Resolution (0018,1050) does
+                OptionalDouble.of(camera.fwhmMm()));
     }
 
     /**

@@ -49,10 +49,16 @@ class DosimetryCommandTest {
                 rtstruct("SCAN_001"),
                 "--dose-out",
                 dose.toString(),
+                // the figures of docs/dosimetry.md before partial-volume correction
+                "--recovery",
+                "none",
                 "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("nuclide").asText()).isEqualTo("Lu-177");
+        assertThat(j.get("recovery").asText()).isEqualTo("none");
+        assertThat(j.get("warnings").findValuesAsText("code"))
+                .contains("no-partial-volume-correction", "still-rising", "mostly-extrapolated");
         assertThat(j.get("method").asText()).isEqualTo("voxel-kernel");
         assertThat(j.at("/uncertaintyBudget/calibration").asDouble()).isEqualTo(0.05);
         // earliest first, whatever the order given
@@ -66,12 +72,14 @@ class DosimetryCommandTest {
         assertThat(l1.get("fitRule").asText()).isEqualTo("TWO_POINTS_NOT_CLEARING");
         assertThat(l1.get("effectiveHalfLifeH").asDouble()).isCloseTo(159.53, within(0.01));
         assertThat(l1.get("timeIntegratedActivityMBqH").asDouble()).isCloseTo(35_017, within(40.0));
-        assertThat(l1.get("absorbedDoseGy").asDouble()).isCloseTo(25.17, within(0.02));
-        assertThat(l1.get("absorbedDoseSdGy").asDouble()).isCloseTo(3.78, within(0.01));
-        assertThat(l1.get("bedGy").asDouble()).isCloseTo(29.37, within(0.03));
+        assertThat(l1.get("absorbedDoseGy").asDouble()).isCloseTo(26.62, within(0.02));
+        assertThat(l1.get("absorbedDoseSdGy").asDouble()).isCloseTo(6.26, within(0.01));
+        assertThat(l1.get("role").asText()).isEqualTo("tumour");
+        assertThat(l1.get("bedGy").asDouble()).isCloseTo(27.28, within(0.03));
+        assertThat(l1.get("bedTissue").asText()).contains("tumour").contains("α/β 10 Gy");
         assertThat(l1.at("/dvh/d98Gy").asDouble())
                 .isLessThan(l1.at("/dvh/d50Gy").asDouble());
-        assertThat(j.at("/rois/1/absorbedDoseGy").asDouble()).isCloseTo(33.71, within(0.04));
+        assertThat(j.at("/rois/1/absorbedDoseGy").asDouble()).isCloseTo(35.65, within(0.04));
         var map = Nifti.read(dose);
         assertThat(new int[] {
                     map.geometry().nx(), map.geometry().ny(), map.geometry().nz()
@@ -126,9 +134,19 @@ class DosimetryCommandTest {
             "--psf-fwhm-mm",
             "15"
         };
-        var refused = NuclideCommandTest.run(java.util.Arrays.copyOf(args, args.length - 2));
-        assertThat(refused.exit()).isEqualTo(2);
-        assertThat(refused.err()).contains("--psf-fwhm-mm");
+        // without a PSF, and the series stating none, the camera class's default is used and said so
+        var byDefault = NuclideCommandTest.run(
+                "dosimetry", "--timepoint", scan("SCAN_001"), "--rtstruct", rtstruct("SCAN_001"), "--json");
+        assertThat(byDefault.exit()).as(byDefault.err()).isZero();
+        JsonNode d = new ObjectMapper().readTree(byDefault.out());
+        assertThat(d.at("/psf/source").asText()).contains("default for the camera class");
+        assertThat(d.at("/psf/fwhmMm").asDouble()).isEqualTo(12.0);
+        assertThat(d.at("/rois/0/absorbedDoseSd/partialVolume").asDouble()).isPositive();
+        assertThat(d.get("warnings").findValuesAsText("code")).contains("single-point-far-from-effective-half-life");
+        var unknown = NuclideCommandTest.run(
+                "dosimetry", "--timepoint", scan("SCAN_001"), "--rtstruct", rtstruct("SCAN_001"), "--method", "kernel");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'kernel'").contains("voxel-kernel");
         var text = NuclideCommandTest.run(args);
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("partial-volume correction GTM").contains("partial-volume recovery applied");
@@ -212,12 +230,12 @@ class DosimetryCommandTest {
                 rtstruct,
                 "--method",
                 "local-deposition",
-                "--registration",
-                "ct",
                 "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
+        // every scan with its CT and no --registration: auto registers through the CTs
         assertThat(j.get("registration").asText()).isEqualTo("ct");
+        assertThat(j.at("/psf/source").asText()).contains("stated by the series");
         assertThat(j.get("registrations")).hasSize(1);
         JsonNode reg = j.at("/registrations/0");
         assertThat(reg.get("source").asText()).isEqualTo(spect96);
@@ -262,10 +280,12 @@ class DosimetryCommandTest {
                 spect4,
                 "--timepoint-ct",
                 dir.resolve("cycle-1/ct-004h").toString(),
+                "--timepoint-ct",
+                dir.resolve("cycle-1/ct-096h").toString(),
                 "--rtstruct",
                 rtstruct);
         assertThat(stray.exit()).isEqualTo(2);
-        assertThat(stray.err()).contains("--timepoint-ct is only used with --registration ct");
+        assertThat(stray.err()).contains("has no --timepoint");
     }
 
     private static double square(double x) {
@@ -322,6 +342,15 @@ class DosimetryCommandTest {
         var r = withFirstScan(other);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("different nuclides").contains("Y-90").contains("Lu-177");
+    }
+
+    /** A scan that does not name its nuclide is refused with a typed error, never taken for Lu-177. */
+    @Test
+    void aScanWithoutItsNuclideIsRefused(@TempDir Path dir) throws Exception {
+        Path bare = modifiedCopy(dir, "SCAN_001", "-ea", "(0054,0016)[0].(0054,0300)");
+        var r = NuclideCommandTest.run("dosimetry", "--timepoint", bare.toString(), "--rtstruct", rtstruct("SCAN_001"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(bare.toString()).contains("does not name its radionuclide");
     }
 
     @Test

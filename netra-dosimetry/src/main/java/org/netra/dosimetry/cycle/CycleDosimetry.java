@@ -42,9 +42,6 @@ import org.netra.physics.quantity.Times;
  * the absorbed dose by the chosen {@link DoseMethod}, ± 1 SD, BED and dose–volume figures.
  */
 public final class CycleDosimetry {
-    private static final java.util.regex.Pattern KIDNEY =
-            java.util.regex.Pattern.compile("((left|right|l|r) )?kidneys?( (left|right|l|r))?");
-
     private CycleDosimetry() {}
 
     /**
@@ -180,6 +177,7 @@ public final class CycleDosimetry {
             CycleSettings settings,
             double voxelMl) {
         int n = tps.size();
+        RegionRole role = settings.roles().roleOf(m.name());
         double[] mbq = new double[n];
         List<TimePoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -226,7 +224,7 @@ public final class CycleDosimetry {
             how = "mean of the " + method.label() + " dose map in the VOI (voxel-wise TIA)";
         } else {
             Phantom phantom = ((DoseMethod.OrganS) method).phantom();
-            SelfS s = selfS(m.name(), nuclide, mass, Optional.of(m.volume()), phantom);
+            SelfS s = selfS(m.name(), role, nuclide, mass, Optional.of(m.volume()), phantom);
             dose = s.s().dose(tia.timeIntegratedActivity());
             how = s.how();
         }
@@ -235,31 +233,59 @@ public final class CycleDosimetry {
                 tia.timeIntegratedActivity(),
                 tia.standardDeviation().orElse(TimeIntegratedActivity.ZERO),
                 settings.uncertainty());
-        AbsorbedDose bed = Bed.forResult(dose, tia, settings.bedTissue());
+        double extrapolated = extrapolatedFraction(tia, hours[n - 1], mbq[n - 1], settings);
+        CycleResult.SdParts parts = new CycleResult.SdParts(
+                dose.inGy() == 0 ? 0 : sd.standardDeviation() / dose.inGy(),
+                extrapolated * settings.extrapolation(),
+                0);
+        var bedTissue = settings.bedTissue(role);
         return new CycleResult.Voi(
                 m.name(),
+                role,
                 m.voxelCount(),
                 volumeMl,
                 mass.inGrams(),
                 mbq,
                 tia,
+                extrapolated,
                 voxelTia,
                 dose.inGy(),
-                sd.standardDeviation(),
-                bed.inGy(),
+                parts.total() * dose.inGy(),
+                parts,
+                bedTissue.map(t -> Bed.forResult(dose, tia, t)),
+                bedTissue,
                 dvh,
                 how);
     }
 
-    record SelfS(SValue s, String how) {}
-
     /**
-     * Whether a VOI's name says it is the kidneys, left, right or both ("Kidney_L", "right kidney", "kidneys"),
-     * not a part of them ("Kidney_L_cortex").
+     * The share of a region's TIA after its last scan: the fitted model's integral beyond it (or the physical
+     * tail the rules put there), A_last/λ_phys for the trapezoid rule, and for one scan Hänscheid's or Madsen's
+     * integral beyond it.
      */
-    public static boolean isKidney(String voiName) {
-        return KIDNEY.matcher(key(voiName)).matches();
+    public static double extrapolatedFraction(TiaResult tia, double lastHours, double lastMBq, CycleSettings settings) {
+        double total = tia.timeIntegratedActivity().inMBqHours();
+        if (!(total > 0)) {
+            return 0;
+        }
+        double physical = settings.kinetics().physicalRatePerHour();
+        double tail =
+                switch (tia.method()) {
+                    case org.netra.dosimetry.kinetics.TiaMethod.Fit f ->
+                        f.tail() == org.netra.dosimetry.kinetics.Tail.MODEL
+                                ? f.model()
+                                        .integral(Times.ofHours(lastHours), Times.ofHours(1e7))
+                                        .inMBqHours()
+                                : f.model().valueAt(Times.ofHours(lastHours)).inMBq() / physical;
+                    case org.netra.dosimetry.kinetics.TiaMethod.TrapezoidWithPhysicalTail t -> lastMBq / physical;
+                    // a single point: a mono-exponential through it with the method's T_eff, integrated beyond it
+                    case org.netra.dosimetry.kinetics.TiaMethod.SinglePoint sp ->
+                        lastMBq * Times.hours(tia.effectiveHalfLife()) / Math.log(2);
+                };
+        return Math.min(1, Math.max(0, tail / total));
     }
+
+    record SelfS(SValue s, String how) {}
 
     /** A VOI name as lower-case words of letters. */
     private static String key(String voiName) {
@@ -269,6 +295,7 @@ public final class CycleDosimetry {
     /** The self-dose S-value of a VOI for the organ-S method: OpenDose for a named organ, else the sphere model. */
     static SelfS selfS(
             String name,
+            RegionRole role,
             Nuclide nuclide,
             Mass mass,
             Optional<org.netra.physics.quantity.Volume> volume,
@@ -283,7 +310,7 @@ public final class CycleDosimetry {
                 organ = Optional.of(table.get(phantom, SourceRegion.LIVER, "Liver"));
             } else if (key.equals("spleen")) {
                 organ = Optional.of(table.get(phantom, SourceRegion.SPLEEN, "Spleen"));
-            } else if (isKidney(name)) {
+            } else if (role == RegionRole.KIDNEY) {
                 boolean right = key.matches(".*\\b(right|r)\\b.*");
                 // both kidneys as target: the energy a kidney absorbs of its own decays (cross-fire to the other
                 // is < 0.1 %), so scaled to the VOI's mass it is the self-dose of one kidney or of both

@@ -3,8 +3,10 @@ package org.netra.dosimetry.cycle;
 import java.util.List;
 import java.util.Optional;
 import org.netra.dosimetry.kinetics.TiaResult;
+import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.imaging.volume.Volume;
 import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.quantity.AbsorbedDose;
 
 /**
  * A cycle's dosimetry.
@@ -28,30 +30,105 @@ public record CycleResult(
     /**
      * One VOI's figures.
      *
+     * @param role what the VOI is, from its name by the settings' {@link RoleRules}
      * @param activityMBq the VOI's activity at each time point
      * @param tia the region-level time-integrated activity, with the model, the rule that chose it and why
+     * @param extrapolatedFraction the share of the TIA after the last scan (for one scan, after it)
      * @param voxelTiaMBqH the voxel-wise TIA summed over the VOI (what the voxel methods' dose rests on), empty
      *     for the organ-S method
      * @param doseGy mean absorbed dose in the VOI
-     * @param doseSdGy 1 SD of it by EANM propagation (fit covariance or point SDs, calibration, VOI activity and mass)
-     * @param bedGy biologically effective dose with the settings' tissue parameters
+     * @param doseSdGy 1 SD of it: the root sum of squares of {@code sd}'s parts times the dose
+     * @param sd the relative SD's parts (EANM 2018)
+     * @param bed biologically effective dose with {@code bedTissue}; empty where the VOI's tissue has no sourced
+     *     α/β and the user gave none
      * @param dvh dose–volume figures, empty for the organ-S method
      * @param doseHow how the dose was obtained (kernel, S-value and its mass scaling)
      */
     public record Voi(
             String name,
+            RegionRole role,
             int voxelCount,
             double volumeMl,
             double massG,
             double[] activityMBq,
             TiaResult tia,
+            double extrapolatedFraction,
             Optional<Double> voxelTiaMBqH,
             double doseGy,
             double doseSdGy,
-            double bedGy,
+            SdParts sd,
+            Optional<AbsorbedDose> bed,
+            Optional<TissueParameters> bedTissue,
             Optional<Dvh> dvh,
-            String doseHow) {}
+            String doseHow) {
+
+        /** This VOI with its dose multiplied by {@code factor} (a recovery correction): SD, BED and DVH follow. */
+        public Voi scaled(
+                double factor,
+                double[] correctedMBq,
+                TiaResult correctedTia,
+                double correctedExtrapolated,
+                SdParts parts,
+                Optional<AbsorbedDose> correctedBed,
+                String how) {
+            double dose = doseGy * factor;
+            return new Voi(
+                    name,
+                    role,
+                    voxelCount,
+                    volumeMl,
+                    massG,
+                    correctedMBq,
+                    correctedTia,
+                    correctedExtrapolated,
+                    voxelTiaMBqH,
+                    dose,
+                    parts.total() * dose,
+                    parts,
+                    correctedBed,
+                    bedTissue,
+                    dvh.map(d -> new Dvh(
+                            d.meanGy() * factor,
+                            d.maxGy() * factor,
+                            d.d2Gy() * factor,
+                            d.d50Gy() * factor,
+                            d.d98Gy() * factor)),
+                    how);
+        }
+    }
+
+    /**
+     * The relative standard deviation of a VOI's dose in parts, combined in quadrature (Gear et al., EJNMMI
+     * 2018;45:2456).
+     *
+     * @param fitAndBudget the fit's covariance carried into the TIA, calibration, VOI activity and mass
+     * @param extrapolation the unmeasured tail: its share of the TIA times the settings' relative SD for it
+     * @param partialVolume the recovery correction's sensitivity to the PSF: the dose's change when the PSF FWHM
+     *     changes by its own uncertainty (zero without a correction)
+     */
+    public record SdParts(double fitAndBudget, double extrapolation, double partialVolume) {
+        public double total() {
+            return Math.sqrt(
+                    fitAndBudget * fitAndBudget + extrapolation * extrapolation + partialVolume * partialVolume);
+        }
+
+        public SdParts withPartialVolume(double relative) {
+            return new SdParts(fitAndBudget, extrapolation, relative);
+        }
+
+        public SdParts withExtrapolation(double relative) {
+            return new SdParts(fitAndBudget, relative, partialVolume);
+        }
+    }
 
     /** Mean, maximum and D2 / D50 / D98 in Gy. */
     public record Dvh(double meanGy, double maxGy, double d2Gy, double d50Gy, double d98Gy) {}
+
+    /** The VOI of this name. */
+    public Voi voi(String name) {
+        return vois.stream()
+                .filter(v -> v.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new CycleInputException("no VOI '" + name + "' in the result"));
+    }
 }

@@ -8,6 +8,24 @@ public sealed interface DoseMethod {
     /** The name the CLI and reports use. */
     String label();
 
+    /** The labels of the methods, as {@link #parse} reads them. */
+    java.util.List<String> LABELS = java.util.List.of("voxel-kernel", "local-deposition", "organ-s");
+
+    /**
+     * The method of a label (any case); an unknown label is refused, never taken for the default.
+     *
+     * @param phantom the phantom for organ-s
+     */
+    static DoseMethod parse(String label, Phantom phantom) {
+        return switch (label.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "voxel-kernel" -> new VoxelKernel(KernelMedium.SOFT_TISSUE);
+            case "local-deposition" -> new LocalDeposition();
+            case "organ-s" -> new OrganS(phantom);
+            default ->
+                throw new CycleInputException("the dose method must be one of " + LABELS + ", got '" + label + "'");
+        };
+    }
+
     /** Convolution of the voxel TIA map with Lanconelli's dose-voxel kernel, resampled to the image's voxels. */
     record VoxelKernel(KernelMedium medium) implements DoseMethod {
         @Override

@@ -80,7 +80,7 @@ public record KineticsSettings(
                 physicalHalfLife, candidates, weighting, aiccPreferenceWindow, counts, tail, singlePoint);
     }
 
-    double physicalRatePerHour() {
+    public double physicalRatePerHour() {
         return ModelKind.ratePerHour(physicalHalfLife);
     }
 }

@@ -22,6 +22,18 @@ public record TissueParameters(String tissue, AbsorbedDose alphaBeta, Duration r
             Duration.ofMinutes(168),
             "Barone et al., J Nucl Med 2005;46:99S; Bodei et al., EJNMMI 2008;35:1847");
 
+    /**
+     * Tumour: α/β 10 Gy, repair half-time 1.5 h, the values external-beam radiotherapy conventionally assumes for
+     * tumours, which PRRT tumour BEDs often borrow. NET-specific values are not established (docs/DOMAIN.md gives
+     * sourced values for the kidney only), so this is netra's assumption, stated with every result that uses it;
+     * a kidney's 2.6 Gy and 2.8 h are never applied to a tumour unless the user asks for them.
+     */
+    public static final TissueParameters TUMOUR = new TissueParameters(
+            "tumour",
+            AbsorbedDose.ofGy(10),
+            Duration.ofMinutes(90),
+            "assumed: the radiotherapy convention for tumours (α/β 10 Gy, T_rep 1.5 h); not NET-specific");
+
     public TissueParameters {
         if (alphaBeta.inGy() <= 0) {
             throw new IllegalArgumentException("α/β of " + tissue + " must be positive, got " + alphaBeta);

@@ -87,6 +87,15 @@ public final class DoseKernel {
         return sum * medium.density().inGramsPerMl() * voxelMl() / 1000; // Gy·kg = J; g → kg
     }
 
+    /** This kernel with every value multiplied by {@code factor} (an energy renormalisation). */
+    public DoseKernel scaled(double factor) {
+        float[] v = values.clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (v[i] * factor);
+        }
+        return new DoseKernel(nuclide, medium, spacing, rx, ry, rz, v);
+    }
+
     @Override
     public String toString() {
         return String.format(

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.netra.physics.decay.EnergyPartition;
+import org.netra.physics.nuclide.NuclideCatalog;
 
 /**
  * The voxel S-values of Lanconelli et al. (Phys Med Biol 2012;57:517) for Lu-177, Y-90 and I-131, at
@@ -68,10 +70,33 @@ public final class VoxelSValues {
     }
 
     /**
-     * A kernel for voxels of (sx, sy, sz) mm: the tabulated one where the voxel is a tabulated cube,
-     * otherwise the tabulated kernel of the nearest voxel volume resampled by {@link KernelResampling}.
+     * The kernel netra computes dose with for voxels of (sx, sy, sz) mm: {@link #asPublished} and, in soft tissue,
+     * renormalised so that it deposits the nuclide's non-penetrating energy per decay (ICRP-107: electrons and
+     * photons below 10 keV; 0.14821 MeV for Lu-177) at the medium's density. The published soft-tissue tables
+     * deposit less than that: Lu-177 140.1 keV per decay at 2.21 mm rising to 146.0 keV at 9.28 mm (the rise is
+     * photon energy falling inside the larger 11³ kernel), against 147.9 keV of electron energy alone, whose
+     * range (< 2 mm) keeps all of it inside the kernel; the bone tables deposit 147–161 keV. The deficit is
+     * therefore in the soft-tissue table itself (its source spectrum or density cannot be recovered from it),
+     * and without the correction a large uniform region's dose falls ≈ 5 % below its energy balance Ã·E/m
+     * and below local deposition. The bone kernel is used as published. The renormalisation leaves the
+     * kernel's shape (how the energy spreads) as Lanconelli et al. simulated it.
      */
     public static DoseKernel forVoxel(String nuclide, KernelMedium medium, double sx, double sy, double sz) {
+        DoseKernel k = asPublished(nuclide, medium, sx, sy, sz);
+        if (medium != KernelMedium.SOFT_TISSUE) {
+            return k;
+        }
+        double target = EnergyPartition.of(NuclideCatalog.icrp107().get(nuclide))
+                .nonPenetrating()
+                .inJoules();
+        return k.scaled(target / k.energyPerDecayJoules());
+    }
+
+    /**
+     * The published kernel for voxels of (sx, sy, sz) mm: the tabulated one where the voxel is a tabulated
+     * cube, otherwise the tabulated kernel of the nearest voxel volume resampled by {@link KernelResampling}.
+     */
+    public static DoseKernel asPublished(String nuclide, KernelMedium medium, double sx, double sy, double sz) {
         if (Math.abs(sx - sy) <= SIZE_TOLERANCE_MM && Math.abs(sx - sz) <= SIZE_TOLERANCE_MM) {
             for (double s : sizes(nuclide, medium)) {
                 if (Math.abs(s - sx) <= SIZE_TOLERANCE_MM) {

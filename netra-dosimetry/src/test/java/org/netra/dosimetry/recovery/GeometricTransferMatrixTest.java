@@ -12,7 +12,11 @@ import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 
-/** The GTM blurs each region only within its reach; the matrix must equal the whole-grid computation. */
+/**
+ * The GTM blurs each region only within its reach, and the largest region of a partition of the grid (the
+ * background) not at all (the blur of ones, known in closed form, minus the others'); the matrix must equal the
+ * whole-grid computation to float precision (the blur runs in float).
+ */
 class GeometricTransferMatrixTest {
     @Test
     void blurringWithinEachRegionsReachEqualsBlurringTheWholeGrid() {
@@ -75,11 +79,14 @@ class GeometricTransferMatrixTest {
                 observed[ii] += w[ii][jj] * truth[jj];
             }
             recoveries.add(gtm.recovery(ii));
-            assertThat(gtm.recovery(ii)).isCloseTo(w[ii][ii], within(1e-12));
+            assertThat(gtm.recovery(ii)).isCloseTo(w[ii][ii], within(1e-6));
+            for (int jj = 0; jj < m; jj++) {
+                assertThat(gtm.at(ii, jj)).as("W[%d][%d]", ii, jj).isCloseTo(w[ii][jj], within(1e-6));
+            }
         }
         double[] corrected = gtm.correct(observed);
         for (int ii = 0; ii < m; ii++) {
-            assertThat(corrected[ii]).isCloseTo(truth[ii], within(1e-9 * truth[ii]));
+            assertThat(corrected[ii]).isCloseTo(truth[ii], within(1e-4 * truth[ii]));
         }
         assertThat(recoveries.get(0))
                 .as("a 3-voxel-radius sphere under 10 mm FWHM")

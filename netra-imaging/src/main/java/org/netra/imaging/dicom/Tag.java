@@ -147,6 +147,7 @@ public final class Tag {
     public static final int KVP = 0x00180060;
     public static final int SOFTWARE_VERSIONS = 0x00181020;
     public static final int COLLIMATOR_TYPE = 0x00181181;
+    public static final int SPATIAL_RESOLUTION = 0x00181050;
     public static final int CONVOLUTION_KERNEL = 0x00181210;
     public static final int PATIENT_POSITION = 0x00185100;
     public static final int PATIENT_ORIENTATION = 0x00200020;

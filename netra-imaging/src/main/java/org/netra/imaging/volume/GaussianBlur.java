@@ -30,6 +30,30 @@ public final class GaussianBlur {
         return Volume.wrap(g, in.unit(), a);
     }
 
+    /**
+     * What {@link #blur} makes of a volume of ones along one axis: 1 inside, less within the kernel's radius of the
+     * grid's ends, where part of the kernel falls outside. The blur is separable, so the 3-D blur of ones is the
+     * product of the three axes' profiles: no volume needs blurring to know it.
+     */
+    public static double[] onesProfile(Geometry g, double fwhmMm, int axis) {
+        int n = axis == 0 ? g.nx() : axis == 1 ? g.ny() : g.nz();
+        double[] p = new double[n];
+        if (fwhmMm == 0) {
+            java.util.Arrays.fill(p, 1);
+            return p;
+        }
+        double[] k = kernel(fwhmMm / FWHM_PER_SIGMA / g.spacing(axis));
+        int r = k.length / 2;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = Math.max(0, i - r); j <= Math.min(n - 1, i + r); j++) {
+                s += k[j - i + r];
+            }
+            p[i] = s;
+        }
+        return p;
+    }
+
     /** The kernel's radius in voxels along each axis: beyond it the blur adds nothing. */
     public static int[] radii(Geometry g, double fwhmMm) {
         int[] r = new int[3];

@@ -119,6 +119,8 @@ public final class ImageSeriesWriter {
                             Tag.RECONSTRUCTION_METHOD,
                             Vr.LO,
                             String.format(Locale.ROOT, "SIMULATED GAUSSIAN PSF %.1f MM FWHM", f.fwhmMm()))
+                    // Spatial Resolution (0018,1050): the FWHM the partial-volume correction takes from the series
+                    .setString(Tag.SPATIAL_RESOLUTION, Vr.DS, String.format(Locale.ROOT, "%.4g", f.fwhmMm()))
                     .setString(Tag.ATTENUATION_CORRECTION_METHOD, Vr.LO, "simulated: true activity")
                     .setString(Tag.SCATTER_CORRECTION_METHOD, Vr.LO, "simulated: no scatter")
                     .setSequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, List.of(radiopharmaceutical))

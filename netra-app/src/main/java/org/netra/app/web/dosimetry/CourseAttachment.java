@@ -11,6 +11,7 @@ import org.netra.clinical.patient.IdentityCheck;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.clinical.therapy.TumourDose;
 import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.dosimetry.cycle.RegionRole;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.store.Store;
@@ -161,7 +162,7 @@ final class CourseAttachment {
                         v.name(), AbsorbedDose.ofGy(v.doseGy()), AbsorbedDose.ofGy(v.doseSdGy()), v.volumeMl()))
                 .toList();
         List<RegionCurves> curves = r.vois().stream()
-                .filter(v -> RegionRole.of(v.name()) != RegionRole.BODY)
+                .filter(v -> v.role() != RegionRole.BODY)
                 .map(v -> curves(r, v))
                 .toList();
         String method = String.format(
@@ -204,7 +205,7 @@ final class CourseAttachment {
     }
 
     private static List<DosimetryJobs.VoiDose> byRole(DosimetryJobs.Result r, RegionRole role) {
-        return r.vois().stream().filter(v -> RegionRole.of(v.name()) == role).toList();
+        return r.vois().stream().filter(v -> v.role() == role).toList();
     }
 
     private static double weighted(

@@ -12,6 +12,8 @@ import org.netra.clinical.therapy.ContinuationAdvice;
 import org.netra.clinical.therapy.ContinuationConfig;
 import org.netra.clinical.therapy.CycleDecision;
 import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.dosimetry.cycle.RegionRole;
+import org.netra.dosimetry.cycle.RoleRules;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.clinical.DecisionRecord;
@@ -81,7 +83,7 @@ public record CycleDosimetryView(
         double gbq = d.administered().inGBq();
         List<Row> rows = new ArrayList<>();
         List<RegionCurves> kidneyRegions = curves.stream()
-                .filter(c -> RegionRole.of(c.region()) == RegionRole.KIDNEY && c.doseSdGy() != null)
+                .filter(c -> RoleRules.DEFAULT.roleOf(c.region()) == RegionRole.KIDNEY && c.doseSdGy() != null)
                 .toList();
         // the kidneys' SD: the regions' SDs mass-weighted like their doses (fully correlated: same calibration)
         double kidneyMl =
@@ -101,7 +103,7 @@ public record CycleDosimetryView(
                 d.kidneyBed().isPresent() ? "from dosimetry" : "LQ model, mono-exponential"));
         rows.add(new Row("bone marrow", d.marrowDose().inGy(), Double.NaN, d.marrowGyPerGBq(), "absorbed dose"));
         for (var c : curves) {
-            RegionRole role = RegionRole.of(c.region());
+            RegionRole role = RoleRules.DEFAULT.roleOf(c.region());
             if (c.doseGy() != null && role != RegionRole.TUMOUR) {
                 rows.add(new Row(
                         c.region(),

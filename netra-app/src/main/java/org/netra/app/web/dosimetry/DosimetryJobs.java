@@ -5,41 +5,33 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
+import org.netra.app.dosimetry.CycleJson;
 import org.netra.clinical.patient.IdentityCheck;
-import org.netra.dosimetry.cycle.Alignment;
-import org.netra.dosimetry.cycle.CycleDosimetry;
+import org.netra.dosimetry.cycle.CycleInput;
 import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.dosimetry.cycle.CycleOptions;
+import org.netra.dosimetry.cycle.CyclePipeline;
+import org.netra.dosimetry.cycle.CycleReport;
 import org.netra.dosimetry.cycle.CycleResult;
-import org.netra.dosimetry.cycle.CycleSettings;
 import org.netra.dosimetry.cycle.DoseMethod;
-import org.netra.dosimetry.cycle.TimePointImage;
+import org.netra.dosimetry.cycle.PartialVolumeCorrection;
+import org.netra.dosimetry.cycle.RegionRole;
+import org.netra.dosimetry.cycle.RoleRules;
+import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
-import org.netra.dosimetry.recovery.PartialVolumeCorrection;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.RtStruct;
-import org.netra.imaging.quant.AcquisitionFacts;
-import org.netra.imaging.quant.RealWorldValues;
-import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
-import org.netra.physics.nuclide.Nuclide;
-import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
 import org.netra.store.clinical.DosimetryRecord;
@@ -48,9 +40,9 @@ import org.netra.store.record.Stored;
 
 /**
  * Dosimetry as a background job: from an uploaded zip of DICOM (every folder holding an emission series is
- * a time point, an RTSTRUCT gives the VOIs) or from images made in memory (the demo's digital twins);
- * netra-dosimetry's cycle pipeline (alignment, voxel kinetics, dose ± SD, BED, DVH, optionally the GTM
- * partial-volume correction) runs on one worker thread while the page polls the progress. A finished job
+ * a time point, a CT folder in its Frame of Reference acquired with it is its CT, an RTSTRUCT gives the VOIs) or
+ * from images made in memory (the demo's digital twins); netra-dosimetry's {@link CyclePipeline}, the same the CLI
+ * runs, computes on one worker thread while the page polls the progress. A finished job
  * is kept in the store and can be attached to a cycle of the patient's course ({@link CourseAttachment}).
  * Uploads are unpacked within limits by {@link UploadUnpacker}; a zip entry escaping its folder is refused.
  */
@@ -92,8 +84,10 @@ public final class DosimetryJobs implements AutoCloseable {
      *     before curves were kept)
      * @param dvh the cumulative DVH: dose (Gy) and the volume fraction receiving at least it (null for the
      *     organ-S method and older jobs)
-     * @param d50Gy the pipeline's D50 (NaN without a DVH)
+     * @param d50Gy the pipeline's D50 (null without a DVH)
      * @param effectiveHalfLifeH the terminal phase's effective half-life (0 in jobs stored before it was kept)
+     * @param bedGy null where the VOI's tissue has no sourced α/β
+     * @param assignedRole the role given at import (null in jobs stored before roles were kept: see {@link #role})
      */
     public record VoiDose(
             String name,
@@ -103,14 +97,26 @@ public final class DosimetryJobs implements AutoCloseable {
             double tiaMBqH,
             double doseGy,
             double doseSdGy,
-            double bedGy,
+            Double bedGy,
             String why,
             ModelCurve curve,
             DoseVolumeHistogram.Curve dvh,
-            double d50Gy,
-            double effectiveHalfLifeH) {}
+            Double d50Gy,
+            double effectiveHalfLifeH,
+            RegionRole assignedRole,
+            String bedTissue) {
+        /** The role given at import, or for older jobs what netra's default rules say of the name. */
+        public RegionRole role() {
+            return assignedRole != null ? assignedRole : RoleRules.DEFAULT.roleOf(name);
+        }
+    }
 
-    /** @param correction the partial-volume correction applied ("" for none) */
+    /**
+     * @param correction the partial-volume correction applied ("" for none)
+     * @param warnings what the physicist must check (null in jobs stored before warnings were kept)
+     * @param json the cycle's report as the CLI's {@code --json} prints it (null in older jobs)
+     * @param identity who the images say they are of (null in jobs stored before netra kept it)
+     */
     public record Result(
             String patientId,
             String injection,
@@ -118,24 +124,9 @@ public final class DosimetryJobs implements AutoCloseable {
             double[] hours,
             List<VoiDose> vois,
             String correction,
+            List<CycleJson.WarningOut> warnings,
+            String json,
             IdentityCheck.DicomIdentity identity) {
-        public Result(
-                String patientId,
-                String injection,
-                double injectedGBq,
-                double[] hours,
-                List<VoiDose> vois,
-                String correction) {
-            this(
-                    patientId,
-                    injection,
-                    injectedGBq,
-                    hours,
-                    vois,
-                    correction,
-                    new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty()));
-        }
-
         /** Who the images say they are of (jobs stored before netra kept it: the Patient ID alone). */
         public IdentityCheck.DicomIdentity dicomIdentity() {
             return identity != null
@@ -181,73 +172,10 @@ public final class DosimetryJobs implements AutoCloseable {
         }
     }
 
-    /**
-     * What a job computes on, made on the worker thread.
-     *
-     * @param timePoints the time points; with {@code alignment} NONE already on one grid
-     * @param vois the VOIs rasterised on the reference (first, aligned) time point's grid
-     * @param density g/mL on that grid, or empty for soft tissue everywhere
-     */
-    public record Input(
-            String patientId,
-            Nuclide nuclide,
-            LocalDateTime injection,
-            double injectedGBq,
-            List<TimePointImage> timePoints,
-            Alignment.Mode alignment,
-            Function<Geometry, List<Mask>> vois,
-            Optional<Volume> density,
-            Optional<Recovery> recovery,
-            IdentityCheck.DicomIdentity identity) {
-        /** Without the DICOM's name and birth date: the Patient ID is all there is to check. */
-        public Input(
-                String patientId,
-                Nuclide nuclide,
-                LocalDateTime injection,
-                double injectedGBq,
-                List<TimePointImage> timePoints,
-                Alignment.Mode alignment,
-                Function<Geometry, List<Mask>> vois,
-                Optional<Volume> density,
-                Optional<Recovery> recovery) {
-            this(
-                    patientId,
-                    nuclide,
-                    injection,
-                    injectedGBq,
-                    timePoints,
-                    alignment,
-                    vois,
-                    density,
-                    recovery,
-                    new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty()));
-        }
-    }
-
-    /**
-     * GTM partial-volume correction at the camera's measured resolution.
-     *
-     * @param regions the VOIs forming the GTM's regions; empty for all
-     */
-    public record Recovery(double psfFwhmMm, List<String> regions) {
-        public Recovery {
-            if (!(psfFwhmMm > 0 && psfFwhmMm <= 40)) {
-                throw new CycleInputException("the camera's resolution (PSF FWHM) must be 0–40 mm, got " + psfFwhmMm
-                        + "; measure it with a line or sphere source for this collimator and reconstruction");
-            }
-            regions = List.copyOf(regions);
-        }
-
-        String describe() {
-            return String.format(
-                    Locale.ROOT, "GTM partial-volume correction (Rousset 1998) at %.3g mm FWHM", psfFwhmMm);
-        }
-    }
-
-    /** Makes a job's input on the worker thread, telling its progress (percent up to 45, step). */
+    /** Makes a job's input on the worker thread (reading happens in the pipeline, with its progress). */
     @FunctionalInterface
     public interface Source {
-        Input load(BiConsumer<Integer, String> progress) throws IOException;
+        CycleInput load(CyclePipeline.Progress progress) throws IOException;
     }
 
     /** The cycle of a patient's course a job is attached to as soon as it is done. */
@@ -293,21 +221,22 @@ public final class DosimetryJobs implements AutoCloseable {
     public record Series(String folder, String modality, String description, String acquired) {}
 
     /**
-     * An unpacked upload waiting for its time points and VOIs to be chosen, with the method and correction
-     * chosen on the form.
+     * An unpacked upload waiting for its time points and VOIs to be chosen, with the options chosen on the form.
+     *
+     * @param cts the upload's CT folders, each paired with the emission series of its Frame of Reference and time
      */
     public record Upload(
             String id,
             String owner,
             String name,
             List<Series> series,
+            List<Path> cts,
             List<String> rois,
-            DoseMethod method,
-            Optional<Recovery> recovery,
+            CycleOptions options,
             Path dir,
             Path rtstruct) {
         public String methodName() {
-            return DosimetryJobs.methodName(method);
+            return DosimetryJobs.methodName(options.method());
         }
     }
 
@@ -315,8 +244,7 @@ public final class DosimetryJobs implements AutoCloseable {
      * Unpacks the zip and lists its time points (emission series) and the RTSTRUCT's VOIs for the user to
      * choose from ({@link #start}); a bad upload is refused at once.
      */
-    public Upload unpack(String owner, String name, InputStream zip, DoseMethod method, Optional<Recovery> recovery)
-            throws IOException {
+    public Upload unpack(String owner, String name, InputStream zip, CycleOptions options) throws IOException {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Path dir = unpacker.unpack(owner, id, zip);
         try {
@@ -338,7 +266,7 @@ public final class DosimetryJobs implements AutoCloseable {
             for (Path f : folders) {
                 series.add(describe(dir, f));
             }
-            var u = new Upload(id, owner, name, List.copyOf(series), rois, method, recovery, dir, rtstruct);
+            var u = new Upload(id, owner, name, List.copyOf(series), ctSeries(dir), rois, options, dir, rtstruct);
             uploads.put(id, u);
             return u;
         } catch (IOException | RuntimeException e) {
@@ -354,6 +282,14 @@ public final class DosimetryJobs implements AutoCloseable {
 
     /** Queues the computation on the chosen time points (folders) and VOIs of an unpacked upload. */
     public Job start(String uploadId, String owner, List<String> folders, List<String> rois) {
+        return start(uploadId, owner, folders, rois, List.of());
+    }
+
+    /**
+     * As {@link #start(String, String, List, List)}, with role overrides "NAME=ROLE" chosen on the page (over the
+     * name rules); a malformed one or a role that does not exist is refused, naming it.
+     */
+    public Job start(String uploadId, String owner, List<String> folders, List<String> rois, List<String> roles) {
         Upload u = upload(uploadId, owner)
                 .orElseThrow(() -> new CycleInputException("there is no upload " + uploadId + " of " + owner
                         + " waiting to start (started already, or the server restarted): upload the zip again"));
@@ -374,6 +310,7 @@ public final class DosimetryJobs implements AutoCloseable {
                 throw new CycleInputException("'" + r + "' is not a VOI of " + u.name() + "; it has " + u.rois());
             }
         }
+        CycleOptions options = u.options().withRoles(u.options().roles().withOverrides(roles));
         if (uploads.remove(uploadId) == null) {
             throw new CycleInputException("upload " + uploadId + " was started already");
         }
@@ -382,13 +319,19 @@ public final class DosimetryJobs implements AutoCloseable {
                 .map(f -> u.dir().resolve(f))
                 .toList();
         List<String> vois = List.copyOf(rois);
-        return queue(
-                uploadId,
-                owner,
-                u.name(),
-                u.method(),
-                progress -> readUpload(chosen, u.rtstruct(), vois, u.recovery(), progress),
-                Optional.empty());
+        return queue(uploadId, owner, u.name(), options, progress -> input(u, chosen, vois), Optional.empty());
+    }
+
+    /**
+     * The pipeline's input of an upload's chosen time points: each with the CT of its SPECT/CT session (same Frame
+     * of Reference, acquired within the hour), the RTSTRUCT's chosen VOIs.
+     */
+    static CycleInput.Series input(Upload u, List<Path> chosen, List<String> vois) throws IOException {
+        return new CycleInput.Series(
+                CycleInput.pairByFrameOfReference(chosen, u.cts()),
+                Optional.empty(),
+                new VoiSource.RtStructFile(u.rtstruct()),
+                Optional.of(vois));
     }
 
     private static Series describe(Path root, Path folder) {
@@ -423,12 +366,16 @@ public final class DosimetryJobs implements AutoCloseable {
     }
 
     private static String methodName(DoseMethod method) {
-        return method instanceof DoseMethod.LocalDeposition ? "local deposition" : "voxel kernel";
+        return switch (method) {
+            case DoseMethod.LocalDeposition l -> "local deposition";
+            case DoseMethod.VoxelKernel k -> "voxel kernel";
+            case DoseMethod.OrganS o -> "organ S-values";
+        };
     }
 
     /** Queues a job on images made in memory; with {@code target}, attaches the result to that cycle when done. */
-    public Job submit(String owner, String name, Source source, DoseMethod method, Optional<Target> target) {
-        return queue(UUID.randomUUID().toString().substring(0, 8), owner, name, method, source, target);
+    public Job submit(String owner, String name, Source source, CycleOptions options, Optional<Target> target) {
+        return queue(UUID.randomUUID().toString().substring(0, 8), owner, name, options, source, target);
     }
 
     /** Attaches a finished job to a cycle of its patient's course (see {@link CourseAttachment}). */
@@ -463,12 +410,13 @@ public final class DosimetryJobs implements AutoCloseable {
         return true;
     }
 
-    private Job queue(String id, String owner, String name, DoseMethod method, Source source, Optional<Target> target) {
+    private Job queue(
+            String id, String owner, String name, CycleOptions options, Source source, Optional<Target> target) {
         var job = new Job(
                 id,
                 owner,
                 name,
-                methodName(method),
+                methodName(options.method()),
                 State.QUEUED,
                 0,
                 "queued",
@@ -477,7 +425,7 @@ public final class DosimetryJobs implements AutoCloseable {
                 Instant.now(),
                 "");
         jobs.put(id, job);
-        worker.submit(() -> run(job, source, method, target));
+        worker.submit(() -> run(job, source, options, target));
         return job;
     }
 
@@ -498,110 +446,13 @@ public final class DosimetryJobs implements AutoCloseable {
                         ""));
     }
 
-    /** An upload's chosen time points read as Bq/mL, its chosen VOIs rasterised on the reference grid. */
-    private static Input readUpload(
-            List<Path> series,
-            Path rtstruct,
-            List<String> vois,
-            Optional<Recovery> recovery,
-            BiConsumer<Integer, String> progress)
-            throws IOException {
-        List<TimePointImage> tps = new ArrayList<>();
-        AcquisitionFacts first = null;
-        String patientId = "";
-        IdentityCheck.DicomIdentity identity = null;
-        for (int i = 0; i < series.size(); i++) {
-            progress.accept(5 + 40 * i / series.size(), "reading time point " + (i + 1) + " of " + series.size());
-            var s = SeriesAssembler.assemble(series.get(i), Optional.empty());
-            var facts = AcquisitionFacts.of(s);
-            if (first == null) {
-                first = facts;
-                patientId = s.header().string(Tag.PATIENT_ID).orElse("");
-                identity = new IdentityCheck.DicomIdentity(
-                        patientId,
-                        s.header().string(Tag.PATIENT_NAME),
-                        s.header().string(Tag.PATIENT_BIRTH_DATE));
-            }
-            var q = RealWorldValues.bqPerMlAtScanStart(s);
-            tps.add(new TimePointImage(series.get(i).getFileName().toString(), q.image(), q.referenceTime()));
-        }
-        var pharm = first.radiopharmaceutical()
-                .orElseThrow(() -> new CycleInputException("the first time point has no injection date-time and"
-                        + " activity (0018,1078/0018,1074): dosimetry needs them"));
-        var nuclide = NuclideCatalog.icrp107().get(pharm.nuclide().orElse("Lu-177"));
-        var structures = RtStruct.read(rtstruct);
-        return new Input(
-                patientId,
-                nuclide,
-                pharm.injection(),
-                pharm.injected().inGBq(),
-                tps,
-                tps.size() > 1 ? Alignment.Mode.RIGID : Alignment.Mode.NONE,
-                grid -> structures.rasterise(grid).stream()
-                        .filter(m -> vois.contains(m.name()))
-                        .toList(),
-                Optional.empty(),
-                recovery,
-                identity);
-    }
-
-    private void run(Job job, Source source, DoseMethod method, Optional<Target> target) {
+    private void run(Job job, Source source, CycleOptions options, Optional<Target> target) {
         try {
             update(job, State.RUNNING, 2, "loading the time points");
-            Input in = source.load((percent, step) -> update(job, State.RUNNING, percent, step));
-            var tps = in.timePoints();
-            update(job, State.RUNNING, 50, "aligning " + tps.size() + " time points");
-            var aligned = Alignment.align(tps, in.alignment());
-            var grid = aligned.timePoints().get(0).activity().geometry();
-            update(job, State.RUNNING, 65, "fitting time–activity curves and computing the dose");
-            var masks = in.vois().apply(grid);
-            CycleResult r = CycleDosimetry.run(
-                    in.nuclide(),
-                    in.injection(),
-                    aligned.timePoints(),
-                    masks,
-                    in.density(),
-                    method,
-                    CycleSettings.of(in.nuclide()));
-            if (in.recovery().isPresent()) {
-                update(job, State.RUNNING, 85, "partial-volume correction (GTM)");
-                var rec = in.recovery().get();
-                r = PartialVolumeCorrection.gtm(
-                                r,
-                                aligned.timePoints(),
-                                masks,
-                                rec.regions().isEmpty()
-                                        ? masks.stream().map(Mask::name).toList()
-                                        : rec.regions(),
-                                rec.psfFwhmMm())
-                        .result();
-            }
-            double halfLifeH = Times.hours(in.nuclide().halfLife());
-            CycleResult result = r;
-            List<VoiDose> vois = r.vois().stream()
-                    .map(v -> new VoiDose(
-                            v.name(),
-                            v.volumeMl(),
-                            v.activityMBq(),
-                            v.tia().method().describe(),
-                            v.voxelTiaMBqH().orElse(Double.NaN),
-                            v.doseGy(),
-                            v.doseSdGy(),
-                            v.bedGy(),
-                            v.tia().why(),
-                            ModelCurve.of(v.tia(), result.hoursAfterInjection(), v.activityMBq(), halfLifeH),
-                            dvh(result, masks, v.name()),
-                            v.dvh().map(CycleResult.Dvh::d50Gy).orElse(Double.NaN),
-                            Times.hours(v.tia().effectiveHalfLife())))
-                    .toList();
-            var out = new Result(
-                    in.patientId(),
-                    in.injection().toString(),
-                    in.injectedGBq(),
-                    r.hoursAfterInjection(),
-                    vois,
-                    in.recovery().map(Recovery::describe).orElse(""),
-                    in.identity());
+            CyclePipeline.Progress progress = (percent, step) -> update(job, State.RUNNING, percent, step);
+            CycleInput input = source.load(progress);
+            CycleReport report = CyclePipeline.run(input, options, progress);
+            var out = result(report, identity(input, report.patientId()));
             var finished = new FinishedJob(
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
             store.records().create(FinishedJob.KIND, finished, job.owner());
@@ -642,16 +493,98 @@ public final class DosimetryJobs implements AutoCloseable {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** A report as the store keeps it for the pages, the course and the API (with the CLI's JSON). */
+    static Result result(CycleReport report, IdentityCheck.DicomIdentity identity) {
+        CycleResult r = report.result();
+        double halfLifeH = Times.hours(r.nuclide().halfLife());
+        List<VoiDose> vois = r.vois().stream()
+                .map(v -> new VoiDose(
+                        v.name(),
+                        v.volumeMl(),
+                        v.activityMBq(),
+                        v.tia().method().describe(),
+                        v.voxelTiaMBqH().orElse(v.tia().timeIntegratedActivity().inMBqHours()),
+                        v.doseGy(),
+                        v.doseSdGy(),
+                        v.bed().map(b -> b.inGy()).orElse(null),
+                        v.tia().why(),
+                        ModelCurve.of(v.tia(), r.hoursAfterInjection(), v.activityMBq(), halfLifeH),
+                        dvh(report, v.name()),
+                        v.dvh().map(CycleResult.Dvh::d50Gy).orElse(null),
+                        Times.hours(v.tia().effectiveHalfLife()),
+                        v.role(),
+                        v.bedTissue().map(CycleJson::tissue).orElse(null)))
+                .toList();
+        return new Result(
+                report.patientId(),
+                report.injection().toString(),
+                report.injected().inGBq(),
+                r.hoursAfterInjection(),
+                vois,
+                report.psf()
+                        .map(p -> "GTM partial-volume correction (Rousset 1998), " + p.describe())
+                        .orElse(""),
+                report.warnings().stream().map(CycleJson::warning).toList(),
+                CycleJson.write(report),
+                identity);
+    }
+
+    /**
+     * Who the images say they are of: the Patient ID the pipeline checked across the scans, with the first scan's
+     * name and birth date where it is read from files (images made in memory carry the ID alone).
+     */
+    static IdentityCheck.DicomIdentity identity(CycleInput input, String patientId) {
+        if (input instanceof CycleInput.Series s) {
+            try (Stream<Path> files = Files.list(s.scans().get(0).series())) {
+                Optional<Path> first =
+                        files.filter(Files::isRegularFile).sorted().findFirst();
+                if (first.isPresent()) {
+                    var h = DicomFile.read(first.get(), DicomFile.Extent.HEADER).dataset();
+                    return new IdentityCheck.DicomIdentity(
+                            patientId, h.string(Tag.PATIENT_NAME), h.string(Tag.PATIENT_BIRTH_DATE));
+                }
+            } catch (IOException | RuntimeException e) {
+                // the Patient ID alone is checked
+            }
+        }
+        return new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty());
+    }
+
     /** Points on a job's cumulative DVH chart. */
     static final int DVH_POINTS = 60;
 
-    private static DoseVolumeHistogram.Curve dvh(CycleResult r, List<Mask> masks, String voi) {
-        return r.doseMap()
-                .flatMap(dose -> masks.stream()
+    /**
+     * A VOI's cumulative DVH from the voxel dose map, its doses multiplied by the VOI's partial-volume factor as
+     * its mean and D50 are (the GTM corrects region means, one factor per VOI).
+     */
+    private static DoseVolumeHistogram.Curve dvh(CycleReport report, String voi) {
+        double factor = report.correction()
+                .flatMap(
+                        c -> c.vois().stream().filter(x -> x.name().equals(voi)).findFirst())
+                .map(PartialVolumeCorrection.VoiRecovery::tiaFactor)
+                .orElse(1.0);
+        return report.result()
+                .doseMap()
+                .flatMap(dose -> report.vois().stream()
                         .filter(m -> m.name().equals(voi))
                         .findFirst()
                         .map(m -> DoseVolumeHistogram.of(dose, m).curve(DVH_POINTS)))
+                .map(c -> new DoseVolumeHistogram.Curve(
+                        java.util.Arrays.stream(c.gy()).map(g -> g * factor).toArray(), c.fraction()))
                 .orElse(null);
+    }
+
+    /** Folders whose DICOM files are CT images, in path order: the SPECT/CT sessions' CTs. */
+    static List<Path> ctSeries(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path d : walk.filter(Files::isDirectory).sorted().toList()) {
+                if (firstModality(d).filter("CT"::equals).isPresent()) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
     }
 
     /** Folders whose DICOM files are PET or NM images, in path order. */

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.netra.app.dosimetry.CameraSettings;
 import org.netra.app.report.DosimetryReport;
 import org.netra.app.report.DosimetryReportPdf;
 import org.netra.app.web.Routes;
@@ -19,8 +20,8 @@ import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
 import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.dosimetry.cycle.CycleOptions;
 import org.netra.dosimetry.cycle.DoseMethod;
-import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 
@@ -60,7 +61,12 @@ public final class JobFeature implements WebFeature {
         routes.page(HandlerType.POST, "/dosimetry/uploads/{id}/start", runners, ctx -> {
             var upload = upload(ctx);
             try {
-                var job = jobs.start(upload.id(), upload.owner(), ctx.formParams("timepoint"), ctx.formParams("voi"));
+                var job = jobs.start(
+                        upload.id(),
+                        upload.owner(),
+                        ctx.formParams("timepoint"),
+                        ctx.formParams("voi"),
+                        ctx.formParams("role"));
                 ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(400);
@@ -116,8 +122,9 @@ public final class JobFeature implements WebFeature {
                 HandlerType.POST,
                 "/api/dosimetry/jobs",
                 runners,
-                "start a dosimetry job: multipart field zip (time-point folders + RTSTRUCT), method voxel-kernel|local-deposition,"
-                        + " optional psfFwhmMm for the GTM partial-volume correction, optional timepoints and vois"
+                "start a dosimetry job: multipart field zip (time-point folders, their CTs + RTSTRUCT), method"
+                        + " voxel-kernel|local-deposition|organ-s, recovery gtm (default)|none, optional psfFwhmMm over"
+                        + " the series' and the department's, optional timepoints and vois"
                         + " (comma-separated folder and ROI names; default all)",
                 ctx -> {
                     try {
@@ -150,6 +157,21 @@ public final class JobFeature implements WebFeature {
                 runners,
                 "a dosimetry job's state, progress and, when done, doses ± SD per VOI",
                 ctx -> ctx.json(job(ctx)));
+        routes.api(
+                HandlerType.GET,
+                "/api/dosimetry/jobs/{id}/result",
+                runners,
+                "a finished job's cycle report, exactly as `netra dosimetry --json` prints it for the same inputs",
+                ctx -> {
+                    var job = job(ctx);
+                    String json = job.result()
+                            .map(DosimetryJobs.Result::json)
+                            .orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"));
+                    if (json == null) {
+                        throw new NotFoundResponse("job " + job.id() + " was stored before reports were kept");
+                    }
+                    ctx.contentType("application/json").result(json);
+                });
     }
 
     /** The page choosing an upload's time points and VOIs. */
@@ -186,22 +208,27 @@ public final class JobFeature implements WebFeature {
         if (file == null) {
             throw new CycleInputException("choose a zip file with one folder per time point and an RTSTRUCT");
         }
-        DoseMethod method = "local-deposition".equals(ctx.formParam("method"))
-                ? new DoseMethod.LocalDeposition()
-                : new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE);
-        Optional<DosimetryJobs.Recovery> recovery = Optional.empty();
+        String methodName = ctx.formParam("method");
+        DoseMethod method = DoseMethod.parse(
+                methodName == null || methodName.isBlank() ? "voxel-kernel" : methodName,
+                org.netra.dosimetry.organ.Phantom.ADULT_MALE);
+        Optional<Double> given = Optional.empty();
         String fwhm = ctx.formParam("psfFwhmMm");
         if (fwhm != null && !fwhm.isBlank()) {
             try {
-                recovery = Optional.of(new DosimetryJobs.Recovery(Double.parseDouble(fwhm.strip()), List.of()));
+                given = Optional.of(Double.parseDouble(fwhm.strip()));
             } catch (NumberFormatException e) {
                 throw new CycleInputException(
                         "the camera's resolution (PSF FWHM) must be a number of mm, e.g. 10, got '" + fwhm + "'");
             }
         }
+        String recovery = ctx.formParam("recovery");
+        CycleOptions options = CycleOptions.DEFAULTS
+                .withMethod(method)
+                .withRecovery(recovery == null || recovery.isBlank() ? "gtm" : recovery, given, Optional.empty())
+                .withDepartmentPsf(CameraSettings.departmentPsfFwhmMm());
         try (var in = file.content()) {
-            return jobs.unpack(
-                    RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, method, recovery);
+            return jobs.unpack(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, options);
         }
     }
 

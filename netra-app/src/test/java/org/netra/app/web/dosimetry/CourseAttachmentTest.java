@@ -60,7 +60,9 @@ class CourseAttachmentTest {
                 new ModelCurve(new double[] {0, 24, 96}, new double[] {11, 8, 4}),
                 new DoseVolumeHistogram.Curve(new double[] {0, gy, 2 * gy}, new double[] {1, 0.5, 0}),
                 gy,
-                teffH);
+                teffH,
+                null, // a job stored before roles were kept: the default name rules give the role
+                null);
     }
 
     /** A finished job of {@code patient}'s injection on {@code day} with {@code gbq}, stored as the worker would. */
@@ -76,7 +78,15 @@ class CourseAttachmentTest {
             IdentityCheck.DicomIdentity who, LocalDate day, double gbq, List<DosimetryJobs.VoiDose> vois) {
         String id = "t" + Long.toHexString(System.nanoTime());
         var result = new DosimetryJobs.Result(
-                who.patientId(), day.atTime(9, 30).toString(), gbq, new double[] {4, 24, 96}, vois, "", who);
+                who.patientId(),
+                day.atTime(9, 30).toString(),
+                gbq,
+                new double[] {4, 24, 96},
+                vois,
+                "",
+                List.of(),
+                null,
+                who);
         server.store
                 .records()
                 .create(

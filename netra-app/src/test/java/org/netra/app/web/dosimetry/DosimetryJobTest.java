@@ -102,6 +102,7 @@ public class DosimetryJobTest {
                 .contains("value=\"SCAN_001\"")
                 .contains("value=\"SCAN_002\"")
                 .contains("id=\"upload-vois\"");
+        assertThat(chooser.body()).contains("=tumour\" selected");
         List<String> rois = new java.util.ArrayList<>();
         var m = java.util.regex.Pattern.compile("name=\"voi\" value=\"([^\"]+)\"")
                 .matcher(chooser.body());
@@ -123,7 +124,9 @@ public class DosimetryJobTest {
                         Map.entry("timepoint", "SCAN_001"),
                         Map.entry("timepoint", "SCAN_002"),
                         Map.entry("voi", rois.get(0)),
-                        Map.entry("voi", rois.get(1))));
+                        Map.entry("voi", rois.get(1)),
+                        // the page offers each VOI's role, chosen by its name; the physicist may change one
+                        Map.entry("role", rois.get(1) + "=organ")));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
         String page = started.headers().firstValue("Location").orElseThrow();
         String id = page.substring(page.lastIndexOf('/') + 1);
@@ -143,10 +146,15 @@ public class DosimetryJobTest {
         for (var v : vois) {
             assertThat(v.get("doseGy").asDouble()).isPositive();
             assertThat(v.get("doseSdGy").asDouble()).isPositive();
-            assertThat(v.get("bedGy").asDouble())
-                    .isGreaterThanOrEqualTo(v.get("doseGy").asDouble());
         }
+        // the tumour's BED with the tumour's α/β; the VOI made an organ on the page has none (no sourced α/β)
+        assertThat(vois.get(0).get("bedGy").asDouble())
+                .isGreaterThanOrEqualTo(vois.get(0).get("doseGy").asDouble());
+        assertThat(vois.get(0).get("assignedRole").asText()).isEqualTo("TUMOUR");
+        assertThat(vois.get(1).get("bedGy").isNull()).isTrue();
+        assertThat(vois.get(1).get("assignedRole").asText()).isEqualTo("ORGAN");
         curvesAreTheIntegratedModelAndDvhsMatchD50(job.get("result"));
+        theCommandLineGivesTheSameJson(physicist, id, job.get("result"));
         // the result is in the store, audit-trailed under the physicist
         var stored = server.store.records().get(DosimetryJobs.FinishedJob.KIND, id);
         assertThat(stored.updatedBy()).isEqualTo("physicist");
@@ -172,6 +180,52 @@ public class DosimetryJobTest {
         Files.createDirectories(out.getParent());
         Files.write(out, pdf.body());
         Files.writeString(out.resolveSibling("dosimetry-job-real-spect.html"), progress.body());
+    }
+
+    /**
+     * The web's job and {@code netra dosimetry --json} on the same inputs (the upload's unpacked folders and
+     * RTSTRUCT, the same method, everything else default) print the same JSON, character for character: one
+     * pipeline, one JSON writer.
+     */
+    static void theCommandLineGivesTheSameJson(
+            WebClient physicist, String id, com.fasterxml.jackson.databind.JsonNode result) throws Exception {
+        var served = physicist.get("/api/dosimetry/jobs/" + id + "/result");
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        var web = new ObjectMapper().readTree(served.body());
+        assertThat(served.body()).isEqualTo(result.get("json").asText());
+        List<String> args = new java.util.ArrayList<>(List.of("dosimetry"));
+        Path root = null;
+        for (var t : web.get("timePoints")) {
+            args.add("--timepoint");
+            args.add(t.get("source").asText());
+            root = Path.of(t.get("source").asText()).getParent();
+        }
+        Path rtstruct;
+        try (var files = Files.list(root.resolve("voi"))) {
+            rtstruct = files.findFirst().orElseThrow();
+        }
+        args.addAll(List.of(
+                "--rtstruct",
+                rtstruct.toString(),
+                "--method",
+                "local-deposition",
+                "--role",
+                web.at("/rois/1/name").asText() + "=organ",
+                "--json"));
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        var cli = org.netra.app.cli.Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(err));
+        assertThat(cli.execute(args.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo(served.body().strip());
+        assertThat(web.get("recovery").asText()).startsWith("GTM");
+        assertThat(web.at("/rois/0/role").asText()).isEqualTo("tumour");
+        // overridden on the page: an organ, so no tumour BED for it
+        assertThat(web.at("/rois/1/role").asText()).isEqualTo("organ");
+        assertThat(web.at("/rois/1/bedGy").isNull()).isTrue();
+        assertThat(web.get("warnings").toString()).contains("still-rising").contains("mostly-extrapolated");
     }
 
     /** Lu-177 half-life, ICRP 107: 6.647 d. */

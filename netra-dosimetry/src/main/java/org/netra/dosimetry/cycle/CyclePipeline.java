@@ -1,0 +1,472 @@
+package org.netra.dosimetry.cycle;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.netra.dosimetry.kinetics.SelectionRule;
+import org.netra.dosimetry.kinetics.SinglePointMethod;
+import org.netra.dosimetry.kinetics.TiaMethod;
+import org.netra.imaging.dicom.Tag;
+import org.netra.imaging.quant.AcquisitionFacts;
+import org.netra.imaging.quant.QuantitativeImage;
+import org.netra.imaging.quant.Radiopharmaceutical;
+import org.netra.imaging.quant.RealWorldValues;
+import org.netra.imaging.volume.AssembledSeries;
+import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.Resampling;
+import org.netra.imaging.volume.RigidTransform;
+import org.netra.imaging.volume.SeriesAssembler;
+import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.VoxelUnit;
+import org.netra.physics.material.CtDensity;
+import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Times;
+
+/**
+ * One cycle's dosimetry from its inputs to its report, the single implementation the CLI, the web's jobs, the
+ * demo and the benchmarks call: read each time point (Bq/mL at scan start) and its CT, check they are one
+ * patient's, one injection's and one nuclide's with a Frame of Reference each, align them (through their CTs when
+ * every scan has one), read the VOIs and give each its role, compute the doses ({@link CycleDosimetry}), correct
+ * them for partial volume by default ({@link PartialVolumeCorrection}, PSF from the series, the department or the
+ * camera class), and say what the physicist must check ({@link CycleWarning}).
+ */
+public final class CyclePipeline {
+    /** An effective half-life below this (hours) is implausible for a therapy radiopharmaceutical's VOI. */
+    public static final double MIN_PLAUSIBLE_TEFF_HOURS = 4;
+
+    /** Unregistered scans whose CTs' bodies moved more than this (mm) are warned about. */
+    public static final double UNREGISTERED_MOTION_MM = 5;
+
+    /** A TIA more extrapolated than this share is warned about. */
+    public static final double EXTRAPOLATED_LIMIT = 0.5;
+
+    /** Hänscheid's error for a mono-exponential beyond this (relative) at the expected T_eff is warned about. */
+    public static final double SINGLE_POINT_TOLERANCE = 0.10;
+
+    /** HU above which a CT voxel is body (not air or lung), for the motion check. */
+    private static final float BODY_HU = -300f;
+
+    /** Where a job's progress goes (percent, step). */
+    @FunctionalInterface
+    public interface Progress {
+        void step(int percent, String what);
+
+        Progress NONE = (percent, what) -> {};
+    }
+
+    private CyclePipeline() {}
+
+    public static CycleReport run(CycleInput input, CycleOptions options) throws IOException {
+        return run(input, options, Progress.NONE);
+    }
+
+    public static CycleReport run(CycleInput input, CycleOptions options, Progress progress) throws IOException {
+        Read read =
+                switch (input) {
+                    case CycleInput.Series s -> read(s, progress);
+                    case CycleInput.Images i -> read(i);
+                };
+        int n = read.timePoints().size();
+        boolean allCts = read.cts().stream().allMatch(Optional::isPresent);
+        CycleOptions.Registration mode =
+                switch (options.registration()) {
+                    case AUTO ->
+                        n == 1
+                                ? CycleOptions.Registration.NONE
+                                : allCts ? CycleOptions.Registration.CT : CycleOptions.Registration.RIGID;
+                    case CT, RIGID, NONE -> options.registration();
+                };
+        progress.step(50, "aligning " + n + " time points (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        Alignment.Aligned aligned;
+        if (mode == CycleOptions.Registration.CT) {
+            List<Volume> cts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                cts.add(read.cts()
+                        .get(i)
+                        .orElseThrow(() -> new MissingCtException("time point "
+                                + read.timePoints().get(index).source()
+                                + " has no CT: CT registration needs the CT taken with each scan (SPECT/CT), in the"
+                                + " same Frame of Reference")));
+            }
+            aligned = Alignment.alignByCt(read.timePoints(), cts);
+        } else {
+            aligned = Alignment.align(
+                    read.timePoints(),
+                    mode == CycleOptions.Registration.RIGID ? Alignment.Mode.RIGID : Alignment.Mode.NONE);
+        }
+        TimePointImage reference = aligned.timePoints().get(0);
+        int referenceIndex = indexOf(read.timePoints(), reference.source());
+        Geometry grid = reference.activity().geometry();
+
+        List<CycleWarning> warnings = new ArrayList<>();
+        if (mode == CycleOptions.Registration.NONE && allCts && n > 1) {
+            warnings.addAll(motion(read, referenceIndex));
+        }
+
+        Optional<Volume> density = read.density().isPresent()
+                ? read.density()
+                : read.densityCt().or(() -> read.cts().get(referenceIndex)).map(ct -> density(ct, grid));
+
+        List<Mask> masks = read.vois().read(grid, reference.source());
+        if (read.selectedVois().isPresent()) {
+            List<String> names = masks.stream().map(Mask::name).toList();
+            for (String s : read.selectedVois().get()) {
+                if (!names.contains(s)) {
+                    throw new CycleInputException("VOI '" + s + "' is not among the VOIs " + names);
+                }
+            }
+            masks = masks.stream()
+                    .filter(m -> read.selectedVois().get().contains(m.name()))
+                    .toList();
+        }
+        CycleSettings settings = CycleSettings.of(read.nuclide())
+                .withUncertainty(options.uncertainty())
+                .withExtrapolation(options.extrapolation())
+                .withRoles(options.roles());
+        if (options.bedOverride().isPresent()) {
+            settings = settings.withBedTissue(options.bedOverride().get());
+        }
+        progress.step(65, "fitting time–activity curves and computing the dose");
+        CycleResult uncorrected = CycleDosimetry.run(
+                read.nuclide(), read.injection(), aligned.timePoints(), masks, density, options.method(), settings);
+
+        Optional<PartialVolumeCorrection.Corrected> correction = Optional.empty();
+        Optional<Psf> psf = Optional.empty();
+        switch (options.recovery()) {
+            case CycleOptions.Recovery.None none -> warnings.add(new CycleWarning.NoPartialVolumeCorrection());
+            case CycleOptions.Recovery.Gtm gtm -> {
+                Psf used = psf(gtm, read, options);
+                psf = Optional.of(used);
+                progress.step(85, "partial-volume correction (GTM, " + used.describe() + ")");
+                correction = Optional.of(PartialVolumeCorrection.gtm(
+                        uncorrected,
+                        aligned.timePoints(),
+                        masks,
+                        gtm.regions().orElseGet(() -> PartialVolumeCorrection.defaultRegions(uncorrected)),
+                        used.fwhmMm(),
+                        used.sdMm()));
+            }
+        }
+        CycleResult result =
+                correction.map(PartialVolumeCorrection.Corrected::result).orElse(uncorrected);
+        warnings.addAll(kinetics(result, options));
+
+        List<CycleReport.TimePointRead> tps = new ArrayList<>();
+        for (TimePointImage tp : aligned.timePoints()) {
+            int i = indexOf(read.timePoints(), tp.source());
+            tps.add(new CycleReport.TimePointRead(
+                    tp.source(),
+                    tp.acquisition(),
+                    Times.hours(java.time.Duration.between(read.injection(), tp.acquisition())),
+                    read.how().get(i),
+                    read.ctSources().get(i)));
+        }
+        Map<String, RegionRole> roles = new LinkedHashMap<>();
+        for (CycleResult.Voi v : result.vois()) {
+            roles.put(v.name(), v.role());
+        }
+        return new CycleReport(
+                read.patientId(),
+                read.nuclide(),
+                read.injection(),
+                read.injected(),
+                tps,
+                mode,
+                aligned.registrations(),
+                result,
+                uncorrected,
+                correction,
+                psf,
+                roles,
+                warnings,
+                masks);
+    }
+
+    /** The PSF: given for the run, else the series' (0018,1050), else the department's, else the camera class's. */
+    static Psf psf(CycleOptions.Recovery.Gtm gtm, Read read, CycleOptions options) {
+        if (gtm.givenFwhmMm().isPresent()) {
+            return new Psf(gtm.givenFwhmMm().get(), 1, Psf.Source.GIVEN);
+        }
+        if (read.seriesPsfFwhmMm().isPresent()) {
+            return new Psf(read.seriesPsfFwhmMm().getAsDouble(), 1, Psf.Source.SERIES);
+        }
+        if (options.departmentPsfFwhmMm().isPresent()) {
+            return new Psf(options.departmentPsfFwhmMm().get(), 1, Psf.Source.DEPARTMENT);
+        }
+        return Psf.cameraClassDefault(read.nuclide());
+    }
+
+    /** The kinetics, single-point and marrow warnings of a result. */
+    static List<CycleWarning> kinetics(CycleResult result, CycleOptions options) {
+        List<CycleWarning> out = new ArrayList<>();
+        double physicalH = Times.hours(result.nuclide().halfLife());
+        double[] hours = result.hoursAfterInjection();
+        double last = hours[hours.length - 1];
+        for (CycleResult.Voi v : result.vois()) {
+            var tia = v.tia();
+            double teff = Times.hours(tia.effectiveHalfLife());
+            boolean singlePoint = tia.method() instanceof TiaMethod.SinglePoint;
+            if (!singlePoint && teff < MIN_PLAUSIBLE_TEFF_HOURS) {
+                out.add(new CycleWarning.ShortEffectiveHalfLife(v.name(), teff));
+            }
+            int n = hours.length;
+            if (n >= 2) {
+                // the last two scans' apparent half-life: falling, but slower than the nuclide decays
+                double a = v.activityMBq()[n - 2];
+                double b = v.activityMBq()[n - 1];
+                if (b < a && b > 0) {
+                    double apparent = Math.log(2) * (hours[n - 1] - hours[n - 2]) / Math.log(a / b);
+                    if (apparent > physicalH * (1 + 1e-9)) {
+                        out.add(new CycleWarning.EffectiveHalfLifeBeyondPhysical(v.name(), apparent, physicalH));
+                    }
+                }
+            }
+            if (tia.rule() == SelectionRule.RISING_AT_LAST_POINT
+                    || (tia.rule() == SelectionRule.TWO_POINTS_NOT_CLEARING
+                            && v.activityMBq()[1] > v.activityMBq()[0])) {
+                out.add(new CycleWarning.StillRising(v.name(), last));
+            }
+            if (!singlePoint && v.extrapolatedFraction() > EXTRAPOLATED_LIMIT) {
+                out.add(new CycleWarning.MostlyExtrapolated(v.name(), v.extrapolatedFraction()));
+            }
+            if (tia.method() instanceof TiaMethod.SinglePoint(SinglePointMethod.Haenscheid h)) {
+                double expected = Times.hours(options.expectedEffectiveHalfLife());
+                double x = Math.log(2) * hours[0] / expected;
+                double ratio = 2 * x * Math.exp(-x) / Math.log(2);
+                if (Math.abs(ratio - 1) > SINGLE_POINT_TOLERANCE) {
+                    out.add(new CycleWarning.SinglePointFarFromEffectiveHalfLife(v.name(), hours[0], expected));
+                }
+            }
+            if (v.role() == RegionRole.MARROW) {
+                out.add(new CycleWarning.ImageBasedMarrow(v.name()));
+            }
+        }
+        return out;
+    }
+
+    /** Each later CT's body centroid against the reference's: motion the unregistered scans did not follow. */
+    private static List<CycleWarning> motion(Read read, int referenceIndex) {
+        double[] ref = bodyCentroid(read.cts().get(referenceIndex).orElseThrow());
+        List<CycleWarning> out = new ArrayList<>();
+        for (int i = 0; i < read.cts().size(); i++) {
+            if (i == referenceIndex) {
+                continue;
+            }
+            double[] c = bodyCentroid(read.cts().get(i).orElseThrow());
+            double d = Math.sqrt(Math.pow(c[0] - ref[0], 2) + Math.pow(c[1] - ref[1], 2) + Math.pow(c[2] - ref[2], 2));
+            if (d > UNREGISTERED_MOTION_MM) {
+                out.add(new CycleWarning.UnregisteredMotion(
+                        read.timePoints().get(i).source(), d));
+            }
+        }
+        return out;
+    }
+
+    /** The centre (world mm) of a CT's voxels above {@link #BODY_HU}. */
+    static double[] bodyCentroid(Volume ct) {
+        Geometry g = ct.geometry();
+        float[] hu = ct.voxels();
+        double[] sum = new double[3];
+        long count = 0;
+        int nx = g.nx();
+        int ny = g.ny();
+        for (int v = 0; v < hu.length; v++) {
+            if (hu[v] > BODY_HU) {
+                sum[0] += v % nx;
+                sum[1] += (v / nx) % ny;
+                sum[2] += v / (nx * ny);
+                count++;
+            }
+        }
+        if (count == 0) {
+            throw new CycleInputException("a CT holds no body (no voxel above " + BODY_HU + " HU)");
+        }
+        double[] world = new double[3];
+        g.indexToWorld(sum[0] / count, sum[1] / count, sum[2] / count, world);
+        return world;
+    }
+
+    /** Schneider's density of a CT resampled onto the grid (water outside the CT's field of view). */
+    static Volume density(Volume hu, Geometry grid) {
+        Volume onGrid = Resampling.trilinear(hu, grid, RigidTransform.identity(), 0f);
+        return Volume.wrap(grid, VoxelUnit.G_PER_ML, CtDensity.schneider2000().gramsPerMl(onGrid.voxels()));
+    }
+
+    private static int indexOf(List<TimePointImage> tps, String source) {
+        for (int i = 0; i < tps.size(); i++) {
+            if (tps.get(i).source().equals(source)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("time point " + source + " is not among those read");
+    }
+
+    /** What was read, in input order, checked to be one cycle. */
+    record Read(
+            String patientId,
+            Nuclide nuclide,
+            LocalDateTime injection,
+            Activity injected,
+            List<TimePointImage> timePoints,
+            List<String> how,
+            List<Optional<Volume>> cts,
+            List<Optional<String>> ctSources,
+            Optional<Volume> densityCt,
+            Optional<Volume> density,
+            OptionalDouble seriesPsfFwhmMm,
+            VoiSource vois,
+            Optional<List<String>> selectedVois) {}
+
+    private static Read read(CycleInput.Images in) {
+        List<Optional<Volume>> cts = new ArrayList<>();
+        List<Optional<String>> ctSources = new ArrayList<>();
+        for (int i = 0; i < in.timePoints().size(); i++) {
+            cts.add(in.cts().isEmpty() ? Optional.empty() : Optional.of(in.cts().get(i)));
+            ctSources.add(Optional.empty());
+        }
+        return new Read(
+                in.patientId(),
+                in.nuclide(),
+                in.injection(),
+                in.injected(),
+                in.timePoints(),
+                in.timePoints().stream()
+                        .map(t -> "in memory, Bq/mL at scan start")
+                        .toList(),
+                cts,
+                ctSources,
+                Optional.empty(),
+                in.density(),
+                in.seriesPsfFwhmMm(),
+                in.vois(),
+                Optional.empty());
+    }
+
+    /** One time point as read from its series. */
+    private record Scan(
+            TimePointImage image,
+            Radiopharmaceutical pharm,
+            String nuclide,
+            String patientId,
+            String frame,
+            OptionalDouble resolutionMm,
+            String how) {}
+
+    private static Read read(CycleInput.Series in, Progress progress) throws IOException {
+        List<Scan> scans = new ArrayList<>();
+        List<Optional<Volume>> cts = new ArrayList<>();
+        List<Optional<String>> ctSources = new ArrayList<>();
+        int n = in.scans().size();
+        for (int i = 0; i < n; i++) {
+            progress.step(5 + 40 * i / n, "reading time point " + (i + 1) + " of " + n);
+            CycleInput.Scan s = in.scans().get(i);
+            Scan scan = scan(s.series());
+            scans.add(scan);
+            if (s.ct().isPresent()) {
+                cts.add(Optional.of(ct(s.ct().get(), scan)));
+                ctSources.add(Optional.of(s.ct().get().toString()));
+            } else {
+                cts.add(Optional.empty());
+                ctSources.add(Optional.empty());
+            }
+        }
+        Scan first = scans.get(0);
+        for (Scan s : scans.subList(1, n)) {
+            sameCycle(first, s);
+        }
+        Nuclide nuclide = NuclideCatalog.icrp107().get(first.nuclide());
+        Optional<Volume> densityCt = Optional.empty();
+        if (in.densityCt().isPresent()) {
+            Path p = in.densityCt().get();
+            densityCt = Optional.of(SeriesAssembler.assemble(p, Optional.empty())
+                    .volume()
+                    .requireUnit(VoxelUnit.HU, "the density CT " + p));
+        }
+        OptionalDouble psf = scans.stream()
+                .map(Scan::resolutionMm)
+                .filter(OptionalDouble::isPresent)
+                .findFirst()
+                .orElse(OptionalDouble.empty());
+        return new Read(
+                first.patientId(),
+                nuclide,
+                first.pharm().injection(),
+                first.pharm().injected(),
+                scans.stream().map(Scan::image).toList(),
+                scans.stream().map(Scan::how).toList(),
+                cts,
+                ctSources,
+                densityCt,
+                Optional.empty(),
+                psf,
+                in.vois(),
+                in.selectedVois());
+    }
+
+    private static Scan scan(Path path) throws IOException {
+        AssembledSeries s = SeriesAssembler.assemble(path, Optional.empty());
+        AcquisitionFacts facts = AcquisitionFacts.of(s);
+        Radiopharmaceutical pharm = facts.radiopharmaceutical()
+                .orElseThrow(() -> new CycleInputException("time point " + path + " has no usable injection: "
+                        + facts.radiopharmaceuticalProblem().orElse("the radiopharmaceutical is missing")
+                        + "; dosimetry needs the injection date-time (0018,1078) and the activity (0018,1074)"));
+        String nuclide = pharm.nuclide().orElseThrow(() -> new MissingNuclideException(path.toString()));
+        String frame = s.header()
+                .string(Tag.FRAME_OF_REFERENCE_UID)
+                .filter(f -> !f.isBlank())
+                .orElseThrow(() -> new CycleInputException("time point " + path + " has no Frame of Reference UID"
+                        + " (0020,0052): without it its position cannot be matched to its CT or VOIs"));
+        QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(s);
+        double resolution = s.header().decimal(Tag.SPATIAL_RESOLUTION).orElse(Double.NaN);
+        return new Scan(
+                new TimePointImage(path.toString(), q.image(), q.referenceTime()),
+                pharm,
+                nuclide,
+                s.header().string(Tag.PATIENT_ID).orElse(""),
+                frame,
+                resolution > 0 && resolution <= 40 ? OptionalDouble.of(resolution) : OptionalDouble.empty(),
+                q.how());
+    }
+
+    private static Volume ct(Path path, Scan scan) throws IOException {
+        AssembledSeries s = SeriesAssembler.assemble(path, Optional.empty());
+        Optional<String> frame = s.header().string(Tag.FRAME_OF_REFERENCE_UID);
+        if (frame.isPresent() && !frame.get().equals(scan.frame())) {
+            throw new CycleInputException("the CT " + path + " is in Frame of Reference " + frame.get()
+                    + ", not in its time point's " + scan.frame() + " ("
+                    + scan.image().source()
+                    + "): give the CT taken with that scan");
+        }
+        return s.volume().requireUnit(VoxelUnit.HU, "the CT " + path);
+    }
+
+    /** The time points must be one patient's, one nuclide's, one injection's. */
+    private static void sameCycle(Scan a, Scan b) {
+        String sa = a.image().source();
+        String sb = b.image().source();
+        if (!a.patientId().equals(b.patientId())) {
+            throw new CycleInputException("time points " + sa + " (patient ID '" + a.patientId() + "') and " + sb
+                    + " (patient ID '" + b.patientId() + "') are of different patients; give one patient's scans");
+        }
+        if (!a.nuclide().equals(b.nuclide())) {
+            throw new CycleInputException("time points " + sa + " (" + a.nuclide() + ") and " + sb + " (" + b.nuclide()
+                    + ") are of different nuclides; a cycle's scans share one radiopharmaceutical");
+        }
+        if (!a.pharm().injection().equals(b.pharm().injection())) {
+            throw new CycleInputException("time points " + sa + " (injected "
+                    + a.pharm().injection() + ") and " + sb
+                    + " (injected " + b.pharm().injection() + ") belong to different injections; dose each cycle"
+                    + " on its own, or correct the injection date-time (0018,1078)");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.netra.dosimetry.cycle;
+
+import java.util.Locale;
+
+/**
+ * Something about a cycle's result the physicist must see before acting on it. Each says what was found, with
+ * its numbers, and what to do.
+ */
+public sealed interface CycleWarning {
+    /** The VOI it concerns, or "" for the whole cycle. */
+    String voi();
+
+    /** The warning in words. */
+    String message();
+
+    /** A short stable code for the JSON and the pages. */
+    default String code() {
+        return switch (this) {
+            case ShortEffectiveHalfLife w -> "short-effective-half-life";
+            case EffectiveHalfLifeBeyondPhysical w -> "effective-half-life-beyond-physical";
+            case StillRising w -> "still-rising";
+            case MostlyExtrapolated w -> "mostly-extrapolated";
+            case UnregisteredMotion w -> "unregistered-motion";
+            case SinglePointFarFromEffectiveHalfLife w -> "single-point-far-from-effective-half-life";
+            case ImageBasedMarrow w -> "image-based-marrow";
+            case NoPartialVolumeCorrection w -> "no-partial-volume-correction";
+        };
+    }
+
+    /** T_eff below {@link CyclePipeline#MIN_PLAUSIBLE_TEFF_HOURS}: the curve clears faster than plausible. */
+    record ShortEffectiveHalfLife(String voi, double effectiveHalfLifeH) implements CycleWarning {
+        @Override
+        public String message() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: effective half-life %.2f h is implausibly short (< %.0f h); check the time points and the"
+                            + " VOI (misregistration, a wrong acquisition time)",
+                    voi,
+                    effectiveHalfLifeH,
+                    CyclePipeline.MIN_PLAUSIBLE_TEFF_HOURS);
+        }
+    }
+
+    /**
+     * The last two scans clear more slowly than the nuclide decays: an apparent effective half-life longer than the
+     * physical one, impossible for activity that is only retained (netra's fits cannot follow it and the TIA falls
+     * back to a physical tail).
+     */
+    record EffectiveHalfLifeBeyondPhysical(String voi, double effectiveHalfLifeH, double physicalHalfLifeH)
+            implements CycleWarning {
+        @Override
+        public String message() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: between the last two scans the activity clears with an apparent half-life of %.1f h, longer"
+                            + " than the physical %.1f h; check the scans' calibration, decay correction and"
+                            + " registration",
+                    voi,
+                    effectiveHalfLifeH,
+                    physicalHalfLifeH);
+        }
+    }
+
+    /** The activity still rises at the last scan: peak and washout unmeasured, TIA by physical decay. */
+    record StillRising(String voi, double lastHours) implements CycleWarning {
+        @Override
+        public String message() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: activity still rising at the last scan (%.1f h); the TIA assumes physical decay after it,"
+                            + " an upper bound: add a later scan",
+                    voi,
+                    lastHours);
+        }
+    }
+
+    /** More than half the TIA lies after the last scan. */
+    record MostlyExtrapolated(String voi, double fraction) implements CycleWarning {
+        @Override
+        public String message() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %.0f %% of the time-integrated activity lies after the last scan (extrapolated); add a"
+                            + " later scan",
+                    voi,
+                    100 * fraction);
+        }
+    }
+
+    /** A later scan's CT shows the patient moved, but the scans were not registered. */
+    record UnregisteredMotion(String source, double shiftMm) implements CycleWarning {
+        @Override
+        public String voi() {
+            return "";
+        }
+
+        @Override
+        public String message() {
+            return String.format(
+                    Locale.ROOT,
+                    "time point %s: its CT's body moved %.1f mm from the reference scan's but the scans were not"
+                            + " registered; use registration ct (or rigid)",
+                    source,
+                    shiftMm);
+        }
+    }
+
+    /** One scan integrated by Hänscheid's formula at a time far from the effective half-life it assumes. */
+    record SinglePointFarFromEffectiveHalfLife(String voi, double scanHours, double expectedTeffH)
+            implements CycleWarning {
+        @Override
+        public String message() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: single time point at %.1f h integrated by Hänscheid's formula, which is exact only when"
+                            + " the scan is at T_eff; the expected T_eff is %.0f h, so the TIA may be off by tens of"
+                            + " per cent: scan nearer T_eff or add time points",
+                    voi,
+                    scanHours,
+                    expectedTeffH);
+        }
+    }
+
+    /** A marrow VOI's dose from images: unreliable at 177Lu's resolution and schedule. */
+    record ImageBasedMarrow(String voi) implements CycleWarning {
+        @Override
+        public String message() {
+            return voi + ": the marrow dose is image-based (spill-in from kidneys and bone lesions, the blood phase"
+                    + " missed by the scans); use the blood-based marrow dose for the 2 Gy limit";
+        }
+    }
+
+    /** The partial-volume correction was switched off: organ and tumour doses are under-read. */
+    record NoPartialVolumeCorrection() implements CycleWarning {
+        @Override
+        public String voi() {
+            return "";
+        }
+
+        @Override
+        public String message() {
+            return "no partial-volume correction: kidney doses read ≈ 11 % and tumours ≥ 5 mL ≈ 30 % low on the"
+                    + " digital twins (docs/benchmarks.md)";
+        }
+    }
+}
