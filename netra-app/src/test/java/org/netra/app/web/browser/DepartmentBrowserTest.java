@@ -255,7 +255,7 @@ class DepartmentBrowserTest {
         b.retype("rate", "6.3");
         b.click("add-reading");
         b.waitForStatus("reading");
-        assertThat(b.text("release")).contains("releasable");
+        assertThat(b.text("release")).contains("releasable").contains("2018-11-20");
         b.set("isolationEnd", "2018-11-17T09:45");
         b.click("save-administration");
         b.waitForStatus("saved");
@@ -265,7 +265,10 @@ class DepartmentBrowserTest {
         b.waitFor("print");
         assertThat(b.driver.findElement(By.cssSelector(".sheet")).getText())
                 .doesNotContain("Not yet releasable")
-                .contains("6.3 µSv/h");
+                .contains("6.3 µSv/h")
+                // the restrictions counted from the release reading (2018-11-17), as the cycle page counts them
+                .contains("2018-11-20")
+                .doesNotContain("2018-11-18");
         b.shot("w-12-safety-sheet");
 
         // the physicist: the real SPECT at 3.7 h and 27.7 h with the VOIs, measured and attached to cycle 1
