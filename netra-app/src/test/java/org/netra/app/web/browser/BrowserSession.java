@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import org.netra.app.web.TestServer;
 import org.netra.app.web.therapy.TherapyFixture;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -29,6 +30,7 @@ final class BrowserSession {
     final TestServer server;
     final ChromeDriver driver;
     final WebDriverWait wait;
+    private final Duration patience;
     private final TherapyFixture.TestClock clock;
     private final Path profile;
 
@@ -37,6 +39,7 @@ final class BrowserSession {
         this.clock = clock;
         this.profile = Files.createTempDirectory("netra-chromium-");
         this.driver = Chromium.start(profile);
+        this.patience = patience;
         this.wait = new WebDriverWait(driver, patience);
     }
 
@@ -110,9 +113,15 @@ final class BrowserSession {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
-    /** Waits until the page's status line says {@code what} (saved, approved, reading, …). */
+    /**
+     * Waits until the page's status line says {@code what} (saved, approved, reading, …). The form's page is
+     * being replaced meanwhile: Chromium may answer a look at the old page's node with an inspector error
+     * ("Node with given id does not belong to the document"), which only means "not yet".
+     */
     void waitForStatus(String what) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), what));
+        new WebDriverWait(driver, patience)
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), what));
     }
 
     void waitForHeading(String text) {

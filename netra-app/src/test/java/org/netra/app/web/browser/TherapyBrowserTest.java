@@ -65,7 +65,7 @@ class TherapyBrowserTest {
                 .isEmpty();
         b.retype("note", "labs within limits");
         b.click("approve-cycle");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "approved"));
+        b.waitForStatus("approved");
         assertThat(driver.findElement(By.id("approval")).getText()).contains("approved by physician");
         Chromium.shot(driver, "t-01-cycle-approved");
 
@@ -76,11 +76,11 @@ class TherapyBrowserTest {
         b.set("isolationStart", "2025-03-03T09:00");
         b.set("administered", "2025-03-03T09:30");
         b.click("save-administration");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "saved"));
+        b.waitForStatus("saved");
         b.set("at", "2025-03-03T10:00");
         b.retype("rate", "21");
         b.click("add-reading");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "reading"));
+        b.waitForStatus("reading");
         assertThat(driver.findElement(By.id("release")).getText()).contains("not releasable yet");
 
         // the radiopharmacist, from the worklist: a typo is refused at its field, then the dose is recorded
@@ -114,17 +114,17 @@ class TherapyBrowserTest {
         b.set("at", "2025-03-04T09:30");
         b.retype("rate", "9.0");
         b.click("add-reading");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "reading"));
+        b.waitForStatus("reading");
         b.set("at", "2025-03-05T09:30");
         b.retype("rate", "6.3");
         b.click("add-reading");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "reading"));
+        b.waitForStatus("reading");
         assertThat(driver.findElement(By.id("release")).getText())
                 .contains("releasable")
                 .contains("46.6 h");
         b.set("isolationEnd", "2025-03-05T09:45");
         b.click("save-administration");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "saved"));
+        b.waitForStatus("saved");
         driver.executeScript("document.getElementById('release').scrollIntoView({block: 'start'})");
         Chromium.shot(driver, "t-05-released");
         driver.findElement(By.id("safety-sheet")).click();
@@ -147,22 +147,22 @@ class TherapyBrowserTest {
         b.set("onset", "2025-03-04");
         b.set("resolved", "2025-03-06");
         b.click("save-event");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "event"));
+        b.waitForStatus("event");
         b.set("date", "2025-02-20");
         b.retype("lesions", "liver-1, liver, 42\nliver-2, liver, 25");
         b.click("save-baseline");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "baseline"));
+        b.waitForStatus("baseline");
         b.set("date", "2025-06-02");
         b.retype("measurements", "liver-1 = 30\nliver-2 = 18");
         new Select(driver.findElement(By.id("nonTargets"))).selectByValue("NONE_AT_BASELINE");
         b.click("save-read");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "read"));
+        b.waitForStatus("read");
         b.set("date", "2025-09-01");
         b.retype("measurements", "liver-1 = 31\nliver-2 = 18");
         new Select(driver.findElement(By.id("nonTargets"))).selectByValue("NONE_AT_BASELINE");
         new Select(driver.findElement(By.id("newLesion"))).selectByValue("yes");
         b.click("save-read");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "read"));
+        b.waitForStatus("read");
         // 67 → 48 mm (−28 %): SD; then a new lesion: PD, the progression date
         assertThat(driver.findElement(By.id("reads")).getText()).contains("SD").contains("PD");
         assertThat(driver.findElement(By.id("outcome")).getText()).contains("progression 2025-09-01");
