@@ -22,6 +22,7 @@ import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.UserAccount;
 import org.netra.store.audit.AuditEvent;
+import org.netra.store.clinical.ClinicalKinds;
 
 /** The security of the web app, tested as an attacker would: real HTTP on loopback against a running server. */
 class WebSecurityTest {
@@ -120,8 +121,31 @@ class WebSecurityTest {
         assertThat(server.app.accounts().find("mallory")).isPresent();
     }
 
+    /** A cycle's dosimetry result in the store, so that there is something to approve. */
+    private static void dosimetryResult(String id) {
+        if (server.store.records().find(ClinicalKinds.DOSIMETRY, id).isPresent()) {
+            return;
+        }
+        var d = new org.netra.clinical.therapy.CycleDosimetry(
+                1,
+                java.time.LocalDate.of(2025, 3, 3),
+                org.netra.physics.quantity.Activity.ofGBq(7.4),
+                org.netra.physics.quantity.AbsorbedDose.ofGy(3.1),
+                java.time.Duration.ofHours(50),
+                java.util.Optional.empty(),
+                org.netra.physics.quantity.AbsorbedDose.ofGy(0.2));
+        server.store
+                .records()
+                .create(
+                        ClinicalKinds.DOSIMETRY,
+                        new org.netra.store.clinical.DosimetryRecord(
+                                id, "P-9100", "P-9100/prrt-1", d, List.of(), "test"),
+                        "test-setup");
+    }
+
     @Test
-    void onlyAPhysicistApprovesDosimetry() throws Exception {
+    void onlyAPhysicistApprovesDosimetryThatExists() throws Exception {
+        dosimetryResult("cycle-7");
         var nurse = signedIn("nurse");
         nurse.get("/");
         var refused = nurse.postJson("/api/dosimetry/cycle-7/approve", "{\"note\": \"looks fine\"}");
@@ -147,6 +171,12 @@ class WebSecurityTest {
         var twice = physicist.postJson("/api/dosimetry/cycle-7/approve", "{}");
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(twice.body()).contains("already approved");
+        // a result that does not exist is not approved (nor audited)
+        var nothing = physicist.postJson("/api/dosimetry/cycle-99/approve", "{}");
+        assertThat(nothing.statusCode()).as(nothing.body()).isEqualTo(404);
+        assertThat(nothing.body()).contains("no dosimetry result 'cycle-99'");
+        assertThat(server.store.audit().history("dosimetry_approval", "cycle-99"))
+                .isEmpty();
 
         // and a physician, not a physicist, approves a cycle
         assertThat(physicist
@@ -163,6 +193,7 @@ class WebSecurityTest {
 
     @Test
     void apiTokensCarryTheirUsersRoleAndNeedNoCsrf() {
+        dosimetryResult("token-1");
         String nurseToken = server.app.accounts().issueToken("nurse", "test-setup");
         String physicistToken = server.app.accounts().issueToken("physicist", "test-setup");
         var client = new WebClient(server.base);

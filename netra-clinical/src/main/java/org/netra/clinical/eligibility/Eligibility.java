@@ -70,7 +70,8 @@ public final class Eligibility {
             return new Criterion(
                     "prior therapy",
                     Status.MET,
-                    lines.size() + " line(s), latest " + last.kind().name().toLowerCase(Locale.ROOT),
+                    lines.size() + " line(s), latest "
+                            + last.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     "≥ 1 line before PRRT",
                     source,
                     Optional.of(last.start()),

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Whether images are of the patient whose chart they are about to join: the DICOM Patient ID must equal the
- * chart's id, and the name and birth date, where the DICOM carries them, must match the chart's. A DICOM
+ * chart's id or one of the chart's identifiers (a hospital writes its MRN into the images it makes), and the name and birth date, where the DICOM carries them, must match the chart's. A DICOM
  * person name is {@code Family^Given^Middle^Prefix^Suffix}; it matches when its family and given names are
  * among the chart name's words (case, accents and order aside). One check for every surface that brings
  * images to a chart: a dosimetry job attached to a cycle, a referral written or read.
@@ -54,9 +54,24 @@ public final class IdentityCheck {
 
     /** Every way the DICOM identity differs from the chart (empty: the same patient). */
     public static List<String> differences(Patient chart, String chartName, DicomIdentity dicom) {
+        return differences(chart, chartName, List.of(), dicom);
+    }
+
+    /**
+     * Every way the DICOM identity differs from the chart whose other identifiers are {@code identifiers}
+     * (the Patient ID may be the chart's id or any of them, case, spaces and separators ignored).
+     */
+    public static List<String> differences(
+            Patient chart, String chartName, List<Identifier> identifiers, DicomIdentity dicom) {
         List<String> out = new ArrayList<>();
-        if (!dicom.patientId().equals(chart.id())) {
-            out.add("Patient ID '" + dicom.patientId() + "' is not the chart's '" + chart.id() + "'");
+        boolean known = dicom.patientId().equals(chart.id())
+                || (!dicom.patientId().isEmpty()
+                        && identifiers.stream().anyMatch(i -> i.sameAs(new Identifier(i.system(), dicom.patientId()))));
+        if (!known) {
+            out.add("Patient ID '" + dicom.patientId() + "' is neither the chart's '" + chart.id() + "'"
+                    + identifiers.stream()
+                            .map(i -> " nor its " + i.system() + " '" + i.value() + "'")
+                            .collect(Collectors.joining()));
         }
         dicom.personName().ifPresent(pn -> {
             if (!sameName(pn, chartName)) {
@@ -76,7 +91,13 @@ public final class IdentityCheck {
 
     /** Refuses images of another patient, naming {@code what} they are and every difference. */
     public static void require(Patient chart, String chartName, DicomIdentity dicom, String what) {
-        List<String> d = differences(chart, chartName, dicom);
+        require(chart, chartName, List.of(), dicom, what);
+    }
+
+    /** {@link #require}, the Patient ID matched against the chart's id and its {@code identifiers}. */
+    public static void require(
+            Patient chart, String chartName, List<Identifier> identifiers, DicomIdentity dicom, String what) {
+        List<String> d = differences(chart, chartName, identifiers, dicom);
         if (!d.isEmpty()) {
             throw new MismatchException(
                     what + " is not of " + chartName + " (" + chart.id() + "): " + String.join("; ", d)

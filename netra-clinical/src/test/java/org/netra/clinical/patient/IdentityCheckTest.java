@@ -46,4 +46,21 @@ class IdentityCheckTest {
                 .isInstanceOf(IdentityCheck.MismatchException.class)
                 .hasMessageStartingWith("dosimetry job j1 is not of Ingrid Åberg (P-0042): Patient's Name 'Anonymous'");
     }
+
+    @Test
+    void imagesMayCarryTheHospitalsMrnAsPatientIdButNoOtherNumber() {
+        var mrn = List.of(new Identifier(Identifier.MRN, "HOSP-1001"), new Identifier("trial", "NT-7"));
+        // the hospital wrote its number its own way: case, spaces and separators aside it is the MRN
+        assertThat(IdentityCheck.differences(INGRID, "Ingrid Åberg", mrn, dicom("hosp 1001", "ABERG^INGRID", null)))
+                .isEmpty();
+        assertThat(IdentityCheck.differences(INGRID, "Ingrid Åberg", mrn, dicom("NT-7", null, null)))
+                .isEmpty();
+        assertThat(IdentityCheck.differences(INGRID, "Ingrid Åberg", mrn, dicom("HOSP-1002", null, null)))
+                .singleElement()
+                .asString()
+                .contains("'HOSP-1002' is neither the chart's 'P-0042' nor its MRN 'HOSP-1001' nor its trial 'NT-7'");
+        // without identifiers only the chart's own id matches
+        assertThat(IdentityCheck.differences(INGRID, "Ingrid Åberg", dicom("HOSP-1001", null, null)))
+                .hasSize(1);
+    }
 }

@@ -343,6 +343,7 @@ public final class ReferralPackage {
             IdentityCheck.require(
                     chart.patient(),
                     chart.name(),
+                    chart.identifiers(),
                     dicom,
                     what + " (" + h.string(Tag.SOP_INSTANCE_UID).orElse("no SOP Instance UID") + ")");
         } catch (IdentityCheck.MismatchException e) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.netra.clinical.patient.Identifier;
 import org.netra.store.record.Records;
 import org.netra.store.record.Stored;
 
@@ -64,6 +65,27 @@ public final class PatientRegistry {
     public Stored<PatientRecord> update(int version, PatientRecord record, String actor) {
         refuseDuplicate(record);
         return records.update(ClinicalKinds.PATIENT, version, record, actor);
+    }
+
+    /**
+     * The chart images with this DICOM Patient ID belong to: the patient with that netra id, else the one
+     * registered with it as an identifier (a hospital writes its MRN into the images; case, spaces and
+     * separators ignored). Empty when no chart, or more than one, carries it.
+     */
+    public Optional<String> chartOf(String dicomPatientId) {
+        String id = dicomPatientId == null ? "" : dicomPatientId.strip();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (records.find(ClinicalKinds.PATIENT, id).isPresent()) {
+            return Optional.of(id);
+        }
+        var holders = records.list(ClinicalKinds.PATIENT).stream()
+                .map(Stored::value)
+                .filter(p -> p.identifiers().stream().anyMatch(i -> i.sameAs(new Identifier(i.system(), id))))
+                .map(PatientRecord::id)
+                .toList();
+        return holders.size() == 1 ? Optional.of(holders.getFirst()) : Optional.empty();
     }
 
     /** The first registered patient {@code record} would duplicate, with the reason. */

@@ -80,6 +80,26 @@ abstract class ClinicalStoreContract extends OnFreshStore {
     }
 
     @Test
+    void imagesFindTheirChartByNetraIdOrByTheHospitalsMrnButNotAnotherNumber() {
+        var registry = new PatientRegistry(store.records());
+        var p = Samples.patient();
+        var withMrn = new PatientRecord(
+                p.patient(),
+                p.name(),
+                p.tumour(),
+                p.priorTreatments(),
+                p.performance(),
+                p.pregnant(),
+                p.breastfeeding(),
+                java.util.List.of(new org.netra.clinical.patient.Identifier("MRN", "HOSP-1001")));
+        store.records().create(ClinicalKinds.PATIENT, withMrn, "dr.berg");
+        assertThat(registry.chartOf(p.id())).contains(p.id());
+        assertThat(registry.chartOf("hosp 1001")).contains(p.id());
+        assertThat(registry.chartOf("HOSP-1002")).isEmpty();
+        assertThat(registry.chartOf(" ")).isEmpty();
+    }
+
+    @Test
     void everyKindReadsBackEqualToWhatWasStored() {
         var samples = everyKind();
         assertThat(samples.stream().map(s -> s.kind().name()).collect(Collectors.toSet()))

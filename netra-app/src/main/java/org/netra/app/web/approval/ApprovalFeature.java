@@ -7,11 +7,13 @@ import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.input.FieldErrors;
 import org.netra.app.web.input.JsonBody;
+import org.netra.app.web.input.Refused;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
 import org.netra.app.web.therapy.CycleApproval;
 import org.netra.app.web.therapy.TherapyCycle;
+import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.record.RecordKind;
 
 /**
@@ -73,6 +75,11 @@ public final class ApprovalFeature implements WebFeature {
                         idParam,
                         "already approved; an approval is not given twice")
                 .throwIfAny();
+        // only a result netra holds can be approved: an approval of nothing would stand in the audit trail
+        if (services.store().records().find(ClinicalKinds.DOSIMETRY, id).isEmpty()) {
+            throw Refused.notFound("no dosimetry result '" + id + "': approve a result attached to a cycle"
+                    + " (its id is on the cycle's dosimetry page)");
+        }
         String actor = RequestSecurity.user(ctx).orElseThrow().username();
         var approval = new Approval(id, actor, services.clock().instant(), text);
         services.store().records().create(kind, approval, actor);

@@ -53,9 +53,7 @@ public final class CyclePages {
         var approval = records.find(Approval.CYCLE, CycleApproval.subject(c))
                 .map(Stored::value)
                 .map(a -> "approved by " + a.approvedBy() + " at "
-                        + LocalDateTime.ofInstant(a.approvedAt(), zone)
-                                .withSecond(0)
-                                .withNano(0)
+                        + minute(LocalDateTime.ofInstant(a.approvedAt(), zone))
                         + (a.note().isEmpty() ? "" : ": " + a.note()))
                 .orElse("");
 

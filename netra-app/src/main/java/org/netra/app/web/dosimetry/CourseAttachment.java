@@ -52,10 +52,6 @@ final class CourseAttachment {
         DosimetryJobs.FinishedJob job = finished.value();
         var r = job.result();
         String pid = target.patientId();
-        if (!r.patientId().equals(pid)) {
-            throw new CycleInputException("job " + job.id() + " holds images of patient '" + r.patientId()
-                    + "' (DICOM Patient ID), not of " + pid + "; attach it to that patient's course");
-        }
         if (store.records().find(ClinicalKinds.PATIENT, pid).isEmpty()) {
             throw new CycleInputException("netra holds no chart of patient " + pid
                     + "; register the patient (or import the referral) and plan the course first");
@@ -65,6 +61,7 @@ final class CourseAttachment {
             IdentityCheck.require(
                     chart.patient().value().patient(),
                     chart.patient().value().name(),
+                    chart.patient().value().identifiers(), // the images may carry the hospital's MRN as Patient ID
                     r.dicomIdentity(),
                     "job " + job.id() + "'s images");
         } catch (IdentityCheck.MismatchException e) {

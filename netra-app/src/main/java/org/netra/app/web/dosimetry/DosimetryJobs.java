@@ -390,12 +390,9 @@ public final class DosimetryJobs implements AutoCloseable {
         return rec;
     }
 
-    /** Whether the store holds a chart of {@code patientId}, so that a job of its images can be attached. */
-    public boolean patientKnown(String patientId) {
-        return !patientId.isBlank()
-                && store.records()
-                        .find(org.netra.store.clinical.ClinicalKinds.PATIENT, patientId)
-                        .isPresent();
+    /** The chart a job of images with this DICOM Patient ID goes to: by netra id or the hospital's MRN. */
+    public Optional<String> chartOf(String patientId) {
+        return new org.netra.store.clinical.PatientRegistry(store.records()).chartOf(patientId);
     }
 
     /** Waits until every queued job has run (tests, the demo's shutdown); false on timeout. */

@@ -37,8 +37,15 @@ public final class JobFeature implements WebFeature {
 
     public record JobsPage(List<DosimetryJobs.Job> jobs, String error) {}
 
-    /** A job's page: the job, and whether netra holds a chart of its images' patient (to attach it to). */
-    public record JobView(DosimetryJobs.Job job, boolean patientKnown) {}
+    /**
+     * A job's page: the job, and the chart of its images' patient (to attach it to; empty when netra holds
+     * none): the patient with the DICOM Patient ID as netra id or as hospital MRN.
+     */
+    public record JobView(DosimetryJobs.Job job, String chartId) {
+        public boolean patientKnown() {
+            return !chartId.isEmpty();
+        }
+    }
 
     @Override
     public void register(Routes routes) {
@@ -250,7 +257,8 @@ public final class JobFeature implements WebFeature {
             throw new CycleInputException("give the cycle (1–8) to attach job " + job.id() + " to, got '" + raw + "'");
         }
         String actor = RequestSecurity.user(ctx).orElseThrow().username();
-        return jobs.attach(job.id(), new DosimetryJobs.Target(result.patientId(), cycle), actor)
+        String chart = jobs.chartOf(result.patientId()).orElse(result.patientId());
+        return jobs.attach(job.id(), new DosimetryJobs.Target(chart, cycle), actor)
                 .value();
     }
 
@@ -258,8 +266,8 @@ public final class JobFeature implements WebFeature {
     public record CycleRequest(Integer cycle) {}
 
     private JobView view(DosimetryJobs.Job job) {
-        boolean known = job.result().map(r -> jobs.patientKnown(r.patientId())).orElse(false);
-        return new JobView(job, known);
+        return new JobView(
+                job, job.result().flatMap(r -> jobs.chartOf(r.patientId())).orElse(""));
     }
 
     private DosimetryJobs.Job job(Context ctx) {

@@ -17,14 +17,20 @@ import org.netra.store.record.Stored;
 public final class ChartFeature implements WebFeature {
     private final WebApp.Services services;
     private final CyclePlanner planner;
+    private final org.netra.app.web.therapy.CoursePlanning courses;
+
+    /** An API request body: the first cycle's date and time. */
+    public record CourseRequest(String firstCycle) {}
 
     public ChartFeature(WebApp.Services services) {
         this.services = services;
         this.planner = new CyclePlanner(services.store(), services.clock());
+        this.courses = new org.netra.app.web.therapy.CoursePlanning(services.store(), services.clock());
     }
 
     /** The page: the chart, and the proposal for the next cycle when this user may approve it. */
-    public record ChartPage(ChartView chart, CyclePlanner.Proposal proposal, boolean mayApprove, String notice) {}
+    public record ChartPage(
+            ChartView chart, CyclePlanner.Proposal proposal, boolean mayApprove, boolean mayPlan, String notice) {}
 
     @Override
     public void register(Routes routes) {
@@ -42,6 +48,7 @@ public final class ChartFeature implements WebFeature {
                                     view,
                                     planner.propose(id),
                                     user.can(Permission.APPROVE_CYCLE),
+                                    user.can(Permission.PLAN_CYCLE),
                                     ctx.queryParam("planned") != null
                                             ? "The next cycle is planned and recorded."
                                             : ctx.queryParam("saved") != null
@@ -61,6 +68,24 @@ public final class ChartFeature implements WebFeature {
                 "the proposal for the next cycle (dosimetry budget and toxicity rules)",
                 ctx -> ctx.json(planner.propose(ctx.pathParam("id"))));
         Access approvers = Access.requires(Permission.APPROVE_CYCLE);
+        Access planners = Access.requires(Permission.PLAN_CYCLE);
+        routes.page(HandlerType.POST, "/patients/{id}/course", planners, ctx -> {
+            courses.plan(ctx.pathParam("id"), ctx.formParam("firstCycle"), actor(ctx));
+            ctx.redirect("/patients/" + ctx.pathParam("id") + "?saved=1#plan", io.javalin.http.HttpStatus.SEE_OTHER);
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/patients/{id}/course",
+                planners,
+                "plan an eligible patient's PRRT course (label schedule) from its first cycle {firstCycle}; 201, 409"
+                        + " when it has one or is not assessed eligible",
+                ctx -> {
+                    var body = org.netra.app.web.input.JsonBody.read(
+                            ctx, CourseRequest.class, "{\"firstCycle\": \"2025-03-03T09:30\"}");
+                    ctx.status(201)
+                            .json(courses.plan(ctx.pathParam("id"), body.firstCycle(), actor(ctx))
+                                    .value());
+                });
         routes.page(HandlerType.POST, "/patients/{id}/plan-next", approvers, ctx -> {
             approve(ctx);
             ctx.redirect("/patients/" + ctx.pathParam("id") + "?planned=1#plan", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -77,7 +102,7 @@ public final class ChartFeature implements WebFeature {
         try {
             return planner.approve(ctx.pathParam("id"), actor(ctx));
         } catch (IllegalStateException e) {
-            throw new io.javalin.http.ConflictResponse("Nothing to plan: " + e.getMessage() + ".");
+            throw org.netra.app.web.input.Refused.conflict("Nothing to plan: " + e.getMessage() + ".");
         }
     }
 

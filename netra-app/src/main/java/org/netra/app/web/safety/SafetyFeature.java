@@ -77,9 +77,13 @@ public final class SafetyFeature implements WebFeature {
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse(
                         "patient " + patientId + " has no radiation-safety record for cycle " + cycleText));
-        LocalDate day = r.administered().toLocalDate();
+        // counted from the reading the release followed from, as the cycle page and the printed text count them
         List<Line> lines = r.restrictions().stream()
-                .map(x -> new Line(x.scenario().name(), x.scenario().restriction(), x.days(), day.plusDays(x.days())))
+                .map(x -> new Line(
+                        x.scenario().name(),
+                        x.scenario().restriction(),
+                        x.days(),
+                        InstructionSheet.until(r.measuredAt(), x)))
                 .toList();
         return new Sheet(
                 patientId,

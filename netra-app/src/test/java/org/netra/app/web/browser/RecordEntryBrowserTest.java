@@ -2,10 +2,6 @@ package org.netra.app.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,10 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.netra.app.web.TestServer;
 import org.netra.store.clinical.ClinicalKinds;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,42 +24,44 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first starts on the empty database
 class RecordEntryBrowserTest {
+    private static BrowserSession b;
     private static TestServer server;
     private static ChromeDriver driver;
-    private static Path profile;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireInstalled();
-        server = TestServer.custom(null, b -> b);
-        profile = Files.createTempDirectory("netra-chromium-");
-        driver = Chromium.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        b = BrowserSession.open(TestServer.custom(null, s -> s), null);
+        server = b.server;
+        driver = b.driver;
+        wait = b.wait;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        Chromium.stop(driver, server, profile);
+        if (b != null) {
+            b.close();
+        }
     }
 
     @Test
     @Order(1)
     void registerAPatientEnterLabsAndAnSrsRead() throws Exception {
-        signIn("physician");
+        b.signIn("physician");
         driver.get(server.base + "/patients");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("patient-rows"), "No patients yet"));
         driver.findElement(By.id("register-patient")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("name")));
-        type("name", "Lindqvist, Maja");
-        setValue("birthDate", "1961-04-12");
+        b.type("name", "Lindqvist, Maja");
+        b.set("birthDate", "1961-04-12");
         new Select(driver.findElement(By.id("sex"))).selectByValue("female");
-        type("heightCm", "1.68"); // metres where centimetres belong, and no MRN
-        type("weightKg", "64.5");
+        b.type("heightCm", "1.68"); // metres where centimetres belong, and no MRN
+        b.type("weightKg", "64.5");
         new Select(driver.findElement(By.id("site"))).selectByValue("small_intestine");
         new Select(driver.findElement(By.id("grade"))).selectByValue("g2");
-        type("ki67", "7");
-        setValue("ki67Date", "2024-03-01");
+        b.type("ki67", "7");
+        b.set("ki67Date", "2024-03-01");
         Chromium.shot(driver, "e-01-register");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("heightCm-error")));
@@ -77,8 +72,8 @@ class RecordEntryBrowserTest {
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Lindqvist, Maja");
         Chromium.shot(driver, "e-02-register-refused");
 
-        retype("heightCm", "168");
-        type("mrn", "HOSP-1001");
+        b.retype("heightCm", "168");
+        b.type("mrn", "HOSP-1001");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enter-labs")));
         assertThat(driver.getCurrentUrl()).contains("/patients/P-0001");
@@ -88,19 +83,19 @@ class RecordEntryBrowserTest {
 
         driver.findElement(By.id("enter-labs")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("haemoglobin")));
-        setValue("sampled", "2024-05-02");
-        type("haemoglobin", "125");
+        b.set("sampled", "2024-05-02");
+        b.type("haemoglobin", "125");
         new Select(driver.findElement(By.id("haemoglobinUnit"))).selectByValue("g/L");
-        type("platelets", "70");
-        type("leukocytes", "4.1");
-        type("neutrophils", "2.3");
-        type("creatinine", "0.9");
+        b.type("platelets", "70");
+        b.type("leukocytes", "4.1");
+        b.type("neutrophils", "2.3");
+        b.type("creatinine", "0.9");
         new Select(driver.findElement(By.id("creatinineUnit"))).selectByValue("mg/dL");
-        type("bilirubin", "9");
-        type("albumin", "41");
-        type("alt", "22");
-        type("ast", "27");
-        type("chromograninA", "1250");
+        b.type("bilirubin", "9");
+        b.type("albumin", "41");
+        b.type("alt", "22");
+        b.type("ast", "27");
+        b.type("chromograninA", "1250");
         Chromium.shot(driver, "e-04-labs-form");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("egfr")));
@@ -115,10 +110,10 @@ class RecordEntryBrowserTest {
         driver.get(server.base + "/patients/P-0001");
         driver.findElement(By.id("record-srs")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("injection")));
-        setValue("injection", "2024-04-02T09:15");
-        type("lesion1Organ", "liver segment 7");
+        b.set("injection", "2024-04-02T09:15");
+        b.type("lesion1Organ", "liver segment 7");
         new Select(driver.findElement(By.id("lesion1Krenning"))).selectByValue("4");
-        type("lesion2Organ", "L3 vertebra");
+        b.type("lesion2Organ", "L3 vertebra");
         driver.findElement(By.id("lesion2Skeletal")).click();
         new Select(driver.findElement(By.id("lesion2Krenning"))).selectByValue("3");
         Chromium.shot(driver, "e-06-srs-form");
@@ -152,32 +147,32 @@ class RecordEntryBrowserTest {
                         .withPriorTreatment(org.netra.clinical.patient.NetTherapy.SOMATOSTATIN_ANALOGUE.given(
                                 java.time.LocalDate.of(2023, 1, 10), java.util.Optional.empty(), "lanreotide 120 mg")),
                 "dr.colleague");
-        retype("weightKg", "62");
+        b.retype("weightKg", "62");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-alert")));
         assertThat(driver.findElement(By.id("form-alert")).getText())
                 .contains("dr.colleague")
                 .contains("priorTreatments");
         Chromium.shot(driver, "e-09-stale-edit-refused");
-        assertBrowserQuiet();
+        b.assertQuiet(BrowserSession::refusedOnPurpose);
     }
 
     @Test
     @Order(3)
     void theNurseEntersLabsButRegistersNobodyAndTheAdminSeesTheLimits() throws Exception {
-        signIn("nurse");
+        b.signIn("nurse");
         driver.get(server.base + "/patients");
         assertThat(driver.findElements(By.id("register-patient"))).isEmpty();
         driver.get(server.base + "/patients/new");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
-        signIn("admin");
+        b.signIn("admin");
         driver.get(server.base + "/admin/eligibility");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ki67")));
-        retype("platelets", "20000");
+        b.retype("platelets", "20000");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platelets-error")));
         assertThat(driver.findElement(By.id("platelets-error")).getText()).contains("platelet minimum");
-        retype("platelets", "100");
+        b.retype("platelets", "100");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("lead"), "Saved as version 1"));
         Chromium.shot(driver, "e-10-eligibility-limits");
@@ -186,15 +181,15 @@ class RecordEntryBrowserTest {
     @Test
     @Order(2)
     void aBoneScanRecommendsWorkUpAndAnMibgLesionIsQuantifiedByConjugateViews() throws Exception {
-        signIn("physician");
+        b.signIn("physician");
         driver.get(server.base + "/patients/new");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("name")));
-        type("name", "Berg, Anton");
-        setValue("birthDate", "1955-09-30");
+        b.type("name", "Berg, Anton");
+        b.set("birthDate", "1955-09-30");
         new Select(driver.findElement(By.id("sex"))).selectByValue("male");
-        type("mrn", "HOSP-2002");
-        type("heightCm", "181");
-        type("weightKg", "79");
+        b.type("mrn", "HOSP-2002");
+        b.type("heightCm", "181");
+        b.type("weightKg", "79");
         new Select(driver.findElement(By.id("site"))).selectByValue("pancreas");
         new Select(driver.findElement(By.id("grade"))).selectByValue("g3");
         driver.findElement(By.id("save")).click();
@@ -203,31 +198,31 @@ class RecordEntryBrowserTest {
 
         driver.get(server.base + "/patients/" + pid + "/studies/bone/new");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("finding1Site")));
-        setValue("injection", "2024-04-05T08:00");
-        type("finding1Site", "T8 vertebra");
+        b.set("injection", "2024-04-05T08:00");
+        b.type("finding1Site", "T8 vertebra");
         new Select(driver.findElement(By.id("finding1Kind"))).selectByValue("suspicious");
-        type("finding2Site", "left knee");
+        b.type("finding2Site", "left knee");
         new Select(driver.findElement(By.id("finding2Kind"))).selectByValue("degenerative");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("findings")));
         assertThat(driver.findElement(By.id("findings")).getText()).contains("CT or MRI or biopsy");
-        setValue("date", "2024-04-12");
+        b.set("date", "2024-04-12");
         new Select(driver.findElement(By.id("test"))).selectByValue("mri");
-        type("result", "haemangioma");
+        b.type("result", "haemangioma");
         driver.findElement(By.xpath("//button[text()='Record work-up']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("findings"), "MRI on 2024-04-12"));
         Chromium.shot(driver, "e-11-bone-work-up");
 
         driver.get(server.base + "/patients/" + pid + "/studies/mibg/new");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("anteriorCounts")));
-        setValue("injection", "2024-04-08T10:00");
-        type("lesion1Organ", "left adrenal");
-        type("anteriorCounts", "300000");
-        type("posteriorCounts", "120000");
-        type("seconds", "300");
-        type("muPerCm", "0.12");
-        type("thicknessCm", "20");
-        type("cpsPerMBq", "10");
+        b.set("injection", "2024-04-08T10:00");
+        b.type("lesion1Organ", "left adrenal");
+        b.type("anteriorCounts", "300000");
+        b.type("posteriorCounts", "120000");
+        b.type("seconds", "300");
+        b.type("muPerCm", "0.12");
+        b.type("thicknessCm", "20");
+        b.type("cpsPerMBq", "10");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("planar")));
         // MIRD 16 by hand: √(1000 · 400) × e^1.2 / 10 = 209.98 MBq
@@ -244,40 +239,6 @@ class RecordEntryBrowserTest {
                         .getText())
                 .isEqualTo("18F-FDG");
         Chromium.shot(driver, "e-13-pet-tracer-proposed");
-        assertBrowserQuiet();
-    }
-
-    private static void signIn(String user) {
-        driver.manage().deleteAllCookies();
-        driver.get(server.base + "/login");
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(TestServer.password(user));
-        driver.findElement(By.xpath("//button[text()='Sign in']")).click();
-        wait.until(ExpectedConditions.urlToBe(server.base + "/"));
-    }
-
-    private static void type(String id, String text) {
-        driver.findElement(By.id(id)).sendKeys(text);
-    }
-
-    private static void retype(String id, String text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    /** Date inputs take keys in the browser's locale order; their value is set as the form posts it. */
-    private static void setValue(String id, String value) {
-        ((JavascriptExecutor) driver)
-                .executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
-    }
-
-    private static void assertBrowserQuiet() {
-        var problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                // the refused forms are answered 400/409 on purpose
-                .filter(e -> !e.getMessage().contains("the server responded with a status of 4"))
-                .toList();
-        assertThat(problems).as("browser console errors (e.g. CSP violations)").isEmpty();
+        b.assertQuiet(BrowserSession::refusedOnPurpose);
     }
 }

@@ -2,11 +2,7 @@ package org.netra.app.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +10,6 @@ import org.netra.app.web.TestServer;
 import org.netra.app.web.therapy.TherapyFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,51 +26,27 @@ class TherapyBrowserTest {
     static final String PID = "P-9001";
     static final String NAME = "Dagny Lindahl";
     private static TherapyFixture.TestClock clock;
+    private static BrowserSession b;
     private static TestServer server;
     private static ChromeDriver driver;
-    private static Path profile;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireInstalled();
         clock = new TherapyFixture.TestClock(LocalDateTime.of(2025, 3, 3, 8, 0));
-        server = TestServer.custom(null, b -> b.clock(clock));
+        b = BrowserSession.open(TestServer.custom(null, s -> s.clock(clock)), clock);
+        server = b.server;
+        driver = b.driver;
+        wait = b.wait;
         TherapyFixture.register(server.store, PID, NAME, LocalDateTime.of(2025, 3, 3, 9, 30));
-        profile = Files.createTempDirectory("netra-chromium-");
-        driver = Chromium.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        Chromium.stop(driver, server, profile);
-    }
-
-    /** Signs out whoever is signed in, moves the clock, and signs in as {@code user}. */
-    static void signInAt(String user, LocalDateTime at) {
-        clock.set(at);
-        driver.manage().deleteAllCookies();
-        driver.get(server.base + "/login");
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(TestServer.password(user));
-        driver.findElement(By.xpath("//button[text()='Sign in']")).click();
-        wait.until(ExpectedConditions.urlToBe(server.base + "/"));
-    }
-
-    static void type(String id, String text) {
-        var e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    /** Date and date-time inputs: the value as the browser would submit it. */
-    static void set(String id, String value) {
-        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
-    }
-
-    static void submit(String buttonId) {
-        driver.findElement(By.id(buttonId)).click();
+        if (b != null) {
+            b.close();
+        }
     }
 
     static String cyclePage() {
@@ -85,75 +56,75 @@ class TherapyBrowserTest {
     @Test
     void aPatientFromApprovalThroughReleaseToFollowUpAndTheCohort() throws Exception {
         // the physician approves cycle 1: its isolation room is booked with it
-        signInAt("physician", LocalDateTime.of(2025, 3, 3, 8, 0));
+        b.signInAt("physician", LocalDateTime.of(2025, 3, 3, 8, 0));
         driver.get(server.base + "/patients/" + PID);
         driver.findElement(By.id("cycle-1")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cycle 1 of 4"));
         assertThat(driver.findElements(By.id("save-dispensing")))
                 .as("no dispensing form for a physician")
                 .isEmpty();
-        type("note", "labs within limits");
-        submit("approve-cycle");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "approved"));
+        b.retype("note", "labs within limits");
+        b.click("approve-cycle");
+        b.waitForStatus("approved");
         assertThat(driver.findElement(By.id("approval")).getText()).contains("approved by physician");
         Chromium.shot(driver, "t-01-cycle-approved");
 
         // the nurse records the infusion and the first dose-rate reading
-        signInAt("nurse", LocalDateTime.of(2025, 3, 3, 10, 30));
+        b.signInAt("nurse", LocalDateTime.of(2025, 3, 3, 10, 30));
         assertThat(driver.findElements(By.linkText("Radiopharmacy"))).isEmpty();
         driver.get(cyclePage());
-        set("isolationStart", "2025-03-03T09:00");
-        set("administered", "2025-03-03T09:30");
-        submit("save-administration");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "saved"));
-        set("at", "2025-03-03T10:00");
-        type("rate", "21");
-        submit("add-reading");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "reading"));
+        b.set("isolationStart", "2025-03-03T09:00");
+        b.set("administered", "2025-03-03T09:30");
+        b.click("save-administration");
+        b.waitForStatus("saved");
+        b.set("at", "2025-03-03T10:00");
+        b.retype("rate", "21");
+        b.click("add-reading");
+        b.waitForStatus("reading");
         assertThat(driver.findElement(By.id("release")).getText()).contains("not releasable yet");
 
         // the radiopharmacist, from the worklist: a typo is refused at its field, then the dose is recorded
-        signInAt("radiopharmacist", LocalDateTime.of(2025, 3, 3, 10, 40));
+        b.signInAt("radiopharmacist", LocalDateTime.of(2025, 3, 3, 10, 40));
         driver.findElement(By.linkText("Radiopharmacy")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Radiopharmacy"));
         assertThat(driver.findElement(By.cssSelector("table.data")).getText()).contains(NAME);
         Chromium.shot(driver, "t-02-radiopharmacy-worklist");
         driver.findElement(By.linkText("cycle 1")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("save-dispensing")));
-        type("batch", "LU-2503-117");
-        type("calibrated", "7520");
-        set("calibratedAt", "2025-03-03T08:00");
-        type("residual", "61");
-        set("residualMeasuredAt", "2025-03-03T10:05");
-        submit("save-dispensing");
+        b.retype("batch", "LU-2503-117");
+        b.retype("calibrated", "7520");
+        b.set("calibratedAt", "2025-03-03T08:00");
+        b.retype("residual", "61");
+        b.set("residualMeasuredAt", "2025-03-03T10:05");
+        b.click("save-dispensing");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calibrated-error")));
         assertThat(driver.findElement(By.id("calibrated-error")).getText()).contains("between 0 and 30 GBq");
         assertThat(driver.findElement(By.id("batch")).getAttribute("value")).isEqualTo("LU-2503-117");
         Chromium.shot(driver, "t-03-dispensing-refused");
-        type("calibrated", "7.52");
-        submit("save-dispensing");
+        b.retype("calibrated", "7.52");
+        b.click("save-dispensing");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("administered-activity")));
         // 7.52·2^(−1.5 h/159.528 h) − 0.061·2^(0.5833 h/159.528 h) = 7.410 GBq
         assertThat(driver.findElement(By.id("administered-activity")).getText()).isEqualTo("7.410 GBq");
         Chromium.shot(driver, "t-04-dispensed");
 
         // two days on: the nurse's readings from 24 h release the patient; the sheet follows from them
-        signInAt("nurse", LocalDateTime.of(2025, 3, 5, 10, 0));
+        b.signInAt("nurse", LocalDateTime.of(2025, 3, 5, 10, 0));
         driver.get(cyclePage());
-        set("at", "2025-03-04T09:30");
-        type("rate", "9.0");
-        submit("add-reading");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "reading"));
-        set("at", "2025-03-05T09:30");
-        type("rate", "6.3");
-        submit("add-reading");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "reading"));
+        b.set("at", "2025-03-04T09:30");
+        b.retype("rate", "9.0");
+        b.click("add-reading");
+        b.waitForStatus("reading");
+        b.set("at", "2025-03-05T09:30");
+        b.retype("rate", "6.3");
+        b.click("add-reading");
+        b.waitForStatus("reading");
         assertThat(driver.findElement(By.id("release")).getText())
                 .contains("releasable")
                 .contains("46.6 h");
-        set("isolationEnd", "2025-03-05T09:45");
-        submit("save-administration");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "saved"));
+        b.set("isolationEnd", "2025-03-05T09:45");
+        b.click("save-administration");
+        b.waitForStatus("saved");
         driver.executeScript("document.getElementById('release').scrollIntoView({block: 'start'})");
         Chromium.shot(driver, "t-05-released");
         driver.findElement(By.id("safety-sheet")).click();
@@ -167,31 +138,31 @@ class TherapyBrowserTest {
         Chromium.shot(driver, "t-07-stays");
 
         // half a year on: the physician records an adverse event and RECIST reads
-        signInAt("physician", LocalDateTime.of(2025, 9, 10, 9, 0));
+        b.signInAt("physician", LocalDateTime.of(2025, 9, 10, 9, 0));
         driver.get(server.base + "/patients/" + PID);
         driver.findElement(By.id("follow-up-link")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Follow-up"));
         new Select(driver.findElement(By.id("term"))).selectByValue("nausea");
-        type("grade", "1");
-        set("onset", "2025-03-04");
-        set("resolved", "2025-03-06");
-        submit("save-event");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "event"));
-        set("date", "2025-02-20");
-        type("lesions", "liver-1, liver, 42\nliver-2, liver, 25");
-        submit("save-baseline");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "baseline"));
-        set("date", "2025-06-02");
-        type("measurements", "liver-1 = 30\nliver-2 = 18");
+        b.retype("grade", "1");
+        b.set("onset", "2025-03-04");
+        b.set("resolved", "2025-03-06");
+        b.click("save-event");
+        b.waitForStatus("event");
+        b.set("date", "2025-02-20");
+        b.retype("lesions", "liver-1, liver, 42\nliver-2, liver, 25");
+        b.click("save-baseline");
+        b.waitForStatus("baseline");
+        b.set("date", "2025-06-02");
+        b.retype("measurements", "liver-1 = 30\nliver-2 = 18");
         new Select(driver.findElement(By.id("nonTargets"))).selectByValue("NONE_AT_BASELINE");
-        submit("save-read");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "read"));
-        set("date", "2025-09-01");
-        type("measurements", "liver-1 = 31\nliver-2 = 18");
+        b.click("save-read");
+        b.waitForStatus("read");
+        b.set("date", "2025-09-01");
+        b.retype("measurements", "liver-1 = 31\nliver-2 = 18");
         new Select(driver.findElement(By.id("nonTargets"))).selectByValue("NONE_AT_BASELINE");
         new Select(driver.findElement(By.id("newLesion"))).selectByValue("yes");
-        submit("save-read");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "read"));
+        b.click("save-read");
+        b.waitForStatus("read");
         // 67 → 48 mm (−28 %): SD; then a new lesion: PD, the progression date
         assertThat(driver.findElement(By.id("reads")).getText()).contains("SD").contains("PD");
         assertThat(driver.findElement(By.id("outcome")).getText()).contains("progression 2025-09-01");
@@ -203,12 +174,7 @@ class TherapyBrowserTest {
         Chromium.shot(driver, "t-09-cohort");
 
         // the refused dispensing form is a 400 by design; anything else severe is a fault
-        var problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !e.getMessage()
-                        .contains("/dispensing - Failed to load resource: the server responded with"
-                                + " a status of 400"))
-                .toList();
-        assertThat(problems).as("browser console errors (e.g. CSP violations)").isEmpty();
+        b.assertQuiet(e -> e.getMessage()
+                .contains("/dispensing - Failed to load resource: the server responded with a status of 400"));
     }
 }

@@ -23,6 +23,7 @@ class TherapyApiTest {
     static final LocalDateTime NOW = LocalDateTime.of(2025, 3, 5, 12, 0);
     static final String GIVEN = "P-7001";
     static final String NEXT = "P-7002";
+    static final String PLANNED = "P-7003";
     private static TestServer server;
 
     @BeforeAll
@@ -74,6 +75,67 @@ class TherapyApiTest {
                         .postJson("/api/patients/" + NEXT + "/cycles/1/approve", "{}")
                         .statusCode())
                 .isEqualTo(403);
+    }
+
+    /**
+     * Planning a course: refused for a patient netra does not hold (404), a missing, malformed or past first
+     * cycle (400 naming firstCycle), a patient not yet assessed or already holding a course (409), a nurse
+     * (403); an assessed patient's course is the label schedule from the first cycle, audited.
+     */
+    @Test
+    void aCourseIsPlannedOnceForAnAssessedPatientFromAFirstCycleToCome() throws Exception {
+        var physician = signedIn("physician");
+        server.store
+                .records()
+                .create(
+                        ClinicalKinds.PATIENT,
+                        TherapyFixture.patient(PLANNED, "Ebba Planned", java.time.LocalDate.of(1960, 2, 1)),
+                        "test-setup");
+        String path = "/api/patients/" + PLANNED + "/course";
+        assertThat(physician
+                        .postJson("/api/patients/P-none/course", "{\"firstCycle\": \"2025-03-10T09:30\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        refused(physician.postJson(path, "{}"), 400, "firstCycle");
+        refused(physician.postJson(path, "{\"firstCycle\": \"2025-13-40T09:30\"}"), 400, "firstCycle");
+        refused(physician.postJson(path, "{\"firstCycle\": \"2025-03-04T09:30\"}"), 400, "firstCycle");
+        var unassessed = physician.postJson(path, "{\"firstCycle\": \"2025-03-10T09:30\"}");
+        assertThat(unassessed.statusCode()).isEqualTo(409);
+        assertThat(unassessed.body()).contains("not been assessed for eligibility");
+
+        server.store
+                .records()
+                .create(
+                        ClinicalKinds.ELIGIBILITY,
+                        new org.netra.store.clinical.EligibilityAssessment(
+                                ClinicalKinds.key(PLANNED, "eligibility-1"),
+                                PLANNED,
+                                new org.netra.clinical.eligibility.Verdict.Eligible(
+                                        java.time.LocalDate.of(2025, 3, 4), java.util.List.of()),
+                                ""),
+                        "test-setup");
+        assertThat(signedIn("nurse")
+                        .postJson(path, "{\"firstCycle\": \"2025-03-10T09:30\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        var ok = physician.postJson(path, "{\"firstCycle\": \"2025-03-10T09:30\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        var course = server.store.records().forPatient(ClinicalKinds.COURSE, PLANNED);
+        assertThat(course).singleElement().satisfies(c -> {
+            // the label: 4 cycles, 8 weeks apart, from the first
+            assertThat(c.value().plan().cycles()).hasSize(4);
+            assertThat(c.value().plan().cycles().getFirst().administration())
+                    .isEqualTo(LocalDateTime.of(2025, 3, 10, 9, 30));
+            assertThat(c.value().plan().cycles().get(1).administration())
+                    .isEqualTo(LocalDateTime.of(2025, 5, 5, 9, 30));
+        });
+        assertThat(json(ok).get("patientId").asText()).isEqualTo(PLANNED);
+        assertThat(server.store.audit().history("prrt_course", PLANNED + "/prrt-1"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("physician"));
+        var twice = physician.postJson(path, "{\"firstCycle\": \"2025-05-10T09:30\"}");
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.body()).contains("has a PRRT course already");
     }
 
     static String dispensing(String batch, String calibrated, String unit, int version) {
