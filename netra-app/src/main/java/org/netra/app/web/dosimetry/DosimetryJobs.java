@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -43,6 +41,7 @@ import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.job.JobRows;
 import org.netra.store.record.RecordKind;
 import org.netra.store.record.Stored;
 
@@ -50,9 +49,12 @@ import org.netra.store.record.Stored;
  * Dosimetry as a background job: from an uploaded zip of DICOM (every folder holding an emission series is
  * a time point, an RTSTRUCT gives the VOIs) or from images made in memory (the demo's digital twins);
  * netra-dosimetry's cycle pipeline (alignment, voxel kinetics, dose ± SD, BED, DVH, optionally the GTM
- * partial-volume correction) runs on one worker thread while the page polls the progress. A finished job
- * is kept in the store and can be attached to a cycle of the patient's course ({@link CourseAttachment}).
- * Uploads are unpacked within limits by {@link UploadUnpacker}; a zip entry escaping its folder is refused.
+ * partial-volume correction) runs on a node's worker thread while the page polls the progress. Jobs are queued
+ * in the database ({@link JobQueue}): any node runs them, and a job whose node was killed is run again by another
+ * (or failed with the reason), so its input is made again from what the queue keeps: the upload's job folder in
+ * the data folder the nodes share, or a registered kind's parameters (the demo's twins). A finished job is kept in
+ * the store and can be attached to a cycle of the patient's course ({@link CourseAttachment}). Uploads are
+ * unpacked within limits by {@link UploadUnpacker}; a zip entry escaping its folder is refused.
  */
 public final class DosimetryJobs implements AutoCloseable {
     public enum State {
@@ -253,40 +255,166 @@ public final class DosimetryJobs implements AutoCloseable {
     /** The cycle of a patient's course a job is attached to as soon as it is done. */
     public record Target(String patientId, int cycle) {}
 
+    /** What a queued job computes, made again from its stored parameters on whichever node runs it. */
+    public record Work(Source source, DoseMethod method, Optional<Target> target) {}
+
+    /**
+     * An upload job's parameters as the queue keeps them: the job folder (its owner and id) in the data folder
+     * the nodes share, the chosen time points (folders in it), the RTSTRUCT's path in it and the chosen VOIs.
+     */
+    record UploadRequest(
+            String owner,
+            String id,
+            List<String> timePoints,
+            String rtstruct,
+            List<String> vois,
+            String method,
+            Recovery recovery) {}
+
+    private static final String UPLOAD_KIND = "upload";
+    private static final com.fasterxml.jackson.databind.ObjectMapper PARAMS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Store store;
     private final UploadUnpacker unpacker;
     private final CourseAttachment attachment;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final JobQueue queue;
+    private final Map<String, JobQueue.Lease> running = new ConcurrentHashMap<>();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        var t = new Thread(r, "netra-dosimetry-job");
-        t.setDaemon(true);
-        return t;
-    });
 
-    /** Uploads are unpacked by {@code unpacker}; finished jobs are kept in {@code store}. */
-    public DosimetryJobs(Store store, UploadUnpacker unpacker) {
+    /** Uploads are unpacked by {@code unpacker}; jobs are queued and finished ones kept in {@code store}. */
+    public DosimetryJobs(Store store, UploadUnpacker unpacker, JobQueue.Settings settings) {
         this.store = store;
         this.unpacker = unpacker;
         this.attachment = new CourseAttachment(store);
+        unpacker.keepWhile(id -> store.jobs().find(id).filter(r -> !ended(r)).isPresent());
+        this.queue = new JobQueue(store.jobs(), settings, java.time.Clock.systemUTC());
+        register(UPLOAD_KIND, UploadRequest.class, this::uploadWork);
     }
 
-    /** Running and recent jobs, and those finished before (from the store), newest first. */
+    /**
+     * From now on this node runs jobs of {@code kind}: {@code work} makes a job's work from its parameters (a
+     * record Jackson reads and writes). Jobs of a kind no node has registered wait in the queue.
+     */
+    public <P> void register(String kind, Class<P> params, java.util.function.Function<P, Work> work) {
+        queue.register(kind, lease -> runClaimed(lease, params, work));
+    }
+
+    /** Queues a job of a registered kind; with a target in its work, it attaches itself to that cycle when done. */
+    public <P> Job submit(String owner, String name, String kind, P params, DoseMethod method) {
+        return submit(UUID.randomUUID().toString().substring(0, 8), owner, name, kind, params, method);
+    }
+
+    private Job submit(String id, String owner, String name, String kind, Object params, DoseMethod method) {
+        if (!queue.knows(kind)) {
+            throw new IllegalStateException("no job kind " + kind + " is registered on this node");
+        }
+        try {
+            queue.submit(id, kind, PARAMS.writeValueAsString(params), owner, name, methodName(method));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("job parameters of kind " + kind + " cannot be written: " + e, e);
+        }
+        return get(id).orElseThrow();
+    }
+
+    private <P> void runClaimed(JobQueue.Lease lease, Class<P> params, java.util.function.Function<P, Work> make) {
+        Job job = job(lease.row());
+        running.put(job.id(), lease);
+        try {
+            Work work = make.apply(read(lease.row(), params));
+            var finished = store.records().find(FinishedJob.KIND, job.id());
+            if (finished.isPresent()) {
+                // its node stopped after the result was stored: only the attachment may be left to do
+                resumeAttachment(finished.get(), work.target(), lease);
+            } else {
+                run(job, work.source(), work.method(), work.target());
+            }
+        } finally {
+            running.remove(job.id());
+        }
+    }
+
+    private void resumeAttachment(Stored<FinishedJob> finished, Optional<Target> target, JobQueue.Lease lease) {
+        if (target.isEmpty() || !finished.value().attachedTo().isEmpty()) {
+            lease.done("");
+            return;
+        }
+        try {
+            attach(finished.value().id(), target.get(), finished.value().owner());
+            lease.done("");
+        } catch (RuntimeException e) {
+            lease.done("computed, but not attached to the course: " + message(e));
+        }
+    }
+
+    private static <P> P read(JobRows.Row row, Class<P> params) {
+        try {
+            return PARAMS.readValue(row.params(), params);
+        } catch (IOException e) {
+            throw new CycleInputException(
+                    "the queued parameters of job " + row.id() + " cannot be read (" + e + "); submit it again");
+        }
+    }
+
+    private Work uploadWork(UploadRequest r) {
+        Path dir = unpacker.folder(r.owner(), r.id());
+        if (!Files.isDirectory(dir)) {
+            throw new CycleInputException("the upload of job " + r.id() + " is no longer in " + dir
+                    + " (deleted, or this node does not share the data folder of the node it was uploaded to):"
+                    + " upload the zip again");
+        }
+        List<Path> chosen = r.timePoints().stream().map(dir::resolve).toList();
+        Path rtstruct = dir.resolve(r.rtstruct());
+        DoseMethod method = "local deposition".equals(r.method())
+                ? new DoseMethod.LocalDeposition()
+                : new DoseMethod.VoxelKernel(org.netra.dosimetry.voxel.KernelMedium.SOFT_TISSUE);
+        Optional<Recovery> recovery = Optional.ofNullable(r.recovery());
+        return new Work(
+                progress -> readUpload(chosen, rtstruct, r.vois(), recovery, progress), method, Optional.empty());
+    }
+
+    private static boolean ended(JobRows.Row r) {
+        return r.state() == JobRows.State.DONE || r.state() == JobRows.State.FAILED;
+    }
+
+    /** A queued job as the page shows it: a finished one with its stored result. */
+    private Job job(JobRows.Row r) {
+        if (r.state() == JobRows.State.DONE) {
+            var finished = store.records().find(FinishedJob.KIND, r.id());
+            if (finished.isPresent()) {
+                return finished.get().value().job(r.failure());
+            }
+        }
+        return new Job(
+                r.id(),
+                r.owner(),
+                r.label(),
+                r.method(),
+                State.valueOf(r.state().name()),
+                r.percent(),
+                r.step(),
+                Optional.empty(),
+                r.failure(),
+                r.submitted(),
+                "");
+    }
+
+    /** Queued, running and finished jobs of every node, and those finished before the queue (from the store), newest first. */
     public List<Job> list() {
         Map<String, Job> all = new java.util.HashMap<>();
         store.records()
                 .list(FinishedJob.KIND)
                 .forEach(f -> all.put(f.value().id(), f.value().job("")));
-        all.putAll(jobs);
+        store.jobs().list().forEach(r -> all.put(r.id(), job(r)));
         return all.values().stream()
                 .sorted(Comparator.comparing(Job::started).reversed())
                 .toList();
     }
 
     public Optional<Job> get(String id) {
-        return Optional.ofNullable(jobs.get(id))
-                .or(() -> store.records().find(FinishedJob.KIND, id).map(f -> f.value()
-                        .job("")));
+        return store.jobs().find(id).map(this::job).or(() -> store.records()
+                .find(FinishedJob.KIND, id)
+                .map(f -> f.value().job("")));
     }
 
     /** One emission series of an upload: its folder (the time point's name), modality, description, acquisition. */
@@ -377,18 +505,16 @@ public final class DosimetryJobs implements AutoCloseable {
         if (uploads.remove(uploadId) == null) {
             throw new CycleInputException("upload " + uploadId + " was started already");
         }
-        List<Path> chosen = known.stream()
-                .filter(folders::contains)
-                .map(f -> u.dir().resolve(f))
-                .toList();
-        List<String> vois = List.copyOf(rois);
-        return queue(
-                uploadId,
+        List<String> chosen = known.stream().filter(folders::contains).toList();
+        var request = new UploadRequest(
                 owner,
-                u.name(),
-                u.method(),
-                progress -> readUpload(chosen, u.rtstruct(), vois, u.recovery(), progress),
-                Optional.empty());
+                uploadId,
+                chosen,
+                u.dir().relativize(u.rtstruct()).toString(),
+                List.copyOf(rois),
+                u.methodName(),
+                u.recovery().orElse(null));
+        return submit(uploadId, owner, u.name(), UPLOAD_KIND, request, u.method());
     }
 
     private static Series describe(Path root, Path folder) {
@@ -426,21 +552,13 @@ public final class DosimetryJobs implements AutoCloseable {
         return method instanceof DoseMethod.LocalDeposition ? "local deposition" : "voxel kernel";
     }
 
-    /** Queues a job on images made in memory; with {@code target}, attaches the result to that cycle when done. */
-    public Job submit(String owner, String name, Source source, DoseMethod method, Optional<Target> target) {
-        return queue(UUID.randomUUID().toString().substring(0, 8), owner, name, method, source, target);
-    }
-
     /** Attaches a finished job to a cycle of its patient's course (see {@link CourseAttachment}). */
     public Stored<DosimetryRecord> attach(String jobId, Target target, String actor) {
         Stored<FinishedJob> finished = store.records()
                 .find(FinishedJob.KIND, jobId)
                 .orElseThrow(() -> new CycleInputException(
                         "dosimetry job " + jobId + " has not finished; attach it when it is done"));
-        var rec = attachment.attach(finished, target, actor);
-        jobs.computeIfPresent(
-                jobId, (k, j) -> finished.value().attached(rec.value().id()).job(""));
-        return rec;
+        return attachment.attach(finished, target, actor);
     }
 
     /** Whether the store holds a chart of {@code patientId}, so that a job of its images can be attached. */
@@ -451,10 +569,10 @@ public final class DosimetryJobs implements AutoCloseable {
                         .isPresent();
     }
 
-    /** Waits until every queued job has run (tests, the demo's shutdown); false on timeout. */
+    /** Waits until no job is queued or running on any node (tests, the demo's shutdown); false on timeout. */
     public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        while (jobs.values().stream().anyMatch(j -> j.state() == State.QUEUED || j.state() == State.RUNNING)) {
+        while (store.jobs().unfinished() > 0) {
             if (System.nanoTime() > end) {
                 return false;
             }
@@ -463,39 +581,19 @@ public final class DosimetryJobs implements AutoCloseable {
         return true;
     }
 
-    private Job queue(String id, String owner, String name, DoseMethod method, Source source, Optional<Target> target) {
-        var job = new Job(
-                id,
-                owner,
-                name,
-                methodName(method),
-                State.QUEUED,
-                0,
-                "queued",
-                Optional.empty(),
-                "",
-                Instant.now(),
-                "");
-        jobs.put(id, job);
-        worker.submit(() -> run(job, source, method, target));
-        return job;
+    /** A running job's progress, written to the queue (its state is RUNNING until {@link #end}). */
+    private void update(Job j, State s, int percent, String step) {
+        running.get(j.id()).progress(percent, step);
     }
 
-    private void update(Job j, State s, int percent, String step) {
-        jobs.put(
-                j.id(),
-                new Job(
-                        j.id(),
-                        j.owner(),
-                        j.upload(),
-                        j.method(),
-                        s,
-                        percent,
-                        step,
-                        Optional.empty(),
-                        "",
-                        j.started(),
-                        ""));
+    /** Ends a running job in the queue as {@code j} says: DONE (with a note in its error) or FAILED. */
+    private void end(Job j) {
+        var lease = running.get(j.id());
+        if (j.state() == State.DONE) {
+            lease.done(j.error());
+        } else {
+            lease.failed(j.error());
+        }
     }
 
     /** An upload's chosen time points read as Bq/mL, its chosen VOIs rasterised on the reference grid. */
@@ -605,6 +703,7 @@ public final class DosimetryJobs implements AutoCloseable {
             var finished = new FinishedJob(
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
             store.records().create(FinishedJob.KIND, finished, job.owner());
+            String note = "";
             if (target.isPresent()) {
                 update(
                         job,
@@ -614,27 +713,24 @@ public final class DosimetryJobs implements AutoCloseable {
                 try {
                     attach(job.id(), target.get(), job.owner());
                 } catch (RuntimeException e) {
-                    jobs.put(job.id(), finished.job("computed, but not attached to the course: " + message(e)));
+                    note = "computed, but not attached to the course: " + message(e);
                 }
-            } else {
-                jobs.put(job.id(), finished.job(""));
             }
+            end(finished.job(note));
         } catch (IOException | RuntimeException | Error e) {
             // a background job reports what stopped it (an Error too: it would be lost in the executor)
-            jobs.put(
+            end(new Job(
                     job.id(),
-                    new Job(
-                            job.id(),
-                            job.owner(),
-                            job.upload(),
-                            job.method(),
-                            State.FAILED,
-                            100,
-                            "failed",
-                            Optional.empty(),
-                            message(e),
-                            job.started(),
-                            ""));
+                    job.owner(),
+                    job.upload(),
+                    job.method(),
+                    State.FAILED,
+                    100,
+                    "failed",
+                    Optional.empty(),
+                    message(e),
+                    job.started(),
+                    ""));
         }
     }
 
@@ -698,6 +794,6 @@ public final class DosimetryJobs implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        queue.close();
     }
 }
