@@ -34,7 +34,7 @@ class JobRestartTest {
         String running;
         String waiting;
         WebClient physicist;
-        try (var first = ServeProcess.start(options, dir.resolve("first.log"))) {
+        try (var first = ServeProcess.start(options, dir.resolve("first.log"), QueuedJobs.HEAP)) {
             physicist = QueuedJobs.signIn("http://127.0.0.1:" + first.port);
             running = QueuedJobs.submit(physicist);
             waiting = QueuedJobs.submit(physicist); // behind the first: a node runs one job at a time
@@ -51,7 +51,7 @@ class JobRestartTest {
             }
         }
 
-        try (var second = ServeProcess.start(options, dir.resolve("second.log"))) {
+        try (var second = ServeProcess.start(options, dir.resolve("second.log"), QueuedJobs.HEAP)) {
             var again = physicist.on("http://127.0.0.1:" + second.port); // the session is in the database
             var done = QueuedJobs.await(again, running, Set.of("DONE", "FAILED"), Duration.ofMinutes(10));
             assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");

@@ -21,6 +21,9 @@ import org.netra.testkit.TestData;
 /** Dosimetry jobs of the real 177Lu SPECT submitted to {@code netra serve} processes and watched through the API. */
 final class QueuedJobs {
     static final String PASSWORD = "queued-jobs-password";
+    /** A node's heap for the real SPECT job (two time points, local deposition). */
+    static final String HEAP = "1g";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private QueuedJobs() {}

@@ -24,11 +24,16 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code netra serve --host 127.0.0.1 --port 0 <options>} and waits until it listens. */
     static ServeProcess start(List<String> options, Path log) throws IOException, InterruptedException {
+        return start(options, log, "256m");
+    }
+
+    /** The same with {@code heap} (a dosimetry job on the real SPECT needs more than the 256 MiB of a plain server). */
+    static ServeProcess start(List<String> options, Path log, String heap) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 java,
-                "-Xmx256m",
+                "-Xmx" + heap,
                 "-cp",
                 classpath,
                 Main.class.getName(),

@@ -80,8 +80,8 @@ class TwoNodeTest {
         Path shared = dir.resolve("shared");
         String lease = QueuedJobs.shortLease(dir).toString();
         List<String> options = List.of("--db-url", config.url(), "--data-dir", shared.toString(), "--config", lease);
-        try (var a = ServeProcess.start(options, dir.resolve("a.log"));
-                var b = ServeProcess.start(options, dir.resolve("b.log"));
+        try (var a = ServeProcess.start(options, dir.resolve("a.log"), QueuedJobs.HEAP);
+                var b = ServeProcess.start(options, dir.resolve("b.log"), QueuedJobs.HEAP);
                 Store store = Store.open(config)) {
             var onA = QueuedJobs.signIn("http://127.0.0.1:" + a.port);
             String id = QueuedJobs.submit(onA);

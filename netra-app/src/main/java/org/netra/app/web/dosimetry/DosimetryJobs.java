@@ -379,10 +379,14 @@ public final class DosimetryJobs implements AutoCloseable {
 
     /** A queued job as the page shows it: a finished one with its stored result. */
     private Job job(JobRows.Row r) {
+        return job(r, id -> store.records().find(FinishedJob.KIND, id).map(Stored::value));
+    }
+
+    private static Job job(JobRows.Row r, java.util.function.Function<String, Optional<FinishedJob>> finished) {
         if (r.state() == JobRows.State.DONE) {
-            var finished = store.records().find(FinishedJob.KIND, r.id());
-            if (finished.isPresent()) {
-                return finished.get().value().job(r.failure());
+            var result = finished.apply(r.id());
+            if (result.isPresent()) {
+                return result.get().job(r.failure());
             }
         }
         return new Job(
@@ -401,11 +405,13 @@ public final class DosimetryJobs implements AutoCloseable {
 
     /** Queued, running and finished jobs of every node, and those finished before the queue (from the store), newest first. */
     public List<Job> list() {
-        Map<String, Job> all = new java.util.HashMap<>();
+        Map<String, FinishedJob> finished = new java.util.HashMap<>();
         store.records()
                 .list(FinishedJob.KIND)
-                .forEach(f -> all.put(f.value().id(), f.value().job("")));
-        store.jobs().list().forEach(r -> all.put(r.id(), job(r)));
+                .forEach(f -> finished.put(f.value().id(), f.value()));
+        Map<String, Job> all = new java.util.HashMap<>();
+        finished.values().forEach(f -> all.put(f.id(), f.job("")));
+        store.jobs().list().forEach(r -> all.put(r.id(), job(r, id -> Optional.ofNullable(finished.get(id)))));
         return all.values().stream()
                 .sorted(Comparator.comparing(Job::started).reversed())
                 .toList();
