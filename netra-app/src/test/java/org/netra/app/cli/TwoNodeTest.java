@@ -15,7 +15,8 @@ import org.netra.testkit.TestPostgres;
 
 /**
  * Two {@code netra serve} processes on one PostgreSQL serve one department behind any load balancer: a
- * session made on one works on the other, sign-out and the sign-in throttle are shared.
+ * session made on one works on the other, sign-out and the sign-in throttle are shared, and a dosimetry job
+ * whose node is killed is finished by the other.
  */
 class TwoNodeTest {
     private static final String PASSWORD = "two-node-password";
