@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.netra.store.audit.AuditTrail;
 import org.netra.store.backup.Backups;
 import org.netra.store.clinical.ClinicalJson;
+import org.netra.store.job.JobRows;
 import org.netra.store.record.Documents;
 import org.netra.store.record.Records;
 import org.netra.store.signin.SessionRows;
@@ -89,6 +90,11 @@ public final class Store implements AutoCloseable {
     /** Wrong passwords and sign-in pauses, shared by every node. */
     public SignInFailures signInFailures() {
         return new SignInFailures(jdbi);
+    }
+
+    /** The background job queue of every node (netra-app's JobQueue runs the jobs). */
+    public JobRows jobs() {
+        return new JobRows(jdbi);
     }
 
     public Backups backups() {

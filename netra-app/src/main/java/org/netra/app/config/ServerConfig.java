@@ -27,7 +27,8 @@ public record ServerConfig(
         Duration sessionIdle,
         Duration sessionMaximum,
         UploadLimits uploads,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Duration jobLease) {
 
     public ServerConfig {
         trustedProxies = List.copyOf(trustedProxies);
@@ -114,7 +115,16 @@ public record ServerConfig(
                         mebibytes(v, Setting.UPLOAD_QUOTA),
                         duration(v, Setting.UPLOAD_EXPIRY),
                         UploadLimits.DEFAULTS.reserveBytes()),
-                proxies(v));
+                proxies(v),
+                lease(v));
+    }
+
+    private static Duration lease(Map<Setting, Value> v) {
+        Duration d = duration(v, Setting.JOB_LEASE);
+        if (d.toMillis() < 300) {
+            throw invalid(Setting.JOB_LEASE, v.get(Setting.JOB_LEASE), "a duration of at least PT0.3S");
+        }
+        return d;
     }
 
     private static long mebibytes(Map<Setting, Value> v, Setting s) {
@@ -158,7 +168,8 @@ public record ServerConfig(
                 sessionIdle,
                 sessionMaximum,
                 uploads,
-                trustedProxies);
+                trustedProxies,
+                jobLease);
     }
 
     public ServerConfig withHost(String newHost) {
@@ -172,7 +183,8 @@ public record ServerConfig(
                 sessionIdle,
                 sessionMaximum,
                 uploads,
-                trustedProxies);
+                trustedProxies,
+                jobLease);
     }
 
     public ServerConfig withLogin(LoginPolicy policy) {
@@ -186,17 +198,38 @@ public record ServerConfig(
                 sessionIdle,
                 sessionMaximum,
                 uploads,
-                trustedProxies);
+                trustedProxies,
+                jobLease);
     }
 
     public ServerConfig withUploads(UploadLimits limits) {
         return new ServerConfig(
-                host, port, dataDir, store, secureCookies, login, sessionIdle, sessionMaximum, limits, trustedProxies);
+                host,
+                port,
+                dataDir,
+                store,
+                secureCookies,
+                login,
+                sessionIdle,
+                sessionMaximum,
+                limits,
+                trustedProxies,
+                jobLease);
     }
 
     public ServerConfig withTrustedProxies(List<String> proxies) {
         return new ServerConfig(
-                host, port, dataDir, store, secureCookies, login, sessionIdle, sessionMaximum, uploads, proxies);
+                host,
+                port,
+                dataDir,
+                store,
+                secureCookies,
+                login,
+                sessionIdle,
+                sessionMaximum,
+                uploads,
+                proxies,
+                jobLease);
     }
 
     private static int integer(Map<Setting, Value> v, Setting s) {

@@ -31,7 +31,12 @@ public enum Setting {
     UPLOAD_UNPACKED_MAX(
             "upload.unpacked-max-mib", "NETRA_UPLOAD_UNPACKED_MAX_MIB", "2048", "what one upload may unpack to, MiB"),
     UPLOAD_QUOTA("upload.quota-mib", "NETRA_UPLOAD_QUOTA_MIB", "4096", "job folders per user, MiB"),
-    UPLOAD_EXPIRY("upload.expiry", "NETRA_UPLOAD_EXPIRY", "PT24H", "job folders are deleted after this long");
+    UPLOAD_EXPIRY("upload.expiry", "NETRA_UPLOAD_EXPIRY", "PT24H", "job folders are deleted after this long"),
+    JOB_LEASE(
+            "jobs.lease",
+            "NETRA_JOB_LEASE",
+            "PT30S",
+            "a running job whose node stopped is taken over by another node after this long (ISO-8601)");
 
     private final String key;
     private final String variable;

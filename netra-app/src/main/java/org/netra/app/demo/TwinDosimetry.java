@@ -76,17 +76,40 @@ public final class TwinDosimetry {
         return cycles.size();
     }
 
+    /** The queue's name for a twin job: only nodes that registered it (the demo's) run such jobs. */
+    static final String KIND = "twin-spect";
+
+    /** A twin job as the queue keeps it: the recorded cycle, from which any node makes the twin again. */
+    record Request(String patientId, String dosimetryRecordId) {}
+
     /** Queues the job of one recorded cycle; it attaches itself to the cycle when done. */
     public static DosimetryJobs.Job queue(Store store, DosimetryJobs jobs, String actor, DosimetryRecord cycle) {
+        register(store, jobs);
         PatientRecord patient =
                 store.records().get(ClinicalKinds.PATIENT, cycle.patientId()).value();
         int n = cycle.dosimetry().cycle();
         return jobs.submit(
                 actor,
                 String.format(Locale.ROOT, "netra-sim twin SPECT of %s, cycle %d", patient.id(), n),
-                progress -> input(patient, cycle, progress),
-                OPTIONS,
-                Optional.of(new DosimetryJobs.Target(patient.id(), n)));
+                KIND,
+                new Request(patient.id(), cycle.id()),
+                OPTIONS.method());
+    }
+
+    /** Lets {@code jobs}' node run twin jobs (again after a restart): each makes its twin from the store. */
+    public static void register(Store store, DosimetryJobs jobs) {
+        jobs.register(KIND, Request.class, r -> {
+            PatientRecord patient =
+                    store.records().get(ClinicalKinds.PATIENT, r.patientId()).value();
+            DosimetryRecord cycle = store.records()
+                    .get(ClinicalKinds.DOSIMETRY, r.dosimetryRecordId())
+                    .value();
+            return new DosimetryJobs.Work(
+                    progress -> input(patient, cycle, progress),
+                    OPTIONS,
+                    Optional.of(new DosimetryJobs.Target(
+                            patient.id(), cycle.dosimetry().cycle())));
+        });
     }
 
     /** A recorded cycle's twin: its phantom, true kinetics and the seed of its scans. */

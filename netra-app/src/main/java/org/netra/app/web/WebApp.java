@@ -32,6 +32,7 @@ import org.netra.app.web.diagnosis.DiagnosisFeature;
 import org.netra.app.web.dosimetry.DosimetryFeature;
 import org.netra.app.web.dosimetry.DosimetryJobs;
 import org.netra.app.web.dosimetry.JobFeature;
+import org.netra.app.web.dosimetry.JobQueue;
 import org.netra.app.web.dosimetry.UploadUnpacker;
 import org.netra.app.web.followup.CohortFeature;
 import org.netra.app.web.followup.FollowUpFeature;
@@ -168,7 +169,13 @@ public final class WebApp implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
         this.unpacker = new UploadUnpacker(config.dataDir().resolve("jobs"), config.uploads(), b.clock);
-        this.jobs = new DosimetryJobs(b.store, unpacker);
+        this.jobs = new DosimetryJobs(
+                b.store,
+                unpacker,
+                new JobQueue.Settings(
+                        config.jobLease(),
+                        JobQueue.Settings.DEFAULTS.poll(),
+                        JobQueue.Settings.DEFAULTS.maxAttempts()));
         List<WebFeature> all = new ArrayList<>(List.of(
                 new SignInFeature(services),
                 new HomeFeature(services),
@@ -269,7 +276,7 @@ public final class WebApp implements AutoCloseable {
 
     /** Starts serving on the configured host and port (0: a free port). */
     public WebApp start() {
-        unpacker.deleteAll(); // left by a run before this one: no job or waiting upload refers to them now
+        unpacker.deleteUnused(); // left by a run before this one, but not the folders of queued or running jobs
         try {
             java.nio.file.Files.createDirectories(config.dataDir().resolve("incoming"));
         } catch (IOException e) {

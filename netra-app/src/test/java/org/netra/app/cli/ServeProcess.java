@@ -11,11 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A real {@code netra serve} in its own JVM on loopback, with the test's classpath; its output goes to {@code log}. */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
     private static final Pattern RUNNING = Pattern.compile("running at http://[^:]+:(\\d+)/");
 
     final Process process;
-    final int port;
+    public final int port;
 
     private ServeProcess(Process process, int port) {
         this.process = process;
@@ -24,11 +24,17 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code netra serve --host 127.0.0.1 --port 0 <options>} and waits until it listens. */
     static ServeProcess start(List<String> options, Path log) throws IOException, InterruptedException {
+        return start(options, log, "256m");
+    }
+
+    /** The same with {@code heap} (a dosimetry job on the real SPECT needs more than the 256 MiB of a plain server). */
+    public static ServeProcess start(List<String> options, Path log, String heap)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 java,
-                "-Xmx256m",
+                "-Xmx" + heap,
                 "-cp",
                 classpath,
                 Main.class.getName(),

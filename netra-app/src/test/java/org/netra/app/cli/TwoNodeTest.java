@@ -15,7 +15,8 @@ import org.netra.testkit.TestPostgres;
 
 /**
  * Two {@code netra serve} processes on one PostgreSQL serve one department behind any load balancer: a
- * session made on one works on the other, sign-out and the sign-in throttle are shared.
+ * session made on one works on the other, sign-out and the sign-in throttle are shared, and a dosimetry job
+ * whose node is killed is finished by the other.
  */
 class TwoNodeTest {
     private static final String PASSWORD = "two-node-password";
@@ -69,6 +70,38 @@ class TwoNodeTest {
             }
             assertThat(new WebClient(baseB).signIn("physician", PASSWORD).statusCode())
                     .isEqualTo(429);
+        }
+    }
+
+    @Test
+    void aJobOfAKilledNodeIsFinishedByTheOther(@TempDir Path dir) throws Exception {
+        var config = new StoreConfig(TestPostgres.freshSchemaUrl(), null, null);
+        QueuedJobs.createPhysicist(config);
+        // one database and one data folder, as a volume both nodes mount: a job's upload is readable by either
+        Path shared = dir.resolve("shared");
+        String lease = QueuedJobs.shortLease(dir).toString();
+        List<String> options = List.of("--db-url", config.url(), "--data-dir", shared.toString(), "--config", lease);
+        try (var a = ServeProcess.start(options, dir.resolve("a.log"), QueuedJobs.HEAP);
+                var b = ServeProcess.start(options, dir.resolve("b.log"), QueuedJobs.HEAP);
+                Store store = Store.open(config)) {
+            var onA = QueuedJobs.signIn("http://127.0.0.1:" + a.port);
+            String id = QueuedJobs.submit(onA);
+            QueuedJobs.await(onA, id, java.util.Set.of("RUNNING"), java.time.Duration.ofMinutes(2));
+            // the node that claimed it (A, woken by the submission, almost always) is killed
+            String owner = store.jobs().find(id).orElseThrow().leaseOwner();
+            var runner = owner.startsWith(a.process.pid() + "@") ? a : b;
+            var other = runner == a ? b : a;
+            assertThat(owner).startsWith(runner.process.pid() + "@");
+            runner.kill();
+
+            var onOther = onA.on("http://127.0.0.1:" + other.port);
+            var done =
+                    QueuedJobs.await(onOther, id, java.util.Set.of("DONE", "FAILED"), java.time.Duration.ofMinutes(10));
+            assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+            assertThat(done.get("result").get("vois")).hasSize(2);
+            var row = store.jobs().find(id).orElseThrow();
+            assertThat(row.leaseOwner()).startsWith(other.process.pid() + "@");
+            assertThat(row.attempts()).isEqualTo(2);
         }
     }
 }

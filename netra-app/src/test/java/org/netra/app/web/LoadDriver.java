@@ -35,6 +35,10 @@ public final class LoadDriver {
         String[] args = java.util.Arrays.stream(options)
                 .filter(a -> !a.startsWith("--think-ms="))
                 .toArray(String[]::new);
+        if (args.length > 0 && args[0].equals("--two-nodes")) {
+            twoNodes(args, thinkMs);
+            System.exit(0);
+        }
         boolean external = args.length > 0 && args[0].startsWith("http");
         int first = external ? 1 : 0;
         int sessions = args.length > first ? Integer.parseInt(args[first]) : 200;
@@ -79,8 +83,57 @@ public final class LoadDriver {
         System.exit(0); // Jetty's and the HTTP client's idle threads must not keep a finished run alive
     }
 
+    /**
+     * {@code --two-nodes [SESSIONS [READS [PATIENTS]]]}: two {@code netra serve} processes on one new schema of the
+     * PostgreSQL named by NETRA_TEST_PG_URL, holding the demo clinic's records; the sessions alternate between the
+     * nodes, as a load balancer without sticky sessions would send them.
+     */
+    private static void twoNodes(String[] args, long thinkMs) throws Exception {
+        int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int reads = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int patients = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        if (sessions < 1 || sessions > 1000 || reads < 1 || reads > 1000) {
+            throw new IllegalArgumentException("sessions 1–1000 and reads 1–1000 keep the test bounded");
+        }
+        var config = new org.netra.store.StoreConfig(org.netra.testkit.TestPostgres.freshSchemaUrl(), null, null);
+        String password = "two-nodes-under-load";
+        try (var store = org.netra.store.Store.open(config)) {
+            new org.netra.app.demo.DemoClinic(7, patients, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                    .load(store, "load-test");
+            new org.netra.app.web.security.Accounts(store, new org.netra.app.web.security.PasswordHasher())
+                    .create(
+                            new org.netra.app.web.security.Accounts.NewAccount(
+                                    "physician", "Dr Load", "physician", password),
+                            "load-test");
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= patients; i++) {
+            ids.add(org.netra.app.demo.DemoClinic.patientId(i));
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("netra-load");
+        List<String> options = List.of(
+                "--db-url", config.url(), "--data-dir", dir.resolve("data").toString());
+        try (var a = org.netra.app.cli.ServeProcess.start(options, dir.resolve("a.log"), "512m");
+                var b = org.netra.app.cli.ServeProcess.start(options, dir.resolve("b.log"), "512m")) {
+            run(
+                    List.of("http://127.0.0.1:" + a.port, "http://127.0.0.1:" + b.port),
+                    password,
+                    ids,
+                    sessions,
+                    reads,
+                    thinkMs,
+                    "the demo clinic's records on PostgreSQL, two netra serve nodes, sessions alternating");
+        }
+    }
+
     private static void run(
             String base, String password, List<String> ids, int sessions, int reads, long thinkMs, String what)
+            throws InterruptedException {
+        run(List.of(base), password, ids, sessions, reads, thinkMs, what);
+    }
+
+    private static void run(
+            List<String> bases, String password, List<String> ids, int sessions, int reads, long thinkMs, String what)
             throws InterruptedException {
         var http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -96,6 +149,7 @@ public final class LoadDriver {
         long[] started = new long[1];
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int s = 0; s < sessions; s++) {
+                String base = bases.get(s % bases.size());
                 pool.submit(() -> {
                     var client = new WebClient(base, http);
                     boolean ok = false;

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.netra.app.dosimetry.CycleJson;
 import org.netra.clinical.patient.IdentityCheck;
@@ -35,6 +33,7 @@ import org.netra.imaging.io.RtStruct;
 import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.job.JobRows;
 import org.netra.store.record.RecordKind;
 import org.netra.store.record.Stored;
 
@@ -42,9 +41,13 @@ import org.netra.store.record.Stored;
  * Dosimetry as a background job: from an uploaded zip of DICOM (every folder holding an emission series is
  * a time point, a CT folder in its Frame of Reference acquired with it is its CT, an RTSTRUCT gives the VOIs) or
  * from images made in memory (the demo's digital twins); netra-dosimetry's {@link CyclePipeline}, the same the CLI
- * runs, computes on one worker thread while the page polls the progress. A finished job
- * is kept in the store and can be attached to a cycle of the patient's course ({@link CourseAttachment}).
- * Uploads are unpacked within limits by {@link UploadUnpacker}; a zip entry escaping its folder is refused.
+ * runs, computes on a node's worker thread while the page polls the progress. Jobs are queued in the database
+ * ({@link JobQueue}): any node runs them, and a job whose node was killed is run again by another (or failed with
+ * the reason), so its input and options are made again from what the queue keeps: the upload's job folder in the
+ * data folder the nodes share with the choices made on the page, or a registered kind's parameters (the demo's
+ * twins). A finished job is kept in the store and can be attached to a cycle of the patient's course
+ * ({@link CourseAttachment}). Uploads are unpacked within limits by {@link UploadUnpacker}; a zip entry escaping
+ * its folder is refused.
  */
 public final class DosimetryJobs implements AutoCloseable {
     public enum State {
@@ -181,40 +184,222 @@ public final class DosimetryJobs implements AutoCloseable {
     /** The cycle of a patient's course a job is attached to as soon as it is done. */
     public record Target(String patientId, int cycle) {}
 
+    /** What a queued job computes, made again from its stored parameters on whichever node runs it. */
+    public record Work(Source source, CycleOptions options, Optional<Target> target) {}
+
+    /**
+     * An upload job's parameters as the queue keeps them: the job folder (its owner and id) in the data folder
+     * the nodes share, the chosen time points and the CT folders (folders in it), the RTSTRUCT's path in it, the
+     * chosen VOIs, and the options as plain text and numbers, read again by the parsers the form and the CLI use.
+     *
+     * @param method the dose method's label ({@link DoseMethod#parse})
+     * @param registration {@link CycleOptions.Registration#parse}
+     * @param recovery "gtm" or "none"
+     * @param psfFwhmMm the PSF given for this run (null for none)
+     * @param gtmRegions the GTM's regions (null for all)
+     * @param departmentPsfFwhmMm the department's camera resolution when the job was started (null for none)
+     * @param roles role overrides "NAME=ROLE" over netra's rules
+     */
+    record UploadRequest(
+            String owner,
+            String id,
+            List<String> timePoints,
+            List<String> cts,
+            String rtstruct,
+            List<String> vois,
+            String method,
+            String registration,
+            String recovery,
+            Double psfFwhmMm,
+            List<String> gtmRegions,
+            Double departmentPsfFwhmMm,
+            List<String> roles) {
+
+        /** The request of an upload's chosen time points and VOIs with {@code options}. */
+        static UploadRequest of(Upload u, List<String> timePoints, List<String> vois, CycleOptions options) {
+            Optional<Double> psf = Optional.empty();
+            List<String> regions = null;
+            String recovery = "none";
+            if (options.recovery() instanceof CycleOptions.Recovery.Gtm g) {
+                recovery = "gtm";
+                psf = g.givenFwhmMm();
+                regions = g.regions().orElse(null);
+            }
+            return new UploadRequest(
+                    u.owner(),
+                    u.id(),
+                    List.copyOf(timePoints),
+                    u.cts().stream().map(c -> u.dir().relativize(c).toString()).toList(),
+                    u.dir().relativize(u.rtstruct()).toString(),
+                    List.copyOf(vois),
+                    options.method().label(),
+                    options.registration().name(),
+                    recovery,
+                    psf.orElse(null),
+                    regions,
+                    options.departmentPsfFwhmMm().orElse(null),
+                    options.roles().overrides().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue().name())
+                            .toList());
+        }
+
+        /** The options this request was made of, on netra's defaults for what an upload does not choose. */
+        CycleOptions options() {
+            return CycleOptions.DEFAULTS
+                    .withMethod(DoseMethod.parse(method, org.netra.dosimetry.organ.Phantom.ADULT_MALE))
+                    .withRegistration(CycleOptions.Registration.parse(registration))
+                    .withRecovery(recovery, Optional.ofNullable(psfFwhmMm), Optional.ofNullable(gtmRegions))
+                    .withDepartmentPsf(Optional.ofNullable(departmentPsfFwhmMm))
+                    .withRoles(CycleOptions.DEFAULTS.roles().withOverrides(roles == null ? List.of() : roles));
+        }
+    }
+
+    private static final String UPLOAD_KIND = "upload";
+    private static final com.fasterxml.jackson.databind.ObjectMapper PARAMS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Store store;
     private final UploadUnpacker unpacker;
     private final CourseAttachment attachment;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final JobQueue queue;
+    private final Map<String, JobQueue.Lease> running = new ConcurrentHashMap<>();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        var t = new Thread(r, "netra-dosimetry-job");
-        t.setDaemon(true);
-        return t;
-    });
 
-    /** Uploads are unpacked by {@code unpacker}; finished jobs are kept in {@code store}. */
-    public DosimetryJobs(Store store, UploadUnpacker unpacker) {
+    /** Uploads are unpacked by {@code unpacker}; jobs are queued and finished ones kept in {@code store}. */
+    public DosimetryJobs(Store store, UploadUnpacker unpacker, JobQueue.Settings settings) {
         this.store = store;
         this.unpacker = unpacker;
         this.attachment = new CourseAttachment(store);
+        unpacker.keepWhile(id -> store.jobs().find(id).filter(r -> !ended(r)).isPresent());
+        this.queue = new JobQueue(store.jobs(), settings, java.time.Clock.systemUTC());
+        register(UPLOAD_KIND, UploadRequest.class, this::uploadWork);
     }
 
-    /** Running and recent jobs, and those finished before (from the store), newest first. */
+    /**
+     * From now on this node runs jobs of {@code kind}: {@code work} makes a job's work from its parameters (a
+     * record Jackson reads and writes). Jobs of a kind no node has registered wait in the queue.
+     */
+    public <P> void register(String kind, Class<P> params, java.util.function.Function<P, Work> work) {
+        queue.register(kind, lease -> runClaimed(lease, params, work));
+    }
+
+    /** Queues a job of a registered kind; with a target in its work, it attaches itself to that cycle when done. */
+    public <P> Job submit(String owner, String name, String kind, P params, DoseMethod method) {
+        return submit(UUID.randomUUID().toString().substring(0, 8), owner, name, kind, params, method);
+    }
+
+    private Job submit(String id, String owner, String name, String kind, Object params, DoseMethod method) {
+        if (!queue.knows(kind)) {
+            throw new IllegalStateException("no job kind " + kind + " is registered on this node");
+        }
+        try {
+            queue.submit(id, kind, PARAMS.writeValueAsString(params), owner, name, methodName(method));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("job parameters of kind " + kind + " cannot be written: " + e, e);
+        }
+        return get(id).orElseThrow();
+    }
+
+    private <P> void runClaimed(JobQueue.Lease lease, Class<P> params, java.util.function.Function<P, Work> make) {
+        Job job = job(lease.row());
+        running.put(job.id(), lease);
+        try {
+            Work work = make.apply(read(lease.row(), params));
+            var finished = store.records().find(FinishedJob.KIND, job.id());
+            if (finished.isPresent()) {
+                // its node stopped after the result was stored: only the attachment may be left to do
+                resumeAttachment(finished.get(), work.target(), lease);
+            } else {
+                run(job, work.source(), work.options(), work.target());
+            }
+        } finally {
+            running.remove(job.id());
+        }
+    }
+
+    private void resumeAttachment(Stored<FinishedJob> finished, Optional<Target> target, JobQueue.Lease lease) {
+        if (target.isEmpty() || !finished.value().attachedTo().isEmpty()) {
+            lease.done("");
+            return;
+        }
+        try {
+            attach(finished.value().id(), target.get(), finished.value().owner());
+            lease.done("");
+        } catch (RuntimeException e) {
+            lease.done("computed, but not attached to the course: " + message(e));
+        }
+    }
+
+    private static <P> P read(JobRows.Row row, Class<P> params) {
+        try {
+            return PARAMS.readValue(row.params(), params);
+        } catch (IOException e) {
+            throw new CycleInputException(
+                    "the queued parameters of job " + row.id() + " cannot be read (" + e + "); submit it again");
+        }
+    }
+
+    private Work uploadWork(UploadRequest r) {
+        Path dir = unpacker.folder(r.owner(), r.id());
+        if (!Files.isDirectory(dir)) {
+            throw new CycleInputException("the upload of job " + r.id() + " is no longer in " + dir
+                    + " (deleted, or this node does not share the data folder of the node it was uploaded to):"
+                    + " upload the zip again");
+        }
+        List<Path> chosen = r.timePoints().stream().map(dir::resolve).toList();
+        List<Path> cts = r.cts().stream().map(dir::resolve).toList();
+        Path rtstruct = dir.resolve(r.rtstruct());
+        return new Work(progress -> input(chosen, cts, rtstruct, r.vois()), r.options(), Optional.empty());
+    }
+
+    private static boolean ended(JobRows.Row r) {
+        return r.state() == JobRows.State.DONE || r.state() == JobRows.State.FAILED;
+    }
+
+    /** A queued job as the page shows it: a finished one with its stored result. */
+    private Job job(JobRows.Row r) {
+        return job(r, id -> store.records().find(FinishedJob.KIND, id).map(Stored::value));
+    }
+
+    private static Job job(JobRows.Row r, java.util.function.Function<String, Optional<FinishedJob>> finished) {
+        if (r.state() == JobRows.State.DONE) {
+            var result = finished.apply(r.id());
+            if (result.isPresent()) {
+                return result.get().job(r.failure());
+            }
+        }
+        return new Job(
+                r.id(),
+                r.owner(),
+                r.label(),
+                r.method(),
+                State.valueOf(r.state().name()),
+                r.percent(),
+                r.step(),
+                Optional.empty(),
+                r.failure(),
+                r.submitted(),
+                "");
+    }
+
+    /** Queued, running and finished jobs of every node, and those finished before the queue (from the store), newest first. */
     public List<Job> list() {
-        Map<String, Job> all = new java.util.HashMap<>();
+        Map<String, FinishedJob> finished = new java.util.HashMap<>();
         store.records()
                 .list(FinishedJob.KIND)
-                .forEach(f -> all.put(f.value().id(), f.value().job("")));
-        all.putAll(jobs);
+                .forEach(f -> finished.put(f.value().id(), f.value()));
+        Map<String, Job> all = new java.util.HashMap<>();
+        finished.values().forEach(f -> all.put(f.id(), f.job("")));
+        store.jobs().list().forEach(r -> all.put(r.id(), job(r, id -> Optional.ofNullable(finished.get(id)))));
         return all.values().stream()
                 .sorted(Comparator.comparing(Job::started).reversed())
                 .toList();
     }
 
     public Optional<Job> get(String id) {
-        return Optional.ofNullable(jobs.get(id))
-                .or(() -> store.records().find(FinishedJob.KIND, id).map(f -> f.value()
-                        .job("")));
+        return store.jobs().find(id).map(this::job).or(() -> store.records()
+                .find(FinishedJob.KIND, id)
+                .map(f -> f.value().job("")));
     }
 
     /** One emission series of an upload: its folder (the time point's name), modality, description, acquisition. */
@@ -314,24 +499,22 @@ public final class DosimetryJobs implements AutoCloseable {
         if (uploads.remove(uploadId) == null) {
             throw new CycleInputException("upload " + uploadId + " was started already");
         }
-        List<Path> chosen = known.stream()
-                .filter(folders::contains)
-                .map(f -> u.dir().resolve(f))
-                .toList();
-        List<String> vois = List.copyOf(rois);
-        return queue(uploadId, owner, u.name(), options, progress -> input(u, chosen, vois), Optional.empty());
+        List<String> chosen = known.stream().filter(folders::contains).toList();
+        var request = UploadRequest.of(u, chosen, rois, options);
+        return submit(uploadId, owner, u.name(), UPLOAD_KIND, request, options.method());
     }
 
     /**
      * The pipeline's input of an upload's chosen time points: each with the CT of its SPECT/CT session (same Frame
-     * of Reference, acquired within the hour), the RTSTRUCT's chosen VOIs.
+     * of Reference, acquired within the hour, of the upload's {@code cts}), the RTSTRUCT's chosen VOIs.
      */
-    static CycleInput.Series input(Upload u, List<Path> chosen, List<String> vois) throws IOException {
+    static CycleInput.Series input(List<Path> chosen, List<Path> cts, Path rtstruct, List<String> vois)
+            throws IOException {
         return new CycleInput.Series(
-                CycleInput.pairByFrameOfReference(chosen, u.cts()),
+                CycleInput.pairByFrameOfReference(chosen, cts),
                 Optional.empty(),
-                new VoiSource.RtStructFile(u.rtstruct()),
-                Optional.of(vois));
+                new VoiSource.RtStructFile(rtstruct),
+                Optional.of(List.copyOf(vois)));
     }
 
     private static Series describe(Path root, Path folder) {
@@ -373,21 +556,13 @@ public final class DosimetryJobs implements AutoCloseable {
         };
     }
 
-    /** Queues a job on images made in memory; with {@code target}, attaches the result to that cycle when done. */
-    public Job submit(String owner, String name, Source source, CycleOptions options, Optional<Target> target) {
-        return queue(UUID.randomUUID().toString().substring(0, 8), owner, name, options, source, target);
-    }
-
     /** Attaches a finished job to a cycle of its patient's course (see {@link CourseAttachment}). */
     public Stored<DosimetryRecord> attach(String jobId, Target target, String actor) {
         Stored<FinishedJob> finished = store.records()
                 .find(FinishedJob.KIND, jobId)
                 .orElseThrow(() -> new CycleInputException(
                         "dosimetry job " + jobId + " has not finished; attach it when it is done"));
-        var rec = attachment.attach(finished, target, actor);
-        jobs.computeIfPresent(
-                jobId, (k, j) -> finished.value().attached(rec.value().id()).job(""));
-        return rec;
+        return attachment.attach(finished, target, actor);
     }
 
     /** The chart a job of images with this DICOM Patient ID goes to: by netra id or the hospital's MRN. */
@@ -395,10 +570,10 @@ public final class DosimetryJobs implements AutoCloseable {
         return new org.netra.store.clinical.PatientRegistry(store.records()).chartOf(patientId);
     }
 
-    /** Waits until every queued job has run (tests, the demo's shutdown); false on timeout. */
+    /** Waits until no job is queued or running on any node (tests, the demo's shutdown); false on timeout. */
     public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        while (jobs.values().stream().anyMatch(j -> j.state() == State.QUEUED || j.state() == State.RUNNING)) {
+        while (store.jobs().unfinished() > 0) {
             if (System.nanoTime() > end) {
                 return false;
             }
@@ -407,40 +582,19 @@ public final class DosimetryJobs implements AutoCloseable {
         return true;
     }
 
-    private Job queue(
-            String id, String owner, String name, CycleOptions options, Source source, Optional<Target> target) {
-        var job = new Job(
-                id,
-                owner,
-                name,
-                methodName(options.method()),
-                State.QUEUED,
-                0,
-                "queued",
-                Optional.empty(),
-                "",
-                Instant.now(),
-                "");
-        jobs.put(id, job);
-        worker.submit(() -> run(job, source, options, target));
-        return job;
+    /** A running job's progress, written to the queue (its state is RUNNING until {@link #end}). */
+    private void update(Job j, State s, int percent, String step) {
+        running.get(j.id()).progress(percent, step);
     }
 
-    private void update(Job j, State s, int percent, String step) {
-        jobs.put(
-                j.id(),
-                new Job(
-                        j.id(),
-                        j.owner(),
-                        j.upload(),
-                        j.method(),
-                        s,
-                        percent,
-                        step,
-                        Optional.empty(),
-                        "",
-                        j.started(),
-                        ""));
+    /** Ends a running job in the queue as {@code j} says: DONE (with a note in its error) or FAILED. */
+    private void end(Job j) {
+        var lease = running.get(j.id());
+        if (j.state() == State.DONE) {
+            lease.done(j.error());
+        } else {
+            lease.failed(j.error());
+        }
     }
 
     private void run(Job job, Source source, CycleOptions options, Optional<Target> target) {
@@ -453,6 +607,7 @@ public final class DosimetryJobs implements AutoCloseable {
             var finished = new FinishedJob(
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
             store.records().create(FinishedJob.KIND, finished, job.owner());
+            String note = "";
             if (target.isPresent()) {
                 update(
                         job,
@@ -462,27 +617,24 @@ public final class DosimetryJobs implements AutoCloseable {
                 try {
                     attach(job.id(), target.get(), job.owner());
                 } catch (RuntimeException e) {
-                    jobs.put(job.id(), finished.job("computed, but not attached to the course: " + message(e)));
+                    note = "computed, but not attached to the course: " + message(e);
                 }
-            } else {
-                jobs.put(job.id(), finished.job(""));
             }
+            end(finished.job(note));
         } catch (IOException | RuntimeException | Error e) {
             // a background job reports what stopped it (an Error too: it would be lost in the executor)
-            jobs.put(
+            end(new Job(
                     job.id(),
-                    new Job(
-                            job.id(),
-                            job.owner(),
-                            job.upload(),
-                            job.method(),
-                            State.FAILED,
-                            100,
-                            "failed",
-                            Optional.empty(),
-                            message(e),
-                            job.started(),
-                            ""));
+                    job.owner(),
+                    job.upload(),
+                    job.method(),
+                    State.FAILED,
+                    100,
+                    "failed",
+                    Optional.empty(),
+                    message(e),
+                    job.started(),
+                    ""));
         }
     }
 
@@ -628,6 +780,6 @@ public final class DosimetryJobs implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        queue.close();
     }
 }

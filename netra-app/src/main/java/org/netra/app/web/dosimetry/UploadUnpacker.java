@@ -34,6 +34,7 @@ public final class UploadUnpacker {
     private final Path work;
     private final UploadLimits limits;
     private final Clock clock;
+    private volatile java.util.function.Predicate<String> inUse = id -> false;
 
     public UploadUnpacker(Path work, UploadLimits limits, Clock clock) {
         this.work = work;
@@ -63,9 +64,29 @@ public final class UploadUnpacker {
         }
     }
 
-    /** Deletes every job folder: at start-up no job or waiting upload refers to one any more. */
-    public void deleteAll() {
-        deleteTree(work);
+    /**
+     * Names the job folders ({@code job-<id>}) that must stay whatever their age: those of jobs queued or running
+     * on any node (the queue is shared, and so is the data folder).
+     */
+    public void keepWhile(java.util.function.Predicate<String> jobInUse) {
+        this.inUse = jobInUse;
+    }
+
+    /**
+     * Deletes every job folder no queued or running job needs: at start-up, what a run before this one left (a
+     * refused upload, an upload never started). With nodes sharing the data folder, an upload another node is
+     * holding for its selection may go too; its user is asked to upload again.
+     */
+    public void deleteUnused() {
+        deleteWhere(job -> true);
+    }
+
+    /** The job folder {@code owner/job-id} under this unpacker's folder (what a queued job names). */
+    public Path folder(String owner, String id) {
+        if (!USER_FOLDER.matcher(owner).matches() || !id.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("not a job folder: " + owner + "/" + id);
+        }
+        return work.resolve(owner).resolve("job-" + id);
     }
 
     /**
@@ -116,6 +137,14 @@ public final class UploadUnpacker {
     /** Deletes job folders last changed longer ago than the expiry. */
     public void deleteExpired() {
         Instant horizon = clock.instant().minus(limits.expiry());
+        deleteWhere(job -> Files.getLastModifiedTime(job).toInstant().isBefore(horizon));
+    }
+
+    private interface FolderTest {
+        boolean test(Path job) throws IOException;
+    }
+
+    private void deleteWhere(FolderTest delete) {
         if (!Files.isDirectory(work)) {
             return;
         }
@@ -123,7 +152,9 @@ public final class UploadUnpacker {
             for (Path user : users.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> jobs = Files.list(user)) {
                     for (Path job : jobs.toList()) {
-                        if (Files.getLastModifiedTime(job).toInstant().isBefore(horizon)) {
+                        String name = job.getFileName().toString();
+                        boolean needed = name.startsWith("job-") && inUse.test(name.substring(4));
+                        if (!needed && delete.test(job)) {
                             deleteTree(job);
                         }
                     }

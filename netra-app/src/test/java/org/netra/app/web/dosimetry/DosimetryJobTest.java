@@ -62,7 +62,7 @@ public class DosimetryJobTest {
         return upload(c, path, zip, method, Map.of());
     }
 
-    static HttpRequest upload(WebClient c, String path, byte[] zip, String method, Map<String, String> fields) {
+    public static HttpRequest upload(WebClient c, String path, byte[] zip, String method, Map<String, String> fields) {
         String boundary = "netra" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         StringBuilder extra = new StringBuilder();

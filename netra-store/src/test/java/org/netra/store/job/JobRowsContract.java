@@ -1,0 +1,84 @@
+package org.netra.store.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netra.store.Store;
+import org.netra.store.StoreConfig;
+
+/**
+ * The job queue's claiming on a real database (H2 and PostgreSQL run the same SQL): a job is one node's while its
+ * lease holds, any node's once it ran out, and a node that lost its lease can no longer write the job. Times are
+ * given, not waited for.
+ */
+abstract class JobRowsContract {
+    abstract StoreConfig freshConfig();
+
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Test
+    void aJobIsOneNodesWhileItsLeaseHoldsAndAnyNodesAfter() {
+        try (Store store = Store.open(freshConfig())) {
+            JobRows rows = store.jobs();
+            rows.insert("j1", "upload", "{}", "physicist", "cycle.zip", "local deposition", T0);
+            rows.insert("j2", "twin", "{}", "physicist", "twin", "voxel kernel", T0.plusSeconds(1));
+            assertThat(rows.unfinished()).isEqualTo(2);
+
+            // a node that knows only uploads claims the upload; nothing is left for it
+            var a = rows.claim(List.of("upload"), "node-a", T0, T0.plus(LEASE)).orElseThrow();
+            assertThat(a.id()).isEqualTo("j1");
+            assertThat(a.state()).isEqualTo(JobRows.State.RUNNING);
+            assertThat(a.attempts()).isEqualTo(1);
+            assertThat(a.leaseOwner()).isEqualTo("node-a");
+            assertThat(rows.claim(List.of("upload"), "node-b", T0.plusSeconds(5), T0.plusSeconds(35)))
+                    .isEmpty();
+            assertThat(rows.claim(List.of(), "node-b", T0, T0.plus(LEASE))).isEmpty();
+
+            // A renews and reports; B cannot
+            assertThat(rows.renew("j1", "node-a", T0.plusSeconds(40))).isTrue();
+            assertThat(rows.progress("j1", "node-a", 50, "aligning")).isTrue();
+            assertThat(rows.progress("j1", "node-b", 60, "not mine")).isFalse();
+            assertThat(rows.claim(List.of("upload"), "node-b", T0.plusSeconds(35), T0.plusSeconds(65)))
+                    .as("renewed until +40 s")
+                    .isEmpty();
+
+            // A stops renewing (killed): after its lease, B claims the job again
+            var b = rows.claim(List.of("upload"), "node-b", T0.plusSeconds(41), T0.plusSeconds(71))
+                    .orElseThrow();
+            assertThat(b.id()).isEqualTo("j1");
+            assertThat(b.attempts()).isEqualTo(2);
+            assertThat(b.leaseOwner()).isEqualTo("node-b");
+            assertThat(b.percent()).as("progress kept until B reports").isEqualTo(50);
+
+            // A, if it was only slow, can no longer write or end the job
+            assertThat(rows.progress("j1", "node-a", 90, "late")).isFalse();
+            assertThat(rows.finish("j1", "node-a", JobRows.State.FAILED, "late"))
+                    .isFalse();
+            assertThat(rows.finish("j1", "node-b", JobRows.State.DONE, "")).isTrue();
+            var done = rows.find("j1").orElseThrow();
+            assertThat(done.state()).isEqualTo(JobRows.State.DONE);
+            assertThat(done.percent()).isEqualTo(100);
+            assertThat(done.leaseUntil()).isNull();
+            assertThat(rows.claim(List.of("upload"), "node-c", T0.plusSeconds(999), T0.plusSeconds(1029)))
+                    .as("a finished job is never claimed again")
+                    .isEmpty();
+
+            // the twin job waits for a node that knows twins; then it fails with its reason
+            var twin = rows.claim(List.of("upload", "twin"), "node-c", T0.plusSeconds(100), T0.plusSeconds(130))
+                    .orElseThrow();
+            assertThat(twin.id()).isEqualTo("j2");
+            assertThat(rows.finish("j2", "node-c", JobRows.State.FAILED, "the upload is gone"))
+                    .isTrue();
+            assertThat(rows.find("j2").orElseThrow().failure()).isEqualTo("the upload is gone");
+            assertThat(rows.unfinished()).isZero();
+            assertThat(rows.list()).extracting(JobRows.Row::id).containsExactly("j2", "j1");
+            assertThatThrownBy(() -> rows.finish("j2", "node-c", JobRows.State.QUEUED, ""))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.netra.store.job;
+
+import org.netra.store.Databases;
+import org.netra.store.StoreConfig;
+
+class PostgresJobRowsTest extends JobRowsContract {
+    @Override
+    StoreConfig freshConfig() {
+        return Databases.freshPostgres();
+    }
+}
