@@ -57,40 +57,6 @@ public record EligibilityConfig(
         }
     }
 
-    /** Without a neutrophil limit (the configuration as it was before departments could set one). */
-    public EligibilityConfig(
-            Period labMaxAge,
-            boolean priorTherapyRequired,
-            Threshold minKrenning,
-            Threshold minKarnofsky,
-            Threshold maxEcog,
-            Threshold minHaemoglobin,
-            Threshold minWhiteCells,
-            Threshold minPlatelets,
-            Threshold minCreatinineClearance,
-            Threshold maxCreatinine,
-            Threshold ki67Eligible,
-            Threshold ki67GreyZoneUpper,
-            Threshold contraindicationCreatinineClearance,
-            int pregnancyTestAgeLimit) {
-        this(
-                labMaxAge,
-                priorTherapyRequired,
-                minKrenning,
-                minKarnofsky,
-                maxEcog,
-                minHaemoglobin,
-                minWhiteCells,
-                minPlatelets,
-                minCreatinineClearance,
-                maxCreatinine,
-                ki67Eligible,
-                ki67GreyZoneUpper,
-                contraindicationCreatinineClearance,
-                pregnancyTestAgeLimit,
-                Optional.empty());
-    }
-
     /** The same with another lab age limit (2–4 weeks). */
     public EligibilityConfig withLabMaxAge(Period age) {
         return new EligibilityConfig(

@@ -227,17 +227,4 @@ public record CycleOptions(
                 value,
                 expectedEffectiveHalfLife);
     }
-
-    public CycleOptions withExpectedEffectiveHalfLife(Duration value) {
-        return new CycleOptions(
-                method,
-                registration,
-                recovery,
-                departmentPsfFwhmMm,
-                uncertainty,
-                extrapolation,
-                bedOverride,
-                roles,
-                value);
-    }
 }
