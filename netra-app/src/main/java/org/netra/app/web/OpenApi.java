@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 import org.netra.app.web.security.Access;
 
 /** The OpenAPI 3.0 description of the JSON API, generated from the route table so the two cannot differ. */
-final class OpenApi {
+public final class OpenApi {
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     private OpenApi() {}
 
-    static Map<String, Object> document(List<Route> routes, String version) {
+    public static Map<String, Object> document(List<Route> routes, String version) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put(

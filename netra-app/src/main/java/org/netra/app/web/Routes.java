@@ -20,7 +20,7 @@ public final class Routes {
     private final List<Route> table = new ArrayList<>();
     private final List<NavItem> nav = new ArrayList<>();
 
-    Routes(JavalinDefaultRouting router, Views views) {
+    public Routes(JavalinDefaultRouting router, Views views) {
         this.router = router;
         this.views = views;
     }
@@ -53,7 +53,7 @@ public final class Routes {
         return Collections.unmodifiableList(table);
     }
 
-    List<NavItem> navigation() {
+    public List<NavItem> navigation() {
         return Collections.unmodifiableList(nav);
     }
 

@@ -20,12 +20,12 @@ public final class Views {
     private final Frame.Assets assets;
     private List<NavItem> nav = List.of();
 
-    Views(RequestSecurity security, Frame.Assets assets) {
+    public Views(RequestSecurity security, Frame.Assets assets) {
         this.security = security;
         this.assets = assets;
     }
 
-    void navigation(List<NavItem> items) {
+    public void navigation(List<NavItem> items) {
         this.nav = items;
     }
 

@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.netra.app.cli.Main;
+import org.netra.app.web.cyclefixturea.FeatureNamingOther;
+import org.netra.app.web.cyclefixtureb.FeatureNamingBack;
 import org.netra.physics.archfixture.PhysicsThatReachesUp;
 
 /** netra-app sees every module, so the whole product's classes are checked here. */
@@ -36,6 +38,22 @@ class ArchitectureTest {
     @Test
     void domainPackagesHaveNoCycles() {
         ModuleRules.domainPackagesFreeOfCycles().check(product);
+    }
+
+    @Test
+    void webPackagesHaveNoCycles() {
+        ModuleRules.webPackagesFreeOfCycles().check(product);
+    }
+
+    /** The web rule is not vacuous: two feature packages naming each other are caught. */
+    @Test
+    void twoWebFeaturesNamingEachOtherAreCaught() {
+        JavaClasses bad = new ClassFileImporter().importClasses(FeatureNamingOther.class, FeatureNamingBack.class);
+        var result = ModuleRules.webPackagesFreeOfCycles().evaluate(bad);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString())
+                .contains("cyclefixturea")
+                .contains("cyclefixtureb");
     }
 
     /** The rule is not vacuous: a physics class that imports the app is caught. */

@@ -3,8 +3,11 @@ package org.netra.app.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,4 +67,34 @@ final class ModuleRules {
     static ArchRule domainPackagesFreeOfCycles() {
         return slices().matching("org.netra.(*).(*)..").should().beFreeOfCycles();
     }
+
+    /**
+     * The web's packages do not form cycles either: each feature (one package under org.netra.app.web) is a
+     * slice, and so is the page infrastructure in org.netra.app.web itself, which the features build on and
+     * which must therefore never name a feature (the server composing them lives in web.server).
+     */
+    static ArchRule webPackagesFreeOfCycles() {
+        return slices().assignedFrom(WEB_PACKAGES).should().beFreeOfCycles();
+    }
+
+    /** org.netra.app.web → slice "web (pages)"; org.netra.app.web.x.. → slice "x"; anything else: none. */
+    static final SliceAssignment WEB_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String p = c.getPackageName();
+            if (p.equals("org.netra.app.web")) {
+                return SliceIdentifier.of("web (pages)");
+            }
+            if (p.startsWith("org.netra.app.web.")) {
+                return SliceIdentifier.of(
+                        p.substring("org.netra.app.web.".length()).split("\\.")[0]);
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the web's packages, one slice per feature and one for the shared pages";
+        }
+    };
 }

@@ -7,6 +7,7 @@ import org.netra.app.config.LoginPolicy;
 import org.netra.app.config.ServerConfig;
 import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.security.Accounts;
+import org.netra.app.web.server.WebApp;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
 

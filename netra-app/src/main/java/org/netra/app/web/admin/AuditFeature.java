@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.InvalidInputException;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.ApiToken;
@@ -20,9 +20,9 @@ public final class AuditFeature implements WebFeature {
     /** Kinds whose content is a secret: the trail shows that they changed, not what they hold. */
     static final Set<String> SECRET_KINDS = Set.of(Credential.KIND.name(), ApiToken.KIND.name());
 
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public AuditFeature(WebApp.Services services) {
+    public AuditFeature(WebServices services) {
         this.services = services;
     }
 

@@ -6,8 +6,8 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.InvalidInputException;
 import org.netra.app.web.input.JsonBody;
 import org.netra.app.web.security.Access;
@@ -19,9 +19,9 @@ import org.netra.app.web.security.UserAccount;
 
 /** Accounts for the administrator: create, change role, disable, reset password, issue API tokens. */
 public final class UserAdminFeature implements WebFeature {
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public UserAdminFeature(WebApp.Services services) {
+    public UserAdminFeature(WebServices services) {
         this.services = services;
     }
 

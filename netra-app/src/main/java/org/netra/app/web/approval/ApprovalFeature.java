@@ -3,15 +3,14 @@ package org.netra.app.web.approval;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.FieldErrors;
 import org.netra.app.web.input.JsonBody;
 import org.netra.app.web.input.Refused;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
-import org.netra.app.web.therapy.CycleApproval;
 import org.netra.app.web.therapy.TherapyCycle;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.record.RecordKind;
@@ -22,10 +21,10 @@ import org.netra.store.record.RecordKind;
  */
 public final class ApprovalFeature implements WebFeature {
     static final int MAX_NOTE = 500;
-    private final WebApp.Services services;
+    private final WebServices services;
     private final CycleApproval cycles;
 
-    public ApprovalFeature(WebApp.Services services) {
+    public ApprovalFeature(WebServices services) {
         this.services = services;
         this.cycles = new CycleApproval(services.store(), services.clock());
     }

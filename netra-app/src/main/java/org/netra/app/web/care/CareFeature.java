@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.FormPost;
 import org.netra.app.web.input.Submitted;
 import org.netra.app.web.security.Access;
@@ -23,12 +23,12 @@ import org.netra.store.record.Stored;
  * patient's isolation-room stays ({@code /patients/{id}/stays}). Pages and JSON API share one validation.
  */
 public final class CareFeature implements WebFeature {
-    private final WebApp.Services services;
+    private final WebServices services;
     private final Bedside bedside;
     private final Stays stays;
     private final CyclePages pages;
 
-    public CareFeature(WebApp.Services services) {
+    public CareFeature(WebServices services) {
         this.services = services;
         this.bedside = new Bedside(services.store(), services.clock());
         this.stays = new Stays(services.store());

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.approval.Approval;
+import org.netra.app.web.approval.CycleApproval;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
 import org.netra.app.web.security.UserAccount;
-import org.netra.app.web.therapy.CycleApproval;
 import org.netra.app.web.therapy.TherapyCycle;
 import org.netra.clinical.safety.InstructionSheet;
 import org.netra.physics.quantity.Times;
@@ -25,10 +25,10 @@ import org.netra.store.record.Stored;
 
 /** Builds and renders a cycle's work page ({@link CyclePage}) for the features that post to it. */
 public final class CyclePages {
-    private final WebApp.Services services;
+    private final WebServices services;
     private final Bedside bedside;
 
-    public CyclePages(WebApp.Services services, Bedside bedside) {
+    public CyclePages(WebServices services, Bedside bedside) {
         this.services = services;
         this.bedside = bedside;
     }

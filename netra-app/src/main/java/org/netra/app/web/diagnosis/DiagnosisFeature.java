@@ -13,14 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
+import org.netra.app.web.Submission;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.Form;
 import org.netra.app.web.input.FormPage;
 import org.netra.app.web.input.FormPage.Field;
 import org.netra.app.web.input.FormPage.Option;
 import org.netra.app.web.input.FormPage.Section;
-import org.netra.app.web.input.Submission;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.clinical.diagnosis.BoneFinding;
@@ -54,9 +54,9 @@ public final class DiagnosisFeature implements WebFeature {
     /** How many lesion rows a study form offers (more are recorded by a second study or the API). */
     static final int LESION_ROWS = 6;
 
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public DiagnosisFeature(WebApp.Services services) {
+    public DiagnosisFeature(WebServices services) {
         this.services = services;
     }
 

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import org.netra.app.report.DosimetryReportPdf;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.store.clinical.ClinicalKinds;
@@ -16,9 +16,9 @@ import org.netra.store.clinical.PatientChart;
 
 /** A cycle's dosimetry: the page, the JSON API and the PDF report for the chart. */
 public final class DosimetryFeature implements WebFeature {
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public DosimetryFeature(WebApp.Services services) {
+    public DosimetryFeature(WebServices services) {
         this.services = services;
     }
 

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.clinical.followup.ConfidenceType;
@@ -19,9 +19,9 @@ import org.netra.store.record.Stored;
 /** The cohort's Kaplan–Meier curves (progression-free and overall survival) from the outcome records. */
 public final class CohortFeature implements WebFeature {
     static final double CONFIDENCE = 0.95;
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public CohortFeature(WebApp.Services services) {
+    public CohortFeature(WebServices services) {
         this.services = services;
     }
 

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.FormPost;
 import org.netra.app.web.input.Submitted;
 import org.netra.app.web.security.Access;
@@ -24,10 +24,10 @@ import org.netra.store.clinical.ClinicalKinds;
  * death and last follow-up, recorded by a physician (EDIT_PATIENT); and the same as the JSON API.
  */
 public final class FollowUpFeature implements WebFeature {
-    private final WebApp.Services services;
+    private final WebServices services;
     private final FollowUps followUps;
 
-    public FollowUpFeature(WebApp.Services services) {
+    public FollowUpFeature(WebServices services) {
         this.services = services;
         this.followUps = new FollowUps(services.store(), services.clock());
     }

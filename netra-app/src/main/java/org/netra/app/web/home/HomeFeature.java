@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.patient.PatientDirectory;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
@@ -21,10 +21,11 @@ public final class HomeFeature implements WebFeature {
     /** The reference administration the dashboard's decay chart shows (DOMAIN.md: standard PRRT cycle). */
     static final Activity STANDARD_CYCLE = Activity.ofGBq(7.4);
 
-    private final WebApp.Services services;
+    private final PatientDirectory patients;
 
-    public HomeFeature(WebApp.Services services) {
-        this.services = services;
+    /** {@code patients}: where the dashboard counts the patients (the same list the patients page shows). */
+    public HomeFeature(PatientDirectory patients) {
+        this.patients = patients;
     }
 
     /** The dashboard: the user, what the role allows, the patient count (for clinical roles), a decay chart. */
@@ -38,15 +39,14 @@ public final class HomeFeature implements WebFeature {
         routes.nav("Home", "/", Access.signedIn());
         routes.page(HandlerType.GET, "/", Access.signedIn(), ctx -> {
             UserAccount user = RequestSecurity.user(ctx).orElseThrow();
-            Integer patients = user.can(Permission.VIEW_PATIENT)
-                    ? services.patients().search("").size()
-                    : null;
+            Integer count =
+                    user.can(Permission.VIEW_PATIENT) ? patients.search("").size() : null;
             routes.views()
                     .render(
                             ctx,
                             "home.jte",
                             "Home",
-                            new HomePage(user, List.copyOf(user.role().permissions()), patients, decayChart()));
+                            new HomePage(user, List.copyOf(user.role().permissions()), count, decayChart()));
         });
         routes.page(HandlerType.GET, "/health", Access.everyone(), ctx -> ctx.result("ok"));
         routes.api(HandlerType.GET, "/api/me", Access.signedIn(), "the signed-in user and their permissions", ctx -> {

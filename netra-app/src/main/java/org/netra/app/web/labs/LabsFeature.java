@@ -10,14 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
+import org.netra.app.web.Submission;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.Form;
 import org.netra.app.web.input.FormPage;
 import org.netra.app.web.input.FormPage.Field;
 import org.netra.app.web.input.FormPage.Option;
 import org.netra.app.web.input.FormPage.Section;
-import org.netra.app.web.input.Submission;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.clinical.followup.LabReading;
@@ -39,9 +39,9 @@ public final class LabsFeature implements WebFeature {
     /** The analytes of the entry form, in the order a lab report lists them, with their field names. */
     public static final Map<String, Analyte> FIELDS = fields();
 
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public LabsFeature(WebApp.Services services) {
+    public LabsFeature(WebServices services) {
         this.services = services;
     }
 

@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.LocalDate;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
@@ -15,14 +15,14 @@ import org.netra.store.record.Stored;
 
 /** One patient's chart: timeline, eligibility, plan and stays, dosimetry summary, follow-up; and its API twin. */
 public final class ChartFeature implements WebFeature {
-    private final WebApp.Services services;
+    private final WebServices services;
     private final CyclePlanner planner;
     private final org.netra.app.web.therapy.CoursePlanning courses;
 
     /** An API request body: the first cycle's date and time. */
     public record CourseRequest(String firstCycle) {}
 
-    public ChartFeature(WebApp.Services services) {
+    public ChartFeature(WebServices services) {
         this.services = services;
         this.planner = new CyclePlanner(services.store(), services.clock());
         this.courses = new org.netra.app.web.therapy.CoursePlanning(services.store(), services.clock());
@@ -125,7 +125,7 @@ public final class ChartFeature implements WebFeature {
         return ChartView.of(chart, status, today);
     }
 
-    static boolean exists(WebApp.Services services, String id) {
+    static boolean exists(WebServices services, String id) {
         return services.store().records().find(ClinicalKinds.PATIENT, id).isPresent();
     }
 }

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
@@ -12,10 +11,10 @@ import org.netra.app.web.security.Permission;
 /** The patient list with search (htmx swaps the rows as you type) and its API twin. */
 public final class PatientFeature implements WebFeature {
     static final int MAX_QUERY = 100;
-    private final WebApp.Services services;
+    private final PatientDirectory patients;
 
-    public PatientFeature(WebApp.Services services) {
-        this.services = services;
+    public PatientFeature(PatientDirectory patients) {
+        this.patients = patients;
     }
 
     /** The list page's model. */
@@ -27,28 +26,18 @@ public final class PatientFeature implements WebFeature {
         routes.nav("Patients", "/patients", viewers);
         routes.page(HandlerType.GET, "/patients", viewers, ctx -> {
             String q = query(ctx);
-            routes.views()
-                    .render(
-                            ctx,
-                            "patients.jte",
-                            "Patients",
-                            new PatientsPage(q, services.patients().search(q)));
+            routes.views().render(ctx, "patients.jte", "Patients", new PatientsPage(q, patients.search(q)));
         });
         routes.page(HandlerType.GET, "/patients/rows", viewers, ctx -> {
             String q = query(ctx);
-            routes.views()
-                    .render(
-                            ctx,
-                            "patient-rows.jte",
-                            "Patients",
-                            new PatientsPage(q, services.patients().search(q)));
+            routes.views().render(ctx, "patient-rows.jte", "Patients", new PatientsPage(q, patients.search(q)));
         });
         routes.api(
                 HandlerType.GET,
                 "/api/patients",
                 viewers,
                 "patients, optionally filtered by ?q=name or id",
-                ctx -> ctx.json(services.patients().search(query(ctx))));
+                ctx -> ctx.json(patients.search(query(ctx))));
     }
 
     private static String query(Context ctx) {

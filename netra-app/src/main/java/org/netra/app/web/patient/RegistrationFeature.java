@@ -11,14 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
+import org.netra.app.web.Submission;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.Form;
 import org.netra.app.web.input.FormPage;
 import org.netra.app.web.input.FormPage.Field;
 import org.netra.app.web.input.FormPage.Option;
 import org.netra.app.web.input.FormPage.Section;
-import org.netra.app.web.input.Submission;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.clinical.patient.Dated;
@@ -45,10 +45,10 @@ import org.netra.store.record.Stored;
  * (duplicates refused, never merged) and the store's audited, versioned records.
  */
 public final class RegistrationFeature implements WebFeature {
-    private final WebApp.Services services;
+    private final WebServices services;
     private final PatientRegistry registry;
 
-    public RegistrationFeature(WebApp.Services services) {
+    public RegistrationFeature(WebServices services) {
         this.services = services;
         this.registry = new PatientRegistry(services.store().records());
     }

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.store.clinical.ClinicalKinds;
@@ -21,9 +21,9 @@ import org.netra.store.record.Stored;
 public final class CalendarFeature implements WebFeature {
     static final int WEEKS_BACK = 4;
     static final int WEEKS_AHEAD = 8;
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public CalendarFeature(WebApp.Services services) {
+    public CalendarFeature(WebServices services) {
         this.services = services;
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.care.Bedside;
 import org.netra.app.web.care.CareFeature;
 import org.netra.app.web.care.CyclePages;
@@ -32,11 +32,11 @@ import org.netra.store.record.Stored;
 public final class RadiopharmacyFeature implements WebFeature {
     static final int WEEKS_BACK = 4;
     static final int WEEKS_AHEAD = 8;
-    private final WebApp.Services services;
+    private final WebServices services;
     private final Dispensings dispensings;
     private final CyclePages pages;
 
-    public RadiopharmacyFeature(WebApp.Services services) {
+    public RadiopharmacyFeature(WebServices services) {
         this.services = services;
         this.dispensings = new Dispensings(services.store(), services.clock().getZone());
         this.pages = new CyclePages(services, new Bedside(services.store(), services.clock()));

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.clinical.safety.InstructionSheet;
@@ -17,9 +17,9 @@ import org.netra.store.record.Stored;
 
 /** The radiation-safety instructions of a cycle, printable for the patient to take home. */
 public final class SafetyFeature implements WebFeature {
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public SafetyFeature(WebApp.Services services) {
+    public SafetyFeature(WebServices services) {
         this.services = services;
     }
 

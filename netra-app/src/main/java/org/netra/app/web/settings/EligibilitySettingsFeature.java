@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
+import org.netra.app.web.Submission;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.input.Form;
 import org.netra.app.web.input.FormPage;
 import org.netra.app.web.input.FormPage.Field;
 import org.netra.app.web.input.FormPage.Section;
-import org.netra.app.web.input.Submission;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.clinical.eligibility.DepartmentLimits;
@@ -31,10 +31,10 @@ import org.netra.store.record.Stored;
  * settings version it used.
  */
 public final class EligibilitySettingsFeature implements WebFeature {
-    private final WebApp.Services services;
+    private final WebServices services;
     private final EligibilityLimits limits;
 
-    public EligibilitySettingsFeature(WebApp.Services services) {
+    public EligibilitySettingsFeature(WebServices services) {
         this.services = services;
         this.limits = new EligibilityLimits(services.store().records());
     }

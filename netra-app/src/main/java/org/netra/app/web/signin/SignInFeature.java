@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.netra.app.web.Routes;
-import org.netra.app.web.WebApp;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.RequestSecurity;
 import org.slf4j.Logger;
@@ -25,9 +25,9 @@ public final class SignInFeature implements WebFeature {
     // only a path on this server: never a redirect to another site
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.\\-?=&%]*");
 
-    private final WebApp.Services services;
+    private final WebServices services;
 
-    public SignInFeature(WebApp.Services services) {
+    public SignInFeature(WebServices services) {
         this.services = services;
     }
 

@@ -25,7 +25,7 @@ import org.netra.store.record.Stored;
  * 8 weeks apart) from the first cycle's date and time. Refused (409) while the patient has a course already,
  * has not been assessed for eligibility, or was last assessed not eligible (naming the failed criteria); a
  * first cycle in the past, or not a date and time, is refused at its field. Each cycle is then approved on its
- * page ({@link CycleApproval}).
+ * page ({@code approval.CycleApproval}).
  */
 public final class CoursePlanning {
     private final Store store;

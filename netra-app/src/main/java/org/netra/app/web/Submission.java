@@ -1,11 +1,13 @@
-package org.netra.app.web.input;
+package org.netra.app.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.netra.app.web.Views;
+import org.netra.app.web.input.Form;
+import org.netra.app.web.input.FormPage;
+import org.netra.app.web.input.InvalidInputException;
 import org.netra.store.Store;
 import org.netra.store.audit.Changes;
 import org.netra.store.clinical.PatientRegistry;

@@ -1,4 +1,4 @@
-package org.netra.app.web;
+package org.netra.app.web.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +24,14 @@ import java.util.Properties;
 import java.util.UUID;
 import org.netra.app.config.ServerConfig;
 import org.netra.app.viewer.Studies;
+import org.netra.app.web.ErrorPage;
+import org.netra.app.web.Frame;
+import org.netra.app.web.OpenApi;
+import org.netra.app.web.Route;
+import org.netra.app.web.Routes;
+import org.netra.app.web.Views;
+import org.netra.app.web.WebFeature;
+import org.netra.app.web.WebServices;
 import org.netra.app.web.admin.AuditFeature;
 import org.netra.app.web.admin.UserAdminFeature;
 import org.netra.app.web.approval.ApprovalFeature;
@@ -79,17 +87,6 @@ public final class WebApp implements AutoCloseable {
     private final UploadUnpacker unpacker;
     private final Routes[] routes = new Routes[1];
 
-    /** Services the built-in features use; more features get them too. */
-    public record Services(
-            Store store,
-            Accounts accounts,
-            LoginThrottle throttle,
-            RequestSecurity security,
-            SessionStore sessions,
-            PatientDirectory patients,
-            Clock clock,
-            ClientAddress clientAddress) {}
-
     public static final class Builder {
         private final ServerConfig config;
         private final Store store;
@@ -99,7 +96,7 @@ public final class WebApp implements AutoCloseable {
         private Studies studies = Studies.none();
         private PasswordHasher hasher = new PasswordHasher();
         private Clock clock = Clock.systemUTC();
-        private final List<java.util.function.Function<Services, WebFeature>> features = new ArrayList<>();
+        private final List<java.util.function.Function<WebServices, WebFeature>> features = new ArrayList<>();
 
         private Builder(ServerConfig config, Store store) {
             this.config = config;
@@ -129,7 +126,7 @@ public final class WebApp implements AutoCloseable {
         }
 
         /** Adds a feature (its routes and navigation), made from the app's services. */
-        public Builder feature(java.util.function.Function<Services, WebFeature> feature) {
+        public Builder feature(java.util.function.Function<WebServices, WebFeature> feature) {
             features.add(feature);
             return this;
         }
@@ -148,13 +145,13 @@ public final class WebApp implements AutoCloseable {
         this.accounts = new Accounts(b.store, b.hasher);
         var sessions = new SessionStore(b.store.sessions(), config.sessionIdle(), config.sessionMaximum(), b.clock);
         var security = new RequestSecurity(sessions, accounts, config.secureCookies());
-        var services = new Services(
+        PatientDirectory patients = b.patients != null ? b.patients : new ClinicalDirectory(b.store, b.clock);
+        var services = new WebServices(
                 b.store,
                 accounts,
                 new LoginThrottle(config.login(), b.clock, b.store.signInFailures()),
                 security,
                 sessions,
-                b.patients != null ? b.patients : new ClinicalDirectory(b.store, b.clock),
                 b.clock,
                 new ClientAddress(config.trustedProxies()));
         Properties versions = versions();
@@ -178,8 +175,8 @@ public final class WebApp implements AutoCloseable {
                         JobQueue.Settings.DEFAULTS.maxAttempts()));
         List<WebFeature> all = new ArrayList<>(List.of(
                 new SignInFeature(services),
-                new HomeFeature(services),
-                new PatientFeature(services),
+                new HomeFeature(patients),
+                new PatientFeature(patients),
                 new RegistrationFeature(services), // before the chart: /patients/new is not a patient id
                 new ChartFeature(services),
                 new LabsFeature(services),

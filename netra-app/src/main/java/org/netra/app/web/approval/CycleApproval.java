@@ -1,12 +1,12 @@
-package org.netra.app.web.therapy;
+package org.netra.app.web.approval;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.netra.app.web.approval.Approval;
 import org.netra.app.web.input.Refused;
 import org.netra.app.web.patient.CyclePlanner;
+import org.netra.app.web.therapy.TherapyCycle;
 import org.netra.clinical.therapy.Allocation;
 import org.netra.clinical.therapy.CycleDecision;
 import org.netra.clinical.therapy.RoomCalendar;
