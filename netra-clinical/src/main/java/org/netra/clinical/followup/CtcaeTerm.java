@@ -43,8 +43,7 @@ public enum CtcaeTerm {
      */
     ALANINE_AMINOTRANSFERASE_INCREASED(Analyte.ALT, new AboveUpperLimit(new double[] {3.0, 5.0, 20.0}, 1.5, true)),
     /** Aspartate aminotransferase increased: as ALT. */
-    ASPARTATE_AMINOTRANSFERASE_INCREASED(
-            Analyte.AST, new AboveUpperLimit(new double[] {3.0, 5.0, 20.0}, 1.5, true));
+    ASPARTATE_AMINOTRANSFERASE_INCREASED(Analyte.AST, new AboveUpperLimit(new double[] {3.0, 5.0, 20.0}, 1.5, true));
 
     /**
      * How a rising value is graded: above the ULN, grade n+1 begins where the value exceeds

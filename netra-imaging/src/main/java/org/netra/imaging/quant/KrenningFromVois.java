@@ -39,11 +39,13 @@ public final class KrenningFromVois {
         Optional<Mask> lesion =
                 vois.stream().filter(m -> m.name().equals(lesionVoi)).findFirst();
         if (lesion.isEmpty()) {
-            return new Suggestion.NotSuggested("the study has no VOI named '" + lesionVoi + "' (it has: " + names(vois)
-                    + ")");
+            return new Suggestion.NotSuggested(
+                    "the study has no VOI named '" + lesionVoi + "' (it has: " + names(vois) + ")");
         }
-        Optional<Mask> liver = vois.stream().filter(m -> isReference(LIVER, m.name())).findFirst();
-        Optional<Mask> spleen = vois.stream().filter(m -> isReference(SPLEEN, m.name())).findFirst();
+        Optional<Mask> liver =
+                vois.stream().filter(m -> isReference(LIVER, m.name())).findFirst();
+        Optional<Mask> spleen =
+                vois.stream().filter(m -> isReference(SPLEEN, m.name())).findFirst();
         if (liver.isEmpty() || spleen.isEmpty()) {
             String missing = liver.isEmpty() && spleen.isEmpty()
                     ? "no liver and no spleen VOI"

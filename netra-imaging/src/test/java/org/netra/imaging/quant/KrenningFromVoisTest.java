@@ -53,8 +53,8 @@ class KrenningFromVoisTest {
         var scan = scan002();
         Mask l1 = scan.vois().get(0);
         Mask l2 = scan.vois().get(1);
-        List<Mask> vois = List.of(
-                l2, Mask.of("Liver", l1.geometry(), l1.bits()), Mask.of("Spleen", l2.geometry(), l2.bits()));
+        List<Mask> vois =
+                List.of(l2, Mask.of("Liver", l1.geometry(), l1.bits()), Mask.of("Spleen", l2.geometry(), l2.bits()));
         var s = (KrenningFromVois.Suggestion.Suggested)
                 KrenningFromVois.suggest(scan.image(), vois, l2.name(), KrenningScale.DEFAULT);
         assertThat(s.tumourBqPerMl()).isCloseTo(LESION2_MEAN, within(0.005 * LESION2_MEAN));
@@ -65,9 +65,7 @@ class KrenningFromVoisTest {
 
     /** Liver 1000, spleen 2000 Bq/mL: the scale's boundaries (none below 10 %, much lower below 50 % of liver). */
     @ParameterizedTest(name = "tumour {0} → {1}")
-    @CsvSource({
-        "99.9, 0", "100, 1", "499.9, 1", "500, 2", "1000, 2", "1000.1, 3", "2000, 3", "2000.1, 4"
-    })
+    @CsvSource({"99.9, 0", "100, 1", "499.9, 1", "500, 2", "1000, 2", "1000.1, 3", "2000, 3", "2000.1, 4"})
     void theGradingRuleAtItsBoundaries(double tumour, int grade) {
         assertThat(KrenningScale.DEFAULT.grade(tumour, 1000, 2000).grade()).isEqualTo(grade);
     }
