@@ -1,0 +1,115 @@
+package org.netra.app.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netra.app.web.TestServer;
+import org.netra.app.web.therapy.TherapyFixture;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The department's forms with JavaScript turned off in Chromium: each is a plain POST answered by a redirect
+ * (303) on success or the same page again with one message per field (400). Registration with a missing name
+ * and then complete, a lab panel with an impossible haemoglobin and then corrected, and a toxicity event with
+ * a grade its CTCAE term does not have and then one it has. Screenshots in target/screenshots (n-*).
+ */
+class NoScriptBrowserTest {
+    private static TherapyFixture.TestClock clock;
+    private static BrowserSession b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.requireInstalled();
+        clock = new TherapyFixture.TestClock(LocalDateTime.of(2024, 5, 6, 9, 0));
+        b = BrowserSession.openWithoutScript(TestServer.custom(null, s -> s.clock(clock)), clock);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    @Test
+    void registrationLabsAndAToxicityEventWorkWithoutJavaScript() throws Exception {
+        b.signIn("physician");
+        // script is really off: the page's own script would have marked the body; htmx would have loaded
+        assertThat(b.driver.executeScript("return typeof htmx")).isEqualTo("undefined");
+
+        // registration: the name left out is named, nothing else typed is lost
+        b.get("/patients/new");
+        b.waitFor("name");
+        b.set("birthDate", "1961-04-12");
+        b.choose("sex", "female");
+        b.type("mrn", "MRN-NS-1");
+        b.type("heightCm", "168");
+        b.type("weightKg", "64.5");
+        b.choose("site", "small_intestine");
+        b.choose("grade", "g2");
+        b.type("ki67", "6");
+        b.set("ki67Date", "2024-03-01");
+        b.choose("ecog", "1");
+        b.click("save");
+        b.waitFor("name-error");
+        assertThat(b.text("name-error")).containsIgnoringCase("name");
+        assertThat(b.find("mrn").getAttribute("value")).isEqualTo("MRN-NS-1");
+        b.shot("n-01-register-missing-name");
+        b.type("name", "Nordin, Elsa");
+        b.click("save");
+        b.waitFor("enter-labs");
+        String pid = b.driver.getCurrentUrl().replaceAll(".*/patients/([^?#/]+).*", "$1");
+        assertThat(pid).matches("P-\\d{4}");
+        b.shot("n-02-chart");
+
+        // a lab panel with an impossible haemoglobin: refused, naming the field; corrected, saved
+        b.signIn("nurse");
+        b.get("/patients/" + pid);
+        b.click("enter-labs");
+        b.waitFor("haemoglobin");
+        b.set("sampled", "2024-05-06");
+        b.type("haemoglobin", "130");
+        b.choose("haemoglobinUnit", "g/dL");
+        b.type("platelets", "215");
+        b.type("creatinine", "70");
+        b.click("save");
+        b.waitFor("haemoglobin-error");
+        assertThat(b.text("haemoglobin-error")).contains("haemoglobin");
+        b.shot("n-03-labs-impossible-haemoglobin");
+        b.choose("haemoglobinUnit", "g/L");
+        b.click("save");
+        b.waitFor("egfr");
+        b.shot("n-04-labs-saved");
+
+        // a toxicity event: without script every grade is listed; one the term lacks is refused by the server
+        b.signIn("physician");
+        b.get("/patients/" + pid + "/follow-up");
+        b.waitForHeading("Follow-up");
+        b.choose("term", "myelodysplastic_syndrome");
+        assertThat(new Select(b.find("grade"))
+                        .getOptions().stream().filter(WebElement::isEnabled).count())
+                .isEqualTo(5);
+        b.choose("grade", "2");
+        b.set("onset", "2024-05-01");
+        b.click("save-event");
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grade ~ .field-error")));
+        assertThat(b.driver.findElement(By.cssSelector("#grade ~ .field-error")).getText())
+                .contains("Myelodysplastic syndrome")
+                .contains("grades 4, 5 only, not 2");
+        b.shot("n-05-event-grade-the-term-lacks");
+        b.choose("term", "myelodysplastic_syndrome");
+        b.choose("grade", "4");
+        b.set("onset", "2024-05-01");
+        b.click("save-event");
+        b.waitForStatus("event");
+        assertThat(b.driver.findElement(By.cssSelector("#events table.data")).getText())
+                .contains("Myelodysplastic syndrome");
+        b.shot("n-06-event-saved");
+    }
+}
