@@ -15,7 +15,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The department's forms with JavaScript turned off in Chromium: each is a plain POST answered by a redirect
- * (303) on success or the same page again with one message per field (400). Registration with a missing name
+ * (303) on success or the same page again with one message per field (400). The eligibility settings with an
+ * impossible Ki-67 cut-off, registration with a missing name
  * and then complete, a lab panel with an impossible haemoglobin and then corrected, and a toxicity event with
  * a grade its CTCAE term does not have and then one it has. Screenshots in target/screenshots (n-*).
  */
@@ -39,6 +40,18 @@ class NoScriptBrowserTest {
 
     @Test
     void registrationLabsAndAToxicityEventWorkWithoutJavaScript() throws Exception {
+        // the administrator's eligibility settings: an impossible Ki-67 cut-off named, then saved as version 1
+        b.signIn("admin");
+        b.get("/admin/eligibility");
+        b.waitFor("ki67");
+        b.retype("ki67", "150");
+        b.click("save");
+        b.waitFor("ki67-error");
+        assertThat(b.text("ki67-error")).contains("Ki-67");
+        b.retype("ki67", "20");
+        b.click("save");
+        b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("lead"), "Saved as version 1"));
+
         b.signIn("physician");
         // script is really off: the page's own script would have marked the body; htmx would have loaded
         assertThat(b.driver.executeScript("return typeof htmx")).isEqualTo("undefined");
