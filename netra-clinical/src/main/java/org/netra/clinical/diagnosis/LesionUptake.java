@@ -1,6 +1,7 @@
 package org.netra.clinical.diagnosis;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What netra measured for a lesion of a read in an image series it holds, kept with the read for audit: the
@@ -45,14 +46,23 @@ public sealed interface LesionUptake {
         }
     }
 
-    /** Body-weight SUVs of a VOI (or the whole body's maximum, where {@code suvMean} is that of the whole image). */
-    record SuvRead(String lesionId, String seriesInstanceUid, String voi, double suvMax, double suvMean)
+    /**
+     * Body-weight SUVs of a VOI; for the whole body the maximum only ({@code suvMean} empty: a mean over the
+     * whole field of view, air included, would mean nothing).
+     */
+    record SuvRead(String lesionId, String seriesInstanceUid, String voi, double suvMax, Optional<Double> suvMean)
             implements LesionUptake {
         public SuvRead {
             check(lesionId, seriesInstanceUid, voi);
-            if (!Double.isFinite(suvMax) || !Double.isFinite(suvMean) || suvMax < suvMean) {
+            suvMean = suvMean == null ? Optional.empty() : suvMean;
+            if (!Double.isFinite(suvMax)) {
+                throw new IllegalArgumentException("SUVmax must be a finite number, got " + suvMax);
+            }
+            double max = suvMax;
+            if (suvMean.isPresent()
+                    && !suvMean.filter(m -> Double.isFinite(m) && m <= max).isPresent()) {
                 throw new IllegalArgumentException(
-                        "SUVmax (" + suvMax + ") must be finite and at least SUVmean (" + suvMean + ")");
+                        "SUVmean (" + suvMean.get() + ") must be finite and at most SUVmax (" + suvMax + ")");
             }
         }
     }

@@ -132,8 +132,8 @@ final class Samples {
                 List.of(new Lesion("liver-s7", "liver", false, Optional.empty(), Optional.of(4.2), Optional.of(3.1))),
                 List.of());
         var measured = List.<LesionUptake>of(
-                new LesionUptake.SuvRead("liver-s7", "1.2.3.5", "GTV", 4.2, 2.6),
-                new LesionUptake.SuvRead(StudyRecord.WHOLE_BODY, "1.2.3.5", "", 12.5, 0.8));
+                new LesionUptake.SuvRead("liver-s7", "1.2.3.5", "GTV", 4.2, Optional.of(2.6)),
+                new LesionUptake.SuvRead(StudyRecord.WHOLE_BODY, "1.2.3.5", "", 12.5, Optional.empty()));
         return new StudyRecord(ClinicalKinds.key(PID, "pet-1"), PID, study, List.of(), measured);
     }
 

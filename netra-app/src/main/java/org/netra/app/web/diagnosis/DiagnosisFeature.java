@@ -349,7 +349,10 @@ public final class DiagnosisFeature implements WebFeature {
                 if (!(minutes > 0) || minutes > 600) {
                     form.fail("uptakeMinutes", "uptake time must lie between 0 and 600 minutes, got " + minutes);
                 }
-                var suvs = suvs(form);
+                // the study is looked up and its SUV factor checked once; both name the study field when refused
+                var heldPet = heldStudy(form);
+                var factor = heldPet.flatMap(h -> suvFactor(form, h));
+                var suvs = suvs(form, heldPet, factor);
                 Map<Integer, Double> netraSuvMax = new LinkedHashMap<>();
                 suvs.forEach((row, r) -> netraSuvMax.put(row, r.suvMax()));
                 var lesions = lesions(form, !form.hasError("tracer") && tracer.gradedByKrenning(), true, netraSuvMax);
@@ -364,7 +367,8 @@ public final class DiagnosisFeature implements WebFeature {
                                 lesions,
                                 List.of()));
                 List<LesionUptake> measured = new ArrayList<>(suvs.values());
-                wholeBodySuv(form).ifPresent(measured::add);
+                heldPet.flatMap(h -> factor.map(f -> HeldStudyUptake.wholeBody(h, f)))
+                        .ifPresent(measured::add);
                 yield new StudyRecord(id, p.id(), study, List.of(), measured);
             }
         };
@@ -417,14 +421,13 @@ public final class DiagnosisFeature implements WebFeature {
         return out;
     }
 
-    /** PET: SUVbw of every lesion row with a VOI in the chosen study, by row; refused where SUV is undefined. */
-    private Map<Integer, LesionUptake.SuvRead> suvs(Form form) {
+    /** PET: SUVbw of every lesion row with a VOI in the chosen study, by row (none where SUV is undefined). */
+    private static Map<Integer, LesionUptake.SuvRead> suvs(
+            Form form, Optional<HeldStudyUptake.Held> h, Optional<Double> factor) {
         Map<Integer, LesionUptake.SuvRead> out = new LinkedHashMap<>();
-        var h = heldStudy(form);
         if (h.isEmpty()) {
             return out;
         }
-        var factor = suvFactor(form, h.get());
         for (int i = 1; i <= LESION_ROWS; i++) {
             var voi = voi(form, i, h.get());
             if (voi.isPresent() && factor.isPresent() && form.given("lesion" + i + "Organ")) {
@@ -436,11 +439,6 @@ public final class DiagnosisFeature implements WebFeature {
 
     private static int row(LesionUptake u) {
         return Integer.parseInt(u.lesionId().substring(1));
-    }
-
-    private Optional<LesionUptake.SuvRead> wholeBodySuv(Form form) {
-        var h = heldStudy(form);
-        return h.flatMap(x -> suvFactor(form, x).map(f -> HeldStudyUptake.wholeBody(x, f)));
     }
 
     private static Optional<Double> suvFactor(Form form, HeldStudyUptake.Held h) {

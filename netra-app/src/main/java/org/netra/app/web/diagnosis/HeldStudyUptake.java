@@ -81,12 +81,11 @@ final class HeldStudyUptake {
                         s.voi());
             case LesionUptake.KrenningNotSuggested n -> n.reason();
             case LesionUptake.SuvRead r ->
-                String.format(
-                        java.util.Locale.ROOT,
-                        "SUVbw max %.2f, mean %.2f (%s)",
-                        r.suvMax(),
-                        r.suvMean(),
-                        r.voi().isEmpty() ? "whole image" : "VOI " + r.voi());
+                String.format(java.util.Locale.ROOT, "SUVbw max %.2f", r.suvMax())
+                        + r.suvMean()
+                                .map(m -> String.format(java.util.Locale.ROOT, ", mean %.2f", m))
+                                .orElse("")
+                        + (r.voi().isEmpty() ? " (whole image)" : " (VOI " + r.voi() + ")");
         };
     }
 
@@ -107,20 +106,17 @@ final class HeldStudyUptake {
                             h.seriesInstanceUid(),
                             voi,
                             r.max().inBqPerMl() * factor,
-                            r.mean().inBqPerMl() * factor);
+                            Optional.of(r.mean().inBqPerMl() * factor));
                 });
     }
 
-    /** The whole image's SUVmax (and mean over every voxel). */
+    /** The whole image's SUVmax (the hottest voxel: often bladder or kidney, which the reader judges). */
     static LesionUptake.SuvRead wholeBody(Held h, double factor) {
-        float[] v = h.scene().emission().voxels();
         double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        for (float x : v) {
+        for (float x : h.scene().emission().voxels()) {
             max = Math.max(max, x);
-            sum += x;
         }
         return new LesionUptake.SuvRead(
-                StudyRecord.WHOLE_BODY, h.seriesInstanceUid(), "", max * factor, sum / v.length * factor);
+                StudyRecord.WHOLE_BODY, h.seriesInstanceUid(), "", max * factor, Optional.empty());
     }
 }
