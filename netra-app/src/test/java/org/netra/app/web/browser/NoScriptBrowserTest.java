@@ -6,8 +6,11 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netra.app.viewer.FolderStudies;
 import org.netra.app.web.TestServer;
+import org.netra.app.web.WebClient;
 import org.netra.app.web.therapy.TherapyFixture;
+import org.netra.testkit.TestData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,7 +31,10 @@ class NoScriptBrowserTest {
     static void start() throws Exception {
         Chromium.requireInstalled();
         clock = new TherapyFixture.TestClock(LocalDateTime.of(2024, 5, 6, 9, 0));
-        b = BrowserSession.openWithoutScript(TestServer.custom(null, s -> s.clock(clock)), clock);
+        // the reference studies, where the data is present (the PET read below needs them; the rest does not)
+        var studies = FolderStudies.scan(TestData.root().resolve("dicom"));
+        b = BrowserSession.openWithoutScript(
+                TestServer.custom(null, s -> s.clock(clock).studies(studies)), clock);
     }
 
     @AfterAll
@@ -124,5 +130,46 @@ class NoScriptBrowserTest {
         assertThat(b.driver.findElement(By.cssSelector("#events table.data")).getText())
                 .contains("Myelodysplastic syndrome");
         b.shot("n-06-event-saved");
+    }
+
+    /**
+     * A PET/CT read measured in the real FDG PET netra holds, without script: "Measure in the study" is a GET
+     * of the form as typed; the lesion rows come back with the study's VOIs and netra's SUVmax filled in.
+     */
+    @Test
+    void aPetReadIsMeasuredInAHeldStudyWithoutJavaScript() throws Exception {
+        TestData.path("dicom/fdg-pet-sts001/pet-bqml");
+        var api = new WebClient(b.server.base);
+        api.signIn("physician", TestServer.password("physician"));
+        api.get("/");
+        var created = api.postJson("/api/patients", """
+                {"name": "Sarc, Test", "birthDate": "1950-01-01", "sex": "male", "mrn": "MRN-NS-PET",
+                 "heightCm": 163, "weightKg": 71, "site": "unknown_primary", "grade": "g3", "ki67": 40,
+                 "ki67Date": "2024-03-01", "ecog": 1, "ecogDate": "2024-03-01", "pregnancy": "not_recorded"}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String pid = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(created.body())
+                .get("id")
+                .asText();
+
+        b.signIn("physician");
+        b.get("/patients/" + pid + "/studies/pet/new");
+        b.waitFor("study");
+        b.choose("study", "fdg-pet-sts001-pet-bqml");
+        b.set("injection", "2024-05-02T10:35");
+        b.click("measure");
+        b.waitFor("lesion1Voi");
+        assertThat(b.driver.getCurrentUrl()).contains("measure=1").doesNotContain("_csrf");
+        assertThat(b.find("lesion1Organ").getAttribute("value")).startsWith("GTV_");
+        assertThat(b.find("lesion1SuvMax").getAttribute("value")).isNotEmpty();
+        assertThat(b.driver.findElement(By.cssSelector("form.entry")).getText()).contains("SUVbw max");
+        b.shot("n-07-pet-measured-in-study");
+        b.click("save");
+        b.waitFor("measured");
+        assertThat(b.text("measured"))
+                .contains("SUVbw max")
+                .contains("whole image")
+                .contains("series ");
+        b.shot("n-08-pet-read-saved");
     }
 }
