@@ -118,7 +118,8 @@ public final class FolderStudies implements Studies {
 
     private static Scene load(String title, Path folder) {
         try {
-            QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(SeriesAssembler.assemble(folder.resolve("image")));
+            var series = SeriesAssembler.assemble(folder.resolve("image"));
+            QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(series);
             Volume emission = q.image();
             Optional<Volume> ct = Files.isDirectory(ctOf(folder))
                     ? Optional.of(SeriesAssembler.assemble(ctOf(folder)).volume())
@@ -142,7 +143,14 @@ public final class FolderStudies implements Studies {
                                 + " in soft tissue; not for decisions",
                         hours.get());
             }
-            return new Scene(title, emission, ct, vois, dose, note);
+            return new Scene(
+                    title,
+                    emission,
+                    ct,
+                    vois,
+                    dose,
+                    note,
+                    Optional.of(new Scene.Acquisition(series.seriesInstanceUid(), q.facts())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the imaging study in " + folder, e);
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.netra.imaging.quant.AcquisitionFacts;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.Volume;
@@ -27,6 +28,10 @@ public final class Scene {
     private final Slicer slicer;
     private final float emissionTop;
     private final float doseTop;
+    private final Optional<Acquisition> acquisition;
+
+    /** The series the emission image came from and its acquisition facts (injection, weight: SUVs need them). */
+    public record Acquisition(String seriesInstanceUid, AcquisitionFacts facts) {}
 
     /**
      * @param ct a CT in the same frame of reference on any grid (resampled here), or empty
@@ -40,6 +45,19 @@ public final class Scene {
             List<Mask> vois,
             Optional<Volume> dose,
             String doseNote) {
+        this(title, emission, ct, vois, dose, doseNote, Optional.empty());
+    }
+
+    /** As above, with the series UID and acquisition facts of the emission image. */
+    public Scene(
+            String title,
+            Volume emission,
+            Optional<Volume> ct,
+            List<Mask> vois,
+            Optional<Volume> dose,
+            String doseNote,
+            Optional<Acquisition> acquisition) {
+        this.acquisition = Objects.requireNonNull(acquisition, "acquisition");
         this.title = Objects.requireNonNull(title, "title");
         this.emission = emission;
         this.slicer = new Slicer(emission.geometry());
@@ -64,6 +82,10 @@ public final class Scene {
         this.doseNote = doseNote == null ? "" : doseNote;
         this.emissionTop = percentile(emission.voxels(), WINDOW_PERCENTILE);
         this.doseTop = dose.map(d -> percentile(d.voxels(), WINDOW_PERCENTILE)).orElse(0f);
+    }
+
+    public Optional<Acquisition> acquisition() {
+        return acquisition;
     }
 
     public String title() {

@@ -17,7 +17,8 @@ public final class Ctcae {
 
     /**
      * The grade of {@code value} (in the term's analyte's canonical unit). {@code baseline} is used only
-     * by creatinine increased; pass empty where there is none.
+     * by the rising terms (creatinine, bilirubin, ALT, AST: {@link CtcaeTerm#usesBaseline()}); pass empty
+     * where there is none.
      */
     public CtcaeGrade grade(CtcaeTerm term, double value, Optional<Double> baseline, Sex sex) {
         if (!Double.isFinite(value) || value < 0) {
@@ -25,6 +26,10 @@ public final class Ctcae {
         }
         if (term == CtcaeTerm.CREATININE_INCREASED) {
             return creatinine(value, baseline, ranges.creatinineUln(sex));
+        }
+        var above = term.aboveUpperLimit();
+        if (above.isPresent()) {
+            return aboveUpperLimit(above.get(), value, baseline, ranges.uln(term.analyte()));
         }
         double lln = ranges.lln(term.analyte(), sex);
         if (value >= lln) {
@@ -34,6 +39,27 @@ public final class Ctcae {
         int grade = 1;
         for (double bound : bounds) {
             if (value < bound) {
+                grade++;
+            }
+        }
+        return CtcaeGrade.of(grade);
+    }
+
+    /** Bilirubin, ALT, AST: multiples of the ULN, or of the baseline where the baseline was above the ULN. */
+    private static CtcaeGrade aboveUpperLimit(
+            CtcaeTerm.AboveUpperLimit scale, double value, Optional<Double> baseline, double uln) {
+        boolean abnormalBaseline = baseline.isPresent() && baseline.get() > uln;
+        double reference = abnormalBaseline ? baseline.get() : uln;
+        double ratio = value / reference;
+        boolean grade1 = abnormalBaseline
+                ? (scale.baselineGrade1Inclusive() ? ratio >= scale.baselineGrade1() : ratio > scale.baselineGrade1())
+                : ratio > 1.0;
+        if (!grade1) {
+            return CtcaeGrade.G0;
+        }
+        int grade = 1;
+        for (double m : scale.multiples()) {
+            if (ratio > m) {
                 grade++;
             }
         }

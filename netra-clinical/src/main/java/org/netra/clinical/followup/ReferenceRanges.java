@@ -17,9 +17,17 @@ public record ReferenceRanges(
         double lymphocytesLln,
         double creatinineUlnFemale,
         double creatinineUlnMale,
-        double egfrLln) {
-    /** Hb 12.0/13.0 g/dL, platelets 150, WBC 4.0, neutrophils 2.0, lymphocytes 1.0 ×10⁹/L, creatinine 90/105 µmol/L, eGFR 90. */
-    public static final ReferenceRanges DEFAULTS = new ReferenceRanges(12.0, 13.0, 150, 4.0, 2.0, 1.0, 90, 105, 90);
+        double egfrLln,
+        double albuminLln,
+        double bilirubinUln,
+        double altUln,
+        double astUln) {
+    /**
+     * Hb 12.0/13.0 g/dL, platelets 150, WBC 4.0, neutrophils 2.0, lymphocytes 1.0 ×10⁹/L, creatinine 90/105
+     * µmol/L, eGFR 90, albumin 35 g/L, bilirubin 21 µmol/L, ALT 40 U/L, AST 40 U/L.
+     */
+    public static final ReferenceRanges DEFAULTS =
+            new ReferenceRanges(12.0, 13.0, 150, 4.0, 2.0, 1.0, 90, 105, 90, 35, 21, 40, 40);
 
     public double lln(Analyte analyte, Sex sex) {
         return switch (analyte) {
@@ -29,9 +37,31 @@ public record ReferenceRanges(
             case NEUTROPHILS -> neutrophilsLln;
             case LYMPHOCYTES -> lymphocytesLln;
             case EGFR, CREATININE_CLEARANCE -> egfrLln;
-            case CREATININE -> throw new IllegalArgumentException("creatinine is graded against its ULN");
-            case BILIRUBIN, ALBUMIN, ALT, AST, CHROMOGRANIN_A ->
+            case ALBUMIN -> albuminLln;
+            case CREATININE, BILIRUBIN, ALT, AST ->
+                throw new IllegalArgumentException(analyte.label() + " is graded against its ULN");
+            case CHROMOGRANIN_A ->
                 throw new IllegalArgumentException(analyte.label() + " has no lower limit netra grades against");
+        };
+    }
+
+    /** The upper limit of normal of an analyte CTCAE grades when it rises (creatinine: {@link #creatinineUln}). */
+    public double uln(Analyte analyte) {
+        return switch (analyte) {
+            case BILIRUBIN -> bilirubinUln;
+            case ALT -> altUln;
+            case AST -> astUln;
+            case CREATININE -> throw new IllegalArgumentException("creatinine's ULN depends on sex: creatinineUln");
+            case HAEMOGLOBIN,
+                    PLATELETS,
+                    WHITE_BLOOD_CELLS,
+                    NEUTROPHILS,
+                    LYMPHOCYTES,
+                    EGFR,
+                    CREATININE_CLEARANCE,
+                    ALBUMIN,
+                    CHROMOGRANIN_A ->
+                throw new IllegalArgumentException(analyte.label() + " has no upper limit netra grades against");
         };
     }
 

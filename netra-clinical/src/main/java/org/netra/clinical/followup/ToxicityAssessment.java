@@ -47,7 +47,7 @@ public final class ToxicityAssessment {
                     .filter(r -> !r.date().isAfter(baselineDate))
                     .reduce((a, b) -> b)
                     .map(LabResult::value);
-            Optional<Double> creatinineBaseline = term == CtcaeTerm.CREATININE_INCREASED ? baseline : Optional.empty();
+            Optional<Double> gradingBaseline = term.usesBaseline() ? baseline : Optional.empty();
             CtcaeGrade baselineGrade = baseline.map(v -> ctcae.grade(term, v, Optional.empty(), patient.sex()))
                     .orElse(CtcaeGrade.G0);
             CtcaeGrade worst = CtcaeGrade.G0;
@@ -56,7 +56,7 @@ public final class ToxicityAssessment {
                 if (r.date().isBefore(from) || r.date().isAfter(to)) {
                     continue;
                 }
-                CtcaeGrade g = ctcae.grade(term, r.value(), creatinineBaseline, patient.sex());
+                CtcaeGrade g = ctcae.grade(term, r.value(), gradingBaseline, patient.sex());
                 if (worstResult == null || g.compareTo(worst) > 0) {
                     worst = g;
                     worstResult = r;

@@ -57,7 +57,41 @@ class CtcaeTest {
         "CHRONIC_KIDNEY_DISEASE, 30, 2",
         "CHRONIC_KIDNEY_DISEASE, 29, 3",
         "CHRONIC_KIDNEY_DISEASE, 15, 3",
-        "CHRONIC_KIDNEY_DISEASE, 14.9, 4"
+        "CHRONIC_KIDNEY_DISEASE, 14.9, 4",
+        // hypoalbuminaemia, g/L, LLN 35: <LLN–30 G1, <30–20 G2, <20 G3
+        "HYPOALBUMINAEMIA, 35, 0",
+        "HYPOALBUMINAEMIA, 34.9, 1",
+        "HYPOALBUMINAEMIA, 30, 1",
+        "HYPOALBUMINAEMIA, 29.9, 2",
+        "HYPOALBUMINAEMIA, 20, 2",
+        "HYPOALBUMINAEMIA, 19.9, 3",
+        // bilirubin µmol/L, ULN 21: >ULN–1.5×ULN G1, >1.5–3.0×ULN G2, >3.0–10.0×ULN G3, >10.0×ULN G4
+        "BLOOD_BILIRUBIN_INCREASED, 21, 0",
+        "BLOOD_BILIRUBIN_INCREASED, 21.1, 1",
+        "BLOOD_BILIRUBIN_INCREASED, 31.5, 1",
+        "BLOOD_BILIRUBIN_INCREASED, 31.6, 2",
+        "BLOOD_BILIRUBIN_INCREASED, 63, 2",
+        "BLOOD_BILIRUBIN_INCREASED, 63.1, 3",
+        "BLOOD_BILIRUBIN_INCREASED, 210, 3",
+        "BLOOD_BILIRUBIN_INCREASED, 210.1, 4",
+        // ALT U/L, ULN 40: >ULN–3.0×ULN G1, >3.0–5.0×ULN G2, >5.0–20.0×ULN G3, >20.0×ULN G4
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 40, 0",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 40.1, 1",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 120, 1",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 120.1, 2",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 200, 2",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 200.1, 3",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 800, 3",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 800.1, 4",
+        // AST, the same table, ULN 40
+        "ASPARTATE_AMINOTRANSFERASE_INCREASED, 40, 0",
+        "ASPARTATE_AMINOTRANSFERASE_INCREASED, 40.1, 1",
+        "ASPARTATE_AMINOTRANSFERASE_INCREASED, 120, 1",
+        "ASPARTATE_AMINOTRANSFERASE_INCREASED, 120.1, 2",
+        "ASPARTATE_AMINOTRANSFERASE_INCREASED, 200, 2",
+        "ASPARTATE_AMINOTRANSFERASE_INCREASED, 200.1, 3",
+        "ASPARTATE_AMINOTRANSFERASE_INCREASED, 800, 3",
+        "ASPARTATE_AMINOTRANSFERASE_INCREASED, 800.1, 4"
     })
     void boundaries(CtcaeTerm term, double value, int grade) {
         assertThat(ctcae.grade(term, value, Optional.empty(), Sex.FEMALE).number())
@@ -85,6 +119,35 @@ class CtcaeTest {
         var b = baseline == 0 ? Optional.<Double>empty() : Optional.of(baseline);
         assertThat(ctcae.grade(CtcaeTerm.CREATININE_INCREASED, value, b, Sex.FEMALE)
                         .number())
+                .isEqualTo(grade);
+    }
+
+    @ParameterizedTest(name = "{0} {1} with abnormal baseline {2} → G{3}")
+    @CsvSource({
+        // bilirubin, baseline 42 µmol/L (2×ULN, abnormal): >1.0–1.5×baseline G1, >1.5–3.0 G2, >3.0–10.0 G3, >10.0 G4
+        "BLOOD_BILIRUBIN_INCREASED, 42, 42, 0",
+        "BLOOD_BILIRUBIN_INCREASED, 42.1, 42, 1",
+        "BLOOD_BILIRUBIN_INCREASED, 63, 42, 1",
+        "BLOOD_BILIRUBIN_INCREASED, 63.1, 42, 2",
+        "BLOOD_BILIRUBIN_INCREASED, 126, 42, 2",
+        "BLOOD_BILIRUBIN_INCREASED, 126.1, 42, 3",
+        "BLOOD_BILIRUBIN_INCREASED, 420, 42, 3",
+        "BLOOD_BILIRUBIN_INCREASED, 420.1, 42, 4",
+        // ALT, baseline 80 U/L (2×ULN): 1.5–3.0×baseline G1, >3.0–5.0 G2, >5.0–20.0 G3, >20.0 G4
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 119.9, 80, 0",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 120, 80, 1",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 240, 80, 1",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 240.1, 80, 2",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 400, 80, 2",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 400.1, 80, 3",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 1600, 80, 3",
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 1600.1, 80, 4",
+        // a normal baseline leaves the ULN as the reference
+        "ALANINE_AMINOTRANSFERASE_INCREASED, 40.1, 30, 1",
+        "BLOOD_BILIRUBIN_INCREASED, 21.1, 10, 1"
+    })
+    void risingTermsAgainstAnAbnormalBaseline(CtcaeTerm term, double value, double baseline, int grade) {
+        assertThat(ctcae.grade(term, value, Optional.of(baseline), Sex.MALE).number())
                 .isEqualTo(grade);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.netra.clinical.diagnosis.ImagingProtocol;
+import org.netra.clinical.diagnosis.LesionUptake;
 import org.netra.clinical.eligibility.Verdict;
 import org.netra.clinical.followup.Measurement;
 import org.netra.clinical.patient.PerformanceStatus;
@@ -67,6 +68,12 @@ public final class ClinicalJson extends SimpleModule {
                         ImagingProtocol.BoneScintigraphy.class, "bone_scintigraphy",
                         ImagingProtocol.MibgScintigraphy.class, "mibg",
                         ImagingProtocol.PetCt.class, "pet_ct"));
+        m.put(
+                LesionUptake.class,
+                Map.of(
+                        LesionUptake.KrenningSuggested.class, "krenning_suggested",
+                        LesionUptake.KrenningNotSuggested.class, "krenning_not_suggested",
+                        LesionUptake.SuvRead.class, "suv"));
         m.put(
                 Measurement.class,
                 Map.of(

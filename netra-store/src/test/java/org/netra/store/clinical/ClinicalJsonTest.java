@@ -80,6 +80,8 @@ class ClinicalJsonTest {
         for (var s : List.of(Samples.srs(), Samples.pet(), Samples.bone(), Samples.mibg())) {
             roundTrip(s, StudyRecord.class);
         }
+        assertThat(docs.write(Samples.srs())).contains("\"type\":\"krenning_suggested\"", "krenning_not_suggested");
+        assertThat(docs.write(Samples.pet())).contains("\"type\":\"suv\"");
         var study = new ImagingStudy(
                 "ga",
                 ImagingProtocol.PetCt.of(Tracer.GA68_DOTATATE),

@@ -13,6 +13,7 @@ import org.netra.clinical.diagnosis.ImagingProtocol;
 import org.netra.clinical.diagnosis.ImagingStudy;
 import org.netra.clinical.diagnosis.KrenningScore;
 import org.netra.clinical.diagnosis.Lesion;
+import org.netra.clinical.diagnosis.LesionUptake;
 import org.netra.clinical.diagnosis.PalliativeRadiotherapy;
 import org.netra.clinical.diagnosis.Tracer;
 import org.netra.clinical.eligibility.Eligibility;
@@ -114,7 +115,13 @@ final class Samples {
                                 null,
                                 null)),
                 List.of());
-        return new StudyRecord(ClinicalKinds.key(PID, "srs-1"), PID, study);
+        // what netra measured in a series it holds: a grade suggested for one lesion, none for the other
+        var measured = List.<LesionUptake>of(
+                new LesionUptake.KrenningSuggested(
+                        "node-mes", "1.2.3.4", "node", KrenningScore.ABOVE_LIVER, 5400, 2100, 4800),
+                new LesionUptake.KrenningNotSuggested(
+                        liver().id(), "1.2.3.4", "lesion1", "cannot suggest a grade: the study has no liver VOI"));
+        return new StudyRecord(ClinicalKinds.key(PID, "srs-1"), PID, study, List.of(), measured);
     }
 
     static StudyRecord pet() {
@@ -124,7 +131,10 @@ final class Samples {
                 START.minusDays(18).atTime(8, 15),
                 List.of(new Lesion("liver-s7", "liver", false, Optional.empty(), Optional.of(4.2), Optional.of(3.1))),
                 List.of());
-        return new StudyRecord(ClinicalKinds.key(PID, "pet-1"), PID, study);
+        var measured = List.<LesionUptake>of(
+                new LesionUptake.SuvRead("liver-s7", "1.2.3.5", "GTV", 4.2, Optional.of(2.6)),
+                new LesionUptake.SuvRead(StudyRecord.WHOLE_BODY, "1.2.3.5", "", 12.5, Optional.empty()));
+        return new StudyRecord(ClinicalKinds.key(PID, "pet-1"), PID, study, List.of(), measured);
     }
 
     static Lesion rib() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.netra.app.viewer.Studies;
 import org.netra.app.web.Routes;
 import org.netra.app.web.Submission;
 import org.netra.app.web.WebFeature;
@@ -29,6 +30,7 @@ import org.netra.clinical.diagnosis.ImagingProtocol;
 import org.netra.clinical.diagnosis.ImagingStudy;
 import org.netra.clinical.diagnosis.KrenningScore;
 import org.netra.clinical.diagnosis.Lesion;
+import org.netra.clinical.diagnosis.LesionUptake;
 import org.netra.clinical.diagnosis.Modality;
 import org.netra.clinical.diagnosis.NetType;
 import org.netra.clinical.diagnosis.PalliativeRadiotherapy;
@@ -55,9 +57,12 @@ public final class DiagnosisFeature implements WebFeature {
     static final int LESION_ROWS = 6;
 
     private final WebServices services;
+    private final HeldStudyUptake held;
 
-    public DiagnosisFeature(WebServices services) {
+    /** With the studies netra holds (the viewer's), in which SRS and PET lesions can be measured. */
+    public DiagnosisFeature(WebServices services, Studies studies) {
         this.services = services;
+        this.held = new HeldStudyUptake(studies);
     }
 
     /** A study as its page and the API show it. */
@@ -72,7 +77,8 @@ public final class DiagnosisFeature implements WebFeature {
             List<LocalDateTime> reads,
             List<LesionRow> lesions,
             List<FindingRow> findings,
-            List<PlanarRow> planar) {}
+            List<PlanarRow> planar,
+            List<String> measured) {}
 
     public record LesionRow(
             String id, String organ, boolean skeletal, String krenning, String suvMax, String suvPeak) {}
@@ -100,7 +106,20 @@ public final class DiagnosisFeature implements WebFeature {
             String page = "/patients/{id}/studies/" + type.path + "/new";
             routes.page(HandlerType.GET, page, editors, ctx -> {
                 var p = patient(ctx.pathParam("id"));
-                Submission.show(routes.views(), ctx, form(type, p, defaults(type, p)));
+                // "Measure in the study" submits the form by GET (works without script): show it again as typed,
+                // with the chosen study's VOIs in the lesion rows and what netra measures beside each
+                if (ctx.queryParam("_csrf") != null) {
+                    // the form's session token rode along in the query: answer with the same page without it
+                    StringBuilder q = new StringBuilder("?measure=1");
+                    typed(ctx).forEach((k, v) -> q.append('&')
+                            .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8))
+                            .append('=')
+                            .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+                    ctx.redirect(ctx.path() + q, io.javalin.http.HttpStatus.SEE_OTHER);
+                    return;
+                }
+                Map<String, String> values = ctx.queryParam("measure") == null ? defaults(type, p) : typed(ctx);
+                Submission.show(routes.views(), ctx, form(type, p, measuring(type, values)));
             });
             routes.page(
                     HandlerType.POST,
@@ -109,7 +128,10 @@ public final class DiagnosisFeature implements WebFeature {
                     ctx -> Submission.page(
                             ctx,
                             routes.views(),
-                            form(type, patient(ctx.pathParam("id")), Map.of()),
+                            form(
+                                    type,
+                                    patient(ctx.pathParam("id")),
+                                    Form.of(ctx).values()),
                             f -> link(create(type, ctx.pathParam("id"), f, Submission.actor(ctx))
                                     .value())));
             routes.api(
@@ -191,7 +213,9 @@ public final class DiagnosisFeature implements WebFeature {
                 "srs",
                 "SRS (111In-pentetreotide)",
                 "record an SRS read: injection (YYYY-MM-DDTHH:MM), reads at4h/at24h/at48h (true), lesionN{Organ,"
-                        + "Skeletal,Krenning 0–4} for N = 1…6"),
+                        + "Skeletal,Krenning 0–4,Voi} for N = 1…6; with study (a study netra holds) each lesion's VOI"
+                        + " gets a suggested grade from its uptake against liver and spleen VOIs, recorded beside the"
+                        + " reader's"),
         BONE(
                 "bone",
                 "Bone scintigraphy",
@@ -207,7 +231,9 @@ public final class DiagnosisFeature implements WebFeature {
                 "pet",
                 "PET/CT",
                 "record a PET/CT: tracer (as /api/patients/{id}/tracers proposes), injection, uptakeMinutes,"
-                        + " lesionN{Organ,Skeletal,SuvMax,SuvPeak,Krenning}");
+                        + " lesionN{Organ,Skeletal,SuvMax,SuvPeak,Krenning,Voi}; with study (a study netra holds, as"
+                        + " /api/imaging/studies lists) netra fills SUVmax of each lesion's VOI and records SUVbw max"
+                        + " and mean of the VOIs and the whole image, naming the series UID");
 
         final String path;
         final String title;
@@ -249,18 +275,19 @@ public final class DiagnosisFeature implements WebFeature {
                 if (reads.isEmpty()) {
                     form.fail("at4h", "tick the reads that were made (4 h, 24 h, 48 h)");
                 }
-                var lesions = lesions(form, true, false);
+                var lesions = lesions(form, true, false, Map.of());
+                var measured = krenningSuggestions(form);
                 form.done();
-                yield record(
-                        id,
-                        p,
+                var study = build(
                         form,
+                        "injection",
                         () -> new ImagingStudy(
                                 sid,
                                 new ImagingProtocol.SomatostatinReceptorScintigraphy(reads),
                                 injection,
                                 lesions,
                                 List.of()));
+                yield new StudyRecord(id, p.id(), study, List.of(), measured);
             }
             case BONE -> {
                 List<BoneFinding> findings = new ArrayList<>();
@@ -297,7 +324,7 @@ public final class DiagnosisFeature implements WebFeature {
                 if (!(hours > 0) || hours > 24 * 14) {
                     form.fail("scanHours", "scan time after injection must lie between 0 and 336 h, got " + hours);
                 }
-                var lesions = lesions(form, false, false);
+                var lesions = lesions(form, false, false, Map.of());
                 Optional<ConjugateViewRead> planar = conjugateView(form, lesions);
                 form.done();
                 Duration scan = Duration.ofMinutes(Math.round(hours * 60));
@@ -322,18 +349,27 @@ public final class DiagnosisFeature implements WebFeature {
                 if (!(minutes > 0) || minutes > 600) {
                     form.fail("uptakeMinutes", "uptake time must lie between 0 and 600 minutes, got " + minutes);
                 }
-                var lesions = lesions(form, !form.hasError("tracer") && tracer.gradedByKrenning(), true);
+                // the study is looked up and its SUV factor checked once; both name the study field when refused
+                var heldPet = heldStudy(form);
+                var factor = heldPet.flatMap(h -> suvFactor(form, h));
+                var suvs = suvs(form, heldPet, factor);
+                Map<Integer, Double> netraSuvMax = new LinkedHashMap<>();
+                suvs.forEach((row, r) -> netraSuvMax.put(row, r.suvMax()));
+                var lesions = lesions(form, !form.hasError("tracer") && tracer.gradedByKrenning(), true, netraSuvMax);
                 form.done();
-                yield record(
-                        id,
-                        p,
+                var study = build(
                         form,
+                        "injection",
                         () -> new ImagingStudy(
                                 sid,
                                 new ImagingProtocol.PetCt(tracer, List.of(Duration.ofMinutes(Math.round(minutes)))),
                                 injection,
                                 lesions,
                                 List.of()));
+                List<LesionUptake> measured = new ArrayList<>(suvs.values());
+                heldPet.flatMap(h -> factor.map(f -> HeldStudyUptake.wholeBody(h, f)))
+                        .ifPresent(measured::add);
+                yield new StudyRecord(id, p.id(), study, List.of(), measured);
             }
         };
     }
@@ -341,6 +377,172 @@ public final class DiagnosisFeature implements WebFeature {
     private static StudyRecord record(
             String id, PatientRecord p, Form form, java.util.function.Supplier<ImagingStudy> s) {
         return new StudyRecord(id, p.id(), build(form, "injection", s));
+    }
+
+    /** The study named by the form's {@code study} field, if any; an unknown one is the field's error. */
+    private Optional<HeldStudyUptake.Held> heldStudy(Form form) {
+        var id = form.optionalText("study", "study", 200);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        var h = held.held(id.get());
+        if (h.isEmpty()) {
+            form.fail("study", "netra holds no study '" + id.get() + "' (see Imaging); choose one from the list");
+        }
+        return h;
+    }
+
+    /** The VOI named in lesion row {@code row}, checked against the study; empty when none was chosen. */
+    private static Optional<String> voi(Form form, int row, HeldStudyUptake.Held h) {
+        var voi = form.optionalText("lesion" + row + "Voi", "VOI of lesion " + row, 200);
+        if (voi.isPresent() && !h.voiNames().contains(voi.get())) {
+            form.fail(
+                    "lesion" + row + "Voi",
+                    "study " + h.title() + " has no VOI named '" + voi.get() + "' (it has: "
+                            + String.join(", ", h.voiNames()) + ")");
+            return Optional.empty();
+        }
+        return voi;
+    }
+
+    /** SRS: the suggested grade (or why none) of every lesion row with a VOI in the chosen study. */
+    private List<LesionUptake> krenningSuggestions(Form form) {
+        List<LesionUptake> out = new ArrayList<>();
+        var h = heldStudy(form);
+        if (h.isEmpty()) {
+            return out;
+        }
+        for (int i = 1; i <= LESION_ROWS; i++) {
+            var voi = voi(form, i, h.get());
+            if (voi.isPresent() && form.given("lesion" + i + "Organ")) {
+                out.add(held.krenning(h.get(), "L" + i, voi.get()));
+            }
+        }
+        return out;
+    }
+
+    /** PET: SUVbw of every lesion row with a VOI in the chosen study, by row (none where SUV is undefined). */
+    private static Map<Integer, LesionUptake.SuvRead> suvs(
+            Form form, Optional<HeldStudyUptake.Held> h, Optional<Double> factor) {
+        Map<Integer, LesionUptake.SuvRead> out = new LinkedHashMap<>();
+        if (h.isEmpty()) {
+            return out;
+        }
+        for (int i = 1; i <= LESION_ROWS; i++) {
+            var voi = voi(form, i, h.get());
+            if (voi.isPresent() && factor.isPresent() && form.given("lesion" + i + "Organ")) {
+                HeldStudyUptake.suv(h.get(), factor.get(), "L" + i, voi.get()).ifPresent(r -> out.put(row(r), r));
+            }
+        }
+        return out;
+    }
+
+    private static int row(LesionUptake u) {
+        return Integer.parseInt(u.lesionId().substring(1));
+    }
+
+    private static Optional<Double> suvFactor(Form form, HeldStudyUptake.Held h) {
+        return switch (HeldStudyUptake.suvFactor(h)) {
+            case org.netra.imaging.quant.SuvFactor.Defined d -> Optional.of(d.factor());
+            case org.netra.imaging.quant.SuvFactor.Undefined u -> {
+                form.fail("study", "SUV is undefined for " + h.title() + ": " + String.join("; ", u.reasons()));
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** The query of a form submitted by GET ("Measure in the study"), as typed. */
+    private static Map<String, String> typed(Context ctx) {
+        Map<String, String> v = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, list) -> {
+            if (!k.equals("_csrf") && !k.equals("measure") && !list.isEmpty()) {
+                v.put(k, list.getLast());
+            }
+        });
+        return v;
+    }
+
+    /**
+     * The values with the chosen study's VOIs placed in the empty lesion rows (the VOI's name as the site) and,
+     * on PET, netra's SUVmax in empty SUVmax fields, so the reader sees and corrects them before saving.
+     */
+    private Map<String, String> measuring(StudyType type, Map<String, String> values) {
+        if (type != StudyType.SRS && type != StudyType.PET) {
+            return values;
+        }
+        var id = values.getOrDefault("study", "");
+        var h = id.isBlank() ? Optional.<HeldStudyUptake.Held>empty() : held.held(id);
+        if (h.isEmpty()) {
+            return values;
+        }
+        Map<String, String> v = new LinkedHashMap<>(values);
+        var taken = new java.util.HashSet<String>();
+        for (int i = 1; i <= LESION_ROWS; i++) {
+            String chosen = v.getOrDefault("lesion" + i + "Voi", "");
+            if (!chosen.isBlank()) {
+                taken.add(chosen);
+            }
+        }
+        var free = new java.util.ArrayDeque<>(
+                h.get().voiNames().stream().filter(n -> !taken.contains(n)).toList());
+        for (int i = 1; i <= LESION_ROWS && !free.isEmpty(); i++) {
+            if (v.getOrDefault("lesion" + i + "Organ", "").isBlank()
+                    && v.getOrDefault("lesion" + i + "Voi", "").isBlank()) {
+                String n = free.poll();
+                v.put("lesion" + i + "Organ", n);
+                v.put("lesion" + i + "Voi", n);
+            }
+        }
+        if (type == StudyType.PET) {
+            var f = HeldStudyUptake.suvFactor(h.get());
+            if (f instanceof org.netra.imaging.quant.SuvFactor.Defined d) {
+                for (int i = 1; i <= LESION_ROWS; i++) {
+                    String voi = v.getOrDefault("lesion" + i + "Voi", "");
+                    int row = i;
+                    if (!voi.isBlank()
+                            && v.getOrDefault("lesion" + i + "SuvMax", "").isBlank()) {
+                        HeldStudyUptake.suv(h.get(), d.factor(), "L" + i, voi)
+                                .ifPresent(r -> v.put("lesion" + row + "SuvMax", FormPage.number(r.suvMax())));
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    /** What netra measures for the form's rows, by field name, to show beside the reader's values. */
+    private Map<String, String> measuredHints(StudyType type, Map<String, String> values) {
+        Map<String, String> hints = new LinkedHashMap<>();
+        var id = values.getOrDefault("study", "");
+        var h = id.isBlank() ? Optional.<HeldStudyUptake.Held>empty() : held.held(id);
+        if (h.isEmpty()) {
+            return hints;
+        }
+        Optional<Double> factor = Optional.empty();
+        if (type == StudyType.PET) {
+            switch (HeldStudyUptake.suvFactor(h.get())) {
+                case org.netra.imaging.quant.SuvFactor.Defined d -> {
+                    factor = Optional.of(d.factor());
+                    hints.put("study", HeldStudyUptake.describe(HeldStudyUptake.wholeBody(h.get(), d.factor())));
+                }
+                case org.netra.imaging.quant.SuvFactor.Undefined u ->
+                    hints.put("study", "SUV is undefined for this study: " + String.join("; ", u.reasons()));
+            }
+        }
+        for (int i = 1; i <= LESION_ROWS; i++) {
+            String voi = values.getOrDefault("lesion" + i + "Voi", "");
+            if (voi.isBlank() || !h.get().voiNames().contains(voi)) {
+                continue;
+            }
+            if (type == StudyType.SRS) {
+                hints.put("lesion" + i + "Krenning", HeldStudyUptake.describe(held.krenning(h.get(), "L" + i, voi)));
+            } else if (factor.isPresent()) {
+                int row = i;
+                HeldStudyUptake.suv(h.get(), factor.get(), "L" + i, voi)
+                        .ifPresent(r -> hints.put("lesion" + row + "SuvMax", HeldStudyUptake.describe(r)));
+            }
+        }
+        return hints;
     }
 
     /** Builds with the domain's own checks; what it refuses becomes the message of {@code field}. */
@@ -354,10 +556,11 @@ public final class DiagnosisFeature implements WebFeature {
     }
 
     /** The lesion rows of the form: organ, skeletal, and Krenning and/or SUVs as the study type has them. */
-    private static List<Lesion> lesions(Form form, boolean krenning, boolean suv) {
+    private static List<Lesion> lesions(Form form, boolean krenning, boolean suv, Map<Integer, Double> netraSuvMax) {
         List<Lesion> out = new ArrayList<>();
         for (int i = 1; i <= LESION_ROWS; i++) {
             String f = "lesion" + i;
+            int row = i;
             var organ = form.optionalText(f + "Organ", "site of lesion " + i, 80);
             Optional<KrenningScore> k = Optional.empty();
             if (krenning) {
@@ -370,8 +573,11 @@ public final class DiagnosisFeature implements WebFeature {
                     }
                 }
             }
-            Optional<Double> suvMax =
-                    suv ? form.optionalNumber(f + "SuvMax", "SUVmax of lesion " + i) : Optional.empty();
+            // the reader's SUVmax where typed, else netra's from the lesion's VOI in the chosen study
+            Optional<Double> suvMax = suv
+                    ? form.optionalNumber(f + "SuvMax", "SUVmax of lesion " + i)
+                            .or(() -> Optional.ofNullable(netraSuvMax.get(row)))
+                    : Optional.empty();
             Optional<Double> suvPeak =
                     suv ? form.optionalNumber(f + "SuvPeak", "SUVpeak of lesion " + i) : Optional.empty();
             boolean anything = k.isPresent() || suvMax.isPresent() || suvPeak.isPresent();
@@ -563,6 +769,9 @@ public final class DiagnosisFeature implements WebFeature {
                     case ImagingProtocol.MibgScintigraphy x -> "MIBG scintigraphy";
                     case ImagingProtocol.PetCt x -> "PET/CT";
                 };
+        List<String> measured = r.measured().stream()
+                .map(u -> u.lesionId() + ": " + HeldStudyUptake.describe(u) + " — series " + u.seriesInstanceUid())
+                .toList();
         return new StudyView(
                 p.id(),
                 p.name(),
@@ -574,7 +783,8 @@ public final class DiagnosisFeature implements WebFeature {
                 s.scanSchedule(),
                 lesions,
                 findings,
-                planar);
+                planar,
+                measured);
     }
 
     private static String words(List<BoneFinding.WorkUp> w, String joiner, String none) {
@@ -613,6 +823,7 @@ public final class DiagnosisFeature implements WebFeature {
     }
 
     private FormPage form(StudyType type, PatientRecord p, Map<String, String> values) {
+        var hints = measuredHints(type, values);
         List<Section> sections = new ArrayList<>();
         String lead;
         switch (type) {
@@ -628,7 +839,12 @@ public final class DiagnosisFeature implements WebFeature {
                                 Field.of("at4h", "read at 4 h", "checkbox"),
                                 Field.of("at24h", "read at 24 h", "checkbox"),
                                 Field.of("at48h", "read at 48 h", "checkbox"))));
-                sections.add(lesionSection(true, false));
+                sections.add(studySection(
+                        values,
+                        hints,
+                        "a suggested Krenning grade from each lesion VOI's uptake"
+                                + " against the study's liver and spleen VOIs"));
+                sections.add(lesionSection(true, false, values, hints));
             }
             case BONE -> {
                 lead = "Each focus with its site and what it looks like; netra recommends the work-up (a"
@@ -664,7 +880,7 @@ public final class DiagnosisFeature implements WebFeature {
                                                 new Option("i131_mibg", Tracer.I131_MIBG.label()))),
                                 Field.of("injection", "Injection (date and time)", "datetime-local"),
                                 Field.of("scanHours", "Scan after injection (h)", "number"))));
-                sections.add(lesionSection(false, false));
+                sections.add(lesionSection(false, false, values, hints));
                 sections.add(new Section(
                         "Conjugate-view quantification of lesion 1",
                         "Leave empty if the lesion was not quantified.",
@@ -702,7 +918,12 @@ public final class DiagnosisFeature implements WebFeature {
                                 Field.select("tracer", "Tracer", tracers),
                                 Field.of("injection", "Injection (date and time)", "datetime-local"),
                                 Field.of("uptakeMinutes", "Uptake time (min)", "number"))));
-                sections.add(lesionSection(true, true));
+                sections.add(studySection(
+                        values,
+                        hints,
+                        "SUVmax (body weight) of each lesion VOI, filled where you"
+                                + " left it empty, and the whole image's"));
+                sections.add(lesionSection(true, true, values, hints));
             }
             default -> throw new IllegalStateException();
         }
@@ -718,7 +939,25 @@ public final class DiagnosisFeature implements WebFeature {
                 "/patients/" + p.id());
     }
 
-    private static Section lesionSection(boolean krenning, boolean suv) {
+    /** The study netra holds that the lesions are measured in, and the button that measures them (a GET). */
+    private Section studySection(Map<String, String> values, Map<String, String> hints, String what) {
+        return new Section(
+                "Study in netra",
+                "Optional: choose a study netra holds and press Measure — the lesion rows take its VOIs and netra"
+                        + " shows " + what + ". Your values are what is recorded; netra's are kept beside them.",
+                List.of(
+                        Field.select("study", "Study", held.choices()).hint(hints.getOrDefault("study", "")),
+                        Field.of("measure", "Measure in the study", "get-button")));
+    }
+
+    private Section lesionSection(
+            boolean krenning, boolean suv, Map<String, String> values, Map<String, String> hints) {
+        var id = values.getOrDefault("study", "");
+        var h = id.isBlank() ? Optional.<HeldStudyUptake.Held>empty() : held.held(id);
+        List<Option> vois = new ArrayList<>();
+        vois.add(new Option("", "—"));
+        h.ifPresent(x -> x.voiNames().forEach(n -> vois.add(new Option(n, n))));
+        boolean measurable = h.isPresent() && (krenning || suv);
         List<Field> f = new ArrayList<>();
         List<Option> scores = new ArrayList<>();
         scores.add(new Option("", "—"));
@@ -728,11 +967,16 @@ public final class DiagnosisFeature implements WebFeature {
             String n = "lesion" + i;
             f.add(Field.of(n + "Organ", "Lesion " + i + ": site", "text"));
             f.add(Field.of(n + "Skeletal", "skeletal", "checkbox"));
+            if (measurable) {
+                f.add(Field.select(n + "Voi", "Lesion " + i + ": VOI", vois));
+            }
             if (krenning) {
-                f.add(Field.select(n + "Krenning", "Lesion " + i + ": Krenning", scores));
+                f.add(Field.select(n + "Krenning", "Lesion " + i + ": Krenning", scores)
+                        .hint(hints.getOrDefault(n + "Krenning", "")));
             }
             if (suv) {
-                f.add(Field.of(n + "SuvMax", "Lesion " + i + ": SUVmax", "number"));
+                f.add(Field.of(n + "SuvMax", "Lesion " + i + ": SUVmax", "number")
+                        .hint(hints.getOrDefault(n + "SuvMax", "")));
                 f.add(Field.of(n + "SuvPeak", "Lesion " + i + ": SUVpeak", "number"));
             }
         }
@@ -740,7 +984,7 @@ public final class DiagnosisFeature implements WebFeature {
                 "Lesions",
                 "Up to " + LESION_ROWS + " lesions; leave unused rows empty.",
                 f,
-                2 + (krenning ? 1 : 0) + (suv ? 2 : 0));
+                2 + (measurable ? 1 : 0) + (krenning ? 1 : 0) + (suv ? 2 : 0));
     }
 
     private FormPage workUpPage(String patientId, String study) {

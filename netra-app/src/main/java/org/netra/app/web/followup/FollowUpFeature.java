@@ -36,7 +36,18 @@ public final class FollowUpFeature implements WebFeature {
 
     public record ReadRow(String date, String sum, String change, String target, String overall) {}
 
-    public record Term(String value, String label) {}
+    /** A CTCAE term offered on the form, with the grades it has (space-separated, for the grade list). */
+    public record Term(String value, String label, String grades) {}
+
+    /** The grades the event form offers, each with what CTCAE v5.0 calls it. */
+    public record GradeOption(int grade, String label) {}
+
+    public static final List<GradeOption> GRADES = List.of(
+            new GradeOption(1, "1 – mild"),
+            new GradeOption(2, "2 – moderate"),
+            new GradeOption(3, "3 – severe"),
+            new GradeOption(4, "4 – life-threatening"),
+            new GradeOption(5, "5 – death"));
 
     public record FollowUpPage(
             String patientId,
@@ -227,7 +238,13 @@ public final class FollowUpFeature implements WebFeature {
                                                 .map(String::valueOf)
                                                 .reduce((a, b) -> a + "," + b)
                                                 .orElse("")
-                                        + ")"))
+                                        + ")",
+                                String.join(
+                                        " ",
+                                        t.grades().stream()
+                                                .sorted()
+                                                .map(String::valueOf)
+                                                .toList())))
                         .toList(),
                 response.map(r -> r.value().baseline().targets().stream()
                                 .map(t -> t.id() + " (" + t.organ() + ", "

@@ -90,8 +90,14 @@ public final class FollowUps {
                     .check(
                             term.hasGrade(grade.get()),
                             "grade",
-                            "CTCAE v5.0 grades " + term.label() + " "
-                                    + term.grades().stream().sorted().toList());
+                            "CTCAE v5.0 has " + term.label() + " at grades "
+                                    + String.join(
+                                            ", ",
+                                            term.grades().stream()
+                                                    .sorted()
+                                                    .map(String::valueOf)
+                                                    .toList())
+                                    + " only, not " + grade.get());
         }
         if (onset.isPresent() && resolved.isPresent()) {
             f.errors().check(!resolved.get().isBefore(onset.get()), "resolved", "before the onset " + onset.get());

@@ -180,7 +180,7 @@ public final class WebApp implements AutoCloseable {
                 new RegistrationFeature(services), // before the chart: /patients/new is not a patient id
                 new ChartFeature(services),
                 new LabsFeature(services),
-                new DiagnosisFeature(services),
+                new DiagnosisFeature(services, b.studies),
                 new DosimetryFeature(services),
                 new JobFeature(jobs, unpacker),
                 new SafetyFeature(services),

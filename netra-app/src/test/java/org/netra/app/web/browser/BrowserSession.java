@@ -34,18 +34,24 @@ final class BrowserSession {
     private final TherapyFixture.TestClock clock;
     private final Path profile;
 
-    private BrowserSession(TestServer server, TherapyFixture.TestClock clock, Duration patience) throws IOException {
+    private BrowserSession(TestServer server, TherapyFixture.TestClock clock, Duration patience, boolean scripts)
+            throws IOException {
         this.server = server;
         this.clock = clock;
         this.profile = Files.createTempDirectory("netra-chromium-");
-        this.driver = Chromium.start(profile);
+        this.driver = Chromium.start(profile, scripts);
         this.patience = patience;
         this.wait = new WebDriverWait(driver, patience);
     }
 
     /** A browser on {@code server}; {@code clock} is the server's department clock, or null when it has none. */
     static BrowserSession open(TestServer server, TherapyFixture.TestClock clock) throws IOException {
-        return new BrowserSession(server, clock, Duration.ofSeconds(20));
+        return new BrowserSession(server, clock, Duration.ofSeconds(20), true);
+    }
+
+    /** As {@link #open}, in a browser with JavaScript turned off. */
+    static BrowserSession openWithoutScript(TestServer server, TherapyFixture.TestClock clock) throws IOException {
+        return new BrowserSession(server, clock, Duration.ofSeconds(20), false);
     }
 
     Path profile() {

@@ -30,7 +30,18 @@ final class Chromium {
     }
 
     static ChromeDriver start(Path profile) throws IOException {
+        return start(profile, true);
+    }
+
+    /**
+     * A browser whose pages run script or not ({@code scripts} false: the content setting that blocks JavaScript
+     * on every site, as a user who turned it off has it; WebDriver's own calls still run).
+     */
+    static ChromeDriver start(Path profile, boolean scripts) throws IOException {
         var options = new ChromeOptions();
+        if (!scripts) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
                 "--headless=new",

@@ -317,8 +317,16 @@ class DepartmentBrowserTest {
         b.get("/patients/" + pid);
         b.click("follow-up-link");
         b.waitForHeading("Follow-up");
+        b.choose("term", "myelodysplastic_syndrome");
+        // CTCAE v5.0 has MDS at grades 4 and 5 only: the grade list offers no other
+        assertThat(new org.openqa.selenium.support.ui.Select(b.find("grade"))
+                        .getOptions().stream()
+                                .filter(o -> o.isEnabled())
+                                .map(o -> o.getAttribute("value"))
+                                .toList())
+                .containsExactly("4", "5");
         b.choose("term", "nausea");
-        b.type("grade", "1");
+        b.choose("grade", "1");
         b.set("onset", "2018-11-15");
         b.set("resolved", "2018-11-17");
         b.click("save-event");

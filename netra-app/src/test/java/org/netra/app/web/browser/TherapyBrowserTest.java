@@ -143,7 +143,7 @@ class TherapyBrowserTest {
         driver.findElement(By.id("follow-up-link")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Follow-up"));
         new Select(driver.findElement(By.id("term"))).selectByValue("nausea");
-        b.retype("grade", "1");
+        b.choose("grade", "1");
         b.set("onset", "2025-03-04");
         b.set("resolved", "2025-03-06");
         b.click("save-event");

@@ -81,3 +81,31 @@ document.addEventListener("DOMContentLoaded", function () { netraViewer(document
 document.addEventListener("click", function (e) {
   if (e.target && e.target.matches("[data-print]")) window.print();
 });
+
+// A CTCAE grade list offers only the grades the chosen term has (data-grades on the term's options); without
+// script every grade is listed and the server refuses one the term does not have, naming the grades it has.
+function netraGrades(root) {
+  root.querySelectorAll("select[data-grades-of]").forEach(function (grade) {
+    var term = document.getElementById(grade.dataset.gradesOf);
+    if (!term || grade.dataset.ready) return;
+    grade.dataset.ready = "yes";
+    function limit() {
+      var chosen = term.options[term.selectedIndex];
+      var allowed = chosen && chosen.dataset.grades ? chosen.dataset.grades.split(" ") : null;
+      var firstAllowed = null;
+      Array.prototype.forEach.call(grade.options, function (o) {
+        var ok = !allowed || allowed.indexOf(o.value) >= 0;
+        o.disabled = !ok;
+        o.hidden = !ok;
+        if (ok && firstAllowed === null) firstAllowed = o;
+      });
+      if (grade.selectedOptions.length === 0 || grade.selectedOptions[0].disabled) {
+        if (firstAllowed) firstAllowed.selected = true;
+      }
+    }
+    term.addEventListener("change", limit);
+    limit();
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { netraGrades(document); });
+document.addEventListener("htmx:afterSwap", function (e) { netraGrades(e.target); });
