@@ -130,8 +130,8 @@ public final class CycleDriver {
                         v.name(),
                         v.tia().method().describe(),
                         v.tia().timeIntegratedActivity().inMBqHours(),
-                        v.doseGy(),
-                        v.doseSdGy());
+                        v.dose().inGy(),
+                        v.doseSd().inGy());
             }
         }
         return new double[] {

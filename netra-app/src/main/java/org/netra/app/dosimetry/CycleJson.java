@@ -12,6 +12,8 @@ import org.netra.dosimetry.cycle.CycleResult;
 import org.netra.dosimetry.cycle.CycleWarning;
 import org.netra.dosimetry.cycle.PartialVolumeCorrection;
 import org.netra.dosimetry.radiobiology.TissueParameters;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 
 /**
@@ -128,9 +130,9 @@ public final class CycleJson {
                     v.name(),
                     v.role().name().toLowerCase(Locale.ROOT),
                     v.voxelCount(),
-                    v.volumeMl(),
-                    v.massG(),
-                    v.activityMBq(),
+                    v.volume().inMl(),
+                    v.mass().inGrams(),
+                    v.activity().stream().mapToDouble(Activity::inMBq).toArray(),
                     v.tia().method().describe(),
                     v.tia().rule().name(),
                     v.tia().why(),
@@ -138,14 +140,19 @@ public final class CycleJson {
                     v.tia().timeIntegratedActivity().inMBqHours(),
                     v.tia().standardDeviation().map(s -> s.inMBqHours()).orElse(null),
                     v.extrapolatedFraction(),
-                    v.voxelTiaMBqH().orElse(null),
-                    v.doseGy(),
-                    v.doseSdGy(),
+                    v.voxelTia().map(TimeIntegratedActivity::inMBqHours).orElse(null),
+                    v.dose().inGy(),
+                    v.doseSd().inGy(),
                     new SdOut(v.sd().fitAndBudget(), v.sd().extrapolation(), v.sd().partialVolume()),
                     v.bed().map(b -> b.inGy()).orElse(null),
                     v.bedTissue().map(CycleJson::tissue).orElse(null),
                     v.dvh()
-                            .map(d -> new DvhOut(d.meanGy(), d.maxGy(), d.d2Gy(), d.d50Gy(), d.d98Gy()))
+                            .map(d -> new DvhOut(
+                                    d.mean().inGy(),
+                                    d.max().inGy(),
+                                    d.d2().inGy(),
+                                    d.d50().inGy(),
+                                    d.d98().inGy()))
                             .orElse(null),
                     v.doseHow(),
                     rec.map(x -> new RecoveryOut(
@@ -155,8 +162,8 @@ public final class CycleJson {
                                     x.nestedIn().orElse(null),
                                     x.activityFactor(),
                                     x.tiaFactor(),
-                                    x.uncorrectedTiaMBqH(),
-                                    x.uncorrectedDoseGy()))
+                                    x.uncorrectedTia().inMBqHours(),
+                                    x.uncorrectedDose().inGy()))
                             .orElse(null)));
         }
         var c = r.voxelFits();

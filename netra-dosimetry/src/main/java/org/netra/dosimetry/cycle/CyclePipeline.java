@@ -222,8 +222,8 @@ public final class CyclePipeline {
             int n = hours.length;
             if (n >= 2) {
                 // the last two scans' apparent half-life: falling, but slower than the nuclide decays
-                double a = v.activityMBq()[n - 2];
-                double b = v.activityMBq()[n - 1];
+                double a = v.activity().get(n - 2).inMBq();
+                double b = v.activity().get(n - 1).inMBq();
                 if (b < a && b > 0) {
                     double apparent = Math.log(2) * (hours[n - 1] - hours[n - 2]) / Math.log(a / b);
                     if (apparent > physicalH * (1 + 1e-9)) {
@@ -233,7 +233,7 @@ public final class CyclePipeline {
             }
             if (tia.rule() == SelectionRule.RISING_AT_LAST_POINT
                     || (tia.rule() == SelectionRule.TWO_POINTS_NOT_CLEARING
-                            && v.activityMBq()[1] > v.activityMBq()[0])) {
+                            && v.activity().get(1).compareTo(v.activity().get(0)) > 0)) {
                 out.add(new CycleWarning.StillRising(v.name(), last));
             }
             if (!singlePoint && v.extrapolatedFraction() > EXTRAPOLATED_LIMIT) {

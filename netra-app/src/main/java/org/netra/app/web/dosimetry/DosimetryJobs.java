@@ -30,6 +30,7 @@ import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.RtStruct;
+import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
 import org.netra.store.clinical.DosimetryRecord;
@@ -649,17 +650,17 @@ public final class DosimetryJobs implements AutoCloseable {
         List<VoiDose> vois = r.vois().stream()
                 .map(v -> new VoiDose(
                         v.name(),
-                        v.volumeMl(),
-                        v.activityMBq(),
+                        v.volume().inMl(),
+                        mbq(v),
                         v.tia().method().describe(),
-                        v.voxelTiaMBqH().orElse(v.tia().timeIntegratedActivity().inMBqHours()),
-                        v.doseGy(),
-                        v.doseSdGy(),
+                        v.voxelTia().orElse(v.tia().timeIntegratedActivity()).inMBqHours(),
+                        v.dose().inGy(),
+                        v.doseSd().inGy(),
                         v.bed().map(b -> b.inGy()).orElse(null),
                         v.tia().why(),
-                        ModelCurve.of(v.tia(), r.hoursAfterInjection(), v.activityMBq(), halfLifeH),
+                        ModelCurve.of(v.tia(), r.hoursAfterInjection(), mbq(v), halfLifeH),
                         dvh(report, v.name()),
-                        v.dvh().map(CycleResult.Dvh::d50Gy).orElse(null),
+                        v.dvh().map(d -> d.d50().inGy()).orElse(null),
                         Times.hours(v.tia().effectiveHalfLife()),
                         v.role(),
                         v.bedTissue().map(CycleJson::tissue).orElse(null)))
@@ -676,6 +677,10 @@ public final class DosimetryJobs implements AutoCloseable {
                 report.warnings().stream().map(CycleJson::warning).toList(),
                 CycleJson.write(report),
                 identity);
+    }
+
+    private static double[] mbq(CycleResult.Voi v) {
+        return v.activity().stream().mapToDouble(Activity::inMBq).toArray();
     }
 
     /**
