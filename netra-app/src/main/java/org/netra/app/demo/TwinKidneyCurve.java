@@ -29,7 +29,7 @@ final class TwinKidneyCurve {
     /** The demo's quantitative SPECT times after injection (h), as its dosimetry method states. */
     static final double[] SCAN_HOURS = {4, 24, 96, 168};
 
-    private static final Nuclide LU177 = NuclideCatalog.icrp107().get("Lu-177");
+    private static final Nuclide LU177 = NuclideCatalog.icrp107().lutetium177();
 
     private TwinKidneyCurve() {}
 
