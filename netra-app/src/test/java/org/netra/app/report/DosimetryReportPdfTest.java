@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Mass;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 
 class DosimetryReportPdfTest {
 
@@ -55,7 +56,12 @@ class DosimetryReportPdfTest {
     }
 
     private static DosimetryReport.DoseRow row(String voi, Optional<Mass> mass, double tia, double gy, double sd) {
-        return new DosimetryReport.DoseRow(voi, mass, tia, AbsorbedDose.ofGy(gy), AbsorbedDose.ofGy(sd));
+        return new DosimetryReport.DoseRow(
+                voi,
+                mass,
+                Optional.of(TimeIntegratedActivity.ofMBqHours(tia)),
+                AbsorbedDose.ofGy(gy),
+                Optional.of(AbsorbedDose.ofGy(sd)));
     }
 
     private static DosimetryReport.Curve curve(String voi, double lambdaPerHour, double a0MBq, double[] hours) {

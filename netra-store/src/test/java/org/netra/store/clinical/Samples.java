@@ -53,6 +53,7 @@ import org.netra.clinical.therapy.TumourDose;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Mass;
+import org.netra.physics.quantity.Volume;
 
 /** One patient with a record of every clinical kind, each built by the domain code as a clinic would. */
 final class Samples {
@@ -247,9 +248,9 @@ final class Samples {
                                 List.of(160.0, 110.0, 40.0, 14.0, 0.9),
                                 List.of(0.0, 3.3, 6.0),
                                 List.of(1.0, 0.5, 0.0),
-                                3.3,
-                                0.5,
-                                310.0),
+                                Optional.of(AbsorbedDose.ofGy(3.3)),
+                                Optional.of(AbsorbedDose.ofGy(0.5)),
+                                Optional.of(Volume.ofMl(310))),
                         new RegionCurves(
                                 "liver-s7",
                                 "uptake bi-exponential",

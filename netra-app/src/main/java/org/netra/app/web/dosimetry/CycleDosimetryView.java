@@ -1,5 +1,7 @@
 package org.netra.app.web.dosimetry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,17 +50,29 @@ public record CycleDosimetryView(
         List<String> curveNotes,
         List<RegionCurves> regionCurves) {
 
-    /** One line of the dose table; {@code sdGy} is NaN where the source gave no SD. */
-    public record Row(String region, double doseGy, double sdGy, double gyPerGBq, String note) {
-        public String dose() {
-            return Double.isNaN(sdGy)
-                    ? String.format(Locale.ROOT, "%.2f", doseGy)
-                    : String.format(Locale.ROOT, "%.2f ± %.2f", doseGy, sdGy);
+    /**
+     * One line of the dose table.
+     *
+     * @param sd empty where the source gave no SD (the BED, the blood-based marrow, a region stored without one)
+     */
+    public record Row(String region, AbsorbedDose dose, Optional<AbsorbedDose> sd, double gyPerGBq, String note) {
+        public String doseText() {
+            return sd.map(x -> String.format(Locale.ROOT, "%.2f ± %.2f", dose.inGy(), x.inGy()))
+                    .orElseGet(() -> String.format(Locale.ROOT, "%.2f", dose.inGy()));
         }
 
         public String perGBq() {
             return String.format(Locale.ROOT, "%.2f", gyPerGBq);
         }
+
+        /** The API's form: numbers with the unit in the field name, {@code sdGy} absent where there is none. */
+        @JsonValue
+        RowJson json() {
+            return new RowJson(region, dose.inGy(), sd.map(AbsorbedDose::inGy).orElse(null), gyPerGBq, note);
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record RowJson(String region, double doseGy, Double sdGy, double gyPerGBq, String note) {}
     }
 
     /** @param curvesOf the region curves stored for a dosimetry record id (empty if none) */
@@ -83,46 +97,54 @@ public record CycleDosimetryView(
         double gbq = d.administered().inGBq();
         List<Row> rows = new ArrayList<>();
         List<RegionCurves> kidneyRegions = curves.stream()
-                .filter(c -> RoleRules.DEFAULT.roleOf(c.region()) == RegionRole.KIDNEY && c.doseSdGy() != null)
+                .filter(c -> RoleRules.DEFAULT.roleOf(c.region()) == RegionRole.KIDNEY
+                        && c.doseSd().isPresent()
+                        && c.volume().isPresent())
                 .toList();
         // the kidneys' SD: the regions' SDs mass-weighted like their doses (fully correlated: same calibration)
-        double kidneyMl =
-                kidneyRegions.stream().mapToDouble(RegionCurves::volumeMl).sum();
-        double kidneySd = kidneyRegions.isEmpty()
-                ? Double.NaN
-                : kidneyRegions.stream()
-                                .mapToDouble(c -> c.doseSdGy() * c.volumeMl())
+        double kidneyMl = kidneyRegions.stream()
+                .mapToDouble(c -> c.volume().orElseThrow().inMl())
+                .sum();
+        Optional<AbsorbedDose> kidneySd = kidneyRegions.isEmpty()
+                ? Optional.empty()
+                : Optional.of(AbsorbedDose.ofGy(kidneyRegions.stream()
+                                .mapToDouble(c -> c.doseSd().orElseThrow().inGy()
+                                        * c.volume().orElseThrow().inMl())
                                 .sum()
-                        / kidneyMl;
-        rows.add(new Row("kidneys", d.kidneyDose().inGy(), kidneySd, d.kidneyGyPerGBq(), "absorbed dose"));
+                        / kidneyMl));
+        rows.add(new Row("kidneys", d.kidneyDose(), kidneySd, d.kidneyGyPerGBq(), "absorbed dose"));
+        AbsorbedDose bed = d.kidneyBed(config.kidney());
         rows.add(new Row(
                 "kidneys (BED)",
-                d.kidneyBed(config.kidney()).inGy(),
-                Double.NaN,
-                d.kidneyBed(config.kidney()).inGy() / gbq,
+                bed,
+                Optional.empty(),
+                bed.inGy() / gbq,
                 d.kidneyBed().isPresent() ? "from dosimetry" : "LQ model, mono-exponential"));
-        rows.add(new Row("bone marrow", d.marrowDose().inGy(), Double.NaN, d.marrowGyPerGBq(), "absorbed dose"));
+        rows.add(new Row("bone marrow", d.marrowDose(), Optional.empty(), d.marrowGyPerGBq(), "absorbed dose"));
         for (var c : curves) {
             RegionRole role = RoleRules.DEFAULT.roleOf(c.region());
-            if (c.doseGy() != null && role != RegionRole.TUMOUR) {
+            if (c.dose().isPresent() && role != RegionRole.TUMOUR) {
+                AbsorbedDose dose = c.dose().get();
                 rows.add(new Row(
                         c.region(),
-                        c.doseGy(),
-                        c.doseSdGy() == null ? Double.NaN : c.doseSdGy(),
-                        c.doseGy() / gbq,
+                        dose,
+                        c.doseSd(),
+                        dose.inGy() / gbq,
                         String.format(
                                 Locale.ROOT,
-                                "%s VOI, %.1f mL%s",
+                                "%s VOI%s%s",
                                 role == RegionRole.MARROW ? "image-based marrow" : "organ",
-                                c.volumeMl(),
+                                c.volume()
+                                        .map(v -> String.format(Locale.ROOT, ", %.1f mL", v.inMl()))
+                                        .orElse(""),
                                 role == RegionRole.MARROW ? " (the budget uses the blood-based dose)" : "")));
             }
         }
         for (var t : rec.tumours()) {
             rows.add(new Row(
                     t.lesion(),
-                    t.mean().inGy(),
-                    t.standardDeviation().inGy(),
+                    t.mean(),
+                    Optional.of(t.standardDeviation()),
                     t.mean().inGy() / gbq,
                     String.format(Locale.ROOT, "tumour, %.1f mL", t.volumeMl())));
         }
@@ -191,10 +213,12 @@ public record CycleDosimetryView(
                         c.region(),
                         array(c.measuredHours()),
                         array(c.measuredMBq()),
-                        c.curveHours().isEmpty() ? null : new ModelCurve(array(c.curveHours()), array(c.curveMBq())),
+                        c.curveHours().isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(new ModelCurve(array(c.curveHours()), array(c.curveMBq()))),
                         c.dvhGy().isEmpty()
-                                ? null
-                                : new DoseVolumeHistogram.Curve(array(c.dvhGy()), array(c.dvhFraction()))))
+                                ? Optional.empty()
+                                : Optional.of(new DoseVolumeHistogram.Curve(array(c.dvhGy()), array(c.dvhFraction())))))
                 .toList();
     }
 
@@ -273,12 +297,7 @@ public record CycleDosimetryView(
             if (r.region().endsWith("(BED)")) {
                 continue;
             }
-            rows.add(new DosimetryReport.DoseRow(
-                    r.region(),
-                    Optional.empty(),
-                    Double.NaN,
-                    AbsorbedDose.ofGy(r.doseGy()),
-                    AbsorbedDose.ofGy(Double.isNaN(r.sdGy()) ? 0 : r.sdGy())));
+            rows.add(new DosimetryReport.DoseRow(r.region(), Optional.empty(), Optional.empty(), r.dose(), r.sd()));
         }
         List<DosimetryReport.BedCycle> bed = new ArrayList<>();
         for (int i = 0; i < kidneyBedPerCycle.size(); i++) {

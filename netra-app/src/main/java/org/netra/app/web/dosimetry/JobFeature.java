@@ -282,22 +282,17 @@ public final class JobFeature implements WebFeature {
         for (var v : r.vois()) {
             List<DosimetryReport.Sample> points = new ArrayList<>();
             for (int i = 0; i < r.hours().length; i++) {
-                points.add(new DosimetryReport.Sample(r.hours()[i], Activity.ofMBq(v.activityMBq()[i])));
+                points.add(new DosimetryReport.Sample(r.hours()[i], v.activity().get(i)));
             }
             List<DosimetryReport.Sample> fitted = new ArrayList<>();
-            if (v.curve() != null) {
-                for (int i = 0; i < v.curve().hours().length; i++) {
-                    fitted.add(new DosimetryReport.Sample(
-                            v.curve().hours()[i], Activity.ofMBq(v.curve().mBq()[i])));
+            v.curve().ifPresent(curve -> {
+                for (int i = 0; i < curve.hours().length; i++) {
+                    fitted.add(new DosimetryReport.Sample(curve.hours()[i], Activity.ofMBq(curve.mBq()[i])));
                 }
-            }
+            });
             curves.add(new DosimetryReport.Curve(v.name(), v.model(), points, fitted));
             rows.add(new DosimetryReport.DoseRow(
-                    v.name(),
-                    Optional.empty(),
-                    v.tiaMBqH(),
-                    AbsorbedDose.ofGy(v.doseGy()),
-                    AbsorbedDose.ofGy(v.doseSdGy())));
+                    v.name(), Optional.empty(), Optional.of(v.tia()), v.dose(), Optional.of(v.doseSd())));
         }
         return new DosimetryReport(
                 new DosimetryReport.ReportPatient(r.patientId(), job.upload(), null),
