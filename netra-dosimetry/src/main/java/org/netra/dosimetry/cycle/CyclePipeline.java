@@ -356,7 +356,7 @@ public final class CyclePipeline {
     private record Scan(
             TimePointImage image,
             Radiopharmaceutical pharm,
-            String nuclide,
+            Nuclide nuclide,
             String patientId,
             String frame,
             OptionalDouble resolutionMm,
@@ -384,7 +384,7 @@ public final class CyclePipeline {
         for (Scan s : scans.subList(1, n)) {
             sameCycle(first, s);
         }
-        Nuclide nuclide = NuclideCatalog.icrp107().get(first.nuclide());
+        Nuclide nuclide = first.nuclide();
         Optional<Volume> densityCt = Optional.empty();
         if (in.densityCt().isPresent()) {
             Path p = in.densityCt().get();
@@ -420,21 +420,25 @@ public final class CyclePipeline {
                 .orElseThrow(() -> new CycleInputException("time point " + path + " has no usable injection: "
                         + facts.radiopharmaceuticalProblem().orElse("the radiopharmaceutical is missing")
                         + "; dosimetry needs the injection date-time (0018,1078) and the activity (0018,1074)"));
-        String nuclide = pharm.nuclide().orElseThrow(() -> new MissingNuclideException(path.toString()));
+        // the series' text names the nuclide; from here on it is the catalogue's
+        Nuclide nuclide = NuclideCatalog.icrp107()
+                .get(pharm.nuclide().orElseThrow(() -> new MissingNuclideException(path.toString())));
         String frame = s.header()
                 .string(Tag.FRAME_OF_REFERENCE_UID)
                 .filter(f -> !f.isBlank())
                 .orElseThrow(() -> new CycleInputException("time point " + path + " has no Frame of Reference UID"
                         + " (0020,0052): without it its position cannot be matched to its CT or VOIs"));
         QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(s);
-        double resolution = s.header().decimal(Tag.SPATIAL_RESOLUTION).orElse(Double.NaN);
+        // a stated resolution outside (0, 40] mm is not a SPECT's and is not used as its PSF
+        OptionalDouble resolution = s.header().decimal(Tag.SPATIAL_RESOLUTION);
+        boolean plausible = resolution.isPresent() && resolution.getAsDouble() > 0 && resolution.getAsDouble() <= 40;
         return new Scan(
                 new TimePointImage(path.toString(), q.image(), q.referenceTime()),
                 pharm,
                 nuclide,
                 s.header().string(Tag.PATIENT_ID).orElse(""),
                 frame,
-                resolution > 0 && resolution <= 40 ? OptionalDouble.of(resolution) : OptionalDouble.empty(),
+                plausible ? resolution : OptionalDouble.empty(),
                 q.how());
     }
 
@@ -458,7 +462,7 @@ public final class CyclePipeline {
             throw new CycleInputException("time points " + sa + " (patient ID '" + a.patientId() + "') and " + sb
                     + " (patient ID '" + b.patientId() + "') are of different patients; give one patient's scans");
         }
-        if (!a.nuclide().equals(b.nuclide())) {
+        if (!a.nuclide().name().equals(b.nuclide().name())) {
             throw new CycleInputException("time points " + sa + " (" + a.nuclide() + ") and " + sb + " (" + b.nuclide()
                     + ") are of different nuclides; a cycle's scans share one radiopharmaceutical");
         }
