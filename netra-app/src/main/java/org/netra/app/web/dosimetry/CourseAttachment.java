@@ -171,18 +171,11 @@ final class CourseAttachment {
                 v.name(),
                 v.model(),
                 v.why(),
-                list(r.hours()),
-                list(v.activityMBq()),
-                v.curve().map(c -> list(c.hours())).orElse(List.of()),
-                v.curve().map(c -> list(c.mBq())).orElse(List.of()),
-                v.dvh().map(d -> list(d.gy())).orElse(List.of()),
-                v.dvh().map(d -> list(d.fraction())).orElse(List.of()),
+                RegionCurves.points(r.hours(), v.activityMBq()),
+                v.curve().map(c -> RegionCurves.points(c.hours(), c.mBq())).orElse(List.of()),
+                v.dvh().map(d -> RegionCurves.dvhPoints(d.gy(), d.fraction())).orElse(List.of()),
                 Optional.of(v.dose()),
                 Optional.of(v.doseSd()),
                 Optional.of(v.volume()));
-    }
-
-    private static List<Double> list(double[] v) {
-        return Arrays.stream(v).boxed().toList();
     }
 }
