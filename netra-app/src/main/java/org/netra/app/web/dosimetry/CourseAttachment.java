@@ -80,21 +80,21 @@ final class CourseAttachment {
         Optional<Stored<DosimetryRecord>> existing = recorded.stream()
                 .filter(d -> d.value().dosimetry().cycle() == cycle)
                 .findFirst();
-        LocalDateTime injection = LocalDateTime.parse(r.injection());
+        LocalDateTime injection = r.injection();
         existing.ifPresent(e -> {
             var given = e.value().dosimetry();
             if (!given.date().equals(injection.toLocalDate())) {
                 throw new CycleInputException("job " + job.id() + " is of an injection on " + injection.toLocalDate()
                         + " but cycle " + cycle + " was given on " + given.date() + "; choose the cycle given then");
             }
-            double off = Math.abs(r.injectedGBq() / given.administered().inGBq() - 1);
+            double off = Math.abs(r.injected().inGBq() / given.administered().inGBq() - 1);
             if (off > ACTIVITY_TOLERANCE) {
                 throw new CycleInputException(String.format(
                         Locale.ROOT,
                         "job %s's images state %.3f GBq injected but cycle %d's record %.3f GBq; correct the"
                                 + " injected activity (0018,1074) or the record first",
                         job.id(),
-                        r.injectedGBq(),
+                        r.injected().inGBq(),
                         cycle,
                         given.administered().inGBq()));
             }
@@ -110,18 +110,19 @@ final class CourseAttachment {
         // the radiopharmacy's decay-corrected activity when recorded (syringe residual deducted), else the images'
         Optional<Activity> dispensed =
                 AdministeredActivities.of(store.records(), course, cycle, ZoneId.systemDefault());
-        if (dispensed.isPresent() && Math.abs(r.injectedGBq() / dispensed.get().inGBq() - 1) > ACTIVITY_TOLERANCE) {
+        if (dispensed.isPresent()
+                && Math.abs(r.injected().inGBq() / dispensed.get().inGBq() - 1) > ACTIVITY_TOLERANCE) {
             throw new CycleInputException(String.format(
                     Locale.ROOT,
                     "job %s's images state %.3f GBq injected but the radiopharmacy's record of cycle %d gives %.3f GBq"
                             + " administered; correct the injected activity (0018,1074) or the dispensing first",
                     job.id(),
-                    r.injectedGBq(),
+                    r.injected().inGBq(),
                     cycle,
                     dispensed.get().inGBq()));
         }
         var dosimetry = CycleDoseMapping.cycleDosimetry(
-                cycle, injection.toLocalDate(), dispensed.orElse(Activity.ofGBq(r.injectedGBq())), kidneys, marrow);
+                cycle, injection.toLocalDate(), dispensed.orElse(r.injected()), kidneys, marrow);
         List<TumourDose> tumours = CycleDoseMapping.tumours(regions);
         List<RegionCurves> curves = r.vois().stream()
                 .filter(v -> v.role() != RegionRole.BODY)
@@ -138,7 +139,7 @@ final class CourseAttachment {
                                 .mapToObj(h -> String.format(Locale.ROOT, "%.0f", h))
                                 .toList()),
                 job.method(),
-                r.correction() == null || r.correction().isEmpty() ? "" : ", " + r.correction(),
+                r.correction().isEmpty() ? "" : ", " + r.correction(),
                 kidneys.vois(),
                 marrow.how(),
                 actor);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -203,27 +204,77 @@ public final class DosimetryJobs implements AutoCloseable {
     }
 
     /**
+     * A finished job's figures, typed; stored as {@link AsStored}, the shape jobs have always been stored in.
+     *
+     * @param hours each scan's time after injection
      * @param correction the partial-volume correction applied ("" for none)
-     * @param warnings what the physicist must check (null in jobs stored before warnings were kept)
-     * @param json the cycle's report as the CLI's {@code --json} prints it (null in older jobs)
-     * @param identity who the images say they are of (null in jobs stored before netra kept it)
+     * @param warnings what the physicist must check (empty in jobs stored before warnings were kept)
+     * @param json the cycle's report as the CLI's {@code --json} prints it (empty in older jobs)
+     * @param identity who the images say they are of (empty in jobs stored before netra kept it)
      */
     public record Result(
             String patientId,
-            String injection,
-            double injectedGBq,
+            LocalDateTime injection,
+            Activity injected,
             double[] hours,
             List<VoiDose> vois,
             String correction,
-            List<CycleJson.WarningOut> warnings,
-            String json,
-            IdentityCheck.DicomIdentity identity) {
+            Optional<List<CycleJson.WarningOut>> warnings,
+            Optional<String> json,
+            Optional<IdentityCheck.DicomIdentity> identity) {
+        public Result {
+            vois = List.copyOf(vois);
+            correction = correction == null ? "" : correction;
+            warnings = warnings == null ? Optional.empty() : warnings.map(List::copyOf);
+            json = json == null ? Optional.empty() : json;
+            identity = identity == null ? Optional.empty() : identity;
+        }
+
         /** Who the images say they are of (jobs stored before netra kept it: the Patient ID alone). */
         public IdentityCheck.DicomIdentity dicomIdentity() {
-            return identity != null
-                    ? identity
-                    : new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty());
+            return identity.orElseGet(
+                    () -> new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty()));
         }
+
+        @JsonValue
+        AsStored stored() {
+            return new AsStored(
+                    patientId,
+                    injection.toString(),
+                    injected.inGBq(),
+                    hours,
+                    vois,
+                    correction,
+                    warnings.orElse(null),
+                    json.orElse(null),
+                    identity.orElse(null));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Result of(AsStored s) {
+            return new Result(
+                    s.patientId(),
+                    LocalDateTime.parse(s.injection()),
+                    Activity.ofGBq(s.injectedGBq()),
+                    s.hours(),
+                    s.vois(),
+                    s.correction(),
+                    Optional.ofNullable(s.warnings()),
+                    Optional.ofNullable(s.json()),
+                    Optional.ofNullable(s.identity()));
+        }
+
+        /** The stored form (and the job API's): the injection as ISO text, the activity in GBq, null where not kept. */
+        record AsStored(
+                String patientId,
+                String injection,
+                double injectedGBq,
+                double[] hours,
+                List<VoiDose> vois,
+                String correction,
+                List<CycleJson.WarningOut> warnings,
+                String json,
+                IdentityCheck.DicomIdentity identity) {}
     }
 
     /** A finished job as the store keeps it (audit-trailed): who ran what on which upload, and the doses. */
@@ -754,16 +805,16 @@ public final class DosimetryJobs implements AutoCloseable {
                 .toList();
         return new Result(
                 report.patientId(),
-                report.injection().toString(),
-                report.injected().inGBq(),
+                report.injection(),
+                report.injected(),
                 r.hoursAfterInjection(),
                 vois,
                 report.psf()
                         .map(p -> "GTM partial-volume correction (Rousset 1998), " + p.describe())
                         .orElse(""),
-                report.warnings().stream().map(CycleJson::warning).toList(),
-                CycleJson.write(report),
-                identity);
+                Optional.of(report.warnings().stream().map(CycleJson::warning).toList()),
+                Optional.of(CycleJson.write(report)),
+                Optional.of(identity));
     }
 
     private static double[] mbq(CycleResult.Voi v) {

@@ -7,7 +7,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -172,11 +171,10 @@ public final class JobFeature implements WebFeature {
                 ctx -> {
                     var job = job(ctx);
                     String json = job.result()
-                            .map(DosimetryJobs.Result::json)
-                            .orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"));
-                    if (json == null) {
-                        throw new NotFoundResponse("job " + job.id() + " was stored before reports were kept");
-                    }
+                            .orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"))
+                            .json()
+                            .orElseThrow(() ->
+                                    new NotFoundResponse("job " + job.id() + " was stored before reports were kept"));
                     ctx.contentType("application/json").result(json);
                 });
     }
@@ -297,8 +295,8 @@ public final class JobFeature implements WebFeature {
         return new DosimetryReport(
                 new DosimetryReport.ReportPatient(r.patientId(), job.upload(), null),
                 1,
-                LocalDate.parse(r.injection().substring(0, 10)),
-                Activity.ofGBq(r.injectedGBq()),
+                r.injection().toLocalDate(),
+                r.injected(),
                 "uploaded " + job.upload() + "; " + job.method() + " (netra-dosimetry cycle pipeline)",
                 curves,
                 rows,

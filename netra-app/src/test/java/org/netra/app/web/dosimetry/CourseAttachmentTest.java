@@ -86,14 +86,14 @@ class CourseAttachmentTest {
         String id = "t" + Long.toHexString(System.nanoTime());
         var result = new DosimetryJobs.Result(
                 who.patientId(),
-                day.atTime(9, 30).toString(),
-                gbq,
+                day.atTime(9, 30),
+                Activity.ofGBq(gbq),
                 new double[] {4, 24, 96},
                 vois,
                 "",
-                List.of(),
-                null,
-                who);
+                Optional.of(List.of()),
+                Optional.empty(),
+                Optional.of(who));
         server.store
                 .records()
                 .create(
@@ -179,6 +179,11 @@ class CourseAttachmentTest {
         assertThat(kidney.bed()).contains(AbsorbedDose.ofGy(3.2));
         assertThat(kidney.effectiveHalfLife()).contains(Times.ofHours(40));
         assertThat(kidney.curve()).isPresent();
+        assertThat(job.result().injection()).isEqualTo(java.time.LocalDateTime.of(2026, 1, 5, 9, 30));
+        assertThat(job.result().injected()).isEqualTo(Activity.ofGBq(7.4));
+        assertThat(job.result().warnings()).as("null: not kept").isEmpty();
+        assertThat(job.result().json()).isEmpty();
+        assertThat(job.result().dicomIdentity().patientId()).isEqualTo("P1");
         var lesion = job.result().vois().get(1);
         assertThat(lesion.bed()).isEmpty();
         assertThat(lesion.curve()).isEmpty();
