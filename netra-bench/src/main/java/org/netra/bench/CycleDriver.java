@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.netra.dosimetry.cycle.CycleInput;
 import org.netra.dosimetry.cycle.CycleOptions;
 import org.netra.dosimetry.cycle.CyclePipeline;
@@ -130,8 +131,8 @@ public final class CycleDriver {
                         v.name(),
                         v.tia().method().describe(),
                         v.tia().timeIntegratedActivity().inMBqHours(),
-                        v.doseGy(),
-                        v.doseSdGy());
+                        v.dose().inGy(),
+                        v.doseSd().inGy());
             }
         }
         return new double[] {
@@ -146,12 +147,13 @@ public final class CycleDriver {
 
     /** The four series, written with netra's DICOM writer into {@code dir}. */
     static List<Path> writeSeries(Path data, Path dir) throws IOException {
-        record Plan(String name, String from, double hours, double scale) {}
+        // hours: the time to move the copy to (empty: keep the scan's own time)
+        record Plan(String name, String from, OptionalDouble hours, double scale) {}
         List<Plan> plans = List.of(
-                new Plan("tp1", "SCAN_001", Double.NaN, 1),
-                new Plan("tp2", "SCAN_002", Double.NaN, 1),
-                new Plan("tp3", "SCAN_002", 96, 0.55),
-                new Plan("tp4", "SCAN_002", 168, 0.30));
+                new Plan("tp1", "SCAN_001", OptionalDouble.empty(), 1),
+                new Plan("tp2", "SCAN_002", OptionalDouble.empty(), 1),
+                new Plan("tp3", "SCAN_002", OptionalDouble.of(96), 0.55),
+                new Plan("tp4", "SCAN_002", OptionalDouble.of(168), 0.30));
         List<Path> out = new ArrayList<>();
         LocalDateTime injection = LocalDateTime.of(2018, 11, 15, 9, 22);
         int n = 0;
@@ -168,8 +170,9 @@ public final class CycleDriver {
                 var b = ds.toBuilder()
                         .setString(Tag.SERIES_INSTANCE_UID, Vr.UI, seriesUid)
                         .setString(Tag.SOP_INSTANCE_UID, Vr.UI, seriesUid + "." + (++i));
-                if (!Double.isNaN(p.hours())) {
-                    LocalDateTime at = injection.plusSeconds(Math.round(p.hours() * 3600));
+                if (p.hours().isPresent()) {
+                    LocalDateTime at =
+                            injection.plusSeconds(Math.round(p.hours().getAsDouble() * 3600));
                     double slope = ds.decimal(Tag.RESCALE_SLOPE).orElse(1) * p.scale();
                     b.setString(Tag.SERIES_DATE, Vr.DA, DA.format(at))
                             .setString(Tag.SERIES_TIME, Vr.TM, TM.format(at))

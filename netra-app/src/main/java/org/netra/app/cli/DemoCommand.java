@@ -143,7 +143,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static void physics(PrintWriter out) {
-        Nuclide lu = NuclideCatalog.icrp107().get("Lu-177");
+        Nuclide lu = NuclideCatalog.icrp107().lutetium177();
         Activity injected = Activity.ofGBq(7.4);
         out.println("netra demo --no-server: one 177Lu-DOTATATE cycle of 7.4 GBq");
         out.printf(Locale.ROOT, "  %s half-life %.3f d (ICRP-107)%n", lu.name(), lu.halfLifeSeconds() / 86400);

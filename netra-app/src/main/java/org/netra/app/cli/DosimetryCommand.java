@@ -267,7 +267,7 @@ final class DosimetryCommand implements Callable<Integer> {
                     "  time point %.3f h after injection: %s%s%n",
                     t.hoursAfterInjection(),
                     t.source(),
-                    t.ct() == null ? "" : " (CT " + t.ct() + ")");
+                    t.ct().map(ct -> " (CT " + ct + ")").orElse(""));
         }
         for (CycleJson.RegistrationOut g : r.registrations()) {
             out.printf(
@@ -300,9 +300,13 @@ final class DosimetryCommand implements Callable<Integer> {
                     100 * v.extrapolatedFraction(),
                     v.absorbedDoseGy(),
                     v.absorbedDoseSdGy(),
-                    v.bedGy() == null
-                            ? "not computed (no sourced α/β for this tissue; give --alpha-beta)"
-                            : String.format(Locale.ROOT, "%.3f Gy with %s", v.bedGy(), v.bedTissue()));
+                    v.bedGy()
+                            .map(bed -> String.format(
+                                    Locale.ROOT,
+                                    "%.3f Gy with %s",
+                                    bed,
+                                    v.bedTissue().orElse("")))
+                            .orElse("not computed (no sourced α/β for this tissue; give --alpha-beta)"));
             out.println("    why: " + v.fitWhy());
             out.printf(
                     Locale.ROOT,
@@ -310,32 +314,31 @@ final class DosimetryCommand implements Callable<Integer> {
                     v.absorbedDoseSd().fitAndBudget(),
                     v.absorbedDoseSd().extrapolation(),
                     v.absorbedDoseSd().partialVolume());
-            if (v.voxelTimeIntegratedActivityMBqH() != null) {
-                out.printf(
-                        Locale.ROOT,
-                        "    voxel-wise TIA summed over the VOI: %.4g MBq·h%n",
-                        v.voxelTimeIntegratedActivityMBqH());
-            }
-            if (v.dvh() != null) {
-                out.printf(
-                        Locale.ROOT,
-                        "    DVH: mean %.3f, max %.3f, D2 %.3f, D50 %.3f, D98 %.3f Gy%n",
-                        v.dvh().meanGy(),
-                        v.dvh().maxGy(),
-                        v.dvh().d2Gy(),
-                        v.dvh().d50Gy(),
-                        v.dvh().d98Gy());
-            }
-            if (v.recovery() != null) {
-                var rec = v.recovery();
+            v.voxelTimeIntegratedActivityMBqH()
+                    .ifPresent(tia ->
+                            out.printf(Locale.ROOT, "    voxel-wise TIA summed over the VOI: %.4g MBq·h%n", tia));
+            v.dvh()
+                    .ifPresent(dvh -> out.printf(
+                            Locale.ROOT,
+                            "    DVH: mean %.3f, max %.3f, D2 %.3f, D50 %.3f, D98 %.3f Gy%n",
+                            dvh.meanGy(),
+                            dvh.maxGy(),
+                            dvh.d2Gy(),
+                            dvh.d50Gy(),
+                            dvh.d98Gy()));
+            if (v.recovery().isPresent()) {
+                var rec = v.recovery().get();
                 out.printf(
                         Locale.ROOT,
                         "    partial-volume recovery applied: recovery coefficient %s, activity ×%s, dose ×%.4f"
                                 + " (uncorrected %.3f Gy)%n",
-                        rec.recoveryCoefficient() == null
-                                ? "- (not a GTM region"
-                                        + (rec.nestedIn() == null ? "" : "; split out of " + rec.nestedIn()) + ")"
-                                : String.format(Locale.ROOT, "%.3f", rec.recoveryCoefficient()),
+                        rec.recoveryCoefficient()
+                                .map(rc -> String.format(Locale.ROOT, "%.3f", rc))
+                                .orElseGet(() -> "- (not a GTM region"
+                                        + rec.nestedIn()
+                                                .map(p -> "; split out of " + p)
+                                                .orElse("")
+                                        + ")"),
                         java.util.Arrays.stream(rec.activityFactor())
                                 .mapToObj(f -> String.format(Locale.ROOT, "%.3f", f))
                                 .collect(java.util.stream.Collectors.joining("/")),

@@ -48,7 +48,7 @@ import org.netra.store.clinical.PatientRecord;
  * blood-based marrow dose is kept.
  */
 public final class TwinDosimetry {
-    private static final Nuclide LU177 = NuclideCatalog.icrp107().get("Lu-177");
+    private static final Nuclide LU177 = NuclideCatalog.icrp107().lutetium177();
 
     /** The whole-kidney VOIs whose mass-weighted mean dose is the cycle's kidney dose. */
     static final List<Voi> KIDNEYS = Voi.STANDARD.stream()

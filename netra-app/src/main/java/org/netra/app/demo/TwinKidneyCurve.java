@@ -2,7 +2,6 @@ package org.netra.app.demo;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import org.netra.app.web.dosimetry.ModelCurve;
 import org.netra.clinical.patient.Sex;
 import org.netra.clinical.therapy.CycleDosimetry;
@@ -29,7 +28,7 @@ final class TwinKidneyCurve {
     /** The demo's quantitative SPECT times after injection (h), as its dosimetry method states. */
     static final double[] SCAN_HOURS = {4, 24, 96, 168};
 
-    private static final Nuclide LU177 = NuclideCatalog.icrp107().get("Lu-177");
+    private static final Nuclide LU177 = NuclideCatalog.icrp107().lutetium177();
 
     private TwinKidneyCurve() {}
 
@@ -55,15 +54,7 @@ final class TwinKidneyCurve {
                 "kidneys",
                 tia.method().describe(),
                 tia.why(),
-                list(SCAN_HOURS),
-                list(mBq),
-                list(curve.hours()),
-                list(curve.mBq()),
-                List.of(),
-                List.of());
-    }
-
-    private static List<Double> list(double[] v) {
-        return Arrays.stream(v).boxed().toList();
+                RegionCurves.points(SCAN_HOURS, mBq),
+                RegionCurves.points(curve.hours(), curve.mBq()));
     }
 }

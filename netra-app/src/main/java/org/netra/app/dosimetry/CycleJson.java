@@ -3,6 +3,7 @@ package org.netra.app.dosimetry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,19 +13,31 @@ import org.netra.dosimetry.cycle.CycleResult;
 import org.netra.dosimetry.cycle.CycleWarning;
 import org.netra.dosimetry.cycle.PartialVolumeCorrection;
 import org.netra.dosimetry.radiobiology.TissueParameters;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 
 /**
  * A cycle's {@link CycleReport} as JSON, the one form the CLI's {@code --json} prints and the web's job API
- * returns: the same inputs give the same text on both.
+ * returns: the same inputs give the same text on both. A serialisation boundary: the records here carry plain
+ * numbers with the unit in the field name ({@code absorbedDoseGy}), which any reader understands without
+ * netra's quantity types (docs/ARCHITECTURE.md); a figure that may be missing is an {@code Optional}, written
+ * as {@code null}.
  */
 public final class CycleJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // an empty Optional is written as null: the JSON keeps the fields it always had
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT);
 
     private CycleJson() {}
 
     public record TimePointOut(
-            String source, String acquisition, double hoursAfterInjection, String realWorldValues, String ct) {}
+            String source,
+            String acquisition,
+            double hoursAfterInjection,
+            String realWorldValues,
+            Optional<String> ct) {}
 
     public record RegistrationOut(
             String source,
@@ -52,22 +65,22 @@ public final class CycleJson {
             String fitWhy,
             double effectiveHalfLifeH,
             double timeIntegratedActivityMBqH,
-            Double timeIntegratedActivitySdMBqH,
+            Optional<Double> timeIntegratedActivitySdMBqH,
             double extrapolatedFraction,
-            Double voxelTimeIntegratedActivityMBqH,
+            Optional<Double> voxelTimeIntegratedActivityMBqH,
             double absorbedDoseGy,
             double absorbedDoseSdGy,
             SdOut absorbedDoseSd,
-            Double bedGy,
-            String bedTissue,
-            DvhOut dvh,
+            Optional<Double> bedGy,
+            Optional<String> bedTissue,
+            Optional<DvhOut> dvh,
             String doseHow,
-            RecoveryOut recovery) {}
+            Optional<RecoveryOut> recovery) {}
 
     /** The GTM correction of one ROI: its recovery coefficient and what its figures were multiplied by. */
     public record RecoveryOut(
-            Double recoveryCoefficient,
-            String nestedIn,
+            Optional<Double> recoveryCoefficient,
+            Optional<String> nestedIn,
             double[] activityFactor,
             double tiaFactor,
             double uncorrectedTimeIntegratedActivityMBqH,
@@ -89,7 +102,7 @@ public final class CycleJson {
             String method,
             String registration,
             String recovery,
-            PsfOut psf,
+            Optional<PsfOut> psf,
             List<TimePointOut> timePoints,
             List<RegistrationOut> registrations,
             BudgetOut uncertaintyBudget,
@@ -102,7 +115,7 @@ public final class CycleJson {
         CycleResult r = report.result();
         List<TimePointOut> tps = report.timePoints().stream()
                 .map(t -> new TimePointOut(
-                        t.source(), t.acquisition().toString(), t.hoursAfterInjection(), t.how(), t.ct().orElse(null)))
+                        t.source(), t.acquisition().toString(), t.hoursAfterInjection(), t.how(), t.ct()))
                 .toList();
         List<RegistrationOut> regs = new ArrayList<>();
         for (int i = 0; i < report.timePoints().size(); i++) {
@@ -128,36 +141,39 @@ public final class CycleJson {
                     v.name(),
                     v.role().name().toLowerCase(Locale.ROOT),
                     v.voxelCount(),
-                    v.volumeMl(),
-                    v.massG(),
-                    v.activityMBq(),
+                    v.volume().inMl(),
+                    v.mass().inGrams(),
+                    v.activity().stream().mapToDouble(Activity::inMBq).toArray(),
                     v.tia().method().describe(),
                     v.tia().rule().name(),
                     v.tia().why(),
                     Times.hours(v.tia().effectiveHalfLife()),
                     v.tia().timeIntegratedActivity().inMBqHours(),
-                    v.tia().standardDeviation().map(s -> s.inMBqHours()).orElse(null),
+                    v.tia().standardDeviation().map(TimeIntegratedActivity::inMBqHours),
                     v.extrapolatedFraction(),
-                    v.voxelTiaMBqH().orElse(null),
-                    v.doseGy(),
-                    v.doseSdGy(),
+                    v.voxelTia().map(TimeIntegratedActivity::inMBqHours),
+                    v.dose().inGy(),
+                    v.doseSd().inGy(),
                     new SdOut(v.sd().fitAndBudget(), v.sd().extrapolation(), v.sd().partialVolume()),
-                    v.bed().map(b -> b.inGy()).orElse(null),
-                    v.bedTissue().map(CycleJson::tissue).orElse(null),
+                    v.bed().map(AbsorbedDose::inGy),
+                    v.bedTissue().map(CycleJson::tissue),
                     v.dvh()
-                            .map(d -> new DvhOut(d.meanGy(), d.maxGy(), d.d2Gy(), d.d50Gy(), d.d98Gy()))
-                            .orElse(null),
+                            .map(d -> new DvhOut(
+                                    d.mean().inGy(),
+                                    d.max().inGy(),
+                                    d.d2().inGy(),
+                                    d.d50().inGy(),
+                                    d.d98().inGy())),
                     v.doseHow(),
                     rec.map(x -> new RecoveryOut(
-                                    x.recoveryCoefficient().isPresent()
-                                            ? x.recoveryCoefficient().getAsDouble()
-                                            : null,
-                                    x.nestedIn().orElse(null),
-                                    x.activityFactor(),
-                                    x.tiaFactor(),
-                                    x.uncorrectedTiaMBqH(),
-                                    x.uncorrectedDoseGy()))
-                            .orElse(null)));
+                            x.recoveryCoefficient().isPresent()
+                                    ? Optional.of(x.recoveryCoefficient().getAsDouble())
+                                    : Optional.empty(),
+                            x.nestedIn(),
+                            x.activityFactor(),
+                            x.tiaFactor(),
+                            x.uncorrectedTia().inMBqHours(),
+                            x.uncorrectedDose().inGy()))));
         }
         var c = r.voxelFits();
         var budget = r.settings().uncertainty();
@@ -175,8 +191,7 @@ public final class CycleJson {
                                 report.psf().orElseThrow().describe()))
                         .orElse("none"),
                 report.psf()
-                        .map(p -> new PsfOut(p.fwhmMm(), p.sdMm(), p.source().text()))
-                        .orElse(null),
+                        .map(p -> new PsfOut(p.fwhmMm(), p.sdMm(), p.source().text())),
                 tps,
                 regs,
                 new BudgetOut(

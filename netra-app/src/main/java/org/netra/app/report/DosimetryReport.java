@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Mass;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 
 /**
  * What a per-cycle dosimetry report shows, independent of where it came from (the store, the dosimetry
@@ -77,19 +79,32 @@ public record DosimetryReport(
         }
     }
 
-    /** One line of the dose table: a VOI's absorbed dose with its standard deviation. */
-    public record DoseRow(String voi, Optional<Mass> mass, double tiaMBqH, AbsorbedDose dose, AbsorbedDose sd) {
+    /**
+     * One line of the dose table: a VOI's absorbed dose with its standard deviation.
+     *
+     * @param mass empty where the source kept none (shown as a dash)
+     * @param tia empty where the source kept none (a course's kidney mean, the marrow)
+     * @param sd empty where the source gave none: shown as missing, never as ± 0
+     */
+    public record DoseRow(
+            String voi,
+            Optional<Mass> mass,
+            Optional<TimeIntegratedActivity> tia,
+            AbsorbedDose dose,
+            Optional<AbsorbedDose> sd) {
         public DoseRow {
             Objects.requireNonNull(voi, "VOI name");
+            Objects.requireNonNull(dose, "dose of " + voi);
             mass = mass == null ? Optional.empty() : mass;
-            if (sd.inGy() < 0) {
-                throw new IllegalArgumentException(voi + ": standard deviation must not be negative");
-            }
+            tia = tia == null ? Optional.empty() : tia;
+            sd = sd == null ? Optional.empty() : sd;
         }
 
-        /** Relative standard deviation in per cent. */
-        public double relativeSdPercent() {
-            return dose.inGy() > 0 ? 100 * sd.inGy() / dose.inGy() : 0;
+        /** Relative standard deviation in per cent, where there is an SD and a dose above zero. */
+        public OptionalDouble relativeSdPercent() {
+            return sd.isPresent() && dose.inGy() > 0
+                    ? OptionalDouble.of(100 * sd.get().inGy() / dose.inGy())
+                    : OptionalDouble.empty();
         }
     }
 

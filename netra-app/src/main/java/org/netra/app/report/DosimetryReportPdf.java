@@ -30,8 +30,16 @@ public final class DosimetryReportPdf {
         }
 
         public String doseWithSd(DosimetryReport.DoseRow row) {
-            return String.format(
-                    Locale.ROOT, "%.2f ± %.2f", row.dose().inGy(), row.sd().inGy());
+            return row.sd()
+                    .map(sd ->
+                            String.format(Locale.ROOT, "%.2f ± %.2f", row.dose().inGy(), sd.inGy()))
+                    .orElseGet(() -> String.format(
+                            Locale.ROOT, "%.2f (no SD)", row.dose().inGy()));
+        }
+
+        public String relativeSd(DosimetryReport.DoseRow row) {
+            var p = row.relativeSdPercent();
+            return p.isPresent() ? percent(p.getAsDouble()) : "–";
         }
 
         public String percent(double p) {
@@ -49,7 +57,9 @@ public final class DosimetryReportPdf {
         }
 
         public String tia(DosimetryReport.DoseRow row) {
-            return Double.isNaN(row.tiaMBqH()) ? "–" : String.format(Locale.ROOT, "%.0f", row.tiaMBqH());
+            return row.tia()
+                    .map(t -> String.format(Locale.ROOT, "%.0f", t.inMBqHours()))
+                    .orElse("–");
         }
 
         public String gbq() {

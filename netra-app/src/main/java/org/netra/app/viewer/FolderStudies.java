@@ -133,7 +133,7 @@ public final class FolderStudies implements Studies {
             boolean lutetium = q.facts()
                     .radiopharmaceutical()
                     .flatMap(r -> r.nuclide())
-                    .filter("Lu-177"::equals)
+                    .filter(NuclideCatalog.icrp107().lutetium177().name()::equals)
                     .isPresent();
             if (lutetium && hours.isPresent() && hours.get() >= DOSE_MAP_MIN_HOURS) {
                 dose = Optional.of(singlePointDose(emission, hours.get()));
@@ -165,7 +165,7 @@ public final class FolderStudies implements Studies {
         for (int v = 0; v < c.length; v++) {
             tia[v] = (float) (Math.max(0, c[v]) * ml * secondsPerBq);
         }
-        var lu = NuclideCatalog.icrp107().get("Lu-177");
+        var lu = NuclideCatalog.icrp107().lutetium177();
         return LocalDeposition.dose(
                 Volume.wrap(bqPerMl.geometry(), VoxelUnit.BQ_S, tia),
                 EnergyPartition.of(lu),

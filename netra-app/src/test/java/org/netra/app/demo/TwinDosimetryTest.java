@@ -16,6 +16,7 @@ import org.netra.sim.truth.DoseTruth;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.RegionCurves;
 
 /**
  * The demo's recorded cycles measured on their digital twins by dosimetry jobs and attached to the course: the
@@ -85,8 +86,10 @@ class TwinDosimetryTest {
                         .regions();
                 assertThat(curves).hasSize(Voi.STANDARD.size() - 1); // all but the body outline
                 assertThat(curves)
-                        .allSatisfy(c -> assertThat(c.dvhGy()).isNotEmpty())
-                        .allSatisfy(c -> assertThat(c.measuredHours()).containsExactly(4.0, 24.0, 96.0, 168.0));
+                        .allSatisfy(c -> assertThat(c.dvh()).isNotEmpty())
+                        .allSatisfy(c -> assertThat(c.measured())
+                                .extracting(RegionCurves.CurvePoint::hoursAfterInjection)
+                                .containsExactly(4.0, 24.0, 96.0, 168.0));
                 assertThat(attached.method()).contains("GTM").contains("blood-based");
                 // the change is audit-trailed, the recorded figures kept as "before"
                 var history = server.store.audit().history(ClinicalKinds.DOSIMETRY.name(), recorded.id());

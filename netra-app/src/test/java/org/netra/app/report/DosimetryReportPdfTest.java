@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Mass;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 
 class DosimetryReportPdfTest {
 
@@ -42,7 +43,14 @@ class DosimetryReportPdfTest {
                 List.of(
                         row("left kidney", Optional.of(Mass.ofGrams(162)), 5210, 3.12, 0.41),
                         row("right kidney", Optional.of(Mass.ofGrams(171)), 5034, 2.96, 0.37),
-                        row("liver lesion 1", Optional.empty(), 7400, 18.5, 2.9)),
+                        row("liver lesion 1", Optional.empty(), 7400, 18.5, 2.9),
+                        // a blood-based marrow dose: no mass, TIA or SD from the images
+                        new DosimetryReport.DoseRow(
+                                "bone marrow",
+                                Optional.empty(),
+                                Optional.empty(),
+                                AbsorbedDose.ofGy(0.31),
+                                Optional.empty())),
                 List.of(
                         new DosimetryReport.BedCycle(1, AbsorbedDose.ofGy(4.5)),
                         new DosimetryReport.BedCycle(2, AbsorbedDose.ofGy(4.1))),
@@ -55,7 +63,12 @@ class DosimetryReportPdfTest {
     }
 
     private static DosimetryReport.DoseRow row(String voi, Optional<Mass> mass, double tia, double gy, double sd) {
-        return new DosimetryReport.DoseRow(voi, mass, tia, AbsorbedDose.ofGy(gy), AbsorbedDose.ofGy(sd));
+        return new DosimetryReport.DoseRow(
+                voi,
+                mass,
+                Optional.of(TimeIntegratedActivity.ofMBqHours(tia)),
+                AbsorbedDose.ofGy(gy),
+                Optional.of(AbsorbedDose.ofGy(sd)));
     }
 
     private static DosimetryReport.Curve curve(String voi, double lambdaPerHour, double a0MBq, double[] hours) {
@@ -101,6 +114,9 @@ class DosimetryReportPdfTest {
                 .contains("left kidney 162 5210 3.12 ± 0.41 13 0.42")
                 .contains("right kidney 171 5034 2.96 ± 0.37 13 0.40")
                 .contains("liver lesion 1 – 7400 18.50 ± 2.90 16 2.50")
+                // missing is shown as missing, never as ± 0.00 (0.31 / 7.4 = 0.042)
+                .contains("bone marrow – – 0.31 (no SD) – 0.04")
+                .doesNotContain("± 0.00")
                 // BED per cycle and their sum against the limit: 8.6 / 40 = 21.5 %, shown rounded to 22 %
                 .contains("1 4.50 2 4.10 cumulative 8.60")
                 .contains("Cumulative kidney BED 8.60 Gy of the 40.00 Gy limit (22 %)")

@@ -1,21 +1,24 @@
 package org.netra.clinical.therapy;
 
-/** PRRT radiopharmaceuticals, with the nuclide's ICRP-107 name. */
-public enum Radiopharmaceutical {
-    LU177_DOTATATE("Lu-177", "[177Lu]Lu-DOTATATE"),
-    LU177_DOTATOC("Lu-177", "[177Lu]Lu-DOTATOC"),
-    Y90_DOTATOC("Y-90", "[90Y]Y-DOTATOC"),
-    IN111_PENTETREOTIDE("In-111", "[111In]In-pentetreotide");
+import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.nuclide.NuclideCatalog;
 
-    private final String nuclide;
+/** PRRT radiopharmaceuticals, with their nuclide from the ICRP-107 catalogue. */
+public enum Radiopharmaceutical {
+    LU177_DOTATATE(NuclideCatalog.icrp107().lutetium177(), "[177Lu]Lu-DOTATATE"),
+    LU177_DOTATOC(NuclideCatalog.icrp107().lutetium177(), "[177Lu]Lu-DOTATOC"),
+    Y90_DOTATOC(NuclideCatalog.icrp107().get("Y-90"), "[90Y]Y-DOTATOC"),
+    IN111_PENTETREOTIDE(NuclideCatalog.icrp107().get("In-111"), "[111In]In-pentetreotide");
+
+    private final Nuclide nuclide;
     private final String label;
 
-    Radiopharmaceutical(String nuclide, String label) {
+    Radiopharmaceutical(Nuclide nuclide, String label) {
         this.nuclide = nuclide;
         this.label = label;
     }
 
-    public String nuclide() {
+    public Nuclide nuclide() {
         return nuclide;
     }
 

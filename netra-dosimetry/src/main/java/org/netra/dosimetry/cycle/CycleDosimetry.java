@@ -179,6 +179,7 @@ public final class CycleDosimetry {
         int n = tps.size();
         RegionRole role = settings.roles().roleOf(m.name());
         double[] mbq = new double[n];
+        List<Activity> activity = new ArrayList<>();
         List<TimePoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             float[] c = tps.get(i).activity().voxels();
@@ -187,7 +188,8 @@ public final class CycleDosimetry {
                 sum += c[v];
             }
             mbq[i] = sum * voxelMl / 1e6;
-            points.add(TimePoint.of(Times.ofHours(hours[i]), Activity.ofMBq(mbq[i])));
+            activity.add(Activity.ofMBq(mbq[i]));
+            points.add(TimePoint.of(Times.ofHours(hours[i]), activity.get(i)));
         }
         TiaResult tia = Kinetics.integrate(new TimeActivityData(points), settings.kinetics());
         double volumeMl = m.volume().inMl();
@@ -201,13 +203,13 @@ public final class CycleDosimetry {
             meanDensity = s / m.voxelCount();
         }
         Mass mass = Mass.ofGrams(volumeMl * meanDensity);
-        Optional<Double> voxelTia = tiaMap.map(map -> {
+        Optional<TimeIntegratedActivity> voxelTia = tiaMap.map(map -> {
             float[] a = map.voxels();
             double sum = 0;
             for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
                 sum += a[v];
             }
-            return sum / 3.6e9; // Bq·s → MBq·h
+            return TimeIntegratedActivity.ofBqSeconds(sum);
         });
         AbsorbedDose dose;
         Optional<CycleResult.Dvh> dvh = Optional.empty();
@@ -215,12 +217,7 @@ public final class CycleDosimetry {
         if (doseMap.isPresent()) {
             DoseVolumeHistogram h = DoseVolumeHistogram.of(doseMap.get(), m);
             dose = h.mean();
-            dvh = Optional.of(new CycleResult.Dvh(
-                    h.mean().inGy(),
-                    h.max().inGy(),
-                    h.d2().inGy(),
-                    h.d50().inGy(),
-                    h.d98().inGy()));
+            dvh = Optional.of(new CycleResult.Dvh(h.mean(), h.max(), h.d2(), h.d50(), h.d98()));
             how = "mean of the " + method.label() + " dose map in the VOI (voxel-wise TIA)";
         } else {
             Phantom phantom = ((DoseMethod.OrganS) method).phantom();
@@ -243,14 +240,14 @@ public final class CycleDosimetry {
                 m.name(),
                 role,
                 m.voxelCount(),
-                volumeMl,
-                mass.inGrams(),
-                mbq,
+                m.volume(),
+                mass,
+                activity,
                 tia,
                 extrapolated,
                 voxelTia,
-                dose.inGy(),
-                parts.total() * dose.inGy(),
+                dose,
+                dose.times(parts.total()),
                 parts,
                 bedTissue.map(t -> Bed.forResult(dose, tia, t)),
                 bedTissue,
@@ -305,7 +302,7 @@ public final class CycleDosimetry {
         String key = key(name);
         Optional<OrganSValue> organ = Optional.empty();
         OrganSValues table = OrganSValues.openDoseLu177();
-        if (nuclide.name().equals("Lu-177")) {
+        if (nuclide.name().equals(table.nuclide().name())) {
             if (key.equals("liver")) {
                 organ = Optional.of(table.get(phantom, SourceRegion.LIVER, "Liver"));
             } else if (key.equals("spleen")) {

@@ -222,8 +222,8 @@ public final class CyclePipeline {
             int n = hours.length;
             if (n >= 2) {
                 // the last two scans' apparent half-life: falling, but slower than the nuclide decays
-                double a = v.activityMBq()[n - 2];
-                double b = v.activityMBq()[n - 1];
+                double a = v.activity().get(n - 2).inMBq();
+                double b = v.activity().get(n - 1).inMBq();
                 if (b < a && b > 0) {
                     double apparent = Math.log(2) * (hours[n - 1] - hours[n - 2]) / Math.log(a / b);
                     if (apparent > physicalH * (1 + 1e-9)) {
@@ -233,7 +233,7 @@ public final class CyclePipeline {
             }
             if (tia.rule() == SelectionRule.RISING_AT_LAST_POINT
                     || (tia.rule() == SelectionRule.TWO_POINTS_NOT_CLEARING
-                            && v.activityMBq()[1] > v.activityMBq()[0])) {
+                            && v.activity().get(1).compareTo(v.activity().get(0)) > 0)) {
                 out.add(new CycleWarning.StillRising(v.name(), last));
             }
             if (!singlePoint && v.extrapolatedFraction() > EXTRAPOLATED_LIMIT) {
@@ -356,7 +356,7 @@ public final class CyclePipeline {
     private record Scan(
             TimePointImage image,
             Radiopharmaceutical pharm,
-            String nuclide,
+            Nuclide nuclide,
             String patientId,
             String frame,
             OptionalDouble resolutionMm,
@@ -384,7 +384,7 @@ public final class CyclePipeline {
         for (Scan s : scans.subList(1, n)) {
             sameCycle(first, s);
         }
-        Nuclide nuclide = NuclideCatalog.icrp107().get(first.nuclide());
+        Nuclide nuclide = first.nuclide();
         Optional<Volume> densityCt = Optional.empty();
         if (in.densityCt().isPresent()) {
             Path p = in.densityCt().get();
@@ -420,21 +420,25 @@ public final class CyclePipeline {
                 .orElseThrow(() -> new CycleInputException("time point " + path + " has no usable injection: "
                         + facts.radiopharmaceuticalProblem().orElse("the radiopharmaceutical is missing")
                         + "; dosimetry needs the injection date-time (0018,1078) and the activity (0018,1074)"));
-        String nuclide = pharm.nuclide().orElseThrow(() -> new MissingNuclideException(path.toString()));
+        // the series' text names the nuclide; from here on it is the catalogue's
+        Nuclide nuclide = NuclideCatalog.icrp107()
+                .get(pharm.nuclide().orElseThrow(() -> new MissingNuclideException(path.toString())));
         String frame = s.header()
                 .string(Tag.FRAME_OF_REFERENCE_UID)
                 .filter(f -> !f.isBlank())
                 .orElseThrow(() -> new CycleInputException("time point " + path + " has no Frame of Reference UID"
                         + " (0020,0052): without it its position cannot be matched to its CT or VOIs"));
         QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(s);
-        double resolution = s.header().decimal(Tag.SPATIAL_RESOLUTION).orElse(Double.NaN);
+        // a stated resolution outside (0, 40] mm is not a SPECT's and is not used as its PSF
+        OptionalDouble resolution = s.header().decimal(Tag.SPATIAL_RESOLUTION);
+        boolean plausible = resolution.isPresent() && resolution.getAsDouble() > 0 && resolution.getAsDouble() <= 40;
         return new Scan(
                 new TimePointImage(path.toString(), q.image(), q.referenceTime()),
                 pharm,
                 nuclide,
                 s.header().string(Tag.PATIENT_ID).orElse(""),
                 frame,
-                resolution > 0 && resolution <= 40 ? OptionalDouble.of(resolution) : OptionalDouble.empty(),
+                plausible ? resolution : OptionalDouble.empty(),
                 q.how());
     }
 
@@ -458,7 +462,7 @@ public final class CyclePipeline {
             throw new CycleInputException("time points " + sa + " (patient ID '" + a.patientId() + "') and " + sb
                     + " (patient ID '" + b.patientId() + "') are of different patients; give one patient's scans");
         }
-        if (!a.nuclide().equals(b.nuclide())) {
+        if (!a.nuclide().name().equals(b.nuclide().name())) {
             throw new CycleInputException("time points " + sa + " (" + a.nuclide() + ") and " + sb + " (" + b.nuclide()
                     + ") are of different nuclides; a cycle's scans share one radiopharmaceutical");
         }

@@ -7,6 +7,9 @@ import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.imaging.volume.Volume;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Mass;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 
 /**
  * A cycle's dosimetry.
@@ -31,13 +34,15 @@ public record CycleResult(
      * One VOI's figures.
      *
      * @param role what the VOI is, from its name by the settings' {@link RoleRules}
-     * @param activityMBq the VOI's activity at each time point
+     * @param volume the VOI's volume
+     * @param mass its mass: the volume times the CT's mean density in it, or the settings' tissue density
+     * @param activity the VOI's activity at each time point, in the order of {@link #hoursAfterInjection}
      * @param tia the region-level time-integrated activity, with the model, the rule that chose it and why
      * @param extrapolatedFraction the share of the TIA after the last scan (for one scan, after it)
-     * @param voxelTiaMBqH the voxel-wise TIA summed over the VOI (what the voxel methods' dose rests on), empty
+     * @param voxelTia the voxel-wise TIA summed over the VOI (what the voxel methods' dose rests on), empty
      *     for the organ-S method
-     * @param doseGy mean absorbed dose in the VOI
-     * @param doseSdGy 1 SD of it: the root sum of squares of {@code sd}'s parts times the dose
+     * @param dose mean absorbed dose in the VOI
+     * @param doseSd 1 SD of it: the root sum of squares of {@code sd}'s parts times the dose
      * @param sd the relative SD's parts (EANM 2018)
      * @param bed biologically effective dose with {@code bedTissue}; empty where the VOI's tissue has no sourced
      *     α/β and the user gave none
@@ -48,51 +53,49 @@ public record CycleResult(
             String name,
             RegionRole role,
             int voxelCount,
-            double volumeMl,
-            double massG,
-            double[] activityMBq,
+            org.netra.physics.quantity.Volume volume,
+            Mass mass,
+            List<Activity> activity,
             TiaResult tia,
             double extrapolatedFraction,
-            Optional<Double> voxelTiaMBqH,
-            double doseGy,
-            double doseSdGy,
+            Optional<TimeIntegratedActivity> voxelTia,
+            AbsorbedDose dose,
+            AbsorbedDose doseSd,
             SdParts sd,
             Optional<AbsorbedDose> bed,
             Optional<TissueParameters> bedTissue,
             Optional<Dvh> dvh,
             String doseHow) {
+        public Voi {
+            activity = List.copyOf(activity);
+        }
 
         /** This VOI with its dose multiplied by {@code factor} (a recovery correction): SD, BED and DVH follow. */
         public Voi scaled(
                 double factor,
-                double[] correctedMBq,
+                List<Activity> corrected,
                 TiaResult correctedTia,
                 double correctedExtrapolated,
                 SdParts parts,
                 Optional<AbsorbedDose> correctedBed,
                 String how) {
-            double dose = doseGy * factor;
+            AbsorbedDose scaledDose = dose.times(factor);
             return new Voi(
                     name,
                     role,
                     voxelCount,
-                    volumeMl,
-                    massG,
-                    correctedMBq,
+                    volume,
+                    mass,
+                    corrected,
                     correctedTia,
                     correctedExtrapolated,
-                    voxelTiaMBqH,
-                    dose,
-                    parts.total() * dose,
+                    voxelTia,
+                    scaledDose,
+                    scaledDose.times(parts.total()),
                     parts,
                     correctedBed,
                     bedTissue,
-                    dvh.map(d -> new Dvh(
-                            d.meanGy() * factor,
-                            d.maxGy() * factor,
-                            d.d2Gy() * factor,
-                            d.d50Gy() * factor,
-                            d.d98Gy() * factor)),
+                    dvh.map(d -> d.times(factor)),
                     how);
         }
     }
@@ -121,8 +124,14 @@ public record CycleResult(
         }
     }
 
-    /** Mean, maximum and D2 / D50 / D98 in Gy. */
-    public record Dvh(double meanGy, double maxGy, double d2Gy, double d50Gy, double d98Gy) {}
+    /** Mean, maximum and D2 / D50 / D98 (the dose at least 2, 50, 98 % of the VOI receives). */
+    public record Dvh(AbsorbedDose mean, AbsorbedDose max, AbsorbedDose d2, AbsorbedDose d50, AbsorbedDose d98) {
+        /** Every figure multiplied by {@code factor} (a correction that scales the whole dose map in the VOI). */
+        public Dvh times(double factor) {
+            return new Dvh(
+                    mean.times(factor), max.times(factor), d2.times(factor), d50.times(factor), d98.times(factor));
+        }
+    }
 
     /** The VOI of this name. */
     public Voi voi(String name) {

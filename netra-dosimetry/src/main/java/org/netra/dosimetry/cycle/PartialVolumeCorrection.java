@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.TiaResult;
@@ -13,6 +14,7 @@ import org.netra.dosimetry.recovery.GeometricTransferMatrix;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Mask;
 import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.TimeIntegratedActivity;
 
 /**
@@ -54,16 +56,17 @@ public final class PartialVolumeCorrection {
      * @param nestedIn the region a nested VOI was split out of (stage 2), empty for the others
      * @param activityFactor corrected over observed activity at each time point
      * @param tiaFactor corrected over uncorrected region TIA: what the dose was multiplied by
-     * @param uncorrectedDoseGy the dose before correction
+     * @param uncorrectedTia the region TIA before correction
+     * @param uncorrectedDose the dose before correction
      */
     public record VoiRecovery(
             String name,
             OptionalDouble recoveryCoefficient,
-            java.util.Optional<String> nestedIn,
+            Optional<String> nestedIn,
             double[] activityFactor,
             double tiaFactor,
-            double uncorrectedTiaMBqH,
-            double uncorrectedDoseGy) {}
+            TimeIntegratedActivity uncorrectedTia,
+            AbsorbedDose uncorrectedDose) {}
 
     /**
      * @param fwhmMm the PSF used
@@ -129,20 +132,25 @@ public final class PartialVolumeCorrection {
         List<VoiRecovery> rec = new ArrayList<>();
         for (int k = 0; k < vois.size(); k++) {
             CycleResult.Voi v = result.vois().get(k);
+            double[] observed =
+                    v.activity().stream().mapToDouble(Activity::inMBq).toArray();
             double[] factor = new double[n];
+            List<Activity> corrected = new ArrayList<>();
             for (int t = 0; t < n; t++) {
-                factor[t] = at.correctedMbq()[k][t] / v.activityMBq()[t];
+                factor[t] = at.correctedMbq()[k][t] / observed[t];
+                // the GTM's concentrations are ≥ 0; the clamp only removes rounding below zero
+                corrected.add(Activity.ofMBq(Math.max(0, at.correctedMbq()[k][t])));
             }
-            double s = tiaFactor(weights, v.activityMBq(), at.correctedMbq()[k]);
-            double sShifted = tiaFactor(weights, v.activityMBq(), shifted[k]);
-            double before = v.tia().timeIntegratedActivity().inMBqHours();
+            double s = tiaFactor(weights, observed, at.correctedMbq()[k]);
+            double sShifted = tiaFactor(weights, observed, shifted[k]);
+            TimeIntegratedActivity before = v.tia().timeIntegratedActivity();
             TiaResult tia = scaled(v.tia(), s);
             CycleResult.SdParts parts = v.sd().withPartialVolume(s > 0 ? Math.abs(sShifted - s) / s : 0);
-            AbsorbedDose dose = AbsorbedDose.ofGy(v.doseGy() * s);
+            AbsorbedDose dose = v.dose().times(s);
             var bed = v.bedTissue().map(t -> Bed.forResult(dose, tia, t));
             out.add(v.scaled(
                     s,
-                    at.correctedMbq()[k],
+                    corrected,
                     tia,
                     v.extrapolatedFraction(),
                     parts,
@@ -155,18 +163,18 @@ public final class PartialVolumeCorrection {
                                     s,
                                     fwhmMm,
                                     at.nestedIn()[k] == null ? "" : ", split out of " + at.nestedIn()[k],
-                                    before,
+                                    before.inMBqHours(),
                                     tia.timeIntegratedActivity().inMBqHours())));
             rec.add(new VoiRecovery(
                     v.name(),
                     regions.regionOf()[k] >= 0
                             ? OptionalDouble.of(at.gtm().recovery(regions.regionOf()[k]))
                             : OptionalDouble.empty(),
-                    java.util.Optional.ofNullable(at.nestedIn()[k]),
+                    Optional.ofNullable(at.nestedIn()[k]),
                     factor,
                     s,
                     before,
-                    v.doseGy()));
+                    v.dose()));
         }
         CycleResult corrected = new CycleResult(
                 result.nuclide(),

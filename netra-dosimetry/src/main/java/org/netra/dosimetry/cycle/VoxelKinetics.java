@@ -1,5 +1,6 @@
 package org.netra.dosimetry.cycle;
 
+import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.SinglePointMethod;
@@ -114,31 +115,37 @@ public final class VoxelKinetics {
                 counts[3]++;
                 continue;
             }
-            double tia = fitFromPeak(y, t, peak, physical);
-            if (Double.isNaN(tia)) {
+            OptionalDouble fitted = fitFromPeak(y, t, peak, physical);
+            double tia;
+            if (fitted.isPresent()) {
+                tia = fitted.getAsDouble();
+                counts[0]++;
+            } else {
                 tia = 0;
                 for (int i = 0; i < n; i++) {
                     tia += w[i] * y[i];
                 }
                 counts[1]++;
-            } else {
-                counts[0]++;
             }
             out[v] = (float) tia;
         }
     }
 
-    /** The integral with a log-linear mono-exponential from the peak, or NaN where that fit is not admissible. */
-    static double fitFromPeak(double[] y, double[] t, int peak, double physical) {
+    /**
+     * The integral with a log-linear mono-exponential from the peak, or empty where that fit is not admissible
+     * (the caller then falls back to trapezoids). Called once per voxel: the empty/present value does not escape,
+     * so the JIT keeps it off the heap.
+     */
+    static OptionalDouble fitFromPeak(double[] y, double[] t, int peak, double physical) {
         int n = t.length;
         int m = n - peak;
         if (m < 2) {
-            return Double.NaN;
+            return OptionalDouble.empty();
         }
         double st = 0, sl = 0, stt = 0, stl = 0;
         for (int i = peak; i < n; i++) {
             if (!(y[i] > 0)) {
-                return Double.NaN;
+                return OptionalDouble.empty();
             }
             double l = Math.log(y[i]);
             st += t[i];
@@ -149,16 +156,16 @@ public final class VoxelKinetics {
         double slope = (m * stl - st * sl) / (m * stt - st * st);
         double lambda = -slope;
         if (!(lambda > physical)) {
-            return Double.NaN;
+            return OptionalDouble.empty();
         }
         double lnA = (sl - slope * st) / m;
         if (peak == 0) {
-            return Math.exp(lnA) / lambda;
+            return OptionalDouble.of(Math.exp(lnA) / lambda);
         }
         double area = y[0] * t[0] / 2;
         for (int i = 1; i <= peak; i++) {
             area += (y[i] + y[i - 1]) * (t[i] - t[i - 1]) / 2;
         }
-        return area + Math.exp(lnA - lambda * t[peak]) / lambda;
+        return OptionalDouble.of(area + Math.exp(lnA - lambda * t[peak]) / lambda);
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.Mass;
 
 /**
@@ -41,6 +43,11 @@ public final class OrganSValues {
             }
         }
         return t;
+    }
+
+    /** The nuclide these S-values are for. */
+    public Nuclide nuclide() {
+        return NuclideCatalog.icrp107().lutetium177();
     }
 
     /** The S-value of {@code target} ← {@code source}; targets are OpenDose's names (e.g. "Liver", "Spleen"). */

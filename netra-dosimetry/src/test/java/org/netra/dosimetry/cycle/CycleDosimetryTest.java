@@ -69,13 +69,13 @@ class CycleDosimetryTest {
     void localDepositionOfAClearingSphereIsAnalytic() {
         CycleResult r = run(new DoseMethod.LocalDeposition(), 4, 24, 96, 168);
         CycleResult.Voi v = r.vois().get(0);
-        double tiaMBqH = C0 * v.volumeMl() / LAMBDA / 1e6;
+        double tiaMBqH = C0 * v.volume().inMl() / LAMBDA / 1e6;
         assertThat(v.tia().timeIntegratedActivity().inMBqHours()).isCloseTo(tiaMBqH, within(1e-4 * tiaMBqH));
         double joules = EnergyPartition.of(LU).nonPenetrating().inJoules();
         double gy = C0 / LAMBDA * 3600 * joules / (1.04e-3);
-        assertThat(v.doseGy()).isCloseTo(gy, within(1e-4 * gy));
-        assertThat(v.dvh().orElseThrow().d98Gy()).isCloseTo(gy, within(1e-4 * gy));
-        assertThat(v.massG()).isCloseTo(v.volumeMl() * 1.04, within(1e-9));
+        assertThat(v.dose().inGy()).isCloseTo(gy, within(1e-4 * gy));
+        assertThat(v.dvh().orElseThrow().d98().inGy()).isCloseTo(gy, within(1e-4 * gy));
+        assertThat(v.mass().inGrams()).isCloseTo(v.volume().inMl() * 1.04, within(1e-9));
         assertThat(v.tia().effectiveHalfLife().toMinutes()).isCloseTo(Math.round(T_EFF * 60), within(1L));
         assertThat(r.voxelFits().fitted()).isEqualTo(v.voxelCount());
         assertThat(r.hoursAfterInjection()).containsExactly(4, 24, 96, 168);
@@ -91,13 +91,13 @@ class CycleDosimetryTest {
     void bedAndStandardDeviationByHand() {
         CycleResult.Voi v =
                 run(new DoseMethod.LocalDeposition(), 4, 24, 96, 168).vois().get(0);
-        double d = v.doseGy();
+        double d = v.dose().inGy();
         assertThat(v.role()).isEqualTo(RegionRole.TUMOUR);
         assertThat(v.bed().orElseThrow().inGy()).isCloseTo(d * (1 + d * 1.5 / (10 * (1.5 + T_EFF))), within(1e-3 * d));
         assertThat(v.bedTissue().orElseThrow()).isEqualTo(TissueParameters.TUMOUR);
         double tail = Math.exp(-LAMBDA * 168);
         assertThat(v.extrapolatedFraction()).isCloseTo(tail, within(1e-4));
-        assertThat(v.doseSdGy())
+        assertThat(v.doseSd().inGy())
                 .isCloseTo(
                         d * Math.sqrt(0.05 * 0.05 + 0.1 * 0.1 + 0.1 * 0.1 + Math.pow(0.2 * tail, 2)), within(1e-3 * d));
 
@@ -144,17 +144,19 @@ class CycleDosimetryTest {
                         CycleSettings.of(LU))
                 .vois()
                 .get(0);
-        assertThat(dense.massG()).isCloseTo(2 * dense.volumeMl(), within(1e-9));
-        assertThat(dense.doseGy()).isCloseTo(soft.doseGy() * 1.04 / 2, within(1e-5 * soft.doseGy()));
+        assertThat(dense.mass().inGrams()).isCloseTo(2 * dense.volume().inMl(), within(1e-9));
+        assertThat(dense.dose().inGy())
+                .isCloseTo(
+                        soft.dose().inGy() * 1.04 / 2, within(1e-5 * soft.dose().inGy()));
     }
 
     /** Hänscheid at t = T_eff is exact for a mono-exponential: one scan gives the dose of four. */
     @Test
     void oneScanAtTheEffectiveHalfLifeGivesTheDoseOfFour() {
         var kernel = new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE);
-        double four = run(kernel, 4, 24, 96, 168).vois().get(0).doseGy();
+        double four = run(kernel, 4, 24, 96, 168).vois().get(0).dose().inGy();
         CycleResult one = run(kernel, T_EFF);
-        assertThat(one.vois().get(0).doseGy()).isCloseTo(four, within(1e-4 * four));
+        assertThat(one.vois().get(0).dose().inGy()).isCloseTo(four, within(1e-4 * four));
         assertThat(one.vois().get(0).tia().rule().name()).isEqualTo("SINGLE_TIME_POINT");
     }
 
@@ -172,13 +174,15 @@ class CycleDosimetryTest {
         CycleResult.Voi organ =
                 run(new DoseMethod.OrganS(Phantom.ADULT_MALE), 4, 24, 96).vois().get(0);
         double sphere = SphereModel.selfS(
-                        LU, org.netra.physics.quantity.Volume.ofMl(organ.volumeMl()), Density.ofGramsPerMl(1.04))
+                        LU,
+                        org.netra.physics.quantity.Volume.ofMl(organ.volume().inMl()),
+                        Density.ofGramsPerMl(1.04))
                 .dose(organ.tia().timeIntegratedActivity())
                 .inGy();
-        assertThat(organ.doseGy()).isCloseTo(sphere, within(1e-9 * sphere));
+        assertThat(organ.dose().inGy()).isCloseTo(sphere, within(1e-9 * sphere));
         assertThat(organ.dvh()).isEmpty();
         // the kernel now deposits the full 148 keV per decay: only the voxelised rim's spill (≈ 3.5 %) remains
-        assertThat(kernel.doseGy() / sphere).isBetween(0.95, 0.98);
+        assertThat(kernel.dose().inGy() / sphere).isBetween(0.95, 0.98);
     }
 
     /** Organ S-values only for VOIs named as the organ; a lesion in the liver is a sphere. */

@@ -100,6 +100,6 @@ class EnergyBalanceTest {
                 CycleSettings.of(LU));
         double want = analyticGy(1.20);
         assertThat(centre(r.doseMap().orElseThrow())).isCloseTo(want, within(0.02 * want));
-        assertThat(r.vois().get(0).doseGy()).isCloseTo(want, within(0.02 * want));
+        assertThat(r.vois().get(0).dose().inGy()).isCloseTo(want, within(0.02 * want));
     }
 }

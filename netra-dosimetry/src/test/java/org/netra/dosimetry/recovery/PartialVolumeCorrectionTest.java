@@ -161,16 +161,16 @@ class PartialVolumeCorrectionTest {
         for (int k = 1; k < 3; k++) {
             for (int t = 0; t < 2; t++) {
                 double want = 1e5 * scale[t] * trueConc[k] * vois.get(k).voxelCount() * voxelMl / 1e6;
-                assertThat(c.result().vois().get(k).activityMBq()[t]).isCloseTo(want, within(want * 1e-5));
+                assertThat(c.result().vois().get(k).activity().get(t).inMBq()).isCloseTo(want, within(want * 1e-5));
             }
             var rec = c.vois().get(k);
             assertThat(rec.activityFactor()[0]).isGreaterThan(1.1);
-            assertThat(c.result().vois().get(k).doseGy())
-                    .isCloseTo(rec.uncorrectedDoseGy() * rec.tiaFactor(), within(1e-9));
+            assertThat(c.result().vois().get(k).dose().inGy())
+                    .isCloseTo(rec.uncorrectedDose().inGy() * rec.tiaFactor(), within(1e-9));
         }
         // the body's activity is the whole truth: its blur only moved activity within and just outside it
         double body = 1e5 * sumTruth() * voxelMl / 1e6;
-        assertThat(c.result().vois().get(0).activityMBq()[0]).isCloseTo(body, within(body * 1e-5));
+        assertThat(c.result().vois().get(0).activity().get(0).inMBq()).isCloseTo(body, within(body * 1e-5));
     }
 
     @Test
@@ -183,7 +183,7 @@ class PartialVolumeCorrectionTest {
                 LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
         var c = PartialVolumeCorrection.gtm(r, tps, vois, List.of("Body", "Big", "Small"), FWHM, 0);
         double want = 1e5 * 10 * core.voxelCount() * GRID.voxelVolume().inMl() / 1e6;
-        assertThat(c.result().vois().get(3).activityMBq()[0]).isCloseTo(want, within(want * 1e-5));
+        assertThat(c.result().vois().get(3).activity().get(0).inMBq()).isCloseTo(want, within(want * 1e-5));
         assertThat(c.vois().get(3).recoveryCoefficient()).isEmpty();
         assertThat(c.vois().get(1).recoveryCoefficient().getAsDouble()).isBetween(0.3, 0.9);
         assertThatThrownBy(() -> PartialVolumeCorrection.gtm(r, tps, vois, List.of("Liver"), FWHM, 0))
@@ -235,8 +235,8 @@ class PartialVolumeCorrectionTest {
         double cortexTruth = 20 * cortex.voxelCount() * ml;
         double kidneyTruth = (20.0 * cortex.voxelCount() + 8.0 * medulla.voxelCount()) * ml;
         assertThat(c.vois().get(2).nestedIn()).contains("Kidney_L");
-        double split = c.result().vois().get(2).activityMBq()[0] / cortexTruth;
-        double whole = c.result().vois().get(1).activityMBq()[0] / kidneyTruth;
+        double split = c.result().vois().get(2).activity().get(0).inMBq() / cortexTruth;
+        double whole = c.result().vois().get(1).activity().get(0).inMBq() / kidneyTruth;
         double former = whole * kidneyTruth / kidney.voxelCount() * cortex.voxelCount() / cortexTruth;
         assertThat(split).isBetween(0.90, 1.02);
         assertThat(whole).isBetween(0.93, 1.0);
@@ -273,7 +273,7 @@ class PartialVolumeCorrectionTest {
                         cold,
                         Mask.of("background", GRID, outside(BODY))),
                 FWHM);
-        assertThat(c.result().vois().get(2).activityMBq()[0]).isGreaterThanOrEqualTo(0);
+        assertThat(c.result().vois().get(2).activity().get(0).inMBq()).isGreaterThanOrEqualTo(0);
         double[] means = new double[4];
         List<Mask> regions = List.of(
                 Mask.of("Body", GRID, difference(BODY, BIG, cold)), BIG, cold, Mask.of("bg", GRID, outside(BODY)));

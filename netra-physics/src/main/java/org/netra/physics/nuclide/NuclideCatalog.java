@@ -58,6 +58,14 @@ public final class NuclideCatalog {
         return find(name).orElseThrow(() -> new UnknownNuclideException(name, closeMatches(name)));
     }
 
+    /**
+     * Lutetium-177, the nuclide of 177Lu-DOTATATE/-DOTATOC PRRT that netra's defaults, demo and shipped S-value
+     * tables are for: code that means this nuclide asks for it here rather than spelling its name.
+     */
+    public Nuclide lutetium177() {
+        return get("Lu-177");
+    }
+
     public Optional<Nuclide> find(String name) {
         return canonicalName(name).map(byName::get);
     }

@@ -13,6 +13,7 @@ import org.netra.dosimetry.voxel.VoxelSValues;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Volume;
+import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.anatomy.Voi;
@@ -33,8 +34,12 @@ public final class DoseTruth {
     /** The dose map (Gy) of one cycle's kinetics. */
     public static Volume doseMap(TrueKinetics kinetics) {
         Geometry g = kinetics.phantom().geometry();
-        var kernel =
-                VoxelSValues.forVoxel("Lu-177", KernelMedium.SOFT_TISSUE, g.spacing(0), g.spacing(1), g.spacing(2));
+        var kernel = VoxelSValues.forVoxel(
+                NuclideCatalog.icrp107().lutetium177().name(),
+                KernelMedium.SOFT_TISSUE,
+                g.spacing(0),
+                g.spacing(1),
+                g.spacing(2));
         return new KernelDose(g, kernel)
                 .dose(kinetics.tiaMap(), kinetics.phantom().density());
     }

@@ -3,7 +3,6 @@ package org.netra.store.clinical;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.netra.clinical.therapy.Radiopharmaceutical;
-import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.Activity;
 import org.netra.store.record.Records;
 import org.netra.store.record.Stored;
@@ -14,7 +13,6 @@ import org.netra.store.record.Stored;
  * recorded. The one place every surface (cycle page, dosimetry attachment) reads it from.
  */
 public final class AdministeredActivities {
-    private static final NuclideCatalog NUCLIDES = NuclideCatalog.icrp107();
 
     private AdministeredActivities() {}
 
@@ -34,6 +32,6 @@ public final class AdministeredActivities {
     /** The physical half-life of the course's radiopharmaceutical. */
     public static java.time.Duration halfLife(CourseRecord course) {
         Radiopharmaceutical rp = course.plan().radiopharmaceutical();
-        return NUCLIDES.get(rp.nuclide()).halfLife();
+        return rp.nuclide().halfLife();
     }
 }

@@ -1,56 +1,152 @@
 package org.netra.store.clinical;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Volume;
 
 /**
- * One region's time–activity data and cumulative DVH as the dosimetry stored them, for the cycle's page.
+ * One region's time–activity data and cumulative DVH as the dosimetry stored them, for the cycle's page. The
+ * store keeps it as {@link AsStored}: the JSON fields it has always had (numbers with the unit in the name, null
+ * for "not kept"), so rows written before the figures were typed still load.
  *
  * @param region the VOI or organ
  * @param model the kinetic model the TIA integrates
  * @param why the rule that chose the model, with its numbers
- * @param measuredHours measured times after injection (h)
- * @param measuredMBq the activity measured then
- * @param curveHours times the integrated curve is sampled at (h)
- * @param curveMBq the curve's activity there
- * @param dvhGy cumulative DVH doses (Gy); empty without a voxel dose
- * @param dvhFraction volume fraction receiving at least each dose
- * @param doseGy the region's mean absorbed dose (null where only the curve was kept)
- * @param doseSdGy its 1 SD (null if unknown)
- * @param volumeMl the region's volume (null if unknown)
+ * @param measured the activities measured, by time after injection
+ * @param curve the integrated curve, sampled for drawing (empty where only the points were kept)
+ * @param dvh the cumulative DVH; empty without a voxel dose
+ * @param dose the region's mean absorbed dose (empty where only the curve was kept)
+ * @param doseSd its 1 SD (empty if unknown)
+ * @param volume the region's volume (empty if unknown)
  */
 public record RegionCurves(
         String region,
         String model,
         String why,
-        List<Double> measuredHours,
-        List<Double> measuredMBq,
-        List<Double> curveHours,
-        List<Double> curveMBq,
-        List<Double> dvhGy,
-        List<Double> dvhFraction,
-        Double doseGy,
-        Double doseSdGy,
-        Double volumeMl) {
+        List<CurvePoint> measured,
+        List<CurvePoint> curve,
+        List<DvhPoint> dvh,
+        Optional<AbsorbedDose> dose,
+        Optional<AbsorbedDose> doseSd,
+        Optional<Volume> volume) {
+
+    /** The activity at a time after injection (hours: the curve's axis). */
+    public record CurvePoint(double hoursAfterInjection, Activity activity) {
+        public CurvePoint {
+            Objects.requireNonNull(activity, "activity of a curve point");
+        }
+    }
+
+    /** A point of a cumulative DVH: the share of the region's volume receiving at least {@code dose}. */
+    public record DvhPoint(AbsorbedDose dose, double fractionAtLeast) {
+        public DvhPoint {
+            Objects.requireNonNull(dose, "dose of a DVH point");
+            if (!(fractionAtLeast >= 0 && fractionAtLeast <= 1)) {
+                throw new IllegalArgumentException("a DVH's volume fraction is in [0, 1], not " + fractionAtLeast);
+            }
+        }
+    }
+
     public RegionCurves {
         Objects.requireNonNull(region, "region of a stored time–activity curve");
         model = model == null ? "" : model;
         why = why == null ? "" : why;
-        measuredHours = copy(measuredHours);
-        measuredMBq = copy(measuredMBq);
-        curveHours = copy(curveHours);
-        curveMBq = copy(curveMBq);
-        dvhGy = copy(dvhGy);
-        dvhFraction = copy(dvhFraction);
-        if (measuredHours.size() != measuredMBq.size()
-                || curveHours.size() != curveMBq.size()
-                || dvhGy.size() != dvhFraction.size()) {
-            throw new IllegalArgumentException("curves of " + region + ": every x needs its y; store pairs");
-        }
+        measured = measured == null ? List.of() : List.copyOf(measured);
+        curve = curve == null ? List.of() : List.copyOf(curve);
+        dvh = dvh == null ? List.of() : List.copyOf(dvh);
+        dose = dose == null ? Optional.empty() : dose;
+        doseSd = doseSd == null ? Optional.empty() : doseSd;
+        volume = volume == null ? Optional.empty() : volume;
     }
 
     /** Curves without the region's dose. */
-    public RegionCurves(
+    public RegionCurves(String region, String model, String why, List<CurvePoint> measured, List<CurvePoint> curve) {
+        this(region, model, why, measured, curve, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Curve points from parallel arrays of hours and MBq (as the kinetics and the charts hold them). */
+    public static List<CurvePoint> points(double[] hours, double[] mBq) {
+        if (hours.length != mBq.length) {
+            throw new IllegalArgumentException(hours.length + " times for " + mBq.length + " activities");
+        }
+        List<CurvePoint> out = new ArrayList<>(hours.length);
+        for (int i = 0; i < hours.length; i++) {
+            out.add(new CurvePoint(hours[i], Activity.ofMBq(mBq[i])));
+        }
+        return out;
+    }
+
+    /** DVH points from parallel arrays of doses (Gy) and volume fractions. */
+    public static List<DvhPoint> dvhPoints(double[] gy, double[] fraction) {
+        if (gy.length != fraction.length) {
+            throw new IllegalArgumentException(gy.length + " doses for " + fraction.length + " volume fractions");
+        }
+        List<DvhPoint> out = new ArrayList<>(gy.length);
+        for (int i = 0; i < gy.length; i++) {
+            out.add(new DvhPoint(AbsorbedDose.ofGy(gy[i]), fraction[i]));
+        }
+        return out;
+    }
+
+    @JsonValue
+    AsStored stored() {
+        return new AsStored(
+                region,
+                model,
+                why,
+                measured.stream().map(CurvePoint::hoursAfterInjection).toList(),
+                measured.stream().map(p -> p.activity().inMBq()).toList(),
+                curve.stream().map(CurvePoint::hoursAfterInjection).toList(),
+                curve.stream().map(p -> p.activity().inMBq()).toList(),
+                dvh.stream().map(p -> p.dose().inGy()).toList(),
+                dvh.stream().map(DvhPoint::fractionAtLeast).toList(),
+                dose.map(AbsorbedDose::inGy).orElse(null),
+                doseSd.map(AbsorbedDose::inGy).orElse(null),
+                volume.map(Volume::inMl).orElse(null));
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static RegionCurves of(AsStored s) {
+        return new RegionCurves(
+                s.region(),
+                s.model(),
+                s.why(),
+                points(s.region(), s.measuredHours(), s.measuredMBq()),
+                points(s.region(), s.curveHours(), s.curveMBq()),
+                dvhPoints(array(s.dvhGy()), array(s.dvhFraction())),
+                Optional.ofNullable(s.doseGy()).map(AbsorbedDose::ofGy),
+                Optional.ofNullable(s.doseSdGy()).map(AbsorbedDose::ofGy),
+                Optional.ofNullable(s.volumeMl()).map(Volume::ofMl));
+    }
+
+    private static List<CurvePoint> points(String region, List<Double> hours, List<Double> mBq) {
+        if (size(hours) != size(mBq)) {
+            throw new IllegalArgumentException("curves of " + region + ": every x needs its y; store pairs");
+        }
+        return points(array(hours), array(mBq));
+    }
+
+    private static int size(List<Double> v) {
+        return v == null ? 0 : v.size();
+    }
+
+    private static double[] array(List<Double> v) {
+        return v == null
+                ? new double[0]
+                : v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The stored form (a serialisation boundary: parallel lists of numbers with the unit in the field name, null
+     * where nothing was kept).
+     */
+    record AsStored(
             String region,
             String model,
             String why,
@@ -59,23 +155,8 @@ public record RegionCurves(
             List<Double> curveHours,
             List<Double> curveMBq,
             List<Double> dvhGy,
-            List<Double> dvhFraction) {
-        this(
-                region,
-                model,
-                why,
-                measuredHours,
-                measuredMBq,
-                curveHours,
-                curveMBq,
-                dvhGy,
-                dvhFraction,
-                null,
-                null,
-                null);
-    }
-
-    private static List<Double> copy(List<Double> v) {
-        return v == null ? List.of() : List.copyOf(v);
-    }
+            List<Double> dvhFraction,
+            Double doseGy,
+            Double doseSdGy,
+            Double volumeMl) {}
 }

@@ -33,6 +33,7 @@ import org.netra.clinical.therapy.RoomCalendar;
 import org.netra.clinical.therapy.ToxicityStatus;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Volume;
 import org.netra.store.StoreException;
 import org.netra.store.record.Documents;
 
@@ -162,15 +163,57 @@ class ClinicalJsonTest {
                 "kidneys",
                 "mono-exponential",
                 "one exponential fits",
-                List.of(4.0, 24.0),
-                List.of(100.0, 72.0),
-                List.of(0.0, 4.0, 24.0),
-                List.of(0.0, 100.0, 72.0),
-                List.of(0.0, 2.0),
-                List.of(1.0, 0.5),
-                1.9,
-                0.3,
-                310.0);
+                RegionCurves.points(new double[] {4, 24}, new double[] {100, 72}),
+                RegionCurves.points(new double[] {0, 4, 24}, new double[] {0, 100, 72}),
+                RegionCurves.dvhPoints(new double[] {0, 2}, new double[] {1, 0.5}),
+                Optional.of(AbsorbedDose.ofGy(1.9)),
+                Optional.of(AbsorbedDose.ofGy(0.3)),
+                Optional.of(Volume.ofMl(310)));
         roundTrip(new CycleCurves(d.id(), d.patientId(), List.of(curves)), CycleCurves.class);
+    }
+
+    /** Curves as they were stored before they were typed (parallel lists of numbers; null where not kept). */
+    @Test
+    void curvesStoredBeforeTheDoseWasTypedStillLoadAndAreWrittenTheSameWay() throws Exception {
+        String old = """
+                {"id":"c1/cycle-1","patientId":"p1","regions":[
+                 {"region":"Kidney_L","model":"mono-exponential","why":"fits best","measuredHours":[4.0,24.0],
+                  "measuredMBq":[100.0,72.0],"curveHours":[0.0,4.0,24.0],"curveMBq":[0.0,100.0,72.0],
+                  "dvhGy":[0.0,2.0],"dvhFraction":[1.0,0.5],"doseGy":1.9,"doseSdGy":0.3,"volumeMl":310.0},
+                 {"region":"Liver","model":"trapezoid","why":"","measuredHours":[4.0],"measuredMBq":[50.0],
+                  "curveHours":[],"curveMBq":[],"dvhGy":[],"dvhFraction":[],"doseGy":null,"doseSdGy":null,
+                  "volumeMl":null}]}""";
+        CycleCurves read = docs.read(old, CycleCurves.class);
+        RegionCurves kidney = read.regions().get(0);
+        assertThat(kidney.measured())
+                .containsExactly(
+                        new RegionCurves.CurvePoint(4, Activity.ofMBq(100)),
+                        new RegionCurves.CurvePoint(24, Activity.ofMBq(72)));
+        assertThat(kidney.curve()).hasSize(3);
+        assertThat(kidney.dvh())
+                .containsExactly(
+                        new RegionCurves.DvhPoint(AbsorbedDose.ofGy(0), 1),
+                        new RegionCurves.DvhPoint(AbsorbedDose.ofGy(2), 0.5));
+        assertThat(kidney.dose()).contains(AbsorbedDose.ofGy(1.9));
+        assertThat(kidney.doseSd()).contains(AbsorbedDose.ofGy(0.3));
+        assertThat(kidney.volume()).contains(Volume.ofMl(310));
+        RegionCurves liver = read.regions().get(1);
+        assertThat(liver.curve()).isEmpty();
+        assertThat(liver.dvh()).isEmpty();
+        assertThat(liver.dose()).isEmpty();
+        assertThat(liver.doseSd()).isEmpty();
+        assertThat(liver.volume()).isEmpty();
+        // written back in the same shape, field for field
+        assertThat(docs.mapper().readTree(docs.write(read)))
+                .isEqualTo(docs.mapper().readTree(old));
+    }
+
+    @Test
+    void aStoredCurveWithoutItsPairsIsRefused() {
+        String broken = """
+                {"region":"Kidney_L","model":"","why":"","measuredHours":[4.0,24.0],"measuredMBq":[100.0],
+                 "curveHours":[],"curveMBq":[],"dvhGy":[],"dvhFraction":[],"doseGy":null,"doseSdGy":null,
+                 "volumeMl":null}""";
+        assertThatThrownBy(() -> docs.read(broken, RegionCurves.class)).hasMessageContaining("every x needs its y");
     }
 }

@@ -39,9 +39,9 @@ final class RealSpectDosimetry {
             return cycle.vois().stream()
                     .map(v -> new TumourDose(
                             v.name(),
-                            AbsorbedDose.ofGy(v.doseGy() * f),
-                            AbsorbedDose.ofGy(v.doseSdGy() * f),
-                            v.volumeMl()))
+                            AbsorbedDose.ofGy(v.dose().inGy() * f),
+                            AbsorbedDose.ofGy(v.doseSd().inGy() * f),
+                            v.volume().inMl()))
                     .toList();
         }
     }

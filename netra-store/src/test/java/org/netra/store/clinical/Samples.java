@@ -54,6 +54,7 @@ import org.netra.clinical.therapy.TumourDose;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Mass;
+import org.netra.physics.quantity.Volume;
 
 /** One patient with a record of every clinical kind, each built by the domain code as a clinic would. */
 final class Samples {
@@ -251,24 +252,18 @@ final class Samples {
                                 "kidneys",
                                 "mono-exponential",
                                 "too few points to compare models",
-                                List.of(24.0, 96.0, 168.0),
-                                List.of(110.0, 40.0, 14.0),
-                                List.of(0.0, 24.0, 96.0, 168.0, 400.0),
-                                List.of(160.0, 110.0, 40.0, 14.0, 0.9),
-                                List.of(0.0, 3.3, 6.0),
-                                List.of(1.0, 0.5, 0.0),
-                                3.3,
-                                0.5,
-                                310.0),
+                                RegionCurves.points(new double[] {24, 96, 168}, new double[] {110, 40, 14}),
+                                RegionCurves.points(
+                                        new double[] {0, 24, 96, 168, 400}, new double[] {160, 110, 40, 14, 0.9}),
+                                RegionCurves.dvhPoints(new double[] {0, 3.3, 6}, new double[] {1, 0.5, 0}),
+                                Optional.of(AbsorbedDose.ofGy(3.3)),
+                                Optional.of(AbsorbedDose.ofGy(0.5)),
+                                Optional.of(Volume.ofMl(310))),
                         new RegionCurves(
                                 "liver-s7",
                                 "uptake bi-exponential",
                                 "lowest AICc",
-                                List.of(24.0, 96.0, 168.0),
-                                List.of(9.0, 7.1, 4.0),
-                                List.of(),
-                                List.of(),
-                                List.of(),
+                                RegionCurves.points(new double[] {24, 96, 168}, new double[] {9, 7.1, 4}),
                                 List.of())));
     }
 

@@ -1,6 +1,5 @@
 package org.netra.app.web.dosimetry;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -8,11 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.netra.clinical.patient.IdentityCheck;
-import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.clinical.therapy.CycleDoseMapping;
 import org.netra.clinical.therapy.TumourDose;
 import org.netra.dosimetry.cycle.CycleInputException;
 import org.netra.dosimetry.cycle.RegionRole;
-import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.store.Store;
 import org.netra.store.clinical.AdministeredActivities;
@@ -26,12 +24,11 @@ import org.netra.store.record.Stored;
 
 /**
  * Puts a finished dosimetry job into a patient's course as the dosimetry of one cycle, so that the budget,
- * the cycle's page and its report use it. The kidney dose is the mass-weighted mean over the kidney VOIs (left
- * and right, or both), its effective half-life and BED likewise; tumour VOIs become the cycle's tumour doses
- * ± SD; every region keeps its time–activity curve, DVH and dose (a {@link CycleCurves} record of the same id). The marrow dose already recorded for the
- * cycle (blood-based, EANM) is kept; without one, a marrow VOI's image-based dose is taken and the method says
- * so. Refused with the reason: another patient's images, another injection date or activity than the cycle's,
- * no kidney VOI, a cycle beyond the next one.
+ * the cycle's page and its report use it. What the record keeps of the job's regions (kidney mean, BED and
+ * T_eff, marrow, tumours) is netra-clinical's {@link CycleDoseMapping}; this class checks the job against the
+ * course and writes it: every region keeps its time–activity curve, DVH and dose (a {@link CycleCurves} record of
+ * the same id). Refused with the reason: another patient's images, another injection date or activity than the
+ * cycle's, no kidney VOI, no marrow dose, a cycle beyond the next one.
  */
 final class CourseAttachment {
     /** Administered activity in the images vs the record: beyond this the job is for another administration. */
@@ -83,81 +80,50 @@ final class CourseAttachment {
         Optional<Stored<DosimetryRecord>> existing = recorded.stream()
                 .filter(d -> d.value().dosimetry().cycle() == cycle)
                 .findFirst();
-        LocalDateTime injection = LocalDateTime.parse(r.injection());
+        LocalDateTime injection = r.injection();
         existing.ifPresent(e -> {
             var given = e.value().dosimetry();
             if (!given.date().equals(injection.toLocalDate())) {
                 throw new CycleInputException("job " + job.id() + " is of an injection on " + injection.toLocalDate()
                         + " but cycle " + cycle + " was given on " + given.date() + "; choose the cycle given then");
             }
-            double off = Math.abs(r.injectedGBq() / given.administered().inGBq() - 1);
+            double off = Math.abs(r.injected().inGBq() / given.administered().inGBq() - 1);
             if (off > ACTIVITY_TOLERANCE) {
                 throw new CycleInputException(String.format(
                         Locale.ROOT,
                         "job %s's images state %.3f GBq injected but cycle %d's record %.3f GBq; correct the"
                                 + " injected activity (0018,1074) or the record first",
                         job.id(),
-                        r.injectedGBq(),
+                        r.injected().inGBq(),
                         cycle,
                         given.administered().inGBq()));
             }
         });
 
-        List<DosimetryJobs.VoiDose> kidneys = byRole(r, RegionRole.KIDNEY);
-        if (kidneys.isEmpty()) {
-            throw new CycleInputException("job " + job.id() + " has no kidney VOI among "
-                    + r.vois().stream().map(DosimetryJobs.VoiDose::name).toList()
-                    + "; the course's budget needs the kidneys (name them e.g. 'Kidney_L' and 'Kidney_R')");
-        }
-        double kidneyMl =
-                kidneys.stream().mapToDouble(DosimetryJobs.VoiDose::volumeMl).sum();
-        double kidneyGy = weighted(kidneys, DosimetryJobs.VoiDose::doseGy, kidneyMl);
-        double kidneyBedGy = weighted(kidneys, DosimetryJobs.VoiDose::bedGy, kidneyMl);
-        double kidneyTeffH = weighted(kidneys, DosimetryJobs.VoiDose::effectiveHalfLifeH, kidneyMl);
-        if (!(kidneyTeffH > 0)) {
-            throw new CycleInputException("job " + job.id() + " kept no kidney effective half-life (run it again)");
-        }
-
-        AbsorbedDose marrow;
-        String marrowHow;
-        if (existing.isPresent()) {
-            marrow = existing.get().value().dosimetry().marrowDose();
-            marrowHow = "marrow dose as recorded for the cycle (blood-based)";
-        } else {
-            var voi = byRole(r, RegionRole.MARROW).stream()
-                    .findFirst()
-                    .orElseThrow(
-                            () -> new CycleInputException("cycle " + cycle + " has no marrow dose on record and job "
-                                    + job.id() + " no marrow VOI; record the blood-based marrow dose first"));
-            marrow = AbsorbedDose.ofGy(voi.doseGy());
-            marrowHow = "marrow dose image-based from VOI " + voi.name();
-        }
+        String source = "job " + job.id();
+        List<CycleDoseMapping.RegionDose> regions =
+                r.vois().stream().map(DosimetryJobs.VoiDose::regionDose).toList();
+        CycleDoseMapping.Kidneys kidneys = CycleDoseMapping.kidneys(regions, source);
+        CycleDoseMapping.Marrow marrow = CycleDoseMapping.marrow(
+                regions, existing.map(e -> e.value().dosimetry().marrowDose()), cycle, source);
 
         // the radiopharmacy's decay-corrected activity when recorded (syringe residual deducted), else the images'
         Optional<Activity> dispensed =
                 AdministeredActivities.of(store.records(), course, cycle, ZoneId.systemDefault());
-        if (dispensed.isPresent() && Math.abs(r.injectedGBq() / dispensed.get().inGBq() - 1) > ACTIVITY_TOLERANCE) {
+        if (dispensed.isPresent()
+                && Math.abs(r.injected().inGBq() / dispensed.get().inGBq() - 1) > ACTIVITY_TOLERANCE) {
             throw new CycleInputException(String.format(
                     Locale.ROOT,
                     "job %s's images state %.3f GBq injected but the radiopharmacy's record of cycle %d gives %.3f GBq"
                             + " administered; correct the injected activity (0018,1074) or the dispensing first",
                     job.id(),
-                    r.injectedGBq(),
+                    r.injected().inGBq(),
                     cycle,
                     dispensed.get().inGBq()));
         }
-        var dosimetry = new CycleDosimetry(
-                cycle,
-                injection.toLocalDate(),
-                dispensed.orElse(Activity.ofGBq(r.injectedGBq())),
-                AbsorbedDose.ofGy(kidneyGy),
-                Duration.ofSeconds(Math.round(kidneyTeffH * 3600)),
-                Optional.of(AbsorbedDose.ofGy(Math.max(kidneyBedGy, kidneyGy))),
-                marrow);
-        List<TumourDose> tumours = byRole(r, RegionRole.TUMOUR).stream()
-                .map(v -> new TumourDose(
-                        v.name(), AbsorbedDose.ofGy(v.doseGy()), AbsorbedDose.ofGy(v.doseSdGy()), v.volumeMl()))
-                .toList();
+        var dosimetry = CycleDoseMapping.cycleDosimetry(
+                cycle, injection.toLocalDate(), dispensed.orElse(r.injected()), kidneys, marrow);
+        List<TumourDose> tumours = CycleDoseMapping.tumours(regions);
         List<RegionCurves> curves = r.vois().stream()
                 .filter(v -> v.role() != RegionRole.BODY)
                 .map(v -> curves(r, v))
@@ -173,9 +139,9 @@ final class CourseAttachment {
                                 .mapToObj(h -> String.format(Locale.ROOT, "%.0f", h))
                                 .toList()),
                 job.method(),
-                r.correction() == null || r.correction().isEmpty() ? "" : ", " + r.correction(),
-                kidneys.stream().map(DosimetryJobs.VoiDose::name).toList(),
-                marrowHow,
+                r.correction().isEmpty() ? "" : ", " + r.correction(),
+                kidneys.vois(),
+                marrow.how(),
                 actor);
         DosimetryRecord record;
         if (existing.isPresent()) {
@@ -201,36 +167,16 @@ final class CourseAttachment {
         });
     }
 
-    private static List<DosimetryJobs.VoiDose> byRole(DosimetryJobs.Result r, RegionRole role) {
-        return r.vois().stream().filter(v -> v.role() == role).toList();
-    }
-
-    private static double weighted(
-            List<DosimetryJobs.VoiDose> vois, java.util.function.ToDoubleFunction<DosimetryJobs.VoiDose> f, double ml) {
-        double s = 0;
-        for (var v : vois) {
-            s += f.applyAsDouble(v) * v.volumeMl();
-        }
-        return s / ml;
-    }
-
     private static RegionCurves curves(DosimetryJobs.Result r, DosimetryJobs.VoiDose v) {
         return new RegionCurves(
                 v.name(),
                 v.model(),
                 v.why(),
-                list(r.hours()),
-                list(v.activityMBq()),
-                v.curve() == null ? List.of() : list(v.curve().hours()),
-                v.curve() == null ? List.of() : list(v.curve().mBq()),
-                v.dvh() == null ? List.of() : list(v.dvh().gy()),
-                v.dvh() == null ? List.of() : list(v.dvh().fraction()),
-                v.doseGy(),
-                v.doseSdGy(),
-                v.volumeMl());
-    }
-
-    private static List<Double> list(double[] v) {
-        return Arrays.stream(v).boxed().toList();
+                RegionCurves.points(r.hours(), v.activityMBq()),
+                v.curve().map(c -> RegionCurves.points(c.hours(), c.mBq())).orElse(List.of()),
+                v.dvh().map(d -> RegionCurves.dvhPoints(d.gy(), d.fraction())).orElse(List.of()),
+                Optional.of(v.dose()),
+                Optional.of(v.doseSd()),
+                Optional.of(v.volume()));
     }
 }

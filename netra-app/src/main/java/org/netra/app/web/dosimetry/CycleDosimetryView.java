@@ -1,5 +1,10 @@
 package org.netra.app.web.dosimetry;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +21,8 @@ import org.netra.dosimetry.cycle.RegionRole;
 import org.netra.dosimetry.cycle.RoleRules;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Times;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.clinical.PatientChart;
@@ -24,7 +31,9 @@ import org.netra.store.record.Stored;
 
 /**
  * One cycle's dosimetry as the page, the API and the PDF show it: doses ± SD, the kidney BED of every
- * cycle so far against the limit, and what the budget predicts for the cycles still to come.
+ * cycle so far against the limit, and what the budget predicts for the cycles still to come. The figures are
+ * typed; the API's JSON and the page read them as numbers with the unit in the name ({@link #administeredGBq},
+ * {@link #cumulativeKidneyBedGy}, …), the serialisation boundary of docs/ARCHITECTURE.md.
  */
 public record CycleDosimetryView(
         String patientId,
@@ -32,13 +41,13 @@ public record CycleDosimetryView(
         LocalDate birthDate,
         int cycle,
         LocalDate date,
-        double administeredGBq,
+        @JsonIgnore Activity administered,
         String method,
         List<Row> doses,
-        List<Double> kidneyBedPerCycle,
-        double cumulativeKidneyBedGy,
-        double kidneyBedLimitGy,
-        double kidneyEffectiveHalfLifeHours,
+        @JsonIgnore List<AbsorbedDose> kidneyBedPerCycle,
+        @JsonIgnore AbsorbedDose cumulativeKidneyBed,
+        @JsonIgnore AbsorbedDose kidneyBedLimit,
+        @JsonIgnore Duration kidneyEffectiveHalfLife,
         String advice,
         List<String> reasons,
         int predictedFurtherCycles,
@@ -48,17 +57,54 @@ public record CycleDosimetryView(
         List<String> curveNotes,
         List<RegionCurves> regionCurves) {
 
-    /** One line of the dose table; {@code sdGy} is NaN where the source gave no SD. */
-    public record Row(String region, double doseGy, double sdGy, double gyPerGBq, String note) {
-        public String dose() {
-            return Double.isNaN(sdGy)
-                    ? String.format(Locale.ROOT, "%.2f", doseGy)
-                    : String.format(Locale.ROOT, "%.2f ± %.2f", doseGy, sdGy);
+    /**
+     * One line of the dose table.
+     *
+     * @param sd empty where the source gave no SD (the BED, the blood-based marrow, a region stored without one)
+     */
+    public record Row(String region, AbsorbedDose dose, Optional<AbsorbedDose> sd, double gyPerGBq, String note) {
+        public String doseText() {
+            return sd.map(x -> String.format(Locale.ROOT, "%.2f ± %.2f", dose.inGy(), x.inGy()))
+                    .orElseGet(() -> String.format(Locale.ROOT, "%.2f", dose.inGy()));
         }
 
         public String perGBq() {
             return String.format(Locale.ROOT, "%.2f", gyPerGBq);
         }
+
+        /** The API's form: numbers with the unit in the field name, {@code sdGy} absent where there is none. */
+        @JsonValue
+        RowJson json() {
+            return new RowJson(region, dose.inGy(), sd.map(AbsorbedDose::inGy).orElse(null), gyPerGBq, note);
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record RowJson(String region, double doseGy, Double sdGy, double gyPerGBq, String note) {}
+    }
+
+    @JsonProperty("administeredGBq")
+    public double administeredGBq() {
+        return administered.inGBq();
+    }
+
+    @JsonProperty("kidneyBedPerCycle")
+    public List<Double> kidneyBedPerCycleGy() {
+        return kidneyBedPerCycle.stream().map(AbsorbedDose::inGy).toList();
+    }
+
+    @JsonProperty("cumulativeKidneyBedGy")
+    public double cumulativeKidneyBedGy() {
+        return cumulativeKidneyBed.inGy();
+    }
+
+    @JsonProperty("kidneyBedLimitGy")
+    public double kidneyBedLimitGy() {
+        return kidneyBedLimit.inGy();
+    }
+
+    @JsonProperty("kidneyEffectiveHalfLifeHours")
+    public double kidneyEffectiveHalfLifeHours() {
+        return Times.hours(kidneyEffectiveHalfLife);
     }
 
     /** @param curvesOf the region curves stored for a dosimetry record id (empty if none) */
@@ -83,52 +129,60 @@ public record CycleDosimetryView(
         double gbq = d.administered().inGBq();
         List<Row> rows = new ArrayList<>();
         List<RegionCurves> kidneyRegions = curves.stream()
-                .filter(c -> RoleRules.DEFAULT.roleOf(c.region()) == RegionRole.KIDNEY && c.doseSdGy() != null)
+                .filter(c -> RoleRules.DEFAULT.roleOf(c.region()) == RegionRole.KIDNEY
+                        && c.doseSd().isPresent()
+                        && c.volume().isPresent())
                 .toList();
         // the kidneys' SD: the regions' SDs mass-weighted like their doses (fully correlated: same calibration)
-        double kidneyMl =
-                kidneyRegions.stream().mapToDouble(RegionCurves::volumeMl).sum();
-        double kidneySd = kidneyRegions.isEmpty()
-                ? Double.NaN
-                : kidneyRegions.stream()
-                                .mapToDouble(c -> c.doseSdGy() * c.volumeMl())
+        double kidneyMl = kidneyRegions.stream()
+                .mapToDouble(c -> c.volume().orElseThrow().inMl())
+                .sum();
+        Optional<AbsorbedDose> kidneySd = kidneyRegions.isEmpty()
+                ? Optional.empty()
+                : Optional.of(AbsorbedDose.ofGy(kidneyRegions.stream()
+                                .mapToDouble(c -> c.doseSd().orElseThrow().inGy()
+                                        * c.volume().orElseThrow().inMl())
                                 .sum()
-                        / kidneyMl;
-        rows.add(new Row("kidneys", d.kidneyDose().inGy(), kidneySd, d.kidneyGyPerGBq(), "absorbed dose"));
+                        / kidneyMl));
+        rows.add(new Row("kidneys", d.kidneyDose(), kidneySd, d.kidneyGyPerGBq(), "absorbed dose"));
+        AbsorbedDose bed = d.kidneyBed(config.kidney());
         rows.add(new Row(
                 "kidneys (BED)",
-                d.kidneyBed(config.kidney()).inGy(),
-                Double.NaN,
-                d.kidneyBed(config.kidney()).inGy() / gbq,
+                bed,
+                Optional.empty(),
+                bed.inGy() / gbq,
                 d.kidneyBed().isPresent() ? "from dosimetry" : "LQ model, mono-exponential"));
-        rows.add(new Row("bone marrow", d.marrowDose().inGy(), Double.NaN, d.marrowGyPerGBq(), "absorbed dose"));
+        rows.add(new Row("bone marrow", d.marrowDose(), Optional.empty(), d.marrowGyPerGBq(), "absorbed dose"));
         for (var c : curves) {
             RegionRole role = RoleRules.DEFAULT.roleOf(c.region());
-            if (c.doseGy() != null && role != RegionRole.TUMOUR) {
+            if (c.dose().isPresent() && role != RegionRole.TUMOUR) {
+                AbsorbedDose dose = c.dose().get();
                 rows.add(new Row(
                         c.region(),
-                        c.doseGy(),
-                        c.doseSdGy() == null ? Double.NaN : c.doseSdGy(),
-                        c.doseGy() / gbq,
+                        dose,
+                        c.doseSd(),
+                        dose.inGy() / gbq,
                         String.format(
                                 Locale.ROOT,
-                                "%s VOI, %.1f mL%s",
+                                "%s VOI%s%s",
                                 role == RegionRole.MARROW ? "image-based marrow" : "organ",
-                                c.volumeMl(),
+                                c.volume()
+                                        .map(v -> String.format(Locale.ROOT, ", %.1f mL", v.inMl()))
+                                        .orElse(""),
                                 role == RegionRole.MARROW ? " (the budget uses the blood-based dose)" : "")));
             }
         }
         for (var t : rec.tumours()) {
             rows.add(new Row(
                     t.lesion(),
-                    t.mean().inGy(),
-                    t.standardDeviation().inGy(),
+                    t.mean(),
+                    Optional.of(t.standardDeviation()),
                     t.mean().inGy() / gbq,
                     String.format(Locale.ROOT, "tumour, %.1f mL", t.volumeMl())));
         }
-        List<Double> beds =
-                upTo.stream().map(c -> c.kidneyBed(config.kidney()).inGy()).toList();
-        double cumulative = beds.stream().mapToDouble(Double::doubleValue).sum();
+        List<AbsorbedDose> beds =
+                upTo.stream().map(c -> c.kidneyBed(config.kidney())).toList();
+        AbsorbedDose cumulative = beds.stream().reduce(AbsorbedDose.ZERO, AbsorbedDose::plus);
         ContinuationAdvice advice = new Continuation(config).advise(upTo);
         Optional<DecisionRecord> decided = chart.decisions().stream()
                 .map(Stored::value)
@@ -165,17 +219,21 @@ public record CycleDosimetryView(
                 p.patient().birthDate(),
                 cycle,
                 d.date(),
-                gbq,
+                d.administered(),
                 rec.method(),
                 rows,
                 beds,
                 cumulative,
-                config.kidneyBedLimit().inGy(),
-                d.kidneyEffectiveHalfLife().toMinutes() / 60.0,
+                config.kidneyBedLimit(),
+                d.kidneyEffectiveHalfLife(),
                 text,
                 reasons,
                 further,
-                bedChart(beds, config.kidneyBedLimit().inGy(), further, config.maxCycles()),
+                bedChart(
+                        beds.stream().map(AbsorbedDose::inGy).toList(),
+                        config.kidneyBedLimit().inGy(),
+                        further,
+                        config.maxCycles()),
                 curves.isEmpty() ? "" : JobCharts.timeActivity(regions(curves)),
                 JobCharts.dvh(regions(curves)),
                 curves.stream()
@@ -189,17 +247,31 @@ public record CycleDosimetryView(
         return curves.stream()
                 .map(c -> new JobCharts.Region(
                         c.region(),
-                        array(c.measuredHours()),
-                        array(c.measuredMBq()),
-                        c.curveHours().isEmpty() ? null : new ModelCurve(array(c.curveHours()), array(c.curveMBq())),
-                        c.dvhGy().isEmpty()
-                                ? null
-                                : new DoseVolumeHistogram.Curve(array(c.dvhGy()), array(c.dvhFraction()))))
+                        hours(c.measured()),
+                        mBq(c.measured()),
+                        c.curve().isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(new ModelCurve(hours(c.curve()), mBq(c.curve()))),
+                        c.dvh().isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(new DoseVolumeHistogram.Curve(
+                                        c.dvh().stream()
+                                                .mapToDouble(p -> p.dose().inGy())
+                                                .toArray(),
+                                        c.dvh().stream()
+                                                .mapToDouble(RegionCurves.DvhPoint::fractionAtLeast)
+                                                .toArray()))))
                 .toList();
     }
 
-    private static double[] array(List<Double> v) {
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    private static double[] hours(List<RegionCurves.CurvePoint> points) {
+        return points.stream()
+                .mapToDouble(RegionCurves.CurvePoint::hoursAfterInjection)
+                .toArray();
+    }
+
+    private static double[] mBq(List<RegionCurves.CurvePoint> points) {
+        return points.stream().mapToDouble(p -> p.activity().inMBq()).toArray();
     }
 
     static String verdict(CycleDecision d) {
@@ -249,21 +321,15 @@ public record CycleDosimetryView(
             if (c.region().toLowerCase(Locale.ROOT).contains("cortex")) {
                 continue;
             }
-            out.add(new DosimetryReport.Curve(
-                    c.region(),
-                    c.model(),
-                    samples(c.measuredHours(), c.measuredMBq()),
-                    samples(c.curveHours(), c.curveMBq())));
+            out.add(new DosimetryReport.Curve(c.region(), c.model(), samples(c.measured()), samples(c.curve())));
         }
         return out;
     }
 
-    private static List<DosimetryReport.Sample> samples(List<Double> hours, List<Double> mBq) {
-        List<DosimetryReport.Sample> out = new ArrayList<>();
-        for (int i = 0; i < hours.size(); i++) {
-            out.add(new DosimetryReport.Sample(hours.get(i), org.netra.physics.quantity.Activity.ofMBq(mBq.get(i))));
-        }
-        return out;
+    private static List<DosimetryReport.Sample> samples(List<RegionCurves.CurvePoint> points) {
+        return points.stream()
+                .map(p -> new DosimetryReport.Sample(p.hoursAfterInjection(), p.activity()))
+                .toList();
     }
 
     /** The report input: what this view shows, for the PDF. */
@@ -273,29 +339,24 @@ public record CycleDosimetryView(
             if (r.region().endsWith("(BED)")) {
                 continue;
             }
-            rows.add(new DosimetryReport.DoseRow(
-                    r.region(),
-                    Optional.empty(),
-                    Double.NaN,
-                    AbsorbedDose.ofGy(r.doseGy()),
-                    AbsorbedDose.ofGy(Double.isNaN(r.sdGy()) ? 0 : r.sdGy())));
+            rows.add(new DosimetryReport.DoseRow(r.region(), Optional.empty(), Optional.empty(), r.dose(), r.sd()));
         }
         List<DosimetryReport.BedCycle> bed = new ArrayList<>();
         for (int i = 0; i < kidneyBedPerCycle.size(); i++) {
-            bed.add(new DosimetryReport.BedCycle(i + 1, AbsorbedDose.ofGy(kidneyBedPerCycle.get(i))));
+            bed.add(new DosimetryReport.BedCycle(i + 1, kidneyBedPerCycle.get(i)));
         }
         return new DosimetryReport(
                 new DosimetryReport.ReportPatient(patientId, patientName, birthDate),
                 cycle,
                 date,
-                org.netra.physics.quantity.Activity.ofGBq(administeredGBq),
+                administered,
                 method
                         + String.format(
-                                Locale.ROOT, "; kidney effective half-life %.1f h", kidneyEffectiveHalfLifeHours),
+                                Locale.ROOT, "; kidney effective half-life %.1f h", kidneyEffectiveHalfLifeHours()),
                 reportCurves(),
                 rows,
                 bed,
-                AbsorbedDose.ofGy(kidneyBedLimitGy),
+                kidneyBedLimit,
                 new DosimetryReport.Decision(advice, reasons, decidedBy),
                 now);
     }

@@ -1,11 +1,16 @@
 package org.netra.app.web.dosimetry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.netra.app.dosimetry.CycleJson;
 import org.netra.clinical.patient.IdentityCheck;
+import org.netra.clinical.therapy.CycleDoseMapping;
 import org.netra.dosimetry.cycle.CycleInput;
 import org.netra.dosimetry.cycle.CycleInputException;
 import org.netra.dosimetry.cycle.CycleOptions;
@@ -30,7 +36,11 @@ import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.RtStruct;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
+import org.netra.physics.quantity.Volume;
 import org.netra.store.Store;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.job.JobRows;
@@ -80,62 +90,191 @@ public final class DosimetryJobs implements AutoCloseable {
     }
 
     /**
-     * One VOI's figures of a finished job.
+     * One VOI's figures of a finished job, typed; the store keeps them as {@link AsStored} (numbers with
+     * unit-named fields, the shape jobs were stored in before these figures were typed), so that every job
+     * ever stored still loads.
      *
+     * @param tia the TIA the dose rests on: the voxel-wise sum for the voxel methods, else the region's
      * @param why the rule that chose the model, with its numbers
-     * @param curve the time–activity curve the TIA integrates, sampled for the chart (null in jobs stored
-     *     before curves were kept)
-     * @param dvh the cumulative DVH: dose (Gy) and the volume fraction receiving at least it (null for the
-     *     organ-S method and older jobs)
-     * @param d50Gy the pipeline's D50 (null without a DVH)
-     * @param effectiveHalfLifeH the terminal phase's effective half-life (0 in jobs stored before it was kept)
-     * @param bedGy null where the VOI's tissue has no sourced α/β
-     * @param assignedRole the role given at import (null in jobs stored before roles were kept: see {@link #role})
+     * @param curve the time–activity curve the TIA integrates, sampled for the chart (empty in jobs stored before
+     *     curves were kept)
+     * @param dvh the cumulative DVH (empty for the organ-S method and older jobs)
+     * @param d50 the pipeline's D50 (empty without a DVH)
+     * @param effectiveHalfLife the terminal phase's (empty in jobs stored before it was kept)
+     * @param bed empty where the VOI's tissue has no sourced α/β
+     * @param assignedRole the role given at import (empty in jobs stored before roles were kept: see {@link #role})
+     * @param bedTissue the tissue parameters the BED used, in words
      */
     public record VoiDose(
             String name,
-            double volumeMl,
-            double[] activityMBq,
+            Volume volume,
+            List<Activity> activity,
             String model,
-            double tiaMBqH,
-            double doseGy,
-            double doseSdGy,
-            Double bedGy,
+            TimeIntegratedActivity tia,
+            AbsorbedDose dose,
+            AbsorbedDose doseSd,
+            Optional<AbsorbedDose> bed,
             String why,
-            ModelCurve curve,
-            DoseVolumeHistogram.Curve dvh,
-            Double d50Gy,
-            double effectiveHalfLifeH,
-            RegionRole assignedRole,
-            String bedTissue) {
+            Optional<ModelCurve> curve,
+            Optional<DoseVolumeHistogram.Curve> dvh,
+            Optional<AbsorbedDose> d50,
+            Optional<Duration> effectiveHalfLife,
+            Optional<RegionRole> assignedRole,
+            Optional<String> bedTissue) {
+        public VoiDose {
+            activity = List.copyOf(activity);
+        }
+
         /** The role given at import, or for older jobs what netra's default rules say of the name. */
         public RegionRole role() {
-            return assignedRole != null ? assignedRole : RoleRules.DEFAULT.roleOf(name);
+            return assignedRole.orElseGet(() -> RoleRules.DEFAULT.roleOf(name));
         }
+
+        /** The activities in MBq, for the charts. */
+        public double[] activityMBq() {
+            return activity.stream().mapToDouble(Activity::inMBq).toArray();
+        }
+
+        /** These figures as the course's mapping reads them. */
+        public CycleDoseMapping.RegionDose regionDose() {
+            return new CycleDoseMapping.RegionDose(name, role(), volume, dose, doseSd, bed, effectiveHalfLife);
+        }
+
+        @JsonValue
+        AsStored stored() {
+            return new AsStored(
+                    name,
+                    volume.inMl(),
+                    activityMBq(),
+                    model,
+                    tia.inMBqHours(),
+                    dose.inGy(),
+                    doseSd.inGy(),
+                    bed.map(AbsorbedDose::inGy).orElse(null),
+                    why,
+                    curve.orElse(null),
+                    dvh.orElse(null),
+                    d50.map(AbsorbedDose::inGy).orElse(null),
+                    effectiveHalfLife.map(Times::hours).orElse(0.0),
+                    assignedRole.orElse(null),
+                    bedTissue.orElse(null));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static VoiDose of(AsStored s) {
+            return new VoiDose(
+                    s.name(),
+                    Volume.ofMl(s.volumeMl()),
+                    Arrays.stream(s.activityMBq()).mapToObj(Activity::ofMBq).toList(),
+                    s.model(),
+                    TimeIntegratedActivity.ofMBqHours(s.tiaMBqH()),
+                    AbsorbedDose.ofGy(s.doseGy()),
+                    AbsorbedDose.ofGy(s.doseSdGy()),
+                    Optional.ofNullable(s.bedGy()).map(AbsorbedDose::ofGy),
+                    s.why(),
+                    Optional.ofNullable(s.curve()),
+                    Optional.ofNullable(s.dvh()),
+                    Optional.ofNullable(s.d50Gy()).map(AbsorbedDose::ofGy),
+                    // older jobs stored 0 for "not kept"
+                    s.effectiveHalfLifeH() > 0 ? Optional.of(Times.ofHours(s.effectiveHalfLifeH())) : Optional.empty(),
+                    Optional.ofNullable(s.assignedRole()),
+                    Optional.ofNullable(s.bedTissue()));
+        }
+
+        /**
+         * The stored form: the JSON fields jobs have always been stored with (a serialisation boundary, so the
+         * units are in the names); null or 0 there is "not kept", which the typed record makes empty.
+         */
+        record AsStored(
+                String name,
+                double volumeMl,
+                double[] activityMBq,
+                String model,
+                double tiaMBqH,
+                double doseGy,
+                double doseSdGy,
+                Double bedGy,
+                String why,
+                ModelCurve curve,
+                DoseVolumeHistogram.Curve dvh,
+                Double d50Gy,
+                double effectiveHalfLifeH,
+                RegionRole assignedRole,
+                String bedTissue) {}
     }
 
     /**
+     * A finished job's figures, typed; stored as {@link AsStored}, the shape jobs have always been stored in.
+     *
+     * @param hours each scan's time after injection
      * @param correction the partial-volume correction applied ("" for none)
-     * @param warnings what the physicist must check (null in jobs stored before warnings were kept)
-     * @param json the cycle's report as the CLI's {@code --json} prints it (null in older jobs)
-     * @param identity who the images say they are of (null in jobs stored before netra kept it)
+     * @param warnings what the physicist must check (empty in jobs stored before warnings were kept)
+     * @param json the cycle's report as the CLI's {@code --json} prints it (empty in older jobs)
+     * @param identity who the images say they are of (empty in jobs stored before netra kept it)
      */
     public record Result(
             String patientId,
-            String injection,
-            double injectedGBq,
+            LocalDateTime injection,
+            Activity injected,
             double[] hours,
             List<VoiDose> vois,
             String correction,
-            List<CycleJson.WarningOut> warnings,
-            String json,
-            IdentityCheck.DicomIdentity identity) {
+            Optional<List<CycleJson.WarningOut>> warnings,
+            Optional<String> json,
+            Optional<IdentityCheck.DicomIdentity> identity) {
+        public Result {
+            vois = List.copyOf(vois);
+            correction = correction == null ? "" : correction;
+            warnings = warnings == null ? Optional.empty() : warnings.map(List::copyOf);
+            json = json == null ? Optional.empty() : json;
+            identity = identity == null ? Optional.empty() : identity;
+        }
+
         /** Who the images say they are of (jobs stored before netra kept it: the Patient ID alone). */
         public IdentityCheck.DicomIdentity dicomIdentity() {
-            return identity != null
-                    ? identity
-                    : new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty());
+            return identity.orElseGet(
+                    () -> new IdentityCheck.DicomIdentity(patientId, Optional.empty(), Optional.empty()));
         }
+
+        @JsonValue
+        AsStored stored() {
+            return new AsStored(
+                    patientId,
+                    injection.toString(),
+                    injected.inGBq(),
+                    hours,
+                    vois,
+                    correction,
+                    warnings.orElse(null),
+                    json.orElse(null),
+                    identity.orElse(null));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Result of(AsStored s) {
+            return new Result(
+                    s.patientId(),
+                    LocalDateTime.parse(s.injection()),
+                    Activity.ofGBq(s.injectedGBq()),
+                    s.hours(),
+                    s.vois(),
+                    s.correction(),
+                    Optional.ofNullable(s.warnings()),
+                    Optional.ofNullable(s.json()),
+                    Optional.ofNullable(s.identity()));
+        }
+
+        /** The stored form (and the job API's): the injection as ISO text, the activity in GBq, null where not kept. */
+        record AsStored(
+                String patientId,
+                String injection,
+                double injectedGBq,
+                double[] hours,
+                List<VoiDose> vois,
+                String correction,
+                List<CycleJson.WarningOut> warnings,
+                String json,
+                IdentityCheck.DicomIdentity identity) {}
     }
 
     /** A finished job as the store keeps it (audit-trailed): who ran what on which upload, and the doses. */
@@ -649,33 +788,37 @@ public final class DosimetryJobs implements AutoCloseable {
         List<VoiDose> vois = r.vois().stream()
                 .map(v -> new VoiDose(
                         v.name(),
-                        v.volumeMl(),
-                        v.activityMBq(),
+                        v.volume(),
+                        v.activity(),
                         v.tia().method().describe(),
-                        v.voxelTiaMBqH().orElse(v.tia().timeIntegratedActivity().inMBqHours()),
-                        v.doseGy(),
-                        v.doseSdGy(),
-                        v.bed().map(b -> b.inGy()).orElse(null),
+                        v.voxelTia().orElse(v.tia().timeIntegratedActivity()),
+                        v.dose(),
+                        v.doseSd(),
+                        v.bed(),
                         v.tia().why(),
-                        ModelCurve.of(v.tia(), r.hoursAfterInjection(), v.activityMBq(), halfLifeH),
+                        Optional.of(ModelCurve.of(v.tia(), r.hoursAfterInjection(), mbq(v), halfLifeH)),
                         dvh(report, v.name()),
-                        v.dvh().map(CycleResult.Dvh::d50Gy).orElse(null),
-                        Times.hours(v.tia().effectiveHalfLife()),
-                        v.role(),
-                        v.bedTissue().map(CycleJson::tissue).orElse(null)))
+                        v.dvh().map(CycleResult.Dvh::d50),
+                        Optional.of(v.tia().effectiveHalfLife()),
+                        Optional.of(v.role()),
+                        v.bedTissue().map(CycleJson::tissue)))
                 .toList();
         return new Result(
                 report.patientId(),
-                report.injection().toString(),
-                report.injected().inGBq(),
+                report.injection(),
+                report.injected(),
                 r.hoursAfterInjection(),
                 vois,
                 report.psf()
                         .map(p -> "GTM partial-volume correction (Rousset 1998), " + p.describe())
                         .orElse(""),
-                report.warnings().stream().map(CycleJson::warning).toList(),
-                CycleJson.write(report),
-                identity);
+                Optional.of(report.warnings().stream().map(CycleJson::warning).toList()),
+                Optional.of(CycleJson.write(report)),
+                Optional.of(identity));
+    }
+
+    private static double[] mbq(CycleResult.Voi v) {
+        return v.activity().stream().mapToDouble(Activity::inMBq).toArray();
     }
 
     /**
@@ -706,7 +849,7 @@ public final class DosimetryJobs implements AutoCloseable {
      * A VOI's cumulative DVH from the voxel dose map, its doses multiplied by the VOI's partial-volume factor as
      * its mean and D50 are (the GTM corrects region means, one factor per VOI).
      */
-    private static DoseVolumeHistogram.Curve dvh(CycleReport report, String voi) {
+    private static Optional<DoseVolumeHistogram.Curve> dvh(CycleReport report, String voi) {
         double factor = report.correction()
                 .flatMap(
                         c -> c.vois().stream().filter(x -> x.name().equals(voi)).findFirst())
@@ -719,8 +862,7 @@ public final class DosimetryJobs implements AutoCloseable {
                         .findFirst()
                         .map(m -> DoseVolumeHistogram.of(dose, m).curve(DVH_POINTS)))
                 .map(c -> new DoseVolumeHistogram.Curve(
-                        java.util.Arrays.stream(c.gy()).map(g -> g * factor).toArray(), c.fraction()))
-                .orElse(null);
+                        Arrays.stream(c.gy()).map(g -> g * factor).toArray(), c.fraction()));
     }
 
     /** Folders whose DICOM files are CT images, in path order: the SPECT/CT sessions' CTs. */

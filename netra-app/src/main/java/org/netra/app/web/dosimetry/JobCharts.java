@@ -3,6 +3,7 @@ package org.netra.app.web.dosimetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 
 /**
@@ -19,7 +20,12 @@ public final class JobCharts {
     private JobCharts() {}
 
     /** One region's data to draw; {@code curve} and {@code dvh} are null where there are none. */
-    record Region(String name, double[] hours, double[] mBq, ModelCurve curve, DoseVolumeHistogram.Curve dvh) {}
+    record Region(
+            String name,
+            double[] hours,
+            double[] mBq,
+            Optional<ModelCurve> curve,
+            Optional<DoseVolumeHistogram.Curve> dvh) {}
 
     /** Measured activities (markers) and the curve the TIA integrates (line) per VOI, MBq against hours. */
     public static String timeActivity(DosimetryJobs.Result r) {
@@ -43,16 +49,9 @@ public final class JobCharts {
         for (var v : regions) {
             String color = COLORS[c++ % COLORS.length];
             sets.add(set("scatter", v.name() + " measured", color, false, 5, v.hours(), v.mBq()));
-            if (v.curve() != null) {
-                sets.add(set(
-                        "line",
-                        v.name() + " integrated",
-                        color,
-                        false,
-                        0,
-                        v.curve().hours(),
-                        v.curve().mBq()));
-            }
+            v.curve()
+                    .ifPresent(curve -> sets.add(
+                            set("line", v.name() + " integrated", color, false, 0, curve.hours(), curve.mBq())));
         }
         // organs and tumours differ by orders of magnitude in MBq: a log axis shows every curve's shape
         return chart("time after injection (h)", "activity (MBq)", true, sets);
@@ -63,12 +62,13 @@ public final class JobCharts {
         int c = 0;
         for (var v : regions) {
             String color = COLORS[c++ % COLORS.length];
-            if (v.dvh() != null) {
-                double[] percent = new double[v.dvh().fraction().length];
+            if (v.dvh().isPresent()) {
+                var dvh = v.dvh().get();
+                double[] percent = new double[dvh.fraction().length];
                 for (int i = 0; i < percent.length; i++) {
-                    percent[i] = 100 * v.dvh().fraction()[i];
+                    percent[i] = 100 * dvh.fraction()[i];
                 }
-                sets.add(set("line", v.name(), color, true, 0, v.dvh().gy(), percent));
+                sets.add(set("line", v.name(), color, true, 0, dvh.gy(), percent));
             }
         }
         return sets.isEmpty() ? "" : chart("absorbed dose (Gy)", "volume (%)", false, sets);

@@ -7,7 +7,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -172,11 +171,10 @@ public final class JobFeature implements WebFeature {
                 ctx -> {
                     var job = job(ctx);
                     String json = job.result()
-                            .map(DosimetryJobs.Result::json)
-                            .orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"));
-                    if (json == null) {
-                        throw new NotFoundResponse("job " + job.id() + " was stored before reports were kept");
-                    }
+                            .orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"))
+                            .json()
+                            .orElseThrow(() ->
+                                    new NotFoundResponse("job " + job.id() + " was stored before reports were kept"));
                     ctx.contentType("application/json").result(json);
                 });
     }
@@ -282,28 +280,23 @@ public final class JobFeature implements WebFeature {
         for (var v : r.vois()) {
             List<DosimetryReport.Sample> points = new ArrayList<>();
             for (int i = 0; i < r.hours().length; i++) {
-                points.add(new DosimetryReport.Sample(r.hours()[i], Activity.ofMBq(v.activityMBq()[i])));
+                points.add(new DosimetryReport.Sample(r.hours()[i], v.activity().get(i)));
             }
             List<DosimetryReport.Sample> fitted = new ArrayList<>();
-            if (v.curve() != null) {
-                for (int i = 0; i < v.curve().hours().length; i++) {
-                    fitted.add(new DosimetryReport.Sample(
-                            v.curve().hours()[i], Activity.ofMBq(v.curve().mBq()[i])));
+            v.curve().ifPresent(curve -> {
+                for (int i = 0; i < curve.hours().length; i++) {
+                    fitted.add(new DosimetryReport.Sample(curve.hours()[i], Activity.ofMBq(curve.mBq()[i])));
                 }
-            }
+            });
             curves.add(new DosimetryReport.Curve(v.name(), v.model(), points, fitted));
             rows.add(new DosimetryReport.DoseRow(
-                    v.name(),
-                    Optional.empty(),
-                    v.tiaMBqH(),
-                    AbsorbedDose.ofGy(v.doseGy()),
-                    AbsorbedDose.ofGy(v.doseSdGy())));
+                    v.name(), Optional.empty(), Optional.of(v.tia()), v.dose(), Optional.of(v.doseSd())));
         }
         return new DosimetryReport(
                 new DosimetryReport.ReportPatient(r.patientId(), job.upload(), null),
                 1,
-                LocalDate.parse(r.injection().substring(0, 10)),
-                Activity.ofGBq(r.injectedGBq()),
+                r.injection().toLocalDate(),
+                r.injected(),
                 "uploaded " + job.upload() + "; " + job.method() + " (netra-dosimetry cycle pipeline)",
                 curves,
                 rows,

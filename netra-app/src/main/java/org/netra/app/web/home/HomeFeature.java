@@ -61,7 +61,7 @@ public final class HomeFeature implements WebFeature {
 
     /** Activity left of a standard cycle by physical decay alone, day 0–14, as JSON for the chart script. */
     static String decayChart() {
-        var lu = NuclideCatalog.icrp107().get("Lu-177");
+        var lu = NuclideCatalog.icrp107().lutetium177();
         List<String> days = new ArrayList<>();
         List<String> gbq = new ArrayList<>();
         for (int d = 0; d <= 14; d++) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,13 @@ import org.netra.app.web.TestServer;
 import org.netra.app.web.WebClient;
 import org.netra.clinical.patient.IdentityCheck;
 import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.dosimetry.cycle.RegionRole;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.TimeIntegratedActivity;
+import org.netra.physics.quantity.Times;
+import org.netra.physics.quantity.Volume;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.DosimetryRecord;
@@ -49,20 +56,20 @@ class CourseAttachmentTest {
     private static DosimetryJobs.VoiDose voi(String name, double ml, double gy, double bedGy, double teffH) {
         return new DosimetryJobs.VoiDose(
                 name,
-                ml,
-                new double[] {10, 8, 4},
+                Volume.ofMl(ml),
+                List.of(Activity.ofMBq(10), Activity.ofMBq(8), Activity.ofMBq(4)),
                 "mono-exponential",
-                100,
-                gy,
-                0.1 * gy,
-                bedGy,
+                TimeIntegratedActivity.ofMBqHours(100),
+                AbsorbedDose.ofGy(gy),
+                AbsorbedDose.ofGy(0.1 * gy),
+                Optional.of(AbsorbedDose.ofGy(bedGy)),
                 "fits best",
-                new ModelCurve(new double[] {0, 24, 96}, new double[] {11, 8, 4}),
-                new DoseVolumeHistogram.Curve(new double[] {0, gy, 2 * gy}, new double[] {1, 0.5, 0}),
-                gy,
-                teffH,
-                null, // a job stored before roles were kept: the default name rules give the role
-                null);
+                Optional.of(new ModelCurve(new double[] {0, 24, 96}, new double[] {11, 8, 4})),
+                Optional.of(new DoseVolumeHistogram.Curve(new double[] {0, gy, 2 * gy}, new double[] {1, 0.5, 0})),
+                Optional.of(AbsorbedDose.ofGy(gy)),
+                Optional.of(Times.ofHours(teffH)),
+                Optional.empty(), // as a job stored before roles were kept: the default name rules give the role
+                Optional.empty());
     }
 
     /** A finished job of {@code patient}'s injection on {@code day} with {@code gbq}, stored as the worker would. */
@@ -79,14 +86,14 @@ class CourseAttachmentTest {
         String id = "t" + Long.toHexString(System.nanoTime());
         var result = new DosimetryJobs.Result(
                 who.patientId(),
-                day.atTime(9, 30).toString(),
-                gbq,
+                day.atTime(9, 30),
+                Activity.ofGBq(gbq),
                 new double[] {4, 24, 96},
                 vois,
                 "",
-                List.of(),
-                null,
-                who);
+                Optional.of(List.of()),
+                Optional.empty(),
+                Optional.of(who));
         server.store
                 .records()
                 .create(
@@ -112,7 +119,8 @@ class CourseAttachmentTest {
                 .jobs()
                 .attach(id, new DosimetryJobs.Target(cycle1.patientId(), 1), "physicist")
                 .value();
-        // by hand: (100·3 + 150·4) / 250 = 3.6 Gy; BED (100·3.2 + 150·4.4) / 250 = 3.92 Gy; T_eff 46 h
+        // the library's mapping (CycleDoseMappingTest has it by hand): (100·3 + 150·4) / 250 = 3.6 Gy;
+        // BED (100·3.2 + 150·4.4) / 250 = 3.92 Gy; T_eff 46 h — the attachment must carry exactly these
         assertThat(rec.dosimetry().kidneyDose().inGy()).isCloseTo(3.6, within(1e-12));
         assertThat(rec.dosimetry().kidneyBed().orElseThrow().inGy()).isCloseTo(3.92, within(1e-12));
         assertThat(rec.dosimetry().kidneyEffectiveHalfLife().toMinutes()).isEqualTo(46 * 60);
@@ -141,6 +149,52 @@ class CourseAttachmentTest {
                         .value()
                         .attachedTo())
                 .isEqualTo(cycle1.id());
+    }
+
+    /** A job as the store kept it before its figures were typed: unit-named numbers, null or 0 for "not kept". */
+    private static final String STORED_BEFORE_TYPING = """
+            {"id":"old1","owner":"physicist","upload":"old.zip","method":"voxel kernel",
+             "started":"2026-01-05T10:00:00Z","finished":"2026-01-05T10:01:00Z","attachedTo":"",
+             "result":{"patientId":"P1","injection":"2026-01-05T09:30","injectedGBq":7.4,"hours":[4.0,24.0,96.0],
+              "correction":"","warnings":null,"json":null,"identity":null,
+              "vois":[
+               {"name":"Kidney_L","volumeMl":100.0,"activityMBq":[10.0,8.0,4.0],"model":"mono-exponential",
+                "tiaMBqH":100.0,"doseGy":3.0,"doseSdGy":0.3,"bedGy":3.2,"why":"fits best",
+                "curve":{"hours":[0.0,24.0,96.0],"mBq":[11.0,8.0,4.0]},
+                "dvh":{"gy":[0.0,3.0,6.0],"fraction":[1.0,0.5,0.0]},"d50Gy":3.0,"effectiveHalfLifeH":40.0,
+                "assignedRole":"KIDNEY","bedTissue":"kidney"},
+               {"name":"lesion1","volumeMl":12.0,"activityMBq":[1.0,2.0,1.5],"model":"trapezoid",
+                "tiaMBqH":150.0,"doseGy":20.0,"doseSdGy":2.0,"bedGy":null,"why":"too few points",
+                "curve":null,"dvh":null,"d50Gy":null,"effectiveHalfLifeH":0.0,
+                "assignedRole":null,"bedTissue":null}]}}""";
+
+    @Test
+    void aJobStoredBeforeItsFiguresWereTypedStillLoadsAndIsWrittenTheSameWay() throws Exception {
+        var docs = server.store.documents();
+        var job = docs.read(STORED_BEFORE_TYPING, DosimetryJobs.FinishedJob.class);
+        var kidney = job.result().vois().get(0);
+        assertThat(kidney.volume()).isEqualTo(Volume.ofMl(100));
+        assertThat(kidney.activity()).containsExactly(Activity.ofMBq(10), Activity.ofMBq(8), Activity.ofMBq(4));
+        assertThat(kidney.dose()).isEqualTo(AbsorbedDose.ofGy(3));
+        assertThat(kidney.bed()).contains(AbsorbedDose.ofGy(3.2));
+        assertThat(kidney.effectiveHalfLife()).contains(Times.ofHours(40));
+        assertThat(kidney.curve()).isPresent();
+        assertThat(job.result().injection()).isEqualTo(java.time.LocalDateTime.of(2026, 1, 5, 9, 30));
+        assertThat(job.result().injected()).isEqualTo(Activity.ofGBq(7.4));
+        assertThat(job.result().warnings()).as("null: not kept").isEmpty();
+        assertThat(job.result().json()).isEmpty();
+        assertThat(job.result().dicomIdentity().patientId()).isEqualTo("P1");
+        var lesion = job.result().vois().get(1);
+        assertThat(lesion.bed()).isEmpty();
+        assertThat(lesion.curve()).isEmpty();
+        assertThat(lesion.dvh()).isEmpty();
+        assertThat(lesion.d50()).isEmpty();
+        assertThat(lesion.effectiveHalfLife()).as("0 was 'not kept'").isEmpty();
+        assertThat(lesion.assignedRole()).isEmpty();
+        assertThat(lesion.role()).as("by the default name rules").isEqualTo(RegionRole.TUMOUR);
+        // written back field for field as it was read
+        assertThat(docs.mapper().readTree(docs.write(job)))
+                .isEqualTo(docs.mapper().readTree(STORED_BEFORE_TYPING));
     }
 
     @Test

@@ -30,10 +30,10 @@ class StoredCycleCurvesTest {
                     .regions()
                     .getFirst();
             // independent of the pipeline: the stored points fall with the cycle's kidney effective half-life
-            double slope = Math.log(kidneys.measuredMBq().getLast()
-                            / kidneys.measuredMBq().getFirst())
-                    / (kidneys.measuredHours().getLast()
-                            - kidneys.measuredHours().getFirst());
+            var first = kidneys.measured().getFirst();
+            var last = kidneys.measured().getLast();
+            double slope = Math.log(last.activity().inMBq() / first.activity().inMBq())
+                    / (last.hoursAfterInjection() - first.hoursAfterInjection());
             double teffH = rec.dosimetry().kidneyEffectiveHalfLife().toMinutes() / 60.0;
             assertThat(-Math.log(2) / slope).isCloseTo(teffH, within(0.05));
             assertThat(kidneys.model()).containsIgnoringCase("mono");
@@ -46,17 +46,15 @@ class StoredCycleCurvesTest {
             assertThat(page.body()).doesNotContain("appear here when").contains("Time–activity curves");
             var tac = new ObjectMapper().readTree(chartSpec(page.body(), "cycle-tac"));
             var measured = tac.get("datasets").get(0).get("points");
-            assertThat(measured).hasSize(kidneys.measuredHours().size());
+            assertThat(measured).hasSize(kidneys.measured().size());
             for (int i = 0; i < measured.size(); i++) {
-                assertThat(measured.get(i).get("x").asDouble())
-                        .isEqualTo(kidneys.measuredHours().get(i));
-                assertThat(measured.get(i).get("y").asDouble())
-                        .isCloseTo(
-                                kidneys.measuredMBq().get(i),
-                                within(1e-4 * kidneys.measuredMBq().get(i)));
+                var point = kidneys.measured().get(i);
+                assertThat(measured.get(i).get("x").asDouble()).isEqualTo(point.hoursAfterInjection());
+                double mBq = point.activity().inMBq();
+                assertThat(measured.get(i).get("y").asDouble()).isCloseTo(mBq, within(1e-4 * mBq));
             }
             assertThat(tac.get("datasets").get(1).get("points"))
-                    .hasSize(kidneys.curveHours().size());
+                    .hasSize(kidneys.curve().size());
             assertThat(page.body()).as("the twin keeps no voxel dose").doesNotContain("cycle-dvh");
         }
     }

@@ -123,6 +123,21 @@ class ClinicalPagesTest {
         }
         var api = nurse.get("/api/patients/" + pid + "/dosimetry/4");
         assertThat(api.body()).contains("\"predictedFurtherCycles\"");
+        // the API's numbers keep the unit in the name; a row without an SD has no sdGy (not NaN, not 0)
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.body());
+        assertThat(json.get("cumulativeKidneyBedGy").asDouble())
+                .isCloseTo(cumulative, org.assertj.core.api.Assertions.within(0.05)); // as the page shows it
+        assertThat(json.get("kidneyBedLimitGy").asDouble()).isEqualTo(27.0);
+        assertThat(json.get("kidneyBedPerCycle")).hasSize(4);
+        var rows = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        json.get("doses").forEach(rows::add);
+        assertThat(rows)
+                .filteredOn(r -> r.get("region").asText().equals("kidneys (BED)"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.has("sdGy")).isFalse();
+                    assertThat(r.get("doseGy").isNumber()).isTrue();
+                });
     }
 
     @Test
