@@ -151,6 +151,7 @@ public final class CyclePipeline {
                 correction = Optional.of(PartialVolumeCorrection.gtm(
                         uncorrected,
                         aligned.timePoints(),
+                        aligned.asAcquired(),
                         masks,
                         gtm.regions().orElseGet(() -> PartialVolumeCorrection.defaultRegions(uncorrected)),
                         used.fwhmMm(),

@@ -47,6 +47,21 @@ public final class GeometricTransferMatrix {
         // disjoint regions that fill the grid (a background among them): the largest region's blurred indicator is
         // the blur of ones minus the others', so its column needs no blur of the whole grid
         int complement = covered == g.voxelCount() && n > 1 ? largest : -1;
+        // each voxel's region: one walk over a column's box sums its blurred indicator over every region at once,
+        // in the order of the voxels as walking each region's mask did
+        int[] label = new int[g.voxelCount()];
+        java.util.Arrays.fill(label, -1);
+        for (int j = 0; j < n; j++) {
+            Mask mj = regions.get(j);
+            for (int v = mj.next(0); v >= 0; v = mj.next(v + 1)) {
+                if (label[v] >= 0) {
+                    throw new IllegalArgumentException(
+                            "GTM regions '" + regions.get(label[v]).name() + "' and '" + mj.name()
+                                    + "' overlap: the regions must be disjoint");
+                }
+                label[v] = j;
+            }
+        }
         for (int j = 0; j < n; j++) {
             if (j == complement) {
                 continue;
@@ -54,9 +69,9 @@ public final class GeometricTransferMatrix {
             Mask mj = regions.get(j);
             Box box = Box.around(mj, GaussianBlur.radii(g, fwhmMm));
             float[] blurred = box.blurredIndicator(mj, fwhmMm);
+            double[] sums = box.sumsByLabel(label, n, blurred);
             for (int i = 0; i < n; i++) {
-                Mask mi = regions.get(i);
-                w[i][j] = box.sumOver(mi, blurred) / mi.voxelCount();
+                w[i][j] = sums[i] / regions.get(i).voxelCount();
             }
         }
         if (complement >= 0) {
@@ -142,16 +157,41 @@ public final class GeometricTransferMatrix {
             return i + nx * (j + ny * k);
         }
 
-        /** The sum of a blurred indicator (on this box) over a mask's voxels. */
+        /** The sum of a blurred indicator (on this box) over a mask's voxels: only the box's can add to it. */
         double sumOver(Mask m, float[] blurred) {
             double sum = 0;
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                int b = indexOf(v);
-                if (b >= 0) {
-                    sum += blurred[b];
+            int plane = grid.nx() * grid.ny();
+            int b = 0;
+            for (int k = 0; k < nz; k++) {
+                for (int j = 0; j < ny; j++) {
+                    int v = x0 + grid.nx() * (y0 + j) + plane * (z0 + k);
+                    for (int i = 0; i < nx; i++, b++, v++) {
+                        if (m.contains(v)) {
+                            sum += blurred[b];
+                        }
+                    }
                 }
             }
             return sum;
+        }
+
+        /** The sums of a blurred indicator (on this box) over each label's voxels (labels 0…n−1, −1 for none). */
+        double[] sumsByLabel(int[] label, int n, float[] blurred) {
+            double[] sums = new double[n];
+            int plane = grid.nx() * grid.ny();
+            int b = 0;
+            for (int k = 0; k < nz; k++) {
+                for (int j = 0; j < ny; j++) {
+                    int v = x0 + grid.nx() * (y0 + j) + plane * (z0 + k);
+                    for (int i = 0; i < nx; i++, b++, v++) {
+                        int l = label[v];
+                        if (l >= 0) {
+                            sums[l] += blurred[b];
+                        }
+                    }
+                }
+            }
+            return sums;
         }
 
         float[] blurredIndicator(Mask m, double fwhmMm) {
