@@ -270,7 +270,12 @@ public final class PartialVolumeCorrection {
      * The disjoint regions: {@code label[v]} the VOI index owning voxel v (nv for the background), the region
      * masks, each VOI's region index (−1 if not a region) and each label's region index.
      */
-    private record Regions(int[] label, List<Mask> masks, int[] regionOf, long[][] overlap) {
+    private record Regions(
+            int[] label,
+            List<Mask> masks,
+            int[] regionOf,
+            long[][] overlap,
+            GeometricTransferMatrix.RegionSet transfer) {
         /** The label of the voxels in no region: one past the VOIs'. */
         int backgroundLabel() {
             return regionOf.length - 1;
@@ -319,7 +324,7 @@ public final class PartialVolumeCorrection {
                     overlap[k][regionOf[label[v]]]++;
                 }
             }
-            return new Regions(label, masks, regionOf, overlap);
+            return new Regions(label, masks, regionOf, overlap, GeometricTransferMatrix.RegionSet.of(masks));
         }
     }
 
@@ -437,10 +442,12 @@ public final class PartialVolumeCorrection {
             double[] h2 = {
                 grid.spacing(0) * grid.spacing(0), grid.spacing(1) * grid.spacing(1), grid.spacing(2) * grid.spacing(2)
             };
-            double varianceSum = 0;
-            long varianceCount = 0;
-            int q = 0;
-            for (int k = 0; k < own.nz(); k++) {
+            // the scan's planes side by side, each into its own sums, added up in plane order (the same every run)
+            PlaneSums[] planes = new PlaneSums[own.nz()];
+            java.util.stream.IntStream.range(0, own.nz()).parallel().forEach(k -> {
+                PlaneSums p = new PlaneSums(nr, ns);
+                planes[k] = p;
+                int q = k * own.nx() * own.ny();
                 for (int j = 0; j < own.ny(); j++) {
                     for (int i = 0; i < own.nx(); i++, q++) {
                         double x = c0[0] + i * di[0] + j * dj[0] + k * dk[0];
@@ -449,42 +456,66 @@ public final class PartialVolumeCorrection {
                         if (!(x >= 0 && y >= 0 && z >= 0 && x <= gx - 1 && y <= gy - 1 && z <= gz - 1)) {
                             continue;
                         }
-                        int x0 = Math.min((int) x, gx - 2 < 0 ? 0 : gx - 2);
-                        int y0 = Math.min((int) y, gy - 2 < 0 ? 0 : gy - 2);
-                        int z0 = Math.min((int) z, gz - 2 < 0 ? 0 : gz - 2);
+                        int x0 = Math.min((int) x, Math.max(0, gx - 2));
+                        int y0 = Math.min((int) y, Math.max(0, gy - 2));
+                        int z0 = Math.min((int) z, Math.max(0, gz - 2));
                         double fx = x - x0, fy = y - y0, fz = z - z0;
+                        int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
+                        int corner = x0 + gx * y0 + plane * z0;
                         double value = img[q];
-                        for (int c = 0; c < 8; c++) {
-                            int ax = c & 1, ay = (c >> 1) & 1, az = (c >> 2) & 1;
-                            double w = (ax == 0 ? 1 - fx : fx) * (ay == 0 ? 1 - fy : fy) * (az == 0 ? 1 - fz : fz);
-                            if (w == 0) {
-                                continue;
+                        int first = regionOf[label[corner]];
+                        boolean one = first == regionOf[label[corner + dx]]
+                                && first == regionOf[label[corner + dy]]
+                                && first == regionOf[label[corner + dx + dy]]
+                                && first == regionOf[label[corner + dz]]
+                                && first == regionOf[label[corner + dz + dx]]
+                                && first == regionOf[label[corner + dz + dy]]
+                                && first == regionOf[label[corner + dz + dy + dx]];
+                        if (one) {
+                            // inside one region (most voxels): its weights add up to 1
+                            p.sums[first] += value;
+                            p.weights[first] += 1;
+                        } else {
+                            for (int c = 0; c < 8; c++) {
+                                int ax = c & 1, ay = (c >> 1) & 1, az = (c >> 2) & 1;
+                                double w = (ax == 0 ? 1 - fx : fx) * (ay == 0 ? 1 - fy : fy) * (az == 0 ? 1 - fz : fz);
+                                int r = regionOf[label[corner + ax * dx + ay * dy + az * dz]];
+                                p.sums[r] += w * value;
+                                p.weights[r] += w;
                             }
-                            int v = Math.min(x0 + ax, gx - 1)
-                                    + gx * Math.min(y0 + ay, gy - 1)
-                                    + plane * Math.min(z0 + az, gz - 1);
-                            int r = regionOf[label[v]];
-                            sums[r] += w * value;
-                            weights[r] += w;
                         }
-                        int nearest = (int) Math.floor(x + 0.5)
-                                + gx * (int) Math.floor(y + 0.5)
-                                + plane * (int) Math.floor(z + 0.5);
+                        int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
                         int r = regionOf[label[nearest]];
                         if (r != background) {
-                            varianceSum += (fx * (1 - fx) * h2[0] + fy * (1 - fy) * h2[1] + fz * (1 - fz) * h2[2]) / 3;
-                            varianceCount++;
+                            p.variance += (fx * (1 - fx) * h2[0] + fy * (1 - fy) * h2[1] + fz * (1 - fz) * h2[2]) / 3;
+                            p.varianceCount++;
                         }
-                        for (int s = 0; s < ns; s++) {
-                            Split sp = splits.get(s);
-                            if (r == sp.parent()) {
-                                int part = sp.c().contains(nearest) ? 0 : 1;
-                                splitSums[s][part] += value;
-                                splitCounts[s][part]++;
+                        for (int sp = 0; sp < ns; sp++) {
+                            Split split = splits.get(sp);
+                            if (r == split.parent()) {
+                                int part = split.c().contains(nearest) ? 0 : 1;
+                                p.splitSums[sp][part] += value;
+                                p.splitCounts[sp][part]++;
                             }
                         }
                     }
                 }
+            });
+            double varianceSum = 0;
+            long varianceCount = 0;
+            for (PlaneSums p : planes) {
+                for (int r = 0; r < nr; r++) {
+                    sums[r] += p.sums[r];
+                    weights[r] += p.weights[r];
+                }
+                for (int sp = 0; sp < ns; sp++) {
+                    for (int part = 0; part < 2; part++) {
+                        splitSums[sp][part] += p.splitSums[sp][part];
+                        splitCounts[sp][part] += p.splitCounts[sp][part];
+                    }
+                }
+                varianceSum += p.variance;
+                varianceCount += p.varianceCount;
             }
             addedVariance = varianceCount > 0 ? 2 * varianceSum / varianceCount : 0;
         }
@@ -508,6 +539,23 @@ public final class PartialVolumeCorrection {
         return new Observed(means, c, rest, addedVariance);
     }
 
+    /** One plane's share of {@link #observe}'s sums. */
+    private static final class PlaneSums {
+        final double[] sums;
+        final double[] weights;
+        final double[][] splitSums;
+        final long[][] splitCounts;
+        double variance;
+        long varianceCount;
+
+        PlaneSums(int regions, int splits) {
+            sums = new double[regions];
+            weights = new double[regions];
+            splitSums = new double[splits][2];
+            splitCounts = new long[splits][2];
+        }
+    }
+
     /** The reference grid's continuous index of a scan voxel's centre. */
     private static double[] referenceIndex(
             Geometry own, RigidTransform toReference, Geometry reference, int i, int j, int k) {
@@ -527,7 +575,7 @@ public final class PartialVolumeCorrection {
     private static Solution solve(
             Regions regions, List<Mask> vois, List<Split> splits, List<Observed> observed, double fwhmMm) {
         List<Mask> masks = regions.masks();
-        GeometricTransferMatrix gtm = new GeometricTransferMatrix(masks, fwhmMm);
+        GeometricTransferMatrix gtm = new GeometricTransferMatrix(regions.transfer(), fwhmMm);
         int nv = vois.size();
         int nr = masks.size();
         Geometry grid = masks.get(0).geometry();
@@ -549,7 +597,8 @@ public final class PartialVolumeCorrection {
         widened.put(fwhmMm, gtm);
         for (int t = 0; t < n; t++) {
             Observed o = observed.get(t);
-            double[] truth = widened.computeIfAbsent(o.fwhmMm(fwhmMm), f -> new GeometricTransferMatrix(masks, f))
+            double[] truth = widened.computeIfAbsent(
+                            o.fwhmMm(fwhmMm), f -> new GeometricTransferMatrix(regions.transfer(), f))
                     .correct(o.regionMeans());
             for (int k = 0; k < nv; k++) {
                 double s = 0;
