@@ -346,9 +346,20 @@ final class DosimetryCommand implements Callable<Integer> {
                         rec.uncorrectedAbsorbedDoseGy());
             }
             out.println("    dose: " + v.doseHow());
+            // a VOI's warnings under its dose, where the physicist reads the number (the bladder's unmeasured
+            // filling, an implausible half-life); the cycle's own after the VOIs
+            for (CycleJson.WarningOut w : r.warnings()) {
+                if (w.voi().equals(v.name())) {
+                    out.println("    WARNING " + w.code() + ": " + w.message());
+                }
+            }
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        r.rois().forEach(v -> names.add(v.name()));
         for (CycleJson.WarningOut w : r.warnings()) {
-            out.println("  WARNING " + w.code() + ": " + w.message());
+            if (!names.contains(w.voi())) {
+                out.println("  WARNING " + w.code() + ": " + w.message());
+            }
         }
         if (doseOut != null) {
             out.println("  dose map written to " + doseOut);

@@ -39,10 +39,31 @@ public final class Alignment {
      * The time points on the reference grid, earliest first, with the registration found for each (empty for
      * the reference and in mode NONE).
      */
-    public record Aligned(List<TimePointImage> timePoints, List<Optional<RigidRegistration.Result>> registrations) {
+    public record Aligned(
+            List<TimePointImage> timePoints,
+            List<Optional<RigidRegistration.Result>> registrations,
+            List<AsAcquired> asAcquired) {
         public Aligned {
             timePoints = List.copyOf(timePoints);
             registrations = List.copyOf(registrations);
+            asAcquired = List.copyOf(asAcquired);
+            if (asAcquired.size() != timePoints.size()) {
+                throw new IllegalArgumentException("one acquired frame per time point");
+            }
+        }
+    }
+
+    /**
+     * A time point as it was acquired, before resampling, and where each point of the reference grid lies in it.
+     * Resampling a later scan onto the reference grid interpolates (trilinear), which blurs it further than the
+     * camera's PSF; figures that model the PSF exactly (the GTM) read the scan on its own grid instead.
+     *
+     * @param referenceToScan world position on the reference grid → world position in this scan's frame
+     */
+    public record AsAcquired(Volume activity, RigidTransform referenceToScan) {
+        /** Whether the scan is on the reference grid already, not moved: nothing was resampled. */
+        public boolean isOn(Geometry reference) {
+            return activity.geometry().equals(reference) && referenceToScan.equals(RigidTransform.identity());
         }
     }
 
@@ -101,7 +122,7 @@ public final class Alignment {
                 case CT -> throw new IllegalStateException("mode CT is refused above");
             }
         });
-        return aligned(reference, out, found);
+        return aligned(reference, sorted.subList(1, sorted.size()), out, found);
     }
 
     /**
@@ -151,18 +172,30 @@ public final class Alignment {
             out[i] = tp.withActivity(Resampling.trilinear(tp.activity(), grid, r.transform(), 0f));
             found.set(i, Optional.of(r));
         });
-        return aligned(reference, out, found);
+        List<TimePointImage> acquired =
+                order.subList(1, order.size()).stream().map(timePoints::get).toList();
+        return aligned(reference, acquired, out, found);
     }
 
     private static Aligned aligned(
-            TimePointImage reference, TimePointImage[] later, List<Optional<RigidRegistration.Result>> found) {
+            TimePointImage reference,
+            List<TimePointImage> acquired,
+            TimePointImage[] later,
+            List<Optional<RigidRegistration.Result>> found) {
         List<TimePointImage> all = new ArrayList<>();
         List<Optional<RigidRegistration.Result>> registrations = new ArrayList<>();
+        List<AsAcquired> frames = new ArrayList<>();
         all.add(reference);
         registrations.add(Optional.empty());
+        frames.add(new AsAcquired(reference.activity(), RigidTransform.identity()));
         all.addAll(Arrays.asList(later));
         registrations.addAll(found);
-        return new Aligned(all, registrations);
+        for (int i = 0; i < later.length; i++) {
+            frames.add(new AsAcquired(
+                    acquired.get(i).activity(),
+                    found.get(i).map(RigidRegistration.Result::transform).orElse(RigidTransform.identity())));
+        }
+        return new Aligned(all, registrations, frames);
     }
 
     /**

@@ -20,6 +20,7 @@ public sealed interface CycleWarning {
             case EffectiveHalfLifeBeyondPhysical w -> "effective-half-life-beyond-physical";
             case StillRising w -> "still-rising";
             case MostlyExtrapolated w -> "mostly-extrapolated";
+            case UnmeasuredBeforeFirstScan w -> "unmeasured-before-first-scan";
             case UnregisteredMotion w -> "unregistered-motion";
             case SinglePointFarFromEffectiveHalfLife w -> "single-point-far-from-effective-half-life";
             case ImageBasedMarrow w -> "image-based-marrow";
@@ -84,6 +85,52 @@ public sealed interface CycleWarning {
                             + " later scan",
                     voi,
                     100 * fraction);
+        }
+    }
+
+    /**
+     * The VOI clears so fast between the first two scans that much of its TIA falls before the first scan, where
+     * no scan measured it: its dose rests on how the activity rose after injection, which the scans cannot tell
+     * (the bladder, filled and emptied by urine within hours, imaged from 4 h on). The shares bound that part by a
+     * linear rise from injection and by uptake at injection; {@code halfBand} is the resulting relative
+     * uncertainty of the TIA (± about the middle of the two). A clearance half-life of 0 means that the second scan
+     * shows no activity at all.
+     */
+    record UnmeasuredBeforeFirstScan(
+            String voi,
+            double firstHours,
+            double secondHours,
+            double clearanceHalfLifeH,
+            double shareLow,
+            double shareHigh,
+            double halfBand)
+            implements CycleWarning {
+        @Override
+        public String message() {
+            if (clearanceHalfLifeH == 0) {
+                return String.format(
+                        Locale.ROOT,
+                        "%s: no activity left at %.0f h of what the scan at %.0f h showed: its time-integrated"
+                                + " activity lies mostly before the first scan, which no scan measures, so its dose"
+                                + " is not determined by these scans; add a scan within a few hours of injection",
+                        voi,
+                        secondHours,
+                        firstHours);
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "%s: clears with a half-life of %.1f h between the scans at %.0f h and %.0f h, so %.0f–%.0f %% of"
+                            + " its time-integrated activity falls before the first scan, which no scan measures"
+                            + " (activity rising linearly from injection … taken up at injection): its dose is"
+                            + " uncertain by about ±%.0f %% whatever the fit; add a scan within a few hours of"
+                            + " injection",
+                    voi,
+                    clearanceHalfLifeH,
+                    firstHours,
+                    secondHours,
+                    100 * shareLow,
+                    100 * shareHigh,
+                    100 * halfBand);
         }
     }
 

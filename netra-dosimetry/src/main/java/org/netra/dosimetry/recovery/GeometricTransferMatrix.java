@@ -25,41 +25,127 @@ public final class GeometricTransferMatrix {
      * @param fwhmMm the system's spatial resolution (FWHM of the Gaussian PSF, mm), measured for the camera
      */
     public GeometricTransferMatrix(List<Mask> regions, double fwhmMm) {
-        if (regions.isEmpty()) {
-            throw new IllegalArgumentException("the GTM needs at least one region");
+        this(RegionSet.of(regions), fwhmMm);
+    }
+
+    /**
+     * Disjoint regions prepared once for transfer matrices at several PSFs: each voxel's region, each region's
+     * voxels and bounding box. None of it depends on the PSF (a cycle's correction builds one matrix per scan and
+     * PSF).
+     */
+    public static final class RegionSet {
+        private final List<Mask> regions;
+        private final int[] label;
+        private final int[][] voxels;
+        private final int[][] lower;
+        private final int[][] upper;
+        private final int complement;
+
+        private RegionSet(
+                List<Mask> regions, int[] label, int[][] voxels, int[][] lower, int[][] upper, int complement) {
+            this.regions = regions;
+            this.label = label;
+            this.voxels = voxels;
+            this.lower = lower;
+            this.upper = upper;
+            this.complement = complement;
         }
+
+        /**
+         * @param regions disjoint, non-empty, on one grid; include a background region so that activity outside
+         *     the VOIs is accounted for
+         */
+        public static RegionSet of(List<Mask> regions) {
+            if (regions.isEmpty()) {
+                throw new IllegalArgumentException("the GTM needs at least one region");
+            }
+            int n = regions.size();
+            Geometry g = regions.get(0).geometry();
+            long covered = 0;
+            int largest = 0;
+            for (int j = 0; j < n; j++) {
+                Mask mj = regions.get(j);
+                if (!mj.geometry().equals(g) || mj.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "GTM region '" + mj.name() + "' is empty or not on the grid " + g);
+                }
+                covered += mj.voxelCount();
+                largest = mj.voxelCount() > regions.get(largest).voxelCount() ? j : largest;
+            }
+            // each voxel's region: one walk over a column's box sums its blurred indicator over every region at
+            // once, in the order of the voxels as walking each region's mask did
+            int[] label = new int[g.voxelCount()];
+            java.util.Arrays.fill(label, -1);
+            int[][] voxels = new int[n][];
+            int[][] lower = new int[n][];
+            int[][] upper = new int[n][];
+            int plane = g.nx() * g.ny();
+            for (int j = 0; j < n; j++) {
+                Mask mj = regions.get(j);
+                voxels[j] = mj.indices();
+                int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+                int[] hi = {-1, -1, -1};
+                for (int v : voxels[j]) {
+                    if (label[v] >= 0) {
+                        throw new IllegalArgumentException(
+                                "GTM regions '" + regions.get(label[v]).name() + "' and '" + mj.name()
+                                        + "' overlap: the regions must be disjoint");
+                    }
+                    label[v] = j;
+                    int x = v % g.nx(), y = (v / g.nx()) % g.ny(), z = v / plane;
+                    lo[0] = Math.min(lo[0], x);
+                    lo[1] = Math.min(lo[1], y);
+                    lo[2] = Math.min(lo[2], z);
+                    hi[0] = Math.max(hi[0], x);
+                    hi[1] = Math.max(hi[1], y);
+                    hi[2] = Math.max(hi[2], z);
+                }
+                lower[j] = lo;
+                upper[j] = hi;
+            }
+            // disjoint regions that fill the grid (a background among them): the largest region's blurred
+            // indicator is the blur of ones minus the others', so its column needs no blur of the whole grid
+            int complement = covered == g.voxelCount() && n > 1 ? largest : -1;
+            return new RegionSet(List.copyOf(regions), label, voxels, lower, upper, complement);
+        }
+
+        private Box box(int j, int[] radius) {
+            Geometry g = regions.get(j).geometry();
+            int[] n = {g.nx(), g.ny(), g.nz()};
+            int[] lo = new int[3];
+            int[] hi = new int[3];
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.max(0, lower[j][a] - radius[a]);
+                hi[a] = Math.min(n[a] - 1, upper[j][a] + radius[a]);
+            }
+            return new Box(g, lo[0], lo[1], lo[2], hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1);
+        }
+    }
+
+    /**
+     * @param fwhmMm the system's spatial resolution (FWHM of the Gaussian PSF, mm), measured for the camera
+     */
+    public GeometricTransferMatrix(RegionSet set, double fwhmMm) {
         if (!(fwhmMm >= 0) || Double.isInfinite(fwhmMm)) {
             throw new IllegalArgumentException("the PSF FWHM must be a finite number of mm ≥ 0, not " + fwhmMm);
         }
+        List<Mask> regions = set.regions;
         int n = regions.size();
         w = new double[n][n];
-        var g = regions.get(0).geometry();
-        long covered = 0;
-        int largest = 0;
+        Geometry g = regions.get(0).geometry();
+        int[] radius = GaussianBlur.radii(g, fwhmMm);
         for (int j = 0; j < n; j++) {
-            Mask mj = regions.get(j);
-            if (!mj.geometry().equals(g) || mj.isEmpty()) {
-                throw new IllegalArgumentException("GTM region '" + mj.name() + "' is empty or not on the grid " + g);
-            }
-            covered += mj.voxelCount();
-            largest = mj.voxelCount() > regions.get(largest).voxelCount() ? j : largest;
-        }
-        // disjoint regions that fill the grid (a background among them): the largest region's blurred indicator is
-        // the blur of ones minus the others', so its column needs no blur of the whole grid
-        int complement = covered == g.voxelCount() && n > 1 ? largest : -1;
-        for (int j = 0; j < n; j++) {
-            if (j == complement) {
+            if (j == set.complement) {
                 continue;
             }
-            Mask mj = regions.get(j);
-            Box box = Box.around(mj, GaussianBlur.radii(g, fwhmMm));
-            float[] blurred = box.blurredIndicator(mj, fwhmMm);
+            Box box = set.box(j, radius);
+            float[] blurred = box.blurredIndicator(set.voxels[j], fwhmMm);
+            double[] sums = box.sumsByLabel(set.label, n, blurred);
             for (int i = 0; i < n; i++) {
-                Mask mi = regions.get(i);
-                w[i][j] = box.sumOver(mi, blurred) / mi.voxelCount();
+                w[i][j] = sums[i] / regions.get(i).voxelCount();
             }
         }
-        if (complement >= 0) {
+        if (set.complement >= 0) {
             double[][] ones = new double[3][];
             for (int axis = 0; axis < 3; axis++) {
                 ones[axis] = GaussianBlur.onesProfile(g, fwhmMm, axis);
@@ -67,18 +153,17 @@ public final class GeometricTransferMatrix {
             int nx = g.nx();
             int plane = nx * g.ny();
             for (int i = 0; i < n; i++) {
-                Mask mi = regions.get(i);
                 double sum = 0;
-                for (int v = mi.next(0); v >= 0; v = mi.next(v + 1)) {
+                for (int v : set.voxels[i]) {
                     sum += ones[0][v % nx] * ones[1][(v / nx) % g.ny()] * ones[2][v / plane];
                 }
-                double rest = sum / mi.voxelCount();
+                double rest = sum / regions.get(i).voxelCount();
                 for (int j = 0; j < n; j++) {
-                    if (j != complement) {
+                    if (j != set.complement) {
                         rest -= w[i][j];
                     }
                 }
-                w[i][complement] = rest;
+                w[i][set.complement] = rest;
             }
         }
     }
@@ -91,7 +176,7 @@ public final class GeometricTransferMatrix {
     public static double[] row(Mask i, List<Mask> regions, double fwhmMm) {
         Geometry g = i.geometry();
         Box box = Box.around(i, GaussianBlur.radii(g, fwhmMm));
-        float[] blurred = box.blurredIndicator(i, fwhmMm);
+        float[] blurred = box.blurredIndicator(i.indices(), fwhmMm);
         double[] out = new double[regions.size()];
         for (int j = 0; j < regions.size(); j++) {
             out[j] = box.sumOver(regions.get(j), blurred) / i.voxelCount();
@@ -142,21 +227,46 @@ public final class GeometricTransferMatrix {
             return i + nx * (j + ny * k);
         }
 
-        /** The sum of a blurred indicator (on this box) over a mask's voxels. */
+        /** The sum of a blurred indicator (on this box) over a mask's voxels: only the box's can add to it. */
         double sumOver(Mask m, float[] blurred) {
             double sum = 0;
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                int b = indexOf(v);
-                if (b >= 0) {
-                    sum += blurred[b];
+            int plane = grid.nx() * grid.ny();
+            int b = 0;
+            for (int k = 0; k < nz; k++) {
+                for (int j = 0; j < ny; j++) {
+                    int v = x0 + grid.nx() * (y0 + j) + plane * (z0 + k);
+                    for (int i = 0; i < nx; i++, b++, v++) {
+                        if (m.contains(v)) {
+                            sum += blurred[b];
+                        }
+                    }
                 }
             }
             return sum;
         }
 
-        float[] blurredIndicator(Mask m, double fwhmMm) {
+        /** The sums of a blurred indicator (on this box) over each label's voxels (labels 0…n−1, −1 for none). */
+        double[] sumsByLabel(int[] label, int n, float[] blurred) {
+            double[] sums = new double[n];
+            int plane = grid.nx() * grid.ny();
+            int b = 0;
+            for (int k = 0; k < nz; k++) {
+                for (int j = 0; j < ny; j++) {
+                    int v = x0 + grid.nx() * (y0 + j) + plane * (z0 + k);
+                    for (int i = 0; i < nx; i++, b++, v++) {
+                        int l = label[v];
+                        if (l >= 0) {
+                            sums[l] += blurred[b];
+                        }
+                    }
+                }
+            }
+            return sums;
+        }
+
+        float[] blurredIndicator(int[] voxels, double fwhmMm) {
             float[] indicator = new float[nx * ny * nz];
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+            for (int v : voxels) {
                 indicator[indexOf(v)] = 1;
             }
             Geometry sub = Geometry.of(nx, ny, nz, grid.spacing(), new double[3]);

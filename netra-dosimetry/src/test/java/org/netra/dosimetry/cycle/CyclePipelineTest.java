@@ -2,6 +2,7 @@ package org.netra.dosimetry.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -99,6 +100,33 @@ class CyclePipelineTest {
         assertThat(report.warnings()).isEmpty();
         assertThat(report.psf().orElseThrow().source()).isEqualTo(Psf.Source.GIVEN);
         assertThat(report.roles()).containsEntry("Kidney_L", RegionRole.KIDNEY);
+    }
+
+    @Test
+    void aBladderThatFillsAndEmptiesBeforeTheFirstScanIsWarned() throws IOException {
+        // the twins' bladder: taken up with T½ 0.7 h, emptied with 3 h, imaged at 4, 24, 96 and 168 h
+        double[] h = {4, 24, 96, 168};
+        double[] a = new double[h.length];
+        for (int i = 0; i < h.length; i++) {
+            a[i] = 1e6 * (Math.exp(-Math.log(2) * h[i] / 3) - Math.exp(-Math.log(2) * h[i] / 0.7));
+        }
+        var report = CyclePipeline.run(images(List.of(KIDNEY), h, a, List.of()), QUICK);
+        var w = report.warnings().stream()
+                .filter(CycleWarning.UnmeasuredBeforeFirstScan.class::isInstance)
+                .map(CycleWarning.UnmeasuredBeforeFirstScan.class::cast)
+                .findFirst()
+                .orElseThrow();
+        // by hand: λ = ln(A₁/A₂)/20 h ≈ ln 2/3.0 h; after 4 h A₁/λ, before it A₁·2 h … A₁·(e^{4λ} − 1)/λ
+        double lambda = Math.log(a[0] / a[1]) / 20;
+        double after = a[0] / lambda;
+        double low = 2 * a[0] + after;
+        double high = a[0] * (Math.exp(4 * lambda) - 1) / lambda + after;
+        assertThat(w.clearanceHalfLifeH()).isCloseTo(3.0, within(0.1));
+        assertThat(w.halfBand())
+                .isCloseTo((high - low) / (high + low), within(1e-6))
+                .isGreaterThan(0.2);
+        assertThat(w.shareHigh()).isGreaterThan(0.5);
+        assertThat(w.message()).contains("before the first scan");
     }
 
     @Test

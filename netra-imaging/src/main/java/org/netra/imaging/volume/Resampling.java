@@ -92,8 +92,11 @@ public final class Resampling {
         return LabelMap.wrap(target, out, labels.names());
     }
 
-    /** For each target voxel, the index of the nearest source voxel, or -1 outside the source grid. */
-    private static int[] nearestIndices(Geometry sourceGrid, Geometry target, RigidTransform transform) {
+    /**
+     * For each target voxel, the index of the source voxel nearest to {@code transform} of its centre, or -1
+     * outside the source grid: what {@link #nearest} reads, for callers that look up several masks or labels.
+     */
+    public static int[] nearestIndices(Geometry sourceGrid, Geometry target, RigidTransform transform) {
         Affine a = Affine.between(target, sourceGrid, transform);
         int sx = sourceGrid.nx(), sy = sourceGrid.ny(), sz = sourceGrid.nz();
         int tx = target.nx(), ty = target.ny();

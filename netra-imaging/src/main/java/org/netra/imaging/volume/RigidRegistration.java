@@ -141,15 +141,18 @@ public final class RigidRegistration {
      * the average of what lies inside, not a fall towards zero that would pull the two images' edges together.
      */
     static Volume smooth(Volume v, double fwhmMm) {
-        float[] ones = new float[v.geometry().voxelCount()];
-        Arrays.fill(ones, 1f);
-        float[] weight = GaussianBlur.blur(Volume.wrap(v.geometry(), v.unit(), ones), fwhmMm)
-                .voxels();
+        // the blurred grid is the product of the three axes' blurred ones (the blur is separable): no second blur
+        Geometry g = v.geometry();
+        double[] wx = GaussianBlur.onesProfile(g, fwhmMm, 0);
+        double[] wy = GaussianBlur.onesProfile(g, fwhmMm, 1);
+        double[] wz = GaussianBlur.onesProfile(g, fwhmMm, 2);
         float[] out = GaussianBlur.blur(v, fwhmMm).voxels();
+        int nx = g.nx();
+        int ny = g.ny();
         for (int i = 0; i < out.length; i++) {
-            out[i] /= weight[i];
+            out[i] /= (float) (wx[i % nx] * wy[(i / nx) % ny] * wz[i / (nx * ny)]);
         }
-        return Volume.wrap(v.geometry(), v.unit(), out);
+        return Volume.wrap(g, v.unit(), out);
     }
 
     private static double maxSpacing(Volume v) {
