@@ -272,8 +272,8 @@ public final class CyclePipeline {
      * within hours is the case (docs/benchmarks.md: the twins' bladder holds half its TIA before the 4 h scan).
      */
     static Optional<CycleWarning> beforeFirstScan(CycleResult.Voi v, double[] hours) {
-        double a1 = v.activityMBq()[0];
-        double a2 = v.activityMBq()[1];
+        double a1 = v.activity().get(0).inMBq();
+        double a2 = v.activity().get(1).inMBq();
         double t1 = hours[0];
         if (!(a1 > 0) || !(a2 < a1) || !(t1 > 0)) {
             return Optional.empty();

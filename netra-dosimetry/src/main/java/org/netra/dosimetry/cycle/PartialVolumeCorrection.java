@@ -176,17 +176,17 @@ public final class PartialVolumeCorrection {
         List<VoiRecovery> rec = new ArrayList<>();
         for (int k = 0; k < vois.size(); k++) {
             CycleResult.Voi v = result.vois().get(k);
-            double[] observed =
+            double[] uncorrected =
                     v.activity().stream().mapToDouble(Activity::inMBq).toArray();
             double[] factor = new double[n];
             List<Activity> corrected = new ArrayList<>();
             for (int t = 0; t < n; t++) {
-                factor[t] = at.correctedMbq()[k][t] / observed[t];
+                factor[t] = at.correctedMbq()[k][t] / uncorrected[t];
                 // the GTM's concentrations are ≥ 0; the clamp only removes rounding below zero
                 corrected.add(Activity.ofMBq(Math.max(0, at.correctedMbq()[k][t])));
             }
-            double s = tiaFactor(weights, observed, at.correctedMbq()[k]);
-            double sShifted = tiaFactor(weights, observed, shifted[k]);
+            double s = tiaFactor(weights, uncorrected, at.correctedMbq()[k]);
+            double sShifted = tiaFactor(weights, uncorrected, shifted[k]);
             TimeIntegratedActivity before = v.tia().timeIntegratedActivity();
             TiaResult tia = scaled(v.tia(), s);
             CycleResult.SdParts parts = v.sd().withPartialVolume(s > 0 ? Math.abs(sShifted - s) / s : 0);

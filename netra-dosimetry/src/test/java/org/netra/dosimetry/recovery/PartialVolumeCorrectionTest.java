@@ -203,12 +203,15 @@ class PartialVolumeCorrectionTest {
         for (int k = 1; k < 3; k++) {
             double want = 1e5 * trueConc[k] * vois.get(k).voxelCount() * voxelMl / 1e6;
             // the unmoved scan as before, exactly
-            assertThat(onOwnGrid.result().vois().get(k).activityMBq()[0]).isCloseTo(want, within(want * 1e-5));
-            assertThat(onOwnGrid.result().vois().get(k).activityMBq()[1]).isCloseTo(want, within(want * 0.02));
+            assertThat(onOwnGrid.result().vois().get(k).activity().get(0).inMBq())
+                    .isCloseTo(want, within(want * 1e-5));
+            assertThat(onOwnGrid.result().vois().get(k).activity().get(1).inMBq())
+                    .isCloseTo(want, within(want * 0.02));
         }
         // read on the resampled scan at the camera's PSF, the small sphere comes out low: interpolation blurred it
         double small = 1e5 * 25 * SMALL.voxelCount() * voxelMl / 1e6;
-        assertThat(resampledOnly.result().vois().get(2).activityMBq()[1]).isLessThan(small * 0.95);
+        assertThat(resampledOnly.result().vois().get(2).activity().get(1).inMBq())
+                .isLessThan(small * 0.95);
     }
 
     @Test
