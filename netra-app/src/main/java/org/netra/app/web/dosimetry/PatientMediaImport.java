@@ -21,7 +21,8 @@ import org.netra.imaging.dicom.DicomParseException;
  * which series of which study of which patient. On such media the files of several series often share one
  * folder ({@code DICOM/I0000001}, ...), while the cycle pipeline reads a time point as a folder holding one
  * series; so each series the DICOMDIR lists is moved into a folder of its own under {@code media/}, named by
- * the study date, series number and modality the DICOMDIR records. A file the DICOMDIR names that the zip does
+ * the series number and modality the DICOMDIR records ({@code S1000_PT}, {@code S1000_PT_2} for a second series
+ * with the same number; the page shows each series' acquisition beside it). A file the DICOMDIR names that the zip does
  * not hold, or one named twice, refuses the upload naming it: a partial copy of a CD must not pass as a whole.
  */
 final class PatientMediaImport {
@@ -70,7 +71,6 @@ final class PatientMediaImport {
             String patient = patientLabel(p);
             for (DicomDir.Study st : p.studies()) {
                 String study = studyLabel(st);
-                String date = st.date().map(d -> d.toString().replace("-", "")).orElse("nodate");
                 int index = 0;
                 for (DicomDir.Series se : st.series()) {
                     index++;
@@ -78,7 +78,7 @@ final class PatientMediaImport {
                         continue; // a series record without images (a report, a key object): nothing to read
                     }
                     String number = se.number().isBlank() ? "i" + index : se.number();
-                    Path folder = unique(media.resolve(safe(date + "_S" + number + "_" + se.modality())));
+                    Path folder = unique(media.resolve(safe("S" + number + "_" + se.modality())));
                     Files.createDirectories(folder);
                     for (Path f : se.files()) {
                         move(upload, f, folder, moved, uploadName);
