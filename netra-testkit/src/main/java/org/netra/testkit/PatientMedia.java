@@ -44,6 +44,57 @@ public final class PatientMedia {
         return folder.resolve("DICOMDIR");
     }
 
+    /**
+     * Writes a whole cycle's CD into {@code folder}: both time points of the 177Lu SPECT (SCAN_001, SCAN_002,
+     * 199 slices each) and SCAN_001's RTSTRUCT, every file in one flat folder {@code DICOM/} with ISO 9660 names
+     * ({@code I0000001}, ...) as CD writers lay them out, so only the DICOMDIR tells the series apart. The
+     * SPECT is explicit VR little endian already; the RTSTRUCT passes {@code dcmconv +te}.
+     */
+    public static Path makeCycle(Path folder) throws IOException, InterruptedException {
+        ExternalTool.require("dcmmkdir", "dcmtk");
+        ExternalTool.require("dcmconv", "dcmtk");
+        Path spect = TestData.path("dicom/lu177-dotatate-spect");
+        Path dicom = Files.createDirectories(folder.resolve("DICOM"));
+        List<String> names = new ArrayList<>();
+        for (String scan : List.of("SCAN_001", "SCAN_002")) {
+            try (Stream<Path> s = Files.list(spect.resolve(scan).resolve("image"))) {
+                for (Path f : s.sorted().toList()) {
+                    String name = String.format(java.util.Locale.ROOT, "DICOM/I%07d", names.size() + 1);
+                    Files.copy(f, folder.resolve(name));
+                    names.add(name);
+                }
+            }
+        }
+        Path rtstruct;
+        try (Stream<Path> s = Files.list(spect.resolve("SCAN_001").resolve("mask"))) {
+            rtstruct = s.sorted().findFirst().orElseThrow();
+        }
+        String name = String.format(java.util.Locale.ROOT, "DICOM/I%07d", names.size() + 1);
+        run(List.of(
+                "/usr/bin/dcmconv",
+                "+te",
+                rtstruct.toString(),
+                folder.resolve(name).toString()));
+        names.add(name);
+        List<String> cmd = new ArrayList<>(List.of(
+                "/usr/bin/dcmmkdir",
+                "-Pgp",
+                "--input-directory",
+                folder.toString(),
+                "--output-file",
+                folder.resolve("DICOMDIR").toString()));
+        cmd.addAll(names);
+        run(cmd);
+        return folder.resolve("DICOMDIR");
+    }
+
+    private static void run(List<String> cmd) throws IOException, InterruptedException {
+        ExternalTool.Result r = ExternalTool.run(cmd);
+        if (r.exitCode() != 0) {
+            throw new IOException(cmd.getFirst() + " failed: " + r.err());
+        }
+    }
+
     private static List<String> copy(Path from, Path folder, String name, int count)
             throws IOException, InterruptedException {
         List<Path> files;

@@ -3,9 +3,9 @@ package org.netra.imaging.dicom;
 /**
  * JPEG-LS (ITU-T T.87 | ISO/IEC 14495-1, LOCO-I) decoding, lossless and near-lossless, of the codestreams
  * DICOM carries (PS3.5 A.4.3): one or more components, each in its own scan or line-interleaved in one,
- * any precision from 2 to 16 bits, default or LSE-preset coding parameters. Sample-interleaved scans,
- * restart intervals, point transforms and mapping tables are refused with a {@link DicomParseException}
- * naming them.
+ * line-interleaved or sample-interleaved in one, any precision from 2 to 16 bits, default or LSE-preset
+ * coding parameters. Restart intervals, point transforms and mapping tables are refused with a
+ * {@link DicomParseException} naming them.
  * Written from the standard's description of the decoding process (annex A and C).
  */
 final class JpegLsDecoder {
@@ -207,8 +207,9 @@ final class JpegLsDecoder {
         if (length != 6 + 2 * ns) {
             throw error("the JPEG-LS scan header has length " + length);
         }
-        if (ns != 1 && interleave != 1) {
-            throw error("JPEG-LS interleave mode " + interleave + " (sample interleaved) is not supported");
+        if (ns != 1 && interleave != 1 && interleave != 2) {
+            throw error("JPEG-LS interleave mode " + interleave + " with " + ns
+                    + " components in one scan (T.87 allows 1, line, or 2, sample)");
         }
         if (pointTransform != 0) {
             throw error("JPEG-LS point transform " + pointTransform + " is not supported");
@@ -225,7 +226,11 @@ final class JpegLsDecoder {
         bits = 0;
         bitCount = 0;
         afterFf = false;
-        decodeLines(scanComponents);
+        if (ns > 1 && interleave == 2) {
+            decodePixels(scanComponents);
+        } else {
+            decodeLines(scanComponents);
+        }
         // the scan's bits end at a byte boundary; a marker follows
     }
 
@@ -318,21 +323,95 @@ final class JpegLsDecoder {
         }
     }
 
+    /**
+     * The pixels of a sample-interleaved scan (T.87 annex B.3): pixel by pixel, each component in turn. The
+     * components share the context variables and one run index; a pixel enters run mode only when every
+     * component's gradients are zero, the run goes on while every component repeats its left neighbour, and
+     * each component of the interruption pixel is coded with run-interruption context 0, predicted from its
+     * upper neighbour.
+     */
+    private void decodePixels(int[] scanComponents) throws DicomParseException {
+        int m = scanComponents.length;
+        int[][] prev = new int[m][width + 2];
+        int[][] cur = new int[m][width + 2];
+        int[] qs = new int[m];
+        for (int y = 0; y < height; y++) {
+            for (int ci = 0; ci < m; ci++) {
+                cur[ci][0] = prev[ci][1];
+                prev[ci][width + 1] = prev[ci][width];
+            }
+            int x = 1;
+            while (x <= width) {
+                boolean flat = true;
+                for (int ci = 0; ci < m; ci++) {
+                    qs[ci] = context(cur[ci], prev[ci], x);
+                    flat &= qs[ci] == 0;
+                }
+                if (flat) {
+                    x += runModePixels(cur, prev, x);
+                    continue;
+                }
+                for (int ci = 0; ci < m; ci++) {
+                    cur[ci][x] = regular(qs[ci], cur[ci][x - 1], prev[ci][x], prev[ci][x - 1]);
+                }
+                x++;
+            }
+            for (int ci = 0; ci < m; ci++) {
+                int component = scanComponents[ci];
+                for (int i = 1; i <= width; i++) {
+                    samples[((y * width) + i - 1) * components + component] = cur[ci][i];
+                }
+                int[] t = prev[ci];
+                prev[ci] = cur[ci];
+                cur[ci] = t;
+            }
+        }
+    }
+
+    /** The context number of sample x from its neighbours (T.87 A.3): quantized gradients D1, D2, D3. */
+    private int context(int[] cur, int[] prev, int x) {
+        int ra = cur[x - 1];
+        int rb = prev[x];
+        int rc = prev[x - 1];
+        int rd = prev[x + 1];
+        return (quantize(rd - rb) * 9 + quantize(rb - rc)) * 9 + quantize(rc - ra);
+    }
+
+    /** Run mode of a sample-interleaved scan: the run of whole pixels, then the interruption pixel if any. */
+    private int runModePixels(int[][] cur, int[][] prev, int x) throws DicomParseException {
+        int count = runLength(width - x + 1);
+        for (int[] line : cur) {
+            for (int i = 0; i < count; i++) {
+                line[x + i] = line[x - 1];
+            }
+        }
+        int end = x + count;
+        if (end > width) {
+            return count;
+        }
+        for (int ci = 0; ci < cur.length; ci++) {
+            int ra = cur[ci][x - 1];
+            int rb = prev[ci][end];
+            int err = interruption(0);
+            cur[ci][end] = reconstruct(rb, ra > rb ? -err : err);
+        }
+        if (runIndex > 0) {
+            runIndex--;
+        }
+        return count + 1;
+    }
+
     private void decodeLine(int[] cur, int[] prev) throws DicomParseException {
         cur[0] = prev[1];
         prev[width + 1] = prev[width];
         int x = 1;
         while (x <= width) {
-            int ra = cur[x - 1];
-            int rb = prev[x];
-            int rc = prev[x - 1];
-            int rd = prev[x + 1];
-            int qs = (quantize(rd - rb) * 9 + quantize(rb - rc)) * 9 + quantize(rc - ra);
+            int qs = context(cur, prev, x);
             if (qs == 0) {
                 x += runMode(cur, prev, x);
                 continue;
             }
-            cur[x] = regular(qs, ra, rb, rc);
+            cur[x] = regular(qs, cur[x - 1], prev[x], prev[x - 1]);
             x++;
         }
     }
@@ -437,24 +516,7 @@ final class JpegLsDecoder {
     /** T.87 A.7: a run of Ra (within NEAR) to the line end, or ended by an interruption sample. */
     private int runMode(int[] cur, int[] prev, int x) throws DicomParseException {
         int ra = cur[x - 1];
-        int left = width - x + 1;
-        int count = 0;
-        while (readBit() == 1) {
-            int step = Math.min(1 << J[runIndex], left - count);
-            count += step;
-            if (step == (1 << J[runIndex]) && runIndex < 31) {
-                runIndex++;
-            }
-            if (count == left) {
-                break;
-            }
-        }
-        if (count != left) {
-            count += J[runIndex] > 0 ? readBits(J[runIndex]) : 0;
-        }
-        if (count > left) {
-            throw error("a JPEG-LS run runs past the end of its line");
-        }
+        int count = runLength(width - x + 1);
         for (int i = 0; i < count; i++) {
             cur[x + i] = ra;
         }
@@ -473,6 +535,28 @@ final class JpegLsDecoder {
             runIndex--;
         }
         return count + 1;
+    }
+
+    /** T.87 A.7.1: the length of a run, at most {@code left} samples (to the line end). */
+    private int runLength(int left) throws DicomParseException {
+        int count = 0;
+        while (readBit() == 1) {
+            int step = Math.min(1 << J[runIndex], left - count);
+            count += step;
+            if (step == (1 << J[runIndex]) && runIndex < 31) {
+                runIndex++;
+            }
+            if (count == left) {
+                break;
+            }
+        }
+        if (count != left) {
+            count += J[runIndex] > 0 ? readBits(J[runIndex]) : 0;
+        }
+        if (count > left) {
+            throw error("a JPEG-LS run runs past the end of its line");
+        }
+        return count;
     }
 
     /** T.87 A.7.2: the error of a run interruption sample, in context 365 + type. */

@@ -328,7 +328,8 @@ public final class PixelData {
                     src, ts.uid(), ts.name() + ": no " + format + " image reader on the class path");
         }
         ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        byte[] codestream = Jpeg2000TileParts.withTilePartCounts(bytes);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(codestream))) {
             reader.setInput(in);
             Raster raster = reader.canReadRaster()
                     ? reader.readRaster(0, null)

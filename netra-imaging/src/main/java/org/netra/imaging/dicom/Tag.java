@@ -164,6 +164,12 @@ public final class Tag {
     public static final int SOURCE_INSTANCE_SEQUENCE = 0x00420013;
     public static final int ENCAPSULATED_DOCUMENT_LENGTH = 0x00420015;
     public static final int ENERGY_WINDOW_VECTOR = 0x00540010;
+    public static final int ENERGY_WINDOW_RANGE_SEQUENCE = 0x00540013;
+    public static final int ENERGY_WINDOW_LOWER_LIMIT = 0x00540014;
+    public static final int ENERGY_WINDOW_UPPER_LIMIT = 0x00540015;
+    public static final int ENERGY_WINDOW_NAME = 0x00540018;
+    public static final int ROTATION_INFORMATION_SEQUENCE = 0x00540052;
+    public static final int NUMBER_OF_FRAMES_IN_ROTATION = 0x00540053;
     public static final int DETECTOR_VECTOR = 0x00540020;
     public static final int VIEW_CODE_SEQUENCE = 0x00540220;
     public static final int PATIENT_ORIENTATION_CODE_SEQUENCE = 0x00540410;

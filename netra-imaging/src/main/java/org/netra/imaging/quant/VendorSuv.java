@@ -6,13 +6,13 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.netra.imaging.dicom.Attributes;
-import org.netra.imaging.dicom.Tag;
 import org.netra.physics.decay.Decay;
 import org.netra.physics.quantity.Activity;
 
 /**
  * What vendors put in private elements for SUV, found through their private creators: Philips' SUV
- * Scale Factor (7053,xx00) of "Philips PET Private Group" (SUV = stored value × factor), and GE's
+ * Scale Factor (7053,xx00) and Activity Concentration Scale Factor (7053,xx09) of "Philips PET Private Group"
+ * (both scale the scanner's counts, so their ratio is SUV per Bq/mL), and GE's
  * GEMS_PETD_01 (0009,xx..) dose record: tracer activity (xx38, MBq) measured at xx39, residual
  * post-injection activity (xx3c, MBq) at xx3d, administration at xx3b, half-life xx3f (s) and the scan
  * date-time xx0d. Element meanings as listed in pydicom's private dictionary.
@@ -44,14 +44,51 @@ public final class VendorSuv {
                 .findFirst();
     }
 
-    /** The Philips factor per Bq/mL (the scale factor over the Rescale Slope), comparable to SUVbw's. */
+    /**
+     * Philips' Activity Concentration Scale Factor (7053,xx09), if present: with its SUV Scale Factor it scales
+     * the same values, the scanner's counts (Units CNTS; QIBA's vendor-neutral SUV pseudo-code uses them so).
+     */
+    public static OptionalDouble philipsActivityConcentrationFactor(Attributes ds) {
+        var tag = privateTag(ds, 0x7053, PHILIPS, 0x09);
+        return tag.isPresent() ? number(ds, tag.getAsInt()) : OptionalDouble.empty();
+    }
+
+    /**
+     * Philips' SUVbw factor per Bq/mL, comparable to netra's {@link SuvFactor.Defined#factor()}: the SUV Scale
+     * Factor over the Activity Concentration Scale Factor. Both private factors refer to the scanner's counts,
+     * not to the stored values of a BQML image, so dividing the SUV factor by the Rescale Slope instead (as
+     * netra did) was 30.6 % off for PrivateMDNTags.dcm (slope 0.207791, concentration factor 0.159047): that was
+     * the "22 %" gap, see docs/quantification.md. Empty without both factors.
+     */
     public static OptionalDouble philipsSuvBwFactor(Attributes ds) {
-        OptionalDouble scale = philipsSuvScaleFactor(ds);
-        double slope = ds.decimal(Tag.RESCALE_SLOPE).orElse(1);
-        double intercept = ds.decimal(Tag.RESCALE_INTERCEPT).orElse(0);
-        return scale.isPresent() && slope > 0 && intercept == 0
-                ? OptionalDouble.of(scale.getAsDouble() / slope)
+        OptionalDouble suv = philipsSuvScaleFactor(ds);
+        OptionalDouble concentration = philipsActivityConcentrationFactor(ds);
+        return suv.isPresent() && concentration.isPresent() && concentration.getAsDouble() > 0
+                ? OptionalDouble.of(suv.getAsDouble() / concentration.getAsDouble())
                 : OptionalDouble.empty();
+    }
+
+    /**
+     * How finely Philips wrote its SUV Scale Factor: half a unit of its last written digit over its value (the
+     * factor is a decimal string such as "0.000027", two significant digits, so ±1.9 %). An agreement with
+     * netra's factor is only as close as this.
+     */
+    public static OptionalDouble philipsSuvScaleFactorRounding(Attributes ds) {
+        var tag = privateTag(ds, 0x7053, PHILIPS, 0x00);
+        if (tag.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        String text = text(ds, tag.getAsInt());
+        try {
+            var value = new java.math.BigDecimal(text);
+            if (value.signum() == 0) {
+                return OptionalDouble.empty();
+            }
+            double halfUnit = 0.5 * Math.pow(10, -value.scale());
+            return OptionalDouble.of(halfUnit / Math.abs(value.doubleValue()));
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty(); // a binary FD/FL value: exact as stored
+        }
     }
 
     /** GE's dose record, if the GEMS_PETD_01 block holds one. */

@@ -57,10 +57,44 @@ class QuantificationTest {
     @Test
     void philipsPrivateSuvScaleFactorIsFoundThroughItsCreator() throws Exception {
         DicomFile f = DicomFile.read(TestData.path("dicom/samples/PrivateMDNTags.dcm"), DicomFile.Extent.HEADER);
-        // dcmdump: (7053,1000) "0.000027", Rescale Slope 0.207791
+        // dcmdump: (7053,1000) "0.000027", (7053,1009) "0.159047", Rescale Slope 0.207791
         assertThat(VendorSuv.philipsSuvScaleFactor(f.dataset())).hasValue(0.000027);
+        assertThat(VendorSuv.philipsActivityConcentrationFactor(f.dataset())).hasValue(0.159047);
         assertThat(VendorSuv.philipsSuvBwFactor(f.dataset()).getAsDouble())
-                .isCloseTo(0.000027 / 0.207791, within(1e-15));
+                .isCloseTo(0.000027 / 0.159047, within(1e-15));
+        // "0.000027": half a unit of the 6th decimal over 27 units of it
+        assertThat(VendorSuv.philipsSuvScaleFactorRounding(f.dataset()).getAsDouble())
+                .isCloseTo(0.5 / 27, within(1e-12));
+    }
+
+    /**
+     * The Philips gap explained. From dcmdump: weight 9.293 kg, 90.1 MBq at 15:56:00, T½ 6586.2 s, series
+     * 17:11:21, acquisition 17:12:19, Units BQML, START. netra's SUVbw factor (QIBA: decay to the series time)
+     * is 9293 / (90.1e6 · 2^(−4521 s / T½)) = 1.6598e-4 per Bq/mL. Philips' SUV factor over the Rescale Slope,
+     * what netra compared before, is 1.2994e-4: 21.7 % lower, the "22 %". But Philips' two private factors scale
+     * the scanner's counts, not the BQML stored values: the SUV factor over the activity concentration factor is
+     * 1.6976e-4, 2.3 % above netra's; of that, 0.6 % is the decay from series to acquisition start (Philips'
+     * reference is the later one), and the rest is inside the ±1.9 % to which "0.000027" is written.
+     */
+    @Test
+    void philipsSuvFactorAgreesWithNetrasOnceReadAgainstItsOwnConcentrationFactor() throws Exception {
+        DicomFile f = DicomFile.read(TestData.path("dicom/samples/PrivateMDNTags.dcm"), DicomFile.Extent.HEADER);
+        AcquisitionFacts facts = AcquisitionFacts.of(f.dataset(), Optional.empty());
+        assertThat(facts.scanStart()).contains(LocalDateTime.of(2012, 7, 16, 17, 11, 21));
+        double halfLife = 6586.199707;
+        double qiba = 9293 / (90.1e6 * Math.pow(2, -4521 / halfLife));
+        var netra = (SuvFactor.Defined) Suv.factor(facts, new SuvNormalisation.BodyWeight());
+        assertThat(netra.factor()).isCloseTo(qiba, within(qiba * 1e-9));
+
+        double slopeBased = 0.000027 / 0.207791;
+        assertThat(1 - slopeBased / netra.factor()).as("the old comparison").isCloseTo(0.217, within(0.001));
+
+        double philips = VendorSuv.philipsSuvBwFactor(f.dataset()).getAsDouble();
+        double rounding = VendorSuv.philipsSuvScaleFactorRounding(f.dataset()).getAsDouble();
+        double toAcquisition = Math.pow(2, 58 / halfLife) - 1; // 17:11:21 → 17:12:19
+        assertThat(philips / netra.factor() - 1).isBetween(0.0, rounding + toAcquisition);
+        double atAcquisition = 9293 / (90.1e6 * Math.pow(2, -4579 / halfLife));
+        assertThat(Math.abs(philips / atAcquisition - 1)).isLessThan(rounding);
     }
 
     @Test

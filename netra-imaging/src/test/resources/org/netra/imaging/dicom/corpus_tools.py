@@ -11,6 +11,13 @@
   corpus_tools.py headers FILE...             per file: path, Rows, Columns, BitsStored, NumberOfFrames, PixelSpacing,
                                              Modality, SOPInstanceUID, PatientName (tab-separated; absent is empty;
                                              an unreadable file prints "path<TAB>error")
+  corpus_tools.py j2k MODE IN OUT            JPEG 2000 lossless by OpenJPEG's opj_compress (64x64 tiles, 3 tile-parts per
+                                             tile, split by resolution) encapsulated by pydicom, then: MODE "tileparts"
+                                             as written; "interleaved" tile-parts of different tiles interleaved
+                                             (tile 0 part 0, tile 1 part 0, ..., tile 0 part 1, ...; legal, T.800 A.4.2);
+                                             "psot0" the last tile-part's Psot 0 (legal: it runs to EOC); "tnsot0"
+                                             every TNsot 0 (legal: the count is not known). Single-frame, one-sample
+                                             sources only (exit 3 otherwise); the codestream is also written to OUT.j2k
   corpus_tools.py values FILE TAG...         print each element's value as pydicom reads it, one per line
                                              (multi-values joined by backslash; sequences as their item count)
 """
@@ -95,9 +102,73 @@ def dicomdir(path):
                 print("SERIES %s %d" % (series._record.get("SeriesInstanceUID", ""), len(series.children)))
 
 
+def tile_parts(codestream):
+    """The main header and the tile-parts (each from its SOT to the next SOT or EOC) of a J2K codestream."""
+    import struct
+    first = codestream.index(b"\xff\x90")
+    parts, at = [], first
+    while codestream[at:at + 2] == b"\xff\x90":
+        psot = struct.unpack(">I", codestream[at + 6:at + 10])[0]
+        parts.append(bytearray(codestream[at:at + psot]))
+        at += psot
+    if codestream[at:at + 2] != b"\xff\xd9":
+        raise SystemExit("codestream does not end in EOC after its tile-parts")
+    return codestream[:first], parts
+
+
+def j2k(mode, src, dst):
+    import os
+    import struct
+    import subprocess
+    import tempfile
+    import numpy
+    from pydicom.encaps import encapsulate
+    ds = pydicom.dcmread(src)
+    if int(ds.get("NumberOfFrames", 1) or 1) != 1 or int(ds.SamplesPerPixel) != 1:
+        raise SystemExit(3)
+    arr = ds.pixel_array
+    signed = int(ds.PixelRepresentation) == 1
+    bits = int(ds.BitsAllocated)
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = os.path.join(tmp, "in.rawl")
+        arr.astype(("<i" if signed else "<u") + str(bits // 8)).tofile(raw)
+        out = os.path.join(tmp, "out.j2k")
+        subprocess.run(["opj_compress", "-i", raw, "-o", out, "-F",
+                        "%d,%d,1,%d,%s" % (int(ds.Columns), int(ds.Rows), bits, "s" if signed else "u"),
+                        "-t", "64,64", "-n", "3", "-TP", "R"], check=True, capture_output=True)
+        codestream = open(out, "rb").read()
+    header, parts = tile_parts(codestream)
+    if mode == "interleaved":
+        by_tile = {}
+        for p in parts:
+            by_tile.setdefault(struct.unpack(">H", p[4:6])[0], []).append(p)
+        parts = [t[i] for i in range(max(len(t) for t in by_tile.values()))
+                 for t in by_tile.values() if i < len(t)]
+    elif mode == "psot0":
+        parts[-1][6:10] = b"\0\0\0\0"
+    elif mode == "tnsot0":
+        for p in parts:
+            p[11] = 0
+    elif mode != "tileparts":
+        raise SystemExit("unknown mode " + mode)
+    codestream = bytes(header) + b"".join(bytes(p) for p in parts) + b"\xff\xd9"
+    with open(dst + ".j2k", "wb") as f:  # the codestream itself, for OpenJPEG's opj_decompress
+        f.write(codestream)
+    ds.BitsStored = bits
+    ds.HighBit = bits - 1
+    ds.PixelData = encapsulate([codestream])
+    ds["PixelData"].VR = "OB"
+    ds["PixelData"].is_undefined_length = True
+    ds.file_meta.TransferSyntaxUID = "1.2.840.10008.1.2.4.90"
+    ds.is_little_endian, ds.is_implicit_VR = True, False
+    ds.save_as(dst, write_like_original=False)
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
-    if command == "to-un":
+    if command == "j2k":
+        j2k(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif command == "to-un":
         to_un(sys.argv[2], sys.argv[3], sys.argv[4:])
     elif command == "texts":
         for f in sys.argv[2:]:

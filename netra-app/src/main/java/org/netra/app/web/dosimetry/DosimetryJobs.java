@@ -541,8 +541,12 @@ public final class DosimetryJobs implements AutoCloseable {
                 .map(f -> f.value().job("")));
     }
 
-    /** One emission series of an upload: its folder (the time point's name), modality, description, acquisition. */
-    public record Series(String folder, String modality, String description, String acquired) {}
+    /**
+     * One emission series of an upload: its folder (the time point's name), modality, description, acquisition;
+     * the patient and study the DICOMDIR lists it under when the upload is a patient CD (empty otherwise).
+     */
+    public record Series(
+            String folder, String modality, String description, String acquired, String patient, String study) {}
 
     /**
      * An unpacked upload waiting for its time points and VOIs to be chosen, with the options chosen on the form.
@@ -572,11 +576,18 @@ public final class DosimetryJobs implements AutoCloseable {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Path dir = unpacker.unpack(owner, id, zip);
         try {
-            List<Path> folders = emissionSeries(dir);
+            Optional<Path> dicomDir = PatientMediaImport.dicomDir(dir);
+            List<PatientMediaImport.ListedSeries> listed =
+                    dicomDir.isPresent() ? PatientMediaImport.arrange(dir, dicomDir.get(), name) : List.of();
+            List<Path> folders = dicomDir.isPresent() ? listedFolders(listed, "PT", "NM") : emissionSeries(dir);
             if (folders.isEmpty()) {
-                throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point");
+                throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point"
+                        + (dicomDir.isPresent() ? " (its DICOMDIR lists none)" : ""));
             }
-            Path rtstruct = rtstruct(dir)
+            Optional<Path> listedRtstruct = listedFolders(listed, "RTSTRUCT").stream()
+                    .flatMap(f -> firstFile(f).stream())
+                    .findFirst();
+            Path rtstruct = (listedRtstruct.isPresent() ? listedRtstruct : rtstruct(dir))
                     .orElseThrow(() ->
                             new CycleInputException(name + " holds no RTSTRUCT: add the VOIs as an RTSTRUCT file"));
             List<String> rois = RtStruct.read(rtstruct).rois().stream()
@@ -588,9 +599,15 @@ public final class DosimetryJobs implements AutoCloseable {
             }
             List<Series> series = new ArrayList<>();
             for (Path f : folders) {
-                series.add(describe(dir, f));
+                var where = listed.stream().filter(l -> l.folder().equals(f)).findFirst();
+                series.add(describe(
+                        dir,
+                        f,
+                        where.map(PatientMediaImport.ListedSeries::patient).orElse(""),
+                        where.map(PatientMediaImport.ListedSeries::study).orElse("")));
             }
-            var u = new Upload(id, owner, name, List.copyOf(series), ctSeries(dir), rois, options, dir, rtstruct);
+            List<Path> cts = dicomDir.isPresent() ? listedFolders(listed, "CT") : ctSeries(dir);
+            var u = new Upload(id, owner, name, List.copyOf(series), cts, rois, options, dir, rtstruct);
             uploads.put(id, u);
             return u;
         } catch (IOException | RuntimeException e) {
@@ -656,7 +673,24 @@ public final class DosimetryJobs implements AutoCloseable {
                 Optional.of(List.copyOf(vois)));
     }
 
-    private static Series describe(Path root, Path folder) {
+    /** The folders of the DICOMDIR's series of these modalities, in the DICOMDIR's order. */
+    private static List<Path> listedFolders(List<PatientMediaImport.ListedSeries> listed, String... modalities) {
+        List<String> wanted = List.of(modalities);
+        return listed.stream()
+                .filter(l -> wanted.contains(l.modality()))
+                .map(PatientMediaImport.ListedSeries::folder)
+                .toList();
+    }
+
+    private static Optional<Path> firstFile(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).sorted().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Series describe(Path root, Path folder, String patient, String study) {
         String name = root.relativize(folder).toString();
         try (Stream<Path> files = Files.list(folder)) {
             Optional<Path> first = files.filter(Files::isRegularFile).sorted().findFirst();
@@ -672,12 +706,14 @@ public final class DosimetryJobs implements AutoCloseable {
                         name,
                         h.string(Tag.MODALITY).orElse(""),
                         h.string(Tag.SERIES_DESCRIPTION).orElse(""),
-                        readable(date, time));
+                        readable(date, time),
+                        patient,
+                        study);
             }
         } catch (IOException | RuntimeException e) {
             // described by its folder only
         }
-        return new Series(name, "", "", "");
+        return new Series(name, "", "", "", patient, study);
     }
 
     /** DICOM DA and TM (20181115, 130628.14) as 2018-11-15 13:06; what does not parse is shown as stored. */

@@ -128,7 +128,8 @@ public final class JobFeature implements WebFeature {
                 HandlerType.POST,
                 "/api/dosimetry/jobs",
                 runners,
-                "start a dosimetry job: multipart field zip (time-point folders, their CTs + RTSTRUCT), method"
+                "start a dosimetry job: multipart field zip (time-point folders, their CTs + RTSTRUCT; or a patient CD"
+                        + " with its DICOMDIR, series folders media/S<n>_<modality>), method"
                         + " voxel-kernel|local-deposition|organ-s, recovery gtm (default)|none, optional psfFwhmMm over"
                         + " the series' and the department's, optional timepoints and vois"
                         + " (comma-separated folder and ROI names; default all)",
