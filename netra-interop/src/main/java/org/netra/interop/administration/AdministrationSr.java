@@ -208,6 +208,12 @@ public final class AdministrationSr {
         return new Filed(patient.id(), n, dispensingId, administrationId, computed, List.copyOf(warnings));
     }
 
+    /** The netra patient an SR is about (its Patient ID is their netra id or MRN), or a refusal naming the ID. */
+    public static String patientOf(Store store, Received sr) {
+        return patientById(store.records(), sr.subject().patientId(), sr.source())
+                .id();
+    }
+
     private static OffsetOrLocal at(LocalDateTime t, ZoneId zone) {
         return OffsetOrLocal.of(t.atZone(zone).toOffsetDateTime());
     }
