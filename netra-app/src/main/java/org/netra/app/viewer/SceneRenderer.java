@@ -182,8 +182,9 @@ public final class SceneRenderer {
             }
             default -> throw new IllegalStateException();
         }
+        boolean withSuv = layer == Layer.EMISSION && scene.suvPerBqMl().isPresent();
         int barHeight = 14;
-        int height = 40;
+        int height = withSuv ? 54 : 40;
         var out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
@@ -204,33 +205,34 @@ public final class SceneRenderer {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(new Color(0xeeeeee));
-            var fm = g.getFontMetrics();
-            int y = 2 + barHeight + fm.getAscent() + 2;
-            String lo = label(low, layer, scene);
-            String mid = label((low + high) / 2, layer, scene);
-            String hi = label(high, layer, scene) + " " + unit;
-            g.drawString(lo, pad, y);
-            g.drawString(mid, (width - fm.stringWidth(mid)) / 2, y);
-            g.drawString(hi, width - pad - fm.stringWidth(hi), y);
+            int y = 2 + barHeight + g.getFontMetrics().getAscent() + 2;
+            ticks(g, width, pad, y, number(low), number((low + high) / 2), number(high) + " " + unit);
+            if (withSuv) {
+                // the same three points as SUV, on their own line so the labels never run into each other
+                double f = scene.suvPerBqMl().getAsDouble();
+                ticks(
+                        g,
+                        width,
+                        pad,
+                        y + g.getFontMetrics().getHeight(),
+                        "SUV " + number(low * f),
+                        number((low + high) / 2 * f),
+                        number(high * f));
+            }
         } finally {
             g.dispose();
         }
         return out;
     }
 
-    /** A scale value as people read it: 3 significant digits, thousands as k, SUV in brackets for emission. */
-    static String label(float value, Layer layer, Scene scene) {
-        String v = number(value);
-        if (layer == Layer.EMISSION && scene.suvPerBqMl().isPresent()) {
-            return v
-                    + String.format(
-                            java.util.Locale.ROOT,
-                            " (SUV %.1f)",
-                            value * scene.suvPerBqMl().getAsDouble());
-        }
-        return v;
+    private static void ticks(Graphics2D g, int width, int pad, int y, String lo, String mid, String hi) {
+        var fm = g.getFontMetrics();
+        g.drawString(lo, pad, y);
+        g.drawString(mid, (width - fm.stringWidth(mid)) / 2, y);
+        g.drawString(hi, width - pad - fm.stringWidth(hi), y);
     }
 
+    /** A scale value as people read it: 3 significant digits, millions as M and ten-thousands up as k. */
     static String number(double value) {
         double a = Math.abs(value);
         if (a >= 1e6) {

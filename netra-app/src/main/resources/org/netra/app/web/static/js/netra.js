@@ -118,7 +118,7 @@ function netraViewer(root) {
         read();
       });
     }
-    draw(panel);
+    // the page's own images already show the form's defaults: no second request for each
   });
   form.addEventListener("change", function () { panels.forEach(draw); bars(); });
 }
