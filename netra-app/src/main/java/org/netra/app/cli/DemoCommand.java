@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         // the reference images, then each demo patient's own SPECT/CT (their twin's) once the store is open
         var demoStore = new java.util.concurrent.atomic.AtomicReference<org.netra.store.Store>();
         var studies = org.netra.app.viewer.Studies.combined(
-                FolderStudies.scan(imagingDir()), new org.netra.app.demo.TwinStudies(demoStore::get));
+                FolderStudies.scan(imagingDir()).preloading(), new org.netra.app.demo.TwinStudies(demoStore::get));
         var now = java.time.Clock.systemUTC();
         var clinic = java.time.Clock.offset(
                 now,

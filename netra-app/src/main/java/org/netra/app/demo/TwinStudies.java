@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import org.netra.app.viewer.FolderStudies;
+import org.netra.app.viewer.Plane;
 import org.netra.app.viewer.Scene;
+import org.netra.app.viewer.SceneRenderer;
 import org.netra.app.viewer.Studies;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Volume;
@@ -156,8 +158,10 @@ public final class TwinStudies implements Studies {
                     * Decay.factor(LU177_HALF_LIFE, java.time.Duration.ofSeconds(Math.round(t.hours() * 3600)));
             OptionalDouble suv =
                     weightG.isPresent() ? OptionalDouble.of(weightG.getAsDouble() / inBodyBq) : OptionalDouble.empty();
-            loaded.put(
-                    t.id(), new Scene(t.title(), image, Optional.of(scan.ct(twin.phantom())), vois, dose, note, suv));
+            Scene scene = new Scene(t.title(), image, Optional.of(scan.ct(twin.phantom())), vois, dose, note, suv);
+            // the page's projection now, while the cycle is being made anyway: the cycle's other scans open at once
+            SceneRenderer.render(scene, new SceneRenderer.View(Plane.CORONAL, -1, true, true, false, 384));
+            loaded.put(t.id(), scene);
         }
     }
 }

@@ -29,6 +29,11 @@ public final class Scene {
     private final float emissionTop;
     private final float doseTop;
     private final java.util.OptionalDouble suvPerBqMl;
+    /**
+     * Projections through the whole volume, made once: a MIP reads every voxel (hundreds of ms for a 256² × 199
+     * SPECT), a slice only its plane, and the layers never change.
+     */
+    private final java.util.Map<String, Object> projections = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param ct a CT in the same frame of reference on any grid (resampled here), or empty
@@ -119,6 +124,16 @@ public final class Scene {
 
     public float doseTop() {
         return doseTop;
+    }
+
+    /** The MIP of {@code layer} in {@code plane}, made on first use. */
+    Slice projection(String layer, Plane plane, java.util.function.Supplier<Slice> make) {
+        return (Slice) projections.computeIfAbsent(layer + "/" + plane, k -> make.get());
+    }
+
+    /** The pixels VOI {@code voi} covers in the projection through {@code plane}, made on first use. */
+    java.util.BitSet outlineOfProjection(int voi, Plane plane, java.util.function.Supplier<java.util.BitSet> make) {
+        return (java.util.BitSet) projections.computeIfAbsent("voi-" + voi + "/" + plane, k -> make.get());
     }
 
     /** SUV per Bq/mL (body weight), when the study has what SUV needs. */

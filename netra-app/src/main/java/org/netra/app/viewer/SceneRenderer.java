@@ -56,16 +56,20 @@ public final class SceneRenderer {
     public static BufferedImage render(Scene scene, View view) {
         Slicer slicer = scene.slicer();
         Slice emission = view.mip()
-                ? slicer.mip(scene.emission(), view.plane())
+                ? scene.projection("emission", view.plane(), () -> slicer.mip(scene.emission(), view.plane()))
                 : slicer.slice(scene.emission(), view.plane(), view.index());
         Slice ct = view.fusion() && scene.ct().isPresent()
                 ? (view.mip()
-                        ? slicer.mip(scene.ct().get(), view.plane())
+                        ? scene.projection(
+                                "ct", view.plane(), () -> slicer.mip(scene.ct().get(), view.plane()))
                         : slicer.slice(scene.ct().get(), view.plane(), view.index()))
                 : null;
         Slice dose = view.dose() && scene.dose().isPresent()
                 ? (view.mip()
-                        ? slicer.mip(scene.dose().get(), view.plane())
+                        ? scene.projection(
+                                "dose",
+                                view.plane(),
+                                () -> slicer.mip(scene.dose().get(), view.plane()))
                         : slicer.slice(scene.dose().get(), view.plane(), view.index()))
                 : null;
 
@@ -114,9 +118,13 @@ public final class SceneRenderer {
                 List<Mask> vois = scene.vois();
                 for (int v = 0; v < vois.size(); v++) {
                     g.setColor(VOI_COLOURS[v % VOI_COLOURS.length]);
+                    Mask voi = vois.get(v);
                     outline(
                             g,
-                            slicer.mask(vois.get(v), view.plane(), view.mip() ? -1 : view.index()),
+                            view.mip()
+                                    ? scene.outlineOfProjection(
+                                            v, view.plane(), () -> slicer.mask(voi, view.plane(), -1))
+                                    : slicer.mask(vois.get(v), view.plane(), view.index()),
                             w,
                             h,
                             (double) outW / w,
