@@ -69,7 +69,11 @@ class AdministrationSrTest {
     Path dir;
 
     static Store store(Path dir, String name, boolean withCycleRecords) {
-        Store store = Store.open(StoreConfig.embedded(dir.resolve(name)));
+        return fill(Store.open(StoreConfig.embedded(dir.resolve(name))), withCycleRecords);
+    }
+
+    /** The patient and course (and, when asked, cycle 1's dispensing and administration) in {@code store}. */
+    static Store fill(Store store, boolean withCycleRecords) {
         var r = store.records();
         var patient = new Patient(
                 PID,
@@ -262,6 +266,7 @@ class AdministrationSrTest {
         }
     }
 
+    /** From an H2 netra to a PostgreSQL one (skipped locally without NETRA_TEST_PG_URL, required in CI). */
     @Test
     void netraToNetraKeepsEveryValue() throws Exception {
         Path file;
@@ -270,7 +275,8 @@ class AdministrationSrTest {
             file = exported(source);
             given = administered(source);
         }
-        try (Store target = store(dir, "target", false)) {
+        try (Store target =
+                fill(Store.open(new StoreConfig(org.netra.testkit.TestPostgres.freshSchemaUrl(), null, null)), false)) {
             var filed = AdministrationSr.file(
                     target,
                     RadiopharmaceuticalDoseSr.read(DicomFile.read(file).dataset()),
