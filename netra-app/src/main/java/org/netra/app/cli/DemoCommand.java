@@ -79,7 +79,10 @@ final class DemoCommand implements Callable<Integer> {
                         new Properties())
                 .withHost("127.0.0.1");
         out.println("netra demo: starting the web app on a fresh database in " + dataDir);
-        var studies = FolderStudies.scan(imagingDir());
+        // the reference images, then each demo patient's own SPECT/CT (their twin's) once the store is open
+        var demoStore = new java.util.concurrent.atomic.AtomicReference<org.netra.store.Store>();
+        var studies = org.netra.app.viewer.Studies.combined(
+                FolderStudies.scan(imagingDir()).preloading(), new org.netra.app.demo.TwinStudies(demoStore::get));
         var now = java.time.Clock.systemUTC();
         var clinic = java.time.Clock.offset(
                 now,
@@ -92,6 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                 studies,
                 clinic,
                 store -> {
+                    demoStore.set(store);
                     DemoUsers.create(new Accounts(store, new PasswordHasher()));
                     out.println("  " + COHORT.load(store, DemoUsers.ACTOR));
                     out.println("  " + studies.list().size() + " imaging studies from " + imagingDir());

@@ -19,7 +19,9 @@ import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidTransform;
 import org.netra.imaging.volume.SeriesAssembler;
 import org.netra.imaging.volume.VoxelUnit;
+import org.netra.interop.administration.AdministrationSr;
 import org.netra.interop.dicom.EncapsulatedPdfExport;
+import org.netra.interop.dicom.RadiopharmaceuticalDoseSr;
 import org.netra.interop.dicom.RtDoseExport;
 import org.netra.interop.dicom.RtStructExport;
 import org.netra.interop.dicom.SourceSeries;
@@ -31,16 +33,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code netra export rtdose|rtstruct|pdf|fhir}: results as DICOM objects in the source study, or FHIR R4. */
+/** {@code netra export rtdose|rtstruct|pdf|fhir|rrdsr}: results as DICOM objects in the source study, or FHIR R4. */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
-        description = "Export a dose map, VOIs or a report as DICOM in the source study, or a patient as FHIR R4.",
+        description = "Export a dose map, VOIs or a report as DICOM in the source study, a cycle's administration as"
+                + " a Radiopharmaceutical Radiation Dose SR, or a patient as FHIR R4.",
         subcommands = {
             ExportCommand.RtDose.class,
             ExportCommand.RtStructure.class,
             ExportCommand.Pdf.class,
-            ExportCommand.Fhir.class
+            ExportCommand.Fhir.class,
+            ExportCommand.Rrdsr.class
         })
 final class ExportCommand {
     private ExportCommand() {}
@@ -230,6 +234,60 @@ final class ExportCommand {
                         json
                                 ? Json.write(r)
                                 : "wrote FHIR R4 Bundle of " + patient + " (" + r.entries() + " entries) to " + out);
+                o.flush();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(
+            name = "rrdsr",
+            mixinStandardHelpOptions = true,
+            description = "A cycle's administration (agent, activity measured before and residual after, administered"
+                    + " activity, time, route, lot) as a Radiopharmaceutical Radiation Dose SR (TID 10021).")
+    static final class Rrdsr implements Runnable {
+        @Option(names = "--patient", required = true, description = "netra patient id")
+        String patient;
+
+        @Option(names = "--cycle", required = true, description = "cycle number of the patient's current course")
+        int cycle;
+
+        @Option(names = "--zone", description = "the department's time zone (default: the system's)")
+        ZoneId zone = ZoneId.systemDefault();
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the DICOM file to write")
+        Path out;
+
+        @ArgGroup(exclusive = false, heading = "Database%n")
+        DatabaseOptions db = new DatabaseOptions();
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Store store = Store.open(db.config())) {
+                Attributes ds = AdministrationSr.export(store, patient, cycle, zone, java.time.LocalDateTime.now(zone));
+                DicomWriter.write(out, ds);
+                var a = RadiopharmaceuticalDoseSr.read(ds).administration();
+                var r = new Result(
+                        "rrdsr",
+                        out.toString(),
+                        ds.string(Tag.SOP_INSTANCE_UID).orElseThrow(),
+                        ds.string(Tag.SERIES_INSTANCE_UID).orElseThrow(),
+                        ds.string(Tag.STUDY_INSTANCE_UID).orElseThrow(),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%s, %.0f MBq administered at %s",
+                                a.agent().meaning(),
+                                a.administered().inMBq(),
+                                a.start().local()));
+                var o = spec.commandLine().getOut();
+                o.println(json ? Json.write(r) : "wrote rrdsr " + out + ": " + r.detail());
                 o.flush();
             } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);

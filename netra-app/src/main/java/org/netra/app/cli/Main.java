@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DbCommand.class,
             PacsCommand.class,
             ExportCommand.class,
+            ImportCommand.class,
             ReferralCommand.class,
             EligibilityCommand.class,
             SurvivalCommand.class,

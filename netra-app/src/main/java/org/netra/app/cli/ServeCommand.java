@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         run(
                 config,
                 out,
-                FolderStudies.scan(config.dataDir().resolve("imaging")),
+                FolderStudies.scan(config.dataDir().resolve("imaging")).preloading(),
                 java.time.Clock.systemDefaultZone(), // the server's zone is the department's: times on forms are in it
                 store -> {
                     var accounts = new Accounts(store, new org.netra.app.web.security.PasswordHasher());

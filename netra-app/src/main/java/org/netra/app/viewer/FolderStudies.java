@@ -36,7 +36,7 @@ public final class FolderStudies implements Studies {
      * 177Lu images this long after injection or later get a single-time-point dose map (Hänscheid 2018 is
      * meant for about 4 days; earlier it under-estimates slowly clearing tissue): shown as an illustration.
      */
-    static final double DOSE_MAP_MIN_HOURS = 20;
+    public static final double DOSE_MAP_MIN_HOURS = 20;
 
     private final Map<String, Path> folders = new LinkedHashMap<>();
     private final Map<String, Study> studies = new LinkedHashMap<>();
@@ -69,12 +69,39 @@ public final class FolderStudies implements Studies {
                                         root.relativize(study).toString(),
                                         Files.isDirectory(ctOf(study)),
                                         rtstruct(study).isPresent(),
-                                        false));
+                                        // from the first image's header, as the scene will decide when it loads
+                                        hasDoseMap(firstHeaderFacts(study.resolve("image")))));
                     });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list imaging studies in " + root, e);
         }
         return s;
+    }
+
+    /**
+     * Starts loading every study's scene on one background thread (lowest priority), so that the first opening
+     * of a study does not wait for its reading; for a server's few studies, not for hundreds. Returns this.
+     */
+    public FolderStudies preloading() {
+        var ids = List.copyOf(folders.keySet());
+        Thread t = new Thread(
+                () -> {
+                    for (String id : ids) {
+                        try {
+                            // and the page's projection, the one view that reads the whole volume
+                            SceneRenderer.render(
+                                    scene(id).orElseThrow(),
+                                    new SceneRenderer.View(Plane.CORONAL, -1, true, true, false, 384));
+                        } catch (RuntimeException e) {
+                            // the study's page says what is wrong with it when someone opens it
+                        }
+                    }
+                },
+                "netra-viewer-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return this;
     }
 
     @Override
@@ -98,6 +125,60 @@ public final class FolderStudies implements Studies {
             return Optional.empty();
         }
         return Optional.of(loaded.computeIfAbsent(id, k -> load(studies.get(k).title(), folder)));
+    }
+
+    /** The facts of the first DICOM file's header in {@code series} (empty when it has none readable). */
+    private static Optional<org.netra.imaging.quant.AcquisitionFacts> firstHeaderFacts(Path series) {
+        try (Stream<Path> files = Files.list(series)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                try {
+                    var d = org.netra.imaging.dicom.DicomFile.read(f, org.netra.imaging.dicom.DicomFile.Extent.HEADER);
+                    return Optional.of(org.netra.imaging.quant.AcquisitionFacts.of(d.dataset(), Optional.empty()));
+                } catch (IOException e) {
+                    // not DICOM (a README, a thumbnail): try the next file
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + series, e);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a study gets the illustrative dose map: 177Lu, imaged {@link #DOSE_MAP_MIN_HOURS} or more after the
+     * injection. One rule for the list (from a header) and the scene (from the series).
+     */
+    public static boolean hasDoseMap(Optional<org.netra.imaging.quant.AcquisitionFacts> facts) {
+        return facts.map(FolderStudies::hasDoseMap).orElse(false);
+    }
+
+    static boolean hasDoseMap(org.netra.imaging.quant.AcquisitionFacts facts) {
+        boolean lutetium = facts.radiopharmaceutical()
+                .flatMap(r -> r.nuclide())
+                .filter(NuclideCatalog.icrp107().lutetium177().name()::equals)
+                .isPresent();
+        return lutetium
+                && facts.timeSinceInjection()
+                        .map(d -> d.toSeconds() / 3600.0 >= DOSE_MAP_MIN_HOURS)
+                        .orElse(false);
+    }
+
+    /** SUV (body weight) per Bq/mL at scan start, when the series gives weight and injected activity. */
+    public static java.util.OptionalDouble suvPerBqMl(org.netra.imaging.quant.AcquisitionFacts facts) {
+        return switch (org.netra.imaging.quant.Suv.factor(
+                facts, new org.netra.imaging.quant.SuvNormalisation.BodyWeight())) {
+            case org.netra.imaging.quant.SuvFactor.Defined d -> java.util.OptionalDouble.of(d.factor());
+            case org.netra.imaging.quant.SuvFactor.Undefined u -> java.util.OptionalDouble.empty();
+        };
+    }
+
+    /** The illustrative note beside a single-time-point dose map made {@code hours} after injection. */
+    public static String doseNote(double hours) {
+        return String.format(
+                Locale.ROOT,
+                "illustrative dose map: single time point at %.1f h (Hänscheid 2018), local deposition"
+                        + " in soft tissue; not for decisions",
+                hours);
     }
 
     private static Path ctOf(Path study) {
@@ -130,18 +211,9 @@ public final class FolderStudies implements Studies {
             Optional<Volume> dose = Optional.empty();
             String note = "";
             var hours = q.facts().timeSinceInjection().map(d -> d.toSeconds() / 3600.0);
-            boolean lutetium = q.facts()
-                    .radiopharmaceutical()
-                    .flatMap(r -> r.nuclide())
-                    .filter(NuclideCatalog.icrp107().lutetium177().name()::equals)
-                    .isPresent();
-            if (lutetium && hours.isPresent() && hours.get() >= DOSE_MAP_MIN_HOURS) {
-                dose = Optional.of(singlePointDose(emission, hours.get()));
-                note = String.format(
-                        Locale.ROOT,
-                        "illustrative dose map: single time point at %.1f h (Hänscheid 2018), local deposition"
-                                + " in soft tissue; not for decisions",
-                        hours.get());
+            if (hasDoseMap(q.facts())) {
+                dose = Optional.of(singlePointDose(emission, hours.orElseThrow()));
+                note = doseNote(hours.get());
             }
             return new Scene(
                     title,
@@ -150,14 +222,15 @@ public final class FolderStudies implements Studies {
                     vois,
                     dose,
                     note,
-                    Optional.of(new Scene.Acquisition(series.seriesInstanceUid(), q.facts())));
+                    Optional.of(new Scene.Acquisition(series.seriesInstanceUid(), q.facts())),
+                    suvPerBqMl(q.facts()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the imaging study in " + folder, e);
         }
     }
 
     /** Voxel TIA from one time point (Hänscheid), then local deposition of 177Lu's non-penetrating energy. */
-    static Volume singlePointDose(Volume bqPerMl, double hours) {
+    public static Volume singlePointDose(Volume bqPerMl, double hours) {
         double ml = bqPerMl.geometry().voxelVolume().inMl();
         double secondsPerBq = new SinglePointMethod.Haenscheid().tiaMBqHours(hours, 1) * 3600;
         float[] c = bqPerMl.voxels();

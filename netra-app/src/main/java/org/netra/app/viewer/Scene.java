@@ -26,12 +26,20 @@ public final class Scene {
     private final Optional<Volume> dose;
     private final String doseNote;
     private final Slicer slicer;
+    private final float[] positiveEmission;
     private final float emissionTop;
     private final float doseTop;
     private final Optional<Acquisition> acquisition;
 
     /** The series the emission image came from and its acquisition facts (injection, weight: SUVs need them). */
     public record Acquisition(String seriesInstanceUid, AcquisitionFacts facts) {}
+
+    private final java.util.OptionalDouble suvPerBqMl;
+    /**
+     * Projections through the whole volume, made once: a MIP reads every voxel (hundreds of ms for a 256² × 199
+     * SPECT), a slice only its plane, and the layers never change.
+     */
+    private final java.util.Map<String, Object> projections = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param ct a CT in the same frame of reference on any grid (resampled here), or empty
@@ -45,10 +53,15 @@ public final class Scene {
             List<Mask> vois,
             Optional<Volume> dose,
             String doseNote) {
-        this(title, emission, ct, vois, dose, doseNote, Optional.empty());
+        this(title, emission, ct, vois, dose, doseNote, Optional.empty(), java.util.OptionalDouble.empty());
     }
 
-    /** As above, with the series UID and acquisition facts of the emission image. */
+    /**
+     * As above, with the series UID and acquisition facts of the emission image.
+     *
+     * @param suvPerBqMl the factor that turns Bq/mL at scan start into SUV (body weight), when the series gives
+     *     the patient's weight and the injected activity
+     */
     public Scene(
             String title,
             Volume emission,
@@ -56,8 +69,10 @@ public final class Scene {
             List<Mask> vois,
             Optional<Volume> dose,
             String doseNote,
-            Optional<Acquisition> acquisition) {
+            Optional<Acquisition> acquisition,
+            java.util.OptionalDouble suvPerBqMl) {
         this.acquisition = Objects.requireNonNull(acquisition, "acquisition");
+        this.suvPerBqMl = Objects.requireNonNull(suvPerBqMl, "SUV factor");
         this.title = Objects.requireNonNull(title, "title");
         this.emission = emission;
         this.slicer = new Slicer(emission.geometry());
@@ -80,7 +95,8 @@ public final class Scene {
             }
         });
         this.doseNote = doseNote == null ? "" : doseNote;
-        this.emissionTop = percentile(emission.voxels(), WINDOW_PERCENTILE);
+        this.positiveEmission = sortedPositive(emission.voxels());
+        this.emissionTop = at(positiveEmission, WINDOW_PERCENTILE);
         this.doseTop = dose.map(d -> percentile(d.voxels(), WINDOW_PERCENTILE)).orElse(0f);
     }
 
@@ -124,16 +140,73 @@ public final class Scene {
         return doseTop;
     }
 
+    /** The MIP of {@code layer} in {@code plane}, made on first use. */
+    Slice projection(String layer, Plane plane, java.util.function.Supplier<Slice> make) {
+        return (Slice) projections.computeIfAbsent(layer + "/" + plane, k -> make.get());
+    }
+
+    /** The pixels VOI {@code voi} covers in the projection through {@code plane}, made on first use. */
+    java.util.BitSet outlineOfProjection(int voi, Plane plane, java.util.function.Supplier<java.util.BitSet> make) {
+        return (java.util.BitSet) projections.computeIfAbsent("voi-" + voi + "/" + plane, k -> make.get());
+    }
+
+    /** SUV per Bq/mL (body weight), when the study has what SUV needs. */
+    public java.util.OptionalDouble suvPerBqMl() {
+        return suvPerBqMl;
+    }
+
+    /** The top of the emission colour scale in Bq/mL for {@code scale}; an SUV range needs an SUV. */
+    public float emissionTop(Windowing.EmissionScale scale) {
+        return switch (scale) {
+            case Windowing.Percentile p -> at(positiveEmission, p.percent());
+            case Windowing.SuvRange r -> {
+                if (suvPerBqMl.isEmpty()) {
+                    throw new IllegalArgumentException("this study has no SUV (its series lacks the patient's weight"
+                            + " or the injected activity): scale it by percentile instead, e.g. p99.9");
+                }
+                yield (float) (r.max() / suvPerBqMl.getAsDouble());
+            }
+        };
+    }
+
+    /** The values of every layer at voxel (i, j, k) of the emission grid, and where that voxel is (mm, LPS). */
+    public VoxelReadout readout(int i, int j, int k) {
+        var g = emission.geometry();
+        int v = g.index(i, j, k);
+        double[] at = new double[3];
+        g.indexToWorld(i, j, k, at);
+        double bqPerMl = emission.voxels()[v];
+        return new VoxelReadout(
+                i,
+                j,
+                k,
+                at,
+                bqPerMl,
+                suvPerBqMl.isPresent() ? bqPerMl * suvPerBqMl.getAsDouble() : null,
+                dose.map(d -> (double) d.voxels()[v]).orElse(null),
+                ct.map(c -> (double) c.voxels()[v]).orElse(null));
+    }
+
     /** The {@code p}-th percentile of the positive values (0 when there are none). */
     static float percentile(float[] values, double p) {
+        return at(sortedPositive(values), p);
+    }
+
+    private static float at(float[] sortedPositive, double p) {
+        int n = sortedPositive.length;
+        if (n == 0) {
+            return 0;
+        }
+        int idx = (int) Math.min(n - 1, Math.round(p / 100 * (n - 1)));
+        return sortedPositive[idx];
+    }
+
+    private static float[] sortedPositive(float[] values) {
         int n = 0;
         for (float v : values) {
             if (v > 0) {
                 n++;
             }
-        }
-        if (n == 0) {
-            return 0;
         }
         float[] positive = new float[n];
         int o = 0;
@@ -143,7 +216,6 @@ public final class Scene {
             }
         }
         Arrays.sort(positive);
-        int idx = (int) Math.min(n - 1, Math.round(p / 100 * (n - 1)));
-        return positive[idx];
+        return positive;
     }
 }

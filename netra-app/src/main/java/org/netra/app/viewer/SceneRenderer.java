@@ -16,10 +16,6 @@ import org.netra.imaging.volume.Mask;
  * when fused), the dose map in a rainbow scale, VOI outlines on pixel edges, orientation letters.
  */
 public final class SceneRenderer {
-    /** CT soft-tissue window (HU). */
-    static final float CT_LOW = -160;
-
-    static final float CT_HIGH = 240;
     /** Dose below this share of the window's top is not coloured. */
     static final float DOSE_FLOOR = 0.05f;
 
@@ -30,11 +26,26 @@ public final class SceneRenderer {
     private SceneRenderer() {}
 
     /** What to draw: a slice ({@code index} ≥ 0) or the MIP ({@code index} = −1), and which layers. */
-    public record View(Plane plane, int index, boolean fusion, boolean vois, boolean dose, int longSide) {
+    public record View(
+            Plane plane,
+            int index,
+            boolean fusion,
+            boolean vois,
+            boolean dose,
+            int longSide,
+            Windowing.CtWindow ctWindow,
+            Windowing.EmissionScale scale) {
         public View {
             if (longSide < 64 || longSide > 2048) {
                 throw new IllegalArgumentException("image size must be 64–2048 pixels, got " + longSide);
             }
+            java.util.Objects.requireNonNull(ctWindow, "CT window");
+            java.util.Objects.requireNonNull(scale, "emission scale");
+        }
+
+        /** With the default windows: CT soft tissue, emission to its 99.9th percentile. */
+        public View(Plane plane, int index, boolean fusion, boolean vois, boolean dose, int longSide) {
+            this(plane, index, fusion, vois, dose, longSide, Windowing.CtWindow.SOFT_TISSUE, Windowing.DEFAULT_SCALE);
         }
 
         public boolean mip() {
@@ -45,30 +56,36 @@ public final class SceneRenderer {
     public static BufferedImage render(Scene scene, View view) {
         Slicer slicer = scene.slicer();
         Slice emission = view.mip()
-                ? slicer.mip(scene.emission(), view.plane())
+                ? scene.projection("emission", view.plane(), () -> slicer.mip(scene.emission(), view.plane()))
                 : slicer.slice(scene.emission(), view.plane(), view.index());
         Slice ct = view.fusion() && scene.ct().isPresent()
                 ? (view.mip()
-                        ? slicer.mip(scene.ct().get(), view.plane())
+                        ? scene.projection(
+                                "ct", view.plane(), () -> slicer.mip(scene.ct().get(), view.plane()))
                         : slicer.slice(scene.ct().get(), view.plane(), view.index()))
                 : null;
         Slice dose = view.dose() && scene.dose().isPresent()
                 ? (view.mip()
-                        ? slicer.mip(scene.dose().get(), view.plane())
+                        ? scene.projection(
+                                "dose",
+                                view.plane(),
+                                () -> slicer.mip(scene.dose().get(), view.plane()))
                         : slicer.slice(scene.dose().get(), view.plane(), view.index()))
                 : null;
 
         int w = emission.width();
         int h = emission.height();
         var base = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        float top = Math.max(scene.emissionTop(), 1e-12f);
+        float top = Math.max(scene.emissionTop(view.scale()), 1e-12f);
+        float ctLow = view.ctWindow().low();
+        float ctHigh = view.ctWindow().high();
         float doseTop = Math.max(scene.doseTop(), 1e-12f);
         for (int row = 0; row < h; row++) {
             for (int col = 0; col < w; col++) {
                 float e = clamp(emission.get(col, row) / top);
                 int rgb;
                 if (ct != null) {
-                    float g = clamp((ct.get(col, row) - CT_LOW) / (CT_HIGH - CT_LOW));
+                    float g = clamp((ct.get(col, row) - ctLow) / (ctHigh - ctLow));
                     int grey = grey(g);
                     // emission over CT, more opaque where hotter
                     rgb = e < 0.05f ? grey : blend(grey, hot(e), 0.35f + 0.5f * e);
@@ -101,9 +118,13 @@ public final class SceneRenderer {
                 List<Mask> vois = scene.vois();
                 for (int v = 0; v < vois.size(); v++) {
                     g.setColor(VOI_COLOURS[v % VOI_COLOURS.length]);
+                    Mask voi = vois.get(v);
                     outline(
                             g,
-                            slicer.mask(vois.get(v), view.plane(), view.mip() ? -1 : view.index()),
+                            view.mip()
+                                    ? scene.outlineOfProjection(
+                                            v, view.plane(), () -> slicer.mask(voi, view.plane(), -1))
+                                    : slicer.mask(vois.get(v), view.plane(), view.index()),
                             w,
                             h,
                             (double) outW / w,
@@ -115,6 +136,126 @@ public final class SceneRenderer {
             g.dispose();
         }
         return out;
+    }
+
+    /** Which colour scale a colour bar shows. */
+    public enum Layer {
+        EMISSION,
+        DOSE,
+        CT;
+
+        public static Layer parse(String text) {
+            for (Layer l : values()) {
+                if (l.name().equalsIgnoreCase(text)) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("unknown layer '" + text + "': use emission, dose or ct");
+        }
+    }
+
+    /**
+     * A horizontal colour bar for one layer as the slices are drawn with {@code view}'s windows: the scale's
+     * colours from its bottom to its top, with both ends and the middle labelled in the layer's unit (and SUV
+     * beside Bq/mL when the study has one).
+     */
+    public static BufferedImage colourBar(Scene scene, View view, Layer layer, int width) {
+        if (width < 128 || width > 2048) {
+            throw new IllegalArgumentException("colour bar width must be 128–2048 pixels, got " + width);
+        }
+        float low;
+        float high;
+        String unit;
+        switch (layer) {
+            case EMISSION -> {
+                low = 0;
+                high = scene.emissionTop(view.scale());
+                unit = "Bq/mL";
+            }
+            case DOSE -> {
+                if (scene.dose().isEmpty()) {
+                    throw new IllegalArgumentException("this study has no dose map");
+                }
+                low = DOSE_FLOOR * scene.doseTop();
+                high = scene.doseTop();
+                unit = "Gy";
+            }
+            case CT -> {
+                if (scene.ct().isEmpty()) {
+                    throw new IllegalArgumentException("this study has no CT");
+                }
+                low = view.ctWindow().low();
+                high = view.ctWindow().high();
+                unit = "HU";
+            }
+            default -> throw new IllegalStateException();
+        }
+        boolean withSuv = layer == Layer.EMISSION && scene.suvPerBqMl().isPresent();
+        int barHeight = 14;
+        int height = withSuv ? 54 : 40;
+        var out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, width, height);
+            int pad = 6;
+            for (int x = pad; x < width - pad; x++) {
+                float v = (x - pad) / (float) (width - 2 * pad - 1);
+                int rgb =
+                        switch (layer) {
+                            case EMISSION -> hot(v);
+                            case DOSE -> rainbow(v);
+                            case CT -> grey(v);
+                        };
+                g.setColor(new Color(rgb));
+                g.drawLine(x, 2, x, 2 + barHeight);
+            }
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.setColor(new Color(0xeeeeee));
+            int y = 2 + barHeight + g.getFontMetrics().getAscent() + 2;
+            ticks(g, width, pad, y, number(low), number((low + high) / 2), number(high) + " " + unit);
+            if (withSuv) {
+                // the same three points as SUV, on their own line so the labels never run into each other
+                double f = scene.suvPerBqMl().getAsDouble();
+                ticks(
+                        g,
+                        width,
+                        pad,
+                        y + g.getFontMetrics().getHeight(),
+                        "SUV " + number(low * f),
+                        number((low + high) / 2 * f),
+                        number(high * f));
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static void ticks(Graphics2D g, int width, int pad, int y, String lo, String mid, String hi) {
+        var fm = g.getFontMetrics();
+        g.drawString(lo, pad, y);
+        g.drawString(mid, (width - fm.stringWidth(mid)) / 2, y);
+        g.drawString(hi, width - pad - fm.stringWidth(hi), y);
+    }
+
+    /** A scale value as people read it: 3 significant digits, millions as M and ten-thousands up as k. */
+    static String number(double value) {
+        double a = Math.abs(value);
+        if (a >= 1e6) {
+            return String.format(java.util.Locale.ROOT, "%.3gM", value / 1e6);
+        }
+        if (a >= 1e4) {
+            return String.format(java.util.Locale.ROOT, "%.3gk", value / 1e3);
+        }
+        if (a == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Draws the edges between covered and uncovered pixels. */

@@ -118,6 +118,33 @@ public final class Slicer {
         return out;
     }
 
+    /** Width and height (pixels) of the plane's slices. */
+    public int[] size(Plane plane) {
+        Layout l = layout(plane);
+        return new int[] {l.width, l.height};
+    }
+
+    /** The voxel (i, j, k) shown at pixel ({@code col}, {@code row}) of slice {@code index} of the plane. */
+    public int[] voxelAt(Plane plane, int index, int col, int row) {
+        Layout l = layout(plane);
+        int n = count(plane);
+        if (index < 0 || index >= n || col < 0 || col >= l.width || row < 0 || row >= l.height) {
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "%s slice %d, pixel (%d, %d) is outside the image: slices 0..%d, %d × %d pixels",
+                    plane.id(),
+                    index,
+                    col,
+                    row,
+                    n - 1,
+                    l.width,
+                    l.height));
+        }
+        int[] ijk = new int[3];
+        l.voxel(col, row, index, ijk);
+        return ijk;
+    }
+
     /** The display index of the slice through voxel (i, j, k) in this plane. */
     public int sliceThrough(Plane plane, int i, int j, int k) {
         int axis = depthAxis(plane);

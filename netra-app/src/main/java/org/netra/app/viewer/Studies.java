@@ -13,6 +13,23 @@ public interface Studies {
     /** The study's scene, loaded on first use; empty for an unknown id. */
     Optional<Scene> scene(String id);
 
+    /** The studies of {@code first}, then those of {@code second}; a study id belongs to the first that has it. */
+    static Studies combined(Studies first, Studies second) {
+        return new Studies() {
+            @Override
+            public List<Study> list() {
+                var all = new java.util.ArrayList<>(first.list());
+                all.addAll(second.list());
+                return all;
+            }
+
+            @Override
+            public Optional<Scene> scene(String id) {
+                return first.scene(id).or(() -> second.scene(id));
+            }
+        };
+    }
+
     static Studies none() {
         return new Studies() {
             @Override

@@ -73,27 +73,45 @@ class CliMessagesTest {
         assertThat(wrong.err()).contains("line 2").contains("'2'").contains("0/1");
     }
 
+    /** Every command at every depth, the root included, as the argument lists that reach it. */
+    static java.util.List<java.util.List<String>> allCommands(picocli.CommandLine cl, java.util.List<String> path) {
+        var out = new java.util.ArrayList<java.util.List<String>>();
+        out.add(path);
+        for (var sub : cl.getSubcommands().entrySet()) {
+            // an alias would repeat a command already listed
+            if (!sub.getKey().equals(sub.getValue().getCommandName())) {
+                continue;
+            }
+            var next = new java.util.ArrayList<>(path);
+            next.add(sub.getKey());
+            out.addAll(allCommands(sub.getValue(), next));
+        }
+        return out;
+    }
+
     @Test
     void helpPrintsNoWarnings() {
-        var root = Main.commandLine();
+        var commands = allCommands(Main.commandLine(), java.util.List.of());
+        // root, every command and the subcommands of export, import, pacs, referral, db …
+        assertThat(commands)
+                .contains(
+                        java.util.List.of(),
+                        java.util.List.of("export", "rrdsr"),
+                        java.util.List.of("import", "rrdsr"));
         // picocli's own warnings go to System.err, not to the command's error writer
         var stderr = System.err;
         var captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            for (var sub : root.getSubcommands().entrySet()) {
-                var names = new java.util.ArrayList<java.util.List<String>>();
-                names.add(java.util.List.of(sub.getKey()));
-                sub.getValue().getSubcommands().keySet().forEach(n -> names.add(java.util.List.of(sub.getKey(), n)));
-                for (var command : names) {
-                    var args = new java.util.ArrayList<>(command);
-                    args.add("--help");
-                    var r = NuclideCommandTest.run(args.toArray(String[]::new));
-                    assertThat(r.exit()).as("%s", command).isZero();
-                    assertThat(r.out() + r.err() + captured)
-                            .as("netra %s --help", command)
-                            .doesNotContain("WARN");
-                }
+            for (var command : commands) {
+                var args = new java.util.ArrayList<>(command);
+                args.add("--help");
+                var r = NuclideCommandTest.run(args.toArray(String[]::new));
+                assertThat(r.exit()).as("%s", command).isZero();
+                assertThat(r.out()).as("netra %s --help", command).contains("Usage: netra");
+                assertThat(r.out() + r.err() + captured)
+                        .as("netra %s --help", command)
+                        .doesNotContain("WARN");
             }
         } finally {
             System.setErr(stderr);

@@ -228,4 +228,100 @@ class InteropCommandsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("NO-404");
     }
+
+    /**
+     * {@code netra export rrdsr} from one database and {@code netra import rrdsr} into another give the second the
+     * first's dispensing and administration; a second import of the same report is refused, naming why.
+     */
+    @Test
+    void rrdsrGoesFromOneNetraToAnother(@TempDir Path dir) throws Exception {
+        String zone = "Europe/Oslo";
+        LocalDate day = LocalDate.of(2022, 5, 3);
+        var course = new StoredCourse("p-sr", LocalDate.of(1958, 2, 1), day, 0, 0.6, java.util.Map.of());
+        course.store(dir.resolve("source"));
+        course.store(dir.resolve("target"));
+        var dispensing = new org.netra.clinical.therapy.Dispensing(
+                "LU-0503",
+                org.netra.physics.quantity.Activity.ofGBq(7.6),
+                day.atTime(8, 10),
+                org.netra.physics.quantity.Activity.ofMBq(120),
+                day.atTime(10, 40));
+        try (Store source = Store.open(StoreConfig.embedded(dir.resolve("source")))) {
+            source.records()
+                    .create(
+                            ClinicalKinds.DISPENSING,
+                            new org.netra.store.clinical.DispensingRecord(
+                                    org.netra.store.clinical.DispensingRecord.idOf(course.courseId(), 1),
+                                    "p-sr",
+                                    course.courseId(),
+                                    1,
+                                    dispensing),
+                            "t");
+            source.records()
+                    .create(
+                            ClinicalKinds.ADMINISTRATION,
+                            new org.netra.store.clinical.AdministrationRecord(
+                                    org.netra.store.clinical.AdministrationRecord.idOf(course.courseId(), 1),
+                                    "p-sr",
+                                    course.courseId(),
+                                    1,
+                                    day.atTime(9, 5),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    List.of()),
+                            "t");
+        }
+        Path sr = dir.resolve("rrdsr.dcm");
+        var out = NuclideCommandTest.run(
+                "export",
+                "rrdsr",
+                "--patient",
+                "p-sr",
+                "--cycle",
+                "1",
+                "--zone",
+                zone,
+                "--out",
+                sr.toString(),
+                "--data-dir",
+                dir.resolve("source").toString(),
+                "--json");
+        assertThat(out.exit()).as(out.err()).isZero();
+        assertThat(JSON.readTree(out.out()).get("kind").asText()).isEqualTo("rrdsr");
+        assertThat(DicomFile.read(sr).dataset().string(Tag.MODALITY)).contains("SR");
+
+        // no --cycle: the planned cycle on the report's day
+        var in = NuclideCommandTest.run(
+                "import",
+                "rrdsr",
+                sr.toString(),
+                "--zone",
+                zone,
+                "--data-dir",
+                dir.resolve("target").toString(),
+                "--json");
+        assertThat(in.exit()).as(in.err()).isZero();
+        JsonNode j = JSON.readTree(in.out());
+        assertThat(j.get("cycle").asInt()).isEqualTo(1);
+        assertThat(j.get("warnings")).isEmpty();
+        try (Store target = Store.open(StoreConfig.embedded(dir.resolve("target")))) {
+            assertThat(target.records()
+                            .get(
+                                    ClinicalKinds.DISPENSING,
+                                    org.netra.store.clinical.DispensingRecord.idOf(course.courseId(), 1))
+                            .value()
+                            .dispensing())
+                    .isEqualTo(dispensing);
+        }
+        var again = NuclideCommandTest.run(
+                "import",
+                "rrdsr",
+                sr.toString(),
+                "--zone",
+                zone,
+                "--data-dir",
+                dir.resolve("target").toString());
+        assertThat(again.exit()).isNotZero();
+        assertThat(again.err()).contains("already has a dispensing");
+    }
 }

@@ -27,12 +27,14 @@ public final class CareFeature implements WebFeature {
     private final Bedside bedside;
     private final Stays stays;
     private final CyclePages pages;
+    private final AdministrationReports reports;
 
     public CareFeature(WebServices services) {
         this.services = services;
         this.bedside = new Bedside(services.store(), services.clock());
         this.stays = new Stays(services.store());
         this.pages = new CyclePages(services, bedside);
+        this.reports = new AdministrationReports(services.store(), services.clock());
     }
 
     /** A patient's stays with the forms to book, move and cancel them. */
@@ -100,6 +102,41 @@ public final class CareFeature implements WebFeature {
                 ctx -> ctx.status(201)
                         .json(bedside.addReading(
                                 cycle(ctx), Submitted.json(ctx, "{at, rate, rateUnit, version}"), actor(ctx))));
+
+        Access recorders = Access.requiresAny(Permission.DISPENSE, Permission.RECORD_CARE);
+        routes.page(
+                HandlerType.GET,
+                "/patients/{id}/cycles/{cycle}/rrdsr.dcm",
+                viewers,
+                ctx -> reports.download(cycle(ctx), ctx));
+        routes.api(
+                HandlerType.GET,
+                "/api/patients/{id}/cycles/{cycle}/rrdsr",
+                viewers,
+                "the cycle's administration as a Radiopharmaceutical Radiation Dose SR (application/dicom); 400 until"
+                        + " both the dispensing and the administration are recorded",
+                ctx -> reports.download(cycle(ctx), ctx));
+        routes.page(
+                HandlerType.POST,
+                "/patients/{id}/cycles/{cycle}/rrdsr",
+                recorders,
+                ctx -> form(routes, pages, ctx, "rrdsr", f -> {
+                    try {
+                        reports.fileUpload(cycle(ctx), ctx, actor(ctx));
+                    } catch (java.io.IOException e) {
+                        throw new org.netra.app.web.input.InvalidInputException(
+                                Map.of("rrdsr", "the upload could not be read: " + e.getMessage()));
+                    }
+                }));
+        routes.api(
+                HandlerType.POST,
+                "/api/patients/{id}/cycles/{cycle}/rrdsr",
+                recorders,
+                "file a hot lab's or injector's Radiopharmaceutical Radiation Dose SR (body: application/dicom) as"
+                        + " the cycle's dispensing and administration time (radiopharmacist, nurse); 400 naming what"
+                        + " does not match the patient's course",
+                ctx -> ctx.status(201)
+                        .json(reports.file(cycle(ctx), ctx.bodyInputStream(), "the request body", actor(ctx))));
 
         routes.page(
                 HandlerType.GET,

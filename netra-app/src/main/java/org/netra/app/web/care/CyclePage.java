@@ -9,7 +9,8 @@ import java.util.Optional;
  * One cycle's work page: the physician's approval, the radiopharmacist's dispensing, the nurse's
  * administration, isolation and dose-rate readings, and the release check they lead to. Each form shows
  * the values as stored (or as typed, when refused, with {@code errors} for {@code errorForm}) and the version
- * it saves against; {@code may*} say which forms this user gets.
+ * it saves against; {@code may*} say which forms this user gets. The dose report (RRDSR) can be downloaded once
+ * the administered activity is known, and imported by the radiopharmacist or the nurse.
  */
 public record CyclePage(
         String patientId,
@@ -30,6 +31,7 @@ public record CyclePage(
         List<Reading> readings,
         Optional<Release> release,
         boolean hasSheet,
+        boolean mayImportDoseReport,
         String errorForm,
         Map<String, String> errors,
         String notice) {

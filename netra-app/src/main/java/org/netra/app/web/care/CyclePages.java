@@ -127,6 +127,7 @@ public final class CyclePages {
                     case "dispensing" -> "Dispensing saved.";
                     case "administration" -> "Administration saved.";
                     case "reading" -> "Dose-rate reading added; release check updated.";
+                    case "rrdsr" -> "Dose report filed: dispensing and administration time recorded.";
                     default -> "";
                 };
         return new CyclePage(
@@ -149,6 +150,7 @@ public final class CyclePages {
                 release,
                 records.find(ClinicalKinds.SAFETY, c.course().id() + "/safety-" + c.number())
                         .isPresent(),
+                user.can(Permission.DISPENSE) || user.can(Permission.RECORD_CARE),
                 which,
                 errors,
                 notice);

@@ -28,13 +28,30 @@ import org.netra.physics.quantity.Activity;
 public final class JobFeature implements WebFeature {
     private final DosimetryJobs jobs;
     private final UploadUnpacker unpacker;
+    private final java.time.ZoneId zone;
 
-    public JobFeature(DosimetryJobs jobs, UploadUnpacker unpacker) {
+    /** @param zone the department's zone, in which the list gives start times */
+    public JobFeature(DosimetryJobs jobs, UploadUnpacker unpacker, java.time.ZoneId zone) {
         this.jobs = jobs;
         this.unpacker = unpacker;
+        this.zone = zone;
     }
 
-    public record JobsPage(List<DosimetryJobs.Job> jobs, String error) {}
+    /** The list page of {@code ctx}'s query (page, patient, state), with {@code error} from a refused upload. */
+    private JobListing listing(io.javalin.http.Context ctx, String error) {
+        int page;
+        String raw = ctx.queryParam("page");
+        try {
+            page = raw == null || raw.isBlank() ? 1 : Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.BadRequestResponse("page must be a whole number, got '" + raw + "'");
+        }
+        try {
+            return JobListing.of(jobs.list(), ctx.queryParam("patient"), ctx.queryParam("state"), page, zone, error);
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.BadRequestResponse(e.getMessage());
+        }
+    }
 
     /**
      * A job's page: the job, and the chart of its images' patient (to attach it to; empty when netra holds
@@ -51,14 +68,14 @@ public final class JobFeature implements WebFeature {
         Access runners = Access.requires(Permission.RUN_DOSIMETRY);
         routes.nav("Dosimetry jobs", "/dosimetry/jobs", runners);
         routes.page(HandlerType.GET, "/dosimetry/jobs", runners, ctx -> routes.views()
-                .render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), "")));
+                .render(ctx, "jobs.jte", "Dosimetry jobs", listing(ctx, "")));
         routes.page(HandlerType.POST, "/dosimetry/jobs", runners, ctx -> {
             try {
                 var upload = unpack(ctx);
                 ctx.redirect("/dosimetry/uploads/" + upload.id(), HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(e instanceof UploadRefusedException ? 413 : 400);
-                routes.views().render(ctx, "jobs.jte", "Dosimetry jobs", new JobsPage(jobs.list(), e.getMessage()));
+                routes.views().render(ctx, "jobs.jte", "Dosimetry jobs", listing(ctx, e.getMessage()));
             }
         });
         // the upload's time points and VOIs, all ticked: the physicist leaves out what the cycle must not use

@@ -11,6 +11,8 @@ import org.netra.app.viewer.Plane;
 import org.netra.app.viewer.Scene;
 import org.netra.app.viewer.SceneRenderer;
 import org.netra.app.viewer.Studies;
+import org.netra.app.viewer.VoxelReadout;
+import org.netra.app.viewer.Windowing;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.security.Access;
@@ -46,6 +48,7 @@ public final class ImagingFeature implements WebFeature {
             boolean dose,
             String doseNote,
             String unit,
+            boolean suv,
             List<Voi> vois) {
         public int middle(int count) {
             return count / 2;
@@ -77,13 +80,40 @@ public final class ImagingFeature implements WebFeature {
                         flag(ctx, "fusion"),
                         flag(ctx, "voi"),
                         flag(ctx, "dose"),
-                        intParam(ctx, "size", DEFAULT_SIZE));
+                        intParam(ctx, "size", DEFAULT_SIZE),
+                        ctWindow(ctx),
+                        scale(ctx));
                 png = Plot.png(SceneRenderer.render(scene, view));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestResponse(e.getMessage());
             }
             ctx.contentType("image/png").result(png);
         });
+        routes.page(HandlerType.GET, "/imaging/{study}/colourbar", viewers, ctx -> {
+            Scene scene = scene(ctx.pathParam("study"));
+            byte[] png;
+            try {
+                var view = new SceneRenderer.View(
+                        Plane.AXIAL, 0, true, false, true, DEFAULT_SIZE, ctWindow(ctx), scale(ctx));
+                png = Plot.png(SceneRenderer.colourBar(
+                        scene,
+                        view,
+                        SceneRenderer.Layer.parse(
+                                ctx.queryParamAsClass("layer", String.class).getOrDefault("emission")),
+                        intParam(ctx, "width", DEFAULT_SIZE)));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse(e.getMessage());
+            }
+            ctx.contentType("image/png").result(png);
+        });
+        routes.api(
+                HandlerType.GET,
+                "/api/imaging/{study}/value",
+                viewers,
+                "the values under the cursor: ?plane=&slice=&col=&row= (pixel of the slice) or &u=&v= (0–1 across"
+                        + " and down the image); Bq/mL, SUV, Gy and HU where the study has them, with the voxel and"
+                        + " its position (mm)",
+                ctx -> ctx.json(readout(ctx)));
         routes.api(
                 HandlerType.GET,
                 "/api/imaging",
@@ -96,6 +126,64 @@ public final class ImagingFeature implements WebFeature {
                 viewers,
                 "a study's slices per plane, VOIs and layers; images at /imaging/{study}/render",
                 ctx -> ctx.json(view(ctx.pathParam("study"))));
+    }
+
+    private VoxelReadout readout(Context ctx) {
+        Scene scene = scene(ctx.pathParam("study"));
+        Plane plane = plane(ctx);
+        var slicer = scene.slicer();
+        int slice = intParam(ctx, "slice", slicer.count(plane) / 2);
+        int[] size = slicer.size(plane);
+        int col;
+        int row;
+        if (ctx.queryParam("u") != null || ctx.queryParam("v") != null) {
+            col = (int) Math.floor(fraction(ctx, "u") * size[0]);
+            row = (int) Math.floor(fraction(ctx, "v") * size[1]);
+        } else {
+            col = intParam(ctx, "col", -1);
+            row = intParam(ctx, "row", -1);
+        }
+        try {
+            int[] ijk = slicer.voxelAt(plane, slice, col, row);
+            return scene.readout(ijk[0], ijk[1], ijk[2]);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+
+    private static double fraction(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        try {
+            double f = Double.parseDouble(v == null ? "" : v.strip());
+            if (f >= 0 && f < 1) {
+                return f;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new BadRequestResponse(
+                name + " must be a fraction of the image from 0 up to (not including) 1, got '" + v + "'");
+    }
+
+    private static Windowing.CtWindow ctWindow(Context ctx) {
+        try {
+            return Windowing.CtWindow.parse(
+                    ctx.queryParamAsClass("ct", String.class).getOrDefault("soft"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+
+    private static Windowing.EmissionScale scale(Context ctx) {
+        String s = ctx.queryParam("scale");
+        if (s == null || s.isBlank()) {
+            return Windowing.DEFAULT_SCALE;
+        }
+        try {
+            return Windowing.EmissionScale.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
     }
 
     private Scene scene(String id) {
@@ -119,6 +207,7 @@ public final class ImagingFeature implements WebFeature {
                 s.dose().isPresent(),
                 s.doseNote(),
                 s.emission().unit().symbol(),
+                s.suvPerBqMl().isPresent(),
                 vois);
     }
 

@@ -182,7 +182,7 @@ public final class WebApp implements AutoCloseable {
                 new LabsFeature(services),
                 new DiagnosisFeature(services, b.studies),
                 new DosimetryFeature(services),
-                new JobFeature(jobs, unpacker),
+                new JobFeature(jobs, unpacker, b.clock.getZone()),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),

@@ -38,19 +38,29 @@ function netraCharts(root) {
 document.addEventListener("DOMContentLoaded", function () { netraCharts(document); });
 document.addEventListener("htmx:afterSwap", function (e) { netraCharts(e.target); });
 
-// Imaging viewer: sliders and the mouse wheel pick slices; the layer boxes redraw every panel.
+// Imaging viewer: sliders and the mouse wheel pick slices; the layer boxes and windows redraw every panel and
+// colour bar; the values under the cursor come from the server (no pixels leave it).
 function netraViewer(root) {
   var form = root.querySelector("form[data-viewer]");
   if (!form || form.dataset.ready) return;
   form.dataset.ready = "yes";
   var base = form.dataset.viewer;
+  var valueUrl = form.dataset.value;
+  function windows() {
+    var q = "";
+    ["ct", "scale"].forEach(function (name) {
+      var select = form.querySelector("select[name=" + name + "]");
+      if (select) q += "&" + name + "=" + encodeURIComponent(select.value);
+    });
+    return q;
+  }
   function layers() {
     var q = "";
     ["fusion", "voi", "dose"].forEach(function (name) {
       var box = form.querySelector("input[name=" + name + "]");
       q += "&" + name + "=" + (box && box.checked ? "1" : "0");
     });
-    return q;
+    return q + windows();
   }
   function draw(panel) {
     var img = panel.querySelector("img");
@@ -60,20 +70,57 @@ function netraViewer(root) {
     img.src = base + q + layers();
     if (range) panel.querySelector("output").textContent = (Number(range.value) + 1) + " / " + (Number(range.max) + 1);
   }
+  function bars() {
+    root.querySelectorAll("img.colour-bar").forEach(function (bar) {
+      bar.src = base.replace(/\/render$/, "/colourbar") + "?layer=" + bar.dataset.layer + windows();
+    });
+  }
+  var readout = root.querySelector("#readout");
+  var pending = null;
+  var busy = false;
+  function number(v, digits) {
+    return v === null || v === undefined ? null : Number(v).toLocaleString("en", { maximumSignificantDigits: digits });
+  }
+  function read() {
+    if (busy || !pending) return;
+    var ask = pending;
+    pending = null;
+    busy = true;
+    fetch(ask, { headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (v) {
+        if (v) {
+          var parts = ["voxel (" + v.i + ", " + v.j + ", " + v.k + ")", number(v.bqPerMl, 4) + " Bq/mL"];
+          if (v.suv !== null && v.suv !== undefined) parts.push("SUV " + number(v.suv, 3));
+          if (v.gy !== null && v.gy !== undefined) parts.push(number(v.gy, 3) + " Gy");
+          if (v.hu !== null && v.hu !== undefined) parts.push(Math.round(v.hu) + " HU");
+          readout.textContent = parts.join(" · ");
+        }
+      })
+      .finally(function () { busy = false; read(); });
+  }
   var panels = root.querySelectorAll(".panel");
   panels.forEach(function (panel) {
     var range = panel.querySelector("input[type=range]");
     if (range) {
+      var img = panel.querySelector("img");
       range.addEventListener("input", function () { draw(panel); });
-      panel.querySelector("img").addEventListener("wheel", function (e) {
+      img.addEventListener("wheel", function (e) {
         e.preventDefault();
         range.value = Number(range.value) + (e.deltaY > 0 ? -1 : 1);
         draw(panel);
       }, { passive: false });
+      img.addEventListener("mousemove", function (e) {
+        var box = img.getBoundingClientRect();
+        var u = Math.min(0.9999, Math.max(0, (e.clientX - box.left) / box.width));
+        var v = Math.min(0.9999, Math.max(0, (e.clientY - box.top) / box.height));
+        pending = valueUrl + "?plane=" + panel.dataset.plane + "&slice=" + range.value + "&u=" + u.toFixed(4) + "&v=" + v.toFixed(4);
+        read();
+      });
     }
-    draw(panel);
+    // the page's own images already show the form's defaults: no second request for each
   });
-  form.addEventListener("change", function () { panels.forEach(draw); });
+  form.addEventListener("change", function () { panels.forEach(draw); bars(); });
 }
 document.addEventListener("DOMContentLoaded", function () { netraViewer(document); });
 

@@ -1,0 +1,168 @@
+package org.netra.app.demo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+import org.netra.app.viewer.FolderStudies;
+import org.netra.app.viewer.Plane;
+import org.netra.app.viewer.Scene;
+import org.netra.app.viewer.SceneRenderer;
+import org.netra.app.viewer.Studies;
+import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.Volume;
+import org.netra.physics.decay.Decay;
+import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.sim.anatomy.Voi;
+import org.netra.sim.spect.SpectScan;
+import org.netra.sim.spect.SpectSettings;
+import org.netra.sim.spect.SpectSimulator;
+import org.netra.store.Store;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.PatientRecord;
+
+/**
+ * The demo patients' own SPECT/CT studies for the viewer: for each cycle the cohort recorded, the netra-sim twin
+ * that {@link TwinDosimetry} measures, scanned at the same hours with the same seed (so the viewer shows exactly
+ * the images the cycle's dosimetry job used), each scan with its SPECT/CT's CT, the phantom's VOIs, SUV from the
+ * chart's weight and the cycle's activity, and from 20 h on the illustrative single-time-point dose map.
+ */
+public final class TwinStudies implements Studies {
+    private static final java.time.Duration LU177_HALF_LIFE =
+            NuclideCatalog.icrp107().get("Lu-177").halfLife();
+    /** Scenes kept in memory; each cycle's four scans are simulated together, so its scenes come together. */
+    private static final int KEPT = 8;
+
+    private final Supplier<Store> store;
+    private final Map<String, Scene> loaded =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Scene> eldest) {
+                    return size() > KEPT;
+                }
+            });
+
+    /** @param store the demo's store, once it is open */
+    public TwinStudies(Supplier<Store> store) {
+        this.store = store;
+    }
+
+    /** One scan of one recorded cycle. */
+    record TwinScan(String id, String title, String recordId, String patientId, int scanIndex, double hours) {}
+
+    private List<TwinScan> scans() {
+        Store s = store.get();
+        if (s == null) {
+            return List.of();
+        }
+        var records = new ArrayList<>(s.records().list(ClinicalKinds.DOSIMETRY).stream()
+                .map(r -> r.value())
+                .toList());
+        records.sort(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date())
+                .reversed());
+        List<Double> hours = SpectSettings.DEFAULTS.scanHours();
+        List<TwinScan> out = new ArrayList<>();
+        for (DosimetryRecord d : records) {
+            String name = s.records()
+                    .find(ClinicalKinds.PATIENT, d.patientId())
+                    .map(p -> p.value().name())
+                    .filter(n -> !n.isBlank())
+                    .orElse(d.patientId());
+            for (int i = 0; i < hours.size(); i++) {
+                double h = hours.get(i);
+                out.add(new TwinScan(
+                        "twin-" + d.id().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT)
+                                + String.format(Locale.ROOT, "-%.0fh", h),
+                        String.format(
+                                Locale.ROOT,
+                                "%s · cycle %d · SPECT/CT %.0f h (netra-sim twin, %s)",
+                                name,
+                                d.dosimetry().cycle(),
+                                h,
+                                d.dosimetry().date()),
+                        d.id(),
+                        d.patientId(),
+                        i,
+                        h));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Study> list() {
+        return scans().stream()
+                .map(t -> new Study(t.id(), t.title(), true, true, t.hours() >= FolderStudies.DOSE_MAP_MIN_HOURS))
+                .toList();
+    }
+
+    @Override
+    public Optional<Scene> scene(String id) {
+        if (!id.startsWith("twin-")) {
+            return Optional.empty();
+        }
+        Scene kept = loaded.get(id);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<TwinScan> scan =
+                scans().stream().filter(t -> t.id().equals(id)).findFirst();
+        if (scan.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            // another request may have made this cycle's scenes while this one waited
+            kept = loaded.get(id);
+            if (kept == null) {
+                loadCycle(scan.get());
+                kept = loaded.get(id);
+            }
+        }
+        return Optional.of(kept);
+    }
+
+    /** Simulates the cycle's scans once and keeps a scene of each. */
+    private void loadCycle(TwinScan wanted) {
+        Store s = store.get();
+        PatientRecord patient =
+                s.records().get(ClinicalKinds.PATIENT, wanted.patientId()).value();
+        DosimetryRecord record =
+                s.records().get(ClinicalKinds.DOSIMETRY, wanted.recordId()).value();
+        TwinDosimetry.CycleTwin twin = TwinDosimetry.twin(patient, record);
+        List<SpectScan> scans = SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed());
+        List<Mask> vois = Voi.STANDARD.stream().map(twin.phantom()::mask).toList();
+        double administeredBq = record.dosimetry().administered().inBq();
+        OptionalDouble weightG = patient.patient()
+                .weightOn(record.dosimetry().date())
+                .map(w -> OptionalDouble.of(w.value().inKg() * 1000))
+                .orElse(OptionalDouble.empty());
+        for (TwinScan t : scans().stream()
+                .filter(x -> x.recordId().equals(wanted.recordId()))
+                .toList()) {
+            SpectScan scan = scans.get(t.scanIndex());
+            Volume image = scan.image();
+            Optional<Volume> dose = Optional.empty();
+            String note = "";
+            if (t.hours() >= FolderStudies.DOSE_MAP_MIN_HOURS) {
+                dose = Optional.of(FolderStudies.singlePointDose(image, t.hours()));
+                note = FolderStudies.doseNote(t.hours());
+            }
+            // SUV (body weight): the activity in the body at the scan if none had been excreted
+            double inBodyBq = administeredBq
+                    * Decay.factor(LU177_HALF_LIFE, java.time.Duration.ofSeconds(Math.round(t.hours() * 3600)));
+            OptionalDouble suv =
+                    weightG.isPresent() ? OptionalDouble.of(weightG.getAsDouble() / inBodyBq) : OptionalDouble.empty();
+            Scene scene = new Scene(
+                    t.title(), image, Optional.of(scan.ct(twin.phantom())), vois, dose, note, Optional.empty(), suv);
+            // the page's projection now, while the cycle is being made anyway: the cycle's other scans open at once
+            SceneRenderer.render(scene, new SceneRenderer.View(Plane.CORONAL, -1, true, true, false, 384));
+            loaded.put(t.id(), scene);
+        }
+    }
+}
