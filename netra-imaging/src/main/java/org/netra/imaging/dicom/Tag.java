@@ -147,6 +147,14 @@ public final class Tag {
     public static final int KVP = 0x00180060;
     public static final int SOFTWARE_VERSIONS = 0x00181020;
     public static final int COLLIMATOR_TYPE = 0x00181181;
+    public static final int STATION_NAME = 0x00081010;
+    public static final int DEVICE_SERIAL_NUMBER = 0x00181000;
+    public static final int COLLIMATOR_GRID_NAME = 0x00181180;
+    public static final int ENERGY_WINDOW_RANGE_SEQUENCE = 0x00540013;
+    public static final int ENERGY_WINDOW_LOWER_LIMIT = 0x00540014;
+    public static final int ENERGY_WINDOW_UPPER_LIMIT = 0x00540015;
+    public static final int NUMBER_OF_ROTATIONS = 0x00540051;
+    public static final int NUMBER_OF_FRAMES_IN_ROTATION = 0x00540053;
     public static final int SPATIAL_RESOLUTION = 0x00181050;
     public static final int CONVOLUTION_KERNEL = 0x00181210;
     public static final int PATIENT_POSITION = 0x00185100;
