@@ -170,6 +170,9 @@ final class DosimetryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    CalibrationOptions calibrations = new CalibrationOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -180,7 +183,7 @@ final class DosimetryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--dose-out needs a voxel method (voxel-kernel or local-deposition);"
                     + " organ-s gives one dose per VOI and no map");
         }
-        CycleReport report = CyclePipeline.run(input(), options);
+        CycleReport report = CyclePipeline.run(input(), options.withCalibrations(calibrations.resolve(timepoints)));
         if (doseOut != null) {
             // the voxel map as computed: the GTM corrects region means, not voxels
             Nifti.write(doseOut, report.result().doseMap().orElseThrow());

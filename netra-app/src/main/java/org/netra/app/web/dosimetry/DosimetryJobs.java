@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.netra.app.dosimetry.CameraSettings;
 import org.netra.app.dosimetry.CycleJson;
 import org.netra.clinical.patient.IdentityCheck;
 import org.netra.dosimetry.cycle.CycleInput;
@@ -32,6 +33,7 @@ import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.RtStruct;
 import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
+import org.netra.store.clinical.CameraCalibrationBook;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.job.JobRows;
 import org.netra.store.record.RecordKind;
@@ -602,7 +604,13 @@ public final class DosimetryJobs implements AutoCloseable {
             update(job, State.RUNNING, 2, "loading the time points");
             CyclePipeline.Progress progress = (percent, step) -> update(job, State.RUNNING, percent, step);
             CycleInput input = source.load(progress);
-            CycleReport report = CyclePipeline.run(input, options, progress);
+            // the department's calibration factors as they are when the job runs (series in counts need them);
+            // the result names the one used, with its date
+            CycleReport report = CyclePipeline.run(
+                    input,
+                    options.withCalibrations(CameraSettings.calibrations(
+                            new CameraCalibrationBook(store.records()).current().value())),
+                    progress);
             var out = result(report, identity(input, report.patientId()));
             var finished = new FinishedJob(
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
