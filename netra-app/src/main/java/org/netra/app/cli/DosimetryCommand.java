@@ -62,10 +62,18 @@ final class DosimetryCommand implements Callable<Integer> {
     List<Path> timepointCts;
 
     static final class Vois {
-        @Option(names = "--rtstruct", paramLabel = "FILE", description = "an RT Structure Set on the first scan")
+        @Option(
+                names = "--rtstruct",
+                paramLabel = "FILE",
+                description =
+                        "the VOIs: an RT Structure Set, a DICOM SEG, or a NIfTI label map (.nii, .nii.gz) with its"
+                                + " label-name sidecar (same base name, .json/.tsv/.txt), on the first scan")
         Path rtstruct;
 
-        @Option(names = "--labels", paramLabel = "FILE", description = "a NIfTI label map (.nii, .nii.gz)")
+        @Option(
+                names = "--labels",
+                paramLabel = "FILE",
+                description = "a NIfTI label map (.nii, .nii.gz) with its label-name sidecar; same as --rtstruct")
         Path labels;
     }
 
@@ -193,7 +201,7 @@ final class DosimetryCommand implements Callable<Integer> {
     }
 
     /** The pipeline's input from the arguments: each --timepoint with its --timepoint-ct, the VOI file. */
-    CycleInput.Series input() {
+    CycleInput.Series input() throws java.io.IOException {
         List<Path> cts = timepointCts == null ? List.of() : timepointCts;
         if (cts.size() > timepoints.size()) {
             throw new MissingCtException("--timepoint-ct " + cts.get(timepoints.size()) + " has no --timepoint:"
@@ -208,9 +216,7 @@ final class DosimetryCommand implements Callable<Integer> {
             scans.add(
                     new CycleInput.Scan(timepoints.get(i), cts.isEmpty() ? Optional.empty() : Optional.of(cts.get(i))));
         }
-        VoiSource source = vois.rtstruct != null
-                ? new VoiSource.RtStructFile(vois.rtstruct)
-                : new VoiSource.LabelFile(vois.labels);
+        VoiSource source = VoiSource.of(vois.rtstruct != null ? vois.rtstruct : vois.labels);
         return new CycleInput.Series(scans, Optional.ofNullable(ct), source, Optional.empty());
     }
 

@@ -45,10 +45,18 @@ final class QuantifyCommand implements Callable<Integer> {
     String seriesUid;
 
     static final class Vois {
-        @Option(names = "--rtstruct", paramLabel = "FILE", description = "an RT Structure Set on this series")
+        @Option(
+                names = "--rtstruct",
+                paramLabel = "FILE",
+                description =
+                        "the VOIs: an RT Structure Set, a DICOM SEG, or a NIfTI label map (.nii, .nii.gz) with its"
+                                + " label-name sidecar (same base name, .json/.tsv/.txt), on this series")
         Path rtstruct;
 
-        @Option(names = "--labels", paramLabel = "FILE", description = "a NIfTI label map (.nii, .nii.gz)")
+        @Option(
+                names = "--labels",
+                paramLabel = "FILE",
+                description = "a NIfTI label map (.nii, .nii.gz) with its label-name sidecar; same as --rtstruct")
         Path labels;
     }
 
@@ -191,9 +199,7 @@ final class QuantifyCommand implements Callable<Integer> {
         if (vois == null) {
             return List.of();
         }
-        var source = vois.rtstruct != null
-                ? new org.netra.dosimetry.cycle.VoiSource.RtStructFile(vois.rtstruct)
-                : new org.netra.dosimetry.cycle.VoiSource.LabelFile(vois.labels);
+        var source = org.netra.dosimetry.cycle.VoiSource.of(vois.rtstruct != null ? vois.rtstruct : vois.labels);
         return source.read(s.volume().geometry(), s.source());
     }
 

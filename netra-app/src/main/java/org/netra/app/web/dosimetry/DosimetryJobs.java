@@ -30,7 +30,6 @@ import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
-import org.netra.imaging.io.RtStruct;
 import org.netra.physics.quantity.Times;
 import org.netra.store.Store;
 import org.netra.store.clinical.CameraCalibrationBook;
@@ -439,15 +438,13 @@ public final class DosimetryJobs implements AutoCloseable {
             if (folders.isEmpty()) {
                 throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point");
             }
-            Path rtstruct = rtstruct(dir)
-                    .orElseThrow(() ->
-                            new CycleInputException(name + " holds no RTSTRUCT: add the VOIs as an RTSTRUCT file"));
-            List<String> rois = RtStruct.read(rtstruct).rois().stream()
-                    .filter(r -> !r.contours().isEmpty())
-                    .map(RtStruct.Roi::name)
-                    .toList();
+            Path rtstruct = voiFile(dir)
+                    .orElseThrow(() -> new CycleInputException(name + " holds no VOIs: add them as an RTSTRUCT, a"
+                            + " DICOM SEG, or a NIfTI label map (.nii, .nii.gz) with its label-name sidecar"));
+            List<String> rois = VoiSource.of(rtstruct).names();
             if (rois.isEmpty()) {
-                throw new CycleInputException(name + "'s RTSTRUCT has no ROI with contours: draw the VOIs first");
+                throw new CycleInputException(name + "'s VOI file " + dir.relativize(rtstruct)
+                        + " has no VOI with contours or voxels: draw the VOIs first");
             }
             List<Series> series = new ArrayList<>();
             for (Path f : folders) {
@@ -515,7 +512,7 @@ public final class DosimetryJobs implements AutoCloseable {
         return new CycleInput.Series(
                 CycleInput.pairByFrameOfReference(chosen, cts),
                 Optional.empty(),
-                new VoiSource.RtStructFile(rtstruct),
+                VoiSource.of(rtstruct),
                 Optional.of(List.copyOf(vois)));
     }
 
@@ -758,10 +755,19 @@ public final class DosimetryJobs implements AutoCloseable {
         return out;
     }
 
-    static Optional<Path> rtstruct(Path dir) throws IOException {
+    /**
+     * The upload's VOI file: the first (in path order) RTSTRUCT, DICOM SEG or NIfTI label map (.nii, .nii.gz; its
+     * label-name sidecar beside it).
+     */
+    static Optional<Path> voiFile(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (modality(f).filter("RTSTRUCT"::equals).isPresent()) {
+                String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (n.endsWith(".nii")
+                        || n.endsWith(".nii.gz")
+                        || modality(f)
+                                .filter(m -> m.equals("RTSTRUCT") || m.equals("SEG"))
+                                .isPresent()) {
                     return Optional.of(f);
                 }
             }
