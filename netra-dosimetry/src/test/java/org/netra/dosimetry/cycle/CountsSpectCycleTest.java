@@ -48,6 +48,7 @@ class CountsSpectCycleTest {
 
     static List<Path> counts = new ArrayList<>();
     static JsonNode probe;
+    static Path silent;
 
     @BeforeAll
     static void fixture() throws Exception {
@@ -81,6 +82,33 @@ class CountsSpectCycleTest {
             }
             counts.add(out);
         }
+        silent = dir.resolve("silent");
+        Process p = new ProcessBuilder(
+                        python.toString(),
+                        script.toString(),
+                        TestData.path(RealPatientCycleTest.SPECT + "SCAN_001/image")
+                                .toString(),
+                        silent.toString(),
+                        Double.toString(SENSITIVITY),
+                        "--silent")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        assertThat(p.waitFor()).as("counts_spect_fixture.py --silent exit code").isZero();
+    }
+
+    /** A header without collimator and windows: the one factor of the camera is used, and the result says so. */
+    @Test
+    void aSilentHeaderIsConvertedWithTheOnlyFactorAndWarned() throws IOException {
+        CycleReport r = run(List.of(silent), with(MELP));
+        assertThat(r.warnings())
+                .filteredOn(w -> w instanceof CycleWarning.CalibrationAssumed)
+                .singleElement()
+                .satisfies(w -> assertThat(w.message())
+                        .contains("collimator (0018,1180)", "energy windows (0054,0012)", "encore2-room2-melp"));
+        CycleReport stated = run(List.of(counts.get(0)), with(MELP));
+        assertThat(r.uncorrected().vois().get(0).activityMBq())
+                .isEqualTo(stated.uncorrected().vois().get(0).activityMBq());
     }
 
     static Path rtstruct() throws IOException {

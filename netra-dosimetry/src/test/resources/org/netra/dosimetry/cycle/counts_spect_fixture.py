@@ -1,6 +1,9 @@
 """Writes a counts-SPECT variant of a real quantitative (Bq/mL) SPECT series, for netra's counts tests.
 
-usage: counts_spect_fixture.py SERIES_DIR OUT_DIR SENSITIVITY_CPS_PER_MBQ
+usage: counts_spect_fixture.py SERIES_DIR OUT_DIR SENSITIVITY_CPS_PER_MBQ [--silent]
+
+With --silent the collimator and energy window tags are left out (the original's collimator code removed), as many
+exports do.
 
 Each file's values become the counts a camera of the given sensitivity would have recorded over the series'
 (0018,1242) Actual Frame Duration: counts = C(scan start) [Bq/mL] x voxel volume [mL] x duration [s] x S [cps/MBq]
@@ -31,7 +34,7 @@ def when(da, tm):
     return datetime.datetime.strptime(str(da), "%Y%m%d") + datetime.timedelta(seconds=seconds(tm))
 
 
-def main(series, out, sensitivity):
+def main(series, out, sensitivity, silent=False):
     os.makedirs(out, exist_ok=True)
     files = sorted(glob.glob(os.path.join(series, "*.dcm")))
     probe = None
@@ -57,14 +60,18 @@ def main(series, out, sensitivity):
         ds.DecayCorrection = "NONE"
         ds.StationName = "NM-ROOM-2"
         ds.DeviceSerialNumber = "12345"
-        ds.CollimatorGridName = "MELP"
+        if not silent:
+            ds.CollimatorGridName = "MELP"
+        elif "CollimatorGridName" in ds:
+            del ds.CollimatorGridName  # the scanner's own code ("@16792560") goes too
         rng = Dataset()
         rng.EnergyWindowLowerLimit = "187.2"
         rng.EnergyWindowUpperLimit = "228.8"
         window = Dataset()
         window.EnergyWindowRangeSequence = Sequence([rng])
         window.EnergyWindowName = "Lu177 photopeak"
-        ds.EnergyWindowInformationSequence = Sequence([window])
+        if not silent:
+            ds.EnergyWindowInformationSequence = Sequence([window])
         ds.SeriesInstanceUID = ds.SeriesInstanceUID + ".9"
         ds.SOPInstanceUID = ds.SOPInstanceUID + ".9"
         ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
@@ -92,4 +99,4 @@ def main(series, out, sensitivity):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], float(sys.argv[3]))
+    main(sys.argv[1], sys.argv[2], float(sys.argv[3]), "--silent" in sys.argv[4:])

@@ -9,7 +9,7 @@ public final class MissingCalibrationException extends IllegalArgumentException 
 
     /** Where the department's factors are added, for every message. */
     public static final String HOW_TO_ADD = "add the camera's measured sensitivity (cps/MBq) for this set-up in netra's"
-            + " settings (web: Settings → Camera calibrations, /admin/calibrations; API: PUT /api/settings/calibrations;"
+            + " settings (web: the Camera calibrations page, /admin/calibrations; API: PUT /api/settings/calibrations;"
             + " CLI: --calibrations FILE with the same JSON)";
 
     private final CameraSetup setup;
