@@ -23,8 +23,19 @@ public final class CycleJson {
 
     private CycleJson() {}
 
+    /**
+     * @param calibration the camera calibration a series in counts was converted with (null for Bq/mL series)
+     */
     public record TimePointOut(
-            String source, String acquisition, double hoursAfterInjection, String realWorldValues, String ct) {}
+            String source,
+            String acquisition,
+            double hoursAfterInjection,
+            String realWorldValues,
+            String ct,
+            CalibrationOut calibration) {}
+
+    /** The camera calibration factor a time point in counts was converted with. */
+    public record CalibrationOut(String id, double cpsPerMBq, String measuredOn, String measuredBy) {}
 
     public record RegistrationOut(
             String source,
@@ -102,7 +113,15 @@ public final class CycleJson {
         CycleResult r = report.result();
         List<TimePointOut> tps = report.timePoints().stream()
                 .map(t -> new TimePointOut(
-                        t.source(), t.acquisition().toString(), t.hoursAfterInjection(), t.how(), t.ct().orElse(null)))
+                        t.source(),
+                        t.acquisition().toString(),
+                        t.hoursAfterInjection(),
+                        t.how(),
+                        t.ct().orElse(null),
+                        t.calibration()
+                                .map(c -> new CalibrationOut(
+                                        c.id(), c.cpsPerMBq(), c.measuredOn().toString(), c.measuredBy()))
+                                .orElse(null)))
                 .toList();
         List<RegistrationOut> regs = new ArrayList<>();
         for (int i = 0; i < report.timePoints().size(); i++) {

@@ -14,6 +14,7 @@ import org.netra.dosimetry.kinetics.SinglePointMethod;
 import org.netra.dosimetry.kinetics.TiaMethod;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.quant.AcquisitionFacts;
+import org.netra.imaging.quant.CameraCalibration;
 import org.netra.imaging.quant.CameraCalibrations;
 import org.netra.imaging.quant.QuantitativeImage;
 import org.netra.imaging.quant.Radiopharmaceutical;
@@ -170,7 +171,8 @@ public final class CyclePipeline {
                     tp.acquisition(),
                     Times.hours(java.time.Duration.between(read.injection(), tp.acquisition())),
                     read.how().get(i),
-                    read.ctSources().get(i)));
+                    read.ctSources().get(i),
+                    read.calibrations().get(i)));
         }
         Map<String, RegionRole> roles = new LinkedHashMap<>();
         for (CycleResult.Voi v : result.vois()) {
@@ -327,7 +329,8 @@ public final class CyclePipeline {
             OptionalDouble seriesPsfFwhmMm,
             VoiSource vois,
             Optional<List<String>> selectedVois,
-            List<CycleWarning> readWarnings) {}
+            List<CycleWarning> readWarnings,
+            List<Optional<CameraCalibration>> calibrations) {}
 
     private static Read read(CycleInput.Images in) {
         List<Optional<Volume>> cts = new ArrayList<>();
@@ -352,7 +355,10 @@ public final class CyclePipeline {
                 in.seriesPsfFwhmMm(),
                 in.vois(),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                in.timePoints().stream()
+                        .map(t -> Optional.<CameraCalibration>empty())
+                        .toList());
     }
 
     /** One time point as read from its series. */
@@ -364,7 +370,8 @@ public final class CyclePipeline {
             String frame,
             OptionalDouble resolutionMm,
             String how,
-            List<CycleWarning> warnings) {}
+            List<CycleWarning> warnings,
+            Optional<CameraCalibration> calibration) {}
 
     private static Read read(CycleInput.Series in, CameraCalibrations calibrations, Progress progress)
             throws IOException {
@@ -416,7 +423,8 @@ public final class CyclePipeline {
                 psf,
                 in.vois(),
                 in.selectedVois(),
-                scans.stream().flatMap(sc -> sc.warnings().stream()).toList());
+                scans.stream().flatMap(sc -> sc.warnings().stream()).toList(),
+                scans.stream().map(Scan::calibration).toList());
     }
 
     private static Scan scan(Path path, CameraCalibrations calibrations) throws IOException {
@@ -434,9 +442,11 @@ public final class CyclePipeline {
                         + " (0020,0052): without it its position cannot be matched to its CT or VOIs"));
         QuantitativeImage q;
         List<CycleWarning> warnings = new ArrayList<>();
+        Optional<CameraCalibration> calibration = Optional.empty();
         if (s.volume().unit() == VoxelUnit.COUNTS) {
             CameraCalibrations.Converted c = calibrations.convert(s);
             q = c.image();
+            calibration = Optional.of(c.match().calibration());
             if (c.match().old()) {
                 warnings.add(new CycleWarning.OldCalibration(
                         path.toString(),
@@ -460,7 +470,8 @@ public final class CyclePipeline {
                 frame,
                 resolution > 0 && resolution <= 40 ? OptionalDouble.of(resolution) : OptionalDouble.empty(),
                 q.how(),
-                warnings);
+                warnings,
+                calibration);
     }
 
     private static Volume ct(Path path, Scan scan) throws IOException {

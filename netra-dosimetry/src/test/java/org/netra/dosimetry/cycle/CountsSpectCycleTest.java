@@ -158,6 +158,10 @@ class CountsSpectCycleTest {
         // the output names the calibration (id and date) next to each time point's conversion
         assertThat(fromCounts.timePoints())
                 .allSatisfy(tp -> assertThat(tp.how()).contains("encore2-room2-melp", "2018-06-01", "12.50 cps/MBq"));
+        assertThat(fromCounts.timePoints())
+                .allSatisfy(tp -> assertThat(tp.calibration()).contains(MELP));
+        assertThat(bqml.timePoints())
+                .allSatisfy(tp -> assertThat(tp.calibration()).isEmpty());
         assertThat(fromCounts.warnings()).noneMatch(w -> w instanceof CycleWarning.OldCalibration);
     }
 
