@@ -62,10 +62,18 @@ final class DosimetryCommand implements Callable<Integer> {
     List<Path> timepointCts;
 
     static final class Vois {
-        @Option(names = "--rtstruct", paramLabel = "FILE", description = "an RT Structure Set on the first scan")
+        @Option(
+                names = "--rtstruct",
+                paramLabel = "FILE",
+                description =
+                        "the VOIs: an RT Structure Set, a DICOM SEG, or a NIfTI label map (.nii, .nii.gz) with its"
+                                + " label-name sidecar (same base name, .json/.tsv/.txt), on the first scan")
         Path rtstruct;
 
-        @Option(names = "--labels", paramLabel = "FILE", description = "a NIfTI label map (.nii, .nii.gz)")
+        @Option(
+                names = "--labels",
+                paramLabel = "FILE",
+                description = "a NIfTI label map (.nii, .nii.gz) with its label-name sidecar; same as --rtstruct")
         Path labels;
     }
 
@@ -170,6 +178,9 @@ final class DosimetryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    CalibrationOptions calibrations = new CalibrationOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -180,7 +191,7 @@ final class DosimetryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--dose-out needs a voxel method (voxel-kernel or local-deposition);"
                     + " organ-s gives one dose per VOI and no map");
         }
-        CycleReport report = CyclePipeline.run(input(), options);
+        CycleReport report = CyclePipeline.run(input(), options.withCalibrations(calibrations.resolve(timepoints)));
         if (doseOut != null) {
             // the voxel map as computed: the GTM corrects region means, not voxels
             Nifti.write(doseOut, report.result().doseMap().orElseThrow());
@@ -190,7 +201,7 @@ final class DosimetryCommand implements Callable<Integer> {
     }
 
     /** The pipeline's input from the arguments: each --timepoint with its --timepoint-ct, the VOI file. */
-    CycleInput.Series input() {
+    CycleInput.Series input() throws java.io.IOException {
         List<Path> cts = timepointCts == null ? List.of() : timepointCts;
         if (cts.size() > timepoints.size()) {
             throw new MissingCtException("--timepoint-ct " + cts.get(timepoints.size()) + " has no --timepoint:"
@@ -205,9 +216,7 @@ final class DosimetryCommand implements Callable<Integer> {
             scans.add(
                     new CycleInput.Scan(timepoints.get(i), cts.isEmpty() ? Optional.empty() : Optional.of(cts.get(i))));
         }
-        VoiSource source = vois.rtstruct != null
-                ? new VoiSource.RtStructFile(vois.rtstruct)
-                : new VoiSource.LabelFile(vois.labels);
+        VoiSource source = VoiSource.of(vois.rtstruct != null ? vois.rtstruct : vois.labels);
         return new CycleInput.Series(scans, Optional.ofNullable(ct), source, Optional.empty());
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.netra.imaging.quant.AcquisitionFacts;
+import org.netra.imaging.quant.CameraCalibrations;
 import org.netra.imaging.quant.QuantificationException;
 import org.netra.imaging.quant.QuantitativeImage;
 import org.netra.imaging.quant.RealWorldValues;
@@ -23,6 +24,7 @@ import org.netra.imaging.volume.AssembledSeries;
 import org.netra.imaging.volume.AssemblyWarning;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.SeriesAssembler;
+import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.quantity.Times;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,10 +45,18 @@ final class QuantifyCommand implements Callable<Integer> {
     String seriesUid;
 
     static final class Vois {
-        @Option(names = "--rtstruct", paramLabel = "FILE", description = "an RT Structure Set on this series")
+        @Option(
+                names = "--rtstruct",
+                paramLabel = "FILE",
+                description =
+                        "the VOIs: an RT Structure Set, a DICOM SEG, or a NIfTI label map (.nii, .nii.gz) with its"
+                                + " label-name sidecar (same base name, .json/.tsv/.txt), on this series")
         Path rtstruct;
 
-        @Option(names = "--labels", paramLabel = "FILE", description = "a NIfTI label map (.nii, .nii.gz)")
+        @Option(
+                names = "--labels",
+                paramLabel = "FILE",
+                description = "a NIfTI label map (.nii, .nii.gz) with its label-name sidecar; same as --rtstruct")
         Path labels;
     }
 
@@ -55,6 +65,9 @@ final class QuantifyCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print JSON")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    CalibrationOptions calibrations = new CalibrationOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -100,11 +113,26 @@ final class QuantifyCommand implements Callable<Integer> {
         AcquisitionFacts facts = AcquisitionFacts.of(s);
         QuantitativeImage q = null;
         String how;
-        try {
-            q = RealWorldValues.bqPerMlAtScanStart(s);
+        List<String> warnings = new ArrayList<>(
+                s.warnings().stream().map(AssemblyWarning::message).toList());
+        if (s.volume().unit() == VoxelUnit.COUNTS) {
+            // counts need the department's factor for this camera set-up; none is a refusal, not a guess
+            CameraCalibrations.Converted c =
+                    calibrations.resolve(List.of(series)).convert(s);
+            q = c.image();
             how = q.how();
-        } catch (QuantificationException e) {
-            how = "unavailable: " + e.getMessage();
+            warnings.addAll(c.match().assumed());
+            if (c.match().old()) {
+                warnings.add("calibration " + c.match().calibration().id() + " measured "
+                        + c.match().calibration().measuredOn() + " is older than the department allows; re-measure it");
+            }
+        } else {
+            try {
+                q = RealWorldValues.bqPerMlAtScanStart(s);
+                how = q.how();
+            } catch (QuantificationException e) {
+                how = "unavailable: " + e.getMessage();
+            }
         }
         Map<String, Double> factors = new LinkedHashMap<>();
         Map<String, List<String>> undefined = new LinkedHashMap<>();
@@ -143,7 +171,7 @@ final class QuantifyCommand implements Callable<Integer> {
                 VendorSuv.geDose(s.header())
                         .map(d -> d.netAtAdministration().inMBq())
                         .orElse(null),
-                s.warnings().stream().map(AssemblyWarning::message).toList());
+                warnings);
         List<Roi> rois = new ArrayList<>();
         List<Mask> masks = masks(s);
         if (!masks.isEmpty() && q == null) {
@@ -171,9 +199,7 @@ final class QuantifyCommand implements Callable<Integer> {
         if (vois == null) {
             return List.of();
         }
-        var source = vois.rtstruct != null
-                ? new org.netra.dosimetry.cycle.VoiSource.RtStructFile(vois.rtstruct)
-                : new org.netra.dosimetry.cycle.VoiSource.LabelFile(vois.labels);
+        var source = org.netra.dosimetry.cycle.VoiSource.of(vois.rtstruct != null ? vois.rtstruct : vois.labels);
         return source.read(s.volume().geometry(), s.source());
     }
 

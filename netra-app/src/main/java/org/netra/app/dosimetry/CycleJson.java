@@ -32,12 +32,19 @@ public final class CycleJson {
 
     private CycleJson() {}
 
+    /**
+     * @param calibration the camera calibration a series in counts was converted with (null for Bq/mL series)
+     */
     public record TimePointOut(
             String source,
             String acquisition,
             double hoursAfterInjection,
             String realWorldValues,
-            Optional<String> ct) {}
+            Optional<String> ct,
+            Optional<CalibrationOut> calibration) {}
+
+    /** The camera calibration factor a time point in counts was converted with. */
+    public record CalibrationOut(String id, double cpsPerMBq, String measuredOn, String measuredBy) {}
 
     public record RegistrationOut(
             String source,
@@ -115,7 +122,14 @@ public final class CycleJson {
         CycleResult r = report.result();
         List<TimePointOut> tps = report.timePoints().stream()
                 .map(t -> new TimePointOut(
-                        t.source(), t.acquisition().toString(), t.hoursAfterInjection(), t.how(), t.ct()))
+                        t.source(),
+                        t.acquisition().toString(),
+                        t.hoursAfterInjection(),
+                        t.how(),
+                        t.ct(),
+                        t.calibration()
+                                .map(c -> new CalibrationOut(
+                                        c.id(), c.cpsPerMBq(), c.measuredOn().toString(), c.measuredBy()))))
                 .toList();
         List<RegistrationOut> regs = new ArrayList<>();
         for (int i = 0; i < report.timePoints().size(); i++) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.dosimetry.uncertainty.UncertaintyBudget;
 import org.netra.dosimetry.voxel.KernelMedium;
+import org.netra.imaging.quant.CameraCalibrations;
 import org.netra.physics.quantity.Times;
 
 /**
@@ -21,6 +22,8 @@ import org.netra.physics.quantity.Times;
  * @param extrapolation relative SD of a TIA's part after the last scan ({@link CycleSettings#DEFAULT_EXTRAPOLATION})
  * @param bedOverride α/β and repair half-time for every VOI when asked for; empty for each VOI's tissue
  * @param expectedEffectiveHalfLife what a single time point's Hänscheid integration is checked against
+ * @param calibrations the department's camera calibration factors (netra's settings): a series in counts is
+ *     converted with the one matching its camera, collimator, window and nuclide, or refused
  */
 public record CycleOptions(
         DoseMethod method,
@@ -31,7 +34,8 @@ public record CycleOptions(
         double extrapolation,
         Optional<TissueParameters> bedOverride,
         RoleRules roles,
-        Duration expectedEffectiveHalfLife) {
+        Duration expectedEffectiveHalfLife,
+        CameraCalibrations calibrations) {
 
     /**
      * The expected effective half-life for the single-time-point check: 50 h, which puts Hänscheid's
@@ -50,7 +54,8 @@ public record CycleOptions(
             CycleSettings.DEFAULT_EXTRAPOLATION,
             Optional.empty(),
             RoleRules.DEFAULT,
-            DEFAULT_EXPECTED_TEFF);
+            DEFAULT_EXPECTED_TEFF,
+            CameraCalibrations.NONE);
 
     /** How later scans are brought onto the first. */
     public enum Registration {
@@ -117,6 +122,22 @@ public record CycleOptions(
         }
         Objects.requireNonNull(roles, "roles");
         Objects.requireNonNull(expectedEffectiveHalfLife, "expectedEffectiveHalfLife");
+        Objects.requireNonNull(calibrations, "calibrations");
+    }
+
+    /** The department's camera calibration factors, for series stored in counts. */
+    public CycleOptions withCalibrations(CameraCalibrations value) {
+        return new CycleOptions(
+                method,
+                registration,
+                recovery,
+                departmentPsfFwhmMm,
+                uncertainty,
+                extrapolation,
+                bedOverride,
+                roles,
+                expectedEffectiveHalfLife,
+                value);
     }
 
     public CycleOptions withMethod(DoseMethod value) {
@@ -129,7 +150,8 @@ public record CycleOptions(
                 extrapolation,
                 bedOverride,
                 roles,
-                expectedEffectiveHalfLife);
+                expectedEffectiveHalfLife,
+                calibrations);
     }
 
     public CycleOptions withRegistration(Registration value) {
@@ -142,7 +164,8 @@ public record CycleOptions(
                 extrapolation,
                 bedOverride,
                 roles,
-                expectedEffectiveHalfLife);
+                expectedEffectiveHalfLife,
+                calibrations);
     }
 
     public CycleOptions withRecovery(Recovery value) {
@@ -155,7 +178,8 @@ public record CycleOptions(
                 extrapolation,
                 bedOverride,
                 roles,
-                expectedEffectiveHalfLife);
+                expectedEffectiveHalfLife,
+                calibrations);
     }
 
     /** {@code text} "gtm" or "none", refused otherwise. */
@@ -173,7 +197,8 @@ public record CycleOptions(
                 extrapolation,
                 bedOverride,
                 roles,
-                expectedEffectiveHalfLife);
+                expectedEffectiveHalfLife,
+                calibrations);
     }
 
     public CycleOptions withUncertainty(UncertaintyBudget value) {
@@ -186,7 +211,8 @@ public record CycleOptions(
                 extrapolation,
                 bedOverride,
                 roles,
-                expectedEffectiveHalfLife);
+                expectedEffectiveHalfLife,
+                calibrations);
     }
 
     public CycleOptions withExtrapolation(double value) {
@@ -199,7 +225,8 @@ public record CycleOptions(
                 value,
                 bedOverride,
                 roles,
-                expectedEffectiveHalfLife);
+                expectedEffectiveHalfLife,
+                calibrations);
     }
 
     public CycleOptions withBedOverride(Optional<TissueParameters> value) {
@@ -212,7 +239,8 @@ public record CycleOptions(
                 extrapolation,
                 value,
                 roles,
-                expectedEffectiveHalfLife);
+                expectedEffectiveHalfLife,
+                calibrations);
     }
 
     public CycleOptions withRoles(RoleRules value) {
@@ -225,6 +253,7 @@ public record CycleOptions(
                 extrapolation,
                 bedOverride,
                 value,
-                expectedEffectiveHalfLife);
+                expectedEffectiveHalfLife,
+                calibrations);
     }
 }

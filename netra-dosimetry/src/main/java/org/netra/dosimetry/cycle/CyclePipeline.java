@@ -14,6 +14,8 @@ import org.netra.dosimetry.kinetics.SinglePointMethod;
 import org.netra.dosimetry.kinetics.TiaMethod;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.quant.AcquisitionFacts;
+import org.netra.imaging.quant.CameraCalibration;
+import org.netra.imaging.quant.CameraCalibrations;
 import org.netra.imaging.quant.QuantitativeImage;
 import org.netra.imaging.quant.Radiopharmaceutical;
 import org.netra.imaging.quant.RealWorldValues;
@@ -78,7 +80,7 @@ public final class CyclePipeline {
     public static CycleReport run(CycleInput input, CycleOptions options, Progress progress) throws IOException {
         Read read =
                 switch (input) {
-                    case CycleInput.Series s -> read(s, progress);
+                    case CycleInput.Series s -> read(s, options.calibrations(), progress);
                     case CycleInput.Images i -> read(i);
                 };
         int n = read.timePoints().size();
@@ -114,7 +116,7 @@ public final class CyclePipeline {
         int referenceIndex = indexOf(read.timePoints(), reference.source());
         Geometry grid = reference.activity().geometry();
 
-        List<CycleWarning> warnings = new ArrayList<>();
+        List<CycleWarning> warnings = new ArrayList<>(read.readWarnings());
         if (mode == CycleOptions.Registration.NONE && allCts && n > 1) {
             warnings.addAll(motion(read, referenceIndex));
         }
@@ -176,7 +178,8 @@ public final class CyclePipeline {
                     tp.acquisition(),
                     Times.hours(java.time.Duration.between(read.injection(), tp.acquisition())),
                     read.how().get(i),
-                    read.ctSources().get(i)));
+                    read.ctSources().get(i),
+                    read.calibrations().get(i)));
         }
         Map<String, RegionRole> roles = new LinkedHashMap<>();
         for (CycleResult.Voi v : result.vois()) {
@@ -366,7 +369,9 @@ public final class CyclePipeline {
             Optional<Volume> density,
             OptionalDouble seriesPsfFwhmMm,
             VoiSource vois,
-            Optional<List<String>> selectedVois) {}
+            Optional<List<String>> selectedVois,
+            List<CycleWarning> readWarnings,
+            List<Optional<CameraCalibration>> calibrations) {}
 
     private static Read read(CycleInput.Images in) {
         List<Optional<Volume>> cts = new ArrayList<>();
@@ -390,7 +395,11 @@ public final class CyclePipeline {
                 in.density(),
                 in.seriesPsfFwhmMm(),
                 in.vois(),
-                Optional.empty());
+                Optional.empty(),
+                List.of(),
+                in.timePoints().stream()
+                        .map(t -> Optional.<CameraCalibration>empty())
+                        .toList());
     }
 
     /** One time point as read from its series. */
@@ -401,9 +410,12 @@ public final class CyclePipeline {
             String patientId,
             String frame,
             OptionalDouble resolutionMm,
-            String how) {}
+            String how,
+            List<CycleWarning> warnings,
+            Optional<CameraCalibration> calibration) {}
 
-    private static Read read(CycleInput.Series in, Progress progress) throws IOException {
+    private static Read read(CycleInput.Series in, CameraCalibrations calibrations, Progress progress)
+            throws IOException {
         List<Scan> scans = new ArrayList<>();
         List<Optional<Volume>> cts = new ArrayList<>();
         List<Optional<String>> ctSources = new ArrayList<>();
@@ -411,7 +423,7 @@ public final class CyclePipeline {
         for (int i = 0; i < n; i++) {
             progress.step(5 + 40 * i / n, "reading time point " + (i + 1) + " of " + n);
             CycleInput.Scan s = in.scans().get(i);
-            Scan scan = scan(s.series());
+            Scan scan = scan(s.series(), calibrations);
             scans.add(scan);
             if (s.ct().isPresent()) {
                 cts.add(Optional.of(ct(s.ct().get(), scan)));
@@ -451,10 +463,12 @@ public final class CyclePipeline {
                 Optional.empty(),
                 psf,
                 in.vois(),
-                in.selectedVois());
+                in.selectedVois(),
+                scans.stream().flatMap(sc -> sc.warnings().stream()).toList(),
+                scans.stream().map(Scan::calibration).toList());
     }
 
-    private static Scan scan(Path path) throws IOException {
+    private static Scan scan(Path path, CameraCalibrations calibrations) throws IOException {
         AssembledSeries s = SeriesAssembler.assemble(path, Optional.empty());
         AcquisitionFacts facts = AcquisitionFacts.of(s);
         Radiopharmaceutical pharm = facts.radiopharmaceutical()
@@ -469,7 +483,27 @@ public final class CyclePipeline {
                 .filter(f -> !f.isBlank())
                 .orElseThrow(() -> new CycleInputException("time point " + path + " has no Frame of Reference UID"
                         + " (0020,0052): without it its position cannot be matched to its CT or VOIs"));
-        QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(s);
+        QuantitativeImage q;
+        List<CycleWarning> warnings = new ArrayList<>();
+        Optional<CameraCalibration> calibration = Optional.empty();
+        if (s.volume().unit() == VoxelUnit.COUNTS) {
+            CameraCalibrations.Converted c = calibrations.convert(s);
+            q = c.image();
+            calibration = Optional.of(c.match().calibration());
+            if (c.match().old()) {
+                warnings.add(new CycleWarning.OldCalibration(
+                        path.toString(),
+                        c.match().calibration().id(),
+                        c.match().calibration().measuredOn(),
+                        calibrations.maxAge().toTotalMonths() + " months"));
+            }
+            if (!c.match().assumed().isEmpty()) {
+                warnings.add(new CycleWarning.CalibrationAssumed(
+                        path.toString(), c.match().assumed()));
+            }
+        } else {
+            q = RealWorldValues.bqPerMlAtScanStart(s);
+        }
         // a stated resolution outside (0, 40] mm is not a SPECT's and is not used as its PSF
         OptionalDouble resolution = s.header().decimal(Tag.SPATIAL_RESOLUTION);
         boolean plausible = resolution.isPresent() && resolution.getAsDouble() > 0 && resolution.getAsDouble() <= 40;
@@ -480,7 +514,9 @@ public final class CyclePipeline {
                 s.header().string(Tag.PATIENT_ID).orElse(""),
                 frame,
                 plausible ? resolution : OptionalDouble.empty(),
-                q.how());
+                q.how(),
+                warnings,
+                calibration);
     }
 
     private static Volume ct(Path path, Scan scan) throws IOException {

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netra.imaging.quant.CameraCalibration;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.RigidRegistration;
 import org.netra.physics.nuclide.Nuclide;
@@ -45,7 +46,12 @@ public record CycleReport(
      * @param ct the CT taken with it, if any
      */
     public record TimePointRead(
-            String source, LocalDateTime acquisition, double hoursAfterInjection, String how, Optional<String> ct) {}
+            String source,
+            LocalDateTime acquisition,
+            double hoursAfterInjection,
+            String how,
+            Optional<String> ct,
+            Optional<CameraCalibration> calibration) {}
 
     public CycleReport {
         timePoints = List.copyOf(timePoints);

@@ -25,6 +25,8 @@ public sealed interface CycleWarning {
             case SinglePointFarFromEffectiveHalfLife w -> "single-point-far-from-effective-half-life";
             case ImageBasedMarrow w -> "image-based-marrow";
             case NoPartialVolumeCorrection w -> "no-partial-volume-correction";
+            case OldCalibration w -> "old-calibration";
+            case CalibrationAssumed w -> "calibration-assumed";
         };
     }
 
@@ -188,6 +190,40 @@ public sealed interface CycleWarning {
         public String message() {
             return "no partial-volume correction: kidney doses read ≈ 11 % and tumours ≥ 5 mL ≈ 30 % low on the"
                     + " digital twins (docs/benchmarks.md)";
+        }
+    }
+
+    /** A time point in counts converted with a calibration factor measured longer ago than the department allows. */
+    record OldCalibration(String source, String calibrationId, java.time.LocalDate measuredOn, String maxAge)
+            implements CycleWarning {
+        @Override
+        public String voi() {
+            return "";
+        }
+
+        @Override
+        public String message() {
+            return "time point " + source + ": converted from counts with calibration " + calibrationId
+                    + " measured " + measuredOn + ", more than " + maxAge + " before the scan; re-measure the"
+                    + " camera's sensitivity and update netra's camera calibrations";
+        }
+    }
+
+    /** A time point in counts whose header lacks the collimator or window: the one factor left was used. */
+    record CalibrationAssumed(String source, java.util.List<String> assumed) implements CycleWarning {
+        public CalibrationAssumed {
+            assumed = java.util.List.copyOf(assumed);
+        }
+
+        @Override
+        public String voi() {
+            return "";
+        }
+
+        @Override
+        public String message() {
+            return "time point " + source + ": " + String.join("; ", assumed)
+                    + "; check that this is the set-up the scan was acquired with";
         }
     }
 }

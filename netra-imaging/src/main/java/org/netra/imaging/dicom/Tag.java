@@ -147,6 +147,14 @@ public final class Tag {
     public static final int KVP = 0x00180060;
     public static final int SOFTWARE_VERSIONS = 0x00181020;
     public static final int COLLIMATOR_TYPE = 0x00181181;
+    public static final int STATION_NAME = 0x00081010;
+    public static final int DEVICE_SERIAL_NUMBER = 0x00181000;
+    public static final int COLLIMATOR_GRID_NAME = 0x00181180;
+    public static final int ENERGY_WINDOW_RANGE_SEQUENCE = 0x00540013;
+    public static final int ENERGY_WINDOW_LOWER_LIMIT = 0x00540014;
+    public static final int ENERGY_WINDOW_UPPER_LIMIT = 0x00540015;
+    public static final int NUMBER_OF_ROTATIONS = 0x00540051;
+    public static final int NUMBER_OF_FRAMES_IN_ROTATION = 0x00540053;
     public static final int SPATIAL_RESOLUTION = 0x00181050;
     public static final int CONVOLUTION_KERNEL = 0x00181210;
     public static final int PATIENT_POSITION = 0x00185100;
@@ -164,12 +172,8 @@ public final class Tag {
     public static final int SOURCE_INSTANCE_SEQUENCE = 0x00420013;
     public static final int ENCAPSULATED_DOCUMENT_LENGTH = 0x00420015;
     public static final int ENERGY_WINDOW_VECTOR = 0x00540010;
-    public static final int ENERGY_WINDOW_RANGE_SEQUENCE = 0x00540013;
-    public static final int ENERGY_WINDOW_LOWER_LIMIT = 0x00540014;
-    public static final int ENERGY_WINDOW_UPPER_LIMIT = 0x00540015;
     public static final int ENERGY_WINDOW_NAME = 0x00540018;
     public static final int ROTATION_INFORMATION_SEQUENCE = 0x00540052;
-    public static final int NUMBER_OF_FRAMES_IN_ROTATION = 0x00540053;
     public static final int DETECTOR_VECTOR = 0x00540020;
     public static final int VIEW_CODE_SEQUENCE = 0x00540220;
     public static final int PATIENT_ORIENTATION_CODE_SEQUENCE = 0x00540410;
@@ -198,7 +202,6 @@ public final class Tag {
     public static final int MAPPING_RESOURCE = 0x00080105;
     public static final int TIMEZONE_OFFSET_FROM_UTC = 0x00080201;
     public static final int REFERENCED_PERFORMED_PROCEDURE_STEP_SEQUENCE = 0x00081111;
-    public static final int DEVICE_SERIAL_NUMBER = 0x00181000;
     public static final int RELATIONSHIP_TYPE = 0x0040A010;
     public static final int VERIFICATION_FLAG = 0x0040A493;
     public static final int COMPLETION_FLAG = 0x0040A491;

@@ -29,6 +29,20 @@ public final class DicomSeg {
 
     private DicomSeg() {}
 
+    /** The segments' labels in Segment Sequence order, from the header alone. */
+    public static List<String> segmentLabels(DicomFile file) {
+        return List.copyOf(names(file.dataset()).values());
+    }
+
+    private static Map<Integer, String> names(Attributes ds) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        for (Attributes s : ds.sequence(Tag.SEGMENT_SEQUENCE)) {
+            int n = s.integer(Tag.SEGMENT_NUMBER, -1);
+            names.put(n, s.string(Tag.SEGMENT_LABEL).orElse("segment " + n));
+        }
+        return names;
+    }
+
     public static List<Mask> read(Path file, Geometry grid) throws IOException {
         return read(DicomFile.read(file), grid);
     }
@@ -45,11 +59,7 @@ public final class DicomSeg {
                     + ds.string(Tag.SEGMENTATION_TYPE).orElse("")
                     + " is not BINARY; threshold the fractional segmentation first");
         }
-        Map<Integer, String> names = new LinkedHashMap<>();
-        for (Attributes s : ds.sequence(Tag.SEGMENT_SEQUENCE)) {
-            int n = s.integer(Tag.SEGMENT_NUMBER, -1);
-            names.put(n, s.string(Tag.SEGMENT_LABEL).orElse("segment " + n));
-        }
+        Map<Integer, String> names = names(ds);
         Pixels pixels = PixelData.decode(file);
         if (pixels.columns() != grid.nx() || pixels.rows() != grid.ny()) {
             throw new IllegalArgumentException(src + ": frames are " + pixels.columns() + "×" + pixels.rows()

@@ -30,18 +30,35 @@ public final class RealWorldValues {
                     "for counts use a SPECT calibration factor (cps/MBq); other units need the scanner's own"
                             + " conversion");
         }
-        DecayCorrection dc = facts.decayCorrection()
-                .orElseThrow(() -> new QuantificationException(
-                        src,
-                        "(0054,1102) DecayCorrection",
-                        "missing or not one of NONE, START, ADMIN, so the time the values refer to is unknown",
-                        "re-export the series with its Decay Correction"));
         LocalDateTime start = facts.scanStart()
                 .orElseThrow(() -> new QuantificationException(
                         src,
                         "(0008,0021)/(0008,0031) SeriesDate/Time",
                         "neither series nor acquisition date-time is present, so the scan time is unknown",
                         "re-export the series with its acquisition date and time"));
+        ToScanStart decay = toScanStart(facts, src, start);
+        return new QuantitativeImage(
+                scaled(series.volume(), decay.factor(), VoxelUnit.BQ_PER_ML),
+                facts,
+                start,
+                decay.factor(),
+                decay.how());
+    }
+
+    /** What the values are multiplied by to refer to scan start, and that in words. */
+    record ToScanStart(double factor, String how) {}
+
+    /**
+     * The factor that brings a series' values to scan start: NONE and START as they are, ADMIN undone by
+     * 2^(−Δt/T½). Counts series share it with Bq/mL ones.
+     */
+    static ToScanStart toScanStart(AcquisitionFacts facts, String src, LocalDateTime start) {
+        DecayCorrection dc = facts.decayCorrection()
+                .orElseThrow(() -> new QuantificationException(
+                        src,
+                        "(0054,1102) DecayCorrection",
+                        "missing or not one of NONE, START, ADMIN, so the time the values refer to is unknown",
+                        "re-export the series with its Decay Correction"));
         double factor;
         String how;
         switch (dc) {
@@ -75,7 +92,7 @@ public final class RealWorldValues {
             }
             default -> throw new IllegalStateException();
         }
-        return new QuantitativeImage(scaled(series.volume(), factor, VoxelUnit.BQ_PER_ML), facts, start, factor, how);
+        return new ToScanStart(factor, how);
     }
 
     /**
@@ -119,7 +136,7 @@ public final class RealWorldValues {
         return new QuantitativeImage(scaled(series.volume(), factor, VoxelUnit.BQ_PER_ML), facts, start, factor, how);
     }
 
-    private static Volume scaled(Volume v, double factor, VoxelUnit unit) {
+    static Volume scaled(Volume v, double factor, VoxelUnit unit) {
         if (factor == 1) {
             return v.withUnit(unit);
         }

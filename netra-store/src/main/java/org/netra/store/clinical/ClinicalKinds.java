@@ -106,6 +106,14 @@ public final class ClinicalKinds {
             EligibilitySettings::id,
             s -> null,
             s -> "eligibility limits");
+    /** The department's SPECT camera calibration factors: one record, versioned and audited. */
+    public static final RecordKind<CameraCalibrationSettings> CAMERA_CALIBRATIONS = new RecordKind<>(
+            "camera_calibrations",
+            CameraCalibrationSettings.class,
+            CameraCalibrationSettings::id,
+            s -> null,
+            s -> "camera calibrations");
+
     /** The radiopharmacist's dispensing of a cycle ({@link DispensingRecord#idOf}). */
     public static final RecordKind<DispensingRecord> DISPENSING = new RecordKind<>(
             "dispensing",

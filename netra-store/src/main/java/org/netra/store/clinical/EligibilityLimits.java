@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import org.netra.clinical.eligibility.DepartmentLimits;
 import org.netra.clinical.eligibility.Eligibility;
 import org.netra.clinical.eligibility.EligibilityConfig;
-import org.netra.store.record.ConcurrentEditException;
 import org.netra.store.record.Records;
 import org.netra.store.record.Stored;
 
@@ -29,18 +28,8 @@ public final class EligibilityLimits {
     public Stored<EligibilitySettings> save(int version, DepartmentLimits limits, String actor) {
         var now = current();
         var settings = new EligibilitySettings(limits.applyTo(now.value().config()));
-        if (version == 0 && now.version() > 0) {
-            // someone saved the first version since this form was filled from the defaults
-            throw new ConcurrentEditException(
-                    ClinicalKinds.ELIGIBILITY_SETTINGS.name(),
-                    EligibilitySettings.ID,
-                    0,
-                    now.version(),
-                    now.updatedBy());
-        }
-        return version == 0
-                ? records.create(ClinicalKinds.ELIGIBILITY_SETTINGS, settings, actor)
-                : records.update(ClinicalKinds.ELIGIBILITY_SETTINGS, version, settings, actor);
+        return DepartmentSettings.save(
+                records, ClinicalKinds.ELIGIBILITY_SETTINGS, EligibilitySettings.ID, now, version, settings, actor);
     }
 
     /**

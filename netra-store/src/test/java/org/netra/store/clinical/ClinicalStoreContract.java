@@ -195,6 +195,52 @@ abstract class ClinicalStoreContract extends OnFreshStore {
     }
 
     @Test
+    void theCameraCalibrationsAreOneVersionedAuditedRecord() {
+        var book = new CameraCalibrationBook(store.records());
+        assertThat(book.current().version()).isZero();
+        assertThat(book.current().value().calibrations()).isEmpty();
+        var melp = new CameraCalibrationSettings.Entry(
+                "room2-melp",
+                "SIEMENS NM",
+                "Encore2",
+                "NM-ROOM-2",
+                "MELP",
+                208,
+                41.6,
+                "Lu-177",
+                12.5,
+                java.time.LocalDate.of(2026, 1, 10),
+                "A. Physicist");
+        assertThat(book.save(0, s -> s.with(melp), "physicist").version()).isEqualTo(1);
+        assertThatThrownBy(() -> book.save(0, s -> s.with(melp), "admin"))
+                .isInstanceOf(ConcurrentEditException.class)
+                .hasMessageContaining("physicist");
+        var remeasured = new CameraCalibrationSettings.Entry(
+                "room2-melp",
+                "SIEMENS NM",
+                "Encore2",
+                "NM-ROOM-2",
+                "MELP",
+                208,
+                41.6,
+                "Lu-177",
+                12.7,
+                java.time.LocalDate.of(2026, 7, 1),
+                "B. Physicist");
+        var saved = book.save(1, s -> s.with(remeasured).withMaxAgeMonths(6), "physicist");
+        assertThat(saved.version()).isEqualTo(2);
+        assertThat(book.current().value()).isEqualTo(saved.value());
+        assertThat(book.current().value().calibrations()).containsExactly(remeasured);
+        assertThat(book.current().value().maxAgeMonths()).isEqualTo(6);
+        assertThat(store.audit().history(ClinicalKinds.CAMERA_CALIBRATIONS.name(), CameraCalibrationSettings.ID))
+                .hasSize(2);
+        assertThat(book.save(2, s -> s.without("room2-melp"), "physicist")
+                        .value()
+                        .calibrations())
+                .isEmpty();
+    }
+
+    @Test
     void theChartLoadsOnePatientsWholeRecordAndNothingElse() {
         everyKind().forEach(s -> s.create(store));
         // another patient's record must not leak into the chart

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.netra.app.dosimetry.CameraSettings;
 import org.netra.app.dosimetry.CycleJson;
 import org.netra.clinical.patient.IdentityCheck;
 import org.netra.clinical.therapy.CycleDoseMapping;
@@ -35,13 +36,13 @@ import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
-import org.netra.imaging.io.RtStruct;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 import org.netra.physics.quantity.Volume;
 import org.netra.store.Store;
+import org.netra.store.clinical.CameraCalibrationBook;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.job.JobRows;
 import org.netra.store.record.RecordKind;
@@ -584,18 +585,16 @@ public final class DosimetryJobs implements AutoCloseable {
                 throw new CycleInputException(name + " holds no PET or SPECT series: zip one folder per time point"
                         + (dicomDir.isPresent() ? " (its DICOMDIR lists none)" : ""));
             }
-            Optional<Path> listedRtstruct = listedFolders(listed, "RTSTRUCT").stream()
+            Optional<Path> listedVois = listedFolders(listed, "RTSTRUCT").stream()
                     .flatMap(f -> firstFile(f).stream())
                     .findFirst();
-            Path rtstruct = (listedRtstruct.isPresent() ? listedRtstruct : rtstruct(dir))
-                    .orElseThrow(() ->
-                            new CycleInputException(name + " holds no RTSTRUCT: add the VOIs as an RTSTRUCT file"));
-            List<String> rois = RtStruct.read(rtstruct).rois().stream()
-                    .filter(r -> !r.contours().isEmpty())
-                    .map(RtStruct.Roi::name)
-                    .toList();
+            Path rtstruct = (listedVois.isPresent() ? listedVois : voiFile(dir))
+                    .orElseThrow(() -> new CycleInputException(name + " holds no VOIs: add them as an RTSTRUCT, a"
+                            + " DICOM SEG, or a NIfTI label map (.nii, .nii.gz) with its label-name sidecar"));
+            List<String> rois = VoiSource.of(rtstruct).names();
             if (rois.isEmpty()) {
-                throw new CycleInputException(name + "'s RTSTRUCT has no ROI with contours: draw the VOIs first");
+                throw new CycleInputException(name + "'s VOI file " + dir.relativize(rtstruct)
+                        + " has no VOI with contours or voxels: draw the VOIs first");
             }
             List<Series> series = new ArrayList<>();
             for (Path f : folders) {
@@ -669,7 +668,7 @@ public final class DosimetryJobs implements AutoCloseable {
         return new CycleInput.Series(
                 CycleInput.pairByFrameOfReference(chosen, cts),
                 Optional.empty(),
-                new VoiSource.RtStructFile(rtstruct),
+                VoiSource.of(rtstruct),
                 Optional.of(List.copyOf(vois)));
     }
 
@@ -777,7 +776,13 @@ public final class DosimetryJobs implements AutoCloseable {
             update(job, State.RUNNING, 2, "loading the time points");
             CyclePipeline.Progress progress = (percent, step) -> update(job, State.RUNNING, percent, step);
             CycleInput input = source.load(progress);
-            CycleReport report = CyclePipeline.run(input, options, progress);
+            // the department's calibration factors as they are when the job runs (series in counts need them);
+            // the result names the one used, with its date
+            CycleReport report = CyclePipeline.run(
+                    input,
+                    options.withCalibrations(CameraSettings.calibrations(
+                            new CameraCalibrationBook(store.records()).current().value())),
+                    progress);
             var out = result(report, identity(input, report.patientId()));
             var finished = new FinishedJob(
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
@@ -928,10 +933,19 @@ public final class DosimetryJobs implements AutoCloseable {
         return out;
     }
 
-    static Optional<Path> rtstruct(Path dir) throws IOException {
+    /**
+     * The upload's VOI file: the first (in path order) RTSTRUCT, DICOM SEG or NIfTI label map (.nii, .nii.gz; its
+     * label-name sidecar beside it).
+     */
+    static Optional<Path> voiFile(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (modality(f).filter("RTSTRUCT"::equals).isPresent()) {
+                String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (n.endsWith(".nii")
+                        || n.endsWith(".nii.gz")
+                        || modality(f)
+                                .filter(m -> m.equals("RTSTRUCT") || m.equals("SEG"))
+                                .isPresent()) {
                     return Optional.of(f);
                 }
             }

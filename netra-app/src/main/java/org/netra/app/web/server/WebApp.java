@@ -65,6 +65,7 @@ import org.netra.app.web.security.NotSignedInException;
 import org.netra.app.web.security.PasswordHasher;
 import org.netra.app.web.security.RequestSecurity;
 import org.netra.app.web.security.SessionStore;
+import org.netra.app.web.settings.CalibrationSettingsFeature;
 import org.netra.app.web.settings.EligibilitySettingsFeature;
 import org.netra.app.web.signin.SignInFeature;
 import org.netra.store.Store;
@@ -193,6 +194,7 @@ public final class WebApp implements AutoCloseable {
                 new ImagingFeature(b.studies),
                 new UserAdminFeature(services),
                 new EligibilitySettingsFeature(services),
+                new CalibrationSettingsFeature(services),
                 new AuditFeature(services)));
         b.features.forEach(f -> all.add(f.apply(services)));
 
