@@ -3,8 +3,8 @@ package org.netra.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,7 +40,7 @@ public class SeriesAssemblyBenchmark {
     }
 
     @Benchmark
-    public Volume assembleSpect() throws Exception {
+    public ImageVolume assembleSpect() throws Exception {
         return SeriesAssembler.assemble(series).volume();
     }
 }

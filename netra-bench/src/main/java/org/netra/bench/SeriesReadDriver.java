@@ -3,8 +3,8 @@ package org.netra.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 
 /**
  * Reading a series folder into a volume with netra, for bench/run-read.sh, which runs pydicom + numpy on the
@@ -22,7 +22,7 @@ public final class SeriesReadDriver {
             Path path = Path.of(folder);
             if (runs == 0) {
                 long t = System.nanoTime();
-                Volume v = SeriesAssembler.assemble(path).volume();
+                ImageVolume v = SeriesAssembler.assemble(path).volume();
                 System.out.printf(Locale.ROOT, "once %s %.1f %d%n", folder, (System.nanoTime() - t) / 1e6, size(v));
                 continue;
             }
@@ -33,7 +33,7 @@ public final class SeriesReadDriver {
             long voxels = 0;
             for (int i = 0; i < runs; i++) {
                 long t = System.nanoTime();
-                Volume v = SeriesAssembler.assemble(path).volume();
+                ImageVolume v = SeriesAssembler.assemble(path).volume();
                 ms[i] = (System.nanoTime() - t) / 1e6;
                 voxels = size(v);
             }
@@ -49,7 +49,7 @@ public final class SeriesReadDriver {
         }
     }
 
-    private static long size(Volume v) {
+    private static long size(ImageVolume v) {
         var g = v.geometry();
         return (long) g.nx() * g.ny() * g.nz();
     }

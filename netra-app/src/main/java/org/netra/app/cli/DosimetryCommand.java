@@ -18,7 +18,7 @@ import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.MissingCtException;
 import org.netra.dosimetry.cycle.RoleRules;
 import org.netra.dosimetry.cycle.VoiSource;
-import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.ReferencePhantom;
 import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.dosimetry.uncertainty.UncertaintyBudget;
 import org.netra.imaging.io.Nifti;
@@ -221,10 +221,10 @@ final class DosimetryCommand implements Callable<Integer> {
     }
 
     CycleOptions options() {
-        Phantom ph =
+        ReferencePhantom ph =
                 switch (phantom.toLowerCase(Locale.ROOT)) {
-                    case "am" -> Phantom.ADULT_MALE;
-                    case "af" -> Phantom.ADULT_FEMALE;
+                    case "am" -> ReferencePhantom.ADULT_MALE;
+                    case "af" -> ReferencePhantom.ADULT_FEMALE;
                     default -> throw new IllegalArgumentException("--phantom must be am or af, got '" + phantom + "'");
                 };
         if ((alphaBeta == null) != (repairHours == null)) {

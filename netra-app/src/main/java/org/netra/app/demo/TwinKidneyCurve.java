@@ -9,7 +9,7 @@ import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.KineticsSettings;
 import org.netra.dosimetry.kinetics.TimeActivityData;
 import org.netra.dosimetry.kinetics.TimePoint;
-import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.ReferencePhantom;
 import org.netra.dosimetry.organ.SmallVoiKidney;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -35,7 +35,7 @@ final class TwinKidneyCurve {
     static RegionCurves of(CycleDosimetry d, Sex sex) {
         var kinetics = KineticsSettings.of(LU177);
         // the OpenDose phantom of the patient's sex (ICRP 110 adult male or female)
-        Phantom phantom = sex == Sex.FEMALE ? Phantom.ADULT_FEMALE : Phantom.ADULT_MALE;
+        ReferencePhantom phantom = sex == Sex.FEMALE ? ReferencePhantom.ADULT_FEMALE : ReferencePhantom.ADULT_MALE;
         double sGyPerBqS =
                 SmallVoiKidney.Settings.of(phantom, kinetics).selfS().s().inGyPerBqSecond();
         double tiaBqS = d.kidneyDose().inGy() / sGyPerBqS;

@@ -14,8 +14,8 @@ import org.netra.app.viewer.Plane;
 import org.netra.app.viewer.Scene;
 import org.netra.app.viewer.SceneRenderer;
 import org.netra.app.viewer.Studies;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.physics.decay.Decay;
 import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.sim.anatomy.Voi;
@@ -146,8 +146,8 @@ public final class TwinStudies implements Studies {
                 .filter(x -> x.recordId().equals(wanted.recordId()))
                 .toList()) {
             SpectScan scan = scans.get(t.scanIndex());
-            Volume image = scan.image();
-            Optional<Volume> dose = Optional.empty();
+            ImageVolume image = scan.image();
+            Optional<ImageVolume> dose = Optional.empty();
             String note = "";
             if (t.hours() >= FolderStudies.DOSE_MAP_MIN_HOURS) {
                 dose = Optional.of(FolderStudies.singlePointDose(image, t.hours()));

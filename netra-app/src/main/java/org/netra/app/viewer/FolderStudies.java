@@ -17,9 +17,9 @@ import org.netra.dosimetry.voxel.LocalDeposition;
 import org.netra.imaging.io.RtStruct;
 import org.netra.imaging.quant.QuantitativeImage;
 import org.netra.imaging.quant.RealWorldValues;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.decay.EnergyPartition;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -201,14 +201,14 @@ public final class FolderStudies implements Studies {
         try {
             var series = SeriesAssembler.assemble(folder.resolve("image"));
             QuantitativeImage q = RealWorldValues.bqPerMlAtScanStart(series);
-            Volume emission = q.image();
-            Optional<Volume> ct = Files.isDirectory(ctOf(folder))
+            ImageVolume emission = q.image();
+            Optional<ImageVolume> ct = Files.isDirectory(ctOf(folder))
                     ? Optional.of(SeriesAssembler.assemble(ctOf(folder)).volume())
                     : Optional.empty();
             List<Mask> vois = rtstruct(folder).isPresent()
                     ? RtStruct.read(rtstruct(folder).get()).rasterise(emission.geometry())
                     : List.of();
-            Optional<Volume> dose = Optional.empty();
+            Optional<ImageVolume> dose = Optional.empty();
             String note = "";
             var hours = q.facts().timeSinceInjection().map(d -> d.toSeconds() / 3600.0);
             if (hasDoseMap(q.facts())) {
@@ -230,7 +230,7 @@ public final class FolderStudies implements Studies {
     }
 
     /** Voxel TIA from one time point (Hänscheid), then local deposition of 177Lu's non-penetrating energy. */
-    public static Volume singlePointDose(Volume bqPerMl, double hours) {
+    public static ImageVolume singlePointDose(ImageVolume bqPerMl, double hours) {
         double ml = bqPerMl.geometry().voxelVolume().inMl();
         double secondsPerBq = new SinglePointMethod.Haenscheid().tiaMBqHours(hours, 1) * 3600;
         float[] c = bqPerMl.voxels();
@@ -240,7 +240,7 @@ public final class FolderStudies implements Studies {
         }
         var lu = NuclideCatalog.icrp107().lutetium177();
         return LocalDeposition.dose(
-                Volume.wrap(bqPerMl.geometry(), VoxelUnit.BQ_S, tia),
+                ImageVolume.wrap(bqPerMl.geometry(), VoxelUnit.BQ_S, tia),
                 EnergyPartition.of(lu),
                 Density.ofGramsPerMl(1.04));
     }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.netra.imaging.quant.AcquisitionFacts;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Resampling;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 
 /**
@@ -20,10 +20,10 @@ public final class Scene {
     static final double WINDOW_PERCENTILE = 99.9;
 
     private final String title;
-    private final Volume emission;
-    private final Optional<Volume> ct;
+    private final ImageVolume emission;
+    private final Optional<ImageVolume> ct;
     private final List<Mask> vois;
-    private final Optional<Volume> dose;
+    private final Optional<ImageVolume> dose;
     private final String doseNote;
     private final Slicer slicer;
     private final float[] positiveEmission;
@@ -48,10 +48,10 @@ public final class Scene {
      */
     public Scene(
             String title,
-            Volume emission,
-            Optional<Volume> ct,
+            ImageVolume emission,
+            Optional<ImageVolume> ct,
             List<Mask> vois,
-            Optional<Volume> dose,
+            Optional<ImageVolume> dose,
             String doseNote) {
         this(title, emission, ct, vois, dose, doseNote, Optional.empty(), java.util.OptionalDouble.empty());
     }
@@ -64,10 +64,10 @@ public final class Scene {
      */
     public Scene(
             String title,
-            Volume emission,
-            Optional<Volume> ct,
+            ImageVolume emission,
+            Optional<ImageVolume> ct,
             List<Mask> vois,
-            Optional<Volume> dose,
+            Optional<ImageVolume> dose,
             String doseNote,
             Optional<Acquisition> acquisition,
             java.util.OptionalDouble suvPerBqMl) {
@@ -108,11 +108,11 @@ public final class Scene {
         return title;
     }
 
-    public Volume emission() {
+    public ImageVolume emission() {
         return emission;
     }
 
-    public Optional<Volume> ct() {
+    public Optional<ImageVolume> ct() {
         return ct;
     }
 
@@ -120,7 +120,7 @@ public final class Scene {
         return vois;
     }
 
-    public Optional<Volume> dose() {
+    public Optional<ImageVolume> dose() {
         return dose;
     }
 

@@ -2,8 +2,8 @@ package org.netra.app.viewer;
 
 import java.util.BitSet;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 
 /**
  * Cuts planes out of a voxel grid and projects through it (maximum intensity), in the display
@@ -56,7 +56,7 @@ public final class Slicer {
     }
 
     /** The slice at {@code index} (0 = the first along the depth axis's display order). */
-    public Slice slice(Volume volume, Plane plane, int index) {
+    public Slice slice(ImageVolume volume, Plane plane, int index) {
         requireGrid(volume.geometry());
         int n = count(plane);
         if (index < 0 || index >= n) {
@@ -77,7 +77,7 @@ public final class Slicer {
     }
 
     /** The maximum intensity projection along the plane's depth. */
-    public Slice mip(Volume volume, Plane plane) {
+    public Slice mip(ImageVolume volume, Plane plane) {
         requireGrid(volume.geometry());
         Layout l = layout(plane);
         int depth = count(plane);

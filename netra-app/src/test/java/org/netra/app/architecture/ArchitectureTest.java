@@ -45,6 +45,22 @@ class ArchitectureTest {
         ModuleRules.webPackagesFreeOfCycles().check(product);
     }
 
+    /**
+     * A name says which class it is: no two top-level classes of the product share a simple name (a reader
+     * seeing {@code Volume} must not have to look up whether it is the quantity or the image).
+     */
+    @Test
+    void noTwoClassesShareASimpleName() {
+        var byName = new java.util.TreeMap<String, java.util.List<String>>();
+        product.stream()
+                .filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+                .forEach(c -> byName.computeIfAbsent(c.getSimpleName(), n -> new java.util.ArrayList<>())
+                        .add(c.getName()));
+        var shared = byName.values().stream().filter(names -> names.size() > 1).toList();
+        assertThat(shared).as("top-level classes sharing a simple name").isEmpty();
+        assertThat(byName).hasSizeGreaterThan(400); // the import saw the product, so the check is not vacuous
+    }
+
     /** The web rule is not vacuous: two feature packages naming each other are caught. */
     @Test
     void twoWebFeaturesNamingEachOtherAreCaught() {

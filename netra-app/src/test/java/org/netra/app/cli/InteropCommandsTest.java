@@ -22,8 +22,8 @@ import org.netra.clinical.patient.TumourSite;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.Nifti;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.quantity.Mass;
 import org.netra.store.Store;
@@ -49,7 +49,7 @@ class InteropCommandsTest {
             gy[i] = Math.max(0, a[i]) * 1e-5f; // a dose-shaped map: any non-negative Gy map will do here
         }
         Path dose = dir.resolve("dose.nii.gz");
-        Nifti.write(dose, Volume.wrap(series.volume().geometry(), VoxelUnit.GY, gy));
+        Nifti.write(dose, ImageVolume.wrap(series.volume().geometry(), VoxelUnit.GY, gy));
         String study = series.header().string(Tag.STUDY_INSTANCE_UID).orElseThrow();
 
         var r = NuclideCommandTest.run(

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netra.imaging.io.RtStruct;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 import org.netra.testkit.TestData;
 
 /**
@@ -34,7 +34,7 @@ class ViewerReferenceTest {
     private static final int SAGITTAL = 100;
 
     private static Path root;
-    private static Volume spect;
+    private static ImageVolume spect;
 
     @BeforeAll
     static void load() throws IOException {

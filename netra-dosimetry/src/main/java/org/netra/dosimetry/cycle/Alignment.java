@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidRegistration;
 import org.netra.imaging.volume.RigidTransform;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 
 /**
@@ -60,7 +60,7 @@ public final class Alignment {
      *
      * @param referenceToScan world position on the reference grid → world position in this scan's frame
      */
-    public record AsAcquired(Volume activity, RigidTransform referenceToScan) {
+    public record AsAcquired(ImageVolume activity, RigidTransform referenceToScan) {
         /** Whether the scan is on the reference grid already, not moved: nothing was resampled. */
         public boolean isOn(Geometry reference) {
             return activity.geometry().equals(reference) && referenceToScan.equals(RigidTransform.identity());
@@ -103,7 +103,7 @@ public final class Alignment {
         // set at distinct indices only (no structural change), joined before being read
         List<Optional<RigidRegistration.Result>> found =
                 new ArrayList<>(java.util.Collections.nCopies(later, Optional.empty()));
-        Volume fixed = mode == Mode.RIGID ? coarse(reference.activity()) : null;
+        ImageVolume fixed = mode == Mode.RIGID ? coarse(reference.activity()) : null;
         // the later scans are independent of each other: register them side by side
         IntStream.range(0, later).parallel().forEach(i -> {
             TimePointImage tp = sorted.get(i + 1);
@@ -135,7 +135,7 @@ public final class Alignment {
      *
      * @throws MissingCtException when the lists differ in length or a CT is missing
      */
-    public static Aligned alignByCt(List<TimePointImage> timePoints, List<Volume> cts) {
+    public static Aligned alignByCt(List<TimePointImage> timePoints, List<ImageVolume> cts) {
         if (timePoints.isEmpty()) {
             throw new CycleInputException("give at least one time point");
         }
@@ -158,7 +158,7 @@ public final class Alignment {
         }
         TimePointImage reference = timePoints.get(order.get(0));
         Geometry grid = reference.activity().geometry();
-        Volume fixed = referenceSamples(coarse(attenuation(cts.get(order.get(0)))));
+        ImageVolume fixed = referenceSamples(coarse(attenuation(cts.get(order.get(0)))));
         int later = order.size() - 1;
         TimePointImage[] out = new TimePointImage[later];
         List<Optional<RigidRegistration.Result>> found =
@@ -206,7 +206,7 @@ public final class Alignment {
      * sample positions at every fraction of the other CT's voxels, so interpolation does not favour whole-voxel
      * shifts (the grid-alignment artefact, Pluim et al., Comput Vis Image Underst 2000;77:211).
      */
-    static Volume referenceSamples(Volume v) {
+    static ImageVolume referenceSamples(ImageVolume v) {
         Geometry g = v.geometry();
         int[] n = new int[3];
         double[] inset = new double[3];
@@ -228,13 +228,13 @@ public final class Alignment {
     }
 
     /** CT numbers shifted so air is 0 and everything is non-negative: what the registration's NMI bins. */
-    static Volume attenuation(Volume hu) {
+    static ImageVolume attenuation(ImageVolume hu) {
         float[] in = hu.voxels();
         float[] out = new float[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = Math.max(0f, in[i] + AIR_HU_OFFSET);
         }
-        return GaussianBlur.blur(Volume.wrap(hu.geometry(), VoxelUnit.DIMENSIONLESS, out), CT_SMOOTHING_FWHM_MM);
+        return GaussianBlur.blur(ImageVolume.wrap(hu.geometry(), VoxelUnit.DIMENSIONLESS, out), CT_SMOOTHING_FWHM_MM);
     }
 
     /**
@@ -243,14 +243,14 @@ public final class Alignment {
      * resolution (10–15 mm FWHM for 177Lu) leaves nothing to find in finer voxels. A 256×256×199 scan at 1.95 mm
      * is registered at 128×128×99 and 3.9 mm, about 4 times faster than at full size.
      */
-    static Volume coarse(Volume v) {
+    static ImageVolume coarse(ImageVolume v) {
         while (v.geometry().voxelCount() > REGISTRATION_MAX_VOXELS) {
             v = halve(v);
         }
         return v;
     }
 
-    static Volume halve(Volume v) {
+    static ImageVolume halve(ImageVolume v) {
         Geometry g = v.geometry();
         int nx = Math.max(1, g.nx() / 2), ny = Math.max(1, g.ny() / 2), nz = Math.max(1, g.nz() / 2);
         int fx = g.nx() > 1 ? 2 : 1, fy = g.ny() > 1 ? 2 : 1, fz = g.nz() > 1 ? 2 : 1;
@@ -281,6 +281,6 @@ public final class Alignment {
                 }
             }
         });
-        return Volume.wrap(h, v.unit(), out);
+        return ImageVolume.wrap(h, v.unit(), out);
     }
 }

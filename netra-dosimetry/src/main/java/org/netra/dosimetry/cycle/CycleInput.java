@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.quantity.Activity;
 
@@ -67,8 +67,8 @@ public sealed interface CycleInput {
             LocalDateTime injection,
             Activity injected,
             List<TimePointImage> timePoints,
-            List<Volume> cts,
-            Optional<Volume> density,
+            List<ImageVolume> cts,
+            Optional<ImageVolume> density,
             VoiSource vois,
             OptionalDouble seriesPsfFwhmMm)
             implements CycleInput {

@@ -17,15 +17,15 @@ import org.netra.imaging.quant.AcquisitionFacts;
 import org.netra.imaging.quant.CameraCalibration;
 import org.netra.imaging.quant.CameraCalibrations;
 import org.netra.imaging.quant.QuantitativeImage;
-import org.netra.imaging.quant.Radiopharmaceutical;
+import org.netra.imaging.quant.RadiopharmaceuticalInformation;
 import org.netra.imaging.quant.RealWorldValues;
 import org.netra.imaging.volume.AssembledSeries;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidTransform;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.material.CtDensity;
 import org.netra.physics.nuclide.Nuclide;
@@ -37,7 +37,7 @@ import org.netra.physics.quantity.Times;
  * One cycle's dosimetry from its inputs to its report, the single implementation the CLI, the web's jobs, the
  * demo and the benchmarks call: read each time point (Bq/mL at scan start) and its CT, check they are one
  * patient's, one injection's and one nuclide's with a Frame of Reference each, align them (through their CTs when
- * every scan has one), read the VOIs and give each its role, compute the doses ({@link CycleDosimetry}), correct
+ * every scan has one), read the VOIs and give each its role, compute the doses ({@link DoseComputation}), correct
  * them for partial volume by default ({@link PartialVolumeCorrection}, PSF from the series, the department or the
  * camera class), and say what the physicist must check ({@link CycleWarning}).
  */
@@ -96,7 +96,7 @@ public final class CyclePipeline {
         progress.step(50, "aligning " + n + " time points (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
         Alignment.Aligned aligned;
         if (mode == CycleOptions.Registration.CT) {
-            List<Volume> cts = new ArrayList<>();
+            List<ImageVolume> cts = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
                 cts.add(read.cts()
@@ -121,7 +121,7 @@ public final class CyclePipeline {
             warnings.addAll(motion(read, referenceIndex));
         }
 
-        Optional<Volume> density = read.density().isPresent()
+        Optional<ImageVolume> density = read.density().isPresent()
                 ? read.density()
                 : read.densityCt().or(() -> read.cts().get(referenceIndex)).map(ct -> density(ct, grid));
 
@@ -145,7 +145,7 @@ public final class CyclePipeline {
             settings = settings.withBedTissue(options.bedOverride().get());
         }
         progress.step(65, "fitting time–activity curves and computing the dose");
-        CycleResult uncorrected = CycleDosimetry.run(
+        CycleResult uncorrected = DoseComputation.run(
                 read.nuclide(), read.injection(), aligned.timePoints(), masks, density, options.method(), settings);
 
         Optional<PartialVolumeCorrection.Corrected> correction = Optional.empty();
@@ -317,7 +317,7 @@ public final class CyclePipeline {
     }
 
     /** The centre (world mm) of a CT's voxels above {@link #BODY_HU}. */
-    static double[] bodyCentroid(Volume ct) {
+    static double[] bodyCentroid(ImageVolume ct) {
         Geometry g = ct.geometry();
         float[] hu = ct.voxels();
         double[] sum = new double[3];
@@ -341,9 +341,10 @@ public final class CyclePipeline {
     }
 
     /** Schneider's density of a CT resampled onto the grid (water outside the CT's field of view). */
-    static Volume density(Volume hu, Geometry grid) {
-        Volume onGrid = Resampling.trilinear(hu, grid, RigidTransform.identity(), 0f);
-        return Volume.wrap(grid, VoxelUnit.G_PER_ML, CtDensity.schneider2000().gramsPerMl(onGrid.voxels()));
+    static ImageVolume density(ImageVolume hu, Geometry grid) {
+        ImageVolume onGrid = Resampling.trilinear(hu, grid, RigidTransform.identity(), 0f);
+        return ImageVolume.wrap(
+                grid, VoxelUnit.G_PER_ML, CtDensity.schneider2000().gramsPerMl(onGrid.voxels()));
     }
 
     private static int indexOf(List<TimePointImage> tps, String source) {
@@ -363,10 +364,10 @@ public final class CyclePipeline {
             Activity injected,
             List<TimePointImage> timePoints,
             List<String> how,
-            List<Optional<Volume>> cts,
+            List<Optional<ImageVolume>> cts,
             List<Optional<String>> ctSources,
-            Optional<Volume> densityCt,
-            Optional<Volume> density,
+            Optional<ImageVolume> densityCt,
+            Optional<ImageVolume> density,
             OptionalDouble seriesPsfFwhmMm,
             VoiSource vois,
             Optional<List<String>> selectedVois,
@@ -374,7 +375,7 @@ public final class CyclePipeline {
             List<Optional<CameraCalibration>> calibrations) {}
 
     private static Read read(CycleInput.Images in) {
-        List<Optional<Volume>> cts = new ArrayList<>();
+        List<Optional<ImageVolume>> cts = new ArrayList<>();
         List<Optional<String>> ctSources = new ArrayList<>();
         for (int i = 0; i < in.timePoints().size(); i++) {
             cts.add(in.cts().isEmpty() ? Optional.empty() : Optional.of(in.cts().get(i)));
@@ -405,7 +406,7 @@ public final class CyclePipeline {
     /** One time point as read from its series. */
     private record Scan(
             TimePointImage image,
-            Radiopharmaceutical pharm,
+            RadiopharmaceuticalInformation pharm,
             Nuclide nuclide,
             String patientId,
             String frame,
@@ -417,7 +418,7 @@ public final class CyclePipeline {
     private static Read read(CycleInput.Series in, CameraCalibrations calibrations, Progress progress)
             throws IOException {
         List<Scan> scans = new ArrayList<>();
-        List<Optional<Volume>> cts = new ArrayList<>();
+        List<Optional<ImageVolume>> cts = new ArrayList<>();
         List<Optional<String>> ctSources = new ArrayList<>();
         int n = in.scans().size();
         for (int i = 0; i < n; i++) {
@@ -438,7 +439,7 @@ public final class CyclePipeline {
             sameCycle(first, s);
         }
         Nuclide nuclide = first.nuclide();
-        Optional<Volume> densityCt = Optional.empty();
+        Optional<ImageVolume> densityCt = Optional.empty();
         if (in.densityCt().isPresent()) {
             Path p = in.densityCt().get();
             densityCt = Optional.of(SeriesAssembler.assemble(p, Optional.empty())
@@ -471,7 +472,7 @@ public final class CyclePipeline {
     private static Scan scan(Path path, CameraCalibrations calibrations) throws IOException {
         AssembledSeries s = SeriesAssembler.assemble(path, Optional.empty());
         AcquisitionFacts facts = AcquisitionFacts.of(s);
-        Radiopharmaceutical pharm = facts.radiopharmaceutical()
+        RadiopharmaceuticalInformation pharm = facts.radiopharmaceutical()
                 .orElseThrow(() -> new CycleInputException("time point " + path + " has no usable injection: "
                         + facts.radiopharmaceuticalProblem().orElse("the radiopharmaceutical is missing")
                         + "; dosimetry needs the injection date-time (0018,1078) and the activity (0018,1074)"));
@@ -519,7 +520,7 @@ public final class CyclePipeline {
                 calibration);
     }
 
-    private static Volume ct(Path path, Scan scan) throws IOException {
+    private static ImageVolume ct(Path path, Scan scan) throws IOException {
         AssembledSeries s = SeriesAssembler.assemble(path, Optional.empty());
         Optional<String> frame = s.header().string(Tag.FRAME_OF_REFERENCE_UID);
         if (frame.isPresent() && !frame.get().equals(scan.frame())) {

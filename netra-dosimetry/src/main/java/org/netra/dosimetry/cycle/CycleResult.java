@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.netra.dosimetry.kinetics.TiaResult;
 import org.netra.dosimetry.radiobiology.TissueParameters;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
@@ -26,8 +26,8 @@ public record CycleResult(
         List<String> sources,
         double[] hoursAfterInjection,
         List<Voi> vois,
-        Optional<Volume> tiaMap,
-        Optional<Volume> doseMap,
+        Optional<ImageVolume> tiaMap,
+        Optional<ImageVolume> doseMap,
         VoxelKinetics.Counts voxelFits) {
 
     /**

@@ -1,6 +1,6 @@
 package org.netra.dosimetry.cycle;
 
-import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.ReferencePhantom;
 import org.netra.dosimetry.voxel.KernelMedium;
 
 /** How a cycle's time-integrated activity becomes absorbed dose. */
@@ -16,7 +16,7 @@ public sealed interface DoseMethod {
      *
      * @param phantom the phantom for organ-s
      */
-    static DoseMethod parse(String label, Phantom phantom) {
+    static DoseMethod parse(String label, ReferencePhantom phantom) {
         return switch (label.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "voxel-kernel" -> new VoxelKernel(KernelMedium.SOFT_TISSUE);
             case "local-deposition" -> new LocalDeposition();
@@ -48,7 +48,7 @@ public sealed interface DoseMethod {
      * OpenDose's S-value of the phantom, scaled to the VOI's mass; any other VOI (a tumour) the sphere model of
      * its volume. No dose map.
      */
-    record OrganS(Phantom phantom) implements DoseMethod {
+    record OrganS(ReferencePhantom phantom) implements DoseMethod {
         @Override
         public String label() {
             return "organ-s";

@@ -87,7 +87,7 @@ public final class PartialVolumeCorrection {
     /**
      * With the default regions and a PSF uncertainty of 1 mm.
      *
-     * @param result of {@link CycleDosimetry#run} on {@code timePoints} and {@code vois}
+     * @param result of {@link DoseComputation#run} on {@code timePoints} and {@code vois}
      * @param fwhmMm the camera's measured spatial resolution (FWHM, mm) for this nuclide and reconstruction
      */
     public static Corrected gtm(CycleResult result, List<TimePointImage> timePoints, List<Mask> vois, double fwhmMm) {

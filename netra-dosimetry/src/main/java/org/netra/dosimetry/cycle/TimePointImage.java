@@ -2,7 +2,7 @@ package org.netra.dosimetry.cycle;
 
 import java.time.LocalDateTime;
 import java.util.Objects;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
 
 /**
@@ -11,14 +11,14 @@ import org.netra.imaging.volume.VoxelUnit;
  *
  * @param source where it came from (a folder, a file), for messages and reports
  */
-public record TimePointImage(String source, Volume activity, LocalDateTime acquisition) {
+public record TimePointImage(String source, ImageVolume activity, LocalDateTime acquisition) {
     public TimePointImage {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(acquisition, "acquisition time of " + source);
         Objects.requireNonNull(activity, "image of " + source).requireUnit(VoxelUnit.BQ_PER_ML, "time point " + source);
     }
 
-    public TimePointImage withActivity(Volume other) {
+    public TimePointImage withActivity(ImageVolume other) {
         return new TimePointImage(source, other, acquisition);
     }
 }

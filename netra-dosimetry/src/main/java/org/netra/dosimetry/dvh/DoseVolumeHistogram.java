@@ -1,8 +1,8 @@
 package org.netra.dosimetry.dvh;
 
 import java.util.Arrays;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.quantity.AbsorbedDose;
 
@@ -31,7 +31,7 @@ public final class DoseVolumeHistogram {
     }
 
     /** The histogram of {@code dose} (Gy) inside {@code voi}, which must lie on the same grid. */
-    public static DoseVolumeHistogram of(Volume dose, Mask voi) {
+    public static DoseVolumeHistogram of(ImageVolume dose, Mask voi) {
         dose.requireUnit(VoxelUnit.GY, "the dose map");
         voi.requireOn(dose.geometry(), "the dose map");
         if (voi.isEmpty()) {

@@ -7,4 +7,9 @@ import org.netra.physics.quantity.Mass;
  * target's mass in the phantom.
  */
 public record OrganSValue(
-        Phantom phantom, SourceRegion source, String target, SValue s, double standardError, Mass targetMass) {}
+        ReferencePhantom phantom,
+        SourceRegion source,
+        String target,
+        SValue s,
+        double standardError,
+        Mass targetMass) {}

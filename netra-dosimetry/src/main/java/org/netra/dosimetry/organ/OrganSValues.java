@@ -51,7 +51,7 @@ public final class OrganSValues {
     }
 
     /** The S-value of {@code target} ← {@code source}; targets are OpenDose's names (e.g. "Liver", "Spleen"). */
-    public OrganSValue get(Phantom phantom, SourceRegion source, String target) {
+    public OrganSValue get(ReferencePhantom phantom, SourceRegion source, String target) {
         OrganSValue v = byKey.get(key(phantom, source, target));
         if (v == null) {
             throw new IllegalArgumentException("no OpenDose S-value for target '" + target + "' ← " + source + " in "
@@ -61,7 +61,7 @@ public final class OrganSValues {
         return v;
     }
 
-    public List<String> targets(Phantom phantom, SourceRegion source) {
+    public List<String> targets(ReferencePhantom phantom, SourceRegion source) {
         return byKey.values().stream()
                 .filter(v -> v.phantom() == phantom && v.source() == source)
                 .map(OrganSValue::target)
@@ -72,7 +72,7 @@ public final class OrganSValues {
         return List.copyOf(byKey.values());
     }
 
-    private static String key(Phantom p, SourceRegion s, String target) {
+    private static String key(ReferencePhantom p, SourceRegion s, String target) {
         return p.code() + "\t" + s.code() + "\t" + target;
     }
 
@@ -91,7 +91,7 @@ public final class OrganSValues {
                 }
                 String[] f = line.split("\t", -1);
                 var v = new OrganSValue(
-                        Phantom.ofCode(f[0]),
+                        ReferencePhantom.ofCode(f[0]),
                         SourceRegion.ofCode(f[1]),
                         f[2],
                         SValue.ofMGyPerMBqSecond(Double.parseDouble(f[3])),

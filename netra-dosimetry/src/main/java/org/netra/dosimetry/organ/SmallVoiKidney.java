@@ -11,8 +11,8 @@ import org.netra.dosimetry.kinetics.TiaResult;
 import org.netra.dosimetry.kinetics.TimeActivityData;
 import org.netra.dosimetry.kinetics.TimePoint;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
@@ -53,7 +53,7 @@ public final class SmallVoiKidney {
         public static final Density KIDNEY_DENSITY = Density.ofGramsPerMl(1.05);
 
         /** Recovery 1, 1.05 g/mL, OpenDose 177Lu kidneys ← left kidney of {@code phantom}. */
-        public static Settings of(Phantom phantom, KineticsSettings kinetics) {
+        public static Settings of(ReferencePhantom phantom, KineticsSettings kinetics) {
             return new Settings(
                     1.0,
                     KIDNEY_DENSITY,
@@ -122,7 +122,7 @@ public final class SmallVoiKidney {
     }
 
     /** The mean of {@code image} (Bq/mL) in each VOI, for a {@link Sample}. */
-    public static double[] means(Volume image, List<Mask> vois) {
+    public static double[] means(ImageVolume image, List<Mask> vois) {
         image.requireUnit(VoxelUnit.BQ_PER_ML, "the image");
         float[] v = image.voxels();
         double[] out = new double[vois.size()];

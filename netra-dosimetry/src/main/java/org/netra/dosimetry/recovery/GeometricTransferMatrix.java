@@ -3,8 +3,8 @@ package org.netra.dosimetry.recovery;
 import java.util.List;
 import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 
 /**
@@ -270,7 +270,7 @@ public final class GeometricTransferMatrix {
                 indicator[indexOf(v)] = 1;
             }
             Geometry sub = Geometry.of(nx, ny, nz, grid.spacing(), new double[3]);
-            return GaussianBlur.blur(Volume.wrap(sub, VoxelUnit.DIMENSIONLESS, indicator), fwhmMm)
+            return GaussianBlur.blur(ImageVolume.wrap(sub, VoxelUnit.DIMENSIONLESS, indicator), fwhmMm)
                     .voxels();
         }
     }

@@ -2,7 +2,7 @@ package org.netra.dosimetry.voxel;
 
 import java.util.Locale;
 import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
 
 /**
@@ -52,7 +52,7 @@ public final class KernelDose {
     }
 
     /** Dose (Gy) in the kernel's medium. */
-    public Volume dose(Volume tia) {
+    public ImageVolume dose(ImageVolume tia) {
         tia.requireUnit(VoxelUnit.BQ_S, "the time-integrated activity map");
         if (!tia.geometry().equals(geometry)) {
             throw new IllegalArgumentException(
@@ -66,14 +66,14 @@ public final class KernelDose {
                 d[i] = 0;
             }
         }
-        return Volume.wrap(geometry, VoxelUnit.GY, d);
+        return ImageVolume.wrap(geometry, VoxelUnit.GY, d);
     }
 
     /** Dose (Gy) scaled voxel by voxel by ρ_medium/ρ (density map in g/mL on the same grid). */
-    public Volume dose(Volume tia, Volume density) {
+    public ImageVolume dose(ImageVolume tia, ImageVolume density) {
         density.requireUnit(VoxelUnit.G_PER_ML, "the density map");
         requireSameGrid(tia, density);
-        Volume d = dose(tia);
+        ImageVolume d = dose(tia);
         float[] v = d.voxels(), rho = density.voxels();
         float medium = (float) kernel.medium().density().inGramsPerMl();
         for (int i = 0; i < v.length; i++) {
@@ -82,7 +82,7 @@ public final class KernelDose {
         return d;
     }
 
-    static void requireSameGrid(Volume a, Volume b) {
+    static void requireSameGrid(ImageVolume a, ImageVolume b) {
         if (!a.geometry().equals(b.geometry())) {
             throw new IllegalArgumentException("the density map is on " + b.geometry() + " but the activity map on "
                     + a.geometry() + "; resample the CT density onto the activity grid first");

@@ -1,6 +1,6 @@
 package org.netra.dosimetry.voxel;
 
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.decay.EnergyPartition;
 import org.netra.physics.quantity.Density;
@@ -15,7 +15,7 @@ public final class LocalDeposition {
     private LocalDeposition() {}
 
     /** Dose (Gy) from a time-integrated activity map (Bq·s per voxel) in tissue of uniform density. */
-    public static Volume dose(Volume tia, EnergyPartition energy, Density density) {
+    public static ImageVolume dose(ImageVolume tia, EnergyPartition energy, Density density) {
         tia.requireUnit(VoxelUnit.BQ_S, "the time-integrated activity map");
         float[] a = tia.voxels();
         float[] d = new float[a.length];
@@ -23,11 +23,11 @@ public final class LocalDeposition {
         for (int v = 0; v < a.length; v++) {
             d[v] = (float) (a[v] * gyPerBqS);
         }
-        return Volume.wrap(tia.geometry(), VoxelUnit.GY, d);
+        return ImageVolume.wrap(tia.geometry(), VoxelUnit.GY, d);
     }
 
     /** Dose (Gy) with each voxel's density (g/mL) from {@code density}, e.g. a CT through CtDensity. */
-    public static Volume dose(Volume tia, EnergyPartition energy, Volume density) {
+    public static ImageVolume dose(ImageVolume tia, EnergyPartition energy, ImageVolume density) {
         tia.requireUnit(VoxelUnit.BQ_S, "the time-integrated activity map");
         density.requireUnit(VoxelUnit.G_PER_ML, "the density map");
         KernelDose.requireSameGrid(tia, density);
@@ -37,11 +37,11 @@ public final class LocalDeposition {
         for (int v = 0; v < a.length; v++) {
             d[v] = (float) (a[v] * gyPerBqSAtUnitDensity / rho[v]);
         }
-        return Volume.wrap(tia.geometry(), VoxelUnit.GY, d);
+        return ImageVolume.wrap(tia.geometry(), VoxelUnit.GY, d);
     }
 
     /** Gy per decay in one voxel of the map's grid at density ρ (g/mL). */
-    private static double gyPerDecay(Energy perDecay, double gramsPerMl, Volume grid) {
+    private static double gyPerDecay(Energy perDecay, double gramsPerMl, ImageVolume grid) {
         double kg = grid.geometry().voxelVolume().inMl() * gramsPerMl / 1000;
         return perDecay.inJoules() / kg;
     }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidTransform;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.testkit.TestData;
 
@@ -20,7 +20,7 @@ class AlignmentTest {
     static final LocalDateTime T0 = LocalDateTime.of(2026, 1, 5, 12, 0);
 
     /** Three Gaussian blobs (liver, kidney, tumour-like), their pattern centred at {@code shift} mm. */
-    static Volume blobs(Geometry g, double[] shift) {
+    static ImageVolume blobs(Geometry g, double[] shift) {
         double[][] centres = {{-40, 10, 0}, {35, -25, 20}, {10, 40, -30}};
         double[] sigma = {25, 10, 6};
         double[] peak = {1e5, 3e5, 8e5};
@@ -41,15 +41,15 @@ class AlignmentTest {
                 }
             }
         }
-        return Volume.wrap(g, VoxelUnit.BQ_PER_ML, v);
+        return ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v);
     }
 
     /** Halving keeps world positions: the centre of activity and the mean stay put. */
     @Test
     void halvingKeepsTheWorld() {
         Geometry g = Geometry.of(64, 60, 40, new double[] {2, 2, 3}, new double[] {-63, -59, -60});
-        Volume v = blobs(g, new double[] {3, -2, 5});
-        Volume h = Alignment.halve(v);
+        ImageVolume v = blobs(g, new double[] {3, -2, 5});
+        ImageVolume h = Alignment.halve(v);
         assertThat(h.geometry().nx()).isEqualTo(32);
         assertThat(h.geometry().nz()).isEqualTo(20);
         assertThat(h.geometry().spacing()).containsExactly(4, 4, 6);
@@ -87,7 +87,7 @@ class AlignmentTest {
         Geometry g = Geometry.of(20, 20, 20, new double[] {4, 4, 4}, new double[] {-38, -38, -38});
         var first = new TimePointImage("scan-4h", blobs(g, new double[3]), T0);
         var later = new TimePointImage("scan-96h", blobs(g, new double[3]), T0.plusDays(4));
-        Volume ct = Volume.wrap(g, VoxelUnit.HU, new float[g.voxelCount()]);
+        ImageVolume ct = ImageVolume.wrap(g, VoxelUnit.HU, new float[g.voxelCount()]);
         assertThatThrownBy(() -> Alignment.alignByCt(List.of(first, later), java.util.Arrays.asList(ct, null)))
                 .isInstanceOf(MissingCtException.class)
                 .hasMessageContaining("scan-96h")
@@ -109,7 +109,7 @@ class AlignmentTest {
      */
     @Test
     void ctAlignmentRecoversAKnownMotionOfARealCt() throws Exception {
-        Volume ct = SeriesAssembler.assemble(TestData.path("dicom/fdg-pet-sts001/ct/image"), Optional.empty())
+        ImageVolume ct = SeriesAssembler.assemble(TestData.path("dicom/fdg-pet-sts001/ct/image"), Optional.empty())
                 .volume();
         Geometry g = ct.geometry();
         double[] centre = new double[3];
@@ -117,7 +117,7 @@ class AlignmentTest {
         RigidTransform motion = RigidTransform.ofEuler(
                 Math.toRadians(0.8), Math.toRadians(-1.0), Math.toRadians(0.6), centre, 3.0, -2.5, 3.2);
         // the later session's CT: at each position p it shows the patient at motion⁻¹(p), air where it left
-        Volume moved = Resampling.trilinear(ct, g, motion.inverse(), -1000f);
+        ImageVolume moved = Resampling.trilinear(ct, g, motion.inverse(), -1000f);
         Geometry spectGrid = Geometry.of(50, 50, 40, new double[] {4, 4, 4}, new double[] {-100, -100, -80});
         var first = new TimePointImage("4 h", blobs(spectGrid, new double[3]), T0);
         var later = new TimePointImage("96 h", blobs(spectGrid, new double[3]), T0.plusDays(4));
@@ -143,7 +143,7 @@ class AlignmentTest {
         assertThat(Math.toDegrees(Math.acos(Math.min(1, (trace - 1) / 2)))).isLessThan(0.5);
     }
 
-    static double[] centre(Volume v) {
+    static double[] centre(ImageVolume v) {
         Geometry g = v.geometry();
         double[] s = new double[3], w = new double[3];
         double t = 0;

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
-import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.ReferencePhantom;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -51,7 +51,7 @@ class CyclePipelineTest {
     static final Mask MARROW = sphere("Marrow", 17, 2);
 
     /** The VOIs' concentration at each time is {@code activity[i]} (Bq/mL), the rest 0. */
-    static CycleInput.Images images(List<Mask> vois, double[] hours, double[] activity, List<Volume> cts) {
+    static CycleInput.Images images(List<Mask> vois, double[] hours, double[] activity, List<ImageVolume> cts) {
         List<TimePointImage> tps = new ArrayList<>();
         for (int i = 0; i < hours.length; i++) {
             float[] v = new float[GRID.voxelCount()];
@@ -62,7 +62,7 @@ class CyclePipelineTest {
             }
             tps.add(new TimePointImage(
                     "scan " + hours[i],
-                    Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, v),
+                    ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, v),
                     INJECTION.plusSeconds(Math.round(hours[i] * 3600))));
         }
         return new CycleInput.Images(
@@ -161,7 +161,7 @@ class CyclePipelineTest {
     @Test
     void unregisteredScansWhoseCtMovedAreWarned() throws IOException {
         double[] h = {4, 24, 96};
-        List<Volume> cts = List.of(body(0), body(0), body(3)); // 3 voxels = 12 mm
+        List<ImageVolume> cts = List.of(body(0), body(0), body(3)); // 3 voxels = 12 mm
         var in = images(List.of(KIDNEY), h, mono(50, h), cts);
         var none = QUICK.withRegistration(CycleOptions.Registration.NONE);
         var report = CyclePipeline.run(in, none);
@@ -242,7 +242,7 @@ class CyclePipelineTest {
 
     @Test
     void unknownChoicesAreRefusedNotDefaulted() {
-        assertThatThrownBy(() -> DoseMethod.parse("voxel kernel", Phantom.ADULT_MALE))
+        assertThatThrownBy(() -> DoseMethod.parse("voxel kernel", ReferencePhantom.ADULT_MALE))
                 .isInstanceOf(CycleInputException.class)
                 .hasMessageContaining("voxel-kernel");
         assertThatThrownBy(() -> CycleOptions.Registration.parse("elastic"))
@@ -254,7 +254,7 @@ class CyclePipelineTest {
     }
 
     /** A CT of air with a body block, moved by {@code shiftVoxels} along x. */
-    static Volume body(int shiftVoxels) {
+    static ImageVolume body(int shiftVoxels) {
         float[] hu = new float[GRID.voxelCount()];
         for (int z = 0; z < N; z++) {
             for (int y = 0; y < N; y++) {
@@ -264,6 +264,6 @@ class CyclePipelineTest {
                 }
             }
         }
-        return Volume.wrap(GRID, VoxelUnit.HU, hu);
+        return ImageVolume.wrap(GRID, VoxelUnit.HU, hu);
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.organ.SmallVoiKidney;
 import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.decay.EnergyPartition;
 import org.netra.physics.nuclide.Nuclide;
@@ -51,7 +51,7 @@ class EnergyBalanceTest {
             }
             out.add(new TimePointImage(
                     "scan " + h,
-                    Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, v),
+                    ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, v),
                     INJECTION.plusSeconds(Math.round(h * 3600))));
         }
         return out;
@@ -64,7 +64,7 @@ class EnergyBalanceTest {
         return tiaPerMl * ePerDecay / rho * 1000;
     }
 
-    static double centre(Volume dose) {
+    static double centre(ImageVolume dose) {
         int c = N / 2;
         return dose.voxels()[c + N * (c + N * c)];
     }
@@ -72,7 +72,7 @@ class EnergyBalanceTest {
     @Test
     void theKernelsCentralDoseMatchesTheEnergyBalanceWithinOnePercent() {
         Mask m = sphere();
-        CycleResult r = CycleDosimetry.run(
+        CycleResult r = DoseComputation.run(
                 LU,
                 INJECTION,
                 scans(m),
@@ -90,12 +90,12 @@ class EnergyBalanceTest {
         Mask m = sphere();
         float[] rho = new float[GRID.voxelCount()];
         java.util.Arrays.fill(rho, 1.20f);
-        CycleResult r = CycleDosimetry.run(
+        CycleResult r = DoseComputation.run(
                 LU,
                 INJECTION,
                 scans(m),
                 List.of(m),
-                Optional.of(Volume.wrap(GRID, VoxelUnit.G_PER_ML, rho)),
+                Optional.of(ImageVolume.wrap(GRID, VoxelUnit.G_PER_ML, rho)),
                 new DoseMethod.LocalDeposition(),
                 CycleSettings.of(LU));
         double want = analyticGy(1.20);

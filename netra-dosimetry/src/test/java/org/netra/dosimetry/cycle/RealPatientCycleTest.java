@@ -58,7 +58,7 @@ class RealPatientCycleTest {
         List<Mask> vois = RtStruct.read(rtstruct).rasterise(grid);
         var lu = NuclideCatalog.icrp107().get("Lu-177");
         var injection = facts.radiopharmaceutical().orElseThrow().injection();
-        kernel = CycleDosimetry.run(
+        kernel = DoseComputation.run(
                 lu,
                 injection,
                 aligned.timePoints(),
@@ -66,7 +66,7 @@ class RealPatientCycleTest {
                 Optional.empty(),
                 new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE),
                 CycleSettings.of(lu));
-        local = CycleDosimetry.run(
+        local = DoseComputation.run(
                 lu,
                 injection,
                 aligned.timePoints(),

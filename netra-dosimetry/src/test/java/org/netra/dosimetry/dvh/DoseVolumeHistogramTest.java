@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.quantity.AbsorbedDose;
 
@@ -33,7 +33,7 @@ class DoseVolumeHistogramTest {
         }
         assertThat(voi.cardinality()).isEqualTo(n);
         dose[1] = 999;
-        var dvh = DoseVolumeHistogram.of(Volume.wrap(g, VoxelUnit.GY, dose), Mask.of("tumour", g, voi));
+        var dvh = DoseVolumeHistogram.of(ImageVolume.wrap(g, VoxelUnit.GY, dose), Mask.of("tumour", g, voi));
         assertThat(dvh.d2().inGy()).isCloseTo(dmax * 0.98, within(1e-4));
         assertThat(dvh.d50().inGy()).isCloseTo(dmax * 0.50, within(1e-4));
         assertThat(dvh.d98().inGy()).isCloseTo(dmax * 0.02, within(1e-4));
@@ -52,7 +52,7 @@ class DoseVolumeHistogramTest {
     void aSingleVoxelVoiHasOneDose() {
         Geometry g = Geometry.of(2, 1, 1, new double[] {1, 1, 1}, new double[3]);
         var dvh = DoseVolumeHistogram.of(
-                Volume.wrap(g, VoxelUnit.GY, new float[] {3, 5}), Mask.of("x", g, new boolean[] {false, true}));
+                ImageVolume.wrap(g, VoxelUnit.GY, new float[] {3, 5}), Mask.of("x", g, new boolean[] {false, true}));
         assertThat(dvh.d2().inGy()).isEqualTo(5);
         assertThat(dvh.d98().inGy()).isEqualTo(5);
     }
@@ -61,10 +61,10 @@ class DoseVolumeHistogramTest {
     void wrongInputsAreNamed() {
         Geometry g = Geometry.of(2, 1, 1, new double[] {1, 1, 1}, new double[3]);
         Mask empty = Mask.of("kidney", g, new boolean[2]);
-        assertThatThrownBy(() -> DoseVolumeHistogram.of(Volume.zeros(g, VoxelUnit.GY), empty))
+        assertThatThrownBy(() -> DoseVolumeHistogram.of(ImageVolume.zeros(g, VoxelUnit.GY), empty))
                 .hasMessageContaining("kidney");
         assertThatThrownBy(() -> DoseVolumeHistogram.of(
-                        Volume.zeros(g, VoxelUnit.BQ_PER_ML), Mask.of("k", g, new boolean[] {true, true})))
+                        ImageVolume.zeros(g, VoxelUnit.BQ_PER_ML), Mask.of("k", g, new boolean[] {true, true})))
                 .hasMessageContaining("Gy");
     }
 }

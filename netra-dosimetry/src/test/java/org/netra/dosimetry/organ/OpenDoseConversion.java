@@ -23,7 +23,7 @@ final class OpenDoseConversion {
         out.append("# Made from shared/data/organ-s-values by OpenDoseConversion (docs/data.md).\n");
         out.append("# phantom\tsource\ttarget\tS mGy/(MBq s)\tstandard error mGy/(MBq s)\ttarget mass g\n");
         var mapper = new ObjectMapper();
-        for (Phantom phantom : Phantom.values()) {
+        for (ReferencePhantom phantom : ReferencePhantom.values()) {
             Path dir = organSValues.resolve("opendose-icrp110-" + phantom.code());
             for (SourceRegion source : SourceRegion.values()) {
                 JsonNode rows = mapper.readTree(

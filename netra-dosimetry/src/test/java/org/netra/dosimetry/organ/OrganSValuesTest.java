@@ -32,7 +32,8 @@ class OrganSValuesTest {
     /** DOMAIN.md §3: kidneys ← left kidney, 177Lu, adult male, 7.706e-5 mGy/(MBq·s), kidneys 310 g. */
     @Test
     void kidneyExampleOfTheDomainNotes() {
-        var s = OrganSValues.openDoseLu177().get(Phantom.ADULT_MALE, SourceRegion.LEFT_KIDNEY, "RKidney + LKidney");
+        var s = OrganSValues.openDoseLu177()
+                .get(ReferencePhantom.ADULT_MALE, SourceRegion.LEFT_KIDNEY, "RKidney + LKidney");
         assertThat(s.s().inMGyPerMBqSecond()).isEqualTo(7.706e-5);
         assertThat(s.targetMass().inGrams()).isCloseTo(310, within(0.01));
     }
@@ -44,8 +45,9 @@ class OrganSValuesTest {
         var mapper = new ObjectMapper();
         int checked = 0;
         for (Path f : OpenDoseConversion.sourceFiles(root)) {
-            Phantom phantom =
-                    f.getParent().getFileName().toString().endsWith("am") ? Phantom.ADULT_MALE : Phantom.ADULT_FEMALE;
+            ReferencePhantom phantom = f.getParent().getFileName().toString().endsWith("am")
+                    ? ReferencePhantom.ADULT_MALE
+                    : ReferencePhantom.ADULT_FEMALE;
             String name = f.getFileName().toString().replace("lu-177_", "").replace(".json", "");
             SourceRegion source = SourceRegion.ofCode(name);
             for (var row : mapper.readTree(f.toFile())) {
@@ -65,7 +67,7 @@ class OrganSValuesTest {
 
     @Test
     void selfDoseScalesInverselyWithTheOrganMass() {
-        var liver = OrganSValues.openDoseLu177().get(Phantom.ADULT_MALE, SourceRegion.LIVER, "Liver");
+        var liver = OrganSValues.openDoseLu177().get(ReferencePhantom.ADULT_MALE, SourceRegion.LIVER, "Liver");
         // a 1.5 kg patient liver, phantom 1799.776 g: S × 1799.776/1500
         var scaled = liver.s().scaledToMass(liver.targetMass(), Mass.ofGrams(1500));
         assertThat(scaled.inMGyPerMBqSecond()).isCloseTo(1.3713e-5 * 1799.776 / 1500, within(1e-15));
@@ -75,10 +77,10 @@ class OrganSValuesTest {
     @Test
     void organDoseSumsTheSources() {
         var toLiverFromLiver = OrganSValues.openDoseLu177()
-                .get(Phantom.ADULT_MALE, SourceRegion.LIVER, "Liver")
+                .get(ReferencePhantom.ADULT_MALE, SourceRegion.LIVER, "Liver")
                 .s();
         var toLiverFromKidney = OrganSValues.openDoseLu177()
-                .get(Phantom.ADULT_MALE, SourceRegion.LEFT_KIDNEY, "Liver")
+                .get(ReferencePhantom.ADULT_MALE, SourceRegion.LEFT_KIDNEY, "Liver")
                 .s();
         AbsorbedDose d = OrganDose.of(List.of(
                 new OrganDose.Contribution("liver", TimeIntegratedActivity.ofMBqHours(1000), toLiverFromLiver),
@@ -89,7 +91,8 @@ class OrganSValuesTest {
 
     @Test
     void anUnknownTargetIsNamedWithExamples() {
-        assertThatThrownBy(() -> OrganSValues.openDoseLu177().get(Phantom.ADULT_FEMALE, SourceRegion.SPLEEN, "Spline"))
+        assertThatThrownBy(() ->
+                        OrganSValues.openDoseLu177().get(ReferencePhantom.ADULT_FEMALE, SourceRegion.SPLEEN, "Spline"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Spline")
                 .hasMessageContaining("Adipose");

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.kinetics.KineticsSettings;
 import org.netra.dosimetry.voxel.FftConvolution;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.Times;
@@ -45,12 +45,12 @@ class SmallVoiKidneyTest {
     }
 
     /** The kidney at concentration {@code c}, blurred by a Gaussian of 12 mm FWHM (normalised, 17³ voxels). */
-    static Volume image(Mask kidney, double c, FftConvolution blur) {
+    static ImageVolume image(Mask kidney, double c, FftConvolution blur) {
         float[] v = new float[GRID.voxelCount()];
         for (int x = kidney.next(0); x >= 0; x = kidney.next(x + 1)) {
             v[x] = (float) c;
         }
-        return Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, blur.convolve(v));
+        return ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, blur.convolve(v));
     }
 
     static FftConvolution blur() {
@@ -86,7 +86,7 @@ class SmallVoiKidneyTest {
         List<SmallVoiKidney.Sample> samples = new ArrayList<>();
         for (double t : HOURS) {
             double truth = C0 * Math.exp(-LAMBDA * t);
-            Volume img = image(kidney, truth, blur);
+            ImageVolume img = image(kidney, truth, blur);
             double[] means = SmallVoiKidney.means(img, small);
             for (double m : means) {
                 assertThat(m).isCloseTo(truth, within(0.01 * truth));
@@ -96,7 +96,7 @@ class SmallVoiKidneyTest {
             assertThat(whole / truth).isLessThan(0.92);
             samples.add(new SmallVoiKidney.Sample(Times.ofHours(t), means));
         }
-        var settings = SmallVoiKidney.Settings.of(Phantom.ADULT_MALE, KINETICS);
+        var settings = SmallVoiKidney.Settings.of(ReferencePhantom.ADULT_MALE, KINETICS);
         SmallVoiKidney.Result r = SmallVoiKidney.dose(samples, settings);
         // OpenDose for the phantom's kidneys (310 g at 1.05 g/mL) filled at C(t): D = Ã·S, Ã = C₀/λ·V
         OrganSValue s = settings.selfS();

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 
 /**
@@ -61,7 +61,7 @@ class GeometricTransferMatrixTest {
             for (int v : regions.get(jj).indices()) {
                 ind[v] = 1;
             }
-            float[] b = GaussianBlur.blur(Volume.wrap(g, VoxelUnit.DIMENSIONLESS, ind), fwhm)
+            float[] b = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, ind), fwhm)
                     .voxels();
             for (int ii = 0; ii < m; ii++) {
                 double sum = 0;

@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.cycle.Alignment;
-import org.netra.dosimetry.cycle.CycleDosimetry;
 import org.netra.dosimetry.cycle.CycleInputException;
 import org.netra.dosimetry.cycle.CycleSettings;
+import org.netra.dosimetry.cycle.DoseComputation;
 import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.PartialVolumeCorrection;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidTransform;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -152,11 +152,11 @@ class PartialVolumeCorrectionTest {
         List<TimePointImage> tps = new ArrayList<>();
         double[] scale = {1, 0.5};
         for (int t = 0; t < 2; t++) {
-            Volume img = Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(truth(1e5 * scale[t])));
+            ImageVolume img = ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(truth(1e5 * scale[t])));
             tps.add(new TimePointImage("tp" + t, img, INJECTION.plusHours(24 + 72L * t)));
         }
         List<Mask> vois = List.of(BODY, BIG, SMALL);
-        var r = CycleDosimetry.run(
+        var r = DoseComputation.run(
                 LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
         var c = PartialVolumeCorrection.gtm(r, tps, vois, FWHM);
         double voxelMl = GRID.voxelVolume().inMl();
@@ -181,19 +181,19 @@ class PartialVolumeCorrectionTest {
         // the patient moved by 1.5 and 0.5 voxels before the second scan: the scan images the same spheres displaced,
         // their boundaries cutting its voxels (the displaced truth with partial voxels, then the PSF)
         RigidTransform motion = RigidTransform.translation(1.5 * MM, 0.5 * MM, 0);
-        Volume truth = Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, truth(1e5));
-        Volume displaced = Resampling.trilinear(truth, GRID, motion.inverse(), 0f);
-        Volume moved = Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(displaced.voxels()));
-        Volume first = Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(truth.voxels()));
+        ImageVolume truth = ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, truth(1e5));
+        ImageVolume displaced = Resampling.trilinear(truth, GRID, motion.inverse(), 0f);
+        ImageVolume moved = ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(displaced.voxels()));
+        ImageVolume first = ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(truth.voxels()));
         // registration found the motion: the scan is resampled onto the reference grid through it
-        Volume resampled = Resampling.trilinear(moved, GRID, motion, 0f);
+        ImageVolume resampled = Resampling.trilinear(moved, GRID, motion, 0f);
         List<TimePointImage> tps = List.of(
                 new TimePointImage("tp0", first, INJECTION.plusHours(24)),
                 new TimePointImage("tp1", resampled, INJECTION.plusHours(96)));
         List<Alignment.AsAcquired> acquired = List.of(
                 new Alignment.AsAcquired(first, RigidTransform.identity()), new Alignment.AsAcquired(moved, motion));
         List<Mask> vois = List.of(BODY, BIG, SMALL);
-        var r = CycleDosimetry.run(
+        var r = DoseComputation.run(
                 LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
         List<String> regions = List.of("Body", "Big", "Small");
         var onOwnGrid = PartialVolumeCorrection.gtm(r, tps, acquired, vois, regions, FWHM, 0);
@@ -217,10 +217,10 @@ class PartialVolumeCorrectionTest {
     @Test
     void aVoiLeftOutOfTheRegionsTakesTheConcentrationOfItsRegion() {
         List<TimePointImage> tps = List.of(new TimePointImage(
-                "tp", Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(truth(1e5))), INJECTION.plusHours(24)));
+                "tp", ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(truth(1e5))), INJECTION.plusHours(24)));
         Mask core = sphere("Core", 11, 12, 15, 2); // nested in Big
         List<Mask> vois = List.of(BODY, BIG, SMALL, core);
-        var r = CycleDosimetry.run(
+        var r = DoseComputation.run(
                 LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
         var c = PartialVolumeCorrection.gtm(r, tps, vois, List.of("Body", "Big", "Small"), FWHM, 0);
         double want = 1e5 * 10 * core.voxelCount() * GRID.voxelVolume().inMl() / 1e6;
@@ -266,10 +266,10 @@ class PartialVolumeCorrectionTest {
             a[v] = shell[v] ? 20f : medulla.contains(v) ? 8f : BODY.contains(v) ? 1f : 0f;
         }
         Mask cortex = Mask.of("Kidney_L_cortex", GRID, shell);
-        List<TimePointImage> tps = List.of(
-                new TimePointImage("tp", Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(a)), INJECTION.plusHours(24)));
+        List<TimePointImage> tps = List.of(new TimePointImage(
+                "tp", ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, convolve(a)), INJECTION.plusHours(24)));
         List<Mask> vois = List.of(BODY, kidney, cortex);
-        var r = CycleDosimetry.run(
+        var r = DoseComputation.run(
                 LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
         var c = PartialVolumeCorrection.gtm(r, tps, vois, FWHM);
         double ml = GRID.voxelVolume().inMl() / 1e6;
@@ -301,10 +301,10 @@ class PartialVolumeCorrectionTest {
         for (int v = cold.next(0); v >= 0; v = cold.next(v + 1)) {
             blurred[v] *= 0.2f;
         }
-        List<TimePointImage> tps = List.of(
-                new TimePointImage("tp", Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, blurred), INJECTION.plusHours(24)));
+        List<TimePointImage> tps = List.of(new TimePointImage(
+                "tp", ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, blurred), INJECTION.plusHours(24)));
         List<Mask> vois = List.of(BODY, BIG, cold);
-        var r = CycleDosimetry.run(
+        var r = DoseComputation.run(
                 LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
         var c = PartialVolumeCorrection.gtm(r, tps, vois, FWHM);
         var gtm = new GeometricTransferMatrix(

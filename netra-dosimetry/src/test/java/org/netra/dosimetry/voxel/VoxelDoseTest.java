@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.decay.EnergyPartition;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -20,10 +20,10 @@ class VoxelDoseTest {
         return Geometry.of(nx, ny, nz, new double[] {s, s, s}, new double[] {-100, -80, 40});
     }
 
-    private static Volume pointSource(Geometry g, int i, int j, int k, double bqS) {
+    private static ImageVolume pointSource(Geometry g, int i, int j, int k, double bqS) {
         float[] a = new float[g.voxelCount()];
         a[g.index(i, j, k)] = (float) bqS;
-        return Volume.wrap(g, VoxelUnit.BQ_S, a);
+        return ImageVolume.wrap(g, VoxelUnit.BQ_S, a);
     }
 
     @Test
@@ -31,7 +31,7 @@ class VoxelDoseTest {
         DoseKernel k = VoxelSValues.tabulated("Lu-177", MM, KernelMedium.SOFT_TISSUE);
         Geometry g = grid(24, 20, 17, MM);
         double tia = 1e9; // Bq·s
-        Volume dose = new KernelDose(g, k).dose(pointSource(g, 7, 12, 6, tia));
+        ImageVolume dose = new KernelDose(g, k).dose(pointSource(g, 7, 12, 6, tia));
         for (int dk = -5; dk <= 5; dk++) {
             for (int dj = -5; dj <= 5; dj++) {
                 for (int di = -5; di <= 5; di++) {
@@ -59,7 +59,7 @@ class VoxelDoseTest {
             DoseKernel k = VoxelSValues.tabulated(nuclide, MM, KernelMedium.SOFT_TISSUE);
             Geometry g = grid(16, 16, 16, MM);
             double tia = 3.6e9;
-            Volume dose = new KernelDose(g, k).dose(pointSource(g, 8, 8, 8, tia));
+            ImageVolume dose = new KernelDose(g, k).dose(pointSource(g, 8, 8, 8, tia));
             double voxelKg =
                     g.voxelVolume().inMl() * KernelMedium.SOFT_TISSUE.density().inGramsPerMl() / 1000;
             double deposited = 0;
@@ -83,7 +83,7 @@ class VoxelDoseTest {
     void localDepositionPutsTheEnergyWhereTheDecaysAre() {
         var lu = EnergyPartition.of(NuclideCatalog.icrp107().get("Lu-177"));
         Geometry g = grid(3, 3, 3, 2);
-        Volume dose = LocalDeposition.dose(pointSource(g, 1, 1, 1, 1e12), lu, Density.WATER);
+        ImageVolume dose = LocalDeposition.dose(pointSource(g, 1, 1, 1, 1e12), lu, Density.WATER);
         // 1e12 decays × E_np / (8 mm³ × 1 g/mL = 8e-6 kg)
         double expected = 1e12 * lu.nonPenetrating().inJoules() / 8e-6;
         assertThat((double) dose.get(1, 1, 1)).isCloseTo(expected, within(1e-6 * expected));
@@ -92,7 +92,8 @@ class VoxelDoseTest {
         // with a density map: twice as dense, half the dose
         float[] rho = new float[27];
         Arrays.fill(rho, 2f);
-        Volume dense = LocalDeposition.dose(pointSource(g, 1, 1, 1, 1e12), lu, Volume.wrap(g, VoxelUnit.G_PER_ML, rho));
+        ImageVolume dense =
+                LocalDeposition.dose(pointSource(g, 1, 1, 1, 1e12), lu, ImageVolume.wrap(g, VoxelUnit.G_PER_ML, rho));
         assertThat((double) dense.get(1, 1, 1)).isCloseTo(expected / 2, within(1e-6 * expected));
     }
 
@@ -101,12 +102,12 @@ class VoxelDoseTest {
         DoseKernel k = VoxelSValues.tabulated("Y-90", MM, KernelMedium.SOFT_TISSUE);
         Geometry g = grid(12, 12, 12, MM);
         var kd = new KernelDose(g, k);
-        Volume tia = pointSource(g, 6, 6, 6, 1e9);
+        ImageVolume tia = pointSource(g, 6, 6, 6, 1e9);
         float[] rho = new float[g.voxelCount()];
         Arrays.fill(rho, 1.04f);
         rho[g.index(7, 6, 6)] = 2.08f; // bone-like neighbour
-        Volume scaled = kd.dose(tia, Volume.wrap(g, VoxelUnit.G_PER_ML, rho));
-        Volume plain = kd.dose(tia);
+        ImageVolume scaled = kd.dose(tia, ImageVolume.wrap(g, VoxelUnit.G_PER_ML, rho));
+        ImageVolume plain = kd.dose(tia);
         assertThat(scaled.get(6, 6, 6)).isCloseTo(plain.get(6, 6, 6), within(plain.get(6, 6, 6) * 1e-6f));
         assertThat(scaled.get(7, 6, 6)).isCloseTo(plain.get(7, 6, 6) / 2, within(plain.get(7, 6, 6) * 1e-6f));
     }
@@ -116,7 +117,7 @@ class VoxelDoseTest {
         DoseKernel k = VoxelSValues.tabulated("Lu-177", MM, KernelMedium.SOFT_TISSUE);
         assertThatThrownBy(() -> new KernelDose(grid(8, 8, 8, 1.953), k)).hasMessageContaining("forVoxel");
         var kd = new KernelDose(grid(8, 8, 8, MM), k);
-        assertThatThrownBy(() -> kd.dose(Volume.zeros(grid(8, 8, 8, MM), VoxelUnit.BQ_PER_ML)))
+        assertThatThrownBy(() -> kd.dose(ImageVolume.zeros(grid(8, 8, 8, MM), VoxelUnit.BQ_PER_ML)))
                 .hasMessageContaining("Bq·s");
     }
 }

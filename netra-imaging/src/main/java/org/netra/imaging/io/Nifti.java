@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.LabelMap;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 
 /**
@@ -38,9 +38,9 @@ public final class Nifti {
     private Nifti() {}
 
     /** Reads a 3-D image; {@code unit} says what its values are (NIfTI does not). */
-    public static Volume readVolume(Path file, VoxelUnit unit) throws IOException {
+    public static ImageVolume readVolume(Path file, VoxelUnit unit) throws IOException {
         Image image = read(file);
-        return Volume.wrap(image.geometry(), unit, image.values());
+        return ImageVolume.wrap(image.geometry(), unit, image.values());
     }
 
     /** Reads a label map: whole values 0…255, each non-zero value a region called "label N". */
@@ -265,7 +265,7 @@ public final class Nifti {
     }
 
     /** Writes a volume as float32. */
-    public static void write(Path file, Volume volume) throws IOException {
+    public static void write(Path file, ImageVolume volume) throws IOException {
         float[] v = volume.voxels();
         ByteBuffer data = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         data.asFloatBuffer().put(v);

@@ -29,7 +29,7 @@ public record AcquisitionFacts(
         Optional<DecayCorrection> decayCorrection,
         Optional<LocalDateTime> scanStart,
         Optional<Duration> frameDuration,
-        Optional<Radiopharmaceutical> radiopharmaceutical,
+        Optional<RadiopharmaceuticalInformation> radiopharmaceutical,
         Optional<String> radiopharmaceuticalProblem,
         Optional<Mass> patientWeight,
         OptionalDouble patientHeightM,
@@ -79,7 +79,7 @@ public record AcquisitionFacts(
                 ? Optional.of(Duration.ofMillis(
                         Math.round(ds.decimal(Tag.ACTUAL_FRAME_DURATION).getAsDouble())))
                 : Optional.empty();
-        Optional<Radiopharmaceutical> pharm = Optional.empty();
+        Optional<RadiopharmaceuticalInformation> pharm = Optional.empty();
         Optional<String> pharmProblem = Optional.empty();
         try {
             pharm = Optional.of(radiopharmaceutical(ds));
@@ -111,7 +111,7 @@ public record AcquisitionFacts(
      * injection time from (0018,1078), else Series Date with (0018,1072); the dose from (0018,1074); the
      * half-life from (0018,1075), else the ICRP-107 catalogue through the Radionuclide Code Sequence.
      */
-    public static Radiopharmaceutical radiopharmaceutical(Attributes ds) {
+    public static RadiopharmaceuticalInformation radiopharmaceutical(Attributes ds) {
         String src = ds.source();
         Attributes item = ds.sequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE).stream()
                 .findFirst()
@@ -159,7 +159,7 @@ public record AcquisitionFacts(
             t = n.halfLife();
             tSource = "ICRP-107 (" + n.name() + ")";
         }
-        return new Radiopharmaceutical(
+        return new RadiopharmaceuticalInformation(
                 injection,
                 Activity.ofBq(dose.getAsDouble()),
                 t,

@@ -1,8 +1,8 @@
 package org.netra.imaging.quant;
 
 import java.time.Duration;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Times;
 
@@ -47,8 +47,8 @@ public final class ConjugateView {
      * (posterior images are seen from behind), each view's counts divided by {@code duration}.
      */
     public static Activity activity(
-            Volume anterior,
-            Volume posterior,
+            ImageVolume anterior,
+            ImageVolume posterior,
             Mask regionOnAnterior,
             Duration duration,
             double muPerCm,

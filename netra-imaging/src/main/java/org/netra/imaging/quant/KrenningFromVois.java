@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 
 /**
  * A suggested Krenning grade for a lesion VOI of a quantitative SPECT or PET: its mean uptake against the mean
@@ -35,7 +35,7 @@ public final class KrenningFromVois {
     }
 
     /** Suggests a grade for the VOI named {@code lesionVoi} among {@code vois} on the Bq/mL image. */
-    public static Suggestion suggest(Volume bqPerMl, List<Mask> vois, String lesionVoi, KrenningScale scale) {
+    public static Suggestion suggest(ImageVolume bqPerMl, List<Mask> vois, String lesionVoi, KrenningScale scale) {
         Optional<Mask> lesion =
                 vois.stream().filter(m -> m.name().equals(lesionVoi)).findFirst();
         if (lesion.isEmpty()) {

@@ -3,8 +3,8 @@ package org.netra.imaging.quant;
 import java.util.ArrayList;
 import java.util.List;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 
 /**
  * The peak concentration of a VOI (PERCIST's SUVpeak, Wahl et al. J Nucl Med 2009;50:122S): the
@@ -22,11 +22,11 @@ public final class PeakSphere {
     /** The result: the peak mean, where its sphere is centred, and how many voxels it averaged. */
     public record Peak(double value, int centreIndex, int voxels) {}
 
-    public static Peak peak(Volume image, Mask voi) {
+    public static Peak peak(ImageVolume image, Mask voi) {
         return peak(image, voi, DEFAULT_VOLUME_ML);
     }
 
-    public static Peak peak(Volume image, Mask voi, double volumeMl) {
+    public static Peak peak(ImageVolume image, Mask voi, double volumeMl) {
         voi.requireOn(image.geometry(), "the image");
         if (voi.isEmpty()) {
             throw new IllegalArgumentException("VOI '" + voi.name() + "' is empty: it has no peak");

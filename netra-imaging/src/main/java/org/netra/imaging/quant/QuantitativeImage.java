@@ -1,7 +1,7 @@
 package org.netra.imaging.quant;
 
 import java.time.LocalDateTime;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 
 /**
  * Activity concentration in Bq/mL at the scan start ({@link AcquisitionFacts#scanStart}), whatever
@@ -13,4 +13,4 @@ import org.netra.imaging.volume.Volume;
  * @param how one sentence saying what was done, for reports
  */
 public record QuantitativeImage(
-        Volume image, AcquisitionFacts facts, LocalDateTime referenceTime, double factorApplied, String how) {}
+        ImageVolume image, AcquisitionFacts facts, LocalDateTime referenceTime, double factorApplied, String how) {}

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import org.netra.imaging.volume.AssembledSeries;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.decay.Decay;
 import org.netra.physics.quantity.Times;
@@ -71,7 +71,7 @@ public final class RealWorldValues {
                 how = "decay-corrected to scan start " + start + ": used as is";
             }
             case ADMIN -> {
-                Radiopharmaceutical r = facts.radiopharmaceutical()
+                RadiopharmaceuticalInformation r = facts.radiopharmaceutical()
                         .orElseThrow(() -> new QuantificationException(
                                 src,
                                 "(0054,0016) RadiopharmaceuticalInformationSequence",
@@ -136,7 +136,7 @@ public final class RealWorldValues {
         return new QuantitativeImage(scaled(series.volume(), factor, VoxelUnit.BQ_PER_ML), facts, start, factor, how);
     }
 
-    static Volume scaled(Volume v, double factor, VoxelUnit unit) {
+    static ImageVolume scaled(ImageVolume v, double factor, VoxelUnit unit) {
         if (factor == 1) {
             return v.withUnit(unit);
         }
@@ -145,6 +145,6 @@ public final class RealWorldValues {
         for (int i = 0; i < in.length; i++) {
             out[i] = (float) (in[i] * factor);
         }
-        return Volume.wrap(v.geometry(), unit, out);
+        return ImageVolume.wrap(v.geometry(), unit, out);
     }
 }

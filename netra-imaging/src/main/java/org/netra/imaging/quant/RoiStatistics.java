@@ -1,7 +1,7 @@
 package org.netra.imaging.quant;
 
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.ActivityConcentration;
@@ -20,7 +20,7 @@ public record RoiStatistics(
         ActivityConcentration max,
         ActivityConcentration peak) {
 
-    public static RoiStatistics of(Volume bqPerMl, Mask voi) {
+    public static RoiStatistics of(ImageVolume bqPerMl, Mask voi) {
         bqPerMl.requireUnit(VoxelUnit.BQ_PER_ML, "the image for ROI statistics");
         voi.requireOn(bqPerMl.geometry(), "the image");
         if (voi.isEmpty()) {

@@ -51,7 +51,7 @@ public final class Suv {
         if (!reasons.isEmpty()) {
             return new SuvFactor.Undefined(normalisation, reasons);
         }
-        Radiopharmaceutical r = facts.radiopharmaceutical().orElseThrow();
+        RadiopharmaceuticalInformation r = facts.radiopharmaceutical().orElseThrow();
         double dt = java.time.Duration.between(r.injection(), facts.scanStart().orElseThrow())
                         .toNanos()
                 / 1e9;

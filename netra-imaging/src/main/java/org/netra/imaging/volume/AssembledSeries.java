@@ -21,7 +21,7 @@ import org.netra.imaging.dicom.Attributes;
  */
 public record AssembledSeries(
         Kind kind,
-        Volume volume,
+        ImageVolume volume,
         List<PlanarView> views,
         Attributes header,
         String seriesInstanceUid,

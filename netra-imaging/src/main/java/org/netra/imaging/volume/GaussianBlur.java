@@ -12,7 +12,7 @@ public final class GaussianBlur {
 
     private GaussianBlur() {}
 
-    public static Volume blur(Volume in, double fwhmMm) {
+    public static ImageVolume blur(ImageVolume in, double fwhmMm) {
         if (fwhmMm == 0) {
             return in.copy();
         }
@@ -27,7 +27,7 @@ public final class GaussianBlur {
             a = b;
             b = t;
         }
-        return Volume.wrap(g, in.unit(), a);
+        return ImageVolume.wrap(g, in.unit(), a);
     }
 
     /**

@@ -18,12 +18,12 @@ public final class Resampling {
     private Resampling() {}
 
     /** {@code source} trilinearly resampled onto {@code target} (same world), 0 outside. */
-    public static Volume trilinear(Volume source, Geometry target) {
+    public static ImageVolume trilinear(ImageVolume source, Geometry target) {
         return trilinear(source, target, RigidTransform.identity(), 0f);
     }
 
     /** {@code source} trilinearly resampled onto {@code target} through {@code transform}. */
-    public static Volume trilinear(Volume source, Geometry target, RigidTransform transform, float outside) {
+    public static ImageVolume trilinear(ImageVolume source, Geometry target, RigidTransform transform, float outside) {
         Affine a = Affine.between(target, source.geometry(), transform);
         Geometry sg = source.geometry();
         int sx = sg.nx(), sy = sg.ny(), sz = sg.nz();
@@ -61,7 +61,7 @@ public final class Resampling {
                 }
             }
         });
-        return Volume.wrap(target, source.unit(), out);
+        return ImageVolume.wrap(target, source.unit(), out);
     }
 
     /** {@code mask} resampled onto {@code target} by nearest neighbour (same world). */

@@ -79,11 +79,11 @@ public final class RigidRegistration {
 
     private RigidRegistration() {}
 
-    public static Result register(Volume fixed, Volume moving) {
+    public static Result register(ImageVolume fixed, ImageVolume moving) {
         return register(fixed, moving, Metric.NMI);
     }
 
-    public static Result register(Volume fixed, Volume moving, Metric metric) {
+    public static Result register(ImageVolume fixed, ImageVolume moving, Metric metric) {
         double[] cf = centreOfActivity(fixed);
         double[] cm = centreOfActivity(moving);
         double[] p = {0, 0, 0, cm[0] - cf[0], cm[1] - cf[1], cm[2] - cf[2]};
@@ -94,8 +94,8 @@ public final class RigidRegistration {
         // the finest level samples at most about MAX_SAMPLES fixed voxels
         int base = (int) Math.max(1, Math.ceil(Math.cbrt(fixed.geometry().voxelCount() / (double) MAX_SAMPLES)));
         for (int stride : new int[] {4 * base, 2 * base, base}) {
-            Volume f = fixed;
-            Volume m = moving;
+            ImageVolume f = fixed;
+            ImageVolume m = moving;
             if (metric == Metric.NCC && stride > base) {
                 // a Gaussian pyramid: sparse samples of sharp anatomy alias (vertebrae 35 mm apart sampled every
                 // 40 mm), so the coarse levels compare images blurred to their sample spacing
@@ -140,7 +140,7 @@ public final class RigidRegistration {
      * Gaussian blur normalised by the blurred grid (normalised convolution): near the grid's edges the value is
      * the average of what lies inside, not a fall towards zero that would pull the two images' edges together.
      */
-    static Volume smooth(Volume v, double fwhmMm) {
+    static ImageVolume smooth(ImageVolume v, double fwhmMm) {
         // the blurred grid is the product of the three axes' blurred ones (the blur is separable): no second blur
         Geometry g = v.geometry();
         double[] wx = GaussianBlur.onesProfile(g, fwhmMm, 0);
@@ -152,10 +152,10 @@ public final class RigidRegistration {
         for (int i = 0; i < out.length; i++) {
             out[i] /= (float) (wx[i % nx] * wy[(i / nx) % ny] * wz[i / (nx * ny)]);
         }
-        return Volume.wrap(g, v.unit(), out);
+        return ImageVolume.wrap(g, v.unit(), out);
     }
 
-    private static double maxSpacing(Volume v) {
+    private static double maxSpacing(ImageVolume v) {
         Geometry g = v.geometry();
         return Math.max(g.spacing(0), Math.max(g.spacing(1), g.spacing(2)));
     }
@@ -165,7 +165,7 @@ public final class RigidRegistration {
     }
 
     /** The activity-weighted mean world position (negative values count as zero). */
-    static double[] centreOfActivity(Volume v) {
+    static double[] centreOfActivity(ImageVolume v) {
         Geometry g = v.geometry();
         double[] sum = new double[3];
         double total = 0;
@@ -204,7 +204,7 @@ public final class RigidRegistration {
 
     /** Fixed-image sample positions (world) and their bins, on a stride. */
     private record Samples(double[] world, int[] fixedBin, float[] fixedValue) {
-        static Samples of(Volume fixed, int stride, double top) {
+        static Samples of(ImageVolume fixed, int stride, double top) {
             Geometry g = fixed.geometry();
             int n = ((g.nx() + stride - 1) / stride)
                     * ((g.ny() + stride - 1) / stride)
@@ -230,7 +230,7 @@ public final class RigidRegistration {
             return new Samples(world, bins, values);
         }
 
-        double score(Metric metric, Volume moving, double top, RigidTransform t) {
+        double score(Metric metric, ImageVolume moving, double top, RigidTransform t) {
             return switch (metric) {
                 case NMI -> nmi(moving, top, t);
                 case NCC -> {
@@ -241,7 +241,7 @@ public final class RigidRegistration {
             };
         }
 
-        double nmi(Volume moving, double top, RigidTransform t) {
+        double nmi(ImageVolume moving, double top, RigidTransform t) {
             double[] joint = new double[BINS * BINS];
             double[] q = new double[3];
             double[] idx = new double[3];
@@ -277,7 +277,7 @@ public final class RigidRegistration {
         }
 
         /** NCC over the samples inside the moving image, and the share inside. */
-        double[] ncc(Volume moving, RigidTransform t) {
+        double[] ncc(ImageVolume moving, RigidTransform t) {
             double[] q = new double[3];
             double[] idx = new double[3];
             double sf = 0, sm = 0, sff = 0, smm = 0, sfm = 0;
@@ -320,7 +320,7 @@ public final class RigidRegistration {
     }
 
     /** Trilinear value at continuous index, NaN outside the grid. */
-    static double sample(Volume v, double[] idx) {
+    static double sample(ImageVolume v, double[] idx) {
         Geometry g = v.geometry();
         double x = idx[0];
         double y = idx[1];

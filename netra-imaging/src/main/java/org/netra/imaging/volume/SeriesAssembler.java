@@ -23,7 +23,7 @@ import org.netra.imaging.dicom.Pixels;
 import org.netra.imaging.dicom.Tag;
 
 /**
- * Makes a DICOM image series into a {@link Volume}: single-frame slices (PET, CT, SPECT stored as PET)
+ * Makes a DICOM image series into a {@link ImageVolume}: single-frame slices (PET, CT, SPECT stored as PET)
  * sorted along the slice normal from Image Position/Orientation (Patient); NM tomographic multi-frame
  * (Slice Vector, Detector Information Sequence); enhanced multi-frame (per-frame functional groups);
  * and NM planar or whole-body acquisitions (each frame a 2-D view). Each slice or frame gets its own
@@ -543,7 +543,7 @@ public final class SeriesAssembler {
         fill(sorted, slot, nx * ny, voxels);
         return new AssembledSeries(
                 kind,
-                Volume.wrap(geometry, unit, voxels),
+                ImageVolume.wrap(geometry, unit, voxels),
                 List.of(),
                 header,
                 uid,
@@ -662,7 +662,7 @@ public final class SeriesAssembler {
             for (int v = 0; v < plane; v++) {
                 voxels[v] = (float) (values[frame * plane + v] * r[0] + r[1]);
             }
-            views.add(new PlanarView(name, detector, window, Volume.wrap(g, unit, voxels)));
+            views.add(new PlanarView(name, detector, window, ImageVolume.wrap(g, unit, voxels)));
         }
         return views;
     }

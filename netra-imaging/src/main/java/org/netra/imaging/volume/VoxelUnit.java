@@ -1,6 +1,6 @@
 package org.netra.imaging.volume;
 
-/** What the numbers in a {@link Volume} mean. */
+/** What the numbers in a {@link ImageVolume} mean. */
 public enum VoxelUnit {
     /** Activity concentration, Bq/mL (PET and quantitative SPECT, DICOM Units BQML). */
     BQ_PER_ML("Bq/mL"),

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.LabelMap;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.testkit.TestData;
 
@@ -37,21 +37,21 @@ class NiftiTest {
         return Geometry.of(7, 5, 4, new double[] {1.5, 2.25, 3.5}, new double[] {-12.5, 40.25, 101}, d);
     }
 
-    static Volume ramp(Geometry g) {
+    static ImageVolume ramp(Geometry g) {
         float[] v = new float[g.voxelCount()];
         for (int i = 0; i < v.length; i++) {
             v[i] = i * 0.75f - 3;
         }
-        return Volume.wrap(g, VoxelUnit.BQ_PER_ML, v);
+        return ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v);
     }
 
     @Test
     void volumesAndLabelsRoundTripThroughNiiAndNiiGz() throws Exception {
-        Volume v = ramp(oblique());
+        ImageVolume v = ramp(oblique());
         for (String name : new String[] {"a.nii", "a.nii.gz"}) {
             Path f = dir.resolve(name);
             Nifti.write(f, v);
-            Volume back = Nifti.readVolume(f, VoxelUnit.BQ_PER_ML);
+            ImageVolume back = Nifti.readVolume(f, VoxelUnit.BQ_PER_ML);
             assertThat(back.voxels()).containsExactly(v.voxels());
             assertThat(back.geometry().origin()).containsExactly(v.geometry().origin(), within(1e-4));
             assertThat(back.geometry().spacing()).containsExactly(v.geometry().spacing(), within(1e-5));
@@ -123,7 +123,7 @@ class NiftiTest {
                         != 0) {
             TestData.unavailable("nibabel for /usr/bin/python3 (Debian python3-nibabel)");
         }
-        Volume v = ramp(oblique());
+        ImageVolume v = ramp(oblique());
         Path f = dir.resolve("n.nii.gz");
         Nifti.write(f, v);
         String script = "import nibabel, numpy, sys\n"

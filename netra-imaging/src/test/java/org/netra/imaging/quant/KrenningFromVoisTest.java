@@ -70,7 +70,7 @@ class KrenningFromVoisTest {
         assertThat(KrenningScale.DEFAULT.grade(tumour, 1000, 2000).grade()).isEqualTo(grade);
     }
 
-    private record Scan(org.netra.imaging.volume.Volume image, List<Mask> vois) {}
+    private record Scan(org.netra.imaging.volume.ImageVolume image, List<Mask> vois) {}
 
     private static Scan scan002() throws Exception {
         Path root = TestData.path("dicom/lu177-dotatate-spect/SCAN_002");

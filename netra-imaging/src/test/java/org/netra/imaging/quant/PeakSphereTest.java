@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 
 class PeakSphereTest {
@@ -43,7 +43,7 @@ class PeakSphereTest {
         }
         boolean[] all = new boolean[g.voxelCount()];
         java.util.Arrays.fill(all, true);
-        Volume image = Volume.wrap(g, VoxelUnit.BQ_PER_ML, v);
+        ImageVolume image = ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v);
         PeakSphere.Peak p = PeakSphere.peak(image, Mask.of("all", g, all));
         int sphere = PeakSphere.offsets(g, Math.cbrt(3000 / (4 * Math.PI))).size();
         // the hot voxel's sphere mean is 1e6/sphere ≈ 1000, above the cube's 100

@@ -134,7 +134,7 @@ class QuantificationTest {
         Attributes ds = Attributes.builder()
                 .setSequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, java.util.List.of(pharm))
                 .build();
-        Radiopharmaceutical r = AcquisitionFacts.radiopharmaceutical(ds);
+        RadiopharmaceuticalInformation r = AcquisitionFacts.radiopharmaceutical(ds);
         // ICRP-107: 6.647 d
         assertThat(r.halfLife().toSeconds() / 86400.0).isCloseTo(6.647, within(1e-3));
         assertThat(r.halfLifeSource()).contains("Lu-177");
@@ -190,7 +190,8 @@ class QuantificationTest {
     void countsBecomeBqPerMlThroughTheCalibration() {
         // 1000 counts in a 4 mL voxel over 100 s at 20 cps/MBq: 10 cps → 0.5 MBq → 125 000 Bq/mL
         var g = org.netra.imaging.volume.Geometry.of(1, 1, 1, new double[] {10, 20, 20}, new double[3]);
-        var v = org.netra.imaging.volume.Volume.wrap(g, org.netra.imaging.volume.VoxelUnit.COUNTS, new float[] {1000});
+        var v = org.netra.imaging.volume.ImageVolume.wrap(
+                g, org.netra.imaging.volume.VoxelUnit.COUNTS, new float[] {1000});
         var header = Attributes.builder()
                 .setString(Tag.ACQUISITION_DATE, Vr.DA, "20240101")
                 .setString(Tag.ACQUISITION_TIME, Vr.TM, "120000")

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netra.imaging.volume.AssembledSeries;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.PlanarView;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.testkit.ExternalTool;
@@ -143,7 +143,7 @@ class VendorVariantsTest {
 
         // conjugate views on the photopeak frames equal MIRD 16 on pydicom's region sums
         JsonNode cj = reference.get("conjugate");
-        Volume anterior = peak.views().get(0).image();
+        ImageVolume anterior = peak.views().get(0).image();
         var g = anterior.geometry();
         boolean[] region = new boolean[g.nx() * g.ny()];
         for (int row = cj.get("rows").get(0).asInt();
@@ -204,7 +204,7 @@ class VendorVariantsTest {
                 .contains(Duration.ofMinutes(20));
     }
 
-    private static void assertSlicesEqual(Volume v, JsonNode ref) throws Exception {
+    private static void assertSlicesEqual(ImageVolume v, JsonNode ref) throws Exception {
         var g = v.geometry();
         int plane = g.nx() * g.ny();
         float[] voxels = v.voxels();

@@ -23,7 +23,7 @@ class GaussianBlurTest {
         for (int v = 0; v < in.length; v++) {
             in[v] = random.nextFloat() * 100;
         }
-        float[] blurred = GaussianBlur.blur(Volume.wrap(g, VoxelUnit.DIMENSIONLESS, in.clone()), fwhm)
+        float[] blurred = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, in.clone()), fwhm)
                 .voxels();
         double[][] k = new double[3][];
         for (int a = 0; a < 3; a++) {
@@ -61,7 +61,7 @@ class GaussianBlurTest {
         // and the blur of ones is the product of the axes' profiles (what the registration's smoothing divides by)
         float[] ones = new float[g.voxelCount()];
         java.util.Arrays.fill(ones, 1f);
-        float[] blurredOnes = GaussianBlur.blur(Volume.wrap(g, VoxelUnit.DIMENSIONLESS, ones), fwhm)
+        float[] blurredOnes = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, ones), fwhm)
                 .voxels();
         double[][] p = {
             GaussianBlur.onesProfile(g, fwhm, 0),

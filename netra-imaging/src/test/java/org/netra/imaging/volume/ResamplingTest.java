@@ -7,13 +7,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ResamplingTest {
-    private static Volume random(Geometry g, long seed) {
+    private static ImageVolume random(Geometry g, long seed) {
         var rnd = new Random(seed);
         float[] v = new float[g.voxelCount()];
         for (int i = 0; i < v.length; i++) {
             v[i] = rnd.nextFloat() * 1000;
         }
-        return Volume.wrap(g, VoxelUnit.BQ_PER_ML, v);
+        return ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v);
     }
 
     /** f(x, y, z) = 3 + 0.5x − 0.25y + 2z in world mm: trilinear interpolation reproduces it exactly. */
@@ -21,7 +21,7 @@ class ResamplingTest {
         return 3 + 0.5 * x - 0.25 * y + 2 * z;
     }
 
-    private static Volume linearField(Geometry g) {
+    private static ImageVolume linearField(Geometry g) {
         float[] v = new float[g.voxelCount()];
         double[] w = new double[3];
         for (int k = 0; k < g.nz(); k++) {
@@ -32,14 +32,14 @@ class ResamplingTest {
                 }
             }
         }
-        return Volume.wrap(g, VoxelUnit.BQ_PER_ML, v);
+        return ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v);
     }
 
     @Test
     void identityResamplingIsExact() {
         Geometry g = GeometryTest.oblique();
-        Volume v = random(g, 1);
-        Volume r = Resampling.trilinear(v, g);
+        ImageVolume v = random(g, 1);
+        ImageVolume r = Resampling.trilinear(v, g);
         assertThat(r.voxels()).containsExactly(v.voxels());
         assertThat(r.unit()).isEqualTo(VoxelUnit.BQ_PER_ML);
     }
@@ -58,7 +58,7 @@ class ResamplingTest {
                 new double[] {1.1, 1.3, 1.7},
                 new double[] {centre[0] - 5, centre[1] - 5, centre[2] - 5},
                 rot.rotation());
-        Volume r = Resampling.trilinear(linearField(source), target);
+        ImageVolume r = Resampling.trilinear(linearField(source), target);
         double[] w = new double[3];
         int checked = 0;
         for (int k = 0; k < target.nz(); k++) {
@@ -77,23 +77,23 @@ class ResamplingTest {
     @Test
     void aShiftedGeometryShiftsTheSamples() {
         Geometry g = Geometry.of(20, 15, 10, new double[] {2, 2, 3}, new double[] {0, 0, 0});
-        Volume v = random(g, 2);
+        ImageVolume v = random(g, 2);
         // target origin 2 voxels along x and 1 slice along z further: target(i,j,k) = source(i+2, j, k+1)
         Geometry shifted = Geometry.of(20, 15, 10, new double[] {2, 2, 3}, new double[] {4, 0, 3});
-        Volume r = Resampling.trilinear(v, shifted, RigidTransform.identity(), -1f);
+        ImageVolume r = Resampling.trilinear(v, shifted, RigidTransform.identity(), -1f);
         assertThat(r.get(0, 0, 0)).isEqualTo(v.get(2, 0, 1));
         assertThat(r.get(17, 14, 8)).isEqualTo(v.get(19, 14, 9));
         assertThat(r.get(18, 0, 0)).as("beyond the source grid").isEqualTo(-1f);
         // the same shift expressed as a transform of the target world
-        Volume t = Resampling.trilinear(v, g, RigidTransform.translation(4, 0, 3), -1f);
+        ImageVolume t = Resampling.trilinear(v, g, RigidTransform.translation(4, 0, 3), -1f);
         assertThat(t.voxels()).containsExactly(r.voxels());
     }
 
     @Test
     void aHalfVoxelShiftAveragesNeighbours() {
         Geometry g = Geometry.of(4, 1, 1, new double[] {2, 2, 2}, new double[3]);
-        Volume v = Volume.wrap(g, VoxelUnit.GY, new float[] {0, 10, 20, 40});
-        Volume r = Resampling.trilinear(v, g, RigidTransform.translation(1, 0, 0), 0f);
+        ImageVolume v = ImageVolume.wrap(g, VoxelUnit.GY, new float[] {0, 10, 20, 40});
+        ImageVolume r = Resampling.trilinear(v, g, RigidTransform.translation(1, 0, 0), 0f);
         assertThat(r.voxels()).containsExactly(5f, 15f, 30f, 0f);
     }
 
@@ -101,9 +101,9 @@ class ResamplingTest {
     void aRotationAboutTheCentreTurnsTheImage() {
         // 90° about z through the grid centre maps voxel (i, j) to (j', i') of a square grid
         Geometry g = Geometry.of(9, 9, 1, new double[] {1, 1, 1}, new double[3]);
-        Volume v = random(g, 3);
+        ImageVolume v = random(g, 3);
         var quarter = RigidTransform.ofEuler(0, 0, Math.PI / 2, new double[] {4, 4, 0}, 0, 0, 0);
-        Volume r = Resampling.trilinear(v, g, quarter, 0f);
+        ImageVolume r = Resampling.trilinear(v, g, quarter, 0f);
         // target (i, j) at world (i, j) → source (4 − (j − 4), 4 + (i − 4)) = (8 − j, i)
         for (int j = 0; j < 9; j++) {
             for (int i = 0; i < 9; i++) {
@@ -111,7 +111,7 @@ class ResamplingTest {
             }
         }
         // the inverse turns it back
-        Volume back = Resampling.trilinear(r, g, quarter.inverse(), 0f);
+        ImageVolume back = Resampling.trilinear(r, g, quarter.inverse(), 0f);
         assertThat(back.voxels()).containsExactly(v.voxels());
     }
 

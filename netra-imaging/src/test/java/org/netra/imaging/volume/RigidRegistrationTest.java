@@ -8,7 +8,7 @@ import org.netra.testkit.TestData;
 
 class RigidRegistrationTest {
     /** Smooth blobs of different heights and widths: an activity-like image with no symmetry. */
-    static Volume phantom() {
+    static ImageVolume phantom() {
         Geometry g = Geometry.of(64, 60, 56, new double[] {2, 2, 2.5}, new double[] {-60, -50, -70});
         float[] v = new float[g.voxelCount()];
         double[][] blobs = {
@@ -34,7 +34,7 @@ class RigidRegistrationTest {
                 }
             }
         }
-        return Volume.wrap(g, VoxelUnit.BQ_PER_ML, v);
+        return ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v);
     }
 
     /**
@@ -47,7 +47,7 @@ class RigidRegistrationTest {
         Geometry g = Geometry.of(30, 20, 10, new double[] {2, 2, 3}, new double[3]);
         float[] v = new float[g.voxelCount()];
         java.util.Arrays.fill(v, 7f);
-        Volume uniform = Volume.wrap(g, VoxelUnit.HU, v);
+        ImageVolume uniform = ImageVolume.wrap(g, VoxelUnit.HU, v);
         for (float x : RigidRegistration.smooth(uniform, 12).voxels()) {
             assertThat((double) x).isCloseTo(7, org.assertj.core.api.Assertions.within(1e-4));
         }
@@ -56,11 +56,11 @@ class RigidRegistrationTest {
 
     @Test
     void recoversAKnownRotationAndShiftWithinAFractionOfAVoxel() {
-        Volume fixed = phantom();
+        ImageVolume fixed = phantom();
         RigidTransform known = RigidTransform.ofEuler(
                 Math.toRadians(4), Math.toRadians(-3), Math.toRadians(5), new double[3], 7.3, -4.1, 5.6);
         // moving(p) = fixed(known(p)), so moving is registered to fixed by known⁻¹
-        Volume moving = Resampling.trilinear(fixed, fixed.geometry(), known, 20f);
+        ImageVolume moving = Resampling.trilinear(fixed, fixed.geometry(), known, 20f);
         RigidRegistration.Result r = RigidRegistration.register(fixed, moving);
         RigidTransform expected = known.inverse();
         double worst = 0;
@@ -85,8 +85,10 @@ class RigidRegistrationTest {
     @Test
     void registersTheSecondSpectTimePointToTheFirst() throws Exception {
         Path root = TestData.path("dicom/lu177-dotatate-spect");
-        Volume fixed = SeriesAssembler.assemble(root.resolve("SCAN_001/image")).volume();
-        Volume moving = SeriesAssembler.assemble(root.resolve("SCAN_002/image")).volume();
+        ImageVolume fixed =
+                SeriesAssembler.assemble(root.resolve("SCAN_001/image")).volume();
+        ImageVolume moving =
+                SeriesAssembler.assemble(root.resolve("SCAN_002/image")).volume();
         RigidRegistration.Result r = RigidRegistration.register(fixed, moving);
         System.out.println("SCAN_002 → SCAN_001: " + r);
         assertThat(r.nmi()).isGreaterThanOrEqualTo(r.initialNmi());

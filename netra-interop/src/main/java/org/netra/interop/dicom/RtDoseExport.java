@@ -7,7 +7,7 @@ import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
 
 /**
@@ -25,7 +25,7 @@ public final class RtDoseExport {
     private RtDoseExport() {}
 
     /** The RT Dose data set of {@code doseGy} (a volume in Gy) derived from {@code source}. */
-    public static Attributes toDataset(Volume doseGy, SourceSeries source, String description) {
+    public static Attributes toDataset(ImageVolume doseGy, SourceSeries source, String description) {
         doseGy.requireUnit(VoxelUnit.GY, "the absorbed-dose map");
         Geometry g = doseGy.geometry();
         float[] v = doseGy.voxels();

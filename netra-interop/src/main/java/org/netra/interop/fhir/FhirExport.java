@@ -42,7 +42,7 @@ import org.netra.clinical.therapy.PrrtPlan;
 import org.netra.clinical.therapy.Radiopharmaceutical;
 
 /**
- * A {@link PatientRecord} as a FHIR R4 collection Bundle. Resource ids are derived from the patient and
+ * A {@link ReferralRecord} as a FHIR R4 collection Bundle. Resource ids are derived from the patient and
  * the item (name-based UUIDs), so the same record always gives the same Bundle, byte for byte, and
  * references between entries are {@code urn:uuid:} full URLs.
  */
@@ -54,7 +54,7 @@ public final class FhirExport {
         this.zone = zone;
     }
 
-    public Bundle toBundle(PatientRecord record) {
+    public Bundle toBundle(ReferralRecord record) {
         String pid = record.patient().id();
         var bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.setIdentifier(new Identifier().setSystem(PATIENT_ID).setValue("bundle/" + pid));
@@ -144,7 +144,7 @@ public final class FhirExport {
             add(bundle, o, pid, "krenning/" + k.date() + "/" + n++);
         }
 
-        for (PatientRecord.StudyReference s : record.imaging()) {
+        for (ReferralRecord.StudyReference s : record.imaging()) {
             ImagingStudy study = new ImagingStudy();
             study.setStatus(ImagingStudy.ImagingStudyStatus.AVAILABLE);
             study.addIdentifier().setSystem(DICOM_UID).setValue("urn:oid:" + s.studyInstanceUid());
@@ -153,7 +153,7 @@ public final class FhirExport {
             if (!s.description().isEmpty()) {
                 study.setDescription(s.description());
             }
-            for (PatientRecord.SeriesReference r : s.series()) {
+            for (ReferralRecord.SeriesReference r : s.series()) {
                 var series = study.addSeries();
                 series.setUid(r.seriesInstanceUid());
                 series.setModality(new Coding(DICOM, r.modality(), null));
@@ -167,7 +167,7 @@ public final class FhirExport {
             add(bundle, study, pid, "study/" + s.studyInstanceUid());
         }
 
-        for (PatientRecord.Administration a : record.administrations()) {
+        for (ReferralRecord.Administration a : record.administrations()) {
             Procedure procedure = new Procedure();
             procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
             procedure.setCode(concept(PROCEDURE, "prrt", "Peptide receptor radionuclide therapy"));
@@ -195,7 +195,7 @@ public final class FhirExport {
 
         record.plan().ifPresent(p -> plan(bundle, subject, pid, p));
 
-        for (PatientRecord.AdverseEvent e : record.adverseEvents()) {
+        for (ReferralRecord.AdverseEvent e : record.adverseEvents()) {
             AdverseEvent ae = new AdverseEvent();
             ae.setActuality(AdverseEvent.AdverseEventActuality.ACTUAL);
             ae.setEvent(concept(CTCAE_TERM, e.term().name(), ctcaeLabel(e.term())));

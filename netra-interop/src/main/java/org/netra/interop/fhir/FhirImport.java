@@ -43,7 +43,7 @@ import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Mass;
 
 /**
- * A FHIR R4 Bundle of one patient back into a {@link PatientRecord}. Reads what {@link FhirExport}
+ * A FHIR R4 Bundle of one patient back into a {@link ReferralRecord}. Reads what {@link FhirExport}
  * writes, and the same standard codes from other systems (LOINC labs in their UCUM units, ECOG,
  * Karnofsky, DICOM study UIDs). Procedures are not read: each is implied by its
  * MedicationAdministration. A resource about another patient, or a value netra cannot place, is an
@@ -57,7 +57,7 @@ public final class FhirImport {
         this.zone = zone;
     }
 
-    public PatientRecord fromBundle(Bundle bundle) {
+    public ReferralRecord fromBundle(Bundle bundle) {
         List<Patient> patients = resources(bundle, Patient.class);
         if (patients.size() != 1) {
             throw new FhirImportException(
@@ -138,7 +138,7 @@ public final class FhirImport {
                     ki67));
         }
 
-        List<PatientRecord.StudyReference> imaging = new ArrayList<>();
+        List<ReferralRecord.StudyReference> imaging = new ArrayList<>();
         for (ImagingStudy s : resources(bundle, ImagingStudy.class)) {
             String where = "ImagingStudy " + s.getIdPart();
             String uid = s.getIdentifier().stream()
@@ -146,19 +146,19 @@ public final class FhirImport {
                     .map(i -> i.getValue().replaceFirst("^urn:oid:", ""))
                     .findFirst()
                     .orElseThrow(() -> new FhirImportException(where + " has no DICOM Study Instance UID identifier"));
-            List<PatientRecord.SeriesReference> series = new ArrayList<>();
+            List<ReferralRecord.SeriesReference> series = new ArrayList<>();
             for (var r : s.getSeries()) {
-                series.add(new PatientRecord.SeriesReference(
+                series.add(new ReferralRecord.SeriesReference(
                         r.getUid(),
                         r.getModality().getCode(),
                         r.hasNumber() ? r.getNumber() : -1,
                         r.hasNumberOfInstances() ? r.getNumberOfInstances() : -1));
             }
-            imaging.add(new PatientRecord.StudyReference(
+            imaging.add(new ReferralRecord.StudyReference(
                     uid, local(s.getStartedElement(), where), s.hasDescription() ? s.getDescription() : "", series));
         }
 
-        List<PatientRecord.Administration> administrations = new ArrayList<>();
+        List<ReferralRecord.Administration> administrations = new ArrayList<>();
         for (MedicationAdministration m : resources(bundle, MedicationAdministration.class)) {
             String where = "MedicationAdministration " + m.getIdPart();
             int cycle = m.getIdentifier().stream()
@@ -167,7 +167,7 @@ public final class FhirImport {
                     .findFirst()
                     .orElse(administrations.size() + 1);
             Quantity dose = m.getDosage().getDose();
-            administrations.add(new PatientRecord.Administration(
+            administrations.add(new ReferralRecord.Administration(
                     cycle,
                     local(m.getEffectiveDateTimeType(), where),
                     Radiopharmaceutical.valueOf(code(m.getMedicationCodeableConcept(), RADIOPHARMACEUTICAL, where)),
@@ -195,7 +195,7 @@ public final class FhirImport {
             plan = Optional.of(new PrrtPlan(rp, schedule, cycles));
         }
 
-        List<PatientRecord.AdverseEvent> events = new ArrayList<>();
+        List<ReferralRecord.AdverseEvent> events = new ArrayList<>();
         for (AdverseEvent e : resources(bundle, AdverseEvent.class)) {
             String where = "AdverseEvent " + e.getIdPart();
             Coding term = e.getEvent().getCoding().stream()
@@ -207,13 +207,13 @@ public final class FhirImport {
             if (g == null || !(g.getValue() instanceof IntegerType gi)) {
                 throw new FhirImportException(where + " has no CTCAE grade");
             }
-            events.add(new PatientRecord.AdverseEvent(
+            events.add(new ReferralRecord.AdverseEvent(
                     CtcaeTerm.valueOf(term.getCode()),
                     CtcaeGrade.of(gi.getValue()),
                     LocalDate.parse(e.getDateElement().getValueAsString().substring(0, 10))));
         }
 
-        return new PatientRecord(
+        return new ReferralRecord(
                 new org.netra.clinical.patient.Patient(id, sex, birth, weights, heights),
                 name(p),
                 tumour,

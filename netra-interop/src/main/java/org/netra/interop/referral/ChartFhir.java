@@ -14,7 +14,7 @@ import org.netra.clinical.followup.CtcaeGrade;
 import org.netra.clinical.patient.Dated;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.Tag;
-import org.netra.interop.fhir.PatientRecord;
+import org.netra.interop.fhir.ReferralRecord;
 import org.netra.store.clinical.CourseRecord;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.clinical.PatientChart;
@@ -25,7 +25,7 @@ import org.netra.store.record.Stored;
 final class ChartFhir {
     private ChartFhir() {}
 
-    static PatientRecord of(PatientChart chart, List<Attributes> dicomHeaders) {
+    static ReferralRecord of(PatientChart chart, List<Attributes> dicomHeaders) {
         var p = chart.patient().value();
         List<Dated<KrenningScore>> krenning = new ArrayList<>();
         for (var s : chart.imaging()) {
@@ -35,7 +35,7 @@ final class ChartFhir {
 
         Optional<CourseRecord> course =
                 chart.courses().stream().map(Stored::value).findFirst();
-        List<PatientRecord.Administration> given = new ArrayList<>();
+        List<ReferralRecord.Administration> given = new ArrayList<>();
         course.ifPresent(c -> {
             for (DosimetryRecord d : chart.dosimetry().stream()
                     .map(Stored::value)
@@ -48,7 +48,7 @@ final class ChartFhir {
                         .map(SafetyRecord::administered)
                         .findFirst()
                         .orElseGet(() -> d.dosimetry().date().atTime(timeOfCycle(c, cycle)));
-                given.add(new PatientRecord.Administration(
+                given.add(new ReferralRecord.Administration(
                         cycle,
                         when,
                         c.plan().radiopharmaceutical(),
@@ -56,11 +56,11 @@ final class ChartFhir {
             }
         });
 
-        List<PatientRecord.AdverseEvent> events = new ArrayList<>();
+        List<ReferralRecord.AdverseEvent> events = new ArrayList<>();
         for (var t : chart.toxicity()) {
             for (var term : t.value().terms()) {
                 if (term.emergent() && term.worstGrade().atLeast(CtcaeGrade.G1)) {
-                    events.add(new PatientRecord.AdverseEvent(
+                    events.add(new ReferralRecord.AdverseEvent(
                             term.term(),
                             term.worstGrade(),
                             term.worstDate().orElse(t.value().to())));
@@ -68,7 +68,7 @@ final class ChartFhir {
             }
         }
 
-        return new PatientRecord(
+        return new ReferralRecord(
                 p.patient(),
                 p.name(),
                 Optional.of(p.tumour()),
@@ -90,13 +90,13 @@ final class ChartFhir {
     }
 
     /** DICOM studies and their series, from the headers of the instances in the package. */
-    static List<PatientRecord.StudyReference> studies(List<Attributes> headers) {
+    static List<ReferralRecord.StudyReference> studies(List<Attributes> headers) {
         Map<String, List<Attributes>> byStudy = new LinkedHashMap<>();
         for (Attributes h : headers) {
             byStudy.computeIfAbsent(h.string(Tag.STUDY_INSTANCE_UID).orElse(""), k -> new ArrayList<>())
                     .add(h);
         }
-        List<PatientRecord.StudyReference> out = new ArrayList<>();
+        List<ReferralRecord.StudyReference> out = new ArrayList<>();
         for (var e : byStudy.entrySet()) {
             Attributes first = e.getValue().getFirst();
             LocalDate date = first.date(Tag.STUDY_DATE).orElse(LocalDate.EPOCH);
@@ -107,15 +107,15 @@ final class ChartFhir {
                 bySeries.computeIfAbsent(h.string(Tag.SERIES_INSTANCE_UID).orElse(""), k -> new ArrayList<>())
                         .add(h);
             }
-            List<PatientRecord.SeriesReference> series = bySeries.entrySet().stream()
-                    .map(s -> new PatientRecord.SeriesReference(
+            List<ReferralRecord.SeriesReference> series = bySeries.entrySet().stream()
+                    .map(s -> new ReferralRecord.SeriesReference(
                             s.getKey(),
                             s.getValue().getFirst().string(Tag.MODALITY).orElse("OT"),
                             s.getValue().getFirst().integer(Tag.SERIES_NUMBER, -1),
                             s.getValue().size()))
-                    .sorted(Comparator.comparing(PatientRecord.SeriesReference::seriesInstanceUid))
+                    .sorted(Comparator.comparing(ReferralRecord.SeriesReference::seriesInstanceUid))
                     .toList();
-            out.add(new PatientRecord.StudyReference(
+            out.add(new ReferralRecord.StudyReference(
                     e.getKey(),
                     date.atTime(time),
                     first.string(Tag.STUDY_DESCRIPTION).orElse(""),

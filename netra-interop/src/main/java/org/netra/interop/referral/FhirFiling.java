@@ -10,7 +10,7 @@ import org.netra.clinical.followup.CtcaeGrade;
 import org.netra.clinical.followup.ToxicityAssessment;
 import org.netra.clinical.patient.LabResult;
 import org.netra.interop.fhir.FhirImportException;
-import org.netra.interop.fhir.PatientRecord;
+import org.netra.interop.fhir.ReferralRecord;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
@@ -31,7 +31,7 @@ public final class FhirFiling {
     /** What was filed (kind → count) and what was not, in words. */
     public record Filed(String patientId, Map<String, Integer> records, List<String> notFiled) {}
 
-    public static Filed file(PatientRecord r, Store store, String actor) {
+    public static Filed file(ReferralRecord r, Store store, String actor) {
         String pid = r.patient().id();
         Records records = store.records();
         if (records.find(ClinicalKinds.PATIENT, pid).isPresent()) {

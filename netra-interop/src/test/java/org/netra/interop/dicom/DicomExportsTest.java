@@ -21,9 +21,9 @@ import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.Nifti;
 import org.netra.imaging.io.RtStruct;
 import org.netra.imaging.volume.AssembledSeries;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.SeriesAssembler;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.decay.EnergyPartition;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -52,8 +52,8 @@ public class DicomExportsTest {
     }
 
     /** Local-deposition dose of the scan's activity held for a mono-exponential with the assumed half-life. */
-    public static Volume doseMap(AssembledSeries spect) {
-        Volume activity = spect.volume();
+    public static ImageVolume doseMap(AssembledSeries spect) {
+        ImageVolume activity = spect.volume();
         double voxelMl = activity.geometry().voxelVolume().inMl();
         double seconds = EFFECTIVE_HALF_LIFE_H * 3600 / Math.log(2);
         float[] a = activity.voxels();
@@ -62,7 +62,7 @@ public class DicomExportsTest {
             tia[i] = (float) (Math.max(0, a[i]) * voxelMl * seconds);
         }
         return LocalDeposition.dose(
-                Volume.wrap(activity.geometry(), VoxelUnit.BQ_S, tia),
+                ImageVolume.wrap(activity.geometry(), VoxelUnit.BQ_S, tia),
                 EnergyPartition.of(NuclideCatalog.icrp107().get("Lu-177")),
                 Density.ofGramsPerMl(1.0));
     }
@@ -98,7 +98,7 @@ public class DicomExportsTest {
 
     @Test
     void rtDoseIsValidAndPydicomReadsTheDoseBack() throws Exception {
-        Volume dose = doseMap(spect);
+        ImageVolume dose = doseMap(spect);
         Attributes ds = RtDoseExport.toDataset(dose, source, "177Lu absorbed dose (local deposition)");
         Path file = dir.resolve("rtdose.dcm");
         DicomWriter.write(file, ds);
@@ -148,7 +148,7 @@ public class DicomExportsTest {
     @Test
     void rtDoseAndNiftiAgreeWherePydicomAndNibabelPlaceThem() throws Exception {
         ExternalTool.requirePython("python3-nibabel", "nibabel");
-        Volume dose = doseMap(spect);
+        ImageVolume dose = doseMap(spect);
         Path nifti = dir.resolve("dose.nii.gz");
         Nifti.write(nifti, dose);
         Path file = dir.resolve("rtdose.dcm");

@@ -42,9 +42,9 @@ class FhirRoundTripTest {
 
     @Test
     void exportImportExportIsIdentical() {
-        PatientRecord original = Records.referral("NO-0102", List.of(Records.spectStudy()));
+        ReferralRecord original = Records.referral("NO-0102", List.of(Records.spectStudy()));
         String first = FhirJson.encode(new FhirExport(OSLO).toBundle(original));
-        PatientRecord imported = new FhirImport(OSLO).fromBundle(FhirJson.parse(first, "first export"));
+        ReferralRecord imported = new FhirImport(OSLO).fromBundle(FhirJson.parse(first, "first export"));
         String second = FhirJson.encode(new FhirExport(OSLO).toBundle(imported));
         assertThat(second).isEqualTo(first);
         assertThat(imported).isEqualTo(original);

@@ -32,7 +32,7 @@ public final class Records {
     private Records() {}
 
     /** The study and series UIDs of the real 177Lu SPECT scan in shared/data (SCAN_001). */
-    public static PatientRecord referral(String patientId, List<PatientRecord.StudyReference> imaging) {
+    public static ReferralRecord referral(String patientId, List<ReferralRecord.StudyReference> imaging) {
         LocalDate d0 = LocalDate.of(2018, 10, 1);
         List<LabResult> labs = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
@@ -57,7 +57,7 @@ public final class Records {
         for (int c = 1; c <= 4; c++) {
             cycles.add(new PlannedCycle(c, first.plusWeeks(8L * (c - 1)), Activity.ofMBq(7400), List.of()));
         }
-        return new PatientRecord(
+        return new ReferralRecord(
                 patient,
                 "Åse Solberg",
                 Optional.of(new PrimaryTumour(
@@ -69,23 +69,23 @@ public final class Records {
                 List.of(new Dated<>(d0.minusWeeks(3), KrenningScore.ABOVE_SPLEEN_KIDNEYS)),
                 imaging,
                 List.of(
-                        new PatientRecord.Administration(
+                        new ReferralRecord.Administration(
                                 1, first, Radiopharmaceutical.LU177_DOTATATE, Activity.ofMBq(7210)),
-                        new PatientRecord.Administration(
+                        new ReferralRecord.Administration(
                                 2, first.plusWeeks(8), Radiopharmaceutical.LU177_DOTATATE, Activity.ofMBq(7400))),
                 Optional.of(new PrrtPlan(Radiopharmaceutical.LU177_DOTATATE, PrrtPlan.Schedule.LABEL, cycles)),
                 List.of(
-                        new PatientRecord.AdverseEvent(
+                        new ReferralRecord.AdverseEvent(
                                 CtcaeTerm.LYMPHOCYTE_COUNT_DECREASED, CtcaeGrade.G2, d0.plusWeeks(16)),
-                        new PatientRecord.AdverseEvent(
+                        new ReferralRecord.AdverseEvent(
                                 CtcaeTerm.PLATELET_COUNT_DECREASED, CtcaeGrade.G1, d0.plusWeeks(16))));
     }
 
-    public static PatientRecord.StudyReference spectStudy() {
-        return new PatientRecord.StudyReference(
+    public static ReferralRecord.StudyReference spectStudy() {
+        return new ReferralRecord.StudyReference(
                 "1.2.3.4.5.6.7.8.9",
                 LocalDateTime.of(2018, 11, 15, 13, 5, 12),
                 "177Lu SPECT/CT 4 h",
-                List.of(new PatientRecord.SeriesReference("1.2.3.4.5.6.7.8.9.1", "PT", 3, 199)));
+                List.of(new ReferralRecord.SeriesReference("1.2.3.4.5.6.7.8.9.1", "PT", 3, 199)));
     }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.netra.interop.fhir.FhirExport;
 import org.netra.interop.fhir.FhirImport;
 import org.netra.interop.fhir.FhirJson;
-import org.netra.interop.fhir.PatientRecord;
 import org.netra.interop.fhir.Records;
+import org.netra.interop.fhir.ReferralRecord;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
 import org.netra.store.clinical.PatientChart;
@@ -22,7 +22,7 @@ class FhirFilingTest {
 
     @Test
     void whatTheStoreHasAPlaceForComesBackTheSame() {
-        PatientRecord sent = Records.referral("NO-0102", List.of(Records.spectStudy()));
+        ReferralRecord sent = Records.referral("NO-0102", List.of(Records.spectStudy()));
         var bundle = FhirJson.parse(FhirJson.encode(new FhirExport(OSLO).toBundle(sent)), "bundle.json");
         try (Store store = Store.open(
                 StoreConfig.inMemory("f" + UUID.randomUUID().toString().replace("-", "")))) {
@@ -34,7 +34,7 @@ class FhirFilingTest {
                     .containsEntry("toxicity", 1);
             assertThat(filed.notFiled()).hasSize(3).anyMatch(n -> n.contains("2 cycle(s) given"));
 
-            PatientRecord back = ChartFhir.of(PatientChart.load(store.records(), "NO-0102"), List.of());
+            ReferralRecord back = ChartFhir.of(PatientChart.load(store.records(), "NO-0102"), List.of());
             assertThat(back.patient()).isEqualTo(sent.patient());
             assertThat(back.name()).isEqualTo("Åse Solberg");
             assertThat(back.tumour()).isEqualTo(sent.tumour());

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.netra.clinical.patient.Sex;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.LabelMap;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.material.CtDensity;
 
@@ -189,18 +189,18 @@ public final class Phantom {
     }
 
     /** The CT in Hounsfield units (air −1000 outside the body). */
-    public Volume ct() {
+    public ImageVolume ct() {
         float[] hu = new float[labels.length];
         for (int i = 0; i < hu.length; i++) {
             Region r = region(i);
             hu[i] = r == null ? -1000 : r.hounsfield();
         }
-        return Volume.wrap(geometry, VoxelUnit.HU, hu);
+        return ImageVolume.wrap(geometry, VoxelUnit.HU, hu);
     }
 
     /** Mass density, g/mL, from the CT through the Schneider 2000 calibration. */
-    public Volume density() {
-        return Volume.wrap(geometry, VoxelUnit.G_PER_ML, SCHNEIDER.gramsPerMl(ct().voxels()));
+    public ImageVolume density() {
+        return ImageVolume.wrap(geometry, VoxelUnit.G_PER_ML, SCHNEIDER.gramsPerMl(ct().voxels()));
     }
 
     /** The density of a region, g/mL (Schneider 2000 at its CT number). */

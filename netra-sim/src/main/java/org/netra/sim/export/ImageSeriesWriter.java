@@ -14,9 +14,9 @@ import org.netra.imaging.dicom.DicomWriter;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
-import org.netra.sim.kinetics.Tracer;
+import org.netra.sim.kinetics.SimulatedTracer;
 
 /**
  * Writes the twin's image series as single-frame DICOM slices, one file per slice:
@@ -38,7 +38,7 @@ public final class ImageSeriesWriter {
 
     /** What a SPECT series states about its acquisition. */
     public record SpectFacts(
-            Tracer tracer,
+            SimulatedTracer tracer,
             LocalDateTime injection,
             double administeredMBq,
             double hoursAfterInjection,
@@ -47,17 +47,17 @@ public final class ImageSeriesWriter {
             String description) {
         /** A gamma camera's parallel-hole collimator, or none for PET. */
         String collimator() {
-            return tracer == Tracer.GA68_DOTATATE ? "NONE" : "PARA";
+            return tracer == SimulatedTracer.GA68_DOTATATE ? "NONE" : "PARA";
         }
     }
 
     /** Writes one SPECT time point into {@code dir}; returns the Series Instance UID. */
     public static String writeSpect(
-            Path dir, StudyContext study, String role, int seriesNumber, Volume image, SpectFacts f)
+            Path dir, StudyContext study, String role, int seriesNumber, ImageVolume image, SpectFacts f)
             throws IOException {
         image.requireUnit(VoxelUnit.BQ_PER_ML, "a quantitative SPECT");
         Files.createDirectories(dir);
-        String seriesUid = Uids.of(study.seed(), role);
+        String seriesUid = TwinUids.of(study.seed(), role);
         Geometry g = image.geometry();
         LocalDateTime start = f.injection().plus(Duration.ofSeconds(Math.round(f.hoursAfterInjection() * 3600)));
         Attributes radiopharmaceutical = Attributes.builder()
@@ -138,7 +138,7 @@ public final class ImageSeriesWriter {
     }
 
     /** Writes the CT into {@code dir}; returns the SOP Instance UIDs of its slices, in slice order. */
-    public static List<String> writeCt(Path dir, StudyContext study, Volume ct) throws IOException {
+    public static List<String> writeCt(Path dir, StudyContext study, ImageVolume ct) throws IOException {
         return writeCt(dir, study, ct, "ct", 1, "CT (simulated, phantom CT numbers)", study.studyStart());
     }
 
@@ -149,7 +149,7 @@ public final class ImageSeriesWriter {
     public static List<String> writeCt(
             Path dir,
             StudyContext study,
-            Volume ct,
+            ImageVolume ct,
             String role,
             int seriesNumber,
             String description,
@@ -157,7 +157,7 @@ public final class ImageSeriesWriter {
             throws IOException {
         ct.requireUnit(VoxelUnit.HU, "the CT");
         Files.createDirectories(dir);
-        String seriesUid = Uids.of(study.seed(), role);
+        String seriesUid = TwinUids.of(study.seed(), role);
         Geometry g = ct.geometry();
         float[] v = ct.voxels();
         int nx = g.nx(), ny = g.ny(), slice = nx * ny;

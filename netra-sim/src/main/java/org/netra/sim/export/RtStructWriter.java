@@ -38,8 +38,8 @@ public final class RtStructWriter {
                     .build());
         }
         Attributes.Builder b = study.common(
-                        "RTSTRUCT", Uids.of(study.seed(), "rtstruct-series"), 90, "VOIs (phantom truth)")
-                .setString(Tag.SOP_INSTANCE_UID, Vr.UI, Uids.of(study.seed(), "rtstruct"))
+                        "RTSTRUCT", TwinUids.of(study.seed(), "rtstruct-series"), 90, "VOIs (phantom truth)")
+                .setString(Tag.SOP_INSTANCE_UID, Vr.UI, TwinUids.of(study.seed(), "rtstruct"))
                 .setString(Tag.INSTANCE_NUMBER, Vr.IS, "1");
         RtStructContent.put(
                 b,
@@ -47,7 +47,7 @@ public final class RtStructWriter {
                         .map(m -> new RtStructContent.Roi(m, interpretedTypes.getOrDefault(m.name(), "ORGAN")))
                         .toList(),
                 new RtStructContent.Reference(
-                        study.frameOfReferenceUid(), study.studyUid(), Uids.of(study.seed(), "ct"), sliceRefs),
+                        study.frameOfReferenceUid(), study.studyUid(), TwinUids.of(study.seed(), "ct"), sliceRefs),
                 "netra-sim VOIs",
                 "AUTOMATIC",
                 study.studyStart(),

@@ -32,8 +32,8 @@ public record StudyContext(
                 String.format(Locale.ROOT, "SIM-%06d", Math.floorMod(seed, 1_000_000L)),
                 body,
                 studyStart,
-                Uids.of(seed, "study"),
-                Uids.of(seed, "frame-of-reference"));
+                TwinUids.of(seed, "study"),
+                TwinUids.of(seed, "frame-of-reference"));
     }
 
     /** Patient, general study, frame of reference and equipment elements. */

@@ -18,7 +18,7 @@ import org.netra.imaging.io.Nifti;
 import org.netra.imaging.volume.Mask;
 import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.anatomy.Voi;
-import org.netra.sim.kinetics.Tracer;
+import org.netra.sim.kinetics.SimulatedTracer;
 import org.netra.sim.spect.SpectScan;
 import org.netra.sim.spect.SpectSettings;
 import org.netra.sim.truth.VoiTruth;
@@ -103,7 +103,7 @@ public final class TwinWriter {
                         spectSeries,
                         s.image(),
                         new ImageSeriesWriter.SpectFacts(
-                                Tracer.LU177_DOTATATE,
+                                SimulatedTracer.LU177_DOTATATE,
                                 c.injection(),
                                 c.kinetics().injectedMBq(),
                                 s.hoursAfterInjection(),
@@ -146,7 +146,7 @@ public final class TwinWriter {
                         "srs-" + s.hoursAfterInjection(),
                         series++,
                         s,
-                        Tracer.IN111_PENTETREOTIDE,
+                        SimulatedTracer.IN111_PENTETREOTIDE,
                         d.srsInjection(),
                         DiagnosticWorkup.SRS,
                         "In-111 pentetreotide SPECT"));
@@ -158,7 +158,7 @@ public final class TwinWriter {
                     "pet",
                     series++,
                     d.pet(),
-                    Tracer.GA68_DOTATATE,
+                    SimulatedTracer.GA68_DOTATATE,
                     d.petInjection(),
                     DiagnosticWorkup.PET,
                     "Ga-68 DOTATATE PET");
@@ -167,10 +167,10 @@ public final class TwinWriter {
                             + " is not modelled); Krenning from the true 24 h uptake: 4 > spleen, 3 > liver,"
                             + " 2 > half the liver, 1 > body background",
                     d.srsInjection().toString(),
-                    Tracer.IN111_PENTETREOTIDE.activityMBq(),
+                    SimulatedTracer.IN111_PENTETREOTIDE.activityMBq(),
                     srs,
                     d.petInjection().toString(),
-                    Tracer.GA68_DOTATATE.activityMBq(),
+                    SimulatedTracer.GA68_DOTATATE.activityMBq(),
                     pet,
                     d.truth()));
         }
@@ -206,7 +206,7 @@ public final class TwinWriter {
             String role,
             int series,
             SpectScan s,
-            Tracer tracer,
+            SimulatedTracer tracer,
             LocalDateTime injection,
             SpectSettings settings,
             String what)

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.netra.dosimetry.kinetics.ExponentialTerm;
 import org.netra.dosimetry.kinetics.Exponentials;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.anatomy.Region;
@@ -105,21 +105,21 @@ public final class TrueKinetics {
     }
 
     /** The true activity concentration at {@code hours}, Bq/mL. */
-    public Volume activityMap(double hours) {
+    public ImageVolume activityMap(double hours) {
         Map<Region, Double> conc = new EnumMap<>(Region.class);
         byRegion.forEach((r, e) -> conc.put(r, Math.max(0, e.valueMBq(hours)) * 1e6 / phantom.volumeMl(r)));
         return map(conc, VoxelUnit.BQ_PER_ML);
     }
 
     /** The true time-integrated activity per voxel from injection to infinity, Bq·s. */
-    public Volume tiaMap() {
+    public ImageVolume tiaMap() {
         Map<Region, Double> perVoxel = new EnumMap<>(Region.class);
         byRegion.forEach((r, e) ->
                 perVoxel.put(r, e.integralMBqHours(0, Double.POSITIVE_INFINITY) * 1e6 * 3600 / phantom.voxelCount(r)));
         return map(perVoxel, VoxelUnit.BQ_S);
     }
 
-    private Volume map(Map<Region, Double> value, VoxelUnit unit) {
+    private ImageVolume map(Map<Region, Double> value, VoxelUnit unit) {
         int n = phantom.geometry().voxelCount();
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
@@ -128,7 +128,7 @@ public final class TrueKinetics {
                 v[i] = value.getOrDefault(r, 0.0).floatValue();
             }
         }
-        return Volume.wrap(phantom.geometry(), unit, v);
+        return ImageVolume.wrap(phantom.geometry(), unit, v);
     }
 
     private static Exponentials scale(Exponentials e, double f) {

@@ -5,9 +5,9 @@ import java.util.List;
 import org.hipparchus.random.RandomDataGenerator;
 import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidTransform;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.sim.kinetics.TrueKinetics;
 
@@ -39,22 +39,22 @@ public final class SpectSimulator {
             RigidTransform motion = s == 0 || settings.misalignmentMm() == 0
                     ? RigidTransform.identity()
                     : motion(random, settings.misalignmentMm(), centre);
-            Volume truth = kinetics.activityMap(hours);
+            ImageVolume truth = kinetics.activityMap(hours);
             // the image at CT position p shows the activity the patient now has there: truth at motion⁻¹(p)
-            Volume moved = move(truth, motion, 0f);
-            Volume blurred = GaussianBlur.blur(moved, settings.fwhmMm());
+            ImageVolume moved = move(truth, motion, 0f);
+            ImageVolume blurred = GaussianBlur.blur(moved, settings.fwhmMm());
             float[] v = blurred.voxels();
             for (int i = 0; i < v.length; i++) {
                 double expected = Math.max(0, v[i]) * countsPerBqMl;
                 v[i] = expected > 0 ? (float) (random.nextPoisson(expected) / countsPerBqMl) : 0f;
             }
-            scans.add(new SpectScan(hours, Volume.wrap(g, VoxelUnit.BQ_PER_ML, v), motion));
+            scans.add(new SpectScan(hours, ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v), motion));
         }
         return scans;
     }
 
     /** {@code v} with the patient moved by {@code motion}: at each position p, v at motion⁻¹(p) (trilinear). */
-    static Volume move(Volume v, RigidTransform motion, float outside) {
+    static ImageVolume move(ImageVolume v, RigidTransform motion, float outside) {
         return motion.equals(RigidTransform.identity())
                 ? v
                 : Resampling.trilinear(v, v.geometry(), motion.inverse(), outside);

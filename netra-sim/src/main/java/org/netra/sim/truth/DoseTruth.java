@@ -11,8 +11,8 @@ import org.netra.dosimetry.voxel.KernelDose;
 import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.dosimetry.voxel.VoxelSValues;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.physics.nuclide.NuclideCatalog;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.sim.anatomy.Phantom;
@@ -32,7 +32,7 @@ public final class DoseTruth {
     private DoseTruth() {}
 
     /** The dose map (Gy) of one cycle's kinetics. */
-    public static Volume doseMap(TrueKinetics kinetics) {
+    public static ImageVolume doseMap(TrueKinetics kinetics) {
         Geometry g = kinetics.phantom().geometry();
         var kernel = VoxelSValues.forVoxel(
                 NuclideCatalog.icrp107().lutetium177().name(),
@@ -46,7 +46,7 @@ public final class DoseTruth {
 
     public static CycleTruth of(int cycle, TrueKinetics kinetics, List<Voi> vois) {
         Phantom phantom = kinetics.phantom();
-        Volume dose = doseMap(kinetics);
+        ImageVolume dose = doseMap(kinetics);
         float[] rho = phantom.density().voxels();
         float[] d = dose.voxels();
         double voxelMl = phantom.geometry().voxelVolume().inMl();

@@ -9,7 +9,7 @@ import org.netra.dosimetry.kinetics.Exponentials;
 import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.anatomy.Voi;
 import org.netra.sim.kinetics.Lu177Dotatate.Group;
-import org.netra.sim.kinetics.Tracer;
+import org.netra.sim.kinetics.SimulatedTracer;
 import org.netra.sim.kinetics.TrueKinetics;
 import org.netra.sim.kinetics.Uptake;
 import org.netra.sim.spect.SpectScan;
@@ -47,17 +47,19 @@ public record DiagnosticWorkup(
     static DiagnosticWorkup simulate(
             Phantom phantom, Map<Group, Uptake> lutetium, double weightKg, LocalDateTime firstCycle, long seed) {
         TrueKinetics srsKinetics = TrueKinetics.of(
-                phantom, retimed(lutetium, Tracer.IN111_PENTETREOTIDE), Tracer.IN111_PENTETREOTIDE.activityMBq());
-        TrueKinetics petKinetics =
-                TrueKinetics.of(phantom, retimed(lutetium, Tracer.GA68_DOTATATE), Tracer.GA68_DOTATATE.activityMBq());
+                phantom,
+                retimed(lutetium, SimulatedTracer.IN111_PENTETREOTIDE),
+                SimulatedTracer.IN111_PENTETREOTIDE.activityMBq());
+        TrueKinetics petKinetics = TrueKinetics.of(
+                phantom, retimed(lutetium, SimulatedTracer.GA68_DOTATATE), SimulatedTracer.GA68_DOTATATE.activityMBq());
         List<SpectScan> srs = SpectSimulator.simulate(srsKinetics, SRS, seed * 31 + 7);
         SpectScan pet =
                 SpectSimulator.simulate(petKinetics, PET, seed * 31 + 11).get(0);
         double liver = concentration(srsKinetics, phantom, "Liver", 24);
         double spleen = concentration(srsKinetics, phantom, "Spleen", 24);
         double background = concentration(srsKinetics, phantom, "Body", 24);
-        double gaHalfLife = Tracer.GA68_DOTATATE.halfLifeHours();
-        double injectedAtScanBq = Tracer.GA68_DOTATATE.activityMBq() * 1e6 * Math.pow(2, -1.0 / gaHalfLife);
+        double gaHalfLife = SimulatedTracer.GA68_DOTATATE.halfLifeHours();
+        double injectedAtScanBq = SimulatedTracer.GA68_DOTATATE.activityMBq() * 1e6 * Math.pow(2, -1.0 / gaHalfLife);
         List<Finding> truth = new ArrayList<>();
         for (Voi voi : Voi.STANDARD) {
             if (phantom.volumeMl(voi) == 0) {
@@ -75,8 +77,8 @@ public record DiagnosticWorkup(
                 firstCycle.minusWeeks(6), srsKinetics, srs, firstCycle.minusWeeks(5), petKinetics, pet, truth);
     }
 
-    private static Map<Group, Uptake> retimed(Map<Group, Uptake> lutetium, Tracer tracer) {
-        double from = Tracer.LU177_DOTATATE.halfLifeHours();
+    private static Map<Group, Uptake> retimed(Map<Group, Uptake> lutetium, SimulatedTracer tracer) {
+        double from = SimulatedTracer.LU177_DOTATATE.halfLifeHours();
         Map<Group, Uptake> out = new EnumMap<>(Group.class);
         lutetium.forEach((g, u) -> out.put(g, u.retimed(from, tracer.halfLifeHours())));
         return out;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.cycle.Alignment;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.RigidTransform;
-import org.netra.imaging.volume.Volume;
 import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.twin.DigitalTwin;
 import org.netra.sim.twin.Twin;
@@ -34,7 +34,7 @@ class CtRegistrationTest {
             Phantom phantom = twin.phantom();
             List<SpectScan> scans = twin.cycles().get(0).scans();
             List<TimePointImage> tps = new ArrayList<>();
-            List<Volume> cts = new ArrayList<>();
+            List<ImageVolume> cts = new ArrayList<>();
             // given latest first: the alignment sorts by acquisition and keeps each CT with its scan
             for (SpectScan s : scans.reversed()) {
                 tps.add(new TimePointImage(

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
-import org.netra.imaging.volume.Volume;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.sim.anatomy.BodySize;
 import org.netra.sim.anatomy.Phantom;
@@ -26,7 +26,7 @@ class SpectSimulatorTest {
         Geometry g = Geometry.of(65, 65, 65, new double[] {2, 2, 2}, new double[3]);
         float[] v = new float[g.voxelCount()];
         v[g.index(32, 32, 32)] = 1000;
-        Volume b = GaussianBlur.blur(Volume.wrap(g, VoxelUnit.BQ_PER_ML, v), 12);
+        ImageVolume b = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v), 12);
         double sum = 0, m2 = 0;
         for (int i = 0; i < 65; i++) {
             double f = b.get(i, 32, 32);
@@ -45,8 +45,8 @@ class SpectSimulatorTest {
     @Test
     void noiseIsPoissonAroundTheTruthAndTheSeedFixesIt() {
         SpectSettings s = SpectSettings.DEFAULTS.withScanHours(List.of(24.0)).withFwhm(0);
-        Volume image = SpectSimulator.simulate(TRUTH, s, 5).get(0).image();
-        Volume truth = TRUTH.activityMap(24);
+        ImageVolume image = SpectSimulator.simulate(TRUTH, s, 5).get(0).image();
+        ImageVolume truth = TRUTH.activityMap(24);
         double k = PHANTOM.geometry().voxelVolume().inMl() * 1e-6 * s.sensitivityCpsPerMBq() * s.acquisitionSeconds();
         // in the liver every voxel has the same truth c: mean c, variance c/k (Poisson counts scaled by 1/k)
         double n = 0, mean = 0, m2 = 0, c = 0;

@@ -14,7 +14,7 @@ import org.netra.imaging.quant.SuvNormalisation;
 import org.netra.imaging.volume.SeriesAssembler;
 import org.netra.sim.anatomy.Voi;
 import org.netra.sim.export.TwinWriter;
-import org.netra.sim.kinetics.Tracer;
+import org.netra.sim.kinetics.SimulatedTracer;
 import org.netra.sim.spect.SpectSettings;
 import org.netra.testkit.ExternalTool;
 
@@ -47,7 +47,7 @@ class DiagnosticWorkupTest {
                 .petSuvMean();
         assertThat(measured).isCloseTo(truth, within(truth * 0.06));
         // the kinetics changed nuclide: 68Ga decays in 68 min, so its activity at 1 h is below 177Lu's
-        assertThat(Tracer.GA68_DOTATATE.halfLifeHours()).isCloseTo(67.71 / 60, within(0.01));
+        assertThat(SimulatedTracer.GA68_DOTATATE.halfLifeHours()).isCloseTo(67.71 / 60, within(0.01));
         assertThat(d.truth().stream().filter(x -> x.voi().startsWith("Tumour")))
                 .allSatisfy(x -> assertThat(x.krenning()).isBetween(1, 4));
         Path dciodvfy = Path.of("/usr/bin/dciodvfy");

@@ -74,7 +74,7 @@ final class RealSpectDosimetry {
             var vois = RtStruct.read(only(root.resolve("SCAN_001").resolve("mask")))
                     .rasterise(grid);
             var pharmaceutical = facts.radiopharmaceutical().orElseThrow();
-            CycleResult cycle = org.netra.dosimetry.cycle.CycleDosimetry.run(
+            CycleResult cycle = org.netra.dosimetry.cycle.DoseComputation.run(
                     lu,
                     pharmaceutical.injection(),
                     aligned.timePoints(),

@@ -386,7 +386,7 @@ public final class DosimetryJobs implements AutoCloseable {
         /** The options this request was made of, on netra's defaults for what an upload does not choose. */
         CycleOptions options() {
             return CycleOptions.DEFAULTS
-                    .withMethod(DoseMethod.parse(method, org.netra.dosimetry.organ.Phantom.ADULT_MALE))
+                    .withMethod(DoseMethod.parse(method, org.netra.dosimetry.organ.ReferencePhantom.ADULT_MALE))
                     .withRegistration(CycleOptions.Registration.parse(registration))
                     .withRecovery(recovery, Optional.ofNullable(psfFwhmMm), Optional.ofNullable(gtmRegions))
                     .withDepartmentPsf(Optional.ofNullable(departmentPsfFwhmMm))

@@ -234,7 +234,7 @@ public final class JobFeature implements WebFeature {
         String methodName = ctx.formParam("method");
         DoseMethod method = DoseMethod.parse(
                 methodName == null || methodName.isBlank() ? "voxel-kernel" : methodName,
-                org.netra.dosimetry.organ.Phantom.ADULT_MALE);
+                org.netra.dosimetry.organ.ReferencePhantom.ADULT_MALE);
         Optional<Double> given = Optional.empty();
         String fwhm = ctx.formParam("psfFwhmMm");
         if (fwhm != null && !fwhm.isBlank()) {

@@ -12,7 +12,7 @@ import org.netra.physics.quantity.Activity;
  * @param halfLifeSource where the half-life came from: the header's (0018,1075) or netra's ICRP-107
  *     catalogue (when the header lacks it)
  */
-public record Radiopharmaceutical(
+public record RadiopharmaceuticalInformation(
         LocalDateTime injection,
         Activity injected,
         Duration halfLife,

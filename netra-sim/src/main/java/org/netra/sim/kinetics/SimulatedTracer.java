@@ -10,7 +10,7 @@ import org.netra.physics.quantity.Times;
  * physical decay in every effective rate ({@link Uptake#retimed}); a simplification (pentetreotide clears
  * faster and binds less avidly than DOTATATE), stated wherever the variant is used.
  */
-public enum Tracer {
+public enum SimulatedTracer {
     LU177_DOTATATE("Lu-177-DOTATATE", "Lu-177", "447553000", "^177^Lutetium", 7400),
     /** Octreoscan: 185 MBq for SPECT (Bombardieri et al., EJNMMI 2010;37:1441). */
     IN111_PENTETREOTIDE("In-111-pentetreotide", "In-111", "56609000", "^111^Indium", 185),
@@ -23,7 +23,7 @@ public enum Tracer {
     private final String codeMeaning;
     private final double activityMBq;
 
-    Tracer(String label, String nuclide, String code, String codeMeaning, double activityMBq) {
+    SimulatedTracer(String label, String nuclide, String code, String codeMeaning, double activityMBq) {
         this.label = label;
         this.nuclide = nuclide;
         this.code = code;

@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.ReferencePhantom;
 import org.netra.dosimetry.organ.SmallVoiKidney;
 import org.netra.dosimetry.organ.SphereModel;
 import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.imaging.io.VoiOutsideImageException;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.decay.EnergyPartition;
 import org.netra.physics.nuclide.Nuclide;
@@ -28,7 +28,7 @@ import org.netra.physics.quantity.Density;
  * A uniform sphere whose concentration clears mono-exponentially, scanned at several times: every figure of
  * the pipeline against its analytic value.
  */
-class CycleDosimetryTest {
+class DoseComputationTest {
     static final Nuclide LU = NuclideCatalog.icrp107().get("Lu-177");
     static final LocalDateTime INJECTION = LocalDateTime.of(2026, 1, 5, 9, 0);
     static final double MM = 4.8;
@@ -51,7 +51,7 @@ class CycleDosimetryTest {
         }
         return new TimePointImage(
                 "scan at " + hours + " h",
-                Volume.wrap(GRID, VoxelUnit.BQ_PER_ML, v),
+                ImageVolume.wrap(GRID, VoxelUnit.BQ_PER_ML, v),
                 INJECTION.plusSeconds(Math.round(hours * 3600)));
     }
 
@@ -61,7 +61,7 @@ class CycleDosimetryTest {
         for (double h : hours) {
             tps.add(scan(h, m));
         }
-        return CycleDosimetry.run(LU, INJECTION, tps, List.of(m), Optional.empty(), method, CycleSettings.of(LU));
+        return DoseComputation.run(LU, INJECTION, tps, List.of(m), Optional.empty(), method, CycleSettings.of(LU));
     }
 
     /** Ã = C₀·V/λ for the VOI, and local deposition gives D = (C₀/λ)·E_np/ρ in every voxel. */
@@ -103,7 +103,7 @@ class CycleDosimetryTest {
 
         Mask m = sphere();
         List<TimePointImage> tps = List.of(scan(4, m), scan(24, m), scan(96, m), scan(168, m));
-        CycleResult.Voi asKidney = CycleDosimetry.run(
+        CycleResult.Voi asKidney = DoseComputation.run(
                         LU,
                         INJECTION,
                         tps,
@@ -124,17 +124,17 @@ class CycleDosimetryTest {
         List<TimePointImage> tps = List.of(scan(4, m), scan(24, m), scan(96, m));
         float[] rho = new float[GRID.voxelCount()];
         java.util.Arrays.fill(rho, 2f);
-        var dense = CycleDosimetry.run(
+        var dense = DoseComputation.run(
                         LU,
                         INJECTION,
                         tps,
                         List.of(m),
-                        Optional.of(Volume.wrap(GRID, VoxelUnit.G_PER_ML, rho)),
+                        Optional.of(ImageVolume.wrap(GRID, VoxelUnit.G_PER_ML, rho)),
                         new DoseMethod.LocalDeposition(),
                         CycleSettings.of(LU))
                 .vois()
                 .get(0);
-        var soft = CycleDosimetry.run(
+        var soft = DoseComputation.run(
                         LU,
                         INJECTION,
                         tps,
@@ -171,8 +171,9 @@ class CycleDosimetryTest {
         CycleResult.Voi kernel = run(new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE), 4, 24, 96)
                 .vois()
                 .get(0);
-        CycleResult.Voi organ =
-                run(new DoseMethod.OrganS(Phantom.ADULT_MALE), 4, 24, 96).vois().get(0);
+        CycleResult.Voi organ = run(new DoseMethod.OrganS(ReferencePhantom.ADULT_MALE), 4, 24, 96)
+                .vois()
+                .get(0);
         double sphere = SphereModel.selfS(
                         LU,
                         org.netra.physics.quantity.Volume.ofMl(organ.volume().inMl()),
@@ -190,20 +191,24 @@ class CycleDosimetryTest {
     void organSValuesGoByTheVoisName() {
         var mass = org.netra.physics.quantity.Mass.ofGrams(150);
         var ml = Optional.of(org.netra.physics.quantity.Volume.ofMl(150 / 1.04));
-        assertThat(CycleDosimetry.selfS("lesion1 liver R lobe", RegionRole.TUMOUR, LU, mass, ml, Phantom.ADULT_MALE)
+        assertThat(DoseComputation.selfS(
+                                "lesion1 liver R lobe", RegionRole.TUMOUR, LU, mass, ml, ReferencePhantom.ADULT_MALE)
                         .how())
                 .startsWith("sphere model");
-        assertThat(CycleDosimetry.selfS("Liver", RegionRole.ORGAN, LU, mass, ml, Phantom.ADULT_MALE)
+        assertThat(DoseComputation.selfS("Liver", RegionRole.ORGAN, LU, mass, ml, ReferencePhantom.ADULT_MALE)
                         .how())
                 .contains("Liver ← liver");
         // OpenDose AM kidneys ← right kidney scaled from the phantom's 310 g to 150 g
-        var right = CycleDosimetry.selfS("kidney_R", RegionRole.KIDNEY, LU, mass, ml, Phantom.ADULT_MALE);
+        var right = DoseComputation.selfS("kidney_R", RegionRole.KIDNEY, LU, mass, ml, ReferencePhantom.ADULT_MALE);
         assertThat(right.how()).contains("right-kidney");
-        assertThat(CycleDosimetry.selfS("Left kidney", RegionRole.KIDNEY, LU, mass, ml, Phantom.ADULT_MALE)
+        assertThat(DoseComputation.selfS("Left kidney", RegionRole.KIDNEY, LU, mass, ml, ReferencePhantom.ADULT_MALE)
                         .how())
                 .contains("left-kidney");
         var table = org.netra.dosimetry.organ.OrganSValues.openDoseLu177()
-                .get(Phantom.ADULT_MALE, org.netra.dosimetry.organ.SourceRegion.RIGHT_KIDNEY, "RKidney + LKidney");
+                .get(
+                        ReferencePhantom.ADULT_MALE,
+                        org.netra.dosimetry.organ.SourceRegion.RIGHT_KIDNEY,
+                        "RKidney + LKidney");
         assertThat(right.s().inMGyPerMBqSecond())
                 .isCloseTo(table.s().inMGyPerMBqSecond() * table.targetMass().inGrams() / 150, within(1e-12));
     }
@@ -211,8 +216,9 @@ class CycleDosimetryTest {
     @Test
     void aScanBeforeTheInjectionIsRefusedByName() {
         Mask m = sphere();
-        var early = new TimePointImage("SCAN_000", Volume.zeros(GRID, VoxelUnit.BQ_PER_ML), INJECTION.minusHours(1));
-        assertThatThrownBy(() -> CycleDosimetry.run(
+        var early =
+                new TimePointImage("SCAN_000", ImageVolume.zeros(GRID, VoxelUnit.BQ_PER_ML), INJECTION.minusHours(1));
+        assertThatThrownBy(() -> DoseComputation.run(
                         LU,
                         INJECTION,
                         List.of(early, scan(24, m)),
@@ -229,8 +235,9 @@ class CycleDosimetryTest {
     void unalignedScansAndForeignVoisAreRefused() {
         Mask m = sphere();
         Geometry other = Geometry.of(40, 40, 30, new double[] {MM, MM, MM}, new double[] {-90, -96, -72});
-        var moved = new TimePointImage("SCAN_002", Volume.zeros(other, VoxelUnit.BQ_PER_ML), INJECTION.plusHours(24));
-        assertThatThrownBy(() -> CycleDosimetry.run(
+        var moved =
+                new TimePointImage("SCAN_002", ImageVolume.zeros(other, VoxelUnit.BQ_PER_ML), INJECTION.plusHours(24));
+        assertThatThrownBy(() -> DoseComputation.run(
                         LU,
                         INJECTION,
                         List.of(scan(4, m), moved),
@@ -242,7 +249,7 @@ class CycleDosimetryTest {
                 .hasMessageContaining("SCAN_002")
                 .hasMessageContaining("align");
         Mask empty = Mask.of("lesion 3", GRID, new boolean[GRID.voxelCount()]);
-        assertThatThrownBy(() -> CycleDosimetry.run(
+        assertThatThrownBy(() -> DoseComputation.run(
                         LU,
                         INJECTION,
                         List.of(scan(4, m)),
@@ -263,10 +270,10 @@ class CycleDosimetryTest {
         // the same image, its grid shifted by exactly two voxels in x: values move two voxels
         Geometry shifted = Geometry.of(40, 40, 30, new double[] {MM, MM, MM}, new double[] {-96 + 2 * MM, -96, -72});
         var moved = later.withActivity(
-                Volume.wrap(shifted, VoxelUnit.BQ_PER_ML, later.activity().voxels()));
+                ImageVolume.wrap(shifted, VoxelUnit.BQ_PER_ML, later.activity().voxels()));
         var aligned = Alignment.align(List.of(moved, first), Alignment.Mode.NONE);
         assertThat(aligned.timePoints().get(0)).isSameAs(first);
-        Volume back = aligned.timePoints().get(1).activity();
+        ImageVolume back = aligned.timePoints().get(1).activity();
         assertThat(back.geometry()).isEqualTo(GRID);
         assertThat(back.get(22, 20, 15)).isEqualTo(later.activity().get(20, 20, 15));
     }

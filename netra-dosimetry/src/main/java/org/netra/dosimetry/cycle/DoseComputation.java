@@ -13,7 +13,7 @@ import org.netra.dosimetry.kinetics.TimeActivityData;
 import org.netra.dosimetry.kinetics.TimePoint;
 import org.netra.dosimetry.organ.OrganSValue;
 import org.netra.dosimetry.organ.OrganSValues;
-import org.netra.dosimetry.organ.Phantom;
+import org.netra.dosimetry.organ.ReferencePhantom;
 import org.netra.dosimetry.organ.SValue;
 import org.netra.dosimetry.organ.SourceRegion;
 import org.netra.dosimetry.organ.SphereModel;
@@ -24,8 +24,8 @@ import org.netra.dosimetry.voxel.LocalDeposition;
 import org.netra.dosimetry.voxel.VoxelSValues;
 import org.netra.imaging.io.VoiOutsideImageException;
 import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
-import org.netra.imaging.volume.Volume;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.decay.EnergyPartition;
 import org.netra.physics.nuclide.Nuclide;
@@ -41,8 +41,8 @@ import org.netra.physics.quantity.Times;
  * time-integrated activity ({@link Kinetics}, the model and why), per voxel the TIA ({@link VoxelKinetics}),
  * the absorbed dose by the chosen {@link DoseMethod}, ± 1 SD, BED and dose–volume figures.
  */
-public final class CycleDosimetry {
-    private CycleDosimetry() {}
+public final class DoseComputation {
+    private DoseComputation() {}
 
     /**
      * @param timePoints on one grid (see {@link Alignment}), any order
@@ -54,7 +54,7 @@ public final class CycleDosimetry {
             LocalDateTime injection,
             List<TimePointImage> timePoints,
             List<Mask> vois,
-            Optional<Volume> density,
+            Optional<ImageVolume> density,
             DoseMethod method,
             CycleSettings settings) {
         if (timePoints.isEmpty()) {
@@ -107,8 +107,8 @@ public final class CycleDosimetry {
         });
 
         double voxelMl = grid.voxelVolume().inMl();
-        Optional<Volume> tiaMap = Optional.empty();
-        Optional<Volume> doseMap = Optional.empty();
+        Optional<ImageVolume> tiaMap = Optional.empty();
+        Optional<ImageVolume> doseMap = Optional.empty();
         VoxelKinetics.Counts counts = new VoxelKinetics.Counts(0, 0, 0, 0);
         if (!(method instanceof DoseMethod.OrganS)) {
             float[][] maps = new float[n][];
@@ -126,7 +126,7 @@ public final class CycleDosimetry {
             for (int v = 0; v < tia.length; v++) {
                 tia[v] *= toBqS;
             }
-            Volume tiaVolume = Volume.wrap(grid, VoxelUnit.BQ_S, tia);
+            ImageVolume tiaVolume = ImageVolume.wrap(grid, VoxelUnit.BQ_S, tia);
             tiaMap = Optional.of(tiaVolume);
             doseMap = Optional.of(voxelDose(nuclide, tiaVolume, density, method, settings));
         }
@@ -147,8 +147,12 @@ public final class CycleDosimetry {
                 counts);
     }
 
-    private static Volume voxelDose(
-            Nuclide nuclide, Volume tia, Optional<Volume> density, DoseMethod method, CycleSettings settings) {
+    private static ImageVolume voxelDose(
+            Nuclide nuclide,
+            ImageVolume tia,
+            Optional<ImageVolume> density,
+            DoseMethod method,
+            CycleSettings settings) {
         return switch (method) {
             case DoseMethod.LocalDeposition l ->
                 density.isPresent()
@@ -169,9 +173,9 @@ public final class CycleDosimetry {
             Mask m,
             List<TimePointImage> tps,
             double[] hours,
-            Optional<Volume> density,
-            Optional<Volume> tiaMap,
-            Optional<Volume> doseMap,
+            Optional<ImageVolume> density,
+            Optional<ImageVolume> tiaMap,
+            Optional<ImageVolume> doseMap,
             Nuclide nuclide,
             DoseMethod method,
             CycleSettings settings,
@@ -220,7 +224,7 @@ public final class CycleDosimetry {
             dvh = Optional.of(new CycleResult.Dvh(h.mean(), h.max(), h.d2(), h.d50(), h.d98()));
             how = "mean of the " + method.label() + " dose map in the VOI (voxel-wise TIA)";
         } else {
-            Phantom phantom = ((DoseMethod.OrganS) method).phantom();
+            ReferencePhantom phantom = ((DoseMethod.OrganS) method).phantom();
             SelfS s = selfS(m.name(), role, nuclide, mass, Optional.of(m.volume()), phantom);
             dose = s.s().dose(tia.timeIntegratedActivity());
             how = s.how();
@@ -296,7 +300,7 @@ public final class CycleDosimetry {
             Nuclide nuclide,
             Mass mass,
             Optional<org.netra.physics.quantity.Volume> volume,
-            Phantom phantom) {
+            ReferencePhantom phantom) {
         // an organ only when the VOI is named as one ("Liver", "kidney_L", "Right kidney"): "lesion1 liver R
         // lobe" is a tumour in the liver
         String key = key(name);

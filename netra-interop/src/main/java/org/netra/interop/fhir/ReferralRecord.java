@@ -24,7 +24,7 @@ import org.netra.physics.quantity.Activity;
  * laboratory values, performance status, Krenning grading, imaging studies (by DICOM UID), the cycles
  * given, the plan, and the adverse events. This is what the FHIR Bundle carries, both ways.
  */
-public record PatientRecord(
+public record ReferralRecord(
         Patient patient,
         String name,
         Optional<PrimaryTumour> tumour,
@@ -36,7 +36,7 @@ public record PatientRecord(
         Optional<PrrtPlan> plan,
         List<AdverseEvent> adverseEvents) {
 
-    public PatientRecord {
+    public ReferralRecord {
         Objects.requireNonNull(patient, "patient");
         name = name == null ? "" : name.strip();
         tumour = tumour == null ? Optional.empty() : tumour;

@@ -1,13 +1,13 @@
 package org.netra.dosimetry.organ;
 
 /** The ICRP Publication 110 adult reference computational phantoms. */
-public enum Phantom {
+public enum ReferencePhantom {
     ADULT_MALE("am"),
     ADULT_FEMALE("af");
 
     private final String code;
 
-    Phantom(String code) {
+    ReferencePhantom(String code) {
         this.code = code;
     }
 
@@ -16,8 +16,8 @@ public enum Phantom {
         return code;
     }
 
-    static Phantom ofCode(String code) {
-        for (Phantom p : values()) {
+    static ReferencePhantom ofCode(String code) {
+        for (ReferencePhantom p : values()) {
             if (p.code.equals(code)) {
                 return p;
             }

@@ -6,12 +6,12 @@ package org.netra.imaging.volume;
  * that 13-million-voxel maps move through the pipeline without copies. Whoever wraps an array owns
  * the promise not to change it behind the volume's back.
  */
-public final class Volume {
+public final class ImageVolume {
     private final Geometry geometry;
     private final VoxelUnit unit;
     private final float[] voxels;
 
-    private Volume(Geometry geometry, VoxelUnit unit, float[] voxels) {
+    private ImageVolume(Geometry geometry, VoxelUnit unit, float[] voxels) {
         if (voxels.length != geometry.voxelCount()) {
             throw new IllegalArgumentException(voxels.length + " voxel values do not fill a grid of " + geometry);
         }
@@ -21,13 +21,13 @@ public final class Volume {
     }
 
     /** A volume over {@code voxels} (taken, not copied; x fastest). */
-    public static Volume wrap(Geometry geometry, VoxelUnit unit, float[] voxels) {
-        return new Volume(geometry, unit, voxels);
+    public static ImageVolume wrap(Geometry geometry, VoxelUnit unit, float[] voxels) {
+        return new ImageVolume(geometry, unit, voxels);
     }
 
     /** A volume of zeros. */
-    public static Volume zeros(Geometry geometry, VoxelUnit unit) {
-        return new Volume(geometry, unit, new float[geometry.voxelCount()]);
+    public static ImageVolume zeros(Geometry geometry, VoxelUnit unit) {
+        return new ImageVolume(geometry, unit, new float[geometry.voxelCount()]);
     }
 
     public Geometry geometry() {
@@ -48,17 +48,17 @@ public final class Volume {
     }
 
     /** The same values on the same grid with another unit tag (after a conversion done in place). */
-    public Volume withUnit(VoxelUnit newUnit) {
-        return new Volume(geometry, newUnit, voxels);
+    public ImageVolume withUnit(VoxelUnit newUnit) {
+        return new ImageVolume(geometry, newUnit, voxels);
     }
 
     /** A copy with its own array. */
-    public Volume copy() {
-        return new Volume(geometry, unit, voxels.clone());
+    public ImageVolume copy() {
+        return new ImageVolume(geometry, unit, voxels.clone());
     }
 
     /** Throws unless the values are in {@code expected}; {@code role} names the input for the message. */
-    public Volume requireUnit(VoxelUnit expected, String role) {
+    public ImageVolume requireUnit(VoxelUnit expected, String role) {
         if (unit != expected) {
             throw new IllegalArgumentException(
                     role + " must be in " + expected.symbol() + " but is in " + unit.symbol() + "; convert it first");
