@@ -3,10 +3,12 @@ package org.netra.store.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
 
@@ -18,8 +20,55 @@ import org.netra.store.StoreConfig;
 abstract class JobRowsContract {
     abstract StoreConfig freshConfig();
 
+    /** The other database netra runs on: a backup taken on one is restored on the other. */
+    abstract StoreConfig otherVendorConfig();
+
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Test
+    void aQueuedJobSurvivesBackupAndRestore(@TempDir Path dir) {
+        Path zip = dir.resolve("backup.zip");
+        String params = "{\"folders\":[\"jobs/u1/spect\"],\"method\":\"VOXEL_KERNEL\"}";
+        try (Store store = Store.open(freshConfig())) {
+            JobRows rows = store.jobs();
+            rows.insert("j1", "upload", params, "physicist", "cycle 2.zip", "voxel kernel", T0);
+            rows.insert("j2", "twin", "{}", "physicist", "twin", "voxel kernel", T0.plusSeconds(1));
+            // j2 runs on a node of the old deployment when the backup is taken
+            rows.claim(
+                            List.of("twin"),
+                            "old-node",
+                            T0.plusSeconds(2),
+                            T0.plusSeconds(2).plus(LEASE))
+                    .orElseThrow();
+            assertThat(store.backups().write(zip)).containsEntry("job_queue", 2);
+        }
+        try (Store restored = Store.open(otherVendorConfig())) {
+            assertThat(restored.backups().restore(zip)).containsEntry("job_queue", 2);
+            JobRows rows = restored.jobs();
+            assertThat(rows.unfinished()).isEqualTo(2);
+            var queued = rows.find("j1").orElseThrow();
+            assertThat(queued.state()).isEqualTo(JobRows.State.QUEUED);
+            assertThat(queued.params()).isEqualTo(params);
+            assertThat(queued.label()).isEqualTo("cycle 2.zip");
+            assertThat(queued.submitted()).isEqualTo(T0);
+            assertThat(queued.leaseOwner()).isNull();
+            assertThat(queued.leaseUntil()).isNull();
+
+            // a node of the new deployment runs the queued job
+            var claimed = rows.claim(List.of("upload"), "new-node", T0.plusSeconds(3), T0.plusSeconds(33))
+                    .orElseThrow();
+            assertThat(claimed.id()).isEqualTo("j1");
+            assertThat(claimed.attempts()).isEqualTo(1);
+            // the job that was running is the old node's until its lease runs out, then any node's
+            assertThat(rows.claim(List.of("twin"), "new-node", T0.plusSeconds(10), T0.plusSeconds(40)))
+                    .isEmpty();
+            var resumed = rows.claim(List.of("twin"), "new-node", T0.plusSeconds(33), T0.plusSeconds(63))
+                    .orElseThrow();
+            assertThat(resumed.id()).isEqualTo("j2");
+            assertThat(resumed.attempts()).isEqualTo(2);
+        }
+    }
 
     @Test
     void aJobIsOneNodesWhileItsLeaseHoldsAndAnyNodesAfter() {
