@@ -7,11 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netra.app.web.WebClient;
+import org.netra.app.web.dosimetry.DosimetryJobTest;
 import org.netra.app.web.security.Accounts;
 import org.netra.app.web.security.PasswordHasher;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
-import org.netra.app.web.dosimetry.DosimetryJobTest;
 import org.netra.store.job.JobRows;
 import org.netra.testkit.TestData;
 import org.netra.testkit.TestPostgres;
@@ -113,14 +113,15 @@ class TwoNodeTest {
         var config = new StoreConfig(TestPostgres.freshSchemaUrl(), null, null);
         QueuedJobs.createPhysicist(config);
         // one database and one data folder both nodes mount: the upload's files are where either node reads them
-        List<String> options =
-                List.of("--db-url", config.url(), "--data-dir", dir.resolve("shared").toString());
+        List<String> options = List.of(
+                "--db-url", config.url(), "--data-dir", dir.resolve("shared").toString());
         try (var a = ServeProcess.start(options, dir.resolve("a.log"), QueuedJobs.HEAP);
                 var b = ServeProcess.start(options, dir.resolve("b.log"), QueuedJobs.HEAP);
                 Store store = Store.open(config)) {
             var onA = QueuedJobs.signIn("http://127.0.0.1:" + a.port);
             byte[] zip = DosimetryJobTest.zip(TestData.path("dicom/lu177-dotatate-spect"));
-            var uploaded = onA.send(DosimetryJobTest.upload(onA, "/dosimetry/jobs", zip, "local-deposition", java.util.Map.of()));
+            var uploaded = onA.send(
+                    DosimetryJobTest.upload(onA, "/dosimetry/jobs", zip, "local-deposition", java.util.Map.of()));
             assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
             String choose = uploaded.headers().firstValue("Location").orElseThrow();
 
@@ -130,7 +131,8 @@ class TwoNodeTest {
             assertThat(chooser.statusCode()).as(chooser.body()).isEqualTo(200);
             assertThat(chooser.body()).contains("value=\"SCAN_001\"").contains("value=\"SCAN_002\"");
             List<String> vois = new java.util.ArrayList<>();
-            var m = java.util.regex.Pattern.compile("name=\"voi\" value=\"([^\"]+)\"").matcher(chooser.body());
+            var m = java.util.regex.Pattern.compile("name=\"voi\" value=\"([^\"]+)\"")
+                    .matcher(chooser.body());
             while (m.find()) {
                 vois.add(m.group(1));
             }
@@ -147,7 +149,8 @@ class TwoNodeTest {
 
             // started once: the same choice posted to A finds nothing waiting, and no second job is queued
             onA.get("/dosimetry/jobs");
-            assertThat(onA.postFormFields(choose + "/start", choice).statusCode()).isEqualTo(404);
+            assertThat(onA.postFormFields(choose + "/start", choice).statusCode())
+                    .isEqualTo(404);
             assertThat(store.jobs().list()).extracting(JobRows.Row::id).containsExactly(id);
 
             var done = QueuedJobs.await(onB, id, java.util.Set.of("DONE", "FAILED"), java.time.Duration.ofMinutes(10));

@@ -27,6 +27,40 @@ abstract class JobRowsContract {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     @Test
+    void anAwaitingUploadIsItsOwnersAndStartsOnce() {
+        try (Store store = Store.open(freshConfig())) {
+            JobRows rows = store.jobs();
+            rows.awaitSelection("u1", "physicist", "{\"name\":\"cycle.zip\"}", T0);
+            rows.awaitSelection("u2", "physicist", "{}", T0.minus(Duration.ofDays(3)));
+            assertThat(rows.awaiting("u1", "nurse")).as("only its owner's").isEmpty();
+            assertThat(rows.awaiting("u1", "physicist").orElseThrow().listing()).isEqualTo("{\"name\":\"cycle.zip\"}");
+            assertThat(rows.isAwaitingSince("u1", T0.minusSeconds(1))).isTrue();
+            assertThat(rows.isAwaitingSince("u1", T0.plusSeconds(1)))
+                    .as("older than the horizon")
+                    .isFalse();
+
+            assertThat(rows.startAwaiting("u1", "nurse", "upload", "{}", "cycle.zip", "local deposition", T0))
+                    .as("not the nurse's")
+                    .isFalse();
+            assertThat(rows.startAwaiting(
+                            "u1", "physicist", "upload", "{\"vois\":[]}", "cycle.zip", "local deposition", T0))
+                    .isTrue();
+            assertThat(rows.startAwaiting("u1", "physicist", "upload", "{}", "cycle.zip", "local deposition", T0))
+                    .as("started once")
+                    .isFalse();
+            assertThat(rows.awaiting("u1", "physicist")).isEmpty();
+            var job = rows.find("u1").orElseThrow();
+            assertThat(job.state()).isEqualTo(JobRows.State.QUEUED);
+            assertThat(job.params()).isEqualTo("{\"vois\":[]}");
+            assertThat(rows.list()).hasSize(1);
+
+            // an upload never started is forgotten after the expiry
+            assertThat(rows.forgetAwaitingBefore(T0.minus(Duration.ofDays(1)))).isEqualTo(1);
+            assertThat(rows.awaiting("u2", "physicist")).isEmpty();
+        }
+    }
+
+    @Test
     void aQueuedJobSurvivesBackupAndRestore(@TempDir Path dir) {
         Path zip = dir.resolve("backup.zip");
         String params = "{\"folders\":[\"jobs/u1/spect\"],\"method\":\"VOXEL_KERNEL\"}";

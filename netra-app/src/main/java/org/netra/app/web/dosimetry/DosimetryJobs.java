@@ -273,7 +273,8 @@ public final class DosimetryJobs implements AutoCloseable {
         // the expiry: an upload never started goes with its folder)
         unpacker.keepWhile(id -> store.jobs().find(id).filter(r -> !ended(r)).isPresent()
                 || store.jobs()
-                        .isAwaitingSince(id, Instant.now().minus(unpacker.limits().expiry())));
+                        .isAwaitingSince(
+                                id, Instant.now().minus(unpacker.limits().expiry())));
         this.queue = new JobQueue(store.jobs(), settings, java.time.Clock.systemUTC());
         register(UPLOAD_KIND, UploadRequest.class, this::uploadWork);
     }
@@ -544,12 +545,7 @@ public final class DosimetryJobs implements AutoCloseable {
         var request = UploadRequest.of(u, chosen, rois, options);
         // the upload stops waiting and its job is queued in one transaction: started once, whichever node is asked
         if (!queue.startAwaiting(
-                uploadId,
-                owner,
-                UPLOAD_KIND,
-                paramsOf(UPLOAD_KIND, request),
-                u.name(),
-                methodName(options.method()))) {
+                uploadId, owner, UPLOAD_KIND, paramsOf(UPLOAD_KIND, request), u.name(), methodName(options.method()))) {
             throw new CycleInputException("upload " + uploadId + " was started already");
         }
         return get(uploadId).orElseThrow();
