@@ -157,6 +157,8 @@ public final class LoadDriver {
         var listMicros = new ConcurrentLinkedQueue<Long>();
         var chartMicros = new ConcurrentLinkedQueue<Long>();
         var errors = new AtomicInteger();
+        // what went wrong, counted by kind ("HTTP 500", "HttpTimeoutException", ...), so a run says why it failed
+        var errorKinds = new java.util.concurrent.ConcurrentHashMap<String, AtomicInteger>();
         var signInFailures = new AtomicInteger();
         // sessions sign in first, a few at a time (Argon2id is slow by design: a sign-in storm is not a page
         // read), then all read at once
@@ -214,9 +216,14 @@ public final class LoadDriver {
                             var res = r % 2 == 0 ? client.get("/patients") : client.get("/patients/" + id);
                             if (res.statusCode() != 200 || !res.body().contains(id)) {
                                 errors.incrementAndGet();
+                                String kind = res.statusCode() != 200 ? "HTTP " + res.statusCode() : "page without the id";
+                                errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                             }
                         } catch (RuntimeException e) {
                             errors.incrementAndGet();
+                            Throwable cause = e.getCause() != null ? e.getCause() : e;
+                            errorKinds.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                         long micros = (System.nanoTime() - t0) / 1000;
                         latenciesMicros.add(micros);
@@ -258,6 +265,9 @@ public final class LoadDriver {
                 sorted.size() / seconds,
                 errors.get(),
                 signInFailures.get());
+        if (!errorKinds.isEmpty()) {
+            System.out.println("  errors by kind: " + new java.util.TreeMap<>(errorKinds));
+        }
         System.out.printf(
                 Locale.ROOT,
                 "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
