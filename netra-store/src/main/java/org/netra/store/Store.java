@@ -61,6 +61,15 @@ public final class Store implements AutoCloseable {
                             + " (check the URL, user and password, and that the server runs)",
                     e);
         }
+        if (config.vendor() == StoreConfig.Vendor.POSTGRESQL) {
+            // the server keeps the database open; this first connection only gave a clear error, and holding it
+            // beside the pool's would double the connections every store (and test) keeps on the server
+            try {
+                keepAlive.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close the database connection to " + config.url(), e);
+            }
+        }
         this.pool = pool(config);
         Flyway.configure()
                 .dataSource(pool)

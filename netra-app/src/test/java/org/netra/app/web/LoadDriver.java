@@ -216,13 +216,17 @@ public final class LoadDriver {
                             var res = r % 2 == 0 ? client.get("/patients") : client.get("/patients/" + id);
                             if (res.statusCode() != 200 || !res.body().contains(id)) {
                                 errors.incrementAndGet();
-                                String kind = res.statusCode() != 200 ? "HTTP " + res.statusCode() : "page without the id";
-                                errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+                                String kind =
+                                        res.statusCode() != 200 ? "HTTP " + res.statusCode() : "page without the id";
+                                errorKinds
+                                        .computeIfAbsent(kind, k -> new AtomicInteger())
+                                        .incrementAndGet();
                             }
                         } catch (RuntimeException e) {
                             errors.incrementAndGet();
                             Throwable cause = e.getCause() != null ? e.getCause() : e;
-                            errorKinds.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
+                            errorKinds
+                                    .computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
                                     .incrementAndGet();
                         }
                         long micros = (System.nanoTime() - t0) / 1000;
