@@ -1,6 +1,8 @@
 package org.netra.store;
 
 import com.fasterxml.jackson.databind.Module;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,6 +24,16 @@ import org.netra.store.signin.SignInFailures;
 public final class Store implements AutoCloseable {
     /** H2's ErrorCode.DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
     private static final int H2_DATABASE_IN_USE = 90020;
+
+    /**
+     * Connections a node keeps open at most. Without a pool every query opened a connection of its own: on
+     * PostgreSQL a new server process and a login each time, which made a page read ≈ 10 times dearer than the
+     * read itself (issue 17's two-node load test). Ten is enough for two cores (HikariCP's sizing advice: about
+     * twice the cores the database has); more would only queue inside the database instead of in the pool.
+     */
+    static final int MAX_CONNECTIONS = 10;
+
+    private final HikariDataSource pool;
 
     private final StoreConfig config;
     private final Jdbi jdbi;
@@ -49,14 +61,36 @@ public final class Store implements AutoCloseable {
                             + " (check the URL, user and password, and that the server runs)",
                     e);
         }
+        if (config.vendor() == StoreConfig.Vendor.POSTGRESQL) {
+            // the server keeps the database open; this first connection only gave a clear error, and holding it
+            // beside the pool's would double the connections every store (and test) keeps on the server
+            try {
+                keepAlive.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close the database connection to " + config.url(), e);
+            }
+        }
+        this.pool = pool(config);
         Flyway.configure()
-                .dataSource(config.url(), config.user(), config.password())
+                .dataSource(pool)
                 .locations(
                         "classpath:db/migration/common",
                         "classpath:db/migration/" + config.vendor().migrationFolder())
                 .load()
                 .migrate();
-        this.jdbi = Jdbi.create(config.url(), config.user(), config.password());
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    private static HikariDataSource pool(StoreConfig config) {
+        var hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.url());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(MAX_CONNECTIONS);
+        // idle stores (tests, CLI commands) hold one connection, not ten; a busy node grows to the maximum
+        hikari.setMinimumIdle(1);
+        hikari.setPoolName("netra-store");
+        return new HikariDataSource(hikari);
     }
 
     /**
@@ -107,6 +141,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        pool.close();
         try {
             keepAlive.close();
         } catch (SQLException e) {

@@ -72,6 +72,15 @@ public final class ServeProcess implements AutoCloseable {
         throw new AssertionError("netra serve did not start within 90 s:\n" + Files.readString(log));
     }
 
+    /** The CPU time (user + system) the node has used so far: the load test divides it by the reads it served. */
+    public java.time.Duration cpuTime() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .orElseThrow(
+                        () -> new IllegalStateException("the operating system does not tell netra serve's CPU time"));
+    }
+
     /** SIGKILL (on Linux): no shutdown hook runs, nothing is closed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

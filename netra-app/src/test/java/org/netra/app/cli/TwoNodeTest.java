@@ -7,16 +7,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netra.app.web.WebClient;
+import org.netra.app.web.dosimetry.DosimetryJobTest;
 import org.netra.app.web.security.Accounts;
 import org.netra.app.web.security.PasswordHasher;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
+import org.netra.store.job.JobRows;
+import org.netra.testkit.TestData;
 import org.netra.testkit.TestPostgres;
 
 /**
  * Two {@code netra serve} processes on one PostgreSQL serve one department behind any load balancer: a
- * session made on one works on the other, sign-out and the sign-in throttle are shared, and a dosimetry job
- * whose node is killed is finished by the other.
+ * session made on one works on the other, sign-out and the sign-in throttle are shared, an upload made on one
+ * is chosen from and started on the other, and a dosimetry job whose node is killed is finished by the other.
  */
 class TwoNodeTest {
     private static final String PASSWORD = "two-node-password";
@@ -102,6 +105,57 @@ class TwoNodeTest {
             var row = store.jobs().find(id).orElseThrow();
             assertThat(row.leaseOwner()).startsWith(other.process.pid() + "@");
             assertThat(row.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anUploadMadeOnOneNodeIsChosenFromAndStartedOnTheOther(@TempDir Path dir) throws Exception {
+        var config = new StoreConfig(TestPostgres.freshSchemaUrl(), null, null);
+        QueuedJobs.createPhysicist(config);
+        // one database and one data folder both nodes mount: the upload's files are where either node reads them
+        List<String> options = List.of(
+                "--db-url", config.url(), "--data-dir", dir.resolve("shared").toString());
+        try (var a = ServeProcess.start(options, dir.resolve("a.log"), QueuedJobs.HEAP);
+                var b = ServeProcess.start(options, dir.resolve("b.log"), QueuedJobs.HEAP);
+                Store store = Store.open(config)) {
+            var onA = QueuedJobs.signIn("http://127.0.0.1:" + a.port);
+            byte[] zip = DosimetryJobTest.zip(TestData.path("dicom/lu177-dotatate-spect"));
+            var uploaded = onA.send(
+                    DosimetryJobTest.upload(onA, "/dosimetry/jobs", zip, "local-deposition", java.util.Map.of()));
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
+            String choose = uploaded.headers().firstValue("Location").orElseThrow();
+
+            // the next request goes to B, which never saw the upload: it lists the time points and VOIs
+            var onB = onA.on("http://127.0.0.1:" + b.port);
+            var chooser = onB.get(choose);
+            assertThat(chooser.statusCode()).as(chooser.body()).isEqualTo(200);
+            assertThat(chooser.body()).contains("value=\"SCAN_001\"").contains("value=\"SCAN_002\"");
+            List<String> vois = new java.util.ArrayList<>();
+            var m = java.util.regex.Pattern.compile("name=\"voi\" value=\"([^\"]+)\"")
+                    .matcher(chooser.body());
+            while (m.find()) {
+                vois.add(m.group(1));
+            }
+            assertThat(vois).hasSize(2);
+            List<java.util.Map.Entry<String, String>> choice = List.of(
+                    java.util.Map.entry("timepoint", "SCAN_001"),
+                    java.util.Map.entry("timepoint", "SCAN_002"),
+                    java.util.Map.entry("voi", vois.get(0)),
+                    java.util.Map.entry("voi", vois.get(1)));
+            var started = onB.postFormFields(choose + "/start", choice);
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+            String page = started.headers().firstValue("Location").orElseThrow();
+            String id = page.substring(page.lastIndexOf('/') + 1);
+
+            // started once: the same choice posted to A finds nothing waiting, and no second job is queued
+            onA.get("/dosimetry/jobs");
+            assertThat(onA.postFormFields(choose + "/start", choice).statusCode())
+                    .isEqualTo(404);
+            assertThat(store.jobs().list()).extracting(JobRows.Row::id).containsExactly(id);
+
+            var done = QueuedJobs.await(onB, id, java.util.Set.of("DONE", "FAILED"), java.time.Duration.ofMinutes(10));
+            assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+            assertThat(done.get("result").get("vois")).hasSize(2);
         }
     }
 }

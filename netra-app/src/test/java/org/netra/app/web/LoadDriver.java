@@ -60,7 +60,7 @@ public final class LoadDriver {
                     .readTree(client.get("/api/patients").body());
             List<String> ids = new ArrayList<>();
             list.forEach(p -> ids.add(p.get("id").asText()));
-            run(args[0], password, ids, sessions, reads, thinkMs, "a running netra demo");
+            run(List.of(args[0]), password, ids, sessions, reads, thinkMs, "a running netra demo", CpuMeter.NONE);
             System.exit(0);
         }
         try (var server = TestServer.custom(null, b -> b)) {
@@ -72,13 +72,14 @@ public final class LoadDriver {
                 ids.add(org.netra.app.demo.DemoClinic.patientId(i));
             }
             run(
-                    server.base,
+                    List.of(server.base),
                     TestServer.password("physician"),
                     ids,
                     sessions,
                     reads,
                     thinkMs,
-                    "the demo clinic's records");
+                    "the demo clinic's records",
+                    CpuMeter.NONE);
         }
         System.exit(0); // Jetty's and the HTTP client's idle threads must not keep a finished run alive
     }
@@ -122,31 +123,53 @@ public final class LoadDriver {
                     sessions,
                     reads,
                     thinkMs,
-                    "the demo clinic's records on PostgreSQL, two netra serve nodes, sessions alternating");
+                    "the demo clinic's records on PostgreSQL, two netra serve nodes, sessions alternating",
+                    () -> new CpuSample(a.cpuTime().plus(b.cpuTime()), PostgresCpu.total()));
         }
     }
 
-    private static void run(
-            String base, String password, List<String> ids, int sessions, int reads, long thinkMs, String what)
-            throws InterruptedException {
-        run(List.of(base), password, ids, sessions, reads, thinkMs, what);
+    /** CPU used so far by the server nodes and by the database server (null where it cannot be read). */
+    record CpuSample(Duration nodes, Duration database) {}
+
+    /** Reads the servers' CPU clocks; a server in this process (or elsewhere) has none to tell apart from the client's. */
+    @FunctionalInterface
+    interface CpuMeter {
+        CpuMeter NONE = () -> null;
+
+        CpuSample sample();
     }
 
     private static void run(
-            List<String> bases, String password, List<String> ids, int sessions, int reads, long thinkMs, String what)
+            List<String> bases,
+            String password,
+            List<String> ids,
+            int sessions,
+            int reads,
+            long thinkMs,
+            String what,
+            CpuMeter servers)
             throws InterruptedException {
         var http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         var latenciesMicros = new ConcurrentLinkedQueue<Long>();
+        var listMicros = new ConcurrentLinkedQueue<Long>();
+        var chartMicros = new ConcurrentLinkedQueue<Long>();
         var errors = new AtomicInteger();
+        // what went wrong, counted by kind ("HTTP 500", "HttpTimeoutException", ...), so a run says why it failed
+        var errorKinds = new java.util.concurrent.ConcurrentHashMap<String, AtomicInteger>();
         var signInFailures = new AtomicInteger();
         // sessions sign in first, a few at a time (Argon2id is slow by design: a sign-in storm is not a page
         // read), then all read at once
         var signingIn = new java.util.concurrent.Semaphore(4);
         var signedIn = new java.util.concurrent.CountDownLatch(sessions);
         long[] started = new long[1];
+        var start = new java.util.concurrent.atomic.AtomicReference<CpuMark>();
+        // the second half of the reads: the JIT has compiled the hot paths by then, as on a server that has run a while
+        var halfway = new java.util.concurrent.atomic.AtomicReference<CpuMark>();
+        var readsDone = new AtomicInteger();
+        int halfOfReads = Math.max(1, sessions * reads / 2);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int s = 0; s < sessions; s++) {
                 String base = bases.get(s % bases.size());
@@ -193,16 +216,31 @@ public final class LoadDriver {
                             var res = r % 2 == 0 ? client.get("/patients") : client.get("/patients/" + id);
                             if (res.statusCode() != 200 || !res.body().contains(id)) {
                                 errors.incrementAndGet();
+                                String kind =
+                                        res.statusCode() != 200 ? "HTTP " + res.statusCode() : "page without the id";
+                                errorKinds
+                                        .computeIfAbsent(kind, k -> new AtomicInteger())
+                                        .incrementAndGet();
                             }
                         } catch (RuntimeException e) {
                             errors.incrementAndGet();
+                            Throwable cause = e.getCause() != null ? e.getCause() : e;
+                            errorKinds
+                                    .computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
-                        latenciesMicros.add((System.nanoTime() - t0) / 1000);
+                        long micros = (System.nanoTime() - t0) / 1000;
+                        latenciesMicros.add(micros);
+                        (r % 2 == 0 ? listMicros : chartMicros).add(micros);
+                        if (readsDone.incrementAndGet() == halfOfReads) {
+                            halfway.set(CpuMark.now(servers, halfOfReads));
+                        }
                     }
                 });
             }
             signedIn.await();
             started[0] = System.nanoTime();
+            start.set(CpuMark.now(servers, 0));
             pool.shutdown();
             if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
                 pool.shutdownNow();
@@ -210,6 +248,7 @@ public final class LoadDriver {
             }
         }
         double seconds = (System.nanoTime() - started[0]) / 1e9;
+        var end = CpuMark.now(servers, readsDone.get());
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
         System.out.printf(
@@ -230,6 +269,9 @@ public final class LoadDriver {
                 sorted.size() / seconds,
                 errors.get(),
                 signInFailures.get());
+        if (!errorKinds.isEmpty()) {
+            System.out.println("  errors by kind: " + new java.util.TreeMap<>(errorKinds));
+        }
         System.out.printf(
                 Locale.ROOT,
                 "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
@@ -237,7 +279,87 @@ public final class LoadDriver {
                 pct(sorted, 95),
                 pct(sorted, 99),
                 pct(sorted, 100));
+        List<Long> lists = new ArrayList<>(listMicros);
+        List<Long> charts = new ArrayList<>(chartMicros);
+        Collections.sort(lists);
+        Collections.sort(charts);
+        System.out.printf(
+                Locale.ROOT,
+                "  patient list p50 %.1f  p95 %.1f; chart p50 %.1f  p95 %.1f%n",
+                pct(lists, 50),
+                pct(lists, 95),
+                pct(charts, 50),
+                pct(charts, 95));
+        printCpu("all reads", start.get(), end);
+        if (halfway.get() != null) {
+            printCpu("second half of the reads (JIT warm)", halfway.get(), end);
+        }
         http.close();
+    }
+
+    /** The clocks at one moment of the run: wall time, reads done, the servers' and this JVM's CPU. */
+    record CpuMark(long nanos, int reads, CpuSample servers, Duration client) {
+        static CpuMark now(CpuMeter meter, int reads) {
+            return new CpuMark(
+                    System.nanoTime(),
+                    reads,
+                    meter.sample(),
+                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+    }
+
+    /**
+     * CPU per read between two marks (sign-ins excluded), and what it means for a machine with nothing else on it:
+     * the reads per second the cores could serve if netra and its database had them alone (the client on another
+     * machine). The load average tells how much else ran.
+     */
+    private static void printCpu(String span, CpuMark from, CpuMark to) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int readCount = Math.max(1, to.reads() - from.reads());
+        double seconds = (to.nanos() - from.nanos()) / 1e9;
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
+        double clientMs = to.client().minus(from.client()).toNanos() / 1e6 / readCount;
+        if (from.servers() == null || to.servers() == null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "CPU, %s: %.2f ms per read for client and server together (one JVM); load average (1 min) %.1f%n",
+                    span,
+                    clientMs,
+                    load);
+            return;
+        }
+        double nodesMs = to.servers().nodes().minus(from.servers().nodes()).toNanos() / 1e6 / readCount;
+        String dbText = "not readable";
+        double serverMs = nodesMs;
+        if (from.servers().database() != null && to.servers().database() != null) {
+            double dbMs =
+                    to.servers().database().minus(from.servers().database()).toNanos() / 1e6 / readCount;
+            serverMs += dbMs;
+            dbText = String.format(Locale.ROOT, "%.2f ms", dbMs);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "CPU, %s (%d reads in %.1f s, %.0f/s): server %.2f ms per read (nodes %.2f ms, PostgreSQL %s:"
+                        + " every postgres process on this machine, so another user of it counts too), client %.2f"
+                        + " ms; the server used %.2f of %d cores; load average (1 min) %.1f%n",
+                span,
+                readCount,
+                seconds,
+                readCount / seconds,
+                serverMs,
+                nodesMs,
+                dbText,
+                clientMs,
+                serverMs * readCount / 1000 / seconds,
+                cores,
+                load);
+        System.out.printf(
+                Locale.ROOT,
+                "  capacity of %d idle cores for netra and PostgreSQL alone ≈ %.0f reads/s (cores ÷ server CPU per"
+                        + " read; latency grows as the offered rate nears it)%n",
+                cores,
+                cores * 1000 / serverMs);
     }
 
     /** The nearest-rank percentile, in milliseconds. */

@@ -33,6 +33,22 @@ public final class AuditTrail {
                 .list());
     }
 
+    /**
+     * How many changes after {@code floor} are visible, and the last one's number: a cheap test of whether the
+     * trail grew since an earlier mark with the same floor. The count is what catches a transaction that took
+     * its sequence number before another but committed after it (the last number alone would not move).
+     */
+    public Mark mark(long floor) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) AS n, COALESCE(MAX(seq), 0) AS last FROM audit_event WHERE seq > :floor")
+                .bind("floor", floor)
+                .map((rs, ctx) -> new Mark(floor, rs.getLong("n"), rs.getLong("last")))
+                .one());
+    }
+
+    /** {@link #mark}'s answer: {@code count} changes after {@code floor}, the last numbered {@code last}. */
+    public record Mark(long floor, long count, long last) {}
+
     static AuditEvent read(ResultSet rs, StatementContext ctx) throws SQLException {
         return new AuditEvent(
                 rs.getLong("seq"),

@@ -33,8 +33,13 @@ import org.netra.store.StoreException;
  * empty database only (a restore never merges into live data), on H2 or PostgreSQL alike.
  */
 public final class Backups {
-    /** The tables, in an order that satisfies their references. */
-    static final List<String> TABLES = List.of("clinical_record", "audit_event");
+    /**
+     * The tables, in an order that satisfies their references. The job queue is in: a job a user submitted and
+     * was told is queued must survive a move to a new database like any record (a job that was running when
+     * the backup was taken is claimed again once its lease runs out). Sessions and sign-in failures are not:
+     * they are worth nothing on another database, and restoring them would revive sessions.
+     */
+    static final List<String> TABLES = List.of("clinical_record", "audit_event", "job_queue");
 
     private static final String FORMAT = "netra-backup-1";
     private final Jdbi jdbi;
@@ -106,14 +111,18 @@ public final class Backups {
                     if (entry != null) {
                         try (var reader = new BufferedReader(
                                 new InputStreamReader(zf.getInputStream(entry), StandardCharsets.UTF_8))) {
+                            Map<String, Integer> types = columnTypes(h, table);
                             String line;
                             while ((line = reader.readLine()) != null) {
-                                insert(h, table, json.readTree(line));
+                                insert(h, table, types, json.readTree(line));
                                 n++;
                             }
                         }
                     }
-                    int expected = manifest.path("rows").path(table).asInt(-1);
+                    // a backup from before the table existed neither has it nor counts it: it held none
+                    int expected = entry == null && !manifest.path("rows").has(table)
+                            ? 0
+                            : manifest.path("rows").path(table).asInt(-1);
                     if (expected != n) {
                         throw new StoreException(
                                 zip + " is damaged: " + table + " has " + n + " rows, its manifest says " + expected);
@@ -153,18 +162,37 @@ public final class Backups {
         return n;
     }
 
-    private static void insert(Handle h, String table, JsonNode row) {
+    /** The SQL type of each column (lower-case name) of {@code table} in this database. */
+    private static Map<String, Integer> columnTypes(Handle h, String table) {
+        return h.createQuery("SELECT * FROM " + table + " WHERE 1 = 0").scanResultSet((rs, ctx) -> {
+            ResultSetMetaData md = rs.get().getMetaData();
+            Map<String, Integer> types = new LinkedHashMap<>();
+            for (int c = 1; c <= md.getColumnCount(); c++) {
+                types.put(md.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT), md.getColumnType(c));
+            }
+            return types;
+        });
+    }
+
+    private static void insert(Handle h, String table, Map<String, Integer> types, JsonNode row) {
         List<String> columns = new ArrayList<>();
         row.fieldNames().forEachRemaining(columns::add);
         var update = h.createUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")");
         for (String c : columns) {
             JsonNode v = row.get(c);
+            Integer type = types.get(c);
+            if (type == null) {
+                throw new StoreException("the backup's " + table + " has a column " + c + " that this database's "
+                        + table + " lacks: restore it with the netra version that wrote it");
+            }
+            boolean timestamp = type == Types.TIMESTAMP_WITH_TIMEZONE || type == Types.TIMESTAMP;
             if (v.isNull()) {
-                update.bindNull(c, java.sql.Types.VARCHAR);
+                // typed as the column is: PostgreSQL refuses a null text for a timestamp column (a job's lease)
+                update.bindNull(c, type);
             } else if (v.isIntegralNumber()) {
                 update.bind(c, v.longValue());
-            } else if (c.endsWith("_at") || c.equals("at")) {
+            } else if (timestamp) {
                 update.bind(c, OffsetDateTime.parse(v.asText()));
             } else {
                 update.bind(c, v.asText());
@@ -185,6 +213,10 @@ public final class Backups {
     }
 
     private static String orderOf(String table) {
-        return table.equals("audit_event") ? "seq" : "kind, id";
+        return switch (table) {
+            case "audit_event" -> "seq";
+            case "job_queue" -> "submitted_at, id";
+            default -> "kind, id";
+        };
     }
 }

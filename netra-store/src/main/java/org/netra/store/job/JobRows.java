@@ -61,7 +61,19 @@ public final class JobRows {
 
     /** Queues a new job. */
     public void insert(String id, String kind, String params, String owner, String label, String method, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO job_queue (" + COLUMNS + ") VALUES (:id, :kind, :params,"
+        jdbi.useHandle(h -> insert(h, id, kind, params, owner, label, method, at));
+    }
+
+    private static void insert(
+            org.jdbi.v3.core.Handle h,
+            String id,
+            String kind,
+            String params,
+            String owner,
+            String label,
+            String method,
+            Instant at) {
+        h.createUpdate("INSERT INTO job_queue (" + COLUMNS + ") VALUES (:id, :kind, :params,"
                         + " :owner, :label, :method, 'QUEUED', 0, 'queued', '', :at, 0, NULL, NULL)")
                 .bind("id", id)
                 .bind("kind", kind)
@@ -70,6 +82,71 @@ public final class JobRows {
                 .bind("label", label)
                 .bind("method", method)
                 .bind("at", at(at))
+                .execute();
+    }
+
+    /** An upload waiting for its user's choice of time points and VOIs: {@code listing} is the web app's JSON. */
+    public record AwaitingUpload(String id, String owner, String listing, Instant uploaded) {}
+
+    /** Keeps an unpacked upload's listing until its user chooses what to compute, on this node or another. */
+    public void awaitSelection(String id, String owner, String listing, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO upload_awaiting (id, owner_user, listing, uploaded_at)"
+                        + " VALUES (:id, :owner, :listing, :at)")
+                .bind("id", id)
+                .bind("owner", owner)
+                .bind("listing", listing)
+                .bind("at", at(at))
+                .execute());
+    }
+
+    /** The upload {@code id} of {@code owner} still waiting for its selection. */
+    public Optional<AwaitingUpload> awaiting(String id, String owner) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, owner_user, listing, uploaded_at FROM upload_awaiting"
+                        + " WHERE id = :id AND owner_user = :owner")
+                .bind("id", id)
+                .bind("owner", owner)
+                .map((rs, ctx) -> new AwaitingUpload(
+                        rs.getString("id"),
+                        rs.getString("owner_user"),
+                        rs.getString("listing"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class).toInstant()))
+                .findOne());
+    }
+
+    /** Whether an upload with this id, uploaded after {@code after}, waits for its selection (its folder stays). */
+    public boolean isAwaitingSince(String id, Instant after) {
+        return jdbi.withHandle(h -> h.createQuery(
+                                "SELECT COUNT(*) FROM upload_awaiting WHERE id = :id AND uploaded_at >= :after")
+                        .bind("id", id)
+                        .bind("after", at(after))
+                        .mapTo(Integer.class)
+                        .one())
+                > 0;
+    }
+
+    /**
+     * Starts a waiting upload: its row goes and the job {@code id} is queued with {@code params}, in one
+     * transaction. False (and nothing queued) when the upload no longer waits: started already, on any node.
+     */
+    public boolean startAwaiting(
+            String id, String owner, String kind, String params, String label, String method, Instant at) {
+        return jdbi.inTransaction(h -> {
+            int taken = h.createUpdate("DELETE FROM upload_awaiting WHERE id = :id AND owner_user = :owner")
+                    .bind("id", id)
+                    .bind("owner", owner)
+                    .execute();
+            if (taken != 1) {
+                return false;
+            }
+            insert(h, id, kind, params, owner, label, method, at);
+            return true;
+        });
+    }
+
+    /** Forgets waiting uploads older than {@code before} (their folders expire with them); how many. */
+    public int forgetAwaitingBefore(Instant before) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM upload_awaiting WHERE uploaded_at < :before")
+                .bind("before", at(before))
                 .execute());
     }
 

@@ -8,4 +8,9 @@ class H2JobRowsTest extends JobRowsContract {
     StoreConfig freshConfig() {
         return Databases.freshH2();
     }
+
+    @Override
+    StoreConfig otherVendorConfig() {
+        return Databases.freshPostgres();
+    }
 }

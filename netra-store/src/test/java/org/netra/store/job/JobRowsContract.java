@@ -3,10 +3,12 @@ package org.netra.store.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netra.store.Store;
 import org.netra.store.StoreConfig;
 
@@ -18,8 +20,89 @@ import org.netra.store.StoreConfig;
 abstract class JobRowsContract {
     abstract StoreConfig freshConfig();
 
+    /** The other database netra runs on: a backup taken on one is restored on the other. */
+    abstract StoreConfig otherVendorConfig();
+
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Test
+    void anAwaitingUploadIsItsOwnersAndStartsOnce() {
+        try (Store store = Store.open(freshConfig())) {
+            JobRows rows = store.jobs();
+            rows.awaitSelection("u1", "physicist", "{\"name\":\"cycle.zip\"}", T0);
+            rows.awaitSelection("u2", "physicist", "{}", T0.minus(Duration.ofDays(3)));
+            assertThat(rows.awaiting("u1", "nurse")).as("only its owner's").isEmpty();
+            assertThat(rows.awaiting("u1", "physicist").orElseThrow().listing()).isEqualTo("{\"name\":\"cycle.zip\"}");
+            assertThat(rows.isAwaitingSince("u1", T0.minusSeconds(1))).isTrue();
+            assertThat(rows.isAwaitingSince("u1", T0.plusSeconds(1)))
+                    .as("older than the horizon")
+                    .isFalse();
+
+            assertThat(rows.startAwaiting("u1", "nurse", "upload", "{}", "cycle.zip", "local deposition", T0))
+                    .as("not the nurse's")
+                    .isFalse();
+            assertThat(rows.startAwaiting(
+                            "u1", "physicist", "upload", "{\"vois\":[]}", "cycle.zip", "local deposition", T0))
+                    .isTrue();
+            assertThat(rows.startAwaiting("u1", "physicist", "upload", "{}", "cycle.zip", "local deposition", T0))
+                    .as("started once")
+                    .isFalse();
+            assertThat(rows.awaiting("u1", "physicist")).isEmpty();
+            var job = rows.find("u1").orElseThrow();
+            assertThat(job.state()).isEqualTo(JobRows.State.QUEUED);
+            assertThat(job.params()).isEqualTo("{\"vois\":[]}");
+            assertThat(rows.list()).hasSize(1);
+
+            // an upload never started is forgotten after the expiry
+            assertThat(rows.forgetAwaitingBefore(T0.minus(Duration.ofDays(1)))).isEqualTo(1);
+            assertThat(rows.awaiting("u2", "physicist")).isEmpty();
+        }
+    }
+
+    @Test
+    void aQueuedJobSurvivesBackupAndRestore(@TempDir Path dir) {
+        Path zip = dir.resolve("backup.zip");
+        String params = "{\"folders\":[\"jobs/u1/spect\"],\"method\":\"VOXEL_KERNEL\"}";
+        try (Store store = Store.open(freshConfig())) {
+            JobRows rows = store.jobs();
+            rows.insert("j1", "upload", params, "physicist", "cycle 2.zip", "voxel kernel", T0);
+            rows.insert("j2", "twin", "{}", "physicist", "twin", "voxel kernel", T0.plusSeconds(1));
+            // j2 runs on a node of the old deployment when the backup is taken
+            rows.claim(
+                            List.of("twin"),
+                            "old-node",
+                            T0.plusSeconds(2),
+                            T0.plusSeconds(2).plus(LEASE))
+                    .orElseThrow();
+            assertThat(store.backups().write(zip)).containsEntry("job_queue", 2);
+        }
+        try (Store restored = Store.open(otherVendorConfig())) {
+            assertThat(restored.backups().restore(zip)).containsEntry("job_queue", 2);
+            JobRows rows = restored.jobs();
+            assertThat(rows.unfinished()).isEqualTo(2);
+            var queued = rows.find("j1").orElseThrow();
+            assertThat(queued.state()).isEqualTo(JobRows.State.QUEUED);
+            assertThat(queued.params()).isEqualTo(params);
+            assertThat(queued.label()).isEqualTo("cycle 2.zip");
+            assertThat(queued.submitted()).isEqualTo(T0);
+            assertThat(queued.leaseOwner()).isNull();
+            assertThat(queued.leaseUntil()).isNull();
+
+            // a node of the new deployment runs the queued job
+            var claimed = rows.claim(List.of("upload"), "new-node", T0.plusSeconds(3), T0.plusSeconds(33))
+                    .orElseThrow();
+            assertThat(claimed.id()).isEqualTo("j1");
+            assertThat(claimed.attempts()).isEqualTo(1);
+            // the job that was running is the old node's until its lease runs out, then any node's
+            assertThat(rows.claim(List.of("twin"), "new-node", T0.plusSeconds(10), T0.plusSeconds(40)))
+                    .isEmpty();
+            var resumed = rows.claim(List.of("twin"), "new-node", T0.plusSeconds(33), T0.plusSeconds(63))
+                    .orElseThrow();
+            assertThat(resumed.id()).isEqualTo("j2");
+            assertThat(resumed.attempts()).isEqualTo(2);
+        }
+    }
 
     @Test
     void aJobIsOneNodesWhileItsLeaseHoldsAndAnyNodesAfter() {

@@ -8,4 +8,9 @@ class PostgresJobRowsTest extends JobRowsContract {
     StoreConfig freshConfig() {
         return Databases.freshPostgres();
     }
+
+    @Override
+    StoreConfig otherVendorConfig() {
+        return Databases.freshH2();
+    }
 }

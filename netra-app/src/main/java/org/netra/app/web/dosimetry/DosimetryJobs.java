@@ -403,14 +403,18 @@ public final class DosimetryJobs implements AutoCloseable {
     private final CourseAttachment attachment;
     private final JobQueue queue;
     private final Map<String, JobQueue.Lease> running = new ConcurrentHashMap<>();
-    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
 
     /** Uploads are unpacked by {@code unpacker}; jobs are queued and finished ones kept in {@code store}. */
     public DosimetryJobs(Store store, UploadUnpacker unpacker, JobQueue.Settings settings) {
         this.store = store;
         this.unpacker = unpacker;
         this.attachment = new CourseAttachment(store);
-        unpacker.keepWhile(id -> store.jobs().find(id).filter(r -> !ended(r)).isPresent());
+        // a job folder stays while its job is queued or running, or while its upload waits for a selection (within
+        // the expiry: an upload never started goes with its folder)
+        unpacker.keepWhile(id -> store.jobs().find(id).filter(r -> !ended(r)).isPresent()
+                || store.jobs()
+                        .isAwaitingSince(
+                                id, Instant.now().minus(unpacker.limits().expiry())));
         this.queue = new JobQueue(store.jobs(), settings, java.time.Clock.systemUTC());
         register(UPLOAD_KIND, UploadRequest.class, this::uploadWork);
     }
@@ -429,15 +433,19 @@ public final class DosimetryJobs implements AutoCloseable {
     }
 
     private Job submit(String id, String owner, String name, String kind, Object params, DoseMethod method) {
+        queue.submit(id, kind, paramsOf(kind, params), owner, name, methodName(method));
+        return get(id).orElseThrow();
+    }
+
+    private String paramsOf(String kind, Object params) {
         if (!queue.knows(kind)) {
             throw new IllegalStateException("no job kind " + kind + " is registered on this node");
         }
         try {
-            queue.submit(id, kind, PARAMS.writeValueAsString(params), owner, name, methodName(method));
+            return PARAMS.writeValueAsString(params);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("job parameters of kind " + kind + " cannot be written: " + e, e);
         }
-        return get(id).orElseThrow();
     }
 
     private <P> void runClaimed(JobQueue.Lease lease, Class<P> params, java.util.function.Function<P, Work> make) {
@@ -575,6 +583,8 @@ public final class DosimetryJobs implements AutoCloseable {
      */
     public Upload unpack(String owner, String name, InputStream zip, CycleOptions options) throws IOException {
         String id = UUID.randomUUID().toString().substring(0, 8);
+        // uploads nobody started within the expiry are forgotten with their folders
+        store.jobs().forgetAwaitingBefore(Instant.now().minus(unpacker.limits().expiry()));
         Path dir = unpacker.unpack(owner, id, zip);
         try {
             Optional<Path> dicomDir = PatientMediaImport.dicomDir(dir);
@@ -607,7 +617,13 @@ public final class DosimetryJobs implements AutoCloseable {
             }
             List<Path> cts = dicomDir.isPresent() ? listedFolders(listed, "CT") : ctSeries(dir);
             var u = new Upload(id, owner, name, List.copyOf(series), cts, rois, options, dir, rtstruct);
-            uploads.put(id, u);
+            store.jobs()
+                    .awaitSelection(
+                            id,
+                            owner,
+                            PARAMS.writeValueAsString(new UploadListing(
+                                    name, u.series(), rois, UploadRequest.of(u, List.of(), List.of(), options))),
+                            Instant.now());
             return u;
         } catch (IOException | RuntimeException e) {
             unpacker.discard(dir); // a refused upload leaves nothing behind
@@ -615,9 +631,38 @@ public final class DosimetryJobs implements AutoCloseable {
         }
     }
 
-    /** An upload of {@code owner} waiting for its selection. */
+    /**
+     * What the database keeps of an upload waiting for its selection, so that any node shows it and starts it: the
+     * listing the page offers and, as a job's request without time points and VOIs yet, the folders and options.
+     * The files stay in the job folder of the data folder the nodes share.
+     */
+    record UploadListing(String name, List<Series> series, List<String> rois, UploadRequest request) {}
+
+    /** An upload of {@code owner} waiting for its selection (made on this node or another). */
     public Optional<Upload> upload(String id, String owner) {
-        return Optional.ofNullable(uploads.get(id)).filter(u -> u.owner().equals(owner));
+        return store.jobs().awaiting(id, owner).flatMap(a -> {
+            Path dir = unpacker.folder(owner, id);
+            if (!Files.isDirectory(dir)) {
+                return Optional.empty(); // expired, or this node does not share the data folder
+            }
+            UploadListing l;
+            try {
+                l = PARAMS.readValue(a.listing(), UploadListing.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the stored listing of upload " + id + " cannot be read: " + e, e);
+            }
+            var r = l.request();
+            return Optional.of(new Upload(
+                    id,
+                    owner,
+                    l.name(),
+                    l.series(),
+                    r.cts().stream().map(dir::resolve).toList(),
+                    l.rois(),
+                    r.options(),
+                    dir,
+                    dir.resolve(r.rtstruct())));
+        });
     }
 
     /** Queues the computation on the chosen time points (folders) and VOIs of an unpacked upload. */
@@ -632,7 +677,7 @@ public final class DosimetryJobs implements AutoCloseable {
     public Job start(String uploadId, String owner, List<String> folders, List<String> rois, List<String> roles) {
         Upload u = upload(uploadId, owner)
                 .orElseThrow(() -> new CycleInputException("there is no upload " + uploadId + " of " + owner
-                        + " waiting to start (started already, or the server restarted): upload the zip again"));
+                        + " waiting to start (started already, or expired): upload the zip again"));
         List<String> known = u.series().stream().map(Series::folder).toList();
         if (folders.isEmpty()) {
             throw new CycleInputException("choose at least one time point of " + known);
@@ -651,12 +696,14 @@ public final class DosimetryJobs implements AutoCloseable {
             }
         }
         CycleOptions options = u.options().withRoles(u.options().roles().withOverrides(roles));
-        if (uploads.remove(uploadId) == null) {
-            throw new CycleInputException("upload " + uploadId + " was started already");
-        }
         List<String> chosen = known.stream().filter(folders::contains).toList();
         var request = UploadRequest.of(u, chosen, rois, options);
-        return submit(uploadId, owner, u.name(), UPLOAD_KIND, request, options.method());
+        // the upload stops waiting and its job is queued in one transaction: started once, whichever node is asked
+        if (!queue.startAwaiting(
+                uploadId, owner, UPLOAD_KIND, paramsOf(UPLOAD_KIND, request), u.name(), methodName(options.method()))) {
+            throw new CycleInputException("upload " + uploadId + " was started already");
+        }
+        return get(uploadId).orElseThrow();
     }
 
     /**

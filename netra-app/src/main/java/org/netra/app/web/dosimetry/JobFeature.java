@@ -204,7 +204,7 @@ public final class JobFeature implements WebFeature {
         String user = RequestSecurity.user(ctx).orElseThrow().username();
         return jobs.upload(ctx.pathParam("id"), user)
                 .orElseThrow(() -> new NotFoundResponse("There is no upload " + ctx.pathParam("id")
-                        + " of yours waiting to start (started already, or the server restarted)."));
+                        + " of yours waiting to start (started already, or expired): upload the zip again."));
     }
 
     /** A comma-separated selection, or everything when absent. */

@@ -110,6 +110,18 @@ public final class JobQueue implements AutoCloseable {
         wake.release();
     }
 
+    /**
+     * Queues the job of an upload that waited for its selection, in the transaction that ends its waiting; false
+     * when it no longer waits (started already, on this node or another).
+     */
+    public boolean startAwaiting(String id, String owner, String kind, String params, String label, String method) {
+        boolean started = rows.startAwaiting(id, owner, kind, params, label, method, clock.instant());
+        if (started) {
+            wake.release();
+        }
+        return started;
+    }
+
     private void work() {
         while (!closed) {
             try {

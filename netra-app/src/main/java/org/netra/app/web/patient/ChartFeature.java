@@ -38,7 +38,9 @@ public final class ChartFeature implements WebFeature {
         routes.page(HandlerType.GET, "/patients/{id}", viewers, ctx -> {
             var user = RequestSecurity.user(ctx).orElseThrow();
             String id = ctx.pathParam("id");
-            var view = view(id);
+            // one read of the chart for the page and the proposal: the chart is most of a page's cost
+            PatientChart chart = PatientChart.load(services.store().records(), id);
+            var view = view(chart, id);
             routes.views()
                     .render(
                             ctx,
@@ -46,7 +48,7 @@ public final class ChartFeature implements WebFeature {
                             view.name(),
                             new ChartPage(
                                     view,
-                                    planner.propose(id),
+                                    planner.propose(chart),
                                     user.can(Permission.APPROVE_CYCLE),
                                     user.can(Permission.PLAN_CYCLE),
                                     ctx.queryParam("planned") != null
@@ -111,8 +113,10 @@ public final class ChartFeature implements WebFeature {
     }
 
     ChartView view(String id) {
-        var records = services.store().records();
-        PatientChart chart = PatientChart.load(records, id);
+        return view(PatientChart.load(services.store().records(), id), id);
+    }
+
+    private ChartView view(PatientChart chart, String id) {
         LocalDate today = LocalDate.now(services.clock());
         var status = PatientStatus.of(
                 id,

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.netra.store.Store;
+import org.netra.store.audit.AuditTrail;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
 import org.netra.store.clinical.DecisionRecord;
@@ -33,43 +34,65 @@ public final class ClinicalDirectory implements PatientDirectory {
     @Override
     public List<PatientSummary> search(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        var list = all();
-        var keys = searchKeys;
-        return list.stream()
-                .filter(p -> q.isEmpty() || keys.getOrDefault(p.id(), "").contains(q))
+        var now = current();
+        return now.list().stream()
+                .filter(p ->
+                        q.isEmpty() || now.searchKeys().getOrDefault(p.id(), "").contains(q))
                 .toList();
     }
 
-    /** Per patient id: the text a search looks in (name, id, identifiers, birth date), lower case. */
-    private Map<String, String> searchKeys = Map.of();
+    /**
+     * Audit entries before the last one the list reflects that are still checked for: a transaction numbered
+     * earlier than another can commit after it, and then shows up below the last number.
+     */
+    private static final long LATE_COMMITS = 1000;
 
-    /** Audit sequence number the cached list reflects (−1: none yet). */
-    private long seen = -1;
+    /**
+     * The list as of an audit mark and a day (statuses such as "follow-up due" move with the date); {@code
+     * searchKeys} per patient id: the text a search looks in (name, id, identifiers, birth date), lower case.
+     */
+    private record Snapshot(
+            AuditTrail.Mark mark, LocalDate day, List<PatientSummary> list, Map<String, String> searchKeys) {}
 
-    private List<PatientSummary> cached = List.of();
+    private volatile Snapshot snapshot;
 
     /**
      * Every patient's summary, recomputed only when the audit trail shows a change since the last time
-     * (every change to a record is in it), so reading the list costs one small query.
+     * (every change to a record is in it), so reading the list costs one small query. The check runs outside
+     * the lock: under load a lock held across a database round trip made every list read wait for the others.
      */
-    private synchronized List<PatientSummary> all() {
-        var changes = store.audit().since(Math.max(seen, 0));
-        if (seen >= 0 && changes.isEmpty()) {
-            return cached;
+    private Snapshot current() {
+        var seen = snapshot;
+        LocalDate today = LocalDate.now(clock);
+        if (fresh(seen, today)) {
+            return seen;
         }
-        long upTo = changes.isEmpty() ? Math.max(seen, 0) : changes.getLast().seq();
-        cached = compute();
-        seen = upTo;
-        return cached;
+        synchronized (this) {
+            seen = snapshot;
+            if (fresh(seen, today)) {
+                return seen; // another request recomputed it meanwhile
+            }
+            // the mark is read before the records: a change in between makes the next read recompute again
+            var upTo = store.audit().mark(-1);
+            var mark = store.audit().mark(Math.max(-1, upTo.last() - LATE_COMMITS));
+            snapshot = compute(mark, today);
+            return snapshot;
+        }
     }
 
-    private List<PatientSummary> compute() {
+    private boolean fresh(Snapshot seen, LocalDate today) {
+        return seen != null
+                && seen.day().equals(today)
+                && store.audit().mark(seen.mark().floor()).equals(seen.mark());
+    }
+
+    private Snapshot compute(AuditTrail.Mark mark, LocalDate today) {
         var records = store.records();
         var patients = records.list(ClinicalKinds.PATIENT).stream()
                 .map(Stored::value)
                 .sorted(Comparator.comparing(p -> p.id()))
                 .toList();
-        searchKeys = patients.stream().collect(Collectors.toMap(p -> p.id(), p -> String.join(
+        Map<String, String> searchKeys = patients.stream().collect(Collectors.toMap(p -> p.id(), p -> String.join(
                         " ",
                         p.name(),
                         p.id(),
@@ -77,7 +100,7 @@ public final class ClinicalDirectory implements PatientDirectory {
                         p.identifiers().stream().map(i -> i.value()).collect(Collectors.joining(" ")))
                 .toLowerCase(Locale.ROOT)));
         if (patients.isEmpty()) {
-            return List.of();
+            return new Snapshot(mark, today, List.of(), searchKeys);
         }
         Map<String, List<CourseRecord>> courses =
                 byPatient(records.list(ClinicalKinds.COURSE), CourseRecord::patientId);
@@ -89,8 +112,7 @@ public final class ClinicalDirectory implements PatientDirectory {
                 byPatient(records.list(ClinicalKinds.OUTCOME), OutcomeRecord::patientId);
         Map<String, List<EligibilityAssessment>> eligibility =
                 byPatient(records.list(ClinicalKinds.ELIGIBILITY), EligibilityAssessment::patientId);
-        LocalDate today = LocalDate.now(clock);
-        return patients.stream()
+        var list = patients.stream()
                 .map(p -> PatientStatus.of(
                                 p.id(),
                                 courses.getOrDefault(p.id(), List.of()),
@@ -101,6 +123,7 @@ public final class ClinicalDirectory implements PatientDirectory {
                                 today)
                         .summary(p.id(), p.name()))
                 .toList();
+        return new Snapshot(mark, today, list, searchKeys);
     }
 
     private static <T> Map<String, List<T>> byPatient(List<Stored<T>> all, java.util.function.Function<T, String> id) {

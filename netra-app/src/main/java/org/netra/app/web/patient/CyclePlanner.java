@@ -58,7 +58,12 @@ public final class CyclePlanner {
     }
 
     public Proposal propose(String patientId) {
-        return plan(PatientChart.load(store.records(), patientId)).proposal();
+        return propose(PatientChart.load(store.records(), patientId));
+    }
+
+    /** The same for a chart the caller has read already. */
+    public Proposal propose(PatientChart chart) {
+        return plan(chart).proposal();
     }
 
     /** Records the proposed decision and books the room; refuses when there is nothing to plan or it is done. */
