@@ -15,7 +15,7 @@ class NuclideCommandTest {
     static Run run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cl = Main.commandLine();
+        var cl = Main.commandLine(args);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);
