@@ -47,4 +47,14 @@ public record StpEstimate(
                 prior.residualRelativeSd() * 100,
                 Times.hours(prior.recommendedScanTime()));
     }
+
+    /** The same estimate for {@code factor} times the activity (the TIA is linear in it). */
+    public StpEstimate scaled(double factor) {
+        return new StpEstimate(
+                TimeIntegratedActivity.ofMBqHours(median.inMBqHours() * factor),
+                TimeIntegratedActivity.ofMBqHours(lower90.inMBqHours() * factor),
+                TimeIntegratedActivity.ofMBqHours(upper90.inMBqHours() * factor),
+                prior,
+                scanTime);
+    }
 }
