@@ -61,7 +61,7 @@ public record EffectiveHalfLifePrior(
 
     /**
      * netra's default prior for 177Lu-DOTATATE. The typical values and spreads are working figures inside the
-     * published ranges named in docs/DOMAIN.md §6 ("Population priors"); each department should replace them by
+     * published ranges named in docs/DOMAIN.md §3 ("Population priors for one scan"); each department should replace them by
      * its own (the NLME refit of issue 19, not built yet).
      */
     public static EffectiveHalfLifePrior lu177Dotatate(RegionKind region) {
