@@ -165,7 +165,7 @@ class DosimetryCommandTest {
         assertThat(d.at("/psf/source").asText()).contains("default for the camera class");
         assertThat(d.at("/psf/fwhmMm").asDouble()).isEqualTo(12.0);
         assertThat(d.at("/rois/0/absorbedDoseSd/partialVolume").asDouble()).isPositive();
-        // one scan at 27.7 h by the population method: the interval and the advice to scan nearer 69 h
+        // one scan at 3.7 h by the population method: the interval and the advice to scan nearer the recommended time
         assertThat(d.get("warnings").findValuesAsText("code")).contains("single-point-away-from-recommended-time");
         assertThat(d.at("/rois/0/singlePoint/method").asText()).isEqualTo("population");
         assertThat(d.at("/rois/0/singlePoint/lower90MBqH").asDouble())

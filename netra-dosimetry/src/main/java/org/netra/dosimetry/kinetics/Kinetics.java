@@ -308,7 +308,7 @@ public final class Kinetics {
                     (est.upper90().inMBqHours() - est.lower90().inMBqHours()) / (2 * 1.6448536269514722)));
             why += String.format(
                     java.util.Locale.ROOT,
-                    "; 90 %% credible interval %.4g–%.4g MBq·h; %s",
+                    "; 90 %% credible interval %.4g–%.4g MBq·h for the activity as measured (before any correction); %s",
                     est.lower90().inMBqHours(),
                     est.upper90().inMBqHours(),
                     est.assumptions());
