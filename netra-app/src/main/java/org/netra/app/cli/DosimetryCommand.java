@@ -172,6 +172,15 @@ final class DosimetryCommand implements Callable<Integer> {
                     + " cortex, which are split out of their region afterwards)")
     List<String> gtmRegions;
 
+    @Option(
+            names = "--stp",
+            defaultValue = "population",
+            paramLabel = "population|hanscheid|madsen",
+            description = "how a single --timepoint is integrated: population (default; each region kind's"
+                    + " published effective-half-life prior, TIA with a 90 % credible interval), hanscheid"
+                    + " (A·2t/ln 2, Hänscheid 2018) or madsen (kidney typical T_eff 50 h, Madsen 2018)")
+    String stp;
+
     @Option(names = "--dose-out", paramLabel = "FILE.nii", description = "write the dose map (Gy) as NIfTI")
     Path doseOut;
 
@@ -249,7 +258,8 @@ final class DosimetryCommand implements Callable<Integer> {
                 .withUncertainty(new UncertaintyBudget(uCalibration, uVoiActivity, uVoiMass, 0))
                 .withExtrapolation(uExtrapolation)
                 .withBedOverride(bed)
-                .withRoles(RoleRules.DEFAULT.withOverrides(roles == null ? List.of() : roles));
+                .withRoles(RoleRules.DEFAULT.withOverrides(roles == null ? List.of() : roles))
+                .withSinglePoint(CycleOptions.SinglePointChoice.parse(stp));
     }
 
     private void print(CycleReport report) {
@@ -317,6 +327,19 @@ final class DosimetryCommand implements Callable<Integer> {
                                     v.bedTissue().orElse("")))
                             .orElse("not computed (no sourced α/β for this tissue; give --alpha-beta)"));
             out.println("    why: " + v.fitWhy());
+            v.singlePoint()
+                    .ifPresent(sp -> out.printf(
+                            Locale.ROOT,
+                            "    single time point: %s%s%n",
+                            sp.method(),
+                            sp.lower90MBqH().isPresent()
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            ", TIA 90 %% credible interval %.4g–%.4g MBq·h, recommended scan %.0f h",
+                                            sp.lower90MBqH().get(),
+                                            sp.upper90MBqH().orElseThrow(),
+                                            sp.recommendedScanH().orElseThrow())
+                                    : " (no interval)"));
             out.printf(
                     Locale.ROOT,
                     "    SD parts (relative): fit and budget %.3f, extrapolation %.3f, partial volume %.3f%n",

@@ -12,6 +12,10 @@ import org.netra.dosimetry.cycle.CycleReport;
 import org.netra.dosimetry.cycle.CycleResult;
 import org.netra.dosimetry.cycle.CycleWarning;
 import org.netra.dosimetry.cycle.PartialVolumeCorrection;
+import org.netra.dosimetry.kinetics.SinglePointMethod;
+import org.netra.dosimetry.kinetics.TiaMethod;
+import org.netra.dosimetry.kinetics.TiaResult;
+import org.netra.dosimetry.population.StpEstimate;
 import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
@@ -82,7 +86,19 @@ public final class CycleJson {
             Optional<String> bedTissue,
             Optional<DvhOut> dvh,
             String doseHow,
-            Optional<RecoveryOut> recovery) {}
+            Optional<RecoveryOut> recovery,
+            Optional<SinglePointOut> singlePoint) {}
+
+    /**
+     * A region measured once: the method named, the 90 % credible interval (population method only, scaled
+     * with the TIA through any partial-volume correction) and what the number assumes.
+     */
+    public record SinglePointOut(
+            String method,
+            Optional<Double> lower90MBqH,
+            Optional<Double> upper90MBqH,
+            Optional<Double> recommendedScanH,
+            String assumptions) {}
 
     /** The GTM correction of one ROI: its recovery coefficient and what its figures were multiplied by. */
     public record RecoveryOut(
@@ -116,6 +132,43 @@ public final class CycleJson {
             VoxelFitsOut voxelFits,
             List<RoiOut> rois,
             List<WarningOut> warnings) {}
+
+    private static Optional<SinglePointOut> singlePoint(TiaResult tia, double scanHours) {
+        if (!(tia.method() instanceof TiaMethod.SinglePoint sp)) {
+            return Optional.empty();
+        }
+        double total = tia.timeIntegratedActivity().inMBqHours();
+        return Optional.of(
+                switch (sp.method()) {
+                    case SinglePointMethod.Population p -> {
+                        StpEstimate unit = p.estimate(scanHours, 1);
+                        double perMedian = total / unit.median().inMBqHours();
+                        yield new SinglePointOut(
+                                "population",
+                                Optional.of(unit.lower90().inMBqHours() * perMedian),
+                                Optional.of(unit.upper90().inMBqHours() * perMedian),
+                                Optional.of(Times.hours(p.prior().recommendedScanTime())),
+                                unit.assumptions());
+                    }
+                    case SinglePointMethod.Haenscheid h ->
+                        new SinglePointOut(
+                                "hanscheid",
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                "Hänscheid 2018: TIA = A(t)·2t/ln 2, exact only for a mono-exponential with T_eff equal"
+                                        + " to the scan time; no interval");
+                    case SinglePointMethod.Madsen m ->
+                        new SinglePointOut(
+                                "madsen",
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                "Madsen 2018: TIA = A(t)·e^{λt}/λ with one population T_eff of "
+                                        + Math.round(Times.hours(m.populationEffectiveHalfLife()))
+                                        + " h; no interval");
+                });
+    }
 
     /** The report's JSON form. */
     public static Report of(CycleReport report) {
@@ -187,7 +240,8 @@ public final class CycleJson {
                             x.activityFactor(),
                             x.tiaFactor(),
                             x.uncorrectedTia().inMBqHours(),
-                            x.uncorrectedDose().inGy()))));
+                            x.uncorrectedDose().inGy())),
+                    singlePoint(v.tia(), r.hoursAfterInjection()[0])));
         }
         var c = r.voxelFits();
         var budget = r.settings().uncertainty();

@@ -115,7 +115,30 @@ class DosimetryCommandTest {
                 "--method",
                 "organ-s");
         assertThat(ok.exit()).as(ok.err()).isZero();
-        assertThat(ok.out()).contains("single time point (Hänscheid 2018)").contains("sphere model");
+        // one scan: the population method by default, with its interval and assumptions
+        assertThat(ok.out())
+                .contains("single time point (population prior")
+                .contains("credible interval")
+                .contains("one scan fixes only the amplitude")
+                .contains("sphere model");
+        var hanscheid = NuclideCommandTest.run(
+                "dosimetry",
+                "--timepoint",
+                scan("SCAN_001"),
+                "--rtstruct",
+                rtstruct("SCAN_001"),
+                "--method",
+                "organ-s",
+                "--stp",
+                "hanscheid");
+        assertThat(hanscheid.exit()).as(hanscheid.err()).isZero();
+        assertThat(hanscheid.out())
+                .contains("single time point (Hänscheid 2018)")
+                .contains("hanscheid (no interval)");
+        var bad = NuclideCommandTest.run(
+                "dosimetry", "--timepoint", scan("SCAN_001"), "--rtstruct", rtstruct("SCAN_001"), "--stp", "guess");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--stp");
     }
 
     /** --recovery gtm: each ROI says it was corrected, by how much, and keeps its uncorrected dose. */
@@ -142,7 +165,13 @@ class DosimetryCommandTest {
         assertThat(d.at("/psf/source").asText()).contains("default for the camera class");
         assertThat(d.at("/psf/fwhmMm").asDouble()).isEqualTo(12.0);
         assertThat(d.at("/rois/0/absorbedDoseSd/partialVolume").asDouble()).isPositive();
-        assertThat(d.get("warnings").findValuesAsText("code")).contains("single-point-far-from-effective-half-life");
+        // one scan at 3.7 h by the population method: the interval and the advice to scan nearer the recommended time
+        assertThat(d.get("warnings").findValuesAsText("code")).contains("single-point-away-from-recommended-time");
+        assertThat(d.at("/rois/0/singlePoint/method").asText()).isEqualTo("population");
+        assertThat(d.at("/rois/0/singlePoint/lower90MBqH").asDouble())
+                .isLessThan(d.at("/rois/0/timeIntegratedActivityMBqH").asDouble());
+        assertThat(d.at("/rois/0/singlePoint/upper90MBqH").asDouble())
+                .isGreaterThan(d.at("/rois/0/timeIntegratedActivityMBqH").asDouble());
         var unknown = NuclideCommandTest.run(
                 "dosimetry", "--timepoint", scan("SCAN_001"), "--rtstruct", rtstruct("SCAN_001"), "--method", "kernel");
         assertThat(unknown.exit()).isEqualTo(2);

@@ -24,6 +24,7 @@ import org.netra.physics.quantity.Times;
  * @param expectedEffectiveHalfLife what a single time point's Hänscheid integration is checked against
  * @param calibrations the department's camera calibration factors (netra's settings): a series in counts is
  *     converted with the one matching its camera, collimator, window and nuclide, or refused
+ * @param singlePoint how a region scanned once is integrated: {@link SinglePointChoice#POPULATION} by default
  */
 public record CycleOptions(
         DoseMethod method,
@@ -35,7 +36,8 @@ public record CycleOptions(
         Optional<TissueParameters> bedOverride,
         RoleRules roles,
         Duration expectedEffectiveHalfLife,
-        CameraCalibrations calibrations) {
+        CameraCalibrations calibrations,
+        SinglePointChoice singlePoint) {
 
     /**
      * The expected effective half-life for the single-time-point check: 50 h, which puts Hänscheid's
@@ -55,7 +57,8 @@ public record CycleOptions(
             Optional.empty(),
             RoleRules.DEFAULT,
             DEFAULT_EXPECTED_TEFF,
-            CameraCalibrations.NONE);
+            CameraCalibrations.NONE,
+            SinglePointChoice.POPULATION);
 
     /** How later scans are brought onto the first. */
     public enum Registration {
@@ -115,6 +118,7 @@ public record CycleOptions(
         Objects.requireNonNull(recovery, "recovery");
         Objects.requireNonNull(departmentPsfFwhmMm, "departmentPsfFwhmMm");
         Objects.requireNonNull(uncertainty, "uncertainty");
+        Objects.requireNonNull(singlePoint, "singlePoint");
         Objects.requireNonNull(bedOverride, "bedOverride");
         if (!(extrapolation >= 0) || Double.isInfinite(extrapolation)) {
             throw new CycleInputException(
@@ -137,7 +141,8 @@ public record CycleOptions(
                 bedOverride,
                 roles,
                 expectedEffectiveHalfLife,
-                value);
+                value,
+                singlePoint);
     }
 
     public CycleOptions withMethod(DoseMethod value) {
@@ -151,7 +156,8 @@ public record CycleOptions(
                 bedOverride,
                 roles,
                 expectedEffectiveHalfLife,
-                calibrations);
+                calibrations,
+                singlePoint);
     }
 
     public CycleOptions withRegistration(Registration value) {
@@ -165,7 +171,8 @@ public record CycleOptions(
                 bedOverride,
                 roles,
                 expectedEffectiveHalfLife,
-                calibrations);
+                calibrations,
+                singlePoint);
     }
 
     public CycleOptions withRecovery(Recovery value) {
@@ -179,7 +186,8 @@ public record CycleOptions(
                 bedOverride,
                 roles,
                 expectedEffectiveHalfLife,
-                calibrations);
+                calibrations,
+                singlePoint);
     }
 
     /** {@code text} "gtm" or "none", refused otherwise. */
@@ -198,7 +206,8 @@ public record CycleOptions(
                 bedOverride,
                 roles,
                 expectedEffectiveHalfLife,
-                calibrations);
+                calibrations,
+                singlePoint);
     }
 
     public CycleOptions withUncertainty(UncertaintyBudget value) {
@@ -212,7 +221,8 @@ public record CycleOptions(
                 bedOverride,
                 roles,
                 expectedEffectiveHalfLife,
-                calibrations);
+                calibrations,
+                singlePoint);
     }
 
     public CycleOptions withExtrapolation(double value) {
@@ -226,7 +236,8 @@ public record CycleOptions(
                 bedOverride,
                 roles,
                 expectedEffectiveHalfLife,
-                calibrations);
+                calibrations,
+                singlePoint);
     }
 
     public CycleOptions withBedOverride(Optional<TissueParameters> value) {
@@ -240,7 +251,8 @@ public record CycleOptions(
                 value,
                 roles,
                 expectedEffectiveHalfLife,
-                calibrations);
+                calibrations,
+                singlePoint);
     }
 
     public CycleOptions withRoles(RoleRules value) {
@@ -254,6 +266,45 @@ public record CycleOptions(
                 bedOverride,
                 value,
                 expectedEffectiveHalfLife,
-                calibrations);
+                calibrations,
+                singlePoint);
+    }
+
+    /** How a single time point is integrated. */
+    public CycleOptions withSinglePoint(SinglePointChoice value) {
+        return new CycleOptions(
+                method,
+                registration,
+                recovery,
+                departmentPsfFwhmMm,
+                uncertainty,
+                extrapolation,
+                bedOverride,
+                roles,
+                expectedEffectiveHalfLife,
+                calibrations,
+                value);
+    }
+
+    /**
+     * The single-time-point methods: the population prior of each VOI's region kind with a credible interval
+     * (the default; org.netra.dosimetry.population), Hänscheid 2018 (A·2t/ln 2) or Madsen 2018 (the typical
+     * effective half-life of the region kind, no interval).
+     */
+    public enum SinglePointChoice {
+        POPULATION,
+        HAENSCHEID,
+        MADSEN;
+
+        /** From "population", "hanscheid" (or "haenscheid", "hänscheid") or "madsen"; anything else is refused. */
+        public static SinglePointChoice parse(String text) {
+            return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "population" -> POPULATION;
+                case "hanscheid", "haenscheid", "hänscheid" -> HAENSCHEID;
+                case "madsen" -> MADSEN;
+                default ->
+                    throw new CycleInputException("--stp must be population, hanscheid or madsen, got '" + text + "'");
+            };
+        }
     }
 }

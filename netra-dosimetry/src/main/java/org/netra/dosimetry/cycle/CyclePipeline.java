@@ -51,6 +51,13 @@ public final class CyclePipeline {
     /** A TIA more extrapolated than this share is warned about. */
     public static final double EXTRAPOLATED_LIMIT = 0.5;
 
+    /**
+     * The population single-time-point TIA's relative SD from the unknown half-life alone beyond which the scan
+     * time is warned about: 10 %, about the SPECT measurement's own error, so the timing at least does not
+     * dominate it.
+     */
+    public static final double POPULATION_STP_LOG_SD_LIMIT = 0.10;
+
     /** Hänscheid's error for a mono-exponential beyond this (relative) at the expected T_eff is warned about. */
     public static final double SINGLE_POINT_TOLERANCE = 0.10;
 
@@ -141,6 +148,14 @@ public final class CyclePipeline {
                 .withUncertainty(options.uncertainty())
                 .withExtrapolation(options.extrapolation())
                 .withRoles(options.roles());
+        // the voxel map's method for voxels outside every VOI; each VOI then takes its region kind's prior
+        // (Madsen: the kidney's typical T_eff, the organ the course's budget counts)
+        settings = settings.withKinetics(settings.kinetics()
+                .withSinglePoint(RegionPriors.forRegion(
+                        options.singlePoint(),
+                        options.singlePoint() == CycleOptions.SinglePointChoice.MADSEN
+                                ? org.netra.dosimetry.population.RegionKind.KIDNEY
+                                : org.netra.dosimetry.population.RegionKind.WHOLE_BODY)));
         if (options.bedOverride().isPresent()) {
             settings = settings.withBedTissue(options.bedOverride().get());
         }
@@ -251,6 +266,13 @@ public final class CyclePipeline {
             }
             if (!singlePoint && v.extrapolatedFraction() > EXTRAPOLATED_LIMIT) {
                 out.add(new CycleWarning.MostlyExtrapolated(v.name(), v.extrapolatedFraction()));
+            }
+            if (tia.method() instanceof TiaMethod.SinglePoint(SinglePointMethod.Population p)) {
+                double sd = p.prior().clearanceLogSdAt(hours[0]);
+                if (sd > POPULATION_STP_LOG_SD_LIMIT) {
+                    out.add(new CycleWarning.SinglePointAwayFromRecommendedTime(
+                            v.name(), hours[0], Times.hours(p.prior().recommendedScanTime()), sd));
+                }
             }
             if (tia.method() instanceof TiaMethod.SinglePoint(SinglePointMethod.Haenscheid h)) {
                 double expected = Times.hours(options.expectedEffectiveHalfLife());

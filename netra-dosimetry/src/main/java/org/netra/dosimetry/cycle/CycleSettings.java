@@ -85,6 +85,10 @@ public record CycleSettings(
         };
     }
 
+    public CycleSettings withKinetics(KineticsSettings value) {
+        return new CycleSettings(value, uncertainty, bedOverride, tissueDensity, roles, extrapolation);
+    }
+
     public CycleSettings withUncertainty(UncertaintyBudget budget) {
         return new CycleSettings(kinetics, budget, bedOverride, tissueDensity, roles, extrapolation);
     }

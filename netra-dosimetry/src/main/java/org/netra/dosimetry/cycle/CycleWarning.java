@@ -23,6 +23,7 @@ public sealed interface CycleWarning {
             case UnmeasuredBeforeFirstScan w -> "unmeasured-before-first-scan";
             case UnregisteredMotion w -> "unregistered-motion";
             case SinglePointFarFromEffectiveHalfLife w -> "single-point-far-from-effective-half-life";
+            case SinglePointAwayFromRecommendedTime w -> "single-point-away-from-recommended-time";
             case ImageBasedMarrow w -> "image-based-marrow";
             case NoPartialVolumeCorrection w -> "no-partial-volume-correction";
             case OldCalibration w -> "old-calibration";
@@ -167,6 +168,26 @@ public sealed interface CycleWarning {
                     voi,
                     scanHours,
                     expectedTeffH);
+        }
+    }
+
+    /**
+     * One scan integrated by the population method at a time where the unknown half-life alone leaves the TIA
+     * more than {@link CyclePipeline#POPULATION_STP_LOG_SD_LIMIT} uncertain (1 SD).
+     */
+    record SinglePointAwayFromRecommendedTime(String voi, double scanHours, double recommendedH, double relativeSd)
+            implements CycleWarning {
+        @Override
+        public String message() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: single time point at %.1f h integrated with the population prior; at this time the"
+                            + " patient's unknown effective half-life alone makes the TIA ±%.0f %% (1 SD, see its 90 %%"
+                            + " interval); a scan at %.0f h would be most informative, or add time points",
+                    voi,
+                    scanHours,
+                    100 * relativeSd,
+                    recommendedH);
         }
     }
 

@@ -122,6 +122,9 @@ public final class DoseComputation {
                     settings.kinetics().singlePoint());
             counts = r.counts();
             float[] tia = r.tia();
+            if (n == 1) {
+                regionPriorsOnTheMap(tia, hours[0], vois, settings);
+            }
             float toBqS = (float) (voxelMl * 3600); // Bq/mL·h per voxel → Bq·s
             for (int v = 0; v < tia.length; v++) {
                 tia[v] *= toBqS;
@@ -145,6 +148,32 @@ public final class DoseComputation {
                 tiaMap,
                 doseMap,
                 counts);
+    }
+
+    /**
+     * One scan under the population method: the map was integrated with the settings' prior; each VOI's voxels
+     * are rescaled to its own region kind's (the TIA is linear in the activity, so a ratio of unit TIAs).
+     * Organs and tumours before the body outline, and a voxel in two VOIs takes the first.
+     */
+    private static void regionPriorsOnTheMap(float[] tia, double hours, List<Mask> vois, CycleSettings settings) {
+        var global = settings.kinetics().singlePoint();
+        if (!(global instanceof org.netra.dosimetry.kinetics.SinglePointMethod.Population)) {
+            return;
+        }
+        double globalUnit = global.tiaMBqHours(hours, 1);
+        boolean[] done = new boolean[tia.length];
+        List<Mask> ordered = new ArrayList<>(vois);
+        ordered.sort(java.util.Comparator.comparing(m -> settings.roles().roleOf(m.name()) == RegionRole.BODY));
+        for (Mask m : ordered) {
+            var kind = RegionPriors.kindOf(settings.roles().roleOf(m.name()), m.name());
+            double ratio = RegionPriors.forRegion(global, kind).tiaMBqHours(hours, 1) / globalUnit;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                if (!done[v]) {
+                    tia[v] *= (float) ratio;
+                    done[v] = true;
+                }
+            }
+        }
     }
 
     private static ImageVolume voxelDose(
@@ -195,7 +224,10 @@ public final class DoseComputation {
             activity.add(Activity.ofMBq(mbq[i]));
             points.add(TimePoint.of(Times.ofHours(hours[i]), activity.get(i)));
         }
-        TiaResult tia = Kinetics.integrate(new TimeActivityData(points), settings.kinetics());
+        var kinetics = settings.kinetics()
+                .withSinglePoint(
+                        RegionPriors.forRegion(settings.kinetics().singlePoint(), RegionPriors.kindOf(role, m.name())));
+        TiaResult tia = Kinetics.integrate(new TimeActivityData(points), kinetics);
         double volumeMl = m.volume().inMl();
         double meanDensity = settings.tissueDensity().inGramsPerMl();
         if (density.isPresent()) {

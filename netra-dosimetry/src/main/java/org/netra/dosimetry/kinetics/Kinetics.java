@@ -297,12 +297,26 @@ public final class Kinetics {
                     // Hänscheid's formula is exact for a mono-exponential whose T_eff equals the measurement time
                     case SinglePointMethod.Haenscheid h -> point.afterInjection();
                     case SinglePointMethod.Madsen m -> m.populationEffectiveHalfLife();
+                    case SinglePointMethod.Population p -> p.prior().typicalEffectiveHalfLife();
                 };
         TiaMethod.SinglePoint used = new TiaMethod.SinglePoint(method);
+        String why = SelectionRule.SINGLE_TIME_POINT.explanation() + " — " + used.describe();
+        if (method instanceof SinglePointMethod.Population p) {
+            var est = p.estimate(hours, mbq);
+            // the credible interval already holds the measurement's error; as an SD, its half-width / 1.645
+            sd = Optional.of(TimeIntegratedActivity.ofMBqHours(
+                    (est.upper90().inMBqHours() - est.lower90().inMBqHours()) / (2 * 1.6448536269514722)));
+            why += String.format(
+                    java.util.Locale.ROOT,
+                    "; 90 %% credible interval %.4g–%.4g MBq·h for the activity as measured (before any correction); %s",
+                    est.lower90().inMBqHours(),
+                    est.upper90().inMBqHours(),
+                    est.assumptions());
+        }
         return new TiaResult(
                 used,
                 SelectionRule.SINGLE_TIME_POINT,
-                SelectionRule.SINGLE_TIME_POINT.explanation() + " — " + used.describe(),
+                why,
                 TimeIntegratedActivity.ofMBqHours(tia),
                 sd,
                 halfLife,

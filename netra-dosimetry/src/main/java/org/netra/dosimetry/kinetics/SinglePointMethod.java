@@ -1,6 +1,10 @@
 package org.netra.dosimetry.kinetics;
 
 import java.time.Duration;
+import org.netra.dosimetry.population.EffectiveHalfLifePrior;
+import org.netra.dosimetry.population.PopulationSinglePoint;
+import org.netra.dosimetry.population.StpEstimate;
+import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Times;
 
 /** Estimating the time-integrated activity from a single time point. */
@@ -36,6 +40,28 @@ public sealed interface SinglePointMethod {
         public double tiaMBqHours(double hours, double mbq) {
             double lambda = Math.log(2) / Times.hours(populationEffectiveHalfLife);
             return mbq * Math.exp(lambda * hours) / lambda;
+        }
+    }
+
+    /**
+     * The population method (issue 19): the posterior median of the TIA under a log-normal prior on the
+     * region's effective half-life, with a 90 % credible interval ({@link PopulationSinglePoint}).
+     */
+    record Population(EffectiveHalfLifePrior prior) implements SinglePointMethod {
+        public Population {
+            java.util.Objects.requireNonNull(prior, "prior");
+        }
+
+        @Override
+        public double tiaMBqHours(double hours, double mbq) {
+            return estimate(hours, mbq).median().inMBqHours();
+        }
+
+        /** The whole posterior summary: median and 90 % interval. */
+        public StpEstimate estimate(double hours, double mbq) {
+            // the TIA is linear in the activity: the quadrature runs once, for 1 MBq
+            StpEstimate unit = PopulationSinglePoint.estimate(prior, Times.ofHours(hours), Activity.ofMBq(1));
+            return unit.scaled(mbq);
         }
     }
 }

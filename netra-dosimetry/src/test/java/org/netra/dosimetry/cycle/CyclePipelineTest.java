@@ -180,11 +180,59 @@ class CyclePipelineTest {
 
     @Test
     void aSingleTimePointFarFromTheExpectedEffectiveHalfLifeIsWarned() throws IOException {
-        assertThat(warnings(images(List.of(KIDNEY), new double[] {4}, mono(50, 4), List.of()), QUICK))
+        var haenscheid = QUICK.withSinglePoint(CycleOptions.SinglePointChoice.HAENSCHEID);
+        assertThat(warnings(images(List.of(KIDNEY), new double[] {4}, mono(50, 4), List.of()), haenscheid))
                 .contains(CycleWarning.SinglePointFarFromEffectiveHalfLife.class);
         // at 1.44·T_eff Hänscheid is within 6 %: no warning
-        assertThat(warnings(images(List.of(KIDNEY), new double[] {72}, mono(50, 72), List.of()), QUICK))
+        assertThat(warnings(images(List.of(KIDNEY), new double[] {72}, mono(50, 72), List.of()), haenscheid))
                 .doesNotContain(CycleWarning.SinglePointFarFromEffectiveHalfLife.class);
+    }
+
+    /**
+     * One scan by default goes to the population method: a kidney whose T_eff is the prior's typical 50 h,
+     * scanned at 72 h (≈ the recommended 69 h), gets within 3 % of the true A·e^{λt}/λ — not exactly: near
+     * 1/λ every other λ gives a larger e^{λt}/λ, so the posterior median lies ≈ 2 % above — the population
+     * package's estimate for that activity, an interval holding the truth, and a why naming method and
+     * interval. Hänscheid on the same scan
+     * gives A·2t/ln 2.
+     */
+    @Test
+    void aSingleTimePointUsesThePopulationPriorByDefault() throws IOException {
+        double[] activity = mono(50, 72);
+        var in = images(List.of(KIDNEY), new double[] {72}, activity, List.of());
+        var voi = CyclePipeline.run(in, QUICK).result().vois().get(0);
+        assertThat(voi.tia().method())
+                .isEqualTo(new org.netra.dosimetry.kinetics.TiaMethod.SinglePoint(
+                        new org.netra.dosimetry.kinetics.SinglePointMethod.Population(
+                                org.netra.dosimetry.population.EffectiveHalfLifePrior.lu177Dotatate(
+                                        org.netra.dosimetry.population.RegionKind.KIDNEY))));
+        double mbq = voi.activity().get(0).inMBq();
+        double truth = mbq * Math.exp(Math.log(2) * 72 / 50) * 50 / Math.log(2);
+        double tia = voi.tia().timeIntegratedActivity().inMBqHours();
+        assertThat(tia).isCloseTo(truth, org.assertj.core.api.Assertions.within(0.03 * truth));
+        var estimate = org.netra.dosimetry.population.PopulationSinglePoint.estimate(
+                org.netra.dosimetry.population.EffectiveHalfLifePrior.lu177Dotatate(
+                        org.netra.dosimetry.population.RegionKind.KIDNEY),
+                org.netra.physics.quantity.Times.ofHours(72),
+                voi.activity().get(0));
+        assertThat(tia).isCloseTo(estimate.median().inMBqHours(), org.assertj.core.api.Assertions.within(1e-9 * tia));
+        assertThat(estimate.covers(org.netra.physics.quantity.TimeIntegratedActivity.ofMBqHours(truth)))
+                .isTrue();
+        assertThat(voi.tia().why()).contains("credible interval").contains("kidney T_eff");
+        assertThat(voi.tia().standardDeviation()).isPresent();
+        var h = CyclePipeline.run(in, QUICK.withSinglePoint(CycleOptions.SinglePointChoice.HAENSCHEID))
+                .result()
+                .vois()
+                .get(0);
+        assertThat(h.tia().timeIntegratedActivity().inMBqHours())
+                .isCloseTo(mbq * 2 * 72 / Math.log(2), org.assertj.core.api.Assertions.within(1e-6 * truth));
+        assertThatThrownBy(() -> CycleOptions.SinglePointChoice.parse("guess")).hasMessageContaining("--stp");
+        // 72 h is near the recommended time: no warning; at 4 h the unknown half-life makes the TIA ±19 %
+        assertThat(warnings(in, QUICK))
+                .doesNotContain(CycleWarning.SinglePointAwayFromRecommendedTime.class)
+                .doesNotContain(CycleWarning.SinglePointFarFromEffectiveHalfLife.class);
+        assertThat(warnings(images(List.of(KIDNEY), new double[] {4}, mono(50, 4), List.of()), QUICK))
+                .contains(CycleWarning.SinglePointAwayFromRecommendedTime.class);
     }
 
     @Test

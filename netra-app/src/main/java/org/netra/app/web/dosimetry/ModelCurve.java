@@ -54,6 +54,9 @@ public record ModelCurve(double[] hours, double[] mBq) {
                             switch (s.method()) {
                                 case SinglePointMethod.Haenscheid h -> last;
                                 case SinglePointMethod.Madsen m -> Times.hours(m.populationEffectiveHalfLife());
+                                // the curve of the prior's typical half-life (the median TIA differs a little)
+                                case SinglePointMethod.Population p ->
+                                    Times.hours(p.prior().typicalEffectiveHalfLife());
                             };
                     yield measuredMBq[n - 1] * Math.exp(-Math.log(2) / teff * (t[i] - last));
                 }
