@@ -21,6 +21,9 @@ public final class DosimetryReportPdf {
     private static final int PLOT_W = 1400;
     private static final int PLOT_H = 540;
 
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
     private DosimetryReportPdf() {}
 
     /** The plots as data URIs and the report, for the template. */
@@ -64,6 +67,12 @@ public final class DosimetryReportPdf {
 
         public String gbq() {
             return String.format(Locale.ROOT, "%.2f", report.administered().inGBq());
+        }
+
+        /** A time to the minute in the department's zone, as a person writes it (no seconds, no nanoseconds). */
+        public String minute(java.time.Instant at) {
+            return MINUTE.format(at.atZone(report.zone())) + " ("
+                    + report.zone().getId() + ")";
         }
 
         public boolean overLimit() {
