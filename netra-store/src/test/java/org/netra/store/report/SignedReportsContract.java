@@ -94,4 +94,21 @@ abstract class SignedReportsContract {
                     .hasValueSatisfying(b -> assertThat(b).isEqualTo(PDF_V1));
         }
     }
+
+    @Test
+    void aBackupCarriesTheSignedReportsByteForByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var zip = dir.resolve("backup.zip");
+        try (Store store = Store.open(freshConfig())) {
+            store.signedReports().sign("NET-1", 2, 1, physicist(T0), "", "{}", PDF_V1);
+            assertThat(store.backups().write(zip)).containsEntry("signed_report", 1);
+        }
+        try (Store restored = Store.open(freshConfig())) {
+            restored.backups().restore(zip);
+            assertThat(restored.signedReports().pdf("NET-1", 2, 1))
+                    .hasValueSatisfying(b -> assertThat(b).isEqualTo(PDF_V1));
+            assertThat(restored.signedReports().versions("NET-1", 2))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.signer().at()).isEqualTo(T0));
+        }
+    }
 }
