@@ -88,6 +88,60 @@ final class ReportChecklistValues {
         return c;
     }
 
+    /**
+     * The checklist of a dosimetry job's own report (before it is attached to a course): what the job's result
+     * holds — injection time and activity, the time points, each VOI's model and volume, the partial-volume
+     * correction, the pipeline's warnings.
+     */
+    static EanmChecklist ofJob(DosimetryJobs.Job job, DosimetryJobs.Result r) {
+        List<String> fits = new ArrayList<>();
+        List<String> volumes = new ArrayList<>();
+        for (var v : r.vois()) {
+            List<RegionCurves.CurvePoint> points = new ArrayList<>();
+            for (int i = 0; i < r.hours().length; i++) {
+                points.add(
+                        new RegionCurves.CurvePoint(r.hours()[i], v.activity().get(i)));
+            }
+            fits.add(v.name() + ": " + v.model() + ", " + terminalHalfLife(points));
+            volumes.add(String.format(
+                    Locale.ROOT, "%s %.1f mL", v.name(), v.volume().inMl()));
+        }
+        return EanmChecklist.empty()
+                .with(
+                        Item.ADMINISTERED_ACTIVITY,
+                        String.format(
+                                Locale.ROOT, "%.2f GBq 177Lu", r.injected().inGBq()))
+                .with(Item.ADMINISTRATION_TIME, minute(r.injection()) + " (the images' DICOM header)")
+                .with(Item.PARTIAL_VOLUME, r.correction())
+                .with(
+                        Item.TIME_POINTS,
+                        Arrays.stream(r.hours())
+                                        .mapToObj(h -> String.format(Locale.ROOT, "%.1f", h))
+                                        .collect(Collectors.joining(", "))
+                                + " h after administration (" + r.hours().length + " time points)")
+                .with(Item.SEGMENTATION, r.vois().size() + " VOIs from the uploaded RTSTRUCT or label map")
+                .with(
+                        Item.MASSES,
+                        volumes.isEmpty() ? null : "masses not recorded; VOI volumes: " + String.join(", ", volumes))
+                .with(Item.FIT_MODELS, String.join("; ", fits))
+                .with(Item.DOSE_METHOD, job.method())
+                .with(Item.SOFTWARE, "netra " + version() + " (netra-dosimetry cycle pipeline)")
+                .with(
+                        Item.WARNINGS,
+                        r.warnings()
+                                .map(ws -> ws.isEmpty()
+                                        ? "none raised"
+                                        : ws.stream()
+                                                .map(w -> (w.voi() == null
+                                                                        || w.voi()
+                                                                                .isEmpty()
+                                                                ? ""
+                                                                : w.voi() + ": ")
+                                                        + w.message())
+                                                .collect(Collectors.joining("; ")))
+                                .orElse(null));
+    }
+
     private static String minute(LocalDateTime t) {
         return MINUTE.format(t);
     }
