@@ -125,6 +125,10 @@ final class ReportChecklistValues {
                         volumes.isEmpty() ? null : "masses not recorded; VOI volumes: " + String.join(", ", volumes))
                 .with(Item.FIT_MODELS, String.join("; ", fits))
                 .with(Item.DOSE_METHOD, job.method())
+                .with(
+                        Item.UNCERTAINTY,
+                        "1 SD per VOI (dose table), propagated from the activity calibration, the VOI volumes and the"
+                                + " fit; the components' sizes: not recorded")
                 .with(Item.SOFTWARE, "netra " + version() + " (netra-dosimetry cycle pipeline)")
                 .with(
                         Item.WARNINGS,
