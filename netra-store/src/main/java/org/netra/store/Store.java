@@ -116,6 +116,11 @@ public final class Store implements AutoCloseable {
         return new AuditTrail(jdbi);
     }
 
+    /** The dosimetry reports physicists signed, immutable once signed. */
+    public org.netra.store.report.SignedReports signedReports() {
+        return new org.netra.store.report.SignedReports(jdbi);
+    }
+
     /** The web sessions of every node (netra-app's SessionStore gives them meaning). */
     public SessionRows sessions() {
         return new SessionRows(jdbi);

@@ -2,7 +2,11 @@ package org.netra.app.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -27,9 +31,45 @@ public record DosimetryReport(
         List<BedCycle> kidneyBed,
         AbsorbedDose kidneyBedLimit,
         Decision decision,
-        Instant generated) {
+        Instant generated,
+        EanmChecklist checklist,
+        ZoneId zone,
+        Optional<ReportSignature> signature) {
+
+    /** A draft report without checklist values, its times in UTC. */
+    public DosimetryReport(
+            ReportPatient patient,
+            int cycle,
+            LocalDate treatmentDate,
+            Activity administered,
+            String method,
+            List<Curve> curves,
+            List<DoseRow> doses,
+            List<BedCycle> kidneyBed,
+            AbsorbedDose kidneyBedLimit,
+            Decision decision,
+            Instant generated) {
+        this(
+                patient,
+                cycle,
+                treatmentDate,
+                administered,
+                method,
+                curves,
+                doses,
+                kidneyBed,
+                kidneyBedLimit,
+                decision,
+                generated,
+                EanmChecklist.empty(),
+                ZoneOffset.UTC,
+                Optional.empty());
+    }
 
     public DosimetryReport {
+        Objects.requireNonNull(checklist, "checklist");
+        Objects.requireNonNull(zone, "the department's zone");
+        signature = signature == null ? Optional.empty() : signature;
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(treatmentDate, "treatment date");
         Objects.requireNonNull(method, "method");
@@ -117,6 +157,85 @@ public record DosimetryReport(
             Objects.requireNonNull(verdict, "verdict");
             reasons = List.copyOf(reasons);
         }
+    }
+
+    /** This report with the checklist's values, its times shown in {@code zone}. */
+    public DosimetryReport withChecklist(EanmChecklist values, ZoneId inZone) {
+        return new DosimetryReport(
+                patient,
+                cycle,
+                treatmentDate,
+                administered,
+                method,
+                curves,
+                doses,
+                kidneyBed,
+                kidneyBedLimit,
+                decision,
+                generated,
+                values,
+                inZone,
+                signature);
+    }
+
+    /** This report signed (the signature block printed at its end). */
+    public DosimetryReport signed(ReportSignature by) {
+        return new DosimetryReport(
+                patient,
+                cycle,
+                treatmentDate,
+                administered,
+                method,
+                curves,
+                doses,
+                kidneyBed,
+                kidneyBedLimit,
+                decision,
+                generated,
+                checklist,
+                zone,
+                Optional.of(by));
+    }
+
+    /**
+     * The figures a signature vouches for, by name: each dose row's mean (Gy) and the cumulative kidney BED, in
+     * the report's order. An amendment lists the ones that differ from the version it replaces.
+     */
+    public Map<String, Double> figures() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("administered activity (GBq)", administered.inGBq());
+        for (DoseRow row : doses) {
+            out.put(row.voi() + " dose (Gy)", row.dose().inGy());
+        }
+        if (!kidneyBed.isEmpty()) {
+            out.put("cumulative kidney BED (Gy)", cumulativeKidneyBed().inGy());
+        }
+        return out;
+    }
+
+    /**
+     * The figures that differ between a previous version's and this one's ("kidneys dose (Gy): 3.12 to 3.30"),
+     * at the two decimals the report prints; added and removed figures too.
+     */
+    public static List<String> changes(Map<String, Double> before, Map<String, Double> after) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var e : after.entrySet()) {
+            Double old = before.get(e.getKey());
+            String now = String.format(java.util.Locale.ROOT, "%.2f", e.getValue());
+            if (old == null) {
+                out.add(e.getKey() + ": new, " + now);
+            } else if (!String.format(java.util.Locale.ROOT, "%.2f", old).equals(now)) {
+                // "to", not an arrow: the PDF's base-14 Helvetica has no arrow glyph
+                out.add(e.getKey() + ": " + String.format(java.util.Locale.ROOT, "%.2f", old) + " to " + now);
+            }
+        }
+        for (var e : before.entrySet()) {
+            if (!after.containsKey(e.getKey())) {
+                out.add(e.getKey() + ": removed (was " + String.format(java.util.Locale.ROOT, "%.2f", e.getValue())
+                        + ")");
+            }
+        }
+        return out;
     }
 
     /** Absorbed dose per administered activity for a dose row. */

@@ -139,7 +139,7 @@ public final class Plot {
 
         int left = (int) (16 * unit) + fm.stringWidth(label(yTicks[yTicks.length - 1])) + fm.getHeight();
         int right = (int) (12 * unit) + fm.stringWidth(label(xTicks[xTicks.length - 1])) / 2;
-        int top = (int) (10 * unit) + fm.getHeight() + legendHeight(fm);
+        int top = (int) (10 * unit) + fm.getHeight() + legendRows(fm, left, w, unit) * (fm.getHeight() + 4);
         int bottom = (int) (10 * unit) + 2 * fm.getHeight();
         var area = new Rectangle2D.Double(left, top, w - left - right, h - top - bottom);
         var t = new Mapping(area, xMin, xMax, yMin, yMax);
@@ -231,12 +231,16 @@ public final class Plot {
                     (py - 3 * unit));
         }
 
-        // legend, one row above the plot
+        // legend above the plot, wrapped onto as many rows as it needs: a long legend is never cut at the edge
         float lx = left;
         float ly = (int) (8 * unit) + fm.getHeight() + fm.getAscent();
         for (Series s : series) {
             if (s.label().isEmpty()) {
                 continue;
+            }
+            if (lx > left && lx + legendEntryWidth(fm, s, unit) > w) {
+                lx = left;
+                ly += fm.getHeight() + 4;
             }
             g.setColor(s.color());
             g.fill(new Rectangle2D.Double(lx, ly - fm.getAscent() / 1.6, 10 * unit, 4 * unit));
@@ -246,8 +250,25 @@ public final class Plot {
         }
     }
 
-    private int legendHeight(FontMetrics fm) {
-        return series.stream().anyMatch(s -> !s.label().isEmpty()) ? fm.getHeight() + 4 : 0;
+    private static float legendEntryWidth(FontMetrics fm, Series s, float unit) {
+        return 14 * unit + fm.stringWidth(s.label()) + 14 * unit;
+    }
+
+    /** The rows the legend takes when its entries wrap at the image's width {@code w}. */
+    private int legendRows(FontMetrics fm, int left, int w, float unit) {
+        int rows = 0;
+        float lx = left;
+        for (Series s : series) {
+            if (s.label().isEmpty()) {
+                continue;
+            }
+            if (rows == 0 || (lx > left && lx + legendEntryWidth(fm, s, unit) > w)) {
+                rows++;
+                lx = left;
+            }
+            lx += legendEntryWidth(fm, s, unit);
+        }
+        return rows;
     }
 
     private record Mapping(Rectangle2D.Double area, double x0, double x1, double y0, double y1) {

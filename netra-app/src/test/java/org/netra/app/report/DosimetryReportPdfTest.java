@@ -176,4 +176,69 @@ class DosimetryReportPdfTest {
                 .hasMessageContaining("kidney BED must list cycles 1..1 in order");
         assertThatThrownBy(() -> variant(0, s.kidneyBed(), s.decision())).hasMessageContaining("cycle number");
     }
+
+    @Test
+    void aSignedAmendedReportPrintsEveryChecklistItemTheSignatureAndTimesToTheMinute() throws Exception {
+        var checklist = EanmChecklist.empty()
+                .with(EanmChecklist.Item.ADMINISTERED_ACTIVITY, "7.40 GBq 177Lu")
+                .with(EanmChecklist.Item.PARTIAL_VOLUME, "GTM recovery, PSF FWHM 10.0 mm");
+        var signature = new ReportSignature(
+                2,
+                "Dr Max Physicist",
+                "Medical physicist",
+                Instant.parse("2026-09-15T07:05:00Z"),
+                Optional.of(new ReportSignature.Amendment(
+                        1, "kidney VOI redrawn", List.of("left kidney dose (Gy): 3.30 to 3.12"))));
+        var report = sample().withChecklist(checklist, java.time.ZoneId.of("Europe/Berlin"))
+                .signed(signature);
+        byte[] pdf = DosimetryReportPdf.render(report);
+        Path file = Path.of("target", "reports", "dosimetry-report-signed-v2.pdf");
+        Files.createDirectories(file.getParent());
+        Files.write(file, pdf);
+
+        String text = poppler("pdftotext", file.toString(), "-");
+        for (var item : EanmChecklist.Item.values()) {
+            assertThat(text).as(item.name()).contains(item.label());
+        }
+        assertThat(text)
+                .contains("Administered activity 7.40 GBq 177Lu")
+                .contains("Partial-volume correction (method, PSF) GTM recovery, PSF FWHM 10.0 mm")
+                .contains("Camera and collimator not recorded")
+                // 10:15 UTC is 12:15 in Berlin's summer time; 07:05 UTC 09:05
+                .contains("Generated 2026-09-14 12:15 (Europe/Berlin)")
+                .contains("Approved and signed by Dr Max Physicist (Medical physicist)")
+                .contains("Signed 2026-09-15 09:05 (Europe/Berlin) · report version 2")
+                .contains("Amended report: replaces version 1.")
+                .contains("Reason: kidney VOI redrawn")
+                .contains("left kidney dose (Gy): 3.30 to 3.12")
+                .doesNotContain("DRAFT")
+                .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}");
+
+        // rendered at 100 dpi, as a page is looked at: kept in target/reports for a person to look at
+        poppler(
+                "pdftoppm",
+                "-r",
+                "100",
+                "-png",
+                file.toString(),
+                file.toString().replace(".pdf", ""));
+        assertThat(Path.of(file.toString().replace(".pdf", "-1.png"))).isNotEmptyFile();
+    }
+
+    @Test
+    void aDraftSaysItIsNotSigned() throws Exception {
+        String text = new PDFTextStripper()
+                .getText(Loader.loadPDF(DosimetryReportPdf.render(sample())))
+                .replaceAll("\\s+", " ");
+        assertThat(text).contains("DRAFT – not approved or signed").contains("Generated 2026-09-14 10:15 (Z)");
+    }
+
+    /** Runs a Poppler tool; its output with whitespace collapsed. */
+    private static String poppler(String... command) throws IOException, InterruptedException {
+        var p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.replaceAll("\\s+", " ");
+    }
 }

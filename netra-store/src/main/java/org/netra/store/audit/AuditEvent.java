@@ -17,6 +17,8 @@ public record AuditEvent(
     public enum Action {
         CREATE,
         UPDATE,
-        DELETE
+        DELETE,
+        /** A physicist signed a version of a report (the signed PDF is immutable from then on). */
+        SIGN
     }
 }

@@ -36,10 +36,11 @@ public final class Backups {
     /**
      * The tables, in an order that satisfies their references. The job queue is in: a job a user submitted and
      * was told is queued must survive a move to a new database like any record (a job that was running when
-     * the backup was taken is claimed again once its lease runs out). Sessions and sign-in failures are not:
+     * the backup was taken is claimed again once its lease runs out). Signed reports are in: they are the
+     * department's record of what a physicist approved (restoring only inserts, which their triggers allow). Sessions and sign-in failures are not:
      * they are worth nothing on another database, and restoring them would revive sessions.
      */
-    static final List<String> TABLES = List.of("clinical_record", "audit_event", "job_queue");
+    static final List<String> TABLES = List.of("clinical_record", "audit_event", "job_queue", "signed_report");
 
     private static final String FORMAT = "netra-backup-1";
     private final Jdbi jdbi;
@@ -216,6 +217,7 @@ public final class Backups {
         return switch (table) {
             case "audit_event" -> "seq";
             case "job_queue" -> "submitted_at, id";
+            case "signed_report" -> "patient_id, cycle, report_version";
             default -> "kind, id";
         };
     }

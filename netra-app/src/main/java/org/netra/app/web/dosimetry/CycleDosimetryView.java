@@ -55,7 +55,50 @@ public record CycleDosimetryView(
         String timeActivityChart,
         String dvhChart,
         List<String> curveNotes,
-        List<RegionCurves> regionCurves) {
+        List<RegionCurves> regionCurves,
+        List<ReportSigning.SignedVersion> reportVersions) {
+
+    /** This view with the report's signed versions, oldest first. */
+    public CycleDosimetryView withReportVersions(List<ReportSigning.SignedVersion> versions) {
+        return new CycleDosimetryView(
+                patientId,
+                patientName,
+                birthDate,
+                cycle,
+                date,
+                administered,
+                method,
+                doses,
+                kidneyBedPerCycle,
+                cumulativeKidneyBed,
+                kidneyBedLimit,
+                kidneyEffectiveHalfLife,
+                advice,
+                reasons,
+                predictedFurtherCycles,
+                bedChart,
+                timeActivityChart,
+                dvhChart,
+                curveNotes,
+                regionCurves,
+                List.copyOf(versions));
+    }
+
+    /** The report's state: "draft", "signed by X at T" or "amended vN, signed by X at T". */
+    @JsonProperty("reportState")
+    public String reportState() {
+        if (reportVersions.isEmpty()) {
+            return "draft (not signed)";
+        }
+        var last = reportVersions.getLast();
+        return (last.version() == 1 ? "signed" : "amended v" + last.version() + ", signed") + " by " + last.signedBy()
+                + " at " + last.signedAtText();
+    }
+
+    /** The version the next signature creates: 1, or the next amendment. */
+    public int nextReportVersion() {
+        return reportVersions.size() + 1;
+    }
 
     /**
      * One line of the dose table.
@@ -239,7 +282,8 @@ public record CycleDosimetryView(
                 curves.stream()
                         .map(c -> c.region() + ": " + c.model() + (c.why().isEmpty() ? "" : " — " + c.why()))
                         .toList(),
-                curves);
+                curves,
+                List.of());
     }
 
     /** The stored curves as the job page's charts draw them. */

@@ -3,47 +3,139 @@ package org.netra.app.web.dosimetry;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.netra.app.report.DosimetryReportPdf;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.WebServices;
+import org.netra.app.web.input.InvalidInputException;
+import org.netra.app.web.input.JsonBody;
+import org.netra.app.web.input.Refused;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
+import org.netra.app.web.security.RequestSecurity;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.PatientChart;
 
-/** A cycle's dosimetry: the page, the JSON API and the PDF report for the chart. */
+/**
+ * A cycle's dosimetry: the page, the JSON API, the draft PDF report, and the report's signed versions (a
+ * physicist approves and signs; a signed version never changes, a correction is an amended version).
+ */
 public final class DosimetryFeature implements WebFeature {
     private final WebServices services;
+    private final ReportSigning signing;
 
     public DosimetryFeature(WebServices services) {
         this.services = services;
+        this.signing = new ReportSigning(services.store(), services.clock().getZone());
     }
 
     @Override
     public void register(Routes routes) {
         Access viewers = Access.requires(Permission.VIEW_PATIENT);
+        Access signers = Access.requires(Permission.APPROVE_DOSIMETRY);
         routes.page(HandlerType.GET, "/patients/{id}/dosimetry/{cycle}", viewers, ctx -> {
             var v = view(ctx);
             routes.views().render(ctx, "dosimetry.jte", "Dosimetry cycle " + v.cycle() + " · " + v.patientName(), v);
         });
         routes.page(HandlerType.GET, "/patients/{id}/dosimetry/{cycle}/report.pdf", viewers, ctx -> {
             var v = view(ctx);
-            byte[] pdf = DosimetryReportPdf.render(v.report(null, Instant.now(services.clock())));
-            ctx.contentType("application/pdf")
-                    .header(
-                            "Content-Disposition",
-                            "inline; filename=\"dosimetry-" + v.patientId() + "-cycle-" + v.cycle() + ".pdf\"")
-                    .result(pdf);
+            byte[] pdf = DosimetryReportPdf.render(signing.draft(v.patientId(), v, Instant.now(services.clock())));
+            pdf(ctx, pdf, "dosimetry-" + v.patientId() + "-cycle-" + v.cycle() + "-draft.pdf");
+        });
+        routes.page(HandlerType.POST, "/patients/{id}/dosimetry/{cycle}/report/sign", signers, ctx -> {
+            var v = view(ctx);
+            sign(ctx, v, version(ctx.formParam("version")), ctx.formParam("reason"));
+            ctx.redirect("/patients/" + v.patientId() + "/dosimetry/" + v.cycle(), HttpStatus.SEE_OTHER);
+        });
+        routes.page(HandlerType.GET, "/patients/{id}/dosimetry/{cycle}/report/signed/{version}", viewers, ctx -> {
+            var v = view(ctx);
+            int version = version(ctx.pathParam("version"));
+            pdf(
+                    ctx,
+                    signedPdf(v, version),
+                    "dosimetry-" + v.patientId() + "-cycle-" + v.cycle() + "-v" + version + ".pdf");
         });
         routes.api(
                 HandlerType.GET,
                 "/api/patients/{id}/dosimetry/{cycle}",
                 viewers,
-                "a cycle's doses ± SD, kidney BED per cycle against the limit, predicted further cycles",
+                "a cycle's doses ± SD, kidney BED per cycle against the limit, predicted further cycles, the report's"
+                        + " state and signed versions",
                 ctx -> ctx.json(view(ctx)));
+        routes.api(
+                HandlerType.GET,
+                "/api/patients/{id}/dosimetry/{cycle}/report/versions",
+                viewers,
+                "the signed versions of a cycle's dosimetry report (version, signer, role, time, amendment reason)",
+                ctx -> {
+                    var v = view(ctx);
+                    ctx.json(v.reportVersions());
+                });
+        routes.api(
+                HandlerType.POST,
+                "/api/patients/{id}/dosimetry/{cycle}/report/sign",
+                signers,
+                "approve and sign a cycle's dosimetry report (physicist): JSON or form fields version (1, or the next"
+                        + " amendment) and reason (required for an amendment); 409 if that version is signed already",
+                ctx -> {
+                    var v = view(ctx);
+                    SignRequest body = ctx.isJson()
+                            ? JsonBody.read(ctx, SignRequest.class, "{\"version\": 1, \"reason\": \"\"}")
+                            : new SignRequest(version(ctx.formParam("version")), ctx.formParam("reason"));
+                    if (body.version() == null) {
+                        throw new InvalidInputException(
+                                Map.of("version", "give the version to sign: " + v.nextReportVersion() + " is next"));
+                    }
+                    ctx.status(201).json(sign(ctx, v, body.version(), body.reason()));
+                });
+        routes.api(
+                HandlerType.GET,
+                "/api/patients/{id}/dosimetry/{cycle}/report/signed/{version}",
+                viewers,
+                "a signed version of a cycle's dosimetry report: the PDF exactly as signed",
+                ctx -> {
+                    var v = view(ctx);
+                    int version = version(ctx.pathParam("version"));
+                    pdf(
+                            ctx,
+                            signedPdf(v, version),
+                            "dosimetry-" + v.patientId() + "-cycle-" + v.cycle() + "-v" + version + ".pdf");
+                });
+    }
+
+    /** An API request to sign: the version and, for an amendment, why. */
+    public record SignRequest(Integer version, String reason) {}
+
+    private ReportSigning.SignedVersion sign(Context ctx, CycleDosimetryView v, int version, String reason) {
+        Instant now = Instant.now(services.clock());
+        var draft = signing.draft(v.patientId(), v, now);
+        return signing.sign(
+                draft, v.patientId(), version, reason, RequestSecurity.user(ctx).orElseThrow(), now);
+    }
+
+    private byte[] signedPdf(CycleDosimetryView v, int version) {
+        return signing.signedPdf(v.patientId(), v.cycle(), version)
+                .orElseThrow(() -> Refused.notFound("version " + version + " of the cycle " + v.cycle() + " report of "
+                        + v.patientId() + " has not been signed"));
+    }
+
+    private static void pdf(Context ctx, byte[] pdf, String filename) {
+        ctx.contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
+                .result(pdf);
+    }
+
+    private static int version(String raw) {
+        try {
+            return Integer.parseInt(raw == null ? "" : raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(
+                    Map.of("version", "the report version must be a whole number (1, 2, …), got '" + raw + "'"));
+        }
     }
 
     private CycleDosimetryView view(Context ctx) {
@@ -54,9 +146,11 @@ public final class DosimetryFeature implements WebFeature {
             throw new BadRequestResponse("the cycle must be a number, got '" + ctx.pathParam("cycle") + "'");
         }
         var records = services.store().records();
-        return CycleDosimetryView.of(PatientChart.load(records, ctx.pathParam("id")), cycle, id -> records.find(
-                        ClinicalKinds.CYCLE_CURVES, id)
-                .map(c -> c.value().regions())
-                .orElse(List.of()));
+        String patientId = ctx.pathParam("id");
+        return CycleDosimetryView.of(
+                        PatientChart.load(records, patientId), cycle, id -> records.find(ClinicalKinds.CYCLE_CURVES, id)
+                                .map(c -> c.value().regions())
+                                .orElse(List.<org.netra.store.clinical.RegionCurves>of()))
+                .withReportVersions(signing.versions(patientId, cycle));
     }
 }

@@ -139,7 +139,9 @@ public final class JobFeature implements WebFeature {
         routes.page(HandlerType.GET, "/dosimetry/jobs/{id}/report.pdf", runners, ctx -> {
             var job = job(ctx);
             var result = job.result().orElseThrow(() -> new NotFoundResponse("job " + job.id() + " has no result yet"));
-            ctx.contentType("application/pdf").result(DosimetryReportPdf.render(report(job, result)));
+            ctx.contentType("application/pdf")
+                    .result(DosimetryReportPdf.render(
+                            report(job, result).withChecklist(ReportChecklistValues.ofJob(job, result), zone)));
         });
         routes.api(
                 HandlerType.POST,

@@ -180,6 +180,19 @@ public class DosimetryJobTest {
         Files.createDirectories(out.getParent());
         Files.write(out, pdf.body());
         Files.writeString(out.resolveSibling("dosimetry-job-real-spect.html"), progress.body());
+        // the job's own report fills the checklist items its result holds
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text =
+                    new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Imaging time points "
+                            + String.format(
+                                    java.util.Locale.ROOT,
+                                    "%.1f",
+                                    stored.value().result().hours()[0]))
+                    .contains("Software netra ")
+                    .contains("DRAFT – not approved or signed");
+        }
     }
 
     /**

@@ -1,0 +1,29 @@
+package org.netra.app.web.dosimetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netra.physics.quantity.Activity;
+import org.netra.store.clinical.RegionCurves;
+
+class ReportChecklistValuesTest {
+    @Test
+    void theTerminalEffectiveHalfLifeIsLn2OverTheClearanceRate() {
+        // A(t) = 61 MBq·exp(−0.041 t): T_eff = ln 2 / 0.041 h⁻¹ = 16.906 h, whichever two points are last
+        var points = List.of(24.0, 96.0, 168.0).stream()
+                .map(h -> new RegionCurves.CurvePoint(h, Activity.ofMBq(61 * Math.exp(-0.041 * h))))
+                .toList();
+        assertThat(ReportChecklistValues.terminalHalfLife(points))
+                .isEqualTo("effective half-life 16.9 h (last two time points)");
+    }
+
+    @Test
+    void riseAtTheEndAndASinglePointGiveNoHalfLife() {
+        var rising = List.of(
+                new RegionCurves.CurvePoint(24, Activity.ofMBq(10)),
+                new RegionCurves.CurvePoint(96, Activity.ofMBq(12)));
+        assertThat(ReportChecklistValues.terminalHalfLife(rising)).contains("not decreasing");
+        assertThat(ReportChecklistValues.terminalHalfLife(rising.subList(0, 1))).contains("not recorded");
+    }
+}
