@@ -231,6 +231,17 @@ public final class JobFeature implements WebFeature {
         if (file == null) {
             throw new CycleInputException("choose a zip file with one folder per time point and an RTSTRUCT");
         }
+        CycleOptions options = options(ctx);
+        try (var in = file.content()) {
+            return jobs.unpack(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, options);
+        }
+    }
+
+    /**
+     * The dose method, partial-volume correction and camera resolution chosen on an upload's form (a zip, or series
+     * picked on the PACS), over the department's defaults; a resolution that is not a number is refused naming it.
+     */
+    public static CycleOptions options(Context ctx) {
         String methodName = ctx.formParam("method");
         DoseMethod method = DoseMethod.parse(
                 methodName == null || methodName.isBlank() ? "voxel-kernel" : methodName,
@@ -246,13 +257,10 @@ public final class JobFeature implements WebFeature {
             }
         }
         String recovery = ctx.formParam("recovery");
-        CycleOptions options = CycleOptions.DEFAULTS
+        return CycleOptions.DEFAULTS
                 .withMethod(method)
                 .withRecovery(recovery == null || recovery.isBlank() ? "gtm" : recovery, given, Optional.empty())
                 .withDepartmentPsf(CameraSettings.departmentPsfFwhmMm());
-        try (var in = file.content()) {
-            return jobs.unpack(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, options);
-        }
     }
 
     /** The request's cycle, from the form or a JSON body {"cycle": n}. */

@@ -48,6 +48,8 @@ import org.netra.app.web.home.HomeFeature;
 import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
 import org.netra.app.web.labs.LabsFeature;
+import org.netra.app.web.pacs.PacsFeature;
+import org.netra.app.web.pacs.PacsRetrieval;
 import org.netra.app.web.patient.ChartFeature;
 import org.netra.app.web.patient.ClinicalDirectory;
 import org.netra.app.web.patient.PatientDirectory;
@@ -184,6 +186,7 @@ public final class WebApp implements AutoCloseable {
                 new DiagnosisFeature(services, b.studies),
                 new DosimetryFeature(services),
                 new JobFeature(jobs, unpacker, b.clock.getZone()),
+                new PacsFeature(services, new PacsRetrieval(config.pacsUrl(), jobs, unpacker)),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),
