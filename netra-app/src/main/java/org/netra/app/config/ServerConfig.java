@@ -259,6 +259,22 @@ public record ServerConfig(
                 pacsUrl);
     }
 
+    public ServerConfig withPacsUrl(Optional<URI> url) {
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                store,
+                secureCookies,
+                login,
+                sessionIdle,
+                sessionMaximum,
+                uploads,
+                trustedProxies,
+                jobLease,
+                url);
+    }
+
     private static int integer(Map<Setting, Value> v, Setting s) {
         try {
             return Integer.parseInt(v.get(s).text().strip());

@@ -1,0 +1,186 @@
+package org.netra.app.web.pacs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.netra.app.web.TestServer;
+import org.netra.app.web.WebClient;
+import org.netra.clinical.patient.Dated;
+import org.netra.clinical.patient.Grade;
+import org.netra.clinical.patient.Patient;
+import org.netra.clinical.patient.PerformanceStatus;
+import org.netra.clinical.patient.PrimaryTumour;
+import org.netra.clinical.patient.Sex;
+import org.netra.clinical.patient.TumourSite;
+import org.netra.imaging.dicom.DicomFile;
+import org.netra.imaging.dicom.Tag;
+import org.netra.interop.dicomweb.DicomWebClient;
+import org.netra.physics.quantity.Mass;
+import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.PatientRecord;
+import org.netra.testkit.TestData;
+
+/**
+ * The real 177Lu SPECT's two time points and RTSTRUCT stored in Orthanc (STOW-RS), listed on the patient's PACS
+ * page, pulled (WADO-RS) into a dosimetry upload and run: the pulled files are byte for byte the files stored
+ * (SHA-256 of each against the reference data), the choice page lists both time points and the RTSTRUCT's VOIs, the
+ * job finishes; series of another patient and an unreachable PACS are refused with typed messages.
+ */
+class PacsPullTest {
+    static final URI ORTHANC = URI.create("http://127.0.0.1:58042/dicom-web");
+
+    @Test
+    void theRealSpectIsPulledFromThePacsIntoAJobThatRuns() throws Exception {
+        Path spect = TestData.path("dicom/lu177-dotatate-spect");
+        var pacs = new DicomWebClient(DicomWebClient.Settings.of(ORTHANC));
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("SCAN_001/image", "SCAN_002/image", "SCAN_001/mask")) {
+            try (Stream<Path> s = Files.list(spect.resolve(folder))) {
+                s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
+            }
+        }
+        List<byte[]> bytes = new ArrayList<>();
+        for (Path f : files) {
+            bytes.add(Files.readAllBytes(f));
+        }
+        try {
+            assertThat(pacs.store(bytes)).noneMatch(i -> i.failed());
+        } catch (org.netra.interop.dicomweb.DicomWebException e) {
+            TestData.unavailable("Orthanc at " + ORTHANC + " is not reachable: " + e.getMessage());
+        }
+        TreeSet<String> storedSeries = new TreeSet<>();
+        TreeSet<String> storedDigests = new TreeSet<>();
+        for (byte[] b : bytes) {
+            var h = DicomFile.parse(b, "reference", DicomFile.Extent.HEADER).dataset();
+            storedSeries.add(h.string(Tag.STUDY_INSTANCE_UID).orElseThrow() + "/"
+                    + h.string(Tag.SERIES_INSTANCE_UID).orElseThrow());
+            storedDigests.add(sha256(b));
+        }
+        assertThat(storedSeries).hasSize(3);
+
+        try (var server = TestServer.configured(c -> c.withPacsUrl(Optional.of(ORTHANC)))) {
+            addPatient(server, "ANON54121", "John Doe");
+            addPatient(server, "OTHER-7", "Erika Mustermann");
+            var physicist = new WebClient(server.base);
+            physicist.signIn("physicist", TestServer.password("physicist"));
+            String page = physicist.get("/patients/ANON54121/pacs").body();
+            List<String> offered = values(page, "name=\"series\" class=\"pacs-series\" value=\"([^\"]+)\"");
+            assertThat(offered).containsAll(storedSeries);
+            assertThat(page).contains("ANON54121").contains(ORTHANC.toString());
+
+            // the same series asked for another patient: the identity check refuses them
+            var foreign = physicist.postFormFields(
+                    "/patients/OTHER-7/pacs/pull",
+                    storedSeries.stream().map(s -> Map.entry("series", s)).toList());
+            assertThat(foreign.statusCode()).isEqualTo(400);
+            assertThat(foreign.body()).contains("is not of Erika Mustermann");
+
+            var pulled = physicist.postFormFields(
+                    "/patients/ANON54121/pacs/pull",
+                    new ArrayList<>(storedSeries.stream()
+                            .map(s -> Map.entry("series", s))
+                            .toList()));
+            assertThat(pulled.statusCode()).as(pulled.body()).isEqualTo(303);
+            String choose = pulled.headers().firstValue("Location").orElseThrow();
+            String uploadId = choose.substring(choose.lastIndexOf('/') + 1);
+            var upload = server.app.jobs().upload(uploadId, "physicist").orElseThrow();
+            TreeSet<String> pulledDigests = new TreeSet<>();
+            try (Stream<Path> s = Files.walk(upload.dir())) {
+                for (Path f : s.filter(Files::isRegularFile).toList()) {
+                    pulledDigests.add(sha256(Files.readAllBytes(f)));
+                }
+            }
+            assertThat(pulledDigests)
+                    .as("WADO-RS gives back the stored files unchanged")
+                    .isEqualTo(storedDigests);
+
+            String chooser = physicist.get(choose).body();
+            List<String> timePoints = values(chooser, "name=\"timepoint\" value=\"([^\"]+)\"");
+            List<String> vois = values(chooser, "name=\"voi\" value=\"([^\"]+)\"");
+            assertThat(timePoints).hasSize(2);
+            assertThat(vois).hasSize(2);
+            List<Map.Entry<String, String>> start = new ArrayList<>();
+            timePoints.forEach(t -> start.add(Map.entry("timepoint", t)));
+            vois.forEach(v -> start.add(Map.entry("voi", v)));
+            var started = physicist.postFormFields(choose + "/start", start);
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+            String jobPage = started.headers().firstValue("Location").orElseThrow();
+            String id = jobPage.substring(jobPage.lastIndexOf('/') + 1);
+            assertThat(server.app.jobs().awaitIdle(java.time.Duration.ofMinutes(10)))
+                    .isTrue();
+            var job = new ObjectMapper()
+                    .readTree(physicist.get("/api/dosimetry/jobs/" + id).body());
+            assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
+            assertThat(job.get("result").get("hours")).hasSize(2);
+
+            // the API lists the routes in OpenAPI
+            assertThat(physicist.get("/api/openapi.json").body())
+                    .contains("/api/patients/{id}/pacs/studies")
+                    .contains("/api/patients/{id}/pacs/pull");
+        }
+    }
+
+    @Test
+    void anUnreachablePacsIsNamedOnThePage() {
+        URI nowhere = URI.create("http://127.0.0.1:9/dicom-web");
+        try (var server = TestServer.configured(c -> c.withPacsUrl(Optional.of(nowhere)))) {
+            addPatient(server, "ANON54121", "John Doe");
+            var physicist = new WebClient(server.base);
+            physicist.signIn("physicist", TestServer.password("physicist"));
+            String page = physicist.get("/patients/ANON54121/pacs").body();
+            assertThat(page).contains("id=\"pacs-error\"").contains("the PACS at " + nowhere);
+            var nurse = new WebClient(server.base);
+            nurse.signIn("nurse", TestServer.password("nurse"));
+            assertThat(nurse.get("/patients/ANON54121/pacs").statusCode()).isEqualTo(403);
+        }
+    }
+
+    private static void addPatient(TestServer server, String id, String name) {
+        var p = new Patient(
+                id,
+                Sex.FEMALE,
+                LocalDate.of(1966, 1, 2),
+                List.of(new Dated<>(LocalDate.of(2024, 5, 1), Mass.ofKg(64))),
+                List.of());
+        server.store
+                .records()
+                .create(
+                        ClinicalKinds.PATIENT,
+                        new PatientRecord(
+                                p,
+                                name,
+                                new PrimaryTumour(TumourSite.PANCREAS, Grade.G1, Optional.empty()),
+                                List.of(),
+                                List.of(new Dated<>(LocalDate.of(2024, 5, 1), new PerformanceStatus.Ecog(0))),
+                                Optional.empty(),
+                                false),
+                        "test");
+    }
+
+    private static List<String> values(String html, String regex) {
+        var m = Pattern.compile(regex).matcher(html);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1).replace("&#47;", "/"));
+        }
+        return out;
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+}
