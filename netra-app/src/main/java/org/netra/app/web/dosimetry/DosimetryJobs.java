@@ -850,6 +850,12 @@ public final class DosimetryJobs implements AutoCloseable {
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
             store.records().create(FinishedJob.KIND, finished, job.owner());
             String note = "";
+            try {
+                // a job started from an upload has the upload's id, and its folder
+                JobExports.write(unpacker.folder(job.owner(), job.id()), job.id(), input, report);
+            } catch (IOException | RuntimeException e) {
+                note = "computed, but its RT Dose and RTSTRUCT could not be written for a PACS push: " + message(e);
+            }
             if (target.isPresent()) {
                 update(
                         job,
@@ -859,7 +865,8 @@ public final class DosimetryJobs implements AutoCloseable {
                 try {
                     attach(job.id(), target.get(), job.owner());
                 } catch (RuntimeException e) {
-                    note = "computed, but not attached to the course: " + message(e);
+                    note = (note.isEmpty() ? "" : note + "; ") + "computed, but not attached to the course: "
+                            + message(e);
                 }
             }
             end(finished.job(note));

@@ -300,7 +300,7 @@ public final class JobFeature implements WebFeature {
     }
 
     /** The report of a job: measured time–activity points and the integrated curve per VOI, doses ± SD; no BED history outside a course. */
-    static DosimetryReport report(DosimetryJobs.Job job, DosimetryJobs.Result r) {
+    public static DosimetryReport report(DosimetryJobs.Job job, DosimetryJobs.Result r) {
         List<DosimetryReport.Curve> curves = new ArrayList<>();
         List<DosimetryReport.DoseRow> rows = new ArrayList<>();
         for (var v : r.vois()) {

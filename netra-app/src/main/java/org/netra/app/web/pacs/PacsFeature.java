@@ -1,11 +1,14 @@
 package org.netra.app.web.pacs;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.netra.app.report.DosimetryReportPdf;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.WebServices;
@@ -43,10 +46,14 @@ public final class PacsFeature implements WebFeature {
 
     private final WebServices services;
     private final PacsRetrieval pacs;
+    private final PacsPush push;
+    private final DosimetryJobs jobs;
 
-    public PacsFeature(WebServices services, PacsRetrieval pacs) {
+    public PacsFeature(WebServices services, PacsRetrieval pacs, PacsPush push, DosimetryJobs jobs) {
         this.services = services;
         this.pacs = pacs;
+        this.push = push;
+        this.jobs = jobs;
     }
 
     @Override
@@ -62,6 +69,15 @@ public final class PacsFeature implements WebFeature {
                 render(routes, ctx, page(ctx, e.getMessage()));
             }
         });
+        routes.page(HandlerType.POST, "/dosimetry/jobs/{id}/push", runners, ctx -> {
+            routes.views().render(ctx, "pacs-pushed.jte", "Sent to the PACS", push(ctx));
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/dosimetry/jobs/{id}/push",
+                runners,
+                "store a finished job's RT Dose, RTSTRUCT and report (Encapsulated PDF) on the PACS (STOW-RS); audited",
+                ctx -> ctx.status(HttpStatus.CREATED).json(push(ctx)));
         routes.api(
                 HandlerType.GET,
                 "/api/patients/{id}/pacs/studies",
@@ -69,9 +85,13 @@ public final class PacsFeature implements WebFeature {
                 "the patient's studies on the PACS (QIDO-RS by the MRN), each with its series",
                 ctx -> {
                     var patient = patient(ctx);
-                    ctx.json(Map.of(
-                            "pacsPatientId", PacsRetrieval.pacsPatientId(patient),
-                            "studies", pacs.studiesOf(patient)));
+                    try {
+                        ctx.json(Map.of(
+                                "pacsPatientId", PacsRetrieval.pacsPatientId(patient),
+                                "studies", pacs.studiesOf(patient)));
+                    } catch (CycleInputException e) {
+                        throw new BadRequestResponse(e.getMessage());
+                    }
                 });
         routes.api(
                 HandlerType.POST,
@@ -81,11 +101,34 @@ public final class PacsFeature implements WebFeature {
                 ctx -> {
                     var request = org.netra.app.web.input.JsonBody.read(
                             ctx, PullRequest.class, "{\"series\": [\"1.2.3/1.2.3.4\"]}");
-                    var u = pull(ctx, request.series() == null ? List.of() : request.series());
+                    DosimetryJobs.Upload u;
+                    try {
+                        u = pull(ctx, request.series() == null ? List.of() : request.series());
+                    } catch (CycleInputException e) {
+                        throw new BadRequestResponse(e.getMessage());
+                    }
                     ctx.status(HttpStatus.CREATED)
                             .json(new PulledUpload(
                                     u.id(), u.name(), u.series(), u.rois(), "/dosimetry/uploads/" + u.id()));
                 });
+    }
+
+    /** A refusal (no PACS, PACS unreachable, wrong patient, bad series, expired results) is a 400 naming why. */
+    private PacsPush.PushRecord push(Context ctx) throws IOException {
+        try {
+            return pushJob(ctx);
+        } catch (CycleInputException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+
+    private PacsPush.PushRecord pushJob(Context ctx) throws IOException {
+        var job = jobs.get(ctx.pathParam("id"))
+                .orElseThrow(() -> new NotFoundResponse("There is no dosimetry job " + ctx.pathParam("id") + "."));
+        var result = job.result()
+                .orElseThrow(() -> new CycleInputException("job " + job.id() + " has not finished; push it when done"));
+        byte[] pdf = DosimetryReportPdf.render(JobFeature.report(job, result));
+        return push.push(job, pdf, RequestSecurity.user(ctx).orElseThrow().username());
     }
 
     private DosimetryJobs.Upload pull(Context ctx, List<String> picked) throws IOException {

@@ -176,13 +176,13 @@ public final class PacsRetrieval {
         return p;
     }
 
-    private DicomWebClient client() {
+    DicomWebClient client() {
         return pacs.orElseThrow(() -> new CycleInputException(
                 "no PACS is configured: set pacs.url (NETRA_PACS_URL) to the PACS's DICOMweb root, e.g."
                         + " http://pacs:8042/dicom-web"));
     }
 
-    private static CycleInputException unreachable(DicomWebClient client, DicomWebException e) {
+    static CycleInputException unreachable(DicomWebClient client, DicomWebException e) {
         return new CycleInputException("the PACS at " + client.settings().base() + " did not answer as DICOMweb ("
                 + e.getMessage() + "): check pacs.url and that the PACS is running");
     }

@@ -49,6 +49,7 @@ import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
 import org.netra.app.web.labs.LabsFeature;
 import org.netra.app.web.pacs.PacsFeature;
+import org.netra.app.web.pacs.PacsPush;
 import org.netra.app.web.pacs.PacsRetrieval;
 import org.netra.app.web.patient.ChartFeature;
 import org.netra.app.web.patient.ClinicalDirectory;
@@ -186,7 +187,7 @@ public final class WebApp implements AutoCloseable {
                 new DiagnosisFeature(services, b.studies),
                 new DosimetryFeature(services),
                 new JobFeature(jobs, unpacker, b.clock.getZone()),
-                new PacsFeature(services, new PacsRetrieval(config.pacsUrl(), jobs, unpacker)),
+                pacsFeature(services, config),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),
@@ -311,6 +312,12 @@ public final class WebApp implements AutoCloseable {
     public void close() {
         javalin.stop();
         jobs.close();
+    }
+
+    /** Pull and push share one PACS client, the job folders and the upload listing of the dosimetry jobs. */
+    private PacsFeature pacsFeature(WebServices services, ServerConfig config) {
+        var retrieval = new PacsRetrieval(config.pacsUrl(), jobs, unpacker);
+        return new PacsFeature(services, retrieval, new PacsPush(services.store(), retrieval, unpacker), jobs);
     }
 
     private static boolean isApi(Context ctx) {

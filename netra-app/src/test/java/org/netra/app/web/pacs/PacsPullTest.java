@@ -127,10 +127,40 @@ class PacsPullTest {
             assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
             assertThat(job.get("result").get("hours")).hasSize(2);
 
+            // push back: RT Dose, RTSTRUCT and the report as Encapsulated PDF, each stored, found again by QIDO-RS
+            var pushed = physicist.postFormFields("/dosimetry/jobs/" + id + "/push", List.of());
+            assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+            assertThat(pushed.body())
+                    .contains("id=\"push-ok\"")
+                    .contains("RT Dose")
+                    .contains("RTSTRUCT");
+            var sent = server.store.records().list(PacsPush.PushRecord.KIND).stream()
+                    .map(r -> r.value())
+                    .filter(r -> r.jobId().equals(id))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(sent.instances())
+                    .extracting(PacsPush.SentInstance::sopClassUid)
+                    .containsExactly(
+                            "1.2.840.10008.5.1.4.1.1.481.2",
+                            "1.2.840.10008.5.1.4.1.1.481.3",
+                            "1.2.840.10008.5.1.4.1.1.104.1");
+            var doseSeries = pacs.searchSeries(Optional.of(sent.studyInstanceUid()), Map.of("Modality", "RTDOSE"));
+            String doseUid = sent.instances().getFirst().sopInstanceUid();
+            boolean found = false;
+            for (var series : doseSeries) {
+                found |= pacs.searchInstances(sent.studyInstanceUid(), series.seriesInstanceUid())
+                        .contains(doseUid);
+            }
+            assertThat(found).as("QIDO-RS finds the pushed RT Dose " + doseUid).isTrue();
+            assertThat(server.store.audit().history(PacsPush.PushRecord.KIND.name(), sent.id()))
+                    .isNotEmpty();
+
             // the API lists the routes in OpenAPI
             assertThat(physicist.get("/api/openapi.json").body())
                     .contains("/api/patients/{id}/pacs/studies")
-                    .contains("/api/patients/{id}/pacs/pull");
+                    .contains("/api/patients/{id}/pacs/pull")
+                    .contains("/api/dosimetry/jobs/{id}/push");
         }
     }
 
