@@ -58,6 +58,7 @@ import org.netra.app.web.patient.PatientFeature;
 import org.netra.app.web.patient.RegistrationFeature;
 import org.netra.app.web.plan.CalendarFeature;
 import org.netra.app.web.radiopharmacy.RadiopharmacyFeature;
+import org.netra.app.web.referral.ReferralFeature;
 import org.netra.app.web.safety.SafetyFeature;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Accounts;
@@ -188,6 +189,7 @@ public final class WebApp implements AutoCloseable {
                 new DosimetryFeature(services),
                 new JobFeature(jobs, unpacker, b.clock.getZone()),
                 pacsFeature(services, config),
+                new ReferralFeature(services, config.pacsUrl()),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),

@@ -40,7 +40,7 @@ import org.netra.testkit.TestData;
  * (SHA-256 of each against the reference data), the choice page lists both time points and the RTSTRUCT's VOIs, the
  * job finishes; series of another patient and an unreachable PACS are refused with typed messages.
  */
-class PacsPullTest {
+public class PacsPullTest {
     static final URI ORTHANC = URI.create("http://127.0.0.1:58042/dicom-web");
 
     @Test
@@ -179,7 +179,8 @@ class PacsPullTest {
         }
     }
 
-    private static void addPatient(TestServer server, String id, String name) {
+    /** Registers a patient as the CLI tests do: the real SPECT's Patient ID, a chart name. */
+    public static void addPatient(TestServer server, String id, String name) {
         var p = new Patient(
                 id,
                 Sex.FEMALE,
