@@ -41,35 +41,13 @@ import org.netra.testkit.TestData;
  * job finishes; series of another patient and an unreachable PACS are refused with typed messages.
  */
 public class PacsPullTest {
-    static final URI ORTHANC = URI.create("http://127.0.0.1:58042/dicom-web");
+    public static final URI ORTHANC = URI.create("http://127.0.0.1:58042/dicom-web");
 
     @Test
     void theRealSpectIsPulledFromThePacsIntoAJobThatRuns() throws Exception {
-        Path spect = TestData.path("dicom/lu177-dotatate-spect");
         var pacs = new DicomWebClient(DicomWebClient.Settings.of(ORTHANC));
-        List<Path> files = new ArrayList<>();
-        for (String folder : List.of("SCAN_001/image", "SCAN_002/image", "SCAN_001/mask")) {
-            try (Stream<Path> s = Files.list(spect.resolve(folder))) {
-                s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
-            }
-        }
-        List<byte[]> bytes = new ArrayList<>();
-        for (Path f : files) {
-            bytes.add(Files.readAllBytes(f));
-        }
-        try {
-            assertThat(pacs.store(bytes)).noneMatch(i -> i.failed());
-        } catch (org.netra.interop.dicomweb.DicomWebException e) {
-            TestData.unavailable("Orthanc at " + ORTHANC + " is not reachable: " + e.getMessage());
-        }
-        TreeSet<String> storedSeries = new TreeSet<>();
         TreeSet<String> storedDigests = new TreeSet<>();
-        for (byte[] b : bytes) {
-            var h = DicomFile.parse(b, "reference", DicomFile.Extent.HEADER).dataset();
-            storedSeries.add(h.string(Tag.STUDY_INSTANCE_UID).orElseThrow() + "/"
-                    + h.string(Tag.SERIES_INSTANCE_UID).orElseThrow());
-            storedDigests.add(sha256(b));
-        }
+        TreeSet<String> storedSeries = storeRealSpect(pacs, storedDigests);
         assertThat(storedSeries).hasSize(3);
 
         try (var server = TestServer.configured(c -> c.withPacsUrl(Optional.of(ORTHANC)))) {
@@ -162,6 +140,38 @@ public class PacsPullTest {
                     .contains("/api/patients/{id}/pacs/pull")
                     .contains("/api/dosimetry/jobs/{id}/push");
         }
+    }
+
+    /**
+     * Stores the real SPECT's two time points and the first one's RTSTRUCT in Orthanc (STOW-RS; storing again is
+     * harmless), adding each file's SHA-256 to {@code digests}; returns the series as "study/series". Skips the
+     * test locally (fails it in CI) when Orthanc or the data are missing.
+     */
+    public static TreeSet<String> storeRealSpect(DicomWebClient pacs, TreeSet<String> digests) throws Exception {
+        Path spect = TestData.path("dicom/lu177-dotatate-spect");
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("SCAN_001/image", "SCAN_002/image", "SCAN_001/mask")) {
+            try (Stream<Path> s = Files.list(spect.resolve(folder))) {
+                s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
+            }
+        }
+        List<byte[]> bytes = new ArrayList<>();
+        for (Path f : files) {
+            bytes.add(Files.readAllBytes(f));
+        }
+        try {
+            assertThat(pacs.store(bytes)).noneMatch(i -> i.failed());
+        } catch (org.netra.interop.dicomweb.DicomWebException e) {
+            TestData.unavailable("Orthanc at " + ORTHANC + " is not reachable: " + e.getMessage());
+        }
+        TreeSet<String> storedSeries = new TreeSet<>();
+        for (byte[] b : bytes) {
+            var h = DicomFile.parse(b, "reference", DicomFile.Extent.HEADER).dataset();
+            storedSeries.add(h.string(Tag.STUDY_INSTANCE_UID).orElseThrow() + "/"
+                    + h.string(Tag.SERIES_INSTANCE_UID).orElseThrow());
+            digests.add(sha256(b));
+        }
+        return storedSeries;
     }
 
     @Test
