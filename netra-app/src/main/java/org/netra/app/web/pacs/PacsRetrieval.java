@@ -31,7 +31,13 @@ import org.netra.store.clinical.PatientRecord;
  */
 public final class PacsRetrieval {
     /** One study of the patient on the PACS with its series. */
-    public record StudyOnPacs(Matches.Study study, List<Matches.Series> series) {}
+    public record StudyOnPacs(Matches.Study study, List<Matches.Series> series) {
+        /** The Study Date as people write it (2018-11-15); as the PACS sent it when it is not a DICOM date. */
+        public String date() {
+            String d = study.studyDate();
+            return d.matches("\\d{8}") ? d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6) : d;
+        }
+    }
 
     /** A series picked on the page or in the API: {@code studyUid/seriesUid}. */
     public record SeriesRef(String studyInstanceUid, String seriesInstanceUid) {
