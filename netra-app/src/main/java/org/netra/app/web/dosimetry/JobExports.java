@@ -24,8 +24,8 @@ public final class JobExports {
     static final String RT_DOSE = "rtdose.dcm";
     static final String RT_STRUCT = "rtstruct.dcm";
 
-    /** What a push sends: the files, and the reference series the PDF is filed under. */
-    public record Files(Optional<Path> rtDose, Optional<Path> rtStruct, Path referenceSeries) {}
+    /** What a push sends: the files written, and the reference series the PDF is filed under. */
+    public record Written(Optional<Path> rtDose, Optional<Path> rtStruct, Path referenceSeries) {}
 
     private JobExports() {}
 
@@ -39,13 +39,13 @@ public final class JobExports {
      * that is not a folder of DICOM series (none in the web) writes nothing.
      */
     static void write(Path uploadFolder, String jobId, CycleInput input, CycleReport report) throws IOException {
-        if (!(input instanceof CycleInput.Series series) || !java.nio.file.Files.isDirectory(uploadFolder)) {
+        if (!(input instanceof CycleInput.Series series) || !Files.isDirectory(uploadFolder)) {
             return;
         }
         Path reference = series.scans().getFirst().series();
         SourceSeries source = SourceSeries.of(SeriesAssembler.assemble(reference));
-        Path dir = java.nio.file.Files.createDirectories(folder(uploadFolder, jobId));
-        java.nio.file.Files.writeString(
+        Path dir = Files.createDirectories(folder(uploadFolder, jobId));
+        Files.writeString(
                 dir.resolve("reference"), uploadFolder.relativize(reference).toString());
         var dose = report.result().doseMap();
         if (dose.isPresent()) {
@@ -61,19 +61,19 @@ public final class JobExports {
     }
 
     /** The exports of a finished job, or empty when its folder has expired (or was made on a node without it). */
-    public static Optional<Files> of(Path uploadFolder, String jobId) throws IOException {
+    public static Optional<Written> of(Path uploadFolder, String jobId) throws IOException {
         Path dir = folder(uploadFolder, jobId);
         Path ref = dir.resolve("reference");
-        if (!java.nio.file.Files.isRegularFile(ref)) {
+        if (!Files.isRegularFile(ref)) {
             return Optional.empty();
         }
-        return Optional.of(new Files(
+        return Optional.of(new Written(
                 existing(dir.resolve(RT_DOSE)),
                 existing(dir.resolve(RT_STRUCT)),
-                uploadFolder.resolve(java.nio.file.Files.readString(ref).strip())));
+                uploadFolder.resolve(Files.readString(ref).strip())));
     }
 
     private static Optional<Path> existing(Path p) {
-        return java.nio.file.Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 }
