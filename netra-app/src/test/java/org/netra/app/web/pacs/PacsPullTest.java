@@ -134,6 +134,16 @@ public class PacsPullTest {
             assertThat(server.store.audit().history(PacsPush.PushRecord.KIND.name(), sent.id()))
                     .isNotEmpty();
 
+            // once the job folder's results are gone (the upload expiry), a push says so instead of sending less
+            try (Stream<Path> gone = Files.walk(upload.dir().resolve("netra-exports"))) {
+                for (Path f : gone.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+            var expired = physicist.postJson("/api/dosimetry/jobs/" + id + "/push", "{}");
+            assertThat(expired.statusCode()).isEqualTo(400);
+            assertThat(expired.body()).contains("no longer kept").contains("run the job again");
+
             // the API lists the routes in OpenAPI
             assertThat(physicist.get("/api/openapi.json").body())
                     .contains("/api/patients/{id}/pacs/studies")
