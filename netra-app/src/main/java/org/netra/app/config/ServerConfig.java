@@ -2,6 +2,7 @@ package org.netra.app.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.netra.store.StoreConfig;
 
@@ -28,7 +30,8 @@ public record ServerConfig(
         Duration sessionMaximum,
         UploadLimits uploads,
         List<String> trustedProxies,
-        Duration jobLease) {
+        Duration jobLease,
+        Optional<URI> pacsUrl) {
 
     public ServerConfig {
         trustedProxies = List.copyOf(trustedProxies);
@@ -116,7 +119,26 @@ public record ServerConfig(
                         duration(v, Setting.UPLOAD_EXPIRY),
                         UploadLimits.DEFAULTS.reserveBytes()),
                 proxies(v),
-                lease(v));
+                lease(v),
+                pacs(v));
+    }
+
+    /** The PACS's DICOMweb root, http(s) only; empty when netra has no PACS to talk to. */
+    private static Optional<URI> pacs(Map<Setting, Value> v) {
+        String text = v.get(Setting.PACS_URL).text().strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI u = new URI(text);
+            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                throw invalid(
+                        Setting.PACS_URL, v.get(Setting.PACS_URL), "an http(s) URL like http://pacs:8042/dicom-web");
+            }
+            return Optional.of(u);
+        } catch (java.net.URISyntaxException e) {
+            throw invalid(Setting.PACS_URL, v.get(Setting.PACS_URL), "an http(s) URL like http://pacs:8042/dicom-web");
+        }
     }
 
     private static Duration lease(Map<Setting, Value> v) {
@@ -169,7 +191,8 @@ public record ServerConfig(
                 sessionMaximum,
                 uploads,
                 trustedProxies,
-                jobLease);
+                jobLease,
+                pacsUrl);
     }
 
     public ServerConfig withHost(String newHost) {
@@ -184,7 +207,8 @@ public record ServerConfig(
                 sessionMaximum,
                 uploads,
                 trustedProxies,
-                jobLease);
+                jobLease,
+                pacsUrl);
     }
 
     public ServerConfig withLogin(LoginPolicy policy) {
@@ -199,7 +223,8 @@ public record ServerConfig(
                 sessionMaximum,
                 uploads,
                 trustedProxies,
-                jobLease);
+                jobLease,
+                pacsUrl);
     }
 
     public ServerConfig withUploads(UploadLimits limits) {
@@ -214,7 +239,8 @@ public record ServerConfig(
                 sessionMaximum,
                 limits,
                 trustedProxies,
-                jobLease);
+                jobLease,
+                pacsUrl);
     }
 
     public ServerConfig withTrustedProxies(List<String> proxies) {
@@ -229,7 +255,24 @@ public record ServerConfig(
                 sessionMaximum,
                 uploads,
                 proxies,
-                jobLease);
+                jobLease,
+                pacsUrl);
+    }
+
+    public ServerConfig withPacsUrl(Optional<URI> url) {
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                store,
+                secureCookies,
+                login,
+                sessionIdle,
+                sessionMaximum,
+                uploads,
+                trustedProxies,
+                jobLease,
+                url);
     }
 
     private static int integer(Map<Setting, Value> v, Setting s) {

@@ -36,7 +36,12 @@ public enum Setting {
             "jobs.lease",
             "NETRA_JOB_LEASE",
             "PT30S",
-            "a running job whose node stopped is taken over by another node after this long (ISO-8601)");
+            "a running job whose node stopped is taken over by another node after this long (ISO-8601)"),
+    PACS_URL(
+            "pacs.url",
+            "NETRA_PACS_URL",
+            "",
+            "DICOMweb root of the PACS (e.g. http://pacs:8042/dicom-web) for pull and push from the web; empty: none");
 
     private final String key;
     private final String variable;

@@ -57,6 +57,22 @@ class ServerConfigTest {
     }
 
     @Test
+    void thePacsIsAnHttpUrlOrNone() {
+        assertThat(ServerConfig.resolve(Map.of(), Map.of(), new Properties()).pacsUrl())
+                .isEmpty();
+        var c = ServerConfig.resolve(
+                Map.of(), Map.of("NETRA_PACS_URL", "http://pacs.example:8042/dicom-web"), new Properties());
+        assertThat(c.pacsUrl()).contains(java.net.URI.create("http://pacs.example:8042/dicom-web"));
+        assertThatThrownBy(() -> ServerConfig.resolve(
+                        Map.of(Setting.PACS_URL, "ftp://pacs/dicom-web"), Map.of(), new Properties()))
+                .hasMessageContaining("pacs.url (NETRA_PACS_URL) is 'ftp://pacs/dicom-web'")
+                .hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> ServerConfig.resolve(
+                        Map.of(Setting.PACS_URL, "http://pacs:80:80/x y"), Map.of(), new Properties()))
+                .hasMessageContaining("pacs.url");
+    }
+
+    @Test
     void trustedProxiesAndUploadLimits() {
         var c = ServerConfig.resolve(
                 Map.of(),

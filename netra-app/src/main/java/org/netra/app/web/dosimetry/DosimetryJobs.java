@@ -582,10 +582,25 @@ public final class DosimetryJobs implements AutoCloseable {
      * choose from ({@link #start}); a bad upload is refused at once.
      */
     public Upload unpack(String owner, String name, InputStream zip, CycleOptions options) throws IOException {
+        return receive(owner, name, options, (id, o) -> unpacker.unpack(o, id, zip));
+    }
+
+    /** Makes the folder of a new upload {@code id} of {@code owner} (a zip unpacked, series retrieved). */
+    @FunctionalInterface
+    public interface UploadFolder {
+        Path fill(String id, String owner) throws IOException;
+    }
+
+    /**
+     * The one way into the choice of time points and VOIs, for a zip uploaded and for series retrieved from the
+     * PACS alike: {@code folder} fills the upload's folder, which is then listed (emission series, CTs, VOI file)
+     * and kept waiting for the selection; a folder without what a cycle needs is refused and deleted.
+     */
+    public Upload receive(String owner, String name, CycleOptions options, UploadFolder folder) throws IOException {
         String id = UUID.randomUUID().toString().substring(0, 8);
         // uploads nobody started within the expiry are forgotten with their folders
         store.jobs().forgetAwaitingBefore(Instant.now().minus(unpacker.limits().expiry()));
-        Path dir = unpacker.unpack(owner, id, zip);
+        Path dir = folder.fill(id, owner);
         try {
             Optional<Path> dicomDir = PatientMediaImport.dicomDir(dir);
             List<PatientMediaImport.ListedSeries> listed =
@@ -835,6 +850,12 @@ public final class DosimetryJobs implements AutoCloseable {
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
             store.records().create(FinishedJob.KIND, finished, job.owner());
             String note = "";
+            try {
+                // a job started from an upload has the upload's id, and its folder
+                JobExports.write(unpacker.folder(job.owner(), job.id()), job.id(), input, report);
+            } catch (IOException | RuntimeException e) {
+                note = "computed, but its RT Dose and RTSTRUCT could not be written for a PACS push: " + message(e);
+            }
             if (target.isPresent()) {
                 update(
                         job,
@@ -844,7 +865,8 @@ public final class DosimetryJobs implements AutoCloseable {
                 try {
                     attach(job.id(), target.get(), job.owner());
                 } catch (RuntimeException e) {
-                    note = "computed, but not attached to the course: " + message(e);
+                    note = (note.isEmpty() ? "" : note + "; ") + "computed, but not attached to the course: "
+                            + message(e);
                 }
             }
             end(finished.job(note));

@@ -233,6 +233,17 @@ public final class JobFeature implements WebFeature {
         if (file == null) {
             throw new CycleInputException("choose a zip file with one folder per time point and an RTSTRUCT");
         }
+        CycleOptions options = options(ctx);
+        try (var in = file.content()) {
+            return jobs.unpack(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, options);
+        }
+    }
+
+    /**
+     * The dose method, partial-volume correction and camera resolution chosen on an upload's form (a zip, or series
+     * picked on the PACS), over the department's defaults; a resolution that is not a number is refused naming it.
+     */
+    public static CycleOptions options(Context ctx) {
         String methodName = ctx.formParam("method");
         DoseMethod method = DoseMethod.parse(
                 methodName == null || methodName.isBlank() ? "voxel-kernel" : methodName,
@@ -248,13 +259,10 @@ public final class JobFeature implements WebFeature {
             }
         }
         String recovery = ctx.formParam("recovery");
-        CycleOptions options = CycleOptions.DEFAULTS
+        return CycleOptions.DEFAULTS
                 .withMethod(method)
                 .withRecovery(recovery == null || recovery.isBlank() ? "gtm" : recovery, given, Optional.empty())
                 .withDepartmentPsf(CameraSettings.departmentPsfFwhmMm());
-        try (var in = file.content()) {
-            return jobs.unpack(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, options);
-        }
     }
 
     /** The request's cycle, from the form or a JSON body {"cycle": n}. */
@@ -294,7 +302,7 @@ public final class JobFeature implements WebFeature {
     }
 
     /** The report of a job: measured time–activity points and the integrated curve per VOI, doses ± SD; no BED history outside a course. */
-    static DosimetryReport report(DosimetryJobs.Job job, DosimetryJobs.Result r) {
+    public static DosimetryReport report(DosimetryJobs.Job job, DosimetryJobs.Result r) {
         List<DosimetryReport.Curve> curves = new ArrayList<>();
         List<DosimetryReport.DoseRow> rows = new ArrayList<>();
         for (var v : r.vois()) {

@@ -95,6 +95,20 @@ public final class UploadUnpacker {
      * deleting whatever was written.
      */
     public Path unpack(String owner, String id, InputStream zip) throws IOException {
+        return receive(owner, id, (dir, room) -> unzip(zip, dir, room));
+    }
+
+    /** Writes the files of a new job folder within {@code room} bytes (what the quota and the limit leave). */
+    @FunctionalInterface
+    public interface FolderWriter {
+        void write(Path dir, long room) throws IOException;
+    }
+
+    /**
+     * Fills a new folder {@code id} of {@code owner} through {@code writer} (a zip unpacked, series retrieved from
+     * the PACS) after checking the user's quota and the free disk, or refuses it, deleting whatever was written.
+     */
+    public Path receive(String owner, String id, FolderWriter writer) throws IOException {
         if (!USER_FOLDER.matcher(owner).matches()) {
             throw new IllegalArgumentException("not a user name: " + owner);
         }
@@ -119,7 +133,8 @@ public final class UploadUnpacker {
         }
         Path dir = userDir.resolve("job-" + id);
         try {
-            unzip(zip, dir, Math.min(limits.maxUnpackedBytes(), limits.quotaBytes() - used));
+            Files.createDirectories(dir);
+            writer.write(dir, Math.min(limits.maxUnpackedBytes(), limits.quotaBytes() - used));
             return dir;
         } catch (IOException | RuntimeException e) {
             deleteTree(dir);

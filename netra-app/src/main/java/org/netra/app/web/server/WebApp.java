@@ -48,6 +48,9 @@ import org.netra.app.web.home.HomeFeature;
 import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
 import org.netra.app.web.labs.LabsFeature;
+import org.netra.app.web.pacs.PacsFeature;
+import org.netra.app.web.pacs.PacsPush;
+import org.netra.app.web.pacs.PacsRetrieval;
 import org.netra.app.web.patient.ChartFeature;
 import org.netra.app.web.patient.ClinicalDirectory;
 import org.netra.app.web.patient.PatientDirectory;
@@ -55,6 +58,7 @@ import org.netra.app.web.patient.PatientFeature;
 import org.netra.app.web.patient.RegistrationFeature;
 import org.netra.app.web.plan.CalendarFeature;
 import org.netra.app.web.radiopharmacy.RadiopharmacyFeature;
+import org.netra.app.web.referral.ReferralFeature;
 import org.netra.app.web.safety.SafetyFeature;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Accounts;
@@ -184,6 +188,8 @@ public final class WebApp implements AutoCloseable {
                 new DiagnosisFeature(services, b.studies),
                 new DosimetryFeature(services),
                 new JobFeature(jobs, unpacker, b.clock.getZone()),
+                pacsFeature(services, config),
+                new ReferralFeature(services, config.pacsUrl()),
                 new SafetyFeature(services),
                 new CalendarFeature(services),
                 new CohortFeature(services),
@@ -308,6 +314,12 @@ public final class WebApp implements AutoCloseable {
     public void close() {
         javalin.stop();
         jobs.close();
+    }
+
+    /** Pull and push share one PACS client, the job folders and the upload listing of the dosimetry jobs. */
+    private PacsFeature pacsFeature(WebServices services, ServerConfig config) {
+        var retrieval = new PacsRetrieval(config.pacsUrl(), jobs, unpacker);
+        return new PacsFeature(services, retrieval, new PacsPush(services.store(), retrieval, unpacker), jobs);
     }
 
     private static boolean isApi(Context ctx) {
