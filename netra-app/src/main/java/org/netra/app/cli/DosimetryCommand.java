@@ -177,7 +177,7 @@ final class DosimetryCommand implements Callable<Integer> {
             defaultValue = "population",
             paramLabel = "population|hanscheid|madsen",
             description = "how a single --timepoint is integrated: population (default; each region kind's"
-                    + " published effective-half-life prior, TIA with a 90 % credible interval), hanscheid"
+                    + " published effective-half-life prior, TIA with a 90 %% credible interval), hanscheid"
                     + " (A·2t/ln 2, Hänscheid 2018) or madsen (kidney typical T_eff 50 h, Madsen 2018)")
     String stp;
 
