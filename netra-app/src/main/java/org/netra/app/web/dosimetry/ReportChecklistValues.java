@@ -1,8 +1,5 @@
 package org.netra.app.web.dosimetry;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.netra.app.config.BuildVersions;
 import org.netra.app.report.EanmChecklist;
 import org.netra.app.report.EanmChecklist.Item;
 import org.netra.clinical.therapy.KidneyRadiobiology;
@@ -244,14 +241,6 @@ final class ReportChecklistValues {
 
     /** netra's version, written into the build by Maven resource filtering. */
     static String version() {
-        var props = new Properties();
-        try (InputStream in = ReportChecklistValues.class.getResourceAsStream("/org/netra/app/version.properties")) {
-            if (in != null) {
-                props.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read netra's version.properties", e);
-        }
-        return props.getProperty("version", "version not recorded");
+        return BuildVersions.property("version").orElse("version not recorded");
     }
 }

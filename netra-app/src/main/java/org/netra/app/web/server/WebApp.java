@@ -12,7 +12,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,8 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
+import org.netra.app.config.BuildVersions;
 import org.netra.app.config.ServerConfig;
 import org.netra.app.viewer.Studies;
 import org.netra.app.web.ErrorPage;
@@ -159,12 +158,12 @@ public final class WebApp implements AutoCloseable {
                 sessions,
                 b.clock,
                 new ClientAddress(config.trustedProxies()));
-        Properties versions = versions();
         var views = new Views(
                 security,
                 new Frame.Assets(
-                        "/webjars/htmx.org/" + versions.getProperty("htmx") + "/dist/htmx.min.js",
-                        "/webjars/chart.js/" + versions.getProperty("chartjs") + "/dist/chart.umd.min.js"));
+                        "/webjars/htmx.org/" + BuildVersions.property("htmx").orElse("unknown") + "/dist/htmx.min.js",
+                        "/webjars/chart.js/" + BuildVersions.property("chartjs").orElse("unknown")
+                                + "/dist/chart.umd.min.js"));
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
@@ -231,7 +230,7 @@ public final class WebApp implements AutoCloseable {
                         "/api/openapi.json",
                         Access.everyone(),
                         "this API's OpenAPI document",
-                        ctx -> ctx.json(OpenApi.document(table.table(), versions.getProperty("version"))));
+                        ctx -> ctx.json(OpenApi.document(table.table(), BuildVersions.netra())));
                 views.navigation(table.navigation());
                 routes[0] = table;
 
@@ -367,17 +366,5 @@ public final class WebApp implements AutoCloseable {
         body.put("status", status);
         body.put("error", message);
         return body;
-    }
-
-    private static Properties versions() {
-        var p = new Properties();
-        try (InputStream in = WebApp.class.getResourceAsStream("/org/netra/app/version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read netra's version.properties", e);
-        }
-        return p;
     }
 }
