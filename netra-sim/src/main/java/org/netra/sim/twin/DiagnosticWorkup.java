@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.netra.dosimetry.kinetics.Exponentials;
 import org.netra.sim.anatomy.Phantom;
+import org.netra.sim.anatomy.Region;
 import org.netra.sim.anatomy.Voi;
 import org.netra.sim.kinetics.Lu177Dotatate.Group;
 import org.netra.sim.kinetics.SimulatedTracer;
@@ -22,7 +23,9 @@ import org.netra.sim.spect.SpectSimulator;
  * its true 24 h uptake against liver and spleen, and every VOI's true SUVmean (body weight) on the PET.
  *
  * <p>Both tracers take the patient's own 177Lu-DOTATATE biology with their nuclide's decay
- * ({@link Uptake#retimed}). Cameras: 111In on a medium-energy collimator, FWHM 12 mm, 12 cps/MBq (171 and
+ * ({@link Uptake#retimed}); the PET's amplitudes are then set so that each compartment shows the SUVmean
+ * drawn for the patient ({@link Ga68PetPopulation}: spleen highest, then kidneys and liver, marrow low),
+ * correlated with the 177Lu uptake rather than computed from it. Cameras: 111In on a medium-energy collimator, FWHM 12 mm, 12 cps/MBq (171 and
  * 245 keV windows); PET FWHM 6 mm, 7000 cps/MBq (≈ 7 cps/kBq, a current PET/CT), 15 min over the trunk.
  */
 public record DiagnosticWorkup(
@@ -45,13 +48,20 @@ public record DiagnosticWorkup(
     }
 
     static DiagnosticWorkup simulate(
-            Phantom phantom, Map<Group, Uptake> lutetium, double weightKg, LocalDateTime firstCycle, long seed) {
+            Phantom phantom,
+            Map<Group, Uptake> lutetium,
+            Map<Group, Double> petSuv,
+            double weightKg,
+            LocalDateTime firstCycle,
+            long seed) {
         TrueKinetics srsKinetics = TrueKinetics.of(
                 phantom,
                 retimed(lutetium, SimulatedTracer.IN111_PENTETREOTIDE),
                 SimulatedTracer.IN111_PENTETREOTIDE.activityMBq());
         TrueKinetics petKinetics = TrueKinetics.of(
-                phantom, retimed(lutetium, SimulatedTracer.GA68_DOTATATE), SimulatedTracer.GA68_DOTATATE.activityMBq());
+                phantom,
+                atSuv(phantom, retimed(lutetium, SimulatedTracer.GA68_DOTATATE), petSuv, weightKg),
+                SimulatedTracer.GA68_DOTATATE.activityMBq());
         List<SpectScan> srs = SpectSimulator.simulate(srsKinetics, SRS, seed * 31 + 7);
         SpectScan pet =
                 SpectSimulator.simulate(petKinetics, PET, seed * 31 + 11).get(0);
@@ -75,6 +85,30 @@ public record DiagnosticWorkup(
         }
         return new DiagnosticWorkup(
                 firstCycle.minusWeeks(6), srsKinetics, srs, firstCycle.minusWeeks(5), petKinetics, pet, truth);
+    }
+
+    /**
+     * The retimed curves rescaled so that each drawn compartment's mean concentration at 60 min is its SUV
+     * ({@link Ga68PetPopulation}); the shape stays the retimed one, only the amplitude moves.
+     */
+    private static Map<Group, Uptake> atSuv(
+            Phantom phantom, Map<Group, Uptake> retimed, Map<Group, Double> petSuv, double weightKg) {
+        double injected = SimulatedTracer.GA68_DOTATATE.activityMBq();
+        double bqPerMlPerSuv =
+                injected * 1e6 * Math.pow(2, -1.0 / SimulatedTracer.GA68_DOTATATE.halfLifeHours()) / (weightKg * 1000);
+        Map<Group, Double> volume = new EnumMap<>(Group.class);
+        for (Region r : Region.values()) {
+            volume.merge(Group.of(r), phantom.volumeMl(r), Double::sum);
+        }
+        Map<Group, Uptake> out = new EnumMap<>(retimed);
+        petSuv.forEach((g, suv) -> {
+            double ml = volume.getOrDefault(g, 0.0);
+            if (ml > 0) {
+                double now = retimed.get(g).curve(injected, ml).valueMBq(1) * 1e6 / ml;
+                out.put(g, retimed.get(g).scaled(suv * bqPerMlPerSuv / now));
+            }
+        });
+        return out;
     }
 
     private static Map<Group, Uptake> retimed(Map<Group, Uptake> lutetium, SimulatedTracer tracer) {

@@ -48,6 +48,7 @@ public final class DigitalTwin {
                 ? Optional.of(DiagnosticWorkup.simulate(
                         phantom,
                         spec.cycleKinetics().get(0),
+                        Ga68PetPopulation.draw(spec),
                         spec.phantom().body().weightKg(),
                         FIRST_INJECTION,
                         spec.seed()))

@@ -44,13 +44,7 @@ public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> 
                         clamp(7 * logNormal(r, 0.15), 5.5, 8.5));
         Map<Group, Uptake> patient = new EnumMap<>(Group.class);
         Lu177Dotatate.standard().forEach((g, u) -> {
-            double spread =
-                    switch (g) {
-                        case LIVER_MET_1, LIVER_MET_2, LIVER_MET_3, PANCREAS_PRIMARY, BONE_MET -> 0.35;
-                        case REMAINDER, BLADDER -> 0.1;
-                        default -> 0.25;
-                    };
-            patient.put(g, u.scaled(logNormal(r, spread)).slowerBy(logNormal(r, 0.15)));
+            patient.put(g, u.scaled(logNormal(r, uptakeSpread(g))).slowerBy(logNormal(r, 0.15)));
         });
         List<Map<Group, Uptake>> perCycle = new ArrayList<>();
         for (int c = 0; c < cycles; c++) {
@@ -61,6 +55,15 @@ public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> 
             perCycle.add(k);
         }
         return new TwinSpec(seed, phantom, perCycle, injectedMBq);
+    }
+
+    /** The between-patient SD of ln(uptake amplitude) for a compartment. */
+    static double uptakeSpread(Group g) {
+        return switch (g) {
+            case LIVER_MET_1, LIVER_MET_2, LIVER_MET_3, PANCREAS_PRIMARY, BONE_MET -> 0.35;
+            case REMAINDER, BLADDER -> 0.1;
+            case KIDNEYS, LIVER, SPLEEN, MARROW -> 0.25;
+        };
     }
 
     public int cycles() {
