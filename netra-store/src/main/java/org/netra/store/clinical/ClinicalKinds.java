@@ -114,6 +114,22 @@ public final class ClinicalKinds {
             s -> null,
             s -> "camera calibrations");
 
+    /** The department's virtual-cycle-0 predictors (PET SUV → 177Lu Gy/GBq): one record, versioned and audited. */
+    public static final RecordKind<CycleZeroSettings> CYCLE_ZERO_SETTINGS = new RecordKind<>(
+            "cycle_zero_settings",
+            CycleZeroSettings.class,
+            CycleZeroSettings::id,
+            s -> null,
+            s -> "cycle-0 predictors");
+
+    /** A course's virtual cycle 0: PET SUVs, predicted Gy/GBq and the proposed first activity. */
+    public static final RecordKind<CycleZeroRecord> CYCLE_ZERO = new RecordKind<>(
+            "cycle_zero",
+            CycleZeroRecord.class,
+            CycleZeroRecord::id,
+            CycleZeroRecord::patientId,
+            c -> c.courseId() + " virtual cycle 0, kidneys " + c.kidneys().medianGyPerGBq() + " Gy/GBq");
+
     /** The radiopharmacist's dispensing of a cycle ({@link DispensingRecord#idOf}). */
     public static final RecordKind<DispensingRecord> DISPENSING = new RecordKind<>(
             "dispensing",
@@ -159,7 +175,7 @@ public final class ClinicalKinds {
     /** Every clinical kind, in the order of the pathway (what a backup or a referral package carries). */
     public static final List<RecordKind<?>> ALL = java.util.stream.Stream.concat(
                     CHART.stream(),
-                    java.util.stream.Stream.of(CYCLE_CURVES, DISPENSING, ADMINISTRATION, TOXICITY_EVENT))
+                    java.util.stream.Stream.of(CYCLE_CURVES, DISPENSING, ADMINISTRATION, TOXICITY_EVENT, CYCLE_ZERO))
             .toList();
 
     private ClinicalKinds() {}

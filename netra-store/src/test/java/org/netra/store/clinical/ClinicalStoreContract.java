@@ -62,7 +62,8 @@ abstract class ClinicalStoreContract extends OnFreshStore {
                 new Sample<>(ClinicalKinds.OUTCOME, Samples.outcome()),
                 new Sample<>(ClinicalKinds.DISPENSING, Samples.dispensing()),
                 new Sample<>(ClinicalKinds.ADMINISTRATION, Samples.administration()),
-                new Sample<>(ClinicalKinds.TOXICITY_EVENT, Samples.toxicityEvent()));
+                new Sample<>(ClinicalKinds.TOXICITY_EVENT, Samples.toxicityEvent()),
+                new Sample<>(ClinicalKinds.CYCLE_ZERO, Samples.cycleZero()));
     }
 
     record Sample<T>(RecordKind<T> kind, T value) {
@@ -238,6 +239,24 @@ abstract class ClinicalStoreContract extends OnFreshStore {
                         .value()
                         .calibrations())
                 .isEmpty();
+    }
+
+    /** The cycle-0 predictors: the published defaults at version 0, each recalibration a new audited version. */
+    @Test
+    void cycleZeroPredictorsAreAVersionedSetting() {
+        var book = new CycleZeroBook(store.records());
+        assertThat(book.current().version()).isZero();
+        assertThat(book.current().value().fit("kidney")).isEmpty();
+        var fit = new CycleZeroSettings.Fit("kidney", 10, -0.7, 0.6, 0.05, 0.001, 0.2, 13, 0.6, 20, "20 patients");
+        var first = book.save(0, new CycleZeroSettings(CycleZeroSettings.ID, List.of(fit)), "physicist");
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(book.current().value().fit("kidney")).contains(fit);
+        // a second recalibration made from the defaults' version while the first was saved is refused
+        assertThatThrownBy(() -> book.save(0, CycleZeroSettings.PUBLISHED, "other"))
+                .isInstanceOf(ConcurrentEditException.class);
+        book.save(1, new CycleZeroSettings(CycleZeroSettings.ID, List.of(fit, fit)), "physicist");
+        assertThat(store.audit().history(ClinicalKinds.CYCLE_ZERO_SETTINGS.name(), CycleZeroSettings.ID))
+                .hasSize(2);
     }
 
     @Test

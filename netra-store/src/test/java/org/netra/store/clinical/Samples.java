@@ -219,6 +219,22 @@ final class Samples {
                 PrrtPlan.label(Radiopharmaceutical.LU177_DOTATATE, START.atTime(9, 30), PlanRules.DEFAULTS));
     }
 
+    /** A virtual cycle 0 before the course: kidneys and one lesion from the PET. */
+    static CycleZeroRecord cycleZero() {
+        String course = ClinicalKinds.key(PID, "prrt-1");
+        return new CycleZeroRecord(
+                CycleZeroRecord.idOf(course),
+                PID,
+                course,
+                START.minusWeeks(5),
+                List.of(
+                        new CycleZeroRecord.Predicted("kidney", "kidneys", 10.4, 0.51, 0.33, 0.79),
+                        new CycleZeroRecord.Predicted("tumour", "L1", 24.0, 5.5, 2.4, 12.6)),
+                0,
+                7.4,
+                "the standard 7.4 GBq stays within it");
+    }
+
     static RoomBooking room() {
         return new RoomBooking("iso-2", PID, START, START.plusDays(4));
     }
