@@ -3,6 +3,7 @@ package org.netra.app.web.patient;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.LocalDate;
+import java.util.List;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.WebServices;
@@ -30,7 +31,12 @@ public final class ChartFeature implements WebFeature {
 
     /** The page: the chart, and the proposal for the next cycle when this user may approve it. */
     public record ChartPage(
-            ChartView chart, CyclePlanner.Proposal proposal, boolean mayApprove, boolean mayPlan, String notice) {}
+            ChartView chart,
+            CyclePlanner.Proposal proposal,
+            boolean mayApprove,
+            boolean mayPlan,
+            String notice,
+            List<CycleZeroPanel> cycleZero) {}
 
     @Override
     public void register(Routes routes) {
@@ -55,7 +61,8 @@ public final class ChartFeature implements WebFeature {
                                             ? "The next cycle is planned and recorded."
                                             : ctx.queryParam("saved") != null
                                                     ? "Saved and recorded in the audit trail."
-                                                    : ""));
+                                                    : "",
+                                    CycleZeroPanel.of(services.store().records(), id)));
         });
         routes.api(
                 HandlerType.GET,
