@@ -48,7 +48,7 @@ public record FirstActivityProposal(
                 Locale.ROOT,
                 "kidney BED limit %.0f Gy over %d planned cycles allows %.1f Gy BED (%.2f Gy) per cycle; at the"
                         + " upper 90 %% predicted %.2f Gy/GBq (median %.2f, from PET SUVmean %.1f, predictor v%d,"
-                        + " %d patients) that is %.1f GBq; %s",
+                        + " %d patients) that is %.2f GBq, proposed to 0.1 GBq below; %s",
                 config.kidneyBedLimit().inGy(),
                 plannedCycles,
                 perCycleBed,
