@@ -19,6 +19,7 @@ public final class ChartFeature implements WebFeature {
     private final WebServices services;
     private final CyclePlanner planner;
     private final org.netra.app.web.therapy.CoursePlanning courses;
+    private final CycleZeroEntry cycleZero;
 
     /** An API request body: the first cycle's date and time. */
     public record CourseRequest(String firstCycle) {}
@@ -27,6 +28,7 @@ public final class ChartFeature implements WebFeature {
         this.services = services;
         this.planner = new CyclePlanner(services.store(), services.clock());
         this.courses = new org.netra.app.web.therapy.CoursePlanning(services.store(), services.clock());
+        this.cycleZero = new CycleZeroEntry(services.store().records());
     }
 
     /** The page: the chart, and the proposal for the next cycle when this user may approve it. */
@@ -36,7 +38,8 @@ public final class ChartFeature implements WebFeature {
             boolean mayApprove,
             boolean mayPlan,
             String notice,
-            List<CycleZeroPanel> cycleZero) {}
+            List<CycleZeroPanel> cycleZero,
+            String lastCourseId) {}
 
     @Override
     public void register(Routes routes) {
@@ -62,7 +65,10 @@ public final class ChartFeature implements WebFeature {
                                             : ctx.queryParam("saved") != null
                                                     ? "Saved and recorded in the audit trail."
                                                     : "",
-                                    CycleZeroPanel.of(services.store().records(), id)));
+                                    CycleZeroPanel.of(services.store().records(), id),
+                                    chart.courses().isEmpty()
+                                            ? ""
+                                            : chart.courses().getLast().value().id()));
         });
         routes.api(
                 HandlerType.GET,
@@ -78,6 +84,19 @@ public final class ChartFeature implements WebFeature {
                 ctx -> ctx.json(planner.propose(ctx.pathParam("id"))));
         Access approvers = Access.requires(Permission.APPROVE_CYCLE);
         Access planners = Access.requires(Permission.PLAN_CYCLE);
+        routes.page(HandlerType.POST, "/patients/{id}/cycle-zero", planners, ctx -> {
+            cycleZero.save(
+                    ctx.pathParam("id"),
+                    ctx.formParam("course"),
+                    ctx.formParam("petDate"),
+                    ctx.formParam("kidneySuv"),
+                    ctx.formParam("spleenSuv"),
+                    ctx.formParam("tumourSuvs"),
+                    ctx.formParam("cycles"),
+                    actor(ctx));
+            ctx.redirect(
+                    "/patients/" + ctx.pathParam("id") + "?saved=1#cycle-zero", io.javalin.http.HttpStatus.SEE_OTHER);
+        });
         routes.page(HandlerType.POST, "/patients/{id}/course", planners, ctx -> {
             courses.plan(ctx.pathParam("id"), ctx.formParam("firstCycle"), actor(ctx));
             ctx.redirect("/patients/" + ctx.pathParam("id") + "?saved=1#plan", io.javalin.http.HttpStatus.SEE_OTHER);

@@ -64,4 +64,34 @@ class CycleZeroBrowserTest {
         b.shot("z-01-virtual-cycle-0");
         b.assertQuiet(BrowserSession::refusedOnPurpose);
     }
+
+    /**
+     * The physician records another patient's PET from the plan: a kidney SUV of "abc" is refused naming the
+     * field; the corrected entry is predicted and shown.
+     */
+    @Test
+    void thePhysicianRecordsThePetOnThePlan() throws Exception {
+        TherapyFixture.register(b.server.store, "P-7101", "Ole Dahl", LocalDateTime.of(2026, 3, 2, 9, 30));
+        b.signIn("physician");
+        b.get("/patients/P-7101#plan");
+        b.waitFor("save-cycle-zero");
+        b.set("petDate", "2026-01-20");
+        b.retype("kidneySuv", "abc");
+        b.retype("tumourSuvs", "L1=18");
+        b.click("save-cycle-zero");
+        b.driver.findElement(org.openqa.selenium.By.tagName("body"));
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20))
+                .until(d -> d.getPageSource().contains("kidneys' SUVmean must be a number"));
+        b.shot("z-02-cycle-zero-refused");
+        b.get("/patients/P-7101#plan");
+        b.waitFor("save-cycle-zero");
+        b.set("petDate", "2026-01-20");
+        b.retype("kidneySuv", "9.5");
+        b.retype("tumourSuvs", "L1=18");
+        b.click("save-cycle-zero");
+        b.waitFor("cycle-zero");
+        assertThat(b.text("cycle-zero")).contains("9.5").contains("L1").contains("18.0");
+        assertThat(b.server.store.records().find(ClinicalKinds.CYCLE_ZERO, "P-7101/prrt-1/cycle-0"))
+                .isPresent();
+    }
 }
