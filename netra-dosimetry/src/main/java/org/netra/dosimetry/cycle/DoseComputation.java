@@ -11,6 +11,11 @@ import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.TiaResult;
 import org.netra.dosimetry.kinetics.TimeActivityData;
 import org.netra.dosimetry.kinetics.TimePoint;
+import org.netra.dosimetry.montecarlo.LocalElectrons;
+import org.netra.dosimetry.montecarlo.MonteCarloDose;
+import org.netra.dosimetry.montecarlo.MonteCarloResult;
+import org.netra.dosimetry.montecarlo.PhotonCrossSections;
+import org.netra.dosimetry.montecarlo.VoxelPhantom;
 import org.netra.dosimetry.organ.OrganSValue;
 import org.netra.dosimetry.organ.OrganSValues;
 import org.netra.dosimetry.organ.ReferencePhantom;
@@ -19,11 +24,6 @@ import org.netra.dosimetry.organ.SourceRegion;
 import org.netra.dosimetry.organ.SphereModel;
 import org.netra.dosimetry.radiobiology.Bed;
 import org.netra.dosimetry.uncertainty.Propagation;
-import org.netra.dosimetry.montecarlo.LocalElectrons;
-import org.netra.dosimetry.montecarlo.MonteCarloDose;
-import org.netra.dosimetry.montecarlo.MonteCarloResult;
-import org.netra.dosimetry.montecarlo.PhotonCrossSections;
-import org.netra.dosimetry.montecarlo.VoxelPhantom;
 import org.netra.dosimetry.voxel.KernelDose;
 import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.dosimetry.voxel.LocalDeposition;
@@ -236,10 +236,8 @@ public final class DoseComputation {
         for (Mask m : vois) {
             var mc = run.region(m.name());
             rows.add(new MonteCarloComparison.Row(
-                    m.name(),
-                    mc.mean(),
-                    mc.sd(),
-                    kernelMap.map(k -> DoseVolumeHistogram.of(k, m).mean())));
+                    m.name(), mc.mean(), mc.sd(), kernelMap.map(k -> DoseVolumeHistogram.of(k, m)
+                            .mean())));
         }
         Geometry g = tia.geometry();
         double smallest = Math.min(g.spacing(0), Math.min(g.spacing(1), g.spacing(2)));

@@ -52,8 +52,7 @@ public record DecaySource(
      * Any spectrum: {@code lines} as (keV, photons per decay), {@code local} deposited in the decay's voxel — for
      * mono-energetic sources and the tests.
      */
-    public static DecaySource of(
-            ImageVolume tia, String name, List<double[]> lines, Energy local, Energy photonCut) {
+    public static DecaySource of(ImageVolume tia, String name, List<double[]> lines, Energy local, Energy photonCut) {
         tia.requireUnit(VoxelUnit.BQ_S, "the time-integrated activity map");
         float[] a = tia.voxels();
         int count = 0;

@@ -8,15 +8,22 @@ import org.netra.physics.nuclide.RadiationType;
 /**
  * Why netra's Monte Carlo may deposit a nuclide's electrons in the voxel they start in, and when it may not: the
  * CSDA range in water of the energy-weighted mean electron energy (the energy that carries the dose) against the
- * voxel. With voxels of 4.4–4.8 mm: 177Lu 0.25 mm, 131I 0.4 mm and 111In 0.3 mm stay well inside; 90Y's 4 mm do
- * not, so for 90Y the voxel map is sharper than the truth and a region's mean near its edge is too high by the
+ * voxel. With voxels of 4.4–4.8 mm: 177Lu 0.24 mm, 131I 0.42 mm and 111In 0.28 mm stay well inside; 90Y's 4.0 mm
+ * do not, so for 90Y the voxel map is sharper than the truth and a region's mean near its edge is too high by the
  * share of energy that would cross it (region means of organs are affected less).
  */
 public final class LocalElectrons {
     /** Electron kinetic energy (MeV) and CSDA range in liquid water (g/cm²), NIST ESTAR. */
     private static final double[][] ESTAR_WATER = {
-        {0.01, 2.515e-4}, {0.02, 8.575e-4}, {0.05, 4.320e-3}, {0.1, 1.431e-2}, {0.2, 4.488e-2}, {0.5, 0.1766},
-        {1.0, 0.4367}, {2.0, 0.9785}, {3.0, 1.514}
+        {0.01, 2.515e-4},
+        {0.02, 8.575e-4},
+        {0.05, 4.320e-3},
+        {0.1, 1.431e-2},
+        {0.2, 4.488e-2},
+        {0.5, 0.1766},
+        {1.0, 0.4367},
+        {2.0, 0.9785},
+        {3.0, 1.514}
     };
 
     private LocalElectrons() {}

@@ -118,7 +118,10 @@ public record VoxelPhantom(
         }
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < count.length; i++) {
-            s.append(i == 0 ? "" : ", ").append(palette.get(i).name()).append(" ").append(count[i]);
+            s.append(i == 0 ? "" : ", ")
+                    .append(palette.get(i).name())
+                    .append(" ")
+                    .append(count[i]);
         }
         return s.toString();
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.montecarlo.MonteCarloSettings;
-import org.netra.dosimetry.organ.SmallVoiKidney;
 import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.VoxelUnit;

@@ -88,7 +88,8 @@ class CpuPhotonTransportTest {
         double[] e = PhotonCrossSections.shipped().energiesKeV();
         double[] p = new double[e.length];
         Arrays.fill(p, perGram);
-        return new PhotonMedium("absorber", java.util.Map.of("H", 1.0), e, p, new double[e.length], new double[e.length]);
+        return new PhotonMedium(
+                "absorber", java.util.Map.of("H", 1.0), e, p, new double[e.length], new double[e.length]);
     }
 
     /** A sphere of {@code radius} voxels at unit density in a cube of near-vacuum, and its mask. */
@@ -132,8 +133,8 @@ class CpuPhotonTransportTest {
             count += b ? 1 : 0;
         }
         double rEqCm = Math.cbrt(3 * count / (4 * Math.PI)) / 10;
-        DecaySource source = DecaySource.of(
-                tia, "100 keV", List.<double[]>of(new double[] {100, 1}), Energy.ZERO, Energy.ofKeV(10));
+        DecaySource source =
+                DecaySource.of(tia, "100 keV", List.<double[]>of(new double[] {100, 1}), Energy.ZERO, Energy.ofKeV(10));
         var settings = MonteCarloSettings.defaults().withBatches(20_000, 10, 10).withThreads(2);
         MonteCarloResult r = MonteCarloDose.run(
                 phantom,

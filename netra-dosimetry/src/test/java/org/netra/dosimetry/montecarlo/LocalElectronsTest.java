@@ -25,10 +25,7 @@ class LocalElectronsTest {
     void lutetiumIodineAndIndiumStayInA48MmVoxelAndYttriumDoesNot() {
         System.out.printf(
                 "Lu-177 %.3f mm, I-131 %.3f mm, In-111 %.3f mm, Y-90 %.3f mm%n",
-                rangeMm("Lu-177"),
-                rangeMm("I-131"),
-                rangeMm("In-111"),
-                rangeMm("Y-90"));
+                rangeMm("Lu-177"), rangeMm("I-131"), rangeMm("In-111"), rangeMm("Y-90"));
         var catalog = NuclideCatalog.icrp107();
         assertThat(LocalElectrons.localIsValid(catalog.get("Lu-177"), 4.8)).isTrue();
         assertThat(LocalElectrons.localIsValid(catalog.get("I-131"), 4.8)).isTrue();

@@ -49,8 +49,8 @@ class MonteCarloDoseTest {
     void aPointSourceInALargeWaterMediumAbsorbsWhatItEmits() {
         // 1.28 m of water on each side of the source: 177Lu's 208 keV photons cross 8.6 mean free paths
         Geometry g = Geometry.of(64, 64, 64, new double[] {20, 20, 20}, new double[] {0, 0, 0});
-        VoxelPhantom water = VoxelPhantom.uniform(
-                g, PhotonCrossSections.shipped().medium(PhotonCrossSections.WATER), Density.WATER);
+        VoxelPhantom water =
+                VoxelPhantom.uniform(g, PhotonCrossSections.shipped().medium(PhotonCrossSections.WATER), Density.WATER);
         float[] a = new float[g.voxelCount()];
         a[g.index(32, 32, 32)] = 1e9f;
         ImageVolume tia = ImageVolume.wrap(g, VoxelUnit.BQ_S, a);

@@ -13,9 +13,24 @@ class PhotonCrossSectionsTest {
      * the values NIST XCOM and the X-ray mass attenuation coefficient tables list.
      */
     private static final double[][] WATER_NIST = {
-        {10, 5.329}, {20, 0.8096}, {30, 0.3756}, {40, 0.2683}, {50, 0.2269}, {60, 0.2059}, {80, 0.1837},
-        {100, 0.1707}, {150, 0.1505}, {200, 0.1370}, {300, 0.1186}, {400, 0.1061}, {500, 0.09687},
-        {600, 0.08956}, {800, 0.07865}, {1000, 0.07072}, {1500, 0.05754}, {2000, 0.04942}
+        {10, 5.329},
+        {20, 0.8096},
+        {30, 0.3756},
+        {40, 0.2683},
+        {50, 0.2269},
+        {60, 0.2059},
+        {80, 0.1837},
+        {100, 0.1707},
+        {150, 0.1505},
+        {200, 0.1370},
+        {300, 0.1186},
+        {400, 0.1061},
+        {500, 0.09687},
+        {600, 0.08956},
+        {800, 0.07865},
+        {1000, 0.07072},
+        {1500, 0.05754},
+        {2000, 0.04942}
     };
 
     @Test
@@ -46,7 +61,9 @@ class PhotonCrossSectionsTest {
     void everyMediumIsMadeOfWholeMassFractions() {
         var xs = PhotonCrossSections.shipped();
         for (var bin : xs.hounsfieldBins()) {
-            double sum = bin.medium().composition().values().stream().mapToDouble(Double::doubleValue).sum();
+            double sum = bin.medium().composition().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
             assertThat(sum).as(bin.medium().name()).isCloseTo(1, within(1e-9));
         }
         assertThat(xs.hounsfieldBins()).hasSize(26);
