@@ -36,6 +36,8 @@ import org.netra.sim.twin.TwinSpec;
  *   <li>{@code twin [seed] [threads…]}: a digital twin's whole-body 177Lu dose map from its true TIA map in its
  *       CT (Schneider media), run until both kidneys are known to 2 % (batch method), once per thread count; wall
  *       and process CPU time, histories per second, each VOI's Monte Carlo dose beside the kernel truth.
+ *   <li>{@code scaling [batches] [threads…]}: the twin of seed 1 with a fixed number of 20 000-history batches
+ *       (default 100) per thread count: wall and process CPU seconds, to see how the loop scales with threads.
  *   <li>{@code kernel}: the photon energy per 177Lu decay that stays inside an 11³-voxel kernel around a source
  *       voxel in water, at Lanconelli's 2.21, 4.42 and 9.28 mm, beside what the published kernels sum to.
  * </ul>
@@ -52,7 +54,8 @@ public final class MonteCarloDriver {
         switch (mode) {
             case "twin" -> twin(args);
             case "kernel" -> kernel();
-            default -> throw new IllegalArgumentException("mode must be twin or kernel, got " + mode);
+            case "scaling" -> scaling(args);
+            default -> throw new IllegalArgumentException("mode must be twin, kernel or scaling, got " + mode);
         }
         System.out.println(
                 "load after: " + Files.readString(Path.of("/proc/loadavg")).strip());
@@ -166,6 +169,51 @@ public final class MonteCarloDriver {
                 all,
                 target.withBatches(target.historiesPerBatch(), run.batches(), run.batches()),
                 s -> {});
+    }
+
+    private static void scaling(String[] args) {
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        List<Integer> threads = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            threads.add(Integer.parseInt(args[i]));
+        }
+        if (threads.isEmpty()) {
+            threads = List.of(1, 2);
+        }
+        TwinSpec spec = TwinSpec.draw(1, 1, 7400);
+        Phantom phantom = Phantom.build(spec.phantom());
+        ImageVolume tia = TrueKinetics.of(phantom, spec.cycleKinetics().get(0), spec.injectedMBq())
+                .tiaMap();
+        VoxelPhantom body = VoxelPhantom.fromHounsfield(phantom.ct());
+        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // one warm-up round so the JIT has compiled the loop before anything is timed
+        MonteCarloDose.run(
+                body, tia, LU177, List.of(), MonteCarloSettings.defaults().withBatches(20_000, 10, 10), s -> {});
+        for (int t : threads) {
+            var settings = MonteCarloSettings.defaults().withThreads(t).withBatches(20_000, 10, batches);
+            long cpu0 = cpu.getProcessCpuTime();
+            MonteCarloResult r = MonteCarloDose.run(body, tia, LU177, List.of(), settings, s -> {});
+            double cpuS = (cpu.getProcessCpuTime() - cpu0) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "threads %d: %d histories, %.2f s wall, %.2f s process CPU, %.0f histories/s wall, %.0f per"
+                            + " CPU-second; load now %s%n",
+                    t,
+                    r.histories(),
+                    r.elapsed().toNanos() / 1e9,
+                    cpuS,
+                    r.historiesPerSecond(),
+                    r.histories() / cpuS,
+                    loadAverage());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void kernel() {

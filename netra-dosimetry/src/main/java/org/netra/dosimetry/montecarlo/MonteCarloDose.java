@@ -51,28 +51,24 @@ public final class MonteCarloDose {
             m.requireOn(g, "region " + m.name() + " of the Monte Carlo run");
         }
         int n = g.voxelCount();
-        double voxelMl = g.voxelVolume().inMl();
-        double[] kg = new double[n];
+        // Gy per (keV per history) in a voxel is decays·J/keV/(ρ·V): computed where needed rather than stored, as
+        // are the electrons' local dose (TIA·E_local/(ρ·V)), so that a 13 M-voxel SPECT grid needs only the sums,
+        // one tally per thread and the maps
+        double gyPerKeVAtUnitDensity = source.totalDecays().inBqSeconds()
+                * JOULES_PER_KEV
+                / (g.voxelVolume().inMl() / 1000);
         float[] rho = phantom.density();
-        for (int v = 0; v < n; v++) {
-            kg[v] = rho[v] * voxelMl / 1000;
-        }
-        double decays = source.totalDecays().inBqSeconds();
-        // Gy per (keV per history) in each voxel: the batch mean of keV/history times the decays, over the mass
-        double[] gyPerKeVPerHistory = new double[n];
-        for (int v = 0; v < n; v++) {
-            gyPerKeVPerHistory[v] = decays * JOULES_PER_KEV / kg[v];
-        }
-        double[] local = new double[n];
-        double localJ = source.localEnergyPerDecay().inJoules();
+        float[] tiaPerVoxel = new float[n];
         int[] vox = source.voxels();
         double[] cum = source.cumulative();
         for (int i = 0; i < vox.length; i++) {
-            double a = cum[i] - (i == 0 ? 0 : cum[i - 1]);
-            local[vox[i]] = a * localJ / kg[vox[i]];
+            tiaPerVoxel[vox[i]] = (float) (cum[i] - (i == 0 ? 0 : cum[i - 1]));
         }
+        double localJ = source.localEnergyPerDecay().inJoules();
+        double localGyAtUnitDensity = localJ / (g.voxelVolume().inMl() / 1000);
+        Voxels voxels = new Voxels(rho, tiaPerVoxel, gyPerKeVAtUnitDensity, localGyAtUnitDensity);
 
-        Accumulator acc = new Accumulator(n, regions, gyPerKeVPerHistory, settings.historiesPerBatch());
+        Accumulator acc = new Accumulator(n, regions, voxels, settings.historiesPerBatch());
         SplittableRandom root = new SplittableRandom(settings.seed());
         long start = System.nanoTime();
         MonteCarloResult.Stop stop;
@@ -98,7 +94,7 @@ public final class MonteCarloDose {
                 for (Future<?> f : round) {
                     f.get();
                 }
-                double worst = acc.worstRegionRelativeSd(local);
+                double worst = acc.worstRegionRelativeSd();
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 progress.accept(String.format(
                         java.util.Locale.ROOT,
@@ -136,14 +132,14 @@ public final class MonteCarloDose {
         for (int v = 0; v < n; v++) {
             double mean = acc.sum[v] / batches;
             double var = Math.max(0, acc.sumSq[v] / batches - mean * mean) / (batches - 1);
-            double photonGy = mean * gyPerKeVPerHistory[v];
-            double total = local[v] + photonGy;
+            double photonGy = mean * voxels.gyPerKeV(v);
+            double total = voxels.localGy(v) + photonGy;
             dose[v] = (float) total;
-            relSd[v] = total > 0 ? (float) (Math.sqrt(var) * gyPerKeVPerHistory[v] / total) : 0;
+            relSd[v] = total > 0 ? (float) (Math.sqrt(var) * voxels.gyPerKeV(v) / total) : 0;
         }
         List<MonteCarloResult.RegionDose> out = new ArrayList<>();
         for (int r = 0; r < regions.size(); r++) {
-            out.add(acc.region(r, local));
+            out.add(acc.region(r));
         }
         double perHistory = (double) batches * settings.historiesPerBatch();
         return new MonteCarloResult(
@@ -161,13 +157,24 @@ public final class MonteCarloDose {
                 phantom.description());
     }
 
+    /** Per voxel: density and TIA, and the dose per unit of tally and of local energy they imply. */
+    private record Voxels(float[] rho, float[] tia, double gyPerKeVAtUnitDensity, double localGyAtUnitDensity) {
+        double gyPerKeV(int v) {
+            return gyPerKeVAtUnitDensity / rho[v];
+        }
+
+        double localGy(int v) {
+            return tia[v] * localGyAtUnitDensity / rho[v];
+        }
+    }
+
     /** Sums of the batch results, merged in batch order so that the sums do not depend on thread timing. */
     private static final class Accumulator {
         final double[] sum;
         final double[] sumSq;
         final List<Mask> regions;
         final int[][] regionVoxels;
-        final double[] gyPerKeV;
+        final Voxels voxels;
         final int histories;
         /** Per region, the photon dose of each batch (Gy). */
         final List<List<Double>> regionBatches = new ArrayList<>();
@@ -176,11 +183,11 @@ public final class MonteCarloDose {
         int merged;
         double emitted, absorbed, escaped;
 
-        Accumulator(int n, List<Mask> regions, double[] gyPerKeV, int histories) {
+        Accumulator(int n, List<Mask> regions, Voxels voxels, int histories) {
             sum = new double[n];
             sumSq = new double[n];
             this.regions = regions;
-            this.gyPerKeV = gyPerKeV;
+            this.voxels = voxels;
             this.histories = histories;
             regionVoxels = new int[regions.size()][];
             for (int r = 0; r < regions.size(); r++) {
@@ -197,7 +204,7 @@ public final class MonteCarloDose {
             for (int r = 0; r < regionVoxels.length; r++) {
                 double s = 0;
                 for (int v : regionVoxels[r]) {
-                    s += tally[v] / histories * gyPerKeV[v];
+                    s += tally[v] / histories * voxels.gyPerKeV(v);
                 }
                 regionBatches.get(r).add(s / regionVoxels[r].length);
             }
@@ -217,18 +224,18 @@ public final class MonteCarloDose {
             notifyAll();
         }
 
-        synchronized double worstRegionRelativeSd(double[] local) {
+        synchronized double worstRegionRelativeSd() {
             double worst = 0;
             for (int r = 0; r < regions.size(); r++) {
-                worst = Math.max(worst, region(r, local).relativeSd());
+                worst = Math.max(worst, region(r).relativeSd());
             }
             return worst;
         }
 
-        synchronized MonteCarloResult.RegionDose region(int r, double[] local) {
+        synchronized MonteCarloResult.RegionDose region(int r) {
             double localMean = 0;
             for (int v : regionVoxels[r]) {
-                localMean += local[v];
+                localMean += voxels.localGy(v);
             }
             localMean /= regionVoxels[r].length;
             List<Double> b = regionBatches.get(r);
