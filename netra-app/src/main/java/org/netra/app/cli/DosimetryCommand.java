@@ -322,7 +322,9 @@ final class DosimetryCommand implements Callable<Integer> {
                         row.voi(),
                         row.monteCarloGy(),
                         row.monteCarloSdGy(),
-                        row.kernelGy().map(k -> String.format(Locale.ROOT, "%.3f Gy", k)).orElse("-"),
+                        row.kernelGy()
+                                .map(k -> String.format(Locale.ROOT, "%.3f Gy", k))
+                                .orElse("-"),
                         row.differencePercent()
                                 .map(d -> String.format(Locale.ROOT, "%+.1f %%", d))
                                 .orElse("- (no kernel for this nuclide)"),
