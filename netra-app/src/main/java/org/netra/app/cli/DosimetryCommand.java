@@ -198,8 +198,9 @@ final class DosimetryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CycleOptions options = options();
         if (doseOut != null && options.method() instanceof DoseMethod.OrganS) {
-            throw new IllegalArgumentException("--dose-out needs a voxel method (voxel-kernel or local-deposition);"
-                    + " organ-s gives one dose per VOI and no map");
+            throw new IllegalArgumentException(
+                    "--dose-out needs a voxel method (voxel-kernel, local-deposition or monte-carlo);"
+                            + " organ-s gives one dose per VOI and no map");
         }
         CycleReport report = CyclePipeline.run(input(), options.withCalibrations(calibrations.resolve(timepoints)));
         if (doseOut != null) {
