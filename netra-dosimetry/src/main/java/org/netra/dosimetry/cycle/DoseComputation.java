@@ -216,7 +216,33 @@ public final class DoseComputation {
                         tia.geometry(),
                         PhotonCrossSections.shipped().medium(PhotonCrossSections.SOFT_TISSUE),
                         settings.tissueDensity()));
-        return MonteCarloDose.run(phantom, tia, nuclide, vois, method.settings(), progress);
+        // noisy voxels can integrate to a negative TIA, which the kernel convolves linearly but no decay can be
+        // sampled from: they are set to 0 for the Monte Carlo and their share is stated with the geometry
+        float[] a = tia.voxels();
+        double negative = 0, total = 0;
+        for (float x : a) {
+            total += Math.abs(x);
+            negative += x < 0 ? -x : 0;
+        }
+        ImageVolume source = tia;
+        if (negative > 0) {
+            float[] clipped = a.clone();
+            for (int v = 0; v < clipped.length; v++) {
+                clipped[v] = Math.max(0, clipped[v]);
+            }
+            source = ImageVolume.wrap(tia.geometry(), VoxelUnit.BQ_S, clipped);
+            phantom = new VoxelPhantom(
+                    phantom.geometry(),
+                    phantom.palette(),
+                    phantom.mediumIndex(),
+                    phantom.density(),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s; negative TIA voxels (%.2f %% of Σ|TIA|) set to 0 for sampling",
+                            phantom.description(),
+                            100 * negative / total));
+        }
+        return MonteCarloDose.run(phantom, source, nuclide, vois, method.settings(), progress);
     }
 
     /** Each VOI's Monte Carlo dose beside the soft-tissue voxel kernel's on the same TIA map. */

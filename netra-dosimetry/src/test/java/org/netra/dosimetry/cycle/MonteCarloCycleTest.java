@@ -103,4 +103,32 @@ class MonteCarloCycleTest {
         assertThat(inBone).isGreaterThan(inSoftTissue + 0.1);
         assertThat(mc.geometry()).contains("Schneider");
     }
+
+    @Test
+    void negativeVoxelsAreLeftOutOfTheSamplingAndSaidSo() {
+        Mask tumour = DoseComputationTest.sphere();
+        Mask rib = slab();
+        List<TimePointImage> tps = new ArrayList<>();
+        for (double h : new double[] {4, 24, 96}) {
+            TimePointImage t = DoseComputationTest.scan(h, tumour);
+            float[] c = t.activity().voxels().clone();
+            float ribConcentration = 0.02f * c[tumour.next(0)];
+            for (int v = rib.next(0); v >= 0; v = rib.next(v + 1)) {
+                c[v] = ribConcentration;
+            }
+            // one noisy voxel outside both VOIs that reads negative at every scan
+            c[0] = -0.5f * c[tumour.next(0)];
+            tps.add(t.withActivity(ImageVolume.wrap(t.activity().geometry(), VoxelUnit.BQ_PER_ML, c)));
+        }
+        CycleResult r = DoseComputation.run(
+                DoseComputationTest.LU,
+                DoseComputationTest.INJECTION,
+                tps,
+                List.of(tumour, rib),
+                Optional.empty(),
+                MONTE_CARLO,
+                CycleSettings.of(DoseComputationTest.LU));
+        assertThat(r.monteCarlo().orElseThrow().geometry()).contains("negative TIA voxels");
+        assertThat(r.tiaMap().orElseThrow().voxels()[0]).isNegative();
+    }
 }
