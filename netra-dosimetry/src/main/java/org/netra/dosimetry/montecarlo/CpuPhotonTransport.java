@@ -8,7 +8,8 @@ import org.netra.imaging.volume.Geometry;
  * absorption, Compton scattering (Klein–Nishina angles; the total incoherent cross section includes binding) and
  * Rayleigh scattering (Thomson angles, no form factor). The electron a photon sets free deposits its energy in the
  * voxel of the interaction; a photon below the cut deposits what is left there too. Fluorescence after
- * photoelectric absorption is deposited locally (K-shell energies of tissue elements are below 4 keV).
+ * photoelectric absorption is deposited locally (K-shell energies of tissue elements are at most 4 keV; only the
+ * amalgam and implant media, silver and tin at 25–29 keV, would need it transported).
  *
  * <p>Woodcock tracking samples steps with the largest attenuation coefficient of the whole phantom at the
  * photon's energy and accepts an interaction with probability μ(voxel)/μ_max, so no voxel boundary is ever
