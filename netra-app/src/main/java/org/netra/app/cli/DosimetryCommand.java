@@ -84,7 +84,8 @@ final class DosimetryCommand implements Callable<Integer> {
             names = "--method",
             defaultValue = "voxel-kernel",
             paramLabel = "METHOD",
-            description = "voxel-kernel (default), local-deposition or organ-s")
+            description = "voxel-kernel (default), local-deposition, organ-s or monte-carlo (photons transported"
+                    + " through the CT, electrons local, beside the voxel kernel: regions differing > 5 %% flagged)")
     String method;
 
     @Option(
@@ -197,8 +198,9 @@ final class DosimetryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CycleOptions options = options();
         if (doseOut != null && options.method() instanceof DoseMethod.OrganS) {
-            throw new IllegalArgumentException("--dose-out needs a voxel method (voxel-kernel or local-deposition);"
-                    + " organ-s gives one dose per VOI and no map");
+            throw new IllegalArgumentException(
+                    "--dose-out needs a voxel method (voxel-kernel, local-deposition or monte-carlo);"
+                            + " organ-s gives one dose per VOI and no map");
         }
         CycleReport report = CyclePipeline.run(input(), options.withCalibrations(calibrations.resolve(timepoints)));
         if (doseOut != null) {
@@ -304,6 +306,32 @@ final class DosimetryCommand implements Callable<Integer> {
                     g.initialNmi(),
                     g.ncc());
         }
+        r.monteCarlo().ifPresent(mc -> {
+            out.printf(
+                    Locale.ROOT,
+                    "  Monte Carlo: %d histories in %d batches (%s, %.1f s); %s; %s%n",
+                    mc.histories(),
+                    mc.batches(),
+                    mc.stop(),
+                    mc.seconds(),
+                    mc.geometry(),
+                    mc.electrons());
+            for (CycleJson.MonteCarloRowOut row : mc.rows()) {
+                out.printf(
+                        Locale.ROOT,
+                        "    %s: Monte Carlo %.3f ± %.3f Gy, voxel kernel %s, difference %s%s%n",
+                        row.voi(),
+                        row.monteCarloGy(),
+                        row.monteCarloSdGy(),
+                        row.kernelGy()
+                                .map(k -> String.format(Locale.ROOT, "%.3f Gy", k))
+                                .orElse("-"),
+                        row.differencePercent()
+                                .map(d -> String.format(Locale.ROOT, "%+.1f %%", d))
+                                .orElse("- (no kernel for this nuclide)"),
+                        row.flagged() ? "  FLAGGED (> 5 %)" : "");
+            }
+        });
         for (CycleJson.RoiOut v : r.rois()) {
             out.printf(
                     Locale.ROOT,

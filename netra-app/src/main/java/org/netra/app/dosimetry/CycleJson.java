@@ -131,7 +131,45 @@ public final class CycleJson {
             BudgetOut uncertaintyBudget,
             VoxelFitsOut voxelFits,
             List<RoiOut> rois,
-            List<WarningOut> warnings) {}
+            List<WarningOut> warnings,
+            Optional<MonteCarloOut> monteCarlo) {}
+
+    /** The Monte Carlo run beside the voxel kernel (method monte-carlo), compared before partial-volume correction. */
+    public record MonteCarloOut(
+            long histories,
+            int batches,
+            String stop,
+            double seconds,
+            String geometry,
+            String electrons,
+            List<MonteCarloRowOut> rows) {}
+
+    public record MonteCarloRowOut(
+            String voi,
+            double monteCarloGy,
+            double monteCarloSdGy,
+            Optional<Double> kernelGy,
+            Optional<Double> differencePercent,
+            boolean flagged) {}
+
+    private static MonteCarloOut monteCarlo(org.netra.dosimetry.cycle.MonteCarloComparison c) {
+        return new MonteCarloOut(
+                c.histories(),
+                c.batches(),
+                c.stop().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                c.elapsed().toMillis() / 1000.0,
+                c.geometry(),
+                c.electrons(),
+                c.rows().stream()
+                        .map(row -> new MonteCarloRowOut(
+                                row.voi(),
+                                row.monteCarlo().inGy(),
+                                row.monteCarloSd().inGy(),
+                                row.kernel().map(k -> k.inGy()),
+                                row.difference().map(d -> 100 * d),
+                                row.flagged()))
+                        .toList());
+    }
 
     private static Optional<SinglePointOut> singlePoint(TiaResult tia, double scanHours) {
         if (!(tia.method() instanceof TiaMethod.SinglePoint sp)) {
@@ -269,7 +307,8 @@ public final class CycleJson {
                         r.settings().extrapolation()),
                 new VoxelFitsOut(c.fitted(), c.fallBack(), c.singlePoint(), c.zero()),
                 rois,
-                report.warnings().stream().map(CycleJson::warning).toList());
+                report.warnings().stream().map(CycleJson::warning).toList(),
+                report.uncorrected().monteCarlo().map(CycleJson::monteCarlo));
     }
 
     public static WarningOut warning(CycleWarning w) {

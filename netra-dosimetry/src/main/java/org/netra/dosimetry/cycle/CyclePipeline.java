@@ -161,7 +161,15 @@ public final class CyclePipeline {
         }
         progress.step(65, "fitting time–activity curves and computing the dose");
         CycleResult uncorrected = DoseComputation.run(
-                read.nuclide(), read.injection(), aligned.timePoints(), masks, density, options.method(), settings);
+                read.nuclide(),
+                read.injection(),
+                aligned.timePoints(),
+                masks,
+                density,
+                options.method(),
+                settings,
+                message -> progress.step(75, message));
+        uncorrected.monteCarlo().ifPresent(mc -> warnings.addAll(mc.warnings()));
 
         Optional<PartialVolumeCorrection.Corrected> correction = Optional.empty();
         Optional<Psf> psf = Optional.empty();

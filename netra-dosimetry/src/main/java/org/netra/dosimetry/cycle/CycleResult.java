@@ -28,7 +28,32 @@ public record CycleResult(
         List<Voi> vois,
         Optional<ImageVolume> tiaMap,
         Optional<ImageVolume> doseMap,
-        VoxelKinetics.Counts voxelFits) {
+        VoxelKinetics.Counts voxelFits,
+        Optional<MonteCarloComparison> monteCarlo) {
+
+    /** A result of a method that runs no Monte Carlo. */
+    public CycleResult(
+            Nuclide nuclide,
+            DoseMethod method,
+            CycleSettings settings,
+            List<String> sources,
+            double[] hoursAfterInjection,
+            List<Voi> vois,
+            Optional<ImageVolume> tiaMap,
+            Optional<ImageVolume> doseMap,
+            VoxelKinetics.Counts voxelFits) {
+        this(
+                nuclide,
+                method,
+                settings,
+                sources,
+                hoursAfterInjection,
+                vois,
+                tiaMap,
+                doseMap,
+                voxelFits,
+                Optional.empty());
+    }
 
     /**
      * One VOI's figures.

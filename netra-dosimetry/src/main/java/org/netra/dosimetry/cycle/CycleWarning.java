@@ -28,6 +28,8 @@ public sealed interface CycleWarning {
             case NoPartialVolumeCorrection w -> "no-partial-volume-correction";
             case OldCalibration w -> "old-calibration";
             case CalibrationAssumed w -> "calibration-assumed";
+            case MonteCarloDisagrees w -> "monte-carlo-disagrees";
+            case MonteCarloElectronsBeyondVoxel w -> "monte-carlo-electrons-beyond-voxel";
         };
     }
 
@@ -245,6 +247,44 @@ public sealed interface CycleWarning {
         public String message() {
             return "time point " + source + ": " + String.join("; ", assumed)
                     + "; check that this is the set-up the scan was acquired with";
+        }
+    }
+
+    /**
+     * The Monte Carlo and the kernel method differ by more than {@link MonteCarloComparison#FLAG_ABOVE} in a VOI.
+     * They model different things: the Monte Carlo transports photons through the patient's own tissue (bone, lung,
+     * air from the CT) and keeps electrons in their voxel; the kernel spreads electrons and photons as in uniform
+     * soft tissue scaled by density.
+     */
+    record MonteCarloDisagrees(String voi, double monteCarloGy, double monteCarloSdGy, double kernelGy)
+            implements CycleWarning {
+        @Override
+        public String message() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: Monte Carlo %.3f ± %.3f Gy (statistical, 1 SD) against the voxel kernel's %.3f Gy, %+.1f %%;"
+                            + " the kernel assumes soft tissue around every voxel, the Monte Carlo follows the CT's"
+                            + " bone, lung and air but keeps electrons in their voxel: look at the tissue around this"
+                            + " VOI before choosing which to report",
+                    voi,
+                    monteCarloGy,
+                    monteCarloSdGy,
+                    kernelGy,
+                    100 * (monteCarloGy - kernelGy) / kernelGy);
+        }
+    }
+
+    /** The nuclide's electrons reach beyond half a voxel, so the Monte Carlo's local deposition sharpens the map. */
+    record MonteCarloElectronsBeyondVoxel(String statement) implements CycleWarning {
+        @Override
+        public String voi() {
+            return "";
+        }
+
+        @Override
+        public String message() {
+            return "Monte Carlo " + statement + ": its voxel doses are sharper than the truth and VOI means near"
+                    + " an activity edge too high; prefer the voxel kernel for this nuclide's voxel doses";
         }
     }
 }

@@ -11,6 +11,11 @@ import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.TiaResult;
 import org.netra.dosimetry.kinetics.TimeActivityData;
 import org.netra.dosimetry.kinetics.TimePoint;
+import org.netra.dosimetry.montecarlo.LocalElectrons;
+import org.netra.dosimetry.montecarlo.MonteCarloDose;
+import org.netra.dosimetry.montecarlo.MonteCarloResult;
+import org.netra.dosimetry.montecarlo.PhotonCrossSections;
+import org.netra.dosimetry.montecarlo.VoxelPhantom;
 import org.netra.dosimetry.organ.OrganSValue;
 import org.netra.dosimetry.organ.OrganSValues;
 import org.netra.dosimetry.organ.ReferencePhantom;
@@ -20,6 +25,7 @@ import org.netra.dosimetry.organ.SphereModel;
 import org.netra.dosimetry.radiobiology.Bed;
 import org.netra.dosimetry.uncertainty.Propagation;
 import org.netra.dosimetry.voxel.KernelDose;
+import org.netra.dosimetry.voxel.KernelMedium;
 import org.netra.dosimetry.voxel.LocalDeposition;
 import org.netra.dosimetry.voxel.VoxelSValues;
 import org.netra.imaging.io.VoiOutsideImageException;
@@ -57,6 +63,19 @@ public final class DoseComputation {
             Optional<ImageVolume> density,
             DoseMethod method,
             CycleSettings settings) {
+        return run(nuclide, injection, timePoints, vois, density, method, settings, message -> {});
+    }
+
+    /** @param progress told of a long method's progress (the Monte Carlo's rounds) */
+    public static CycleResult run(
+            Nuclide nuclide,
+            LocalDateTime injection,
+            List<TimePointImage> timePoints,
+            List<Mask> vois,
+            Optional<ImageVolume> density,
+            DoseMethod method,
+            CycleSettings settings,
+            java.util.function.Consumer<String> progress) {
         if (timePoints.isEmpty()) {
             throw new CycleInputException("give at least one time point");
         }
@@ -110,6 +129,7 @@ public final class DoseComputation {
         Optional<ImageVolume> tiaMap = Optional.empty();
         Optional<ImageVolume> doseMap = Optional.empty();
         VoxelKinetics.Counts counts = new VoxelKinetics.Counts(0, 0, 0, 0);
+        Optional<MonteCarloComparison> monteCarlo = Optional.empty();
         if (!(method instanceof DoseMethod.OrganS)) {
             float[][] maps = new float[n][];
             for (int i = 0; i < n; i++) {
@@ -131,7 +151,13 @@ public final class DoseComputation {
             }
             ImageVolume tiaVolume = ImageVolume.wrap(grid, VoxelUnit.BQ_S, tia);
             tiaMap = Optional.of(tiaVolume);
-            doseMap = Optional.of(voxelDose(nuclide, tiaVolume, density, method, settings));
+            if (method instanceof DoseMethod.MonteCarlo mc) {
+                MonteCarloResult run = monteCarlo(nuclide, tiaVolume, density, vois, mc, settings, progress);
+                doseMap = Optional.of(run.dose());
+                monteCarlo = Optional.of(compare(nuclide, tiaVolume, density, vois, run, settings));
+            } else {
+                doseMap = Optional.of(voxelDose(nuclide, tiaVolume, density, method, settings));
+            }
         }
 
         List<CycleResult.Voi> out = new ArrayList<>();
@@ -147,7 +173,8 @@ public final class DoseComputation {
                 out,
                 tiaMap,
                 doseMap,
-                counts);
+                counts,
+                monteCarlo);
     }
 
     /**
@@ -176,6 +203,82 @@ public final class DoseComputation {
         }
     }
 
+    private static MonteCarloResult monteCarlo(
+            Nuclide nuclide,
+            ImageVolume tia,
+            Optional<ImageVolume> density,
+            List<Mask> vois,
+            DoseMethod.MonteCarlo method,
+            CycleSettings settings,
+            java.util.function.Consumer<String> progress) {
+        VoxelPhantom phantom = density.map(VoxelPhantom::fromDensity)
+                .orElseGet(() -> VoxelPhantom.uniform(
+                        tia.geometry(),
+                        PhotonCrossSections.shipped().medium(PhotonCrossSections.SOFT_TISSUE),
+                        settings.tissueDensity()));
+        // noisy voxels can integrate to a negative TIA, which the kernel convolves linearly but no decay can be
+        // sampled from: they are set to 0 for the Monte Carlo and their share is stated with the geometry
+        float[] a = tia.voxels();
+        double negative = 0, total = 0;
+        for (float x : a) {
+            total += Math.abs(x);
+            negative += x < 0 ? -x : 0;
+        }
+        ImageVolume source = tia;
+        if (negative > 0) {
+            float[] clipped = a.clone();
+            for (int v = 0; v < clipped.length; v++) {
+                clipped[v] = Math.max(0, clipped[v]);
+            }
+            source = ImageVolume.wrap(tia.geometry(), VoxelUnit.BQ_S, clipped);
+            phantom = new VoxelPhantom(
+                    phantom.geometry(),
+                    phantom.palette(),
+                    phantom.mediumIndex(),
+                    phantom.density(),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s; negative TIA voxels (%.2f %% of Σ|TIA|) set to 0 for sampling",
+                            phantom.description(),
+                            100 * negative / total));
+        }
+        return MonteCarloDose.run(phantom, source, nuclide, vois, method.settings(), progress);
+    }
+
+    /** Each VOI's Monte Carlo dose beside the soft-tissue voxel kernel's on the same TIA map. */
+    private static MonteCarloComparison compare(
+            Nuclide nuclide,
+            ImageVolume tia,
+            Optional<ImageVolume> density,
+            List<Mask> vois,
+            MonteCarloResult run,
+            CycleSettings settings) {
+        boolean kernelAvailable = VoxelSValues.nuclides().contains(nuclide.name());
+        Optional<ImageVolume> kernelMap = kernelAvailable
+                ? Optional.of(voxelDose(
+                        nuclide, tia, density, new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE), settings))
+                : Optional.empty();
+        List<MonteCarloComparison.Row> rows = new ArrayList<>();
+        for (Mask m : vois) {
+            var mc = run.region(m.name());
+            rows.add(new MonteCarloComparison.Row(
+                    m.name(), mc.mean(), mc.sd(), kernelMap.map(k -> DoseVolumeHistogram.of(k, m)
+                            .mean())));
+        }
+        Geometry g = tia.geometry();
+        double smallest = Math.min(g.spacing(0), Math.min(g.spacing(1), g.spacing(2)));
+        return new MonteCarloComparison(
+                run.histories(),
+                run.batches(),
+                run.stop(),
+                run.elapsed(),
+                run.geometry(),
+                LocalElectrons.statement(nuclide, smallest),
+                LocalElectrons.localIsValid(nuclide, smallest),
+                kernelAvailable,
+                rows);
+    }
+
     private static ImageVolume voxelDose(
             Nuclide nuclide,
             ImageVolume tia,
@@ -195,6 +298,7 @@ public final class DoseComputation {
                 yield density.isPresent() ? plan.dose(tia, density.get()) : plan.dose(tia);
             }
             case DoseMethod.OrganS o -> throw new IllegalStateException("the organ-S method has no dose map");
+            case DoseMethod.MonteCarlo mc -> throw new IllegalStateException("the Monte Carlo runs on its own");
         };
     }
 

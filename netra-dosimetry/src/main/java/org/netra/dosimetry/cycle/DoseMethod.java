@@ -9,7 +9,7 @@ public sealed interface DoseMethod {
     String label();
 
     /** The labels of the methods, as {@link #parse} reads them. */
-    java.util.List<String> LABELS = java.util.List.of("voxel-kernel", "local-deposition", "organ-s");
+    java.util.List<String> LABELS = java.util.List.of("voxel-kernel", "local-deposition", "organ-s", "monte-carlo");
 
     /**
      * The method of a label (any case); an unknown label is refused, never taken for the default.
@@ -21,6 +21,7 @@ public sealed interface DoseMethod {
             case "voxel-kernel" -> new VoxelKernel(KernelMedium.SOFT_TISSUE);
             case "local-deposition" -> new LocalDeposition();
             case "organ-s" -> new OrganS(phantom);
+            case "monte-carlo" -> new MonteCarlo(org.netra.dosimetry.montecarlo.MonteCarloSettings.defaults());
             default ->
                 throw new CycleInputException("the dose method must be one of " + LABELS + ", got '" + label + "'");
         };
@@ -52,6 +53,18 @@ public sealed interface DoseMethod {
         @Override
         public String label() {
             return "organ-s";
+        }
+    }
+
+    /**
+     * Photon transport through the patient's CT (or soft tissue without one) with electrons deposited in their
+     * voxel ({@link org.netra.dosimetry.montecarlo.MonteCarloDose}), run beside the voxel kernel: each VOI's two
+     * doses are compared and differences beyond 5 % flagged.
+     */
+    record MonteCarlo(org.netra.dosimetry.montecarlo.MonteCarloSettings settings) implements DoseMethod {
+        @Override
+        public String label() {
+            return "monte-carlo";
         }
     }
 }

@@ -229,7 +229,8 @@ public final class PartialVolumeCorrection {
                 out,
                 result.tiaMap(),
                 result.doseMap(),
-                result.voxelFits());
+                result.voxelFits(),
+                result.monteCarlo());
         return new Corrected(corrected, fwhmMm, fwhmSdMm, rec);
     }
 

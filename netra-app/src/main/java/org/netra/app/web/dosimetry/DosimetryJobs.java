@@ -789,6 +789,7 @@ public final class DosimetryJobs implements AutoCloseable {
             case DoseMethod.LocalDeposition l -> "local deposition";
             case DoseMethod.VoxelKernel k -> "voxel kernel";
             case DoseMethod.OrganS o -> "organ S-values";
+            case DoseMethod.MonteCarlo m -> "Monte Carlo (beside the voxel kernel)";
         };
     }
 

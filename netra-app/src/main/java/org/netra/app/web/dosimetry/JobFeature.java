@@ -149,7 +149,7 @@ public final class JobFeature implements WebFeature {
                 runners,
                 "start a dosimetry job: multipart field zip (time-point folders, their CTs + RTSTRUCT; or a patient CD"
                         + " with its DICOMDIR, series folders media/S<n>_<modality>), method"
-                        + " voxel-kernel|local-deposition|organ-s, recovery gtm (default)|none, optional psfFwhmMm over"
+                        + " voxel-kernel|local-deposition|organ-s|monte-carlo, recovery gtm (default)|none, optional psfFwhmMm over"
                         + " the series' and the department's, optional timepoints and vois"
                         + " (comma-separated folder and ROI names; default all)",
                 ctx -> {

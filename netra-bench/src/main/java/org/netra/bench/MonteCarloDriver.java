@@ -1,0 +1,291 @@
+package org.netra.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.netra.dosimetry.montecarlo.CpuPhotonTransport;
+import org.netra.dosimetry.montecarlo.DecaySource;
+import org.netra.dosimetry.montecarlo.MonteCarloDose;
+import org.netra.dosimetry.montecarlo.MonteCarloResult;
+import org.netra.dosimetry.montecarlo.MonteCarloSettings;
+import org.netra.dosimetry.montecarlo.PhotonCrossSections;
+import org.netra.dosimetry.montecarlo.VoxelPhantom;
+import org.netra.dosimetry.voxel.KernelMedium;
+import org.netra.dosimetry.voxel.VoxelSValues;
+import org.netra.imaging.volume.Geometry;
+import org.netra.imaging.volume.ImageVolume;
+import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.VoxelUnit;
+import org.netra.physics.decay.EnergyPartition;
+import org.netra.physics.nuclide.Nuclide;
+import org.netra.physics.nuclide.NuclideCatalog;
+import org.netra.physics.quantity.Density;
+import org.netra.sim.anatomy.Phantom;
+import org.netra.sim.anatomy.Voi;
+import org.netra.sim.kinetics.TrueKinetics;
+import org.netra.sim.truth.DoseTruth;
+import org.netra.sim.twin.TwinSpec;
+
+/**
+ * Monte Carlo speed and the kernel's energy, not a test (bench/run-montecarlo.sh):
+ *
+ * <ul>
+ *   <li>{@code twin [seed] [threads…]}: a digital twin's whole-body 177Lu dose map from its true TIA map in its
+ *       CT (Schneider media), run until both kidneys are known to 2 % (batch method), once per thread count; wall
+ *       and process CPU time, histories per second, each VOI's Monte Carlo dose beside the kernel truth.
+ *   <li>{@code scaling [batches] [threads…]}: the twin of seed 1 with a fixed number of 20 000-history batches
+ *       (default 100) per thread count: wall and process CPU seconds, to see how the loop scales with threads.
+ *   <li>{@code kernel}: the photon energy per 177Lu decay that stays inside an 11³-voxel kernel around a source
+ *       voxel in water, at Lanconelli's 2.21, 4.42 and 9.28 mm, beside what the published kernels sum to.
+ * </ul>
+ */
+public final class MonteCarloDriver {
+    private static final Nuclide LU177 = NuclideCatalog.icrp107().lutetium177();
+
+    private MonteCarloDriver() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "twin";
+        System.out.println(
+                "load before: " + Files.readString(Path.of("/proc/loadavg")).strip());
+        switch (mode) {
+            case "twin" -> twin(args);
+            case "kernel" -> kernel();
+            case "scaling" -> scaling(args);
+            default -> throw new IllegalArgumentException("mode must be twin, kernel or scaling, got " + mode);
+        }
+        System.out.println(
+                "load after: " + Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    private static void twin(String[] args) {
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        List<Integer> threads = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            threads.add(Integer.parseInt(args[i]));
+        }
+        if (threads.isEmpty()) {
+            threads = List.of(1, 2);
+        }
+        TwinSpec spec = TwinSpec.draw(seed, 1, 7400);
+        Phantom phantom = Phantom.build(spec.phantom());
+        TrueKinetics k = TrueKinetics.of(phantom, spec.cycleKinetics().get(0), spec.injectedMBq());
+        ImageVolume tia = k.tiaMap();
+        ImageVolume kernelTruth = DoseTruth.doseMap(k);
+        Geometry g = phantom.geometry();
+        VoxelPhantom body = VoxelPhantom.fromHounsfield(phantom.ct());
+        List<Mask> kidneys = new ArrayList<>();
+        List<Mask> all = new ArrayList<>();
+        for (Voi v : Voi.STANDARD) {
+            Mask m = phantom.mask(v);
+            if (!m.isEmpty()) {
+                all.add(m);
+                if (v.name().equals("Kidney_L") || v.name().equals("Kidney_R")) {
+                    kidneys.add(m);
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "twin seed %d: grid %d×%d×%d at %.2f×%.2f×%.2f mm, %d voxels; media: %s%n",
+                seed,
+                g.nx(),
+                g.ny(),
+                g.nz(),
+                g.spacing(0),
+                g.spacing(1),
+                g.spacing(2),
+                g.voxelCount(),
+                body.mediaSummary());
+        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int t : threads) {
+            var settings = MonteCarloSettings.defaults()
+                    .withThreads(t)
+                    .withBatches(20_000, 10, 2000)
+                    .withTarget(0.02, java.time.Duration.ofMinutes(10));
+            // the target counts the photon part only: the electrons' part has no noise, so a target on the total
+            // would be met by the electrons alone; here each kidney's photon dose itself must be known to 2 %
+            long cpu0 = cpu.getProcessCpuTime();
+            MonteCarloResult r = photonTarget(body, tia, kidneys, all, settings);
+            double cpuS = (cpu.getProcessCpuTime() - cpu0) / 1e9;
+            double wall = r.elapsed().toNanos() / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "threads %d: %d histories in %d batches, %.2f s wall, %.2f s process CPU, %.0f histories/s"
+                            + " (%.0f per CPU-second), stop %s%n",
+                    t,
+                    r.histories(),
+                    r.batches(),
+                    wall,
+                    cpuS,
+                    r.historiesPerSecond(),
+                    r.histories() / cpuS,
+                    r.stop());
+            for (MonteCarloResult.RegionDose d : r.regions()) {
+                Mask m = all.stream()
+                        .filter(x -> x.name().equals(d.name()))
+                        .findFirst()
+                        .orElseThrow();
+                double kernel = org.netra.dosimetry.dvh.DoseVolumeHistogram.of(kernelTruth, m)
+                        .mean()
+                        .inGy();
+                double photonSd = d.sd().inGy() / (d.mean().inGy() * d.photonShare());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-16s MC %.3f Gy ± %.2f %% (photon part %.1f %% of the dose, itself ± %.2f %%); kernel"
+                                + " truth %.3f Gy; MC/kernel %+.1f %%%n",
+                        d.name(),
+                        d.mean().inGy(),
+                        100 * d.relativeSd(),
+                        100 * d.photonShare(),
+                        100 * photonSd,
+                        kernel,
+                        100 * (d.mean().inGy() / kernel - 1));
+            }
+        }
+    }
+
+    /** Runs rounds until each kidney's photon dose has ≤ 2 % relative SD (the total's target scaled). */
+    private static MonteCarloResult photonTarget(
+            VoxelPhantom body, ImageVolume tia, List<Mask> kidneys, List<Mask> all, MonteCarloSettings settings) {
+        // a pilot round gives each kidney's photon share; the total's target is then 2 % × the smallest share
+        var pilot = MonteCarloDose.run(body, tia, LU177, kidneys, settings.withBatches(20_000, 10, 10), s -> {});
+        double share = pilot.regions().stream()
+                .mapToDouble(MonteCarloResult.RegionDose::photonShare)
+                .min()
+                .orElseThrow();
+        var target = settings.withTarget(0.02 * share, settings.timeLimit());
+        System.out.printf(
+                Locale.ROOT, "  (kidneys' smallest photon share %.3f: total target %.4f %%)%n", share, 2 * share);
+        MonteCarloResult run = MonteCarloDose.run(body, tia, LU177, kidneys, target, s -> {});
+        // the same seed and batch count with every VOI as a region: the map is identical, the regions are added
+        return MonteCarloDose.run(
+                body,
+                tia,
+                LU177,
+                all,
+                target.withBatches(target.historiesPerBatch(), run.batches(), run.batches()),
+                s -> {});
+    }
+
+    private static void scaling(String[] args) {
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        List<Integer> threads = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            threads.add(Integer.parseInt(args[i]));
+        }
+        if (threads.isEmpty()) {
+            threads = List.of(1, 2);
+        }
+        TwinSpec spec = TwinSpec.draw(1, 1, 7400);
+        Phantom phantom = Phantom.build(spec.phantom());
+        ImageVolume tia = TrueKinetics.of(phantom, spec.cycleKinetics().get(0), spec.injectedMBq())
+                .tiaMap();
+        VoxelPhantom body = VoxelPhantom.fromHounsfield(phantom.ct());
+        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // one warm-up round so the JIT has compiled the loop before anything is timed
+        MonteCarloDose.run(
+                body, tia, LU177, List.of(), MonteCarloSettings.defaults().withBatches(20_000, 10, 10), s -> {});
+        for (int t : threads) {
+            var settings = MonteCarloSettings.defaults().withThreads(t).withBatches(20_000, 10, batches);
+            long cpu0 = cpu.getProcessCpuTime();
+            MonteCarloResult r = MonteCarloDose.run(body, tia, LU177, List.of(), settings, s -> {});
+            double cpuS = (cpu.getProcessCpuTime() - cpu0) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "threads %d: %d histories, %.2f s wall, %.2f s process CPU, %.0f histories/s wall, %.0f per"
+                            + " CPU-second; load now %s%n",
+                    t,
+                    r.histories(),
+                    r.elapsed().toNanos() / 1e9,
+                    cpuS,
+                    r.historiesPerSecond(),
+                    r.histories() / cpuS,
+                    loadAverage());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void kernel() {
+        double emittedElectronKeV = EnergyPartition.of(LU177).nonPenetrating().inKeV();
+        System.out.printf(
+                Locale.ROOT,
+                "177Lu non-penetrating energy (ICRP-107, photons < 10 keV) %.2f keV%n",
+                emittedElectronKeV);
+        for (double mm : new double[] {2.21, 4.42, 9.28}) {
+            int n = 101;
+            Geometry g = Geometry.of(n, n, n, new double[] {mm, mm, mm}, new double[] {0, 0, 0});
+            VoxelPhantom water = VoxelPhantom.uniform(
+                    g,
+                    PhotonCrossSections.shipped().medium(PhotonCrossSections.SOFT_TISSUE),
+                    Density.ofGramsPerMl(1.04));
+            float[] a = new float[g.voxelCount()];
+            a[g.index(50, 50, 50)] = 1e6f;
+            ImageVolume tia = ImageVolume.wrap(g, VoxelUnit.BQ_S, a);
+            DecaySource source = DecaySource.of(tia, LU177, EnergyPartition.DEFAULT_PHOTON_CUT);
+            // photons only: the electrons' energy is local by construction, the question is the photons' share
+            DecaySource photons = new DecaySource(
+                    source.nuclide(),
+                    source.voxels(),
+                    source.cumulative(),
+                    source.lineKeV(),
+                    source.lineCumulative(),
+                    source.photonsPerDecay(),
+                    org.netra.physics.quantity.Energy.ZERO,
+                    source.photonCut());
+            MonteCarloResult r = MonteCarloDose.run(
+                    water,
+                    photons,
+                    new CpuPhotonTransport(water, photons),
+                    List.of(),
+                    MonteCarloSettings.defaults().withBatches(100_000, 10, 10),
+                    s -> {});
+            double kgPerVoxel = 1.04 * g.voxelVolume().inMl() / 1000;
+            float[] d = r.dose().voxels();
+            double insideJ = 0, allJ = 0;
+            for (int kk = 0; kk < n; kk++) {
+                for (int j = 0; j < n; j++) {
+                    for (int i = 0; i < n; i++) {
+                        double e = d[g.index(i, j, kk)] * kgPerVoxel;
+                        allJ += e;
+                        if (Math.abs(i - 50) <= 5 && Math.abs(j - 50) <= 5 && Math.abs(kk - 50) <= 5) {
+                            insideJ += e;
+                        }
+                    }
+                }
+            }
+            double perDecay = 1e6 * 1.602176634e-16;
+            var published = VoxelSValues.tabulated("Lu-177", mm, KernelMedium.SOFT_TISSUE);
+            double tableKeV = 0;
+            float[] kv = published.values();
+            for (float s : kv) {
+                tableKeV += s;
+            }
+            // S (Gy/(Bq·s)) × voxel mass (kg) → J per decay → keV
+            tableKeV *= kgPerVoxel / 1.602176634e-16;
+            System.out.printf(
+                    Locale.ROOT,
+                    "%.2f mm voxels: photon energy absorbed inside the 11³ kernel %.2f keV/decay, in the whole"
+                            + " %.0f mm cube %.2f keV (emitted %.2f keV); published kernel sums to %.2f keV →"
+                            + " its electron part %.2f keV against %.2f keV emitted%n",
+                    mm,
+                    insideJ / perDecay,
+                    n * mm,
+                    allJ / perDecay,
+                    r.photonKeVEmitted(),
+                    tableKeV,
+                    tableKeV - insideJ / perDecay,
+                    emittedElectronKeV);
+        }
+    }
+}
