@@ -114,6 +114,14 @@ public final class ClinicalKinds {
             s -> null,
             s -> "camera calibrations");
 
+    /** The department's population model and course-forecast risk level: one record, versioned and audited. */
+    public static final RecordKind<PopulationModelSettings> POPULATION_MODEL = new RecordKind<>(
+            "population_model",
+            PopulationModelSettings.class,
+            PopulationModelSettings::id,
+            s -> null,
+            s -> "population model");
+
     /** The radiopharmacist's dispensing of a cycle ({@link DispensingRecord#idOf}). */
     public static final RecordKind<DispensingRecord> DISPENSING = new RecordKind<>(
             "dispensing",
