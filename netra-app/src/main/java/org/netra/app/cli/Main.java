@@ -36,6 +36,7 @@ public final class Main implements Runnable {
             SafetyCommand.class,
             ContinuationCommand.class,
             NextCycleCommand.class,
+            PopulationCommand.class,
             SimulateCommand.class,
             SimulateCohortCommand.class,
             DemoCommand.class,
