@@ -115,7 +115,9 @@ class PopulationCourseBrowserTest {
         assertThat(driver.findElement(By.id("forecast-next")).getText()).contains("≤ 10 %");
         assertThat(driver.findElements(By.cssSelector("#fan-kidney polygon"))).hasSize(2);
         assertThat(driver.findElements(By.cssSelector("#fan-marrow polygon"))).hasSize(2);
-        assertThat(driver.findElement(By.id("forecast-table")).getText()).contains("measured").contains("90 %");
+        assertThat(driver.findElement(By.id("forecast-table")).getText())
+                .contains("measured")
+                .contains("90 %");
         driver.executeScript("document.getElementById('forecast').scrollIntoView({block: 'start'})");
         Chromium.shot(driver, "pop-04-forecast");
 
@@ -130,7 +132,8 @@ class PopulationCourseBrowserTest {
         // a reader without a session is sent to sign in, not shown the forecast
         var anonymous = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(server.base + "/admin/population")).build(),
+                        HttpRequest.newBuilder(URI.create(server.base + "/admin/population"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.body()).doesNotContain("population-regions");
     }
