@@ -87,7 +87,7 @@ public final class CourseForecaster {
                         cycles.stream()
                                 .map(CycleDosimetry::kidneyEffectiveHalfLife)
                                 .toList(),
-                        EffectiveHalfLifePrior.BETWEEN_CYCLE_LOG_SD);
+                        kidneyBetweenCycleLogSd());
         Draws d =
                 new Draws(draws, remainingPlanned.size() + 1, kidneyLevel, marrowLevel, kidney, marrow, halfLife, seed);
 
@@ -161,6 +161,15 @@ public final class CourseForecaster {
                 limitedBy,
                 draws,
                 assumptions);
+    }
+
+    /** The kidney's between-cycle SD of ln λ: the department's fitted ω_c where in force, else the default 0.10. */
+    private double kidneyBetweenCycleLogSd() {
+        return population.clearances().stream()
+                .filter(c -> c.region() == RegionKind.KIDNEY && c.enoughToReplaceDefault() && c.betweenCycleEstimated())
+                .map(c -> c.betweenCycleLogSd())
+                .findFirst()
+                .orElse(EffectiveHalfLifePrior.BETWEEN_CYCLE_LOG_SD);
     }
 
     private static double risk(
