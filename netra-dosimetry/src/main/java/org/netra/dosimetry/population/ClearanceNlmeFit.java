@@ -270,35 +270,47 @@ public final class ClearanceNlmeFit {
             if (omega < 1e-4 || omega > 5 || omegaC < 1e-4 || omegaC > 5 || sigma2 < 1e-8 || sigma2 > 25) {
                 return -1e300;
             }
+            // subjects are independent: each one's integral on its own core, summed in a fixed order (reproducible)
+            double[] perSubject = new double[patients.size()];
+            java.util.stream.IntStream.range(0, patients.size())
+                    .parallel()
+                    .forEach(i -> perSubject[i] =
+                            subjectLogLikelihood(patients.get(i), mu, omega, omegaC, sigma2, logSigma2));
             double total = 0;
-            double[] logF = new double[NODES];
-            double[] logG = new double[NODES];
-            for (CycleSums[] patient : patients) {
-                // Gaussian approximation of u = μ + η given the patient's cycles: centre and width of the rule
-                double precision = 1 / (omega * omega);
-                double weighted = mu * precision;
-                for (CycleSums c : patient) {
-                    if (c.rateHat > 0) {
-                        double v = sigma2 / (c.stt * c.rateHat * c.rateHat) + omegaC * omegaC;
-                        precision += 1 / v;
-                        weighted += Math.log(c.rateHat) / v;
-                    }
-                }
-                double centre = weighted / precision;
-                double sd = 1 / Math.sqrt(precision);
-                double h = 2 * HALF_WIDTH_SD * sd / (NODES - 1);
-                for (int r = 0; r < NODES; r++) {
-                    double u = centre - HALF_WIDTH_SD * sd + r * h;
-                    double z = (u - mu) / omega;
-                    double s = -0.5 * z * z - Math.log(omega) - 0.5 * LOG_2PI;
-                    for (CycleSums c : patient) {
-                        s += logCycleIntegral(c, u, omegaC, sigma2, logSigma2, logG);
-                    }
-                    logF[r] = s;
-                }
-                total += logSumExp(logF) + Math.log(h);
+            for (double v : perSubject) {
+                total += v;
             }
             return total;
+        }
+
+        /** ln ∫ N(u; μ, ω²) Π_j ∫ N(θ; u, ω_c²) L_j(e^θ) dθ du for one subject, by the adaptive trapezoid rule. */
+        private static double subjectLogLikelihood(
+                CycleSums[] patient, double mu, double omega, double omegaC, double sigma2, double logSigma2) {
+            double[] logF = new double[NODES];
+            double[] logG = new double[NODES];
+            // Gaussian approximation of u = μ + η given the subject's cycles: centre and width of the rule
+            double precision = 1 / (omega * omega);
+            double weighted = mu * precision;
+            for (CycleSums c : patient) {
+                if (c.rateHat > 0) {
+                    double v = sigma2 / (c.stt * c.rateHat * c.rateHat) + omegaC * omegaC;
+                    precision += 1 / v;
+                    weighted += Math.log(c.rateHat) / v;
+                }
+            }
+            double centre = weighted / precision;
+            double sd = 1 / Math.sqrt(precision);
+            double h = 2 * HALF_WIDTH_SD * sd / (NODES - 1);
+            for (int r = 0; r < NODES; r++) {
+                double u = centre - HALF_WIDTH_SD * sd + r * h;
+                double z = (u - mu) / omega;
+                double s = -0.5 * z * z - Math.log(omega) - 0.5 * LOG_2PI;
+                for (CycleSums c : patient) {
+                    s += logCycleIntegral(c, u, omegaC, sigma2, logSigma2, logG);
+                }
+                logF[r] = s;
+            }
+            return logSumExp(logF) + Math.log(h);
         }
 
         /** ln ∫ N(θ; u, ω_c²) L(e^θ) dθ by the adaptive trapezoid rule. */
