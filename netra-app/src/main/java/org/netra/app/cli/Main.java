@@ -37,6 +37,7 @@ public final class Main implements Runnable {
             ContinuationCommand.class,
             NextCycleCommand.class,
             CycleZeroCommand.class,
+            PopulationCommand.class,
             SimulateCommand.class,
             SimulateCohortCommand.class,
             DemoCommand.class,

@@ -12,9 +12,11 @@ import org.netra.clinical.therapy.DoseModificationRules;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.CourseForecasts;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.NextCycle;
 import org.netra.store.clinical.PatientChart;
+import org.netra.store.clinical.PopulationModelBook;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,7 +121,46 @@ final class NextCycleCommand implements Runnable {
                     + d.decision().cycle() + " on " + d.decidedOn() + ": " + what
                     + (save ? " (saved as " + d.id() + ")" : ""));
             d.decision().reasons().forEach(r -> out.println("  - " + r));
+            forecast(store, d, out);
         }
         out.flush();
+    }
+
+    /** The course forecast beside the decision: the spread of what the plan's remaining cycles would give. */
+    private void forecast(Store store, DecisionRecord d, PrintWriter out) {
+        var chart = PatientChart.load(store.records(), d.patientId());
+        var settings = new PopulationModelBook(store.records()).current().value();
+        CourseForecasts.of(chart, d.courseId(), d.decision().cycle() - 1, settings, ContinuationConfig.DEFAULTS)
+                .ifPresent(f -> {
+                    out.println(String.format(
+                            Locale.ROOT,
+                            "Forecast (population model, %d draws): largest next activity with P(crossing a limit)"
+                                    + " ≤ %.0f %%: %.2f GBq (%s)",
+                            f.draws(),
+                            100 * f.riskLevel(),
+                            f.largestNextActivity().inGBq(),
+                            f.nextActivityLimitedBy()));
+                    for (var b : f.kidneyBed()) {
+                        if (!b.measured()) {
+                            out.println(String.format(
+                                    Locale.ROOT,
+                                    "  after cycle %d (%.2f GBq): kidney BED %.1f Gy (90 %%: %.1f–%.1f)",
+                                    b.cycle(),
+                                    b.activity().inGBq(),
+                                    b.p50().inGy(),
+                                    b.p05().inGy(),
+                                    b.p95().inGy()));
+                        }
+                    }
+                    if (f.kidneyBed().size() > 1) {
+                        out.println(String.format(
+                                Locale.ROOT,
+                                "  P(kidney BED > %.0f Gy by the plan's end) %.1f %%; P(marrow > %.1f Gy) %.1f %%",
+                                f.kidneyBedLimit().inGy(),
+                                100 * f.kidneyOverLimitByPlanEnd(),
+                                f.marrowLimit().inGy(),
+                                100 * f.marrowOverLimitByPlanEnd()));
+                    }
+                });
     }
 }

@@ -130,6 +130,14 @@ public final class ClinicalKinds {
             CycleZeroRecord::patientId,
             c -> c.courseId() + " virtual cycle 0, kidneys " + c.kidneys().medianGyPerGBq() + " Gy/GBq");
 
+    /** The department's population model and course-forecast risk level: one record, versioned and audited. */
+    public static final RecordKind<PopulationModelSettings> POPULATION_MODEL = new RecordKind<>(
+            "population_model",
+            PopulationModelSettings.class,
+            PopulationModelSettings::id,
+            s -> null,
+            s -> "population model");
+
     /** The radiopharmacist's dispensing of a cycle ({@link DispensingRecord#idOf}). */
     public static final RecordKind<DispensingRecord> DISPENSING = new RecordKind<>(
             "dispensing",

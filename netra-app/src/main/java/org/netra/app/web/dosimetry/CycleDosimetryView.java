@@ -56,7 +56,8 @@ public record CycleDosimetryView(
         String dvhChart,
         List<String> curveNotes,
         List<RegionCurves> regionCurves,
-        List<ReportSigning.SignedVersion> reportVersions) {
+        List<ReportSigning.SignedVersion> reportVersions,
+        @JsonIgnore Optional<CourseForecastPanel> forecast) {
 
     /** This view with the report's signed versions, oldest first. */
     public CycleDosimetryView withReportVersions(List<ReportSigning.SignedVersion> versions) {
@@ -81,7 +82,35 @@ public record CycleDosimetryView(
                 dvhChart,
                 curveNotes,
                 regionCurves,
-                List.copyOf(versions));
+                List.copyOf(versions),
+                forecast);
+    }
+
+    /** This view with the course forecast after its cycle (from the department's population model). */
+    public CycleDosimetryView withForecast(Optional<CourseForecastPanel> panel) {
+        return new CycleDosimetryView(
+                patientId,
+                patientName,
+                birthDate,
+                cycle,
+                date,
+                administered,
+                method,
+                doses,
+                kidneyBedPerCycle,
+                cumulativeKidneyBed,
+                kidneyBedLimit,
+                kidneyEffectiveHalfLife,
+                advice,
+                reasons,
+                predictedFurtherCycles,
+                bedChart,
+                timeActivityChart,
+                dvhChart,
+                curveNotes,
+                regionCurves,
+                reportVersions,
+                panel);
     }
 
     /** The report's state: "draft", "signed by X at T" or "amended vN, signed by X at T". */
@@ -283,7 +312,8 @@ public record CycleDosimetryView(
                         .map(c -> c.region() + ": " + c.model() + (c.why().isEmpty() ? "" : " — " + c.why()))
                         .toList(),
                 curves,
-                List.of());
+                List.of(),
+                Optional.empty());
     }
 
     /** The stored curves as the job page's charts draw them. */

@@ -18,7 +18,9 @@ import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
 import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.CourseForecasts;
 import org.netra.store.clinical.PatientChart;
+import org.netra.store.clinical.PopulationModelBook;
 
 /**
  * A cycle's dosimetry: the page, the JSON API, the draft PDF report, and the report's signed versions (a
@@ -147,10 +149,23 @@ public final class DosimetryFeature implements WebFeature {
         }
         var records = services.store().records();
         String patientId = ctx.pathParam("id");
-        return CycleDosimetryView.of(
-                        PatientChart.load(records, patientId), cycle, id -> records.find(ClinicalKinds.CYCLE_CURVES, id)
-                                .map(c -> c.value().regions())
-                                .orElse(List.<org.netra.store.clinical.RegionCurves>of()))
+        PatientChart chart = PatientChart.load(records, patientId);
+        var view = CycleDosimetryView.of(chart, cycle, id -> records.find(ClinicalKinds.CYCLE_CURVES, id)
+                        .map(c -> c.value().regions())
+                        .orElse(List.<org.netra.store.clinical.RegionCurves>of()))
                 .withReportVersions(signing.versions(patientId, cycle));
+        var limits = org.netra.clinical.therapy.ContinuationConfig.DEFAULTS;
+        var forecast = chart.dosimetry().stream()
+                .map(org.netra.store.record.Stored::value)
+                .filter(d -> d.dosimetry().cycle() == cycle)
+                .reduce((a, b) -> b)
+                .flatMap(d -> CourseForecasts.of(
+                        chart,
+                        d.courseId(),
+                        cycle,
+                        new PopulationModelBook(records).current().value(),
+                        limits))
+                .map(f -> CourseForecastPanel.of(f, limits.standardActivity().inGBq()));
+        return view.withForecast(forecast);
     }
 }

@@ -70,6 +70,7 @@ import org.netra.app.web.security.RequestSecurity;
 import org.netra.app.web.security.SessionStore;
 import org.netra.app.web.settings.CalibrationSettingsFeature;
 import org.netra.app.web.settings.EligibilitySettingsFeature;
+import org.netra.app.web.settings.PopulationSettingsFeature;
 import org.netra.app.web.signin.SignInFeature;
 import org.netra.store.Store;
 import org.netra.store.record.ConcurrentEditException;
@@ -200,6 +201,7 @@ public final class WebApp implements AutoCloseable {
                 new UserAdminFeature(services),
                 new EligibilitySettingsFeature(services),
                 new CalibrationSettingsFeature(services),
+                new PopulationSettingsFeature(services),
                 new AuditFeature(services)));
         b.features.forEach(f -> all.add(f.apply(services)));
 
