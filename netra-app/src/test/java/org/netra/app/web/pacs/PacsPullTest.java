@@ -111,7 +111,9 @@ public class PacsPullTest {
             assertThat(pushed.body())
                     .contains("id=\"push-ok\"")
                     .contains("RT Dose")
-                    .contains("RTSTRUCT");
+                    .contains("RTSTRUCT")
+                    // a job not attached to a cycle has no signed report: the push says its report is unsigned
+                    .contains("unsigned report: the job is not attached to a cycle");
             var sent = server.store.records().list(PacsPush.PushRecord.KIND).stream()
                     .map(r -> r.value())
                     .filter(r -> r.jobId().equals(id))
