@@ -127,6 +127,22 @@ public final class AdministrationSr {
                         () -> Uids.named("netra administration " + a.id() + " " + a.administered() + " " + d.batch()));
     }
 
+    /** {@code r} with the sender's administration event UID, route and injection site, as the SR gave them. */
+    private static AdministrationRecord withSender(AdministrationRecord r, Administration a) {
+        return new AdministrationRecord(
+                r.id(),
+                r.patientId(),
+                r.courseId(),
+                r.cycle(),
+                r.administered(),
+                r.isolationStart(),
+                r.isolationEnd(),
+                r.readings(),
+                Optional.of(a.eventUid()),
+                Optional.of(coded(a.route())),
+                a.site().map(AdministrationSr::coded));
+    }
+
     private static CodedConcept concept(AdministrationRecord.Coded c) {
         return new CodedConcept(c.code(), c.scheme(), c.meaning());
     }
@@ -210,37 +226,21 @@ public final class AdministrationSr {
                             + "; correct one of them first");
                 }
                 // the nurse's record stays; the sender's event UID, route and site are added to it
-                tx.update(
-                        ClinicalKinds.ADMINISTRATION,
-                        existing.get().version(),
-                        new AdministrationRecord(
-                                recorded.id(),
-                                recorded.patientId(),
-                                recorded.courseId(),
-                                recorded.cycle(),
-                                recorded.administered(),
-                                recorded.isolationStart(),
-                                recorded.isolationEnd(),
-                                recorded.readings(),
-                                Optional.of(a.eventUid()),
-                                Optional.of(coded(a.route())),
-                                a.site().map(AdministrationSr::coded)),
-                        actor);
+                tx.update(ClinicalKinds.ADMINISTRATION, existing.get().version(), withSender(recorded, a), actor);
             } else {
                 tx.create(
                         ClinicalKinds.ADMINISTRATION,
-                        new AdministrationRecord(
-                                administrationId,
-                                patient.id(),
-                                course.id(),
-                                n,
-                                start,
-                                Optional.empty(),
-                                Optional.empty(),
-                                List.of(),
-                                Optional.of(a.eventUid()),
-                                Optional.of(coded(a.route())),
-                                a.site().map(AdministrationSr::coded)),
+                        withSender(
+                                new AdministrationRecord(
+                                        administrationId,
+                                        patient.id(),
+                                        course.id(),
+                                        n,
+                                        start,
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        List.of()),
+                                a),
                         actor);
             }
         });
