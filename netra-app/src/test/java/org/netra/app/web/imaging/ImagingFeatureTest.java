@@ -48,6 +48,9 @@ class ImagingFeatureTest {
         assertThat(page.statusCode()).isEqualTo(200);
         // 199 axial slices, the two liver lesions of the RTSTRUCT, and the 28 h scan's illustrative dose map
         assertThat(page.body()).contains("max=\"198\"").contains("dose map").contains("Hänscheid");
+        // a study with a dose map offers isodose levels; one without does not
+        assertThat(page.body()).contains("id=\"isodose-levels\"").contains("value=\"2,5,10\"");
+        assertThat(nurse.get("/imaging/" + PETCT).body()).doesNotContain("id=\"isodose-levels\"");
 
         var png = nurse.getBytes("/imaging/" + SPECT + "/render?plane=coronal&mip=true&voi=1&dose=1&size=300");
         assertThat(png.statusCode()).isEqualTo(200);
