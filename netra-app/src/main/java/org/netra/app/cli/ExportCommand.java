@@ -20,11 +20,13 @@ import org.netra.imaging.volume.RigidTransform;
 import org.netra.imaging.volume.SeriesAssembler;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.interop.administration.AdministrationSr;
+import org.netra.interop.administration.CycleDoseRecords;
 import org.netra.interop.dicom.EncapsulatedPdfExport;
 import org.netra.interop.dicom.RadiopharmaceuticalDoseSr;
 import org.netra.interop.dicom.RtDoseExport;
 import org.netra.interop.dicom.RtStructExport;
 import org.netra.interop.dicom.SourceSeries;
+import org.netra.interop.fhir.AbsorbedDoseFhir;
 import org.netra.interop.fhir.FhirJson;
 import org.netra.interop.referral.ReferralPackage;
 import org.netra.store.Store;
@@ -33,18 +35,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code netra export rtdose|rtstruct|pdf|fhir|rrdsr}: results as DICOM objects in the source study, or FHIR R4. */
+/**
+ * {@code netra export rtdose|rtstruct|pdf|fhir|rrdsr|doses-fhir}: results as DICOM objects in the source study, or
+ * FHIR R4.
+ */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         description = "Export a dose map, VOIs or a report as DICOM in the source study, a cycle's administration as"
-                + " a Radiopharmaceutical Radiation Dose SR, or a patient as FHIR R4.",
+                + " a Radiopharmaceutical Radiation Dose SR, a patient or a cycle's absorbed doses as FHIR R4.",
         subcommands = {
             ExportCommand.RtDose.class,
             ExportCommand.RtStructure.class,
             ExportCommand.Pdf.class,
             ExportCommand.Fhir.class,
-            ExportCommand.Rrdsr.class
+            ExportCommand.Rrdsr.class,
+            ExportCommand.DosesFhir.class
         })
 final class ExportCommand {
     private ExportCommand() {}
@@ -288,6 +294,54 @@ final class ExportCommand {
                                 a.start().local()));
                 var o = spec.commandLine().getOut();
                 o.println(json ? Json.write(r) : "wrote rrdsr " + out + ": " + r.detail());
+                o.flush();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(
+            name = "doses-fhir",
+            mixinStandardHelpOptions = true,
+            description = "A cycle's absorbed doses (kidneys with T_eff and BED, red marrow, tumours and organs, in Gy)"
+                    + " as a FHIR R4 Bundle after the Radiation Dose Summary IG, with the administration it follows.")
+    static final class DosesFhir implements Runnable {
+        @Option(names = "--patient", required = true, description = "netra patient id")
+        String patient;
+
+        @Option(names = "--cycle", required = true, description = "cycle number of the patient's current course")
+        int cycle;
+
+        @Option(names = "--zone", description = "the department's time zone (default: the system's)")
+        ZoneId zone = ZoneId.systemDefault();
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the Bundle (.json)")
+        Path out;
+
+        @ArgGroup(exclusive = false, heading = "Database%n")
+        DatabaseOptions db = new DatabaseOptions();
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Store store = Store.open(db.config())) {
+                var summary = CycleDoseRecords.summary(store, patient, cycle);
+                var bundle = new AbsorbedDoseFhir(zone).toBundle(summary);
+                Files.writeString(out, FhirJson.encode(bundle), StandardCharsets.UTF_8);
+                var r = new FhirResult(
+                        patient, out.toString(), bundle.getEntry().size());
+                var o = spec.commandLine().getOut();
+                o.println(
+                        json
+                                ? Json.write(r)
+                                : "wrote the absorbed doses of cycle " + cycle + " of " + patient + " ("
+                                        + summary.regions().size() + " regions) to " + out);
                 o.flush();
             } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);

@@ -25,7 +25,19 @@ public final class SceneRenderer {
 
     private SceneRenderer() {}
 
-    /** What to draw: a slice ({@code index} ≥ 0) or the MIP ({@code index} = −1), and which layers. */
+    /**
+     * Isodose line colours, one per level in the order asked, with a legend in the image: cold colours first, which
+     * stand out on the hot emission scale and the grey CT.
+     */
+    public static final Color[] ISODOSE_COLOURS = {
+        new Color(0x2979ff), new Color(0x00e676), new Color(0xffffff), new Color(0xd500f9), new Color(0xff1744)
+    };
+
+    /**
+     * What to draw: a slice ({@code index} ≥ 0) or the MIP ({@code index} = −1), and which layers.
+     *
+     * @param isodoseGy the levels (Gy) of the isodose lines drawn over the slice, at most five; none for none
+     */
     public record View(
             Plane plane,
             int index,
@@ -34,13 +46,37 @@ public final class SceneRenderer {
             boolean dose,
             int longSide,
             Windowing.CtWindow ctWindow,
-            Windowing.EmissionScale scale) {
+            Windowing.EmissionScale scale,
+            List<Double> isodoseGy) {
         public View {
             if (longSide < 64 || longSide > 2048) {
                 throw new IllegalArgumentException("image size must be 64–2048 pixels, got " + longSide);
             }
             java.util.Objects.requireNonNull(ctWindow, "CT window");
             java.util.Objects.requireNonNull(scale, "emission scale");
+            isodoseGy = isodoseGy == null ? List.of() : List.copyOf(isodoseGy);
+            if (isodoseGy.size() > ISODOSE_COLOURS.length) {
+                throw new IllegalArgumentException(
+                        "at most " + ISODOSE_COLOURS.length + " isodose levels, got " + isodoseGy.size());
+            }
+            for (double level : isodoseGy) {
+                if (!(level > 0) || !Double.isFinite(level)) {
+                    throw new IllegalArgumentException("an isodose level is a dose above 0 Gy, got " + level);
+                }
+            }
+        }
+
+        /** Without isodose lines. */
+        public View(
+                Plane plane,
+                int index,
+                boolean fusion,
+                boolean vois,
+                boolean dose,
+                int longSide,
+                Windowing.CtWindow ctWindow,
+                Windowing.EmissionScale scale) {
+            this(plane, index, fusion, vois, dose, longSide, ctWindow, scale, List.of());
         }
 
         /** With the default windows: CT soft tissue, emission to its 99.9th percentile. */
@@ -130,6 +166,9 @@ public final class SceneRenderer {
                             (double) outW / w,
                             (double) outH / h);
                 }
+            }
+            if (!view.isodoseGy().isEmpty() && !view.mip()) {
+                isodoses(g, scene, slicer, view, w, h, outW, outH);
             }
             letters(g, view.plane(), outW, outH);
         } finally {
@@ -256,6 +295,41 @@ public final class SceneRenderer {
                 .round(new java.math.MathContext(3))
                 .stripTrailingZeros()
                 .toPlainString();
+    }
+
+    /**
+     * The isodose lines of the slice's dose at each level, over whatever is drawn, and a legend in the lower left.
+     * A study without a dose map is refused rather than drawn without lines.
+     */
+    private static void isodoses(
+            Graphics2D g, Scene scene, Slicer slicer, View view, int w, int h, int outW, int outH) {
+        if (scene.dose().isEmpty()) {
+            throw new IllegalArgumentException("this study has no dose map to draw isodose lines of");
+        }
+        Slice dose = slicer.slice(scene.dose().get(), view.plane(), view.index());
+        double sx = (double) outW / w;
+        double sy = (double) outH / h;
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setStroke(new BasicStroke(Math.max(1.5f, outW / 320f)));
+        var levels = view.isodoseGy();
+        for (int i = 0; i < levels.size(); i++) {
+            g.setColor(ISODOSE_COLOURS[i]);
+            // pixel centres sit half a pixel in from the image's edges
+            for (var s : IsodoseLines.of(dose, levels.get(i))) {
+                g.draw(new Line2D.Double(
+                        (s.x1() + 0.5) * sx, (s.y1() + 0.5) * sy, (s.x2() + 0.5) * sx, (s.y2() + 0.5) * sy));
+            }
+        }
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, outW / 40)));
+        var fm = g.getFontMetrics();
+        int line = fm.getHeight();
+        int y = outH - 6 - line * (levels.size() - 1);
+        for (int i = 0; i < levels.size(); i++, y += line) {
+            g.setColor(ISODOSE_COLOURS[i]);
+            g.fillRect(6, y - fm.getAscent() / 2 - 2, line, 3);
+            g.drawString(number(levels.get(i)) + " Gy", 10 + line, y);
+        }
     }
 
     /** Draws the edges between covered and uncovered pixels. */

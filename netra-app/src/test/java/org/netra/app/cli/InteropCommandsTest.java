@@ -324,4 +324,73 @@ class InteropCommandsTest {
         assertThat(again.exit()).isNotZero();
         assertThat(again.err()).contains("already has a dispensing");
     }
+
+    /**
+     * {@code netra export doses-fhir} of a cycle with dosimetry, then {@code netra import doses-fhir} into a netra
+     * where the cycle has none: the second holds the same kidney and marrow doses; importing again is refused.
+     */
+    @Test
+    void absorbedDosesGoFromOneNetraToAnotherAsFhir(@TempDir Path dir) throws Exception {
+        LocalDate day = LocalDate.of(2022, 5, 3);
+        new StoredCourse("p-dose", LocalDate.of(1958, 2, 1), day, 1, 0.6, java.util.Map.of())
+                .store(dir.resolve("source"));
+        var empty = new StoredCourse("p-dose", LocalDate.of(1958, 2, 1), day, 0, 0.6, java.util.Map.of());
+        empty.store(dir.resolve("target"));
+        Path bundle = dir.resolve("doses.json");
+        var out = NuclideCommandTest.run(
+                "export",
+                "doses-fhir",
+                "--patient",
+                "p-dose",
+                "--cycle",
+                "1",
+                "--zone",
+                "Europe/Oslo",
+                "--out",
+                bundle.toString(),
+                "--data-dir",
+                dir.resolve("source").toString());
+        assertThat(out.exit()).as(out.err()).isZero();
+        assertThat(out.out()).contains("absorbed doses of cycle 1 of p-dose");
+        assertThat(java.nio.file.Files.readString(bundle)).contains("\"code\": \"73569-6\"", "\"code\": \"Gy\"");
+
+        var in = NuclideCommandTest.run(
+                "import",
+                "doses-fhir",
+                bundle.toString(),
+                "--zone",
+                "Europe/Oslo",
+                "--data-dir",
+                dir.resolve("target").toString(),
+                "--json");
+        assertThat(in.exit()).as(in.err()).isZero();
+        assertThat(JSON.readTree(in.out()).get("cycle").asInt()).isEqualTo(1);
+        try (Store source = Store.open(StoreConfig.embedded(dir.resolve("source")));
+                Store target = Store.open(StoreConfig.embedded(dir.resolve("target")))) {
+            var sent = source.records()
+                    .list(ClinicalKinds.DOSIMETRY)
+                    .getFirst()
+                    .value()
+                    .dosimetry();
+            var got = target.records()
+                    .list(ClinicalKinds.DOSIMETRY)
+                    .getFirst()
+                    .value()
+                    .dosimetry();
+            assertThat(got.kidneyDose().inGy())
+                    .isCloseTo(sent.kidneyDose().inGy(), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(got.marrowDose().inGy())
+                    .isCloseTo(sent.marrowDose().inGy(), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(got.administered().inMBq())
+                    .isCloseTo(sent.administered().inMBq(), org.assertj.core.api.Assertions.within(1e-9));
+        }
+        var again = NuclideCommandTest.run(
+                "import",
+                "doses-fhir",
+                bundle.toString(),
+                "--data-dir",
+                dir.resolve("target").toString());
+        assertThat(again.exit()).isNotZero();
+        assertThat(again.err()).contains("already has dosimetry");
+    }
 }

@@ -99,13 +99,14 @@ public final class AdministrationSr {
                 agentCode(rp),
                 nuclideCode(rp),
                 halfLife,
-                Uids.named("netra administration " + a.id() + " " + a.administered() + " " + d.batch()),
+                eventUid(a, d),
                 at(a.administered(), zone),
                 Optional.empty(),
                 given,
                 Optional.of(new Measured(d.calibrated(), at(d.calibratedAt(), zone))),
                 Optional.of(new Measured(d.residual(), at(d.residualMeasuredAt(), zone))),
-                RadiopharmaceuticalDoseSr.INTRAVENOUS,
+                a.route().map(AdministrationSr::concept).orElse(RadiopharmaceuticalDoseSr.INTRAVENOUS),
+                a.site().map(AdministrationSr::concept),
                 Optional.of(d.batch()));
         var subject = new Subject(
                 patient.name(),
@@ -114,6 +115,40 @@ public final class AdministrationSr {
                 patient.patient().sex() == Sex.FEMALE ? "F" : "M");
         return RadiopharmaceuticalDoseSr.toDataset(
                 administration, subject, now, rp.label() + ", PRRT cycle " + cycle + " (netra " + a.id() + ")");
+    }
+
+    /**
+     * The administration event's UID: the sender's when the administration came from a dose report (so what netra
+     * sends on names the same event), else one derived from netra's record.
+     */
+    public static String eventUid(AdministrationRecord a, Dispensing d) {
+        return a.eventUid()
+                .orElseGet(
+                        () -> Uids.named("netra administration " + a.id() + " " + a.administered() + " " + d.batch()));
+    }
+
+    /** {@code r} with the sender's administration event UID, route and injection site, as the SR gave them. */
+    private static AdministrationRecord withSender(AdministrationRecord r, Administration a) {
+        return new AdministrationRecord(
+                r.id(),
+                r.patientId(),
+                r.courseId(),
+                r.cycle(),
+                r.administered(),
+                r.isolationStart(),
+                r.isolationEnd(),
+                r.readings(),
+                Optional.of(a.eventUid()),
+                Optional.of(coded(a.route())),
+                a.site().map(AdministrationSr::coded));
+    }
+
+    private static CodedConcept concept(AdministrationRecord.Coded c) {
+        return new CodedConcept(c.code(), c.scheme(), c.meaning());
+    }
+
+    private static AdministrationRecord.Coded coded(CodedConcept c) {
+        return new AdministrationRecord.Coded(c.value(), c.scheme(), c.meaning());
     }
 
     /**
@@ -184,24 +219,28 @@ public final class AdministrationSr {
                     actor);
             var existing = tx.find(ClinicalKinds.ADMINISTRATION, administrationId);
             if (existing.isPresent()) {
-                LocalDateTime recorded = existing.get().value().administered();
-                if (!recorded.truncatedTo(ChronoUnit.MINUTES).equals(start)) {
+                AdministrationRecord recorded = existing.get().value();
+                if (!recorded.administered().truncatedTo(ChronoUnit.MINUTES).equals(start)) {
                     throw new AdministrationSrException("cycle " + n + " of patient " + patient.id()
-                            + " was recorded as given at " + recorded + ", the report says " + start
+                            + " was recorded as given at " + recorded.administered() + ", the report says " + start
                             + "; correct one of them first");
                 }
+                // the nurse's record stays; the sender's event UID, route and site are added to it
+                tx.update(ClinicalKinds.ADMINISTRATION, existing.get().version(), withSender(recorded, a), actor);
             } else {
                 tx.create(
                         ClinicalKinds.ADMINISTRATION,
-                        new AdministrationRecord(
-                                administrationId,
-                                patient.id(),
-                                course.id(),
-                                n,
-                                start,
-                                Optional.empty(),
-                                Optional.empty(),
-                                List.of()),
+                        withSender(
+                                new AdministrationRecord(
+                                        administrationId,
+                                        patient.id(),
+                                        course.id(),
+                                        n,
+                                        start,
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        List.of()),
+                                a),
                         actor);
             }
         });
@@ -218,13 +257,13 @@ public final class AdministrationSr {
         return OffsetOrLocal.of(t.atZone(zone).toOffsetDateTime());
     }
 
-    private static PatientRecord patient(Records records, String patientId) {
+    static PatientRecord patient(Records records, String patientId) {
         return records.find(ClinicalKinds.PATIENT, patientId)
                 .map(Stored::value)
                 .orElseThrow(() -> new AdministrationSrException("there is no patient " + patientId));
     }
 
-    private static PatientRecord patientById(Records records, String id, String source) {
+    static PatientRecord patientById(Records records, String id, String source) {
         var byNetraId = records.find(ClinicalKinds.PATIENT, id).map(Stored::value);
         if (byNetraId.isPresent()) {
             return byNetraId.get();
@@ -243,7 +282,7 @@ public final class AdministrationSr {
         return byMrn.getFirst();
     }
 
-    private static CourseRecord currentCourse(Records records, PatientRecord patient) {
+    static CourseRecord currentCourse(Records records, PatientRecord patient) {
         return records.forPatient(ClinicalKinds.COURSE, patient.id()).stream()
                 .map(Stored::value)
                 .reduce((first, second) -> second)
@@ -251,7 +290,7 @@ public final class AdministrationSr {
                         "patient " + patient.id() + " has no PRRT course; plan the course first"));
     }
 
-    private static void requireCycle(CourseRecord course, int cycle) {
+    static void requireCycle(CourseRecord course, int cycle) {
         int planned = course.plan().cycles().size();
         if (cycle < 1 || cycle > planned) {
             throw new AdministrationSrException("patient " + course.patientId() + "'s course has cycles 1–" + planned

@@ -55,6 +55,9 @@ public final class RadiopharmaceuticalDoseSr {
     static final CodedConcept HALF_LIFE = sct("304283002", "Radionuclide Half Life");
     static final CodedConcept ROUTE = sct("410675002", "Route of administration");
     public static final CodedConcept INTRAVENOUS = sct("47625008", "Intravenous route");
+    /** TID 10022 nests the injection site under the route as SNOMED CT "Site of" (code from pydicom's dictionary). */
+    static final CodedConcept SITE_OF = sct("272737002", "Site of");
+
     static final CodedConcept MBQ = new CodedConcept("MBq", "UCUM", "MBq");
     static final CodedConcept SECONDS = new CodedConcept("s", "UCUM", "seconds");
 
@@ -82,6 +85,7 @@ public final class RadiopharmaceuticalDoseSr {
             Optional<Measured> before,
             Optional<Measured> residual,
             CodedConcept route,
+            Optional<CodedConcept> site,
             Optional<String> lot) {
         public Administration {
             Objects.requireNonNull(agent, "radiopharmaceutical agent");
@@ -94,6 +98,7 @@ public final class RadiopharmaceuticalDoseSr {
             stop = stop == null ? Optional.empty() : stop;
             before = before == null ? Optional.empty() : before;
             residual = residual == null ? Optional.empty() : residual;
+            site = site == null ? Optional.empty() : site;
             lot = lot == null ? Optional.empty() : lot.filter(s -> !s.isBlank());
         }
     }
@@ -129,7 +134,14 @@ public final class RadiopharmaceuticalDoseSr {
         event.add(num(Relationship.CONTAINS, ADMINISTERED, mbq(a.administered()), MBQ, Optional.empty()));
         a.before().ifPresent(m -> event.add(measured(PRE_MEASURED, m)));
         a.residual().ifPresent(m -> event.add(measured(POST_MEASURED, m)));
-        event.add(new ContentItem.Code(Relationship.CONTAINS, ROUTE, a.route(), List.of()));
+        event.add(new ContentItem.Code(
+                Relationship.CONTAINS,
+                ROUTE,
+                a.route(),
+                a.site()
+                        .<List<ContentItem>>map(site ->
+                                List.of(new ContentItem.Code(Relationship.HAS_CONCEPT_MOD, SITE_OF, site, List.of())))
+                        .orElse(List.of())));
         a.lot().ifPresent(l -> event.add(new ContentItem.Text(Relationship.CONTAINS, LOT, l, List.of())));
 
         List<ContentItem> root = new ArrayList<>();
@@ -222,6 +234,7 @@ public final class RadiopharmaceuticalDoseSr {
                 event.child(PRE_MEASURED).map(i -> measured(i, source)),
                 event.child(POST_MEASURED).map(i -> measured(i, source)),
                 code(required(event, ROUTE, source), source),
+                required(event, ROUTE, source).child(SITE_OF).map(i -> code(i, source)),
                 event.child(LOT)
                         .map(i -> i instanceof ContentItem.Text t ? t.text().strip() : ""));
         var subject = new Subject(

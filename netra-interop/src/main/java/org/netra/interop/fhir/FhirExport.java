@@ -37,6 +37,7 @@ import org.netra.clinical.patient.Dated;
 import org.netra.clinical.patient.LabResult;
 import org.netra.clinical.patient.PerformanceStatus;
 import org.netra.clinical.patient.PrimaryTumour;
+import org.netra.clinical.patient.Sex;
 import org.netra.clinical.therapy.PlannedCycle;
 import org.netra.clinical.therapy.PrrtPlan;
 import org.netra.clinical.therapy.Radiopharmaceutical;
@@ -59,18 +60,15 @@ public final class FhirExport {
         var bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.setIdentifier(new Identifier().setSystem(PATIENT_ID).setValue("bundle/" + pid));
 
-        Patient patient = new Patient();
-        patient.addIdentifier().setSystem(PATIENT_ID).setValue(pid);
-        if (!record.name().isEmpty()) {
-            patient.addName().setText(record.name());
-        }
-        patient.setGender(
-                switch (record.patient().sex()) {
-                    case FEMALE -> Enumerations.AdministrativeGender.FEMALE;
-                    case MALE -> Enumerations.AdministrativeGender.MALE;
-                });
-        patient.setBirthDateElement(new DateType(record.patient().birthDate().toString()));
-        Reference subject = add(bundle, patient, pid, "patient");
+        Reference subject = add(
+                bundle,
+                patient(
+                        pid,
+                        record.name(),
+                        record.patient().sex(),
+                        record.patient().birthDate()),
+                pid,
+                "patient");
 
         for (var w : record.patient().weights()) {
             add(
@@ -302,6 +300,22 @@ public final class FhirExport {
         };
     }
 
+    /** The Patient resource: netra's id, the name as text, sex and birth date. */
+    static Patient patient(String pid, String name, Sex sex, LocalDate birthDate) {
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(PATIENT_ID).setValue(pid);
+        if (!name.isEmpty()) {
+            patient.addName().setText(name);
+        }
+        patient.setGender(
+                switch (sex) {
+                    case FEMALE -> Enumerations.AdministrativeGender.FEMALE;
+                    case MALE -> Enumerations.AdministrativeGender.MALE;
+                });
+        patient.setBirthDateElement(new DateType(birthDate.toString()));
+        return patient;
+    }
+
     static CodeableConcept radiopharmaceutical(Radiopharmaceutical rp) {
         return concept(RADIOPHARMACEUTICAL, rp.name(), rp.label());
     }
@@ -332,10 +346,15 @@ public final class FhirExport {
     }
 
     private DateTimeType dateTime(LocalDateTime t) {
+        return dateTime(t, zone);
+    }
+
+    static DateTimeType dateTime(LocalDateTime t, ZoneId zone) {
         return new DateTimeType(t.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 
-    private static Reference add(Bundle bundle, Resource resource, String pid, String key) {
+    /** Adds {@code resource} with a name-based UUID from the patient and {@code key}; the reference to it. */
+    static Reference add(Bundle bundle, Resource resource, String pid, String key) {
         String uuid = UUID.nameUUIDFromBytes(("netra|" + pid + "|" + key).getBytes(StandardCharsets.UTF_8))
                 .toString();
         resource.setId(uuid);

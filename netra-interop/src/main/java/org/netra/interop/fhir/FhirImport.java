@@ -227,7 +227,7 @@ public final class FhirImport {
     }
 
     /** The name's text, else its given and family parts. */
-    private static String name(Patient p) {
+    static String name(Patient p) {
         if (!p.hasName()) {
             return "";
         }
@@ -238,7 +238,7 @@ public final class FhirImport {
         return (n.getGivenAsSingleString() + " " + (n.hasFamily() ? n.getFamily() : "")).strip();
     }
 
-    private static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
+    static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
         List<T> out = new ArrayList<>();
         for (var e : bundle.getEntry()) {
             if (type.isInstance(e.getResource())) {
@@ -248,7 +248,7 @@ public final class FhirImport {
         return out;
     }
 
-    private static String code(CodeableConcept concept, String system, String where) {
+    static String code(CodeableConcept concept, String system, String where) {
         return concept.getCoding().stream()
                 .filter(c -> system.equals(c.getSystem()))
                 .map(Coding::getCode)
@@ -282,7 +282,7 @@ public final class FhirImport {
         return o.getValueIntegerType().getValue();
     }
 
-    private static double inMBq(Quantity q, String where) {
+    static double inMBq(Quantity q, String where) {
         if (q == null || q.getValue() == null) {
             throw new FhirImportException(where + " has no activity");
         }
@@ -297,6 +297,11 @@ public final class FhirImport {
     }
 
     private LocalDateTime local(BaseDateTimeType t, String where) {
+        return local(t, zone, where);
+    }
+
+    /** A date-time with its offset as the local time in {@code zone}. */
+    static LocalDateTime local(BaseDateTimeType t, ZoneId zone, String where) {
         if (t == null || t.getValue() == null) {
             throw new FhirImportException(where + " has no date-time");
         }

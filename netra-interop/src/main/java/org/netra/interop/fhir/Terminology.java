@@ -38,6 +38,25 @@ final class Terminology {
     static final String PLAN_SCHEDULE = NETRA + "prrt-schedule";
     static final String OBSERVATION = NETRA + "observation";
 
+    /** The absorbed-dose exchange ({@link AbsorbedDoseFhir}): netra's codes where neither LOINC nor DICOM has one. */
+    static final String DOSE_REGION_KIND = NETRA + "dose-region-kind";
+
+    static final String MEAN_ABSORBED_DOSE = "mean-absorbed-dose";
+    static final String ABSORBED_DOSE_SD = "absorbed-dose-sd";
+    static final String EFFECTIVE_HALF_LIFE = "effective-half-life";
+    static final String REGION_VOLUME = "region-volume";
+    static final String BED = "biologically-effective-dose";
+
+    /** LOINC "Radiation exposure and protection information", the code of the IG's Radiation Dose Summary. */
+    static final String RADIATION_DOSE_SUMMARY = "73569-6";
+    /** DICOM (PS3.16) concepts the IG's radiopharmaceutical components use. */
+    static final String PROCEDURE_REPORTED = "121058";
+
+    static final String RADIOPHARMACEUTICAL_ADMINISTRATION = "113502";
+    static final String ADMINISTERED_ACTIVITY = "113507";
+    /** SNOMED CT "Radiopharmaceutical agent", the IG's component for the agent. */
+    static final String RADIOPHARMACEUTICAL_AGENT = "349358000";
+
     static final String KI67 = "29593-1";
     static final String GRADE = "21858-6";
     static final String ECOG = "89247-1";
@@ -89,6 +108,28 @@ final class Terminology {
 
     /** SNOMED CT body structure of a primary site, when there is one. */
     record Site(String snomed, String display) {}
+
+    /** SNOMED CT body structure of a dose region, from its kind or, for an organ, its name; empty for tumours. */
+    static Optional<Site> doseSite(CycleDoseSummary.RegionKind kind, String region) {
+        String name = region.toLowerCase(java.util.Locale.ROOT);
+        return switch (kind) {
+            case KIDNEYS -> Optional.of(new Site("64033007", "Kidney structure"));
+            case RED_MARROW -> Optional.of(new Site("14016003", "Bone marrow structure"));
+            case TUMOUR -> Optional.empty();
+            case ORGAN -> {
+                if (name.contains("kidney")) {
+                    yield Optional.of(new Site("64033007", "Kidney structure"));
+                } else if (name.contains("liver")) {
+                    yield Optional.of(new Site("10200004", "Liver structure"));
+                } else if (name.contains("spleen")) {
+                    yield Optional.of(new Site("78961009", "Splenic structure"));
+                } else if (name.contains("bladder")) {
+                    yield Optional.of(new Site("89837001", "Urinary bladder structure"));
+                }
+                yield Optional.empty();
+            }
+        };
+    }
 
     static Optional<Site> site(TumourSite site) {
         return switch (site) {

@@ -238,7 +238,9 @@ class AdministrationSrTest {
     @Test
     void anIndependentlyWrittenRrdsrFilesTheSameValues() throws Exception {
         Path file = dir.resolve("hotlab.dcm");
-        String expected = python(HOT_LAB_SR, file.toString());
+        String[] printed = python(HOT_LAB_SR, file.toString()).split("\\R");
+        String expected = printed[0];
+        String senderEventUid = printed[1];
         try (Store store = store(dir, "h2", false)) {
             var received = RadiopharmaceuticalDoseSr.read(DicomFile.read(file).dataset());
             var filed = AdministrationSr.file(store, received, OptionalInt.empty(), OSLO, ACTOR);
@@ -258,6 +260,18 @@ class AdministrationSrTest {
                     .isEqualTo(LocalDateTime.of(2021, 3, 9, 9, 30));
             assertThat(administered(store).inMBq()).isCloseTo(Double.parseDouble(expected), within(0.01));
             assertThat(filed.warnings()).isEmpty();
+            // the sender's event UID, route and injection site are kept as sent, and sent on unchanged
+            var kept = store.records()
+                    .get(ClinicalKinds.ADMINISTRATION, filed.administrationId())
+                    .value();
+            assertThat(kept.eventUid()).contains(senderEventUid);
+            assertThat(kept.route()).contains(new AdministrationRecord.Coded("47625008", "SCT", "Intravenous route"));
+            assertThat(kept.site()).contains(new AdministrationRecord.Coded("128553008", "SCT", "Antecubital vein"));
+            var again = RadiopharmaceuticalDoseSr.read(
+                            AdministrationSr.export(store, PID, 1, OSLO, LocalDateTime.of(2021, 3, 9, 12, 0)))
+                    .administration();
+            assertThat(again.eventUid()).isEqualTo(senderEventUid);
+            assertThat(again.site().orElseThrow().value()).isEqualTo("128553008");
 
             // the same report again: the cycle already has its dispensing
             assertThatThrownBy(() -> AdministrationSr.file(store, received, OptionalInt.empty(), OSLO, ACTOR))
@@ -308,6 +322,7 @@ class AdministrationSrTest {
                             a.before(),
                             a.residual(),
                             a.route(),
+                            a.site(),
                             a.lot()),
                     good.subject(),
                     good.sopInstanceUid(),
@@ -328,6 +343,7 @@ class AdministrationSrTest {
                             a.before(),
                             a.residual(),
                             a.route(),
+                            a.site(),
                             a.lot()),
                     good.subject(),
                     good.sopInstanceUid(),
@@ -347,6 +363,7 @@ class AdministrationSrTest {
                             a.before(),
                             Optional.empty(),
                             a.route(),
+                            a.site(),
                             a.lot()),
                     good.subject(),
                     good.sopInstanceUid(),
@@ -437,7 +454,8 @@ class AdministrationSrTest {
                            ('113541', 'DCM', 'Dose Calibrator'))]),
                 num('CONTAINS', ('113509', 'DCM', 'Post-Administration Measured Activity'), '96.5', 'MBq',
                     '20210309090200+0000'),
-                ccode('CONTAINS', ('410675002', 'SCT', 'Route of administration'), ('47625008', 'SCT', 'Intravenous route')),
+                ccode('CONTAINS', ('410675002', 'SCT', 'Route of administration'), ('47625008', 'SCT', 'Intravenous route'),
+                      [ccode('HAS CONCEPT MOD', ('272737002', 'SCT', 'Site of'), ('128553008', 'SCT', 'Antecubital vein'))]),
                 lot])
             ds = Dataset()
             ds.SpecificCharacterSet = 'ISO_IR 100'
@@ -464,5 +482,6 @@ class AdministrationSrTest {
             ds.is_little_endian = True; ds.is_implicit_VR = False
             ds.save_as(sys.argv[1], write_like_original=False)
             print('%.6f' % given)
+            print(uid.UID)
             """;
 }

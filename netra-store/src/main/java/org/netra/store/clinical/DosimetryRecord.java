@@ -2,6 +2,7 @@ package org.netra.store.clinical;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.clinical.therapy.TumourDose;
 
@@ -9,6 +10,9 @@ import org.netra.clinical.therapy.TumourDose;
  * The dosimetry of one given cycle: kidney dose, effective half-life and BED, marrow dose (in
  * {@link CycleDosimetry}), the tumour doses ± SD and how they were obtained. The per-region curves and DVHs
  * behind them are a {@link CycleCurves} record of the same id.
+ *
+ * @param acquisition camera, reconstruction and corrections from the images' headers (empty for records kept
+ *     before netra captured them, and for dosimetry not computed from DICOM images)
  */
 public record DosimetryRecord(
         String id,
@@ -16,8 +20,22 @@ public record DosimetryRecord(
         String courseId,
         CycleDosimetry dosimetry,
         List<TumourDose> tumours,
-        String method) {
+        String method,
+        Optional<AcquisitionProtocol> acquisition) {
+
+    /** A record without the acquisition (dosimetry entered, imported, or kept before netra captured it). */
+    public DosimetryRecord(
+            String id,
+            String patientId,
+            String courseId,
+            CycleDosimetry dosimetry,
+            List<TumourDose> tumours,
+            String method) {
+        this(id, patientId, courseId, dosimetry, tumours, method, Optional.empty());
+    }
+
     public DosimetryRecord {
+        acquisition = acquisition == null ? Optional.empty() : acquisition.filter(a -> !a.isEmpty());
         Keys.require(id, patientId, "dosimetry result");
         Objects.requireNonNull(courseId, "course of dosimetry " + id);
         Objects.requireNonNull(dosimetry, "dosimetry " + id);

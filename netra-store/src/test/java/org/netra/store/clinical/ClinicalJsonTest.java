@@ -216,4 +216,63 @@ class ClinicalJsonTest {
                  "volumeMl":null}""";
         assertThatThrownBy(() -> docs.read(broken, RegionCurves.class)).hasMessageContaining("every x needs its y");
     }
+
+    /**
+     * A dosimetry record stored before the acquisition protocol was kept (no such field) loads with none and writes
+     * back without inventing one; a record with it round-trips; the nurse's administration record likewise without
+     * and with the dose report's event UID, route and site.
+     */
+    @Test
+    void recordsStoredBeforeTheAcquisitionAndTheSendersEventLoadUnchanged() throws Exception {
+        var dosimetry = new CycleDosimetry(
+                1,
+                LocalDate.of(2021, 3, 9),
+                Activity.ofGBq(7.4),
+                AbsorbedDose.ofGy(3.6),
+                java.time.Duration.ofHours(46),
+                Optional.empty(),
+                AbsorbedDose.ofGy(0.3));
+        String old = "{\"id\":\"p/prrt-1/cycle-1\",\"patientId\":\"p\",\"courseId\":\"p/prrt-1\",\"dosimetry\":"
+                + docs.write(dosimetry) + ",\"tumours\":[],\"method\":\"job j\"}";
+        var loaded = docs.read(old, DosimetryRecord.class);
+        assertThat(loaded.acquisition()).isEmpty();
+        assertThat(loaded)
+                .isEqualTo(new DosimetryRecord("p/prrt-1/cycle-1", "p", "p/prrt-1", dosimetry, List.of(), "job j"));
+        var node = docs.mapper().readTree(docs.write(loaded));
+        assertThat(node.get("acquisition").isNull()).as(node.toString()).isTrue();
+        assertThat(docs.read(docs.write(loaded), DosimetryRecord.class)).isEqualTo(loaded);
+
+        var withProtocol = new DosimetryRecord(
+                "p/prrt-1/cycle-1",
+                "p",
+                "p/prrt-1",
+                dosimetry,
+                List.of(),
+                "job j",
+                Optional.of(new AcquisitionProtocol(
+                        "SIEMENS NM Encore2", "OSCGMM", "attenuation: CT-derived mu-map; scatter: TEW")));
+        roundTrip(withProtocol, DosimetryRecord.class);
+
+        String oldAdministration = "{\"id\":\"p/prrt-1/administration-1\",\"patientId\":\"p\",\"courseId\":"
+                + "\"p/prrt-1\",\"cycle\":1,\"administered\":\"2021-03-09T09:22:00\",\"isolationStart\":null,"
+                + "\"isolationEnd\":null,\"readings\":[]}";
+        var administration = docs.read(oldAdministration, AdministrationRecord.class);
+        assertThat(administration.eventUid()).isEmpty();
+        assertThat(administration.route()).isEmpty();
+        assertThat(administration.site()).isEmpty();
+        roundTrip(
+                new AdministrationRecord(
+                        "p/prrt-1/administration-1",
+                        "p",
+                        "p/prrt-1",
+                        1,
+                        LocalDateTime.of(2021, 3, 9, 9, 22),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.of("1.2.3.4"),
+                        Optional.of(new AdministrationRecord.Coded("47625008", "SCT", "Intravenous route")),
+                        Optional.of(new AdministrationRecord.Coded("128553008", "SCT", "Antecubital vein"))),
+                AdministrationRecord.class);
+    }
 }

@@ -116,8 +116,20 @@ public final class Bedside {
                 throw new InvalidInputException(Map.of("administered", e.getMessage()));
             }
         }
+        // the sender's event UID, route and site (an imported dose report) stay with the record when it is edited
+        var sent = current.map(Stored::value);
         var record = new AdministrationRecord(
-                id, c.patientId(), c.course().id(), c.number(), administered.get(), start, end, readings);
+                id,
+                c.patientId(),
+                c.course().id(),
+                c.number(),
+                administered.get(),
+                start,
+                end,
+                readings,
+                sent.flatMap(AdministrationRecord::eventUid),
+                sent.flatMap(AdministrationRecord::route),
+                sent.flatMap(AdministrationRecord::site));
         if (end.isPresent()) {
             var d = discharge(c, record);
             if (d.isEmpty()) {
@@ -173,7 +185,10 @@ public final class Bedside {
                 a.administered(),
                 a.isolationStart(),
                 a.isolationEnd(),
-                readings);
+                readings,
+                a.eventUid(),
+                a.route(),
+                a.site());
         return save(c, current, version, record, actor);
     }
 

@@ -93,6 +93,10 @@ public final class CyclePages {
             aValues.put("administered", s.value().administered().toString());
             s.value().isolationStart().ifPresent(t -> aValues.put("isolationStart", t.toString()));
             s.value().isolationEnd().ifPresent(t -> aValues.put("isolationEnd", t.toString()));
+            // as the hot lab's or injector's dose report sent them (empty when recorded in netra)
+            s.value().eventUid().ifPresent(u -> aValues.put("eventUid", u));
+            s.value().route().ifPresent(r -> aValues.put("route", r.toString()));
+            s.value().site().ifPresent(x -> aValues.put("site", x.toString()));
         });
         aValues.putIfAbsent("rateUnit", "µSv/h");
         if (which.equals("administration") || which.equals("reading")) {

@@ -146,7 +146,7 @@ final class CourseAttachment {
         DosimetryRecord record;
         if (existing.isPresent()) {
             var old = existing.get().value();
-            record = new DosimetryRecord(old.id(), pid, old.courseId(), dosimetry, tumours, method);
+            record = new DosimetryRecord(old.id(), pid, old.courseId(), dosimetry, tumours, method, r.acquisition());
         } else {
             LocalDateTime previous = recorded.isEmpty()
                     ? LocalDateTime.MIN
@@ -155,7 +155,8 @@ final class CourseAttachment {
                 throw new CycleInputException("job " + job.id() + " is of an injection on " + injection.toLocalDate()
                         + ", not after cycle " + (cycle - 1) + "; choose the right cycle");
             }
-            record = new DosimetryRecord(course.id() + "/cycle-" + cycle, pid, course.id(), dosimetry, tumours, method);
+            record = new DosimetryRecord(
+                    course.id() + "/cycle-" + cycle, pid, course.id(), dosimetry, tumours, method, r.acquisition());
         }
         return store.records().inTransaction(tx -> {
             Stored<DosimetryRecord> written = existing.isPresent()

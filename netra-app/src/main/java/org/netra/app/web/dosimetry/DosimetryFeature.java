@@ -17,6 +17,10 @@ import org.netra.app.web.input.Refused;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
+import org.netra.interop.administration.AdministrationSrException;
+import org.netra.interop.administration.CycleDoseRecords;
+import org.netra.interop.fhir.AbsorbedDoseFhir;
+import org.netra.interop.fhir.FhirJson;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseForecasts;
 import org.netra.store.clinical.PatientChart;
@@ -68,6 +72,14 @@ public final class DosimetryFeature implements WebFeature {
                 "a cycle's doses ± SD, kidney BED per cycle against the limit, predicted further cycles, the report's"
                         + " state and signed versions",
                 ctx -> ctx.json(view(ctx)));
+        routes.page(HandlerType.GET, "/patients/{id}/dosimetry/{cycle}/doses.fhir.json", viewers, this::dosesFhir);
+        routes.api(
+                HandlerType.GET,
+                "/api/patients/{id}/dosimetry/{cycle}/fhir",
+                viewers,
+                "a cycle's absorbed doses as a FHIR R4 Bundle (Radiation Dose Summary IG structure: the summary"
+                        + " Observation, one Observation per region in Gy, the MedicationAdministration and Procedure)",
+                this::dosesFhir);
         routes.api(
                 HandlerType.GET,
                 "/api/patients/{id}/dosimetry/{cycle}/report/versions",
@@ -107,6 +119,24 @@ public final class DosimetryFeature implements WebFeature {
                             signedPdf(v, version),
                             "dosimetry-" + v.patientId() + "-cycle-" + v.cycle() + "-v" + version + ".pdf");
                 });
+    }
+
+    /** The cycle's absorbed doses as FHIR R4 JSON; 400 naming what is missing when the cycle has no dosimetry. */
+    private void dosesFhir(Context ctx) {
+        var v = view(ctx);
+        String json;
+        try {
+            json = FhirJson.encode(new AbsorbedDoseFhir(services.clock().getZone())
+                    .toBundle(CycleDoseRecords.summary(services.store(), v.patientId(), v.cycle())));
+        } catch (AdministrationSrException e) {
+            throw new InvalidInputException(Map.of("cycle", e.getMessage()));
+        }
+        ctx.contentType("application/fhir+json")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"doses-" + v.patientId().replaceAll("[^A-Za-z0-9._-]", "_") + "-cycle-"
+                                + v.cycle() + ".fhir.json\"")
+                .result(json);
     }
 
     /** An API request to sign: the version and, for an amendment, why. */

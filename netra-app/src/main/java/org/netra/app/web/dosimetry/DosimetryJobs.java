@@ -42,6 +42,7 @@ import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 import org.netra.physics.quantity.Volume;
 import org.netra.store.Store;
+import org.netra.store.clinical.AcquisitionProtocol;
 import org.netra.store.clinical.CameraCalibrationBook;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.job.JobRows;
@@ -212,6 +213,8 @@ public final class DosimetryJobs implements AutoCloseable {
      * @param warnings what the physicist must check (empty in jobs stored before warnings were kept)
      * @param json the cycle's report as the CLI's {@code --json} prints it (empty in older jobs)
      * @param identity who the images say they are of (empty in jobs stored before netra kept it)
+     * @param acquisition camera, reconstruction and corrections from the first scan's header (empty in jobs stored
+     *     before netra captured them)
      */
     public record Result(
             String patientId,
@@ -222,13 +225,30 @@ public final class DosimetryJobs implements AutoCloseable {
             String correction,
             Optional<List<CycleJson.WarningOut>> warnings,
             Optional<String> json,
-            Optional<IdentityCheck.DicomIdentity> identity) {
+            Optional<IdentityCheck.DicomIdentity> identity,
+            Optional<AcquisitionProtocol> acquisition) {
+
+        /** A result without the acquisition protocol (images made in memory, or a job stored before it was kept). */
+        public Result(
+                String patientId,
+                LocalDateTime injection,
+                Activity injected,
+                double[] hours,
+                List<VoiDose> vois,
+                String correction,
+                Optional<List<CycleJson.WarningOut>> warnings,
+                Optional<String> json,
+                Optional<IdentityCheck.DicomIdentity> identity) {
+            this(patientId, injection, injected, hours, vois, correction, warnings, json, identity, Optional.empty());
+        }
+
         public Result {
             vois = List.copyOf(vois);
             correction = correction == null ? "" : correction;
             warnings = warnings == null ? Optional.empty() : warnings.map(List::copyOf);
             json = json == null ? Optional.empty() : json;
             identity = identity == null ? Optional.empty() : identity;
+            acquisition = acquisition == null ? Optional.empty() : acquisition.filter(a -> !a.isEmpty());
         }
 
         /** Who the images say they are of (jobs stored before netra kept it: the Patient ID alone). */
@@ -248,7 +268,8 @@ public final class DosimetryJobs implements AutoCloseable {
                     correction,
                     warnings.orElse(null),
                     json.orElse(null),
-                    identity.orElse(null));
+                    identity.orElse(null),
+                    acquisition.orElse(null));
         }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -262,7 +283,8 @@ public final class DosimetryJobs implements AutoCloseable {
                     s.correction(),
                     Optional.ofNullable(s.warnings()),
                     Optional.ofNullable(s.json()),
-                    Optional.ofNullable(s.identity()));
+                    Optional.ofNullable(s.identity()),
+                    Optional.ofNullable(s.acquisition()));
         }
 
         /** The stored form (and the job API's): the injection as ISO text, the activity in GBq, null where not kept. */
@@ -275,7 +297,11 @@ public final class DosimetryJobs implements AutoCloseable {
                 String correction,
                 List<CycleJson.WarningOut> warnings,
                 String json,
-                IdentityCheck.DicomIdentity identity) {}
+                IdentityCheck.DicomIdentity identity,
+                // left out when absent, so a job stored before it was kept is written back as it was
+                @com.fasterxml.jackson.annotation.JsonInclude(
+                        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                AcquisitionProtocol acquisition) {}
     }
 
     /** A finished job as the store keeps it (audit-trailed): who ran what on which upload, and the doses. */
@@ -846,7 +872,7 @@ public final class DosimetryJobs implements AutoCloseable {
                     options.withCalibrations(CameraSettings.calibrations(
                             new CameraCalibrationBook(store.records()).current().value())),
                     progress);
-            var out = result(report, identity(input, report.patientId()));
+            var out = result(report, identity(input, report.patientId()), AcquisitionHeaders.of(input));
             var finished = new FinishedJob(
                     job.id(), job.owner(), job.upload(), job.method(), job.started(), Instant.now(), out, "");
             store.records().create(FinishedJob.KIND, finished, job.owner());
@@ -893,7 +919,8 @@ public final class DosimetryJobs implements AutoCloseable {
     }
 
     /** A report as the store keeps it for the pages, the course and the API (with the CLI's JSON). */
-    static Result result(CycleReport report, IdentityCheck.DicomIdentity identity) {
+    static Result result(
+            CycleReport report, IdentityCheck.DicomIdentity identity, Optional<AcquisitionProtocol> acquisition) {
         CycleResult r = report.result();
         double halfLifeH = Times.hours(r.nuclide().halfLife());
         List<VoiDose> vois = r.vois().stream()
@@ -925,7 +952,8 @@ public final class DosimetryJobs implements AutoCloseable {
                         .orElse(""),
                 Optional.of(report.warnings().stream().map(CycleJson::warning).toList()),
                 Optional.of(CycleJson.write(report)),
-                Optional.of(identity));
+                Optional.of(identity),
+                acquisition);
     }
 
     private static double[] mbq(CycleResult.Voi v) {

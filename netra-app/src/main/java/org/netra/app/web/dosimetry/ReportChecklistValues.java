@@ -14,15 +14,17 @@ import org.netra.app.report.EanmChecklist;
 import org.netra.app.report.EanmChecklist.Item;
 import org.netra.clinical.therapy.KidneyRadiobiology;
 import org.netra.physics.quantity.Times;
+import org.netra.store.clinical.AcquisitionProtocol;
 import org.netra.store.clinical.AdministrationRecord;
 import org.netra.store.clinical.DispensingRecord;
 import org.netra.store.clinical.RegionCurves;
 
 /**
  * Fills the EANM checklist of a cycle's report from what netra holds: the cycle's dosimetry (method text, stored
- * curves and volumes), the radiopharmacist's dispensing and the nurse's administration record. What netra does
- * not keep (camera model, reconstruction parameters, the calibration used at the time) stays "not recorded" rather
- * than being guessed.
+ * curves and volumes), the radiopharmacist's dispensing, the nurse's administration record, and the camera,
+ * reconstruction and corrections the images' headers stated (kept with the result since issue 21). What netra does
+ * not hold (the calibration used at the time, a header without those attributes) stays "not recorded" rather than
+ * being guessed.
  */
 final class ReportChecklistValues {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -33,8 +35,9 @@ final class ReportChecklistValues {
             CycleDosimetryView view,
             Optional<DispensingRecord> dispensing,
             Optional<AdministrationRecord> administration,
+            Optional<AcquisitionProtocol> acquisition,
             KidneyRadiobiology kidney) {
-        var c = EanmChecklist.empty()
+        var c = acquired(EanmChecklist.empty(), acquisition)
                 .with(Item.ADMINISTERED_ACTIVITY, String.format(Locale.ROOT, "%.2f GBq 177Lu", view.administeredGBq()))
                 .with(
                         Item.ADMINISTRATION_TIME,
@@ -103,7 +106,7 @@ final class ReportChecklistValues {
             volumes.add(String.format(
                     Locale.ROOT, "%s %.1f mL", v.name(), v.volume().inMl()));
         }
-        return EanmChecklist.empty()
+        return acquired(EanmChecklist.empty(), r.acquisition())
                 .with(
                         Item.ADMINISTERED_ACTIVITY,
                         String.format(
@@ -141,6 +144,17 @@ final class ReportChecklistValues {
                                                         + w.message())
                                                 .collect(Collectors.joining("; ")))
                                 .orElse(null));
+    }
+
+    /** Camera, reconstruction and corrections as the images' header stated them (a part it lacked stays unset). */
+    private static EanmChecklist acquired(EanmChecklist c, Optional<AcquisitionProtocol> acquisition) {
+        if (acquisition.isEmpty()) {
+            return c;
+        }
+        var a = acquisition.get();
+        return c.with(Item.CAMERA, a.camera().isEmpty() ? null : a.camera() + " (DICOM header)")
+                .with(Item.RECONSTRUCTION, a.reconstruction().isEmpty() ? null : a.reconstruction() + " (DICOM header)")
+                .with(Item.CORRECTIONS, a.corrections().isEmpty() ? null : a.corrections() + " (DICOM header)");
     }
 
     private static String minute(LocalDateTime t) {

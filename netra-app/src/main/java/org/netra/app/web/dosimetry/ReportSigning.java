@@ -58,12 +58,12 @@ public final class ReportSigning {
     /** The draft report of the cycle, with its EANM checklist, its times in the department's zone. */
     DosimetryReport draft(String patientId, CycleDosimetryView view, Instant now) {
         var chart = PatientChart.load(store.records(), patientId);
-        String course = chart.dosimetry().stream()
+        var record = chart.dosimetry().stream()
                 .map(Stored::value)
                 .filter(d -> d.dosimetry().cycle() == view.cycle())
                 .reduce((a, b) -> b)
-                .orElseThrow()
-                .courseId();
+                .orElseThrow();
+        String course = record.courseId();
         Optional<DispensingRecord> dispensing = store.records().forPatient(ClinicalKinds.DISPENSING, patientId).stream()
                 .map(Stored::value)
                 .filter(d -> d.courseId().equals(course) && d.cycle() == view.cycle())
@@ -76,7 +76,11 @@ public final class ReportSigning {
         return view.report(null, now)
                 .withChecklist(
                         ReportChecklistValues.of(
-                                view, dispensing, administration, ContinuationConfig.DEFAULTS.kidney()),
+                                view,
+                                dispensing,
+                                administration,
+                                record.acquisition(),
+                                ContinuationConfig.DEFAULTS.kidney()),
                         zone);
     }
 

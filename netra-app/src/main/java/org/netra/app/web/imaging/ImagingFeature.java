@@ -82,7 +82,8 @@ public final class ImagingFeature implements WebFeature {
                         flag(ctx, "dose"),
                         intParam(ctx, "size", DEFAULT_SIZE),
                         ctWindow(ctx),
-                        scale(ctx));
+                        scale(ctx),
+                        isodoses(ctx));
                 png = Plot.png(SceneRenderer.render(scene, view));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestResponse(e.getMessage());
@@ -221,6 +222,24 @@ public final class ImagingFeature implements WebFeature {
 
     private static boolean flag(Context ctx, String name) {
         return "1".equals(ctx.queryParam(name)) || Boolean.parseBoolean(ctx.queryParam(name));
+    }
+
+    /** {@code isodose=2,5,10}: the isodose levels in Gy (none when absent); a level that is not a dose is a 400. */
+    private static List<Double> isodoses(Context ctx) {
+        String raw = ctx.queryParam("isodose");
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<Double> levels = new java.util.ArrayList<>();
+        for (String part : raw.split(",")) {
+            try {
+                levels.add(Double.parseDouble(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new BadRequestResponse(
+                        "isodose: levels are doses in Gy separated by commas (e.g. 2,5,10), got '" + part + "'");
+            }
+        }
+        return levels;
     }
 
     private static int intParam(Context ctx, String name, int fallback) {

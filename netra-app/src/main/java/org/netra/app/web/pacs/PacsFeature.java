@@ -21,6 +21,7 @@ import org.netra.app.web.security.RequestSecurity;
 import org.netra.dosimetry.cycle.CycleInputException;
 import org.netra.store.clinical.PatientChart;
 import org.netra.store.clinical.PatientRecord;
+import org.netra.store.record.Stored;
 
 /**
  * A patient's studies on the department's PACS, and the series a physicist picks pulled into a dosimetry upload:
@@ -72,6 +73,16 @@ public final class PacsFeature implements WebFeature {
         routes.page(HandlerType.POST, "/dosimetry/jobs/{id}/push", runners, ctx -> {
             routes.views().render(ctx, "pacs-pushed.jte", "Sent to the PACS", push(ctx));
         });
+        routes.page(HandlerType.POST, "/patients/{id}/dosimetry/{cycle}/push", runners, ctx -> {
+            routes.views().render(ctx, "pacs-pushed.jte", "Sent to the PACS", pushCycle(ctx));
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/patients/{id}/dosimetry/{cycle}/push",
+                runners,
+                "store a cycle's RT Dose and RTSTRUCT (from the job attached to it) and its latest signed report (else"
+                        + " the job's report, marked unsigned) on the PACS (STOW-RS); audited",
+                ctx -> ctx.status(HttpStatus.CREATED).json(pushCycle(ctx)));
         routes.api(
                 HandlerType.POST,
                 "/api/dosimetry/jobs/{id}/push",
@@ -125,10 +136,72 @@ public final class PacsFeature implements WebFeature {
     private PacsPush.PushRecord pushJob(Context ctx) throws IOException {
         var job = jobs.get(ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("There is no dosimetry job " + ctx.pathParam("id") + "."));
+        return pushWithReport(ctx, job);
+    }
+
+    /** The push from a cycle's dosimetry page: the job attached to the cycle, with the cycle's signed report. */
+    private PacsPush.PushRecord pushCycle(Context ctx) throws IOException {
+        String pid = ctx.pathParam("id");
+        int cycle;
+        try {
+            cycle = Integer.parseInt(ctx.pathParam("cycle"));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("the cycle must be a number, got '" + ctx.pathParam("cycle") + "'");
+        }
+        var records = services.store().records();
+        var dosimetry = PatientChart.load(records, pid).dosimetry().stream()
+                .map(Stored::value)
+                .filter(d -> d.dosimetry().cycle() == cycle)
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new NotFoundResponse("cycle " + cycle + " of " + pid + " has no dosimetry"));
+        var job = records.list(DosimetryJobs.FinishedJob.KIND).stream()
+                .map(Stored::value)
+                .filter(j -> j.attachedTo().equals(dosimetry.id()))
+                .max(java.util.Comparator.comparing(DosimetryJobs.FinishedJob::finished))
+                .flatMap(j -> jobs.get(j.id()))
+                .orElseThrow(() -> new BadRequestResponse("cycle " + cycle + "'s dosimetry of " + pid
+                        + " did not come from a dosimetry job netra holds (it was imported or entered), so there is"
+                        + " no dose map or study to send; push from the job that computed it"));
+        try {
+            return pushWithReport(ctx, job);
+        } catch (CycleInputException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+
+    /**
+     * The job's exports with the report: the latest signed version of the cycle the job is attached to, else the
+     * job's own report, said to be unsigned.
+     */
+    private PacsPush.PushRecord pushWithReport(Context ctx, DosimetryJobs.Job job) throws IOException {
         var result = job.result()
                 .orElseThrow(() -> new CycleInputException("job " + job.id() + " has not finished; push it when done"));
-        byte[] pdf = DosimetryReportPdf.render(JobFeature.report(job, result));
-        return push.push(job, pdf, RequestSecurity.user(ctx).orElseThrow().username());
+        PacsPush.ReportToSend report = signedReportOf(job)
+                .orElseGet(() -> new PacsPush.ReportToSend.Unsigned(
+                        DosimetryReportPdf.render(JobFeature.report(job, result)),
+                        job.attachedTo().isEmpty()
+                                ? "the job is not attached to a cycle; its own report went, which no physicist has signed"
+                                : "no physicist has signed the cycle's report yet; the job's own report went"));
+        return push.push(job, report, RequestSecurity.user(ctx).orElseThrow().username());
+    }
+
+    private java.util.Optional<PacsPush.ReportToSend> signedReportOf(DosimetryJobs.Job job) {
+        if (job.attachedTo().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var store = services.store();
+        return store.records()
+                .find(org.netra.store.clinical.ClinicalKinds.DOSIMETRY, job.attachedTo())
+                .map(Stored::value)
+                .flatMap(d -> store
+                        .signedReports()
+                        .versions(d.patientId(), d.dosimetry().cycle())
+                        .stream()
+                        .reduce((a, b) -> b)
+                        .flatMap(latest -> store.signedReports()
+                                .pdf(d.patientId(), d.dosimetry().cycle(), latest.version())
+                                .map(pdf -> new PacsPush.ReportToSend.Signed(
+                                        pdf, latest.version(), latest.signer().name()))));
     }
 
     private DosimetryJobs.Upload pull(Context ctx, List<String> picked) throws IOException {

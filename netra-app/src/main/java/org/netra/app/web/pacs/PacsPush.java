@@ -27,19 +27,56 @@ public final class PacsPush {
     /** One instance sent: what it is, its UIDs, and the PACS's refusal reason (empty when stored). */
     public record SentInstance(String what, String sopClassUid, String sopInstanceUid, String failureReason) {}
 
-    /** A push as the store keeps it (audit-trailed): which job, to which PACS, by whom, what was sent. */
+    /**
+     * A push as the store keeps it (audit-trailed): which job, to which PACS, by whom, what was sent.
+     *
+     * @param report which report went (the signed version, or why an unsigned one did); empty in pushes stored
+     *     before this was kept
+     */
     public record PushRecord(
             String id,
             String jobId,
             String pacsUrl,
             String studyInstanceUid,
             Instant sent,
-            List<SentInstance> instances) {
+            List<SentInstance> instances,
+            String report) {
         public static final RecordKind<PushRecord> KIND =
                 new RecordKind<>("pacs_push", PushRecord.class, PushRecord::id, r -> null, PushRecord::jobId);
 
+        public PushRecord {
+            report = report == null ? "" : report;
+        }
+
         public boolean allStored() {
             return instances.stream().allMatch(i -> i.failureReason().isEmpty());
+        }
+    }
+
+    /**
+     * The report a push sends: the latest version a physicist signed (exactly the stored PDF), or an unsigned one,
+     * with why no signed version went.
+     */
+    public sealed interface ReportToSend {
+        byte[] pdf();
+
+        record Signed(byte[] pdf, int version, String signer) implements ReportToSend {}
+
+        record Unsigned(byte[] pdf, String why) implements ReportToSend {}
+
+        /** What the push page and record say about it. */
+        default String describe() {
+            return switch (this) {
+                case Signed s -> "signed report, version " + s.version() + " (signed by " + s.signer() + ")";
+                case Unsigned u -> "unsigned report: " + u.why();
+            };
+        }
+
+        private String label() {
+            return switch (this) {
+                case Signed s -> "report v" + s.version() + ", signed (Encapsulated PDF)";
+                case Unsigned u -> "report, not signed (Encapsulated PDF)";
+            };
         }
     }
 
@@ -53,8 +90,8 @@ public final class PacsPush {
         this.unpacker = unpacker;
     }
 
-    /** Sends job {@code jobId}'s RT Dose, RTSTRUCT and {@code reportPdf} to the PACS, as {@code actor}. */
-    public PushRecord push(DosimetryJobs.Job job, byte[] reportPdf, String actor) throws IOException {
+    /** Sends job {@code jobId}'s RT Dose, RTSTRUCT and {@code report} to the PACS, as {@code actor}. */
+    public PushRecord push(DosimetryJobs.Job job, ReportToSend report, String actor) throws IOException {
         if (job.state() != DosimetryJobs.State.DONE) {
             throw new CycleInputException("job " + job.id() + " has not finished; push it when it is done");
         }
@@ -74,8 +111,12 @@ public final class PacsPush {
             what.add("RTSTRUCT");
             instances.add(Files.readAllBytes(exports.rtStruct().get()));
         }
-        what.add("report (Encapsulated PDF)");
-        var pdf = EncapsulatedPdfExport.toDataset(reportPdf, "netra dosimetry report " + job.id(), reference);
+        what.add(report.label());
+        var pdf = EncapsulatedPdfExport.toDataset(
+                report.pdf(),
+                "netra dosimetry report " + job.id()
+                        + (report instanceof ReportToSend.Signed signed ? " v" + signed.version() + " signed" : ""),
+                reference);
         instances.add(DicomWriter.toBytes(pdf, DicomWriter.SequenceLengths.DEFINED));
         List<Matches.StoredInstance> answers;
         try {
@@ -106,7 +147,8 @@ public final class PacsPush {
                 client.settings().base().toString(),
                 reference.studyInstanceUid(),
                 Instant.now(),
-                sent);
+                sent,
+                report.describe());
         store.records().create(PushRecord.KIND, rec, actor);
         return rec;
     }

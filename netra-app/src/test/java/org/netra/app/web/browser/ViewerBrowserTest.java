@@ -128,6 +128,11 @@ class ViewerBrowserTest {
             new Actions(s.driver).moveToElement(s.find("img-coronal")).perform();
             wait.until(d -> s.text("readout").contains("HU"));
             s.shot("v-04-twin-spect-ct-24h");
+            // isodose lines of the twin's dose map over its CT, with their legend
+            new Select(s.find("isodose-levels")).selectByValue("1,2,5");
+            wait.until(d -> s.find("img-axial").getAttribute("src").contains("isodose=1%2C2%2C5"));
+            wait.until(d -> loaded(s));
+            s.shot("v-06-twin-isodose-over-ct");
             // the same cycle's 96 h scan is already simulated: this is the viewer's own time to a first image
             s.get("/imaging");
             var later = s.driver.findElement(By.partialLinkText("Vera Viewer · cycle 1 · SPECT/CT 96 h"));

@@ -48,6 +48,9 @@ class ImagingFeatureTest {
         assertThat(page.statusCode()).isEqualTo(200);
         // 199 axial slices, the two liver lesions of the RTSTRUCT, and the 28 h scan's illustrative dose map
         assertThat(page.body()).contains("max=\"198\"").contains("dose map").contains("Hänscheid");
+        // a study with a dose map offers isodose levels; one without does not
+        assertThat(page.body()).contains("id=\"isodose-levels\"").contains("value=\"2,5,10\"");
+        assertThat(nurse.get("/imaging/" + PETCT).body()).doesNotContain("id=\"isodose-levels\"");
 
         var png = nurse.getBytes("/imaging/" + SPECT + "/render?plane=coronal&mip=true&voi=1&dose=1&size=300");
         assertThat(png.statusCode()).isEqualTo(200);
@@ -77,6 +80,36 @@ class ImagingFeatureTest {
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
         }
         assertThat(nurse.get("/imaging/" + SPECT + "/render?size=-1").body()).contains("image size must be 64–2048");
+        var isodoseText = nurse.get("/imaging/" + SPECT + "/render?plane=axial&slice=100&isodose=2,abc");
+        assertThat(isodoseText.statusCode()).isEqualTo(400);
+        assertThat(isodoseText.body()).contains("isodose").contains("'abc'");
+        assertThat(nurse.get("/imaging/" + SPECT + "/render?plane=axial&slice=100&isodose=0")
+                        .body())
+                .contains("above 0 Gy");
+        assertThat(nurse.get("/imaging/" + PETCT + "/render?plane=axial&slice=40&fusion=1&isodose=2")
+                        .body())
+                .contains("no dose map");
+    }
+
+    @Test
+    void isodoseLinesAreDrawnOnTheDoseMapsSlice() throws IOException {
+        var nurse = signedIn("nurse");
+        var plain = nurse.getBytes("/imaging/" + SPECT + "/render?plane=axial&slice=100&size=512");
+        var lines = nurse.getBytes("/imaging/" + SPECT + "/render?plane=axial&slice=100&size=512&isodose=0.5,1");
+        assertThat(lines.statusCode()).isEqualTo(200);
+        var image = ImageIO.read(new ByteArrayInputStream(lines.body()));
+        java.nio.file.Path png = java.nio.file.Path.of("target", "screenshots", "viewer-isodose-web.png");
+        java.nio.file.Files.createDirectories(png.getParent());
+        java.nio.file.Files.write(png, lines.body());
+        assertThat(lines.body()).isNotEqualTo(plain.body());
+        int blue = org.netra.app.viewer.SceneRenderer.ISODOSE_COLOURS[0].getRGB() & 0xffffff;
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += (image.getRGB(x, y) & 0xffffff) == blue ? 1 : 0;
+            }
+        }
+        assertThat(n).as("pixels of the 0.5 Gy line and its legend").isGreaterThan(30);
     }
 
     @Test

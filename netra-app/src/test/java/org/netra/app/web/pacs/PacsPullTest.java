@@ -104,6 +104,11 @@ public class PacsPullTest {
                     .readTree(physicist.get("/api/dosimetry/jobs/" + id).body());
             assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
             assertThat(job.get("result").get("hours")).hasSize(2);
+            // camera, reconstruction and corrections read from the pulled images' header, kept with the result
+            assertThat(job.get("result").get("acquisition").get("camera").asText())
+                    .isEqualTo("SIEMENS NM Encore2, collimator @16792560 (PARA)");
+            assertThat(job.get("result").get("acquisition").get("corrections").asText())
+                    .contains("scatter: TEW");
 
             // push back: RT Dose, RTSTRUCT and the report as Encapsulated PDF, each stored, found again by QIDO-RS
             var pushed = physicist.postFormFields("/dosimetry/jobs/" + id + "/push", List.of());
@@ -111,7 +116,9 @@ public class PacsPullTest {
             assertThat(pushed.body())
                     .contains("id=\"push-ok\"")
                     .contains("RT Dose")
-                    .contains("RTSTRUCT");
+                    .contains("RTSTRUCT")
+                    // a job not attached to a cycle has no signed report: the push says its report is unsigned
+                    .contains("unsigned report: the job is not attached to a cycle");
             var sent = server.store.records().list(PacsPush.PushRecord.KIND).stream()
                     .map(r -> r.value())
                     .filter(r -> r.jobId().equals(id))

@@ -74,6 +74,7 @@ class AdministrationReportWebTest {
     void theReportGoesFromOneDepartmentToAnotherThroughTheCyclePage() throws Exception {
         byte[] sr;
         double administeredMBq;
+        String eventUid;
         try (TestServer source = server()) {
             String api = "/api/patients/" + PID + "/cycles/1";
             var physician = signedIn(source, "physician");
@@ -112,6 +113,7 @@ class AdministrationReportWebTest {
                     DicomFile.parse(sr, "download", DicomFile.Extent.ALL).dataset());
             assertThat(read.administration().administered().inMBq()).isCloseTo(administeredMBq, within(1e-3));
             assertThat(read.administration().lot()).contains("LU-2503-9");
+            eventUid = read.administration().eventUid();
         }
 
         try (TestServer target = server()) {
@@ -136,7 +138,11 @@ class AdministrationReportWebTest {
             String shown = pharmacist.get(cycle + "?done=rrdsr").body();
             assertThat(shown)
                     .contains("Dose report filed")
-                    .contains(String.format(java.util.Locale.ROOT, "%.3f GBq", administeredMBq / 1000));
+                    .contains(String.format(java.util.Locale.ROOT, "%.3f GBq", administeredMBq / 1000))
+                    // the sender's administration event and route, kept and shown as sent
+                    .contains("id=\"administration-sent\"")
+                    .contains(eventUid)
+                    .contains("Intravenous route (47625008, SCT)");
             String dispensingId = DispensingRecord.idOf(ClinicalKinds.key(PID, "prrt-1"), 1);
             assertThat(target.store.audit().history("dispensing", dispensingId))
                     .singleElement()

@@ -60,6 +60,9 @@ function netraViewer(root) {
       var box = form.querySelector("input[name=" + name + "]");
       q += "&" + name + "=" + (box && box.checked ? "1" : "0");
     });
+    // isodose lines are drawn on slices only (the server leaves them off a MIP)
+    var isodose = form.querySelector("select[name=isodose]");
+    if (isodose && isodose.value) q += "&isodose=" + encodeURIComponent(isodose.value);
     return q + windows();
   }
   function draw(panel) {
