@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.netra.dosimetry.cycle.Alignment;
 import org.netra.dosimetry.cycle.TimePointImage;
-import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.ImageVolume;
-import org.netra.imaging.volume.RigidTransform;
 import org.netra.sim.anatomy.Phantom;
 import org.netra.sim.spect.SpectScan;
 import org.netra.sim.spect.SpectSettings;
@@ -70,8 +68,8 @@ public final class RegistrationCpuDriver {
                     errors.append(String.format(
                             Locale.ROOT,
                             " %.2f",
-                            displacementError(
-                                    phantom, found.transform(), scans.get(i).motion())));
+                            phantom.largestDisplacementMm(
+                                    found.transform(), scans.get(i).motion())));
                     evaluations.append(' ').append(found.evaluations());
                 }
                 Arrays.sort(cpu);
@@ -93,26 +91,5 @@ public final class RegistrationCpuDriver {
 
     private static double[] loadAverage() {
         return new double[] {ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()};
-    }
-
-    /** The largest distance (mm) between where the two transforms send the body's voxels (every third voxel). */
-    static double displacementError(Phantom phantom, RigidTransform a, RigidTransform b) {
-        Geometry g = phantom.geometry();
-        float[] ct = phantom.ct().voxels();
-        double worst = 0;
-        double[] w = new double[3], p = new double[3], q = new double[3];
-        for (int k = 0; k < g.nz(); k += 3) {
-            for (int j = 0; j < g.ny(); j += 3) {
-                for (int i = 0; i < g.nx(); i += 3) {
-                    if (ct[g.index(i, j, k)] > -900) {
-                        g.indexToWorld(i, j, k, w);
-                        a.apply(w[0], w[1], w[2], p);
-                        b.apply(w[0], w[1], w[2], q);
-                        worst = Math.max(worst, Math.hypot(Math.hypot(p[0] - q[0], p[1] - q[1]), p[2] - q[2]));
-                    }
-                }
-            }
-        }
-        return worst;
     }
 }

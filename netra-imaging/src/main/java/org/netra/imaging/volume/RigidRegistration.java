@@ -207,7 +207,7 @@ public final class RigidRegistration {
     /**
      * The fixed image's samples on a stride, in row order (x fastest), with their bins. A rigid transform between
      * two grids is affine in the fixed grid's indices, so the moving image's continuous index of every sample is
-     * {@code A·(i, j, k) + b} ({@link MovingIndexMap}): each row of samples starts at one point and steps by one
+     * {@code A·(i, j, k) + b} ({@link Resampling.Affine}): each row of samples starts at one point and steps by one
      * constant vector, with no per-sample transform or world-to-index conversion.
      */
     private record Samples(
@@ -252,7 +252,7 @@ public final class RigidRegistration {
          * one-shot CLI runs on C1, which would not inline a callback per sample.
          */
         private int accumulate(ImageVolume moving, RigidTransform t, double top, int[] joint, double[] sums) {
-            MovingIndexMap m = MovingIndexMap.of(grid, moving.geometry(), t, stride);
+            Resampling.Affine m = Resampling.Affine.between(grid, moving.geometry(), t);
             Geometry mg = moving.geometry();
             int nx = mg.nx(), ny = mg.ny(), nz = mg.nz();
             // the last cell starts at n − 2 (a point on the far face interpolates within it); one-voxel axes have
@@ -260,7 +260,11 @@ public final class RigidRegistration {
             int lastX = Math.max(nx - 2, 0), lastY = Math.max(ny - 2, 0), lastZ = Math.max(nz - 2, 0);
             int dx = nx > 1 ? 1 : 0, dy = ny > 1 ? nx : 0, dz = nz > 1 ? nx * ny : 0;
             double maxX = nx - 1, maxY = ny - 1, maxZ = nz - 1;
-            double[] ma = m.a();
+            // per sample number rather than voxel index: the matrix times the stride
+            double[] ma = m.m().clone();
+            for (int e = 0; e < 9; e++) {
+                ma[e] *= stride;
+            }
             double[] mb = m.b();
             double ax = ma[0], ay = ma[3], az = ma[6];
             float[] a = moving.voxels();
@@ -351,48 +355,6 @@ public final class RigidRegistration {
                 }
             }
             return h;
-        }
-    }
-
-    /**
-     * The moving image's continuous index of fixed sample (i, j, k) (sample numbers, {@code stride} voxels apart):
-     * {@code A·(i, j, k) + b}, A = M⁻¹·R·F·stride and b = M⁻¹·(R·o_F + t − o_M), F and M the grids' index-to-world
-     * matrices and o their origins; A row-major.
-     */
-    record MovingIndexMap(double[] a, double[] b) {
-        static MovingIndexMap of(Geometry fixed, Geometry moving, RigidTransform t, int stride) {
-            double[] f = fixed.indexToWorldMatrix();
-            double[] mi = moving.worldToIndexMatrix();
-            double[] r = t.rotation();
-            double[] tr = t.translation();
-            double[] rf = multiply(r, f);
-            double[] a = multiply(mi, rf);
-            for (int e = 0; e < 9; e++) {
-                a[e] *= stride;
-            }
-            double[] shift = new double[3];
-            for (int row = 0; row < 3; row++) {
-                shift[row] = r[row * 3] * fixed.origin(0)
-                        + r[row * 3 + 1] * fixed.origin(1)
-                        + r[row * 3 + 2] * fixed.origin(2)
-                        + tr[row]
-                        - moving.origin(row);
-            }
-            double[] b = new double[3];
-            for (int row = 0; row < 3; row++) {
-                b[row] = mi[row * 3] * shift[0] + mi[row * 3 + 1] * shift[1] + mi[row * 3 + 2] * shift[2];
-            }
-            return new MovingIndexMap(a, b);
-        }
-
-        private static double[] multiply(double[] x, double[] y) {
-            double[] z = new double[9];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    z[i * 3 + j] = x[i * 3] * y[j] + x[i * 3 + 1] * y[3 + j] + x[i * 3 + 2] * y[6 + j];
-                }
-            }
-            return z;
         }
     }
 

@@ -96,8 +96,9 @@ class RigidRegistrationTest {
     }
 
     /**
-     * The row-stepped sample positions: A·(i, j, k) + b must be where the transform and the moving grid's own
-     * world-to-index conversion put each fixed sample, on oblique grids with different spacings and origins.
+     * The row-stepped sample positions (sample number × stride through the grids' affine map) must be where the
+     * transform and the moving grid's own world-to-index conversion put each fixed sample, on oblique grids with
+     * different spacings and origins.
      */
     @Test
     void steppedSamplePositionsMatchTheTransformAndTheGrids() {
@@ -111,7 +112,7 @@ class RigidRegistrationTest {
                 });
         RigidTransform t = RigidTransform.ofEuler(0.05, -0.08, 0.11, new double[] {3, -4, 5}, 2.5, -1.5, 4);
         int stride = 3;
-        RigidRegistration.MovingIndexMap m = RigidRegistration.MovingIndexMap.of(fixed, moving, t, stride);
+        Resampling.Affine m = Resampling.Affine.between(fixed, moving, t);
         double[] w = new double[3], q = new double[3], expected = new double[3];
         double worst = 0;
         for (int k = 0; k * stride < fixed.nz(); k++) {
@@ -121,7 +122,8 @@ class RigidRegistrationTest {
                     t.apply(w[0], w[1], w[2], q);
                     moving.worldToIndex(q[0], q[1], q[2], expected);
                     for (int a = 0; a < 3; a++) {
-                        double got = m.b()[a] + m.a()[3 * a] * i + m.a()[3 * a + 1] * j + m.a()[3 * a + 2] * k;
+                        double got =
+                                m.b()[a] + stride * (m.m()[3 * a] * i + m.m()[3 * a + 1] * j + m.m()[3 * a + 2] * k);
                         worst = Math.max(worst, Math.abs(got - expected[a]));
                     }
                 }
