@@ -10,7 +10,7 @@
 # its defaults (registration through the CTs, GTM partial-volume correction). Writes Markdown to
 # netra-bench/target/peer-table/table.md and, with --docs, between the peer-table markers of docs/benchmarks.md,
 # with the load (uptime) before and after and the scaling exponents (log-log least squares).
-#   bench/run-peer-table.sh [--docs] [RUNS]       (default 3)
+#   bench/run-peer-table.sh [--docs] [RUNS]       (default 3; TABLE_ONLY=1: the table from the rows measured so far)
 #   CELLS="1:2 1:4 1:6 1.5:4 2:4" SEED=101        (environment; the defaults: SCALE:TIMEPOINTS pairs, the twin's
 #                                                 grid at 2, 4 and 6 time points and the three grids at 4)
 # Needs a JDK >= 21, Maven, Debian python3-numpy, python3-scipy, python3-pydicom, and the Lanconelli/Schneider
@@ -29,6 +29,10 @@ JAVA_HOME="${JAVA_HOME:-$( (ls -d /usr/lib/jvm/temurin-* 2>/dev/null || true) | 
 export JAVA_HOME
 mkdir -p "$WORK"
 
+RESULTS="$WORK/results.tsv"
+if [[ "${TABLE_ONLY:-0}" == 1 ]]; then # only the table (and docs) from the rows already in results.tsv
+  LOAD_BEFORE="$(cat "$WORK/load-before")" LOAD_AFTER="$(cat "$WORK/load-after" 2>/dev/null || uptime)"
+else
 echo "building netra-bench and netra…" >&2
 (cd "$ROOT" && mvn -q -pl netra-bench -am package -DskipTests -Dspotless.check.skip=true) >&2
 "$ROOT/netra" --version >/dev/null
@@ -84,9 +88,9 @@ in_process_netra() { # netra arguments...: "wall cpu"
     org.netra.bench.CliRepeatDriver "$RUNS" "$@" | awk '/^in-process/ {print $2, $3}'
 }
 
-RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
 LOAD_BEFORE="$(uptime)"
+echo "$LOAD_BEFORE" >"$WORK/load-before"
 for cell in $CELLS; do
     scale="${cell%%:*}" tp="${cell##*:}"
     dir="$(twin "$tp" "$scale")"
@@ -114,13 +118,15 @@ for cell in $CELLS; do
     echo "$row" | tee -a "$RESULTS" >&2
 done
 LOAD_AFTER="$(uptime)"
+echo "$LOAD_AFTER" >"$WORK/load-after"
+fi
 
 "$PY" - "$RESULTS" "$RUNS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(date -u '+%Y-%m-%d %H:%M UTC')" >"$WORK/table.md" <<'PY'
 import sys
 import numpy as np
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 runs, before, after, when = sys.argv[2:6]
-out = [f"Measured {when}, {runs} runs per cell (medians), twin seed from `netra simulate`, later sessions moved 5 mm.",
+out = [f"Measured {when} (finished), {runs} run(s) per cell (the median where more than one), CPU = user + sys seconds.",
        f"Load before: `{before.strip()}`; after: `{after.strip()}`.", ""]
 def f(x): return float(x)
 out += ["| grid | time points | netra same work, wall / CPU s | netra defaults, wall / CPU s | peer, wall / CPU s |"
@@ -151,8 +157,9 @@ for col, name in names.items():
     for r in rows:
         by_tp.setdefault(r[1], []).append((voxels(r[0]), f(r[col + 1])))
         by_grid.setdefault(r[0], []).append((int(r[1]), f(r[col + 1])))
-    a = ", ".join(f"{k} tp: {slope(*zip(*v)):.2f}" for k, v in by_tp.items())
-    b = ", ".join(f"{k}: {slope(*zip(*v)):.2f}" for k, v in by_grid.items())
+    # only groups of two or more cells have a slope
+    a = ", ".join(f"{k} tp: {slope(*zip(*v)):.2f}" for k, v in by_tp.items() if len(v) > 1)
+    b = ", ".join(f"{k}: {slope(*zip(*v)):.2f}" for k, v in by_grid.items() if len(v) > 1)
     out.append(f"| {name} | {a} | {b} |")
 print("\n".join(out))
 PY
