@@ -12,7 +12,8 @@ import numpy as np
 import pydicom
 
 
-def read(folder):
+def read_sorted(folder):
+    """The volume and the datasets sorted along the slice normal (also bench/peer_cycle.py's reader)."""
     files = [pydicom.dcmread(os.path.join(folder, f)) for f in os.listdir(folder)]
     o = np.array([float(v) for v in files[0].ImageOrientationPatient])
     normal = np.cross(o[:3], o[3:])
@@ -20,7 +21,11 @@ def read(folder):
     vol = np.empty((len(files), int(files[0].Rows), int(files[0].Columns)), dtype=np.float32)
     for i, d in enumerate(files):
         vol[i] = d.pixel_array * float(d.get("RescaleSlope", 1)) + float(d.get("RescaleIntercept", 0))
-    return vol
+    return vol, files
+
+
+def read(folder):
+    return read_sorted(folder)[0]
 
 
 def main(runs, folders):

@@ -126,8 +126,11 @@ public final class Resampling {
         return i >= n - 1 ? Math.max(n - 2, 0) : i;
     }
 
-    /** Target index → source continuous index: s = A·(i, j, k) + b. */
-    private record Affine(double[] m, double[] b) {
+    /**
+     * Target index → source continuous index: s = A·(i, j, k) + b, A = Ms·R·Mt and b = Ms·(R·Ot + t − Os) (M the grids'
+     * index/world matrices, O their origins); also where {@link RigidRegistration}'s samples fall in the moving image.
+     */
+    record Affine(double[] m, double[] b) {
         static Affine between(Geometry target, Geometry source, RigidTransform transform) {
             double[] mt = target.indexToWorldMatrix();
             double[] r = transform.rotation();

@@ -120,6 +120,8 @@ public final class RigidRegistration {
                             best = score;
                             p = trial;
                             improved = true;
+                            // the step back is the point just left, which scored lower: not worth an evaluation
+                            break;
                         }
                     }
                 }
@@ -202,32 +204,34 @@ public final class RigidRegistration {
         return top > 0 ? top : Math.max(1e-12, s[s.length - 1]);
     }
 
-    /** Fixed-image sample positions (world) and their bins, on a stride. */
-    private record Samples(double[] world, int[] fixedBin, float[] fixedValue) {
+    /**
+     * The fixed image's samples on a stride, in row order (x fastest), with their bins. A rigid transform between
+     * two grids is affine in the fixed grid's indices, so the moving image's continuous index of every sample is
+     * {@code A·(i, j, k) + b} ({@link Resampling.Affine}): each row of samples starts at one point and steps by one
+     * constant vector, with no per-sample transform or world-to-index conversion.
+     */
+    private record Samples(
+            Geometry grid, int stride, int countX, int countY, int countZ, int[] fixedBin, float[] fixedValue) {
         static Samples of(ImageVolume fixed, int stride, double top) {
             Geometry g = fixed.geometry();
-            int n = ((g.nx() + stride - 1) / stride)
-                    * ((g.ny() + stride - 1) / stride)
-                    * ((g.nz() + stride - 1) / stride);
-            double[] world = new double[3 * n];
+            int cx = (g.nx() + stride - 1) / stride;
+            int cy = (g.ny() + stride - 1) / stride;
+            int cz = (g.nz() + stride - 1) / stride;
+            int n = cx * cy * cz;
             int[] bins = new int[n];
             float[] values = new float[n];
-            double[] w = new double[3];
+            float[] a = fixed.voxels();
             int c = 0;
             for (int k = 0; k < g.nz(); k += stride) {
                 for (int j = 0; j < g.ny(); j += stride) {
                     for (int i = 0; i < g.nx(); i += stride) {
-                        g.indexToWorld(i, j, k, w);
-                        world[3 * c] = w[0];
-                        world[3 * c + 1] = w[1];
-                        world[3 * c + 2] = w[2];
-                        values[c] = fixed.get(i, j, k);
+                        values[c] = a[g.index(i, j, k)];
                         bins[c] = bin(values[c], top);
                         c++;
                     }
                 }
             }
-            return new Samples(world, bins, values);
+            return new Samples(g, stride, cx, cy, cz, bins, values);
         }
 
         double score(Metric metric, ImageVolume moving, double top, RigidTransform t) {
@@ -241,23 +245,80 @@ public final class RigidRegistration {
             };
         }
 
-        double nmi(ImageVolume moving, double top, RigidTransform t) {
-            double[] joint = new double[BINS * BINS];
-            double[] q = new double[3];
-            double[] idx = new double[3];
-            int inside = 0;
-            int n = fixedBin.length;
-            for (int s = 0; s < n; s++) {
-                t.apply(world[3 * s], world[3 * s + 1], world[3 * s + 2], q);
-                moving.geometry().worldToIndex(q[0], q[1], q[2], idx);
-                double v = sample(moving, idx);
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                joint[fixedBin[s] * BINS + bin(v, top)]++;
-                inside++;
+        /**
+         * One pass over the samples inside the moving image under {@code t}: with a {@code joint} histogram, counts
+         * (fixed bin, moving bin) pairs; otherwise adds to {@code sums} (Σf, Σm, Σf², Σm², Σf·m). Returns how many
+         * samples were inside. One loop for both metrics, chosen by a branch rather than a callback, because the
+         * one-shot CLI runs on C1, which would not inline a callback per sample.
+         */
+        private int accumulate(ImageVolume moving, RigidTransform t, double top, int[] joint, double[] sums) {
+            Resampling.Affine m = Resampling.Affine.between(grid, moving.geometry(), t);
+            Geometry mg = moving.geometry();
+            int nx = mg.nx(), ny = mg.ny(), nz = mg.nz();
+            // the last cell starts at n − 2 (a point on the far face interpolates within it); one-voxel axes have
+            // no neighbour, their step is 0
+            int lastX = Math.max(nx - 2, 0), lastY = Math.max(ny - 2, 0), lastZ = Math.max(nz - 2, 0);
+            int dx = nx > 1 ? 1 : 0, dy = ny > 1 ? nx : 0, dz = nz > 1 ? nx * ny : 0;
+            double maxX = nx - 1, maxY = ny - 1, maxZ = nz - 1;
+            // per sample number rather than voxel index: the matrix times the stride
+            double[] ma = m.m().clone();
+            for (int e = 0; e < 9; e++) {
+                ma[e] *= stride;
             }
-            if (inside < MIN_OVERLAP * n) {
+            double[] mb = m.b();
+            double ax = ma[0], ay = ma[3], az = ma[6];
+            float[] a = moving.voxels();
+            boolean histogram = joint != null;
+            double sf = 0, sm = 0, sff = 0, smm = 0, sfm = 0;
+            int inside = 0;
+            int s = 0;
+            for (int k = 0; k < countZ; k++) {
+                for (int j = 0; j < countY; j++) {
+                    double x0 = mb[0] + ma[1] * j + ma[2] * k;
+                    double y0 = mb[1] + ma[4] * j + ma[5] * k;
+                    double z0 = mb[2] + ma[7] * j + ma[8] * k;
+                    for (int i = 0; i < countX; i++, s++) {
+                        double x = x0 + ax * i, y = y0 + ay * i, z = z0 + az * i;
+                        if (!(x >= 0 && y >= 0 && z >= 0 && x <= maxX && y <= maxY && z <= maxZ)) {
+                            continue;
+                        }
+                        int ix = Math.min((int) x, lastX), iy = Math.min((int) y, lastY), iz = Math.min((int) z, lastZ);
+                        double fx = x - ix, fy = y - iy, fz = z - iz;
+                        int p = ix + nx * (iy + ny * iz);
+                        double c00 = a[p] + fx * (a[p + dx] - a[p]);
+                        double c10 = a[p + dy] + fx * (a[p + dy + dx] - a[p + dy]);
+                        double c01 = a[p + dz] + fx * (a[p + dz + dx] - a[p + dz]);
+                        double c11 = a[p + dz + dy] + fx * (a[p + dz + dy + dx] - a[p + dz + dy]);
+                        double c0 = c00 + fy * (c10 - c00);
+                        double v = c0 + fz * (c01 + fy * (c11 - c01) - c0);
+                        inside++;
+                        if (histogram) {
+                            joint[fixedBin[s] * BINS + bin(v, top)]++;
+                        } else {
+                            double f = fixedValue[s];
+                            sf += f;
+                            sm += v;
+                            sff += f * f;
+                            smm += v * v;
+                            sfm += f * v;
+                        }
+                    }
+                }
+            }
+            if (!histogram) {
+                sums[0] = sf;
+                sums[1] = sm;
+                sums[2] = sff;
+                sums[3] = smm;
+                sums[4] = sfm;
+            }
+            return inside;
+        }
+
+        double nmi(ImageVolume moving, double top, RigidTransform t) {
+            int[] joint = new int[BINS * BINS];
+            int inside = accumulate(moving, t, top, joint, null);
+            if (inside < MIN_OVERLAP * fixedBin.length) {
                 return 0;
             }
             double[] pf = new double[BINS];
@@ -265,7 +326,7 @@ public final class RigidRegistration {
             double hj = 0;
             for (int a = 0; a < BINS; a++) {
                 for (int b = 0; b < BINS; b++) {
-                    double p = joint[a * BINS + b] / inside;
+                    double p = joint[a * BINS + b] / (double) inside;
                     pf[a] += p;
                     pm[b] += p;
                     if (p > 0) {
@@ -278,29 +339,12 @@ public final class RigidRegistration {
 
         /** NCC over the samples inside the moving image, and the share inside. */
         double[] ncc(ImageVolume moving, RigidTransform t) {
-            double[] q = new double[3];
-            double[] idx = new double[3];
-            double sf = 0, sm = 0, sff = 0, smm = 0, sfm = 0;
-            int inside = 0;
-            for (int s = 0; s < fixedValue.length; s++) {
-                t.apply(world[3 * s], world[3 * s + 1], world[3 * s + 2], q);
-                moving.geometry().worldToIndex(q[0], q[1], q[2], idx);
-                double m = sample(moving, idx);
-                if (Double.isNaN(m)) {
-                    continue;
-                }
-                double f = fixedValue[s];
-                sf += f;
-                sm += m;
-                sff += f * f;
-                smm += m * m;
-                sfm += f * m;
-                inside++;
-            }
-            double cov = sfm - sf * sm / inside;
-            double vf = sff - sf * sf / inside;
-            double vm = smm - sm * sm / inside;
-            return new double[] {cov / Math.sqrt(vf * vm), inside / (double) fixedValue.length};
+            double[] q = new double[5];
+            double inside = accumulate(moving, t, 1, null, q);
+            double cov = q[4] - q[0] * q[1] / inside;
+            double vf = q[2] - q[0] * q[0] / inside;
+            double vm = q[3] - q[1] * q[1] / inside;
+            return new double[] {cov / Math.sqrt(vf * vm), inside / fixedValue.length};
         }
 
         private static double entropy(double[] p) {
@@ -317,37 +361,5 @@ public final class RigidRegistration {
     static int bin(double v, double top) {
         int b = (int) (BINS * Math.max(0, v) / top);
         return Math.min(BINS - 1, b);
-    }
-
-    /** Trilinear value at continuous index, NaN outside the grid. */
-    static double sample(ImageVolume v, double[] idx) {
-        Geometry g = v.geometry();
-        double x = idx[0];
-        double y = idx[1];
-        double z = idx[2];
-        int nx = g.nx();
-        int ny = g.ny();
-        int nz = g.nz();
-        if (!(x >= 0 && y >= 0 && z >= 0 && x <= nx - 1 && y <= ny - 1 && z <= nz - 1)) {
-            return Double.NaN;
-        }
-        int i = Math.min((int) x, Math.max(nx - 2, 0));
-        int j = Math.min((int) y, Math.max(ny - 2, 0));
-        int k = Math.min((int) z, Math.max(nz - 2, 0));
-        double fx = x - i;
-        double fy = y - j;
-        double fz = z - k;
-        int dx = nx > 1 ? 1 : 0;
-        int dy = ny > 1 ? nx : 0;
-        int dz = nz > 1 ? nx * ny : 0;
-        float[] a = v.voxels();
-        int b = i + nx * (j + ny * k);
-        double c00 = a[b] + fx * (a[b + dx] - a[b]);
-        double c10 = a[b + dy] + fx * (a[b + dy + dx] - a[b + dy]);
-        double c01 = a[b + dz] + fx * (a[b + dz + dx] - a[b + dz]);
-        double c11 = a[b + dz + dy] + fx * (a[b + dz + dy + dx] - a[b + dz + dy]);
-        double c0 = c00 + fy * (c10 - c00);
-        double c1 = c01 + fy * (c11 - c01);
-        return c0 + fz * (c1 - c0);
     }
 }

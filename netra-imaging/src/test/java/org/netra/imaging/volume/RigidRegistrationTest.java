@@ -94,4 +94,41 @@ class RigidRegistrationTest {
         assertThat(r.nmi()).isGreaterThanOrEqualTo(r.initialNmi());
         assertThat(r.overlap()).isGreaterThan(0.5);
     }
+
+    /**
+     * The row-stepped sample positions (sample number × stride through the grids' affine map) must be where the
+     * transform and the moving grid's own world-to-index conversion put each fixed sample, on oblique grids with
+     * different spacings and origins.
+     */
+    @Test
+    void steppedSamplePositionsMatchTheTransformAndTheGrids() {
+        double c = Math.cos(0.3), s = Math.sin(0.3);
+        Geometry fixed = Geometry.of(20, 18, 16, new double[] {2, 2.5, 3}, new double[] {-40, 10, -25}, new double[] {
+            c, -s, 0, s, c, 0, 0, 0, 1
+        });
+        Geometry moving =
+                Geometry.of(30, 25, 20, new double[] {1.7, 1.9, 2.2}, new double[] {-35, -20, -30}, new double[] {
+                    1, 0, 0, 0, 0, 1, 0, -1, 0
+                });
+        RigidTransform t = RigidTransform.ofEuler(0.05, -0.08, 0.11, new double[] {3, -4, 5}, 2.5, -1.5, 4);
+        int stride = 3;
+        Resampling.Affine m = Resampling.Affine.between(fixed, moving, t);
+        double[] w = new double[3], q = new double[3], expected = new double[3];
+        double worst = 0;
+        for (int k = 0; k * stride < fixed.nz(); k++) {
+            for (int j = 0; j * stride < fixed.ny(); j++) {
+                for (int i = 0; i * stride < fixed.nx(); i++) {
+                    fixed.indexToWorld(i * stride, j * stride, k * stride, w);
+                    t.apply(w[0], w[1], w[2], q);
+                    moving.worldToIndex(q[0], q[1], q[2], expected);
+                    for (int a = 0; a < 3; a++) {
+                        double got =
+                                m.b()[a] + stride * (m.m()[3 * a] * i + m.m()[3 * a + 1] * j + m.m()[3 * a + 2] * k);
+                        worst = Math.max(worst, Math.abs(got - expected[a]));
+                    }
+                }
+            }
+        }
+        assertThat(worst).as("largest difference in moving-grid index").isLessThan(1e-9);
+    }
 }

@@ -9,6 +9,7 @@ import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.LabelMap;
 import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.RigidTransform;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.material.CtDensity;
 
@@ -231,5 +232,29 @@ public final class Phantom {
         boolean contains(double x, double y, double z) {
             return sq((x - cx) / a) + sq((y - cy) / b) + sq((z - cz) / c) <= 1;
         }
+    }
+
+    /**
+     * The largest distance (mm) between where two rigid transforms send the body (every third voxel along each
+     * axis whose CT number is above −900 HU): how far a registration's answer is from the simulated motion.
+     */
+    public double largestDisplacementMm(RigidTransform a, RigidTransform b) {
+        Geometry g = geometry();
+        float[] hu = ct().voxels();
+        double worst = 0;
+        double[] w = new double[3], p = new double[3], q = new double[3];
+        for (int k = 0; k < g.nz(); k += 3) {
+            for (int j = 0; j < g.ny(); j += 3) {
+                for (int i = 0; i < g.nx(); i += 3) {
+                    if (hu[g.index(i, j, k)] > -900) {
+                        g.indexToWorld(i, j, k, w);
+                        a.apply(w[0], w[1], w[2], p);
+                        b.apply(w[0], w[1], w[2], q);
+                        worst = Math.max(worst, Math.hypot(Math.hypot(p[0] - q[0], p[1] - q[1]), p[2] - q[2]));
+                    }
+                }
+            }
+        }
+        return worst;
     }
 }

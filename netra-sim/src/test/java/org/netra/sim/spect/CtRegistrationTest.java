@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.cycle.Alignment;
 import org.netra.dosimetry.cycle.TimePointImage;
-import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.RigidTransform;
 import org.netra.sim.anatomy.Phantom;
@@ -51,9 +50,9 @@ class CtRegistrationTest {
                 assertThat(aligned.timePoints().get(i).source())
                         .isEqualTo(scans.get(i).hoursAfterInjection() + " h");
                 // the truth moved the patient by more than the tolerance: the test can fail
-                assertThat(displacementError(phantom, RigidTransform.identity(), truth))
+                assertThat(phantom.largestDisplacementMm(RigidTransform.identity(), truth))
                         .isGreaterThan(4);
-                assertThat(displacementError(phantom, found, truth))
+                assertThat(phantom.largestDisplacementMm(found, truth))
                         .as("seed %d scan %d: %s vs truth %s", seed, i, found, truth)
                         .isLessThan(1.0);
                 assertThat(rotationErrorDeg(found, truth))
@@ -61,27 +60,6 @@ class CtRegistrationTest {
                         .isLessThan(0.5);
             }
         }
-    }
-
-    /** The largest distance (mm) between where the two transforms send the body's voxels. */
-    private static double displacementError(Phantom phantom, RigidTransform a, RigidTransform b) {
-        Geometry g = phantom.geometry();
-        float[] ct = phantom.ct().voxels();
-        double worst = 0;
-        double[] w = new double[3], p = new double[3], q = new double[3];
-        for (int k = 0; k < g.nz(); k += 3) {
-            for (int j = 0; j < g.ny(); j += 3) {
-                for (int i = 0; i < g.nx(); i += 3) {
-                    if (ct[g.index(i, j, k)] > -900) {
-                        g.indexToWorld(i, j, k, w);
-                        a.apply(w[0], w[1], w[2], p);
-                        b.apply(w[0], w[1], w[2], q);
-                        worst = Math.max(worst, Math.hypot(Math.hypot(p[0] - q[0], p[1] - q[1]), p[2] - q[2]));
-                    }
-                }
-            }
-        }
-        return worst;
     }
 
     /** The angle (degrees) of the rotation that takes one transform's rotation to the other's. */
