@@ -176,7 +176,7 @@ public record CycleDosimetryView(
                         && c.doseSd().isPresent()
                         && c.volume().isPresent())
                 .toList();
-        // the kidneys' SD: the regions' SDs mass-weighted like their doses (fully correlated: same calibration)
+        // the kidneys' SD: the regions' SDs volume-weighted like their doses (fully correlated: same calibration)
         double kidneyMl = kidneyRegions.stream()
                 .mapToDouble(c -> c.volume().orElseThrow().inMl())
                 .sum();
