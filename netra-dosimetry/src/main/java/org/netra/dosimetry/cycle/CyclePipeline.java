@@ -241,7 +241,9 @@ public final class CyclePipeline {
             var tia = v.tia();
             double teff = Times.hours(tia.effectiveHalfLife());
             boolean singlePoint = tia.method() instanceof TiaMethod.SinglePoint;
-            if (!singlePoint && teff < MIN_PLAUSIBLE_TEFF_HOURS) {
+            // a urinary bladder is emptied by voiding within hours: a short half-life is its physiology, and its
+            // unmeasured filling is warned about below
+            if (!singlePoint && teff < MIN_PLAUSIBLE_TEFF_HOURS && v.role() != RegionRole.URINARY_BLADDER) {
                 out.add(new CycleWarning.ShortEffectiveHalfLife(v.name(), teff));
             }
             int n = hours.length;
@@ -304,7 +306,7 @@ public final class CyclePipeline {
             return Optional.empty();
         }
         if (!(a2 > 0)) {
-            return Optional.of(new CycleWarning.UnmeasuredBeforeFirstScan(v.name(), t1, hours[1], 0, 1, 1, 1));
+            return Optional.of(new CycleWarning.UnmeasuredBeforeFirstScan(v.name(), t1, hours[1], 0, 1, 1, 1, false));
         }
         double lambda = Math.log(a1 / a2) / (hours[1] - t1);
         double after = a1 / lambda;
@@ -317,7 +319,14 @@ public final class CyclePipeline {
             return Optional.empty();
         }
         return Optional.of(new CycleWarning.UnmeasuredBeforeFirstScan(
-                v.name(), t1, hours[1], Math.log(2) / lambda, linear / low, atInjection / high, halfBand));
+                v.name(),
+                t1,
+                hours[1],
+                Math.log(2) / lambda,
+                linear / low,
+                atInjection / high,
+                halfBand,
+                v.tia().method() instanceof TiaMethod.UrinaryBladder));
     }
 
     /** Each later CT's body centroid against the reference's: motion the unregistered scans did not follow. */
