@@ -172,6 +172,28 @@ class ClinicalJsonTest {
         roundTrip(new CycleCurves(d.id(), d.patientId(), List.of(curves)), CycleCurves.class);
     }
 
+    /** A cycle's dosimetry record as stored before the tumour volume was typed: {@code "volumeMl"} in mL. */
+    @Test
+    void aTumourDoseStoredBeforeItsVolumeWasTypedStillLoadsAndIsWrittenTheSameWay() throws Exception {
+        String old = """
+                {"lesion":"liver-s7","mean":{"grays":31.5},"standardDeviation":{"grays":4.2},"volumeMl":22.4}""";
+        var read = docs.read(old, org.netra.clinical.therapy.TumourDose.class);
+        assertThat(read.volume()).isEqualTo(Volume.ofMl(22.4));
+        assertThat(read.mean()).isEqualTo(AbsorbedDose.ofGy(31.5));
+        assertThat(docs.mapper().readTree(docs.write(read)))
+                .isEqualTo(docs.mapper().readTree(old));
+        // inside the whole record, as the store keeps it
+        var record = Samples.dosimetry(1);
+        String stored = docs.write(record);
+        assertThat(docs.mapper().readTree(stored).at("/tumours/0/volumeMl").asDouble())
+                .isEqualTo(22.4);
+        assertThat(docs.read(stored, DosimetryRecord.class)).isEqualTo(record);
+        // a volume of 0 breaks the record's rule and is refused on reading, as every domain rule is
+        assertThatThrownBy(() -> docs.read(old.replace("22.4", "0"), org.netra.clinical.therapy.TumourDose.class))
+                .isInstanceOf(org.netra.store.StoreException.class)
+                .hasMessageContaining("volume must be above 0 mL");
+    }
+
     /** Curves as they were stored before they were typed (parallel lists of numbers; null where not kept). */
     @Test
     void curvesStoredBeforeTheDoseWasTypedStillLoadAndAreWrittenTheSameWay() throws Exception {

@@ -221,7 +221,7 @@ public record CycleDosimetryView(
                     t.mean(),
                     Optional.of(t.standardDeviation()),
                     t.mean().inGy() / gbq,
-                    String.format(Locale.ROOT, "tumour, %.1f mL", t.volumeMl())));
+                    String.format(Locale.ROOT, "tumour, %.1f mL", t.volume().inMl())));
         }
         List<AbsorbedDose> beds =
                 upTo.stream().map(c -> c.kidneyBed(config.kidney())).toList();
