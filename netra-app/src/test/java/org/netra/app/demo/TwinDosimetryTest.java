@@ -88,7 +88,7 @@ class TwinDosimetryTest {
                 assertThat(curves)
                         .allSatisfy(c -> assertThat(c.dvh()).isNotEmpty())
                         .allSatisfy(c -> assertThat(c.measured())
-                                .extracting(RegionCurves.CurvePoint::hoursAfterInjection)
+                                .extracting(RegionCurves.CurvePoint::hours)
                                 .containsExactly(4.0, 24.0, 96.0, 168.0));
                 assertThat(attached.method()).contains("GTM").contains("blood-based");
                 // the change is audit-trailed, the recorded figures kept as "before"

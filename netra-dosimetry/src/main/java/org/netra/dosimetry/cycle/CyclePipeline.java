@@ -191,7 +191,7 @@ public final class CyclePipeline {
             tps.add(new CycleReport.TimePointRead(
                     tp.source(),
                     tp.acquisition(),
-                    Times.hours(java.time.Duration.between(read.injection(), tp.acquisition())),
+                    java.time.Duration.between(read.injection(), tp.acquisition()),
                     read.how().get(i),
                     read.ctSources().get(i),
                     read.calibrations().get(i)));
@@ -235,7 +235,7 @@ public final class CyclePipeline {
     static List<CycleWarning> kinetics(CycleResult result, CycleOptions options) {
         List<CycleWarning> out = new ArrayList<>();
         double physicalH = Times.hours(result.nuclide().halfLife());
-        double[] hours = result.hoursAfterInjection();
+        double[] hours = CycleResult.hours(result.afterInjection());
         double last = hours[hours.length - 1];
         for (CycleResult.Voi v : result.vois()) {
             var tia = v.tia();

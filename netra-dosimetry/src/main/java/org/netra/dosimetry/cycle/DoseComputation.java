@@ -70,6 +70,7 @@ public final class DoseComputation {
         Geometry grid = tps.get(0).activity().geometry();
         int n = tps.size();
         double[] hours = new double[n];
+        List<Duration> afterInjection = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             TimePointImage tp = tps.get(i);
             if (!tp.activity().geometry().equals(grid)) {
@@ -86,6 +87,7 @@ public final class DoseComputation {
                         + "; check the injection date-time (0018,1078) and the acquisition time");
             }
             hours[i] = Times.hours(after);
+            afterInjection.add(after);
             if (i > 0 && hours[i] == hours[i - 1]) {
                 throw new CycleInputException("time points " + tps.get(i - 1).source() + " and " + tp.source()
                         + " were acquired at the same time; give each scan once");
@@ -164,7 +166,7 @@ public final class DoseComputation {
                 method,
                 settings,
                 tps.stream().map(TimePointImage::source).toList(),
-                hours,
+                afterInjection,
                 out,
                 tiaMap,
                 doseMap,

@@ -168,7 +168,7 @@ public final class PartialVolumeCorrection {
         double[][] shifted = fwhmSdMm > 0
                 ? solve(regions, vois, splits, observed, fwhmMm + fwhmSdMm).correctedMbq()
                 : at.correctedMbq();
-        double[] hours = result.hoursAfterInjection();
+        double[] hours = CycleResult.hours(result.afterInjection());
         int n = order.size();
         double[] weights =
                 Kinetics.trapezoidWeights(hours, result.settings().kinetics().physicalRatePerHour());
@@ -239,7 +239,7 @@ public final class PartialVolumeCorrection {
                 result.method(),
                 result.settings(),
                 result.sources(),
-                hours,
+                result.afterInjection(),
                 out,
                 result.tiaMap(),
                 result.doseMap(),

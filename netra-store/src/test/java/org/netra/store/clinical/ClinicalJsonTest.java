@@ -2,6 +2,7 @@ package org.netra.store.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -209,8 +210,8 @@ class ClinicalJsonTest {
         RegionCurves kidney = read.regions().get(0);
         assertThat(kidney.measured())
                 .containsExactly(
-                        new RegionCurves.CurvePoint(4, Activity.ofMBq(100)),
-                        new RegionCurves.CurvePoint(24, Activity.ofMBq(72)));
+                        new RegionCurves.CurvePoint(java.time.Duration.ofHours(4), Activity.ofMBq(100)),
+                        new RegionCurves.CurvePoint(java.time.Duration.ofHours(24), Activity.ofMBq(72)));
         assertThat(kidney.curve()).hasSize(3);
         assertThat(kidney.dvh())
                 .containsExactly(
@@ -228,6 +229,28 @@ class ClinicalJsonTest {
         // written back in the same shape, field for field
         assertThat(docs.mapper().readTree(docs.write(read)))
                 .isEqualTo(docs.mapper().readTree(old));
+    }
+
+    /**
+     * A curve's time axis is a duration in the record and hours in the stored JSON: a chart's sample at an arbitrary
+     * fraction of an hour (the real SPECT's first scan at 3.741388… h, a curve sampled at 1/40 of it) comes back
+     * to the nanosecond, and its hours to 1e-12 h.
+     */
+    @Test
+    void curveTimesAreDurationsKeptToTheNanosecond() throws Exception {
+        double[] hours = {0, 3.7413888888888889 / 40, 3.7413888888888889, 27.725, 168.00000000001};
+        var curves = new RegionCurves(
+                "Kidney_L",
+                "mono-exponential",
+                "",
+                RegionCurves.points(hours, new double[] {0, 9, 100, 72, 3}),
+                List.of());
+        assertThat(curves.measured().get(2).afterInjection()).isEqualTo(java.time.Duration.ofSeconds(13469));
+        var json = docs.mapper().readTree(docs.write(curves));
+        for (int i = 0; i < hours.length; i++) {
+            assertThat(json.at("/measuredHours/" + i).asDouble()).isCloseTo(hours[i], within(1e-12));
+        }
+        assertThat(docs.read(docs.write(curves), RegionCurves.class)).isEqualTo(curves);
     }
 
     @Test

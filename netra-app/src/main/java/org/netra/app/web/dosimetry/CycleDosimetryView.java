@@ -309,9 +309,7 @@ public record CycleDosimetryView(
     }
 
     private static double[] hours(List<RegionCurves.CurvePoint> points) {
-        return points.stream()
-                .mapToDouble(RegionCurves.CurvePoint::hoursAfterInjection)
-                .toArray();
+        return points.stream().mapToDouble(RegionCurves.CurvePoint::hours).toArray();
     }
 
     private static double[] mBq(List<RegionCurves.CurvePoint> points) {
@@ -372,7 +370,7 @@ public record CycleDosimetryView(
 
     private static List<DosimetryReport.Sample> samples(List<RegionCurves.CurvePoint> points) {
         return points.stream()
-                .map(p -> new DosimetryReport.Sample(p.hoursAfterInjection(), p.activity()))
+                .map(p -> new DosimetryReport.Sample(p.hours(), p.activity()))
                 .toList();
     }
 
