@@ -191,8 +191,8 @@ public final class TwinDosimetry {
         double mass = 0;
         double energy = 0;
         for (var v : truth.vois()) {
-            mass += v.massG();
-            energy += v.doseGy() * v.massG();
+            mass += v.mass().inGrams();
+            energy += v.dose().inGy() * v.mass().inGrams();
         }
         return energy / mass;
     }
