@@ -121,7 +121,7 @@ public final class CycleDriver {
         long p4 = os.getProcessCpuTime();
         if (print) {
             CycleResult r = report.result();
-            System.out.println("hours after injection " + Arrays.toString(r.hoursAfterInjection()));
+            System.out.println("hours after injection " + r.afterInjection());
             System.out.println("voxel rules " + r.voxelFits());
             report.registrations().forEach(g -> g.ifPresent(x -> System.out.println("registration " + x)));
             for (CycleResult.Voi v : r.vois()) {

@@ -115,12 +115,12 @@ final class SimulateCommand implements Runnable {
                         Locale.ROOT,
                         "%-18s %11.1f %12.1f %10.3f %8.3f %10s%n",
                         v.name(),
-                        v.volumeMl(),
-                        v.tiaMBqH(),
-                        v.doseGy(),
+                        v.volume().inMl(),
+                        v.tia().inMBqHours(),
+                        v.dose().inGy(),
                         v.doseGyPerGBq(),
-                        v.bedGy()
-                                .map(b -> String.format(Locale.ROOT, "%.3f", b))
+                        v.bed()
+                                .map(b -> String.format(Locale.ROOT, "%.3f", b.inGy()))
                                 .orElse("—"));
             }
         }

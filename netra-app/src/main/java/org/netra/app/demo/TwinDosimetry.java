@@ -50,7 +50,7 @@ import org.netra.store.clinical.PatientRecord;
 public final class TwinDosimetry {
     private static final Nuclide LU177 = NuclideCatalog.icrp107().lutetium177();
 
-    /** The whole-kidney VOIs whose mass-weighted mean dose is the cycle's kidney dose. */
+    /** The whole-kidney VOIs whose volume-weighted mean dose is the cycle's kidney dose (CycleDoseMapping). */
     static final List<Voi> KIDNEYS = Voi.STANDARD.stream()
             .filter(v -> v.name().equals("Kidney_L") || v.name().equals("Kidney_R"))
             .toList();
@@ -191,8 +191,8 @@ public final class TwinDosimetry {
         double mass = 0;
         double energy = 0;
         for (var v : truth.vois()) {
-            mass += v.massG();
-            energy += v.doseGy() * v.massG();
+            mass += v.mass().inGrams();
+            energy += v.dose().inGy() * v.mass().inGrams();
         }
         return energy / mass;
     }

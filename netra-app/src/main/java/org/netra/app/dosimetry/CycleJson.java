@@ -215,7 +215,7 @@ public final class CycleJson {
                 .map(t -> new TimePointOut(
                         t.source(),
                         t.acquisition().toString(),
-                        t.hoursAfterInjection(),
+                        Times.hours(t.afterInjection()),
                         t.how(),
                         t.ct(),
                         t.calibration()
@@ -279,7 +279,7 @@ public final class CycleJson {
                             x.tiaFactor(),
                             x.uncorrectedTia().inMBqHours(),
                             x.uncorrectedDose().inGy())),
-                    singlePoint(v.tia(), r.hoursAfterInjection()[0])));
+                    singlePoint(v.tia(), Times.hours(r.afterInjection().get(0)))));
         }
         var c = r.voxelFits();
         var budget = r.settings().uncertainty();

@@ -262,7 +262,7 @@ public final class DemoClinic implements DemoCohort {
                                         "liver-1",
                                         AbsorbedDose.ofGy(tumour),
                                         AbsorbedDose.ofGy(tumour * (0.12 + 0.06 * rnd.nextDouble())),
-                                        8 + rnd.nextInt(40))),
+                                        org.netra.physics.quantity.Volume.ofMl(8 + rnd.nextInt(40)))),
                                 "quantitative SPECT/CT at 24, 96 and 168 h; mono-exponential fit of the last two"
                                         + " points, trapezoid before; OpenDose S-values scaled to kidney mass"));
                 safety(courseId, n, at);

@@ -75,8 +75,11 @@ class TwinDosimetryTest {
                 for (var t : attached.tumours()) {
                     var v = truth.voi(t.lesion());
                     assertThat(t.standardDeviation().inGy()).isPositive();
-                    if (v.volumeMl() >= 5) {
-                        assertThat(t.mean().inGy()).as(t.lesion()).isCloseTo(v.doseGy(), within(0.10 * v.doseGy()));
+                    if (v.volume().inMl() >= 5) {
+                        assertThat(t.mean().inGy())
+                                .as(t.lesion())
+                                .isCloseTo(
+                                        v.dose().inGy(), within(0.10 * v.dose().inGy()));
                     }
                 }
                 var curves = server.store
@@ -88,7 +91,7 @@ class TwinDosimetryTest {
                 assertThat(curves)
                         .allSatisfy(c -> assertThat(c.dvh()).isNotEmpty())
                         .allSatisfy(c -> assertThat(c.measured())
-                                .extracting(RegionCurves.CurvePoint::hoursAfterInjection)
+                                .extracting(RegionCurves.CurvePoint::hours)
                                 .containsExactly(4.0, 24.0, 96.0, 168.0));
                 assertThat(attached.method()).contains("GTM").contains("blood-based");
                 // the change is audit-trailed, the recorded figures kept as "before"
@@ -118,8 +121,8 @@ class TwinDosimetryTest {
         double energy = 0;
         for (String name : vois) {
             var v = truth.voi(name);
-            mass += v.massG();
-            energy += v.doseGy() * v.massG();
+            mass += v.mass().inGrams();
+            energy += v.dose().inGy() * v.mass().inGrams();
         }
         return energy / mass;
     }

@@ -203,14 +203,14 @@ public final class SimAccuracyBenchmark {
                     switch (voi.kind()) {
                         case KIDNEY -> name.contains("cortex") ? "kidney cortex" : "kidney";
                         case MARROW -> "marrow";
-                        case TUMOUR -> truth.voi(name).volumeMl() >= 5 ? "tumour ≥ 5 mL" : "tumour < 5 mL";
+                        case TUMOUR -> truth.voi(name).volume().inMl() >= 5 ? "tumour ≥ 5 mL" : "tumour < 5 mL";
                         case ORGAN -> name.equals("Bladder") ? "bladder" : "liver, spleen";
                         case BODY -> null;
                     };
             if (voiClass == null) {
                 continue;
             }
-            double truthGy = truth.voi(name).doseGy();
+            double truthGy = truth.voi(name).dose().inGy();
             double uncorrected =
                     r.get("recovery").get("uncorrectedAbsorbedDoseGy").asDouble();
             out.add(new Error(name, voiClass, scenario, false, seed, truthGy, uncorrected));

@@ -128,8 +128,7 @@ public final class CycleDoseMapping {
     /** Every tumour VOI's dose ± SD with its volume. */
     public static List<TumourDose> tumours(List<RegionDose> regions) {
         return byRole(regions, RegionRole.TUMOUR).stream()
-                .map(v -> new TumourDose(
-                        v.name(), v.dose(), v.doseSd(), v.volume().inMl()))
+                .map(v -> new TumourDose(v.name(), v.dose(), v.doseSd(), v.volume()))
                 .toList();
     }
 

@@ -80,7 +80,7 @@ class CycleDoseMappingTest {
             assertThat(t.lesion()).isEqualTo("lesion1");
             assertThat(t.mean().inGy()).isEqualTo(20.0);
             assertThat(t.standardDeviation().inGy()).isCloseTo(2.0, within(1e-12));
-            assertThat(t.volumeMl()).isEqualTo(12.0);
+            assertThat(t.volume()).isEqualTo(org.netra.physics.quantity.Volume.ofMl(12));
         });
     }
 

@@ -199,7 +199,7 @@ public final class CyclePipeline {
             tps.add(new CycleReport.TimePointRead(
                     tp.source(),
                     tp.acquisition(),
-                    Times.hours(java.time.Duration.between(read.injection(), tp.acquisition())),
+                    java.time.Duration.between(read.injection(), tp.acquisition()),
                     read.how().get(i),
                     read.ctSources().get(i),
                     read.calibrations().get(i)));
@@ -243,13 +243,15 @@ public final class CyclePipeline {
     static List<CycleWarning> kinetics(CycleResult result, CycleOptions options) {
         List<CycleWarning> out = new ArrayList<>();
         double physicalH = Times.hours(result.nuclide().halfLife());
-        double[] hours = result.hoursAfterInjection();
+        double[] hours = CycleResult.hours(result.afterInjection());
         double last = hours[hours.length - 1];
         for (CycleResult.Voi v : result.vois()) {
             var tia = v.tia();
             double teff = Times.hours(tia.effectiveHalfLife());
             boolean singlePoint = tia.method() instanceof TiaMethod.SinglePoint;
-            if (!singlePoint && teff < MIN_PLAUSIBLE_TEFF_HOURS) {
+            // a urinary bladder is emptied by voiding within hours: a short half-life is its physiology, and its
+            // unmeasured filling is warned about below
+            if (!singlePoint && teff < MIN_PLAUSIBLE_TEFF_HOURS && v.role() != RegionRole.URINARY_BLADDER) {
                 out.add(new CycleWarning.ShortEffectiveHalfLife(v.name(), teff));
             }
             int n = hours.length;
@@ -312,7 +314,7 @@ public final class CyclePipeline {
             return Optional.empty();
         }
         if (!(a2 > 0)) {
-            return Optional.of(new CycleWarning.UnmeasuredBeforeFirstScan(v.name(), t1, hours[1], 0, 1, 1, 1));
+            return Optional.of(new CycleWarning.UnmeasuredBeforeFirstScan(v.name(), t1, hours[1], 0, 1, 1, 1, false));
         }
         double lambda = Math.log(a1 / a2) / (hours[1] - t1);
         double after = a1 / lambda;
@@ -325,7 +327,14 @@ public final class CyclePipeline {
             return Optional.empty();
         }
         return Optional.of(new CycleWarning.UnmeasuredBeforeFirstScan(
-                v.name(), t1, hours[1], Math.log(2) / lambda, linear / low, atInjection / high, halfBand));
+                v.name(),
+                t1,
+                hours[1],
+                Math.log(2) / lambda,
+                linear / low,
+                atInjection / high,
+                halfBand,
+                v.tia().method() instanceof TiaMethod.UrinaryBladder));
     }
 
     /** Each later CT's body centroid against the reference's: motion the unregistered scans did not follow. */

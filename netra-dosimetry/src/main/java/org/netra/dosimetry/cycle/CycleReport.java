@@ -48,7 +48,7 @@ public record CycleReport(
     public record TimePointRead(
             String source,
             LocalDateTime acquisition,
-            double hoursAfterInjection,
+            java.time.Duration afterInjection,
             String how,
             Optional<String> ct,
             Optional<CameraCalibration> calibration) {}

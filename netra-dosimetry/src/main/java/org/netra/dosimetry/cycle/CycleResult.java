@@ -14,7 +14,7 @@ import org.netra.physics.quantity.TimeIntegratedActivity;
 /**
  * A cycle's dosimetry.
  *
- * @param hoursAfterInjection each time point's, in the order of {@code sources}
+ * @param afterInjection each time point's time after injection, in the order of {@code sources}
  * @param tiaMap time-integrated activity per voxel (Bq·s), empty for the organ-S method
  * @param doseMap absorbed dose per voxel (Gy), empty for the organ-S method
  * @param voxelFits how many voxels each voxel-wise rule handled (zero counts for the organ-S method)
@@ -24,12 +24,15 @@ public record CycleResult(
         DoseMethod method,
         CycleSettings settings,
         List<String> sources,
-        double[] hoursAfterInjection,
+        List<java.time.Duration> afterInjection,
         List<Voi> vois,
         Optional<ImageVolume> tiaMap,
         Optional<ImageVolume> doseMap,
         VoxelKinetics.Counts voxelFits,
         Optional<MonteCarloComparison> monteCarlo) {
+    public CycleResult {
+        afterInjection = List.copyOf(afterInjection);
+    }
 
     /** A result of a method that runs no Monte Carlo. */
     public CycleResult(
@@ -37,22 +40,19 @@ public record CycleResult(
             DoseMethod method,
             CycleSettings settings,
             List<String> sources,
-            double[] hoursAfterInjection,
+            List<java.time.Duration> afterInjection,
             List<Voi> vois,
             Optional<ImageVolume> tiaMap,
             Optional<ImageVolume> doseMap,
             VoxelKinetics.Counts voxelFits) {
-        this(
-                nuclide,
-                method,
-                settings,
-                sources,
-                hoursAfterInjection,
-                vois,
-                tiaMap,
-                doseMap,
-                voxelFits,
-                Optional.empty());
+        this(nuclide, method, settings, sources, afterInjection, vois, tiaMap, doseMap, voxelFits, Optional.empty());
+    }
+
+    /** The times in hours, for the kinetics' arithmetic inside the pipeline (the axis of its fits). */
+    static double[] hours(List<java.time.Duration> afterInjection) {
+        return afterInjection.stream()
+                .mapToDouble(org.netra.physics.quantity.Times::hours)
+                .toArray();
     }
 
     /**
@@ -61,7 +61,7 @@ public record CycleResult(
      * @param role what the VOI is, from its name by the settings' {@link RoleRules}
      * @param volume the VOI's volume
      * @param mass its mass: the volume times the CT's mean density in it, or the settings' tissue density
-     * @param activity the VOI's activity at each time point, in the order of {@link #hoursAfterInjection}
+     * @param activity the VOI's activity at each time point, in the order of {@link #afterInjection}
      * @param tia the region-level time-integrated activity, with the model, the rule that chose it and why
      * @param extrapolatedFraction the share of the TIA after the last scan (for one scan, after it)
      * @param voxelTia the voxel-wise TIA summed over the VOI (what the voxel methods' dose rests on), empty

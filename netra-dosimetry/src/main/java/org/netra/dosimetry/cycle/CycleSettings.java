@@ -81,7 +81,7 @@ public record CycleSettings(
         return switch (role) {
             case KIDNEY, KIDNEY_CORTEX -> Optional.of(TissueParameters.KIDNEY);
             case TUMOUR -> Optional.of(TissueParameters.TUMOUR);
-            case MARROW, BODY, ORGAN -> Optional.empty();
+            case MARROW, URINARY_BLADDER, BODY, ORGAN -> Optional.empty();
         };
     }
 

@@ -99,7 +99,8 @@ public sealed interface CycleWarning {
      * (the bladder, filled and emptied by urine within hours, imaged from 4 h on). The shares bound that part by a
      * linear rise from injection and by uptake at injection; {@code halfBand} is the resulting relative
      * uncertainty of the TIA (± about the middle of the two). A clearance half-life of 0 means that the second scan
-     * shows no activity at all.
+     * shows no activity at all. {@code middleTaken}: the VOI is a urinary bladder whose TIA took the middle of the
+     * two ({@link org.netra.dosimetry.kinetics.BladderKinetics}), half their range in its SD.
      */
     record UnmeasuredBeforeFirstScan(
             String voi,
@@ -108,7 +109,8 @@ public sealed interface CycleWarning {
             double clearanceHalfLifeH,
             double shareLow,
             double shareHigh,
-            double halfBand)
+            double halfBand,
+            boolean middleTaken)
             implements CycleWarning {
         @Override
         public String message() {
@@ -127,7 +129,7 @@ public sealed interface CycleWarning {
                     "%s: clears with a half-life of %.1f h between the scans at %.0f h and %.0f h, so %.0f–%.0f %% of"
                             + " its time-integrated activity falls before the first scan, which no scan measures"
                             + " (activity rising linearly from injection … taken up at injection): its dose is"
-                            + " uncertain by about ±%.0f %% whatever the fit; add a scan within a few hours of"
+                            + " uncertain by about ±%.0f %% whatever the fit%s; add a scan within a few hours of"
                             + " injection",
                     voi,
                     clearanceHalfLifeH,
@@ -135,7 +137,11 @@ public sealed interface CycleWarning {
                     secondHours,
                     100 * shareLow,
                     100 * shareHigh,
-                    100 * halfBand);
+                    100 * halfBand,
+                    middleTaken
+                            ? " (as a urinary bladder, empty at injection, its TIA takes the middle of the two and"
+                                    + " counts half their range in its SD)"
+                            : "");
         }
     }
 

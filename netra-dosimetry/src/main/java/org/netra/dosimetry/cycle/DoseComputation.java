@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
+import org.netra.dosimetry.kinetics.BladderKinetics;
 import org.netra.dosimetry.kinetics.Kinetics;
+import org.netra.dosimetry.kinetics.TiaMethod;
 import org.netra.dosimetry.kinetics.TiaResult;
 import org.netra.dosimetry.kinetics.TimeActivityData;
 import org.netra.dosimetry.kinetics.TimePoint;
@@ -87,6 +89,7 @@ public final class DoseComputation {
         Geometry grid = tps.get(0).activity().geometry();
         int n = tps.size();
         double[] hours = new double[n];
+        List<Duration> afterInjection = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             TimePointImage tp = tps.get(i);
             if (!tp.activity().geometry().equals(grid)) {
@@ -103,6 +106,7 @@ public final class DoseComputation {
                         + "; check the injection date-time (0018,1078) and the acquisition time");
             }
             hours[i] = Times.hours(after);
+            afterInjection.add(after);
             if (i > 0 && hours[i] == hours[i - 1]) {
                 throw new CycleInputException("time points " + tps.get(i - 1).source() + " and " + tp.source()
                         + " were acquired at the same time; give each scan once");
@@ -130,6 +134,12 @@ public final class DoseComputation {
         Optional<ImageVolume> doseMap = Optional.empty();
         VoxelKinetics.Counts counts = new VoxelKinetics.Counts(0, 0, 0, 0);
         Optional<MonteCarloComparison> monteCarlo = Optional.empty();
+        List<RegionCurve> curves = new ArrayList<>();
+        for (Mask m : vois) {
+            curves.add(regionCurve(m, tps, hours, settings, voxelMl));
+        }
+        double[] bladderFactors = new double[vois.size()];
+        java.util.Arrays.fill(bladderFactors, 1);
         if (!(method instanceof DoseMethod.OrganS)) {
             float[][] maps = new float[n][];
             for (int i = 0; i < n; i++) {
@@ -145,6 +155,7 @@ public final class DoseComputation {
             if (n == 1) {
                 regionPriorsOnTheMap(tia, hours[0], vois, settings);
             }
+            bladderFactors = bladderVoxels(tia, vois, curves, voxelMl);
             float toBqS = (float) (voxelMl * 3600); // Bq/mL·h per voxel → Bq·s
             for (int v = 0; v < tia.length; v++) {
                 tia[v] *= toBqS;
@@ -161,15 +172,27 @@ public final class DoseComputation {
         }
 
         List<CycleResult.Voi> out = new ArrayList<>();
-        for (Mask m : vois) {
-            out.add(voi(m, tps, hours, density, tiaMap, doseMap, nuclide, method, settings, voxelMl));
+        for (int k = 0; k < vois.size(); k++) {
+            out.add(voi(
+                    vois.get(k),
+                    curves.get(k),
+                    bladderFactors[k],
+                    tps,
+                    hours,
+                    density,
+                    tiaMap,
+                    doseMap,
+                    nuclide,
+                    method,
+                    settings,
+                    voxelMl));
         }
         return new CycleResult(
                 nuclide,
                 method,
                 settings,
                 tps.stream().map(TimePointImage::source).toList(),
-                hours,
+                afterInjection,
                 out,
                 tiaMap,
                 doseMap,
@@ -302,17 +325,16 @@ public final class DoseComputation {
         };
     }
 
-    private static CycleResult.Voi voi(
-            Mask m,
-            List<TimePointImage> tps,
-            double[] hours,
-            Optional<ImageVolume> density,
-            Optional<ImageVolume> tiaMap,
-            Optional<ImageVolume> doseMap,
-            Nuclide nuclide,
-            DoseMethod method,
-            CycleSettings settings,
-            double voxelMl) {
+    /** A VOI's activity at each time point and its region TIA by the rules for its role. */
+    record RegionCurve(double[] mbq, List<Activity> activity, TiaResult tia) {}
+
+    /**
+     * The region's activities and TIA: the urinary bladder by {@link BladderKinetics} where it applies (it clears
+     * between the first two scans), every other VOI, and a bladder where that rule does not apply, by {@link
+     * Kinetics}.
+     */
+    static RegionCurve regionCurve(
+            Mask m, List<TimePointImage> tps, double[] hours, CycleSettings settings, double voxelMl) {
         int n = tps.size();
         RegionRole role = settings.roles().roleOf(m.name());
         double[] mbq = new double[n];
@@ -331,7 +353,62 @@ public final class DoseComputation {
         var kinetics = settings.kinetics()
                 .withSinglePoint(
                         RegionPriors.forRegion(settings.kinetics().singlePoint(), RegionPriors.kindOf(role, m.name())));
-        TiaResult tia = Kinetics.integrate(new TimeActivityData(points), kinetics);
+        TimeActivityData data = new TimeActivityData(points);
+        Optional<TiaResult> bladder =
+                role == RegionRole.URINARY_BLADDER ? BladderKinetics.integrate(data, kinetics) : Optional.empty();
+        return new RegionCurve(mbq, activity, bladder.orElseGet(() -> Kinetics.integrate(data, kinetics)));
+    }
+
+    /**
+     * A urinary bladder's voxels carry its region TIA ({@link BladderKinetics}) instead of their own fits: a voxel's
+     * fit sees only the scans, from 4 h on, and its late, empty-bladder points are noise (the voxel fits landed
+     * −12 … +9 % from the truth on the twins, by that noise); scaling the voxels keeps their shape, so the dose map,
+     * the DVH and the cross-dose to the neighbours follow the region's TIA. Returns the factor per VOI (1 where
+     * nothing was scaled).
+     */
+    private static double[] bladderVoxels(float[] tia, List<Mask> vois, List<RegionCurve> curves, double voxelMl) {
+        double[] factor = new double[vois.size()];
+        java.util.Arrays.fill(factor, 1);
+        for (int k = 0; k < vois.size(); k++) {
+            if (!(curves.get(k).tia().method() instanceof TiaMethod.UrinaryBladder)) {
+                continue;
+            }
+            Mask m = vois.get(k);
+            double sum = 0;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                sum += tia[v];
+            }
+            double voxelMBqH = sum * voxelMl / 1e6;
+            if (!(voxelMBqH > 0)) {
+                continue;
+            }
+            factor[k] = curves.get(k).tia().timeIntegratedActivity().inMBqHours() / voxelMBqH;
+            float f = (float) factor[k];
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                tia[v] *= f;
+            }
+        }
+        return factor;
+    }
+
+    private static CycleResult.Voi voi(
+            Mask m,
+            RegionCurve region,
+            double bladderFactor,
+            List<TimePointImage> tps,
+            double[] hours,
+            Optional<ImageVolume> density,
+            Optional<ImageVolume> tiaMap,
+            Optional<ImageVolume> doseMap,
+            Nuclide nuclide,
+            DoseMethod method,
+            CycleSettings settings,
+            double voxelMl) {
+        int n = tps.size();
+        RegionRole role = settings.roles().roleOf(m.name());
+        double[] mbq = region.mbq();
+        List<Activity> activity = region.activity();
+        TiaResult tia = region.tia();
         double volumeMl = m.volume().inMl();
         double meanDensity = settings.tissueDensity().inGramsPerMl();
         if (density.isPresent()) {
@@ -358,7 +435,13 @@ public final class DoseComputation {
             DoseVolumeHistogram h = DoseVolumeHistogram.of(doseMap.get(), m);
             dose = h.mean();
             dvh = Optional.of(new CycleResult.Dvh(h.mean(), h.max(), h.d2(), h.d50(), h.d98()));
-            how = "mean of the " + method.label() + " dose map in the VOI (voxel-wise TIA)";
+            how = "mean of the " + method.label() + " dose map in the VOI (voxel-wise TIA"
+                    + (bladderFactor == 1
+                            ? ")"
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", the bladder's voxels × %.4f to its region TIA, urinary-bladder rule)",
+                                    bladderFactor));
         } else {
             ReferencePhantom phantom = ((DoseMethod.OrganS) method).phantom();
             SelfS s = selfS(m.name(), role, nuclide, mass, Optional.of(m.volume()), phantom);
@@ -415,6 +498,7 @@ public final class DoseComputation {
                                         .inMBqHours()
                                 : f.model().valueAt(Times.ofHours(lastHours)).inMBq() / physical;
                     case org.netra.dosimetry.kinetics.TiaMethod.TrapezoidWithPhysicalTail t -> lastMBq / physical;
+                    case TiaMethod.UrinaryBladder b -> b.afterLastScan().inMBqHours();
                     // a single point: a mono-exponential through it with the method's T_eff, integrated beyond it
                     case org.netra.dosimetry.kinetics.TiaMethod.SinglePoint sp ->
                         lastMBq * Times.hours(tia.effectiveHalfLife()) / Math.log(2);

@@ -168,7 +168,7 @@ public final class PartialVolumeCorrection {
         double[][] shifted = fwhmSdMm > 0
                 ? solve(regions, vois, splits, observed, fwhmMm + fwhmSdMm).correctedMbq()
                 : at.correctedMbq();
-        double[] hours = result.hoursAfterInjection();
+        double[] hours = CycleResult.hours(result.afterInjection());
         int n = order.size();
         double[] weights =
                 Kinetics.trapezoidWeights(hours, result.settings().kinetics().physicalRatePerHour());
@@ -185,10 +185,24 @@ public final class PartialVolumeCorrection {
                 // the GTM's concentrations are ≥ 0; the clamp only removes rounding below zero
                 corrected.add(Activity.ofMBq(Math.max(0, at.correctedMbq()[k][t])));
             }
-            double s = tiaFactor(weights, uncorrected, at.correctedMbq()[k]);
-            double sShifted = tiaFactor(weights, uncorrected, shifted[k]);
             TimeIntegratedActivity before = v.tia().timeIntegratedActivity();
-            TiaResult tia = scaled(v.tia(), s);
+            double[] correctedMbq = at.correctedMbq()[k];
+            double[] shiftedMbq = shifted[k];
+            Optional<TiaResult> bladder = bladder(v, hours, correctedMbq, result.settings());
+            double s =
+                    bladder.map(b -> ratio(b, before)).orElseGet(() -> tiaFactor(weights, uncorrected, correctedMbq));
+            double sShifted = bladder(v, hours, shiftedMbq, result.settings())
+                    .map(b -> ratio(b, before))
+                    .orElseGet(() -> tiaFactor(weights, uncorrected, shiftedMbq));
+            TiaResult tia = bladder.map(b -> new TiaResult(
+                            b.method(),
+                            b.rule(),
+                            b.why() + " (on the activities corrected for partial volume)",
+                            b.timeIntegratedActivity(),
+                            b.standardDeviation(),
+                            b.effectiveHalfLife(),
+                            b.candidates()))
+                    .orElseGet(() -> scaled(v.tia(), s));
             CycleResult.SdParts parts = v.sd().withPartialVolume(s > 0 ? Math.abs(sShifted - s) / s : 0);
             AbsorbedDose dose = v.dose().times(s);
             var bed = v.bedTissue().map(t -> Bed.forResult(dose, tia, t));
@@ -225,7 +239,7 @@ public final class PartialVolumeCorrection {
                 result.method(),
                 result.settings(),
                 result.sources(),
-                hours,
+                result.afterInjection(),
                 out,
                 result.tiaMap(),
                 result.doseMap(),
@@ -256,6 +270,32 @@ public final class PartialVolumeCorrection {
             after += weights[t] * Math.max(0, corrected[t]);
         }
         return before > 0 ? after / before : 1;
+    }
+
+    /**
+     * A urinary bladder's TIA by its own rule on the corrected activities, where its uncorrected TIA came by that
+     * rule and the rule applies to them: the rule is not linear in the activities (the clearance between the first
+     * two scans sets the unmeasured part before the first), so the trapezoid-weighted factor would apply the
+     * observed clearance to the corrected amounts (on the twins the GTM moves the bladder's 24 h point by −54 %).
+     */
+    private static Optional<TiaResult> bladder(
+            CycleResult.Voi v, double[] hours, double[] correctedMbq, CycleSettings settings) {
+        if (!(v.tia().method() instanceof org.netra.dosimetry.kinetics.TiaMethod.UrinaryBladder)) {
+            return Optional.empty();
+        }
+        List<org.netra.dosimetry.kinetics.TimePoint> points = new ArrayList<>();
+        for (int t = 0; t < hours.length; t++) {
+            points.add(org.netra.dosimetry.kinetics.TimePoint.of(
+                    org.netra.physics.quantity.Times.ofHours(hours[t]), Activity.ofMBq(Math.max(0, correctedMbq[t]))));
+        }
+        return org.netra.dosimetry.kinetics.BladderKinetics.integrate(
+                new org.netra.dosimetry.kinetics.TimeActivityData(points), settings.kinetics());
+    }
+
+    private static double ratio(TiaResult corrected, TimeIntegratedActivity uncorrected) {
+        return uncorrected.inMBqHours() > 0
+                ? corrected.timeIntegratedActivity().inMBqHours() / uncorrected.inMBqHours()
+                : 1;
     }
 
     /** The region's TIA with its shape (model, rule, effective half-life) kept and its amount multiplied by s. */

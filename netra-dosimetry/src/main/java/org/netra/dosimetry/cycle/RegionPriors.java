@@ -17,7 +17,8 @@ final class RegionPriors {
             case KIDNEY, KIDNEY_CORTEX -> RegionKind.KIDNEY;
             case MARROW -> RegionKind.MARROW_BLOOD;
             case TUMOUR -> RegionKind.TUMOUR;
-            case BODY -> RegionKind.WHOLE_BODY;
+            // no population prior for urine in transit: the whole body's, said so in the TIA's why
+            case BODY, URINARY_BLADDER -> RegionKind.WHOLE_BODY;
             case ORGAN -> {
                 String n = voiName.toLowerCase(Locale.ROOT);
                 if (n.contains("liver") || n.contains("hepa")) {

@@ -14,9 +14,14 @@ public enum RegionRole {
     MARROW,
     /** A tumour or lesion. */
     TUMOUR,
+    /**
+     * The urinary bladder: urine, filled from empty at injection and emptied within hours, so that much of its TIA
+     * can fall before the first scan; its TIA follows {@link org.netra.dosimetry.kinetics.BladderKinetics}.
+     */
+    URINARY_BLADDER,
     /** The body outline. */
     BODY,
-    /** Any other organ (liver, spleen, bladder, …). */
+    /** Any other organ (liver, spleen, …). */
     ORGAN;
 
     /** Whether a VOI of this role is a thin part of another VOI, corrected inside it (see the GTM's stage 2). */

@@ -37,7 +37,8 @@ public record RoleRules(List<Rule> rules, Map<String, RegionRole> overrides) {
     /**
      * netra's rules: the kidneys ("Kidney_L", "right kidney", "kidneys", not a part of them), a kidney's cortex
      * ("Kidney_L_cortex", "renal cortex"), tumours ("Tumour_liver_1", "lesion1", "GTV", "liver met 2", "nodes"),
-     * marrow, the body outline ("Body", "External", "Outline").
+     * marrow, the urinary bladder ("Bladder", "urinary bladder"; not "gallbladder", and a "bladder tumour" is a
+     * tumour), the body outline ("Body", "External", "Outline").
      */
     public static final RoleRules DEFAULT = new RoleRules(
             List.of(
@@ -47,6 +48,7 @@ public record RoleRules(List<Rule> rules, Map<String, RegionRole> overrides) {
                             RegionRole.TUMOUR,
                             Pattern.compile(".*\\b(tumou?rs?|lesions?|mets?|metastas[ie]s|gtv|primary|nodes?)\\b.*")),
                     new Rule(RegionRole.MARROW, Pattern.compile(".*\\bmarrow\\b.*")),
+                    new Rule(RegionRole.URINARY_BLADDER, Pattern.compile(".*\\bbladder\\b.*")),
                     new Rule(RegionRole.BODY, Pattern.compile("(whole )?body|external|patient|outline"))),
             Map.of());
 

@@ -15,6 +15,8 @@ public enum SelectionRule {
             "the model with the fewest parameters whose AICc is within the window of the lowest"),
     TOO_FEW_POINTS_FOR_AICC(
             "too few points to compare models by AICc: the admissible model with the fewest parameters"),
+    URINARY_BLADDER("the urinary bladder, filled from empty at injection and emptied within hours: integrated as"
+            + " measured from the first scan, the unmeasured filling before it taken as the middle of its bounds"),
     NO_ACCEPTABLE_FIT("no model gave an acceptable fit: trapezoid to the last point, then physical decay");
 
     private final String explanation;

@@ -24,6 +24,33 @@ public sealed interface TiaMethod {
         }
     }
 
+    /**
+     * The urinary bladder's rule ({@link BladderKinetics}): the scans integrated as measured, and before the first
+     * scan the middle of a linear filling from injection and of all the content present from injection.
+     *
+     * @param firstScan the first scan's time after injection
+     * @param clearanceHalfLife between the first two scans
+     * @param beforeLinear the TIA before the first scan for a linear filling
+     * @param beforeAtInjection the TIA before the first scan for all the content present from injection
+     * @param afterLastScan the tail after the last scan
+     */
+    record UrinaryBladder(
+            java.time.Duration firstScan,
+            java.time.Duration clearanceHalfLife,
+            org.netra.physics.quantity.TimeIntegratedActivity beforeLinear,
+            org.netra.physics.quantity.TimeIntegratedActivity beforeAtInjection,
+            org.netra.physics.quantity.TimeIntegratedActivity afterLastScan)
+            implements TiaMethod {
+        @Override
+        public String describe() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "urinary bladder: as measured from the first scan on; before it (%.0f h, unmeasured) the middle of"
+                            + " a linear filling from an empty bladder and of all present from injection",
+                    org.netra.physics.quantity.Times.hours(firstScan));
+        }
+    }
+
     /** A single time point. */
     record SinglePoint(SinglePointMethod method) implements TiaMethod {
         @Override

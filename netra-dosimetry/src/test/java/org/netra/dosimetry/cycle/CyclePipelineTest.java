@@ -130,6 +130,43 @@ class CyclePipelineTest {
     }
 
     @Test
+    void aBladderVoiTakesTheMiddleOfTheUnmeasuredFillingAndItsWarningSaysSo() throws IOException {
+        // the twins' bladder curve in a VOI named as a bladder; the late points are all but empty
+        double[] h = {4, 24, 96, 168};
+        double[] a = new double[h.length];
+        for (int i = 0; i < h.length; i++) {
+            a[i] = 1e6 * (Math.exp(-Math.log(2) * h[i] / 3) - Math.exp(-Math.log(2) * h[i] / 0.7));
+        }
+        Mask bladder = sphere("Bladder", 12, 4);
+        var report = CyclePipeline.run(
+                images(List.of(bladder), h, a, List.of()),
+                CycleOptions.DEFAULTS.withRecovery(new CycleOptions.Recovery.None()));
+        var voi = report.result().voi("Bladder");
+        assertThat(voi.role()).isEqualTo(RegionRole.URINARY_BLADDER);
+        assertThat(voi.tia().method()).isInstanceOf(org.netra.dosimetry.kinetics.TiaMethod.UrinaryBladder.class);
+        // the region TIA includes the 4 h scan: T_eff the clearance between 4 and 24 h, the TIA the exact one's
+        // (A₀·(3 − 0.7) h/ln 2 per mL) within 2 %
+        assertThat(org.netra.physics.quantity.Times.hours(voi.tia().effectiveHalfLife()))
+                .isCloseTo(3.0, within(0.05));
+        double exactMBqH = 1e6 * (3 - 0.7) / Math.log(2) * bladder.volume().inMl() / 1e6;
+        assertThat(voi.tia().timeIntegratedActivity().inMBqHours() / exactMBqH - 1)
+                .isCloseTo(0, within(0.02));
+        // the voxel-kernel dose map carries the region TIA in the bladder's voxels
+        assertThat(voi.voxelTia().orElseThrow().inMBqHours())
+                .isCloseTo(voi.tia().timeIntegratedActivity().inMBqHours(), within(1e-3 * exactMBqH));
+        assertThat(voi.doseHow()).contains("urinary-bladder rule");
+        var w = report.warnings().stream()
+                .filter(CycleWarning.UnmeasuredBeforeFirstScan.class::isInstance)
+                .map(CycleWarning.UnmeasuredBeforeFirstScan.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(w.middleTaken()).isTrue();
+        assertThat(w.message()).contains("takes the middle");
+        // emptying by voiding within hours is the bladder's physiology, not an implausible half-life
+        assertThat(report.warnings()).noneMatch(CycleWarning.ShortEffectiveHalfLife.class::isInstance);
+    }
+
+    @Test
     void anImplausiblyShortEffectiveHalfLifeIsWarned() throws IOException {
         double[] h = {1, 2, 3, 4};
         assertThat(warnings(images(List.of(KIDNEY), h, mono(1.5, h), List.of()), QUICK))

@@ -78,7 +78,12 @@ class DoseComputationTest {
         assertThat(v.mass().inGrams()).isCloseTo(v.volume().inMl() * 1.04, within(1e-9));
         assertThat(v.tia().effectiveHalfLife().toMinutes()).isCloseTo(Math.round(T_EFF * 60), within(1L));
         assertThat(r.voxelFits().fitted()).isEqualTo(v.voxelCount());
-        assertThat(r.hoursAfterInjection()).containsExactly(4, 24, 96, 168);
+        assertThat(r.afterInjection())
+                .containsExactly(
+                        java.time.Duration.ofHours(4),
+                        java.time.Duration.ofHours(24),
+                        java.time.Duration.ofHours(96),
+                        java.time.Duration.ofHours(168));
     }
 
     /**

@@ -90,8 +90,12 @@ class RealPatientCycleTest {
      */
     @Test
     void agreesWithTheIndependentReference() {
-        assertThat(kernel.hoursAfterInjection()[0]).isCloseTo(3.741, within(0.001));
-        assertThat(kernel.hoursAfterInjection()[1]).isCloseTo(27.725, within(0.001));
+        assertThat(org.netra.physics.quantity.Times.hours(
+                        kernel.afterInjection().get(0)))
+                .isCloseTo(3.741, within(0.001));
+        assertThat(org.netra.physics.quantity.Times.hours(
+                        kernel.afterInjection().get(1)))
+                .isCloseTo(27.725, within(0.001));
         double[] tolerance = {0.03, 0.12};
         int i = 0;
         for (String name : new String[] {"lesion1 liver R lobe", "lesion2 liver L lateral"}) {

@@ -26,7 +26,10 @@ class RoleRulesTest {
         "External, BODY",
         "Liver, ORGAN",
         "Spleen, ORGAN",
-        "Bladder, ORGAN"
+        "Bladder, URINARY_BLADDER",
+        "Urinary_Bladder, URINARY_BLADDER",
+        "Gallbladder, ORGAN",
+        "bladder tumour, TUMOUR"
     })
     void netrasRulesReadTheRoleFromTheName(String name, RegionRole role) {
         assertThat(RoleRules.DEFAULT.roleOf(name)).isEqualTo(role);

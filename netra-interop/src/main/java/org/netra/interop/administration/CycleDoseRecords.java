@@ -107,7 +107,7 @@ public final class CycleDoseRecords {
                         RegionKind.TUMOUR,
                         t.mean(),
                         Optional.of(t.standardDeviation()),
-                        Optional.of(org.netra.physics.quantity.Volume.ofMl(t.volumeMl())),
+                        Optional.of(t.volume()),
                         Optional.empty(),
                         Optional.empty()));
             }
@@ -168,8 +168,7 @@ public final class CycleDoseRecords {
                                             + " has no SD; netra shows each" + " tumour dose with its uncertainty")),
                             r.volume()
                                     .orElseThrow(() -> new AdministrationSrException(
-                                            source + ": tumour " + r.region() + " has no volume"))
-                                    .inMl()));
+                                            source + ": tumour " + r.region() + " has no volume"))));
                 }
             }
         } catch (IllegalArgumentException e) {

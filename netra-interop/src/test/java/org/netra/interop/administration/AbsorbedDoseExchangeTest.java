@@ -62,7 +62,7 @@ class AbsorbedDoseExchangeTest {
                         Duration.ofHours(46),
                         Optional.of(AbsorbedDose.ofGy(3.92)),
                         AbsorbedDose.ofGy(0.28)),
-                List.of(new TumourDose("lesion 1", AbsorbedDose.ofGy(12.3), AbsorbedDose.ofGy(1.4), 22.5)),
+                List.of(new TumourDose("lesion 1", AbsorbedDose.ofGy(12.3), AbsorbedDose.ofGy(1.4), Volume.ofMl(22.5))),
                 "dosimetry job j-1: scans at 4, 24, 96 h, voxel S; GTM partial-volume correction");
         store.records().create(ClinicalKinds.DOSIMETRY, record, ACTOR);
         store.records()
@@ -195,7 +195,8 @@ class AbsorbedDoseExchangeTest {
             assertThat(d.kidneyEffectiveHalfLife()).isEqualTo(Duration.ofHours(46));
             assertThat(d.marrowDose().inGy()).isCloseTo(0.28, within(1e-12));
             assertThat(filed.tumours())
-                    .containsExactly(new TumourDose("lesion 1", AbsorbedDose.ofGy(12.3), AbsorbedDose.ofGy(1.4), 22.5));
+                    .containsExactly(new TumourDose(
+                            "lesion 1", AbsorbedDose.ofGy(12.3), AbsorbedDose.ofGy(1.4), Volume.ofMl(22.5)));
             assertThat(filed.method()).startsWith("imported from doses.json: dosimetry job j-1");
             var again = CycleDoseRecords.summary(target, PID, 1);
             assertThat(again.regions()).isEqualTo(original.regions());

@@ -163,7 +163,11 @@ class ReferralRoundTripTest {
                                 Duration.ofHours(46),
                                 Optional.of(AbsorbedDose.ofGy(4.3)),
                                 AbsorbedDose.ofGy(0.14)),
-                        List.of(new TumourDose("liver-1", AbsorbedDose.ofGy(28.7), AbsorbedDose.ofGy(3.9), 18.2)),
+                        List.of(new TumourDose(
+                                "liver-1",
+                                AbsorbedDose.ofGy(28.7),
+                                AbsorbedDose.ofGy(3.9),
+                                org.netra.physics.quantity.Volume.ofMl(18.2))),
                         "SPECT 3.7 h and 27.7 h, mono-exponential"),
                 actor);
         var labs = new LabHistory(

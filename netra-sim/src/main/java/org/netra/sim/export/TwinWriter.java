@@ -123,7 +123,7 @@ public final class TwinWriter {
                         s.motion().translation()));
             }
             for (VoiTruth v : c.truth().vois()) {
-                v.bedGy().ifPresent(bed -> cumulative.merge(v.name(), bed, Double::sum));
+                v.bed().ifPresent(bed -> cumulative.merge(v.name(), bed.inGy(), Double::sum));
             }
             cycles.add(new GroundTruth.Cycle(
                     c.number(),

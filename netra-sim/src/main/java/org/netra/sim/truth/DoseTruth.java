@@ -65,19 +65,19 @@ public final class DoseTruth {
             double meanGy = energy / mass;
             Exponentials tac = kinetics.voi(voi);
             Optional<TissueParameters> tissue = Radiobiology.forVoi(voi);
-            Optional<Double> bed =
-                    tissue.map(t -> Bed.of(AbsorbedDose.ofGy(meanGy), LeaCatcheside.gFactor(tac, t.repairHalfTime()), t)
-                            .inGy());
+            Optional<AbsorbedDose> bed = tissue.map(
+                    t -> Bed.of(AbsorbedDose.ofGy(meanGy), LeaCatcheside.gFactor(tac, t.repairHalfTime()), t));
             out.add(new VoiTruth(
                     voi.name(),
                     voi.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    m.voxelCount() * voxelMl,
-                    mass,
+                    org.netra.physics.quantity.Volume.ofMl(m.voxelCount() * voxelMl),
+                    org.netra.physics.quantity.Mass.ofGrams(mass),
                     tac.terms().stream()
                             .map(t -> new VoiTruth.Term(t.coefficientMBq(), t.ratePerHour()))
                             .toList(),
-                    tac.integralMBqHours(0, Double.POSITIVE_INFINITY),
-                    meanGy,
+                    org.netra.physics.quantity.TimeIntegratedActivity.ofMBqHours(
+                            tac.integralMBqHours(0, Double.POSITIVE_INFINITY)),
+                    AbsorbedDose.ofGy(meanGy),
                     meanGy / (kinetics.injectedMBq() / 1000),
                     bed,
                     tissue.map(TissueParameters::source)));

@@ -22,8 +22,12 @@ class DoseTruthTest {
         // the photons' small share and spill-in from its tumours, takes off electrons lost at the edge:
         // within 10 % of Ã·E/m (an analytic MIRD self-dose, independent of the convolution)
         VoiTruth liver = CYCLE.voi("Liver");
-        double analytic = liver.tiaMBqH() * 3.6e9 * 147.9e3 * 1.602176634e-19 / (liver.massG() / 1000);
-        assertThat(liver.doseGy()).isCloseTo(analytic, within(analytic * 0.10));
+        double analytic = liver.tia().inMBqHours()
+                * 3.6e9
+                * 147.9e3
+                * 1.602176634e-19
+                / liver.mass().inKg();
+        assertThat(liver.dose().inGy()).isCloseTo(analytic, within(analytic * 0.10));
     }
 
     @Test
@@ -39,10 +43,10 @@ class DoseTruthTest {
     @Test
     void bedExceedsDoseByTheLinearQuadraticTerm() {
         VoiTruth kidney = CYCLE.voi("Kidney_L");
-        double d = kidney.doseGy();
+        double d = kidney.dose().inGy();
         // for a mono-exponential of 50 h and T_rep 2.8 h, G ≈ 2.8/52.8: BED ≈ D(1 + G·D/2.6)
         double approx = d * (1 + 2.8 / (2.8 + 50) * d / 2.6);
-        assertThat(kidney.bedGy().orElseThrow()).isGreaterThan(d).isCloseTo(approx, within(approx * 0.05));
-        assertThat(CYCLE.voi("Liver").bedGy()).isEmpty();
+        assertThat(kidney.bed().orElseThrow().inGy()).isGreaterThan(d).isCloseTo(approx, within(approx * 0.05));
+        assertThat(CYCLE.voi("Liver").bed()).isEmpty();
     }
 }

@@ -1,10 +1,18 @@
 package org.netra.store.clinical;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +30,9 @@ import org.netra.clinical.therapy.ContinuationAdvice;
 import org.netra.clinical.therapy.CycleDecision;
 import org.netra.clinical.therapy.CycleTask;
 import org.netra.clinical.therapy.DoseDecision;
+import org.netra.clinical.therapy.TumourDose;
+import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Volume;
 
 /**
  * Teaches Jackson the clinical domain without putting Jackson into netra-clinical: every sealed interface
@@ -39,10 +50,63 @@ public final class ClinicalJson extends SimpleModule {
 
     public ClinicalJson() {
         super("netra-clinical");
+        addSerializer(TumourDose.class, new TumourDoseWriter());
+        addDeserializer(TumourDose.class, new TumourDoseReader());
         VARIANTS.forEach((root, named) -> {
             setMixInAnnotation(root, Typed.class);
             named.forEach((cls, name) -> registerSubtypes(new NamedType(cls, name)));
         });
+    }
+
+    /**
+     * A tumour dose is stored as it was before its volume was typed: {@code "volumeMl": 22.4} (the unit in the field
+     * name, as the other stored figures), not the record's {@code "volume": {"millilitres": 22.4}}; documents written
+     * before and after read the same.
+     */
+    private static final class TumourDoseWriter extends StdSerializer<TumourDose> {
+        private static final long serialVersionUID = 1L;
+
+        TumourDoseWriter() {
+            super(TumourDose.class);
+        }
+
+        @Override
+        public void serialize(TumourDose t, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("lesion", t.lesion());
+            gen.writeObjectField("mean", t.mean());
+            gen.writeObjectField("standardDeviation", t.standardDeviation());
+            gen.writeNumberField("volumeMl", t.volume().inMl());
+            gen.writeEndObject();
+        }
+    }
+
+    private static final class TumourDoseReader extends StdDeserializer<TumourDose> {
+        private static final long serialVersionUID = 1L;
+
+        TumourDoseReader() {
+            super(TumourDose.class);
+        }
+
+        @Override
+        public TumourDose deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode n = p.readValueAsTree();
+            for (String field : List.of("lesion", "mean", "standardDeviation", "volumeMl")) {
+                if (n.get(field) == null || n.get(field).isNull()) {
+                    throw ctxt.weirdStringException(
+                            String.valueOf(n), TumourDose.class, "a stored tumour dose lacks its " + field);
+                }
+            }
+            try {
+                return new TumourDose(
+                        n.get("lesion").asText(),
+                        ctxt.readTreeAsValue(n.get("mean"), AbsorbedDose.class),
+                        ctxt.readTreeAsValue(n.get("standardDeviation"), AbsorbedDose.class),
+                        Volume.ofMl(n.get("volumeMl").asDouble()));
+            } catch (IllegalArgumentException e) {
+                throw ctxt.weirdStringException(String.valueOf(n), TumourDose.class, e.getMessage());
+            }
+        }
     }
 
     @Override

@@ -144,7 +144,7 @@ public final class PopulationModelBook {
                         continue;
                     }
                     double[] hours = r.measured().stream()
-                            .mapToDouble(RegionCurves.CurvePoint::hoursAfterInjection)
+                            .mapToDouble(RegionCurves.CurvePoint::hours)
                             .toArray();
                     double[] mBq = r.measured().stream()
                             .mapToDouble(p -> p.activity().inMBq())
@@ -165,7 +165,8 @@ public final class PopulationModelBook {
             case TUMOUR -> Optional.of(RegionKind.TUMOUR);
             case MARROW -> Optional.of(RegionKind.MARROW_BLOOD);
             case BODY -> Optional.of(RegionKind.WHOLE_BODY);
-            case KIDNEY_CORTEX -> Optional.empty();
+            // The cortex is a part of a kidney already fitted; the bladder's curve is its voiding, not a clearance.
+            case KIDNEY_CORTEX, URINARY_BLADDER -> Optional.empty();
             case ORGAN -> {
                 String key = RoleRules.key(regionName);
                 yield key.matches("(.* )?spleen( .*)?")

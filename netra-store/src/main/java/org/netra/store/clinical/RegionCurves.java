@@ -2,12 +2,14 @@ package org.netra.store.clinical;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Times;
 import org.netra.physics.quantity.Volume;
 
 /**
@@ -36,10 +38,20 @@ public record RegionCurves(
         Optional<AbsorbedDose> doseSd,
         Optional<Volume> volume) {
 
-    /** The activity at a time after injection (hours: the curve's axis). */
-    public record CurvePoint(double hoursAfterInjection, Activity activity) {
+    /** The activity at a time after injection (stored as hours, the curve's axis: {@link AsStored}). */
+    public record CurvePoint(Duration afterInjection, Activity activity) {
         public CurvePoint {
+            Objects.requireNonNull(afterInjection, "time after injection of a curve point");
             Objects.requireNonNull(activity, "activity of a curve point");
+        }
+
+        /** The point {@code hours} after injection (the kinetics' and the charts' axis). */
+        public static CurvePoint atHours(double hours, Activity activity) {
+            return new CurvePoint(Times.ofHours(hours), activity);
+        }
+
+        public double hours() {
+            return Times.hours(afterInjection);
         }
     }
 
@@ -77,7 +89,7 @@ public record RegionCurves(
         }
         List<CurvePoint> out = new ArrayList<>(hours.length);
         for (int i = 0; i < hours.length; i++) {
-            out.add(new CurvePoint(hours[i], Activity.ofMBq(mBq[i])));
+            out.add(CurvePoint.atHours(hours[i], Activity.ofMBq(mBq[i])));
         }
         return out;
     }
@@ -100,9 +112,9 @@ public record RegionCurves(
                 region,
                 model,
                 why,
-                measured.stream().map(CurvePoint::hoursAfterInjection).toList(),
+                measured.stream().map(CurvePoint::hours).toList(),
                 measured.stream().map(p -> p.activity().inMBq()).toList(),
-                curve.stream().map(CurvePoint::hoursAfterInjection).toList(),
+                curve.stream().map(CurvePoint::hours).toList(),
                 curve.stream().map(p -> p.activity().inMBq()).toList(),
                 dvh.stream().map(p -> p.dose().inGy()).toList(),
                 dvh.stream().map(DvhPoint::fractionAtLeast).toList(),

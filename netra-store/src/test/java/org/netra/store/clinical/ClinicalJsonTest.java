@@ -2,6 +2,7 @@ package org.netra.store.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -172,6 +173,28 @@ class ClinicalJsonTest {
         roundTrip(new CycleCurves(d.id(), d.patientId(), List.of(curves)), CycleCurves.class);
     }
 
+    /** A cycle's dosimetry record as stored before the tumour volume was typed: {@code "volumeMl"} in mL. */
+    @Test
+    void aTumourDoseStoredBeforeItsVolumeWasTypedStillLoadsAndIsWrittenTheSameWay() throws Exception {
+        String old = """
+                {"lesion":"liver-s7","mean":{"grays":31.5},"standardDeviation":{"grays":4.2},"volumeMl":22.4}""";
+        var read = docs.read(old, org.netra.clinical.therapy.TumourDose.class);
+        assertThat(read.volume()).isEqualTo(Volume.ofMl(22.4));
+        assertThat(read.mean()).isEqualTo(AbsorbedDose.ofGy(31.5));
+        assertThat(docs.mapper().readTree(docs.write(read)))
+                .isEqualTo(docs.mapper().readTree(old));
+        // inside the whole record, as the store keeps it
+        var record = Samples.dosimetry(1);
+        String stored = docs.write(record);
+        assertThat(docs.mapper().readTree(stored).at("/tumours/0/volumeMl").asDouble())
+                .isEqualTo(22.4);
+        assertThat(docs.read(stored, DosimetryRecord.class)).isEqualTo(record);
+        // a volume of 0 breaks the record's rule and is refused on reading, as every domain rule is
+        assertThatThrownBy(() -> docs.read(old.replace("22.4", "0"), org.netra.clinical.therapy.TumourDose.class))
+                .isInstanceOf(org.netra.store.StoreException.class)
+                .hasMessageContaining("volume must be above 0 mL");
+    }
+
     /** Curves as they were stored before they were typed (parallel lists of numbers; null where not kept). */
     @Test
     void curvesStoredBeforeTheDoseWasTypedStillLoadAndAreWrittenTheSameWay() throws Exception {
@@ -187,8 +210,8 @@ class ClinicalJsonTest {
         RegionCurves kidney = read.regions().get(0);
         assertThat(kidney.measured())
                 .containsExactly(
-                        new RegionCurves.CurvePoint(4, Activity.ofMBq(100)),
-                        new RegionCurves.CurvePoint(24, Activity.ofMBq(72)));
+                        new RegionCurves.CurvePoint(java.time.Duration.ofHours(4), Activity.ofMBq(100)),
+                        new RegionCurves.CurvePoint(java.time.Duration.ofHours(24), Activity.ofMBq(72)));
         assertThat(kidney.curve()).hasSize(3);
         assertThat(kidney.dvh())
                 .containsExactly(
@@ -206,6 +229,28 @@ class ClinicalJsonTest {
         // written back in the same shape, field for field
         assertThat(docs.mapper().readTree(docs.write(read)))
                 .isEqualTo(docs.mapper().readTree(old));
+    }
+
+    /**
+     * A curve's time axis is a duration in the record and hours in the stored JSON: a chart's sample at an arbitrary
+     * fraction of an hour (the real SPECT's first scan at 3.741388… h, a curve sampled at 1/40 of it) comes back
+     * to the nanosecond, and its hours to 1e-12 h.
+     */
+    @Test
+    void curveTimesAreDurationsKeptToTheNanosecond() throws Exception {
+        double[] hours = {0, 3.7413888888888889 / 40, 3.7413888888888889, 27.725, 168.00000000001};
+        var curves = new RegionCurves(
+                "Kidney_L",
+                "mono-exponential",
+                "",
+                RegionCurves.points(hours, new double[] {0, 9, 100, 72, 3}),
+                List.of());
+        assertThat(curves.measured().get(2).afterInjection()).isEqualTo(java.time.Duration.ofSeconds(13469));
+        var json = docs.mapper().readTree(docs.write(curves));
+        for (int i = 0; i < hours.length; i++) {
+            assertThat(json.at("/measuredHours/" + i).asDouble()).isCloseTo(hours[i], within(1e-12));
+        }
+        assertThat(docs.read(docs.write(curves), RegionCurves.class)).isEqualTo(curves);
     }
 
     @Test

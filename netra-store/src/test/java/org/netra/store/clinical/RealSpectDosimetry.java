@@ -41,7 +41,7 @@ final class RealSpectDosimetry {
                             v.name(),
                             AbsorbedDose.ofGy(v.dose().inGy() * f),
                             AbsorbedDose.ofGy(v.doseSd().inGy() * f),
-                            v.volume().inMl()))
+                            v.volume()))
                     .toList();
         }
     }

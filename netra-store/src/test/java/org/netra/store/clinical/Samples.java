@@ -253,7 +253,11 @@ final class Samples {
                 PID,
                 ClinicalKinds.key(PID, "prrt-1"),
                 d,
-                List.of(new TumourDose("liver-s7", AbsorbedDose.ofGy(31.5), AbsorbedDose.ofGy(4.2), 22.4)),
+                List.of(new TumourDose(
+                        "liver-s7",
+                        AbsorbedDose.ofGy(31.5),
+                        AbsorbedDose.ofGy(4.2),
+                        org.netra.physics.quantity.Volume.ofMl(22.4))),
                 "SPECT/CT 24/96/168 h, mono-exponential tail");
     }
 

@@ -130,7 +130,7 @@ final class CourseAttachment {
                 .toList();
         String method = String.format(
                 Locale.ROOT,
-                "dosimetry job %s on %s: scans at %s h, %s%s; kidneys the mass-weighted mean of %s; %s; attached by %s",
+                "dosimetry job %s on %s: scans at %s h, %s%s; kidneys the volume-weighted mean of %s; %s; attached by %s",
                 job.id(),
                 job.upload(),
                 String.join(

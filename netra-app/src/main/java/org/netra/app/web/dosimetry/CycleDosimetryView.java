@@ -205,7 +205,7 @@ public record CycleDosimetryView(
                         && c.doseSd().isPresent()
                         && c.volume().isPresent())
                 .toList();
-        // the kidneys' SD: the regions' SDs mass-weighted like their doses (fully correlated: same calibration)
+        // the kidneys' SD: the regions' SDs volume-weighted like their doses (fully correlated: same calibration)
         double kidneyMl = kidneyRegions.stream()
                 .mapToDouble(c -> c.volume().orElseThrow().inMl())
                 .sum();
@@ -250,7 +250,7 @@ public record CycleDosimetryView(
                     t.mean(),
                     Optional.of(t.standardDeviation()),
                     t.mean().inGy() / gbq,
-                    String.format(Locale.ROOT, "tumour, %.1f mL", t.volumeMl())));
+                    String.format(Locale.ROOT, "tumour, %.1f mL", t.volume().inMl())));
         }
         List<AbsorbedDose> beds =
                 upTo.stream().map(c -> c.kidneyBed(config.kidney())).toList();
@@ -339,9 +339,7 @@ public record CycleDosimetryView(
     }
 
     private static double[] hours(List<RegionCurves.CurvePoint> points) {
-        return points.stream()
-                .mapToDouble(RegionCurves.CurvePoint::hoursAfterInjection)
-                .toArray();
+        return points.stream().mapToDouble(RegionCurves.CurvePoint::hours).toArray();
     }
 
     private static double[] mBq(List<RegionCurves.CurvePoint> points) {
@@ -402,7 +400,7 @@ public record CycleDosimetryView(
 
     private static List<DosimetryReport.Sample> samples(List<RegionCurves.CurvePoint> points) {
         return points.stream()
-                .map(p -> new DosimetryReport.Sample(p.hoursAfterInjection(), p.activity()))
+                .map(p -> new DosimetryReport.Sample(p.hours(), p.activity()))
                 .toList();
     }
 

@@ -923,6 +923,8 @@ public final class DosimetryJobs implements AutoCloseable {
             CycleReport report, IdentityCheck.DicomIdentity identity, Optional<AcquisitionProtocol> acquisition) {
         CycleResult r = report.result();
         double halfLifeH = Times.hours(r.nuclide().halfLife());
+        // the stored job keeps hours (its JSON's "hours"), as the charts draw them
+        double[] hours = r.afterInjection().stream().mapToDouble(Times::hours).toArray();
         List<VoiDose> vois = r.vois().stream()
                 .map(v -> new VoiDose(
                         v.name(),
@@ -934,7 +936,7 @@ public final class DosimetryJobs implements AutoCloseable {
                         v.doseSd(),
                         v.bed(),
                         v.tia().why(),
-                        Optional.of(ModelCurve.of(v.tia(), r.hoursAfterInjection(), mbq(v), halfLifeH)),
+                        Optional.of(ModelCurve.of(v.tia(), hours, mbq(v), halfLifeH)),
                         dvh(report, v.name()),
                         v.dvh().map(CycleResult.Dvh::d50),
                         Optional.of(v.tia().effectiveHalfLife()),
@@ -945,7 +947,7 @@ public final class DosimetryJobs implements AutoCloseable {
                 report.patientId(),
                 report.injection(),
                 report.injected(),
-                r.hoursAfterInjection(),
+                hours,
                 vois,
                 report.psf()
                         .map(p -> "GTM partial-volume correction (Rousset 1998), " + p.describe())

@@ -99,8 +99,8 @@ final class ReportChecklistValues {
         for (var v : r.vois()) {
             List<RegionCurves.CurvePoint> points = new ArrayList<>();
             for (int i = 0; i < r.hours().length; i++) {
-                points.add(
-                        new RegionCurves.CurvePoint(r.hours()[i], v.activity().get(i)));
+                points.add(RegionCurves.CurvePoint.atHours(
+                        r.hours()[i], v.activity().get(i)));
             }
             fits.add(v.name() + ": " + v.model() + ", " + terminalHalfLife(points));
             volumes.add(String.format(
@@ -172,7 +172,7 @@ final class ReportChecklistValues {
 
     private static String timePoints(List<RegionCurves> curves) {
         var hours = new TreeSet<Double>();
-        curves.forEach(c -> c.measured().forEach(p -> hours.add(p.hoursAfterInjection())));
+        curves.forEach(c -> c.measured().forEach(p -> hours.add(p.hours())));
         if (hours.isEmpty()) {
             return null;
         }
@@ -222,7 +222,7 @@ final class ReportChecklistValues {
         var a = measured.get(measured.size() - 2);
         var b = measured.get(measured.size() - 1);
         double ratio = a.activity().inMBq() / b.activity().inMBq();
-        double dt = b.hoursAfterInjection() - a.hoursAfterInjection();
+        double dt = b.hours() - a.hours();
         if (!(ratio > 1) || !(dt > 0)) {
             return "activity not decreasing between the last two time points (no effective half-life)";
         }

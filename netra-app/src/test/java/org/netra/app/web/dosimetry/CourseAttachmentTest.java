@@ -138,6 +138,8 @@ class CourseAttachmentTest {
                 .extracting(c -> c.region())
                 .containsExactly("Kidney_L", "Kidney_R", "Kidney_L_cortex", "lesion1");
         assertThat(rec.method()).contains(id).contains("blood-based").contains("physicist");
+        // CycleDoseMapping weighs the kidneys by volume, and the cycle page's method says so
+        assertThat(rec.method()).contains("kidneys the volume-weighted mean of").doesNotContain("mass-weighted");
         var history = server.store.audit().history(ClinicalKinds.DOSIMETRY.name(), cycle1.id());
         // the first change keeps the loader's record as "before" (the other tests here may attach again)
         assertThat(history.get(1).action()).isEqualTo(AuditEvent.Action.UPDATE);

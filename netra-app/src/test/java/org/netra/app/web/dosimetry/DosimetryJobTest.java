@@ -165,7 +165,10 @@ public class DosimetryJobTest {
                 .contains("job-result")
                 .contains("±")
                 .contains("job-tac")
-                .contains("job-dvh");
+                .contains("job-dvh")
+                // the warnings the result carries are on the page, next to the doses
+                .contains("id=\"job-warnings\"")
+                .contains("data-code=\"still-rising\"");
         // the page embeds the same curves for the chart script: measured points and the curve per VOI
         var tac = json.readTree(chartSpec(progress.body(), "job-tac"));
         assertThat(tac.get("datasets")).hasSize(4);

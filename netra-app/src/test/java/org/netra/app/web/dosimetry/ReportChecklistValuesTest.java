@@ -12,7 +12,7 @@ class ReportChecklistValuesTest {
     void theTerminalEffectiveHalfLifeIsLn2OverTheClearanceRate() {
         // A(t) = 61 MBq·exp(−0.041 t): T_eff = ln 2 / 0.041 h⁻¹ = 16.906 h, whichever two points are last
         var points = List.of(24.0, 96.0, 168.0).stream()
-                .map(h -> new RegionCurves.CurvePoint(h, Activity.ofMBq(61 * Math.exp(-0.041 * h))))
+                .map(h -> RegionCurves.CurvePoint.atHours(h, Activity.ofMBq(61 * Math.exp(-0.041 * h))))
                 .toList();
         assertThat(ReportChecklistValues.terminalHalfLife(points))
                 .isEqualTo("effective half-life 16.9 h (last two time points)");
@@ -21,8 +21,8 @@ class ReportChecklistValuesTest {
     @Test
     void riseAtTheEndAndASinglePointGiveNoHalfLife() {
         var rising = List.of(
-                new RegionCurves.CurvePoint(24, Activity.ofMBq(10)),
-                new RegionCurves.CurvePoint(96, Activity.ofMBq(12)));
+                RegionCurves.CurvePoint.atHours(24, Activity.ofMBq(10)),
+                RegionCurves.CurvePoint.atHours(96, Activity.ofMBq(12)));
         assertThat(ReportChecklistValues.terminalHalfLife(rising)).contains("not decreasing");
         assertThat(ReportChecklistValues.terminalHalfLife(rising.subList(0, 1))).contains("not recorded");
     }

@@ -32,8 +32,8 @@ class StoredCycleCurvesTest {
             // independent of the pipeline: the stored points fall with the cycle's kidney effective half-life
             var first = kidneys.measured().getFirst();
             var last = kidneys.measured().getLast();
-            double slope = Math.log(last.activity().inMBq() / first.activity().inMBq())
-                    / (last.hoursAfterInjection() - first.hoursAfterInjection());
+            double slope =
+                    Math.log(last.activity().inMBq() / first.activity().inMBq()) / (last.hours() - first.hours());
             double teffH = rec.dosimetry().kidneyEffectiveHalfLife().toMinutes() / 60.0;
             assertThat(-Math.log(2) / slope).isCloseTo(teffH, within(0.05));
             assertThat(kidneys.model()).containsIgnoringCase("mono");
@@ -49,7 +49,7 @@ class StoredCycleCurvesTest {
             assertThat(measured).hasSize(kidneys.measured().size());
             for (int i = 0; i < measured.size(); i++) {
                 var point = kidneys.measured().get(i);
-                assertThat(measured.get(i).get("x").asDouble()).isEqualTo(point.hoursAfterInjection());
+                assertThat(measured.get(i).get("x").asDouble()).isEqualTo(point.hours());
                 double mBq = point.activity().inMBq();
                 assertThat(measured.get(i).get("y").asDouble()).isCloseTo(mBq, within(1e-4 * mBq));
             }
