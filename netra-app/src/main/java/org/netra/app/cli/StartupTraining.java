@@ -56,7 +56,7 @@ public final class StartupTraining {
      * sequence, dates and decimals to parse), so that {@code dicom info}'s header reading is in the cache: the
      * command most run on a series as it arrives (docs/benchmarks.md, against pydicom).
      */
-    private static void writeSeries(Path folder) throws IOException {
+    static void writeSeries(Path folder) throws IOException {
         String study = Uids.named("netra start-up training study");
         String seriesUid = Uids.named("netra start-up training series");
         byte[] pixels = new byte[SIDE * SIDE * 2];
@@ -75,15 +75,15 @@ public final class StartupTraining {
                     .setSequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, List.of(pharmaceutical))
                     .setString(Tag.STUDY_INSTANCE_UID, Vr.UI, study)
                     .setString(Tag.SERIES_INSTANCE_UID, Vr.UI, seriesUid)
-                    .setDoubles(Tag.IMAGE_POSITION_PATIENT, Vr.DS, 0, 0, 4.0 * slice)
-                    .setDoubles(Tag.IMAGE_ORIENTATION_PATIENT, Vr.DS, 1, 0, 0, 0, 1, 0)
+                    .setString(Tag.IMAGE_POSITION_PATIENT, Vr.DS, "0", "0", String.valueOf(4 * slice))
+                    .setString(Tag.IMAGE_ORIENTATION_PATIENT, Vr.DS, "1", "0", "0", "0", "1", "0")
                     .setString(Tag.UNITS, Vr.CS, "BQML")
                     .setString(Tag.DECAY_CORRECTION, Vr.CS, "START")
                     .setInts(Tag.SAMPLES_PER_PIXEL, Vr.US, 1)
                     .setString(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2")
                     .setInts(Tag.ROWS, Vr.US, SIDE)
                     .setInts(Tag.COLUMNS, Vr.US, SIDE)
-                    .setDoubles(Tag.PIXEL_SPACING, Vr.DS, 4.0, 4.0)
+                    .setString(Tag.PIXEL_SPACING, Vr.DS, "4", "4")
                     .setInts(Tag.BITS_ALLOCATED, Vr.US, 16)
                     .setInts(Tag.BITS_STORED, Vr.US, 16)
                     .setInts(Tag.HIGH_BIT, Vr.US, 15)
