@@ -3,6 +3,8 @@
 
 usage: read_pydicom.py RUNS FOLDER...   (RUNS > 0: 2 warm-ups and RUNS timed reads, "in-process FOLDER median
 min max voxels" in ms; RUNS 0: one read, "once FOLDER ms voxels")
+       read_pydicom.py headers FOLDER...   (the headers only, as `netra dicom info` reads them: every file with
+stop_before_pixels, grouped by Series Instance UID; "headers FOLDER ms series files")
 """
 import os
 import sys
@@ -28,6 +30,14 @@ def read(folder):
     return read_sorted(folder)[0]
 
 
+def headers(folder):
+    series = {}
+    for f in sorted(os.listdir(folder)):
+        d = pydicom.dcmread(os.path.join(folder, f), stop_before_pixels=True)
+        series.setdefault(d.SeriesInstanceUID, []).append(d)
+    return series
+
+
 def main(runs, folders):
     for folder in folders:
         if runs == 0:
@@ -47,4 +57,11 @@ def main(runs, folders):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2:])
+    if sys.argv[1] == "headers":
+        for folder in sys.argv[2:]:
+            t = time.perf_counter()
+            s = headers(folder)
+            print("headers %s %.1f %d %d" % (folder, (time.perf_counter() - t) * 1000, len(s),
+                                             sum(len(v) for v in s.values())))
+    else:
+        main(int(sys.argv[1]), sys.argv[2:])

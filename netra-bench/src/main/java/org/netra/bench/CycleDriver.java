@@ -21,6 +21,7 @@ import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.DicomWriter;
 import org.netra.imaging.dicom.Tag;
+import org.netra.imaging.dicom.Uids;
 import org.netra.imaging.dicom.Vr;
 
 /**
@@ -159,7 +160,7 @@ public final class CycleDriver {
         int n = 0;
         for (Plan p : plans) {
             Path target = Files.createDirectories(dir.resolve(p.name()));
-            String seriesUid = "2.25.4" + (1000 + n++) + System.nanoTime();
+            String seriesUid = Uids.random();
             List<Path> files;
             try (var list = Files.list(data.resolve(p.from()).resolve("image"))) {
                 files = list.sorted().toList();

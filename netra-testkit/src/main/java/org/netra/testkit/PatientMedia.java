@@ -48,7 +48,8 @@ public final class PatientMedia {
      * Writes a whole cycle's CD into {@code folder}: both time points of the 177Lu SPECT (SCAN_001, SCAN_002,
      * 199 slices each) and SCAN_001's RTSTRUCT, every file in one flat folder {@code DICOM/} with ISO 9660 names
      * ({@code I0000001}, ...) as CD writers lay them out, so only the DICOMDIR tells the series apart. The
-     * SPECT is explicit VR little endian already; the RTSTRUCT passes {@code dcmconv +te}.
+     * SPECT is explicit VR little endian already; the RTSTRUCT passes {@code dcmconv +te}. The DICOMDIR lists all
+     * three series.
      */
     public static Path makeCycle(Path folder) throws IOException, InterruptedException {
         ExternalTool.require("dcmmkdir", "dcmtk");
@@ -79,6 +80,9 @@ public final class PatientMedia {
         List<String> cmd = new ArrayList<>(List.of(
                 "/usr/bin/dcmmkdir",
                 "-Pgp",
+                // the RTSTRUCT lacks Instance Number, which its directory record needs: without inventing one,
+                // dcmmkdir leaves it out of the index (with a warning), unlike a real CD's writer
+                "--invent",
                 "--input-directory",
                 folder.toString(),
                 "--output-file",

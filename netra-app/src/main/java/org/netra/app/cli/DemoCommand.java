@@ -81,8 +81,12 @@ final class DemoCommand implements Callable<Integer> {
         out.println("netra demo: starting the web app on a fresh database in " + dataDir);
         // the reference images, then each demo patient's own SPECT/CT (their twin's) once the store is open
         var demoStore = new java.util.concurrent.atomic.AtomicReference<org.netra.store.Store>();
+        // and the patient CDs imported on the study list, which go to the data folder's imaging/ (the web's store)
         var studies = org.netra.app.viewer.Studies.combined(
-                FolderStudies.scan(imagingDir()).preloading(), new org.netra.app.demo.TwinStudies(demoStore::get));
+                org.netra.app.viewer.Studies.combined(
+                        FolderStudies.scan(imagingDir()).preloading(),
+                        new org.netra.app.demo.TwinStudies(demoStore::get)),
+                FolderStudies.scan(config.dataDir().resolve("imaging")));
         var now = java.time.Clock.systemUTC();
         var clinic = java.time.Clock.offset(
                 now,

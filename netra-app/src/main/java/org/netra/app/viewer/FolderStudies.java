@@ -38,44 +38,66 @@ public final class FolderStudies implements Studies {
      */
     public static final double DOSE_MAP_MIN_HOURS = 20;
 
+    private final Path root;
+    /** By id, in the order of their paths; changed only by {@link #refresh}. */
     private final Map<String, Path> folders = new LinkedHashMap<>();
+
     private final Map<String, Study> studies = new LinkedHashMap<>();
     private final Map<String, Scene> loaded = new ConcurrentHashMap<>();
 
-    private FolderStudies() {}
+    private FolderStudies(Path root) {
+        this.root = root;
+    }
 
     /** The studies below {@code root} (none when it does not exist). */
     public static FolderStudies scan(Path root) {
-        var s = new FolderStudies();
+        var s = new FolderStudies(root);
+        s.refresh();
+        return s;
+    }
+
+    /**
+     * Adds the studies that appeared below the root since the last look (a patient CD's series imported on the
+     * study list); those already known, loaded or not, stay as they are.
+     */
+    @Override
+    public synchronized void refresh() {
         if (!Files.isDirectory(root)) {
-            return s;
+            return;
         }
+        List<Path> paths = new ArrayList<>(folders.values());
         try (Stream<Path> walk = Files.walk(root, 4)) {
             walk.filter(p -> p.getFileName().toString().equals("image") && Files.isDirectory(p))
                     .map(Path::getParent)
                     .filter(p -> !p.getFileName().toString().equals("ct"))
-                    .sorted()
-                    .forEach(study -> {
-                        String id = root.relativize(study)
-                                .toString()
-                                .replace('/', '-')
-                                .replace('\\', '-')
-                                .toLowerCase(Locale.ROOT);
-                        s.folders.put(id, study);
-                        s.studies.put(
-                                id,
-                                new Study(
-                                        id,
-                                        root.relativize(study).toString(),
-                                        Files.isDirectory(ctOf(study)),
-                                        rtstruct(study).isPresent(),
-                                        // from the first image's header, as the scene will decide when it loads
-                                        hasDoseMap(firstHeaderFacts(study.resolve("image")))));
-                    });
+                    .filter(p -> !folders.containsValue(p))
+                    .forEach(paths::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list imaging studies in " + root, e);
         }
-        return s;
+        paths.sort(null);
+        folders.clear();
+        paths.forEach(study -> folders.put(idOf(study), study));
+        for (var e : folders.entrySet()) {
+            Path study = e.getValue();
+            studies.computeIfAbsent(
+                    e.getKey(),
+                    id -> new Study(
+                            id,
+                            root.relativize(study).toString(),
+                            Files.isDirectory(ctOf(study)),
+                            rtstruct(study).isPresent(),
+                            // from the first image's header, as the scene will decide when it loads
+                            hasDoseMap(firstHeaderFacts(study.resolve("image")))));
+        }
+    }
+
+    private String idOf(Path study) {
+        return root.relativize(study)
+                .toString()
+                .replace('/', '-')
+                .replace('\\', '-')
+                .toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -83,7 +105,10 @@ public final class FolderStudies implements Studies {
      * of a study does not wait for its reading; for a server's few studies, not for hundreds. Returns this.
      */
     public FolderStudies preloading() {
-        var ids = List.copyOf(folders.keySet());
+        List<String> ids;
+        synchronized (this) {
+            ids = List.copyOf(folders.keySet());
+        }
         Thread t = new Thread(
                 () -> {
                     for (String id : ids) {
@@ -105,9 +130,10 @@ public final class FolderStudies implements Studies {
     }
 
     @Override
-    public List<Study> list() {
+    public synchronized List<Study> list() {
         List<Study> out = new ArrayList<>();
-        for (var e : studies.entrySet()) {
+        for (String id : folders.keySet()) {
+            var e = java.util.Map.entry(id, studies.get(id));
             Scene sc = loaded.get(e.getKey());
             out.add(sc == null ? e.getValue() : withDose(e.getValue(), sc.dose().isPresent()));
         }
@@ -120,11 +146,16 @@ public final class FolderStudies implements Studies {
 
     @Override
     public Optional<Scene> scene(String id) {
-        Path folder = folders.get(id);
-        if (folder == null) {
-            return Optional.empty();
+        Path folder;
+        String title;
+        synchronized (this) {
+            folder = folders.get(id);
+            if (folder == null) {
+                return Optional.empty();
+            }
+            title = studies.get(id).title();
         }
-        return Optional.of(loaded.computeIfAbsent(id, k -> load(studies.get(k).title(), folder)));
+        return Optional.of(loaded.computeIfAbsent(id, k -> load(title, folder)));
     }
 
     /** The facts of the first DICOM file's header in {@code series} (empty when it has none readable). */

@@ -13,6 +13,9 @@ public interface Studies {
     /** The study's scene, loaded on first use; empty for an unknown id. */
     Optional<Scene> scene(String id);
 
+    /** Looks again for studies added since (a folder store's new folders); nothing for a fixed set. */
+    default void refresh() {}
+
     /** The studies of {@code first}, then those of {@code second}; a study id belongs to the first that has it. */
     static Studies combined(Studies first, Studies second) {
         return new Studies() {
@@ -26,6 +29,12 @@ public interface Studies {
             @Override
             public Optional<Scene> scene(String id) {
                 return first.scene(id).or(() -> second.scene(id));
+            }
+
+            @Override
+            public void refresh() {
+                first.refresh();
+                second.refresh();
             }
         };
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.netra.imaging.dicom.DicomFile;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.DicomSeg;
 import org.netra.imaging.io.LabelNames;
@@ -45,17 +46,14 @@ public sealed interface VoiSource {
                     + "): give an RTSTRUCT, a DICOM SEG or a .nii/.nii.gz label map with its names");
         }
         return switch (sopClass) {
-            case RT_STRUCTURE_SET -> new RtStructFile(file);
-            case SEGMENTATION -> new SegFile(file);
+            case SopClass.RT_STRUCTURE_SET_STORAGE -> new RtStructFile(file);
+            case SopClass.SEGMENTATION_STORAGE -> new SegFile(file);
             default ->
                 throw new CycleInputException("the VOI file " + file + " is DICOM of SOP Class '" + sopClass
                         + "', not an RT Structure Set or a Segmentation: give an RTSTRUCT, a DICOM SEG or a NIfTI"
                         + " label map");
         };
     }
-
-    String RT_STRUCTURE_SET = "1.2.840.10008.5.1.4.1.1.481.3";
-    String SEGMENTATION = "1.2.840.10008.5.1.4.1.1.66.4";
 
     /** An RT Structure Set, rasterised on the grid. */
     record RtStructFile(Path file) implements VoiSource {

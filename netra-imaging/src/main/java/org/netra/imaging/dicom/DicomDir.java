@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 public record DicomDir(Path file, List<Patient> patients) {
     /** Media Storage Directory Storage, the SOP class of a DICOMDIR (PS3.4 annex I). */
-    public static final String SOP_CLASS_UID = "1.2.840.10008.1.3.10";
+    public static final String SOP_CLASS_UID = SopClass.MEDIA_STORAGE_DIRECTORY;
 
     public record Patient(String id, String name, List<Study> studies) {}
 

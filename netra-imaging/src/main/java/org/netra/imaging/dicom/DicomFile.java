@@ -1,8 +1,11 @@
 package org.netra.imaging.dicom;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -47,8 +50,43 @@ public record DicomFile(
     }
 
     public static DicomFile read(Path file, Extent extent, Leniency leniency) throws IOException {
+        if (extent == Extent.HEADER) {
+            DicomFile fromStart = headerFromStart(file, leniency);
+            if (fromStart != null) {
+                return fromStart;
+            }
+        }
         byte[] bytes = Files.readAllBytes(file);
         return parse(bytes, file.toString(), extent, leniency);
+    }
+
+    /**
+     * How much of a file a header-only read takes first: the elements before the pixel data of an image (a few
+     * KB; 30 KB with a large vendor private block). The pixels are not read, and not kept in memory with the
+     * header: a series of 500 CT slices is 250 MB of pixels against 2 MB of headers.
+     */
+    static final int HEADER_READ_BYTES = 32 * 1024;
+
+    /** The header read from the file's first bytes, or null where those do not hold it all (read it whole). */
+    static DicomFile headerFromStart(Path file, Leniency leniency) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size <= HEADER_READ_BYTES) {
+                return null;
+            }
+            ByteBuffer start = ByteBuffer.allocate(HEADER_READ_BYTES);
+            while (start.hasRemaining() && channel.read(start) >= 0) {
+                // a file read in pieces (a network share) fills the buffer over several reads
+            }
+            if (start.hasRemaining()) {
+                return null; // the file shrank while read: the whole read names the problem
+            }
+            try {
+                return new DicomReader(start.array(), size, file.toString(), true, leniency == Leniency.LENIENT).read();
+            } catch (DicomParseException e) {
+                return null; // the header runs past the start, or is damaged: the whole read decides which
+            }
+        }
     }
 
     /** Parses bytes already in memory, leniently; {@code source} names them in errors. */

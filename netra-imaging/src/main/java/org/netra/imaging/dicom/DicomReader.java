@@ -36,8 +36,10 @@ final class DicomReader {
     private final boolean headerOnly;
     private final boolean lenient;
     private final List<ReadWarning> warnings = new ArrayList<>();
-    private final DataDictionary dictionary = DataDictionary.standard();
     private byte[] b;
+    /** The length of the whole file; more than {@code b.length} when only its start was read. */
+    private final long fileLength;
+
     private int pos;
     /** Where the current buffer starts in the file (non-zero after inflating a deflated data set). */
     private long fileOffset;
@@ -46,10 +48,28 @@ final class DicomReader {
     private boolean explicit;
 
     DicomReader(byte[] bytes, String source, boolean headerOnly, boolean lenient) {
+        this(bytes, bytes.length, source, headerOnly, lenient);
+    }
+
+    /**
+     * A reader of {@code bytes}, the first bytes of a file of {@code fileLength} bytes: a header-only read needs
+     * no more than the elements before the pixel data. Where the header runs past the bytes given, or anything
+     * else is wrong, the read fails and the caller reads the whole file again, whose error is then the one told.
+     */
+    DicomReader(byte[] bytes, long fileLength, String source, boolean headerOnly, boolean lenient) {
+        if (fileLength < bytes.length || (!headerOnly && fileLength != bytes.length)) {
+            throw new IllegalArgumentException("a whole file, or the start of one for a header-only read");
+        }
         this.b = bytes;
+        this.fileLength = fileLength;
         this.source = source;
         this.headerOnly = headerOnly;
         this.lenient = lenient;
+    }
+
+    /** Whether only the start of the file is held (a header-only read of a file longer than its header). */
+    private boolean prefixOnly() {
+        return fileLength > b.length;
     }
 
     DicomFile read() throws DicomParseException {
@@ -139,6 +159,9 @@ final class DicomReader {
                 if (mode == Mode.ITEM_UNDEFINED) {
                     throw error(pos, "an item of undefined length ends without an item delimitation (FFFE,E00D)");
                 }
+                if (mode == Mode.TOP && prefixOnly()) {
+                    throw error(pos, "the data set runs past the " + b.length + " bytes read of its start");
+                }
                 break;
             }
             int start = pos;
@@ -199,14 +222,15 @@ final class DicomReader {
                 if (vr == Vr.UN && length != UNDEFINED) {
                     // a node that did not know the tag wrote UN; its value is as the tag's real VR would be
                     // in implicit VR little endian (PS3.5 6.2.2), so the dictionary's VR reads it whole
-                    Vr known = dictionary.implicitVr(tag);
+                    Vr known = DataDictionary.standard().implicitVr(tag);
                     if (known != Vr.UN) {
                         vr = known;
                         fromUnknown = true;
                     }
                 }
             } else {
-                vr = dictionary.implicitVr(tag);
+                // the dictionary (a 200 KB table) is parsed on first use: explicit VR files never need it
+                vr = DataDictionary.standard().implicitVr(tag);
                 length = u32(pos + 4);
                 pos += 8;
             }
@@ -247,7 +271,7 @@ final class DicomReader {
             pos = valueEnd;
         }
         if (!explicit && pixelRepresentation == 1) {
-            out.retypeAmbiguous(dictionary);
+            out.retypeAmbiguous(DataDictionary.standard());
         }
         return out.build();
     }
@@ -272,14 +296,16 @@ final class DicomReader {
             length = u32(pos + 4);
             header = 8;
         }
+        // in the whole file: the bytes held may be only its start
+        long remain = (prefixOnly() ? fileLength : end) - pos - header;
         if (length == UNDEFINED) {
             pos += header;
             readFragments(end);
-        } else if (length > end - pos - header) {
+        } else if (length > remain) {
             throw error(
                     start,
-                    "element " + Tag.toString(Tag.PIXEL_DATA) + " declares " + length + " bytes but only "
-                            + (end - pos - header) + " remain in the file");
+                    "element " + Tag.toString(Tag.PIXEL_DATA) + " declares " + length + " bytes but only " + remain
+                            + " remain in the file");
         }
         pos = start;
     }

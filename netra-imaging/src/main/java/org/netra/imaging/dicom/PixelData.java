@@ -328,7 +328,7 @@ public final class PixelData {
                     src, ts.uid(), ts.name() + ": no " + format + " image reader on the class path");
         }
         ImageReader reader = readers.next();
-        byte[] codestream = Jpeg2000TileParts.withTilePartCounts(bytes);
+        byte[] codestream = Jpeg2000TileParts.withTilePartCounts(bytes, src);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(codestream))) {
             reader.setInput(in);
             Raster raster = reader.canReadRaster()

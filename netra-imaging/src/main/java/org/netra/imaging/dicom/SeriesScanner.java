@@ -35,24 +35,7 @@ public final class SeriesScanner {
         }
     }
 
-    private static final Map<String, String> SOP_CLASS_NAMES = Map.ofEntries(
-            Map.entry("1.2.840.10008.5.1.4.1.1.128", "Positron Emission Tomography Image Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.130", "Enhanced PET Image Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.20", "Nuclear Medicine Image Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.2", "CT Image Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.2.1", "Enhanced CT Image Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.4", "MR Image Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.7", "Secondary Capture Image Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.481.2", "RT Dose Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.481.3", "RT Structure Set Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.66.4", "Segmentation Storage"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.88.67", "X-Ray Radiation Dose SR Storage"));
-
     private SeriesScanner() {}
-
-    public static String sopClassName(String uid) {
-        return SOP_CLASS_NAMES.getOrDefault(uid, uid);
-    }
 
     public static Scan scan(Path path) throws IOException {
         if (!Files.exists(path)) {
@@ -152,7 +135,7 @@ public final class SeriesScanner {
                 uid,
                 first.string(Tag.MODALITY).orElse(""),
                 sopClass,
-                sopClassName(sopClass),
+                SopClass.name(sopClass),
                 first.integer(Tag.ROWS, 0),
                 first.integer(Tag.COLUMNS, 0),
                 first.contains(Tag.ROWS) ? frames : 0,

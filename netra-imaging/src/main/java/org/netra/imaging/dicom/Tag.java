@@ -46,6 +46,9 @@ public final class Tag {
     public static final int SERIES_DESCRIPTION = 0x0008103E;
     public static final int REFERENCED_SOP_CLASS_UID = 0x00081150;
     public static final int REFERENCED_SOP_INSTANCE_UID = 0x00081155;
+    public static final int FAILURE_REASON = 0x00081197;
+    public static final int FAILED_SOP_SEQUENCE = 0x00081198;
+    public static final int REFERENCED_SOP_SEQUENCE = 0x00081199;
     public static final int PATIENT_NAME = 0x00100010;
     public static final int PATIENT_ID = 0x00100020;
     public static final int PATIENT_BIRTH_DATE = 0x00100030;

@@ -12,6 +12,7 @@ import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.PixelData;
 import org.netra.imaging.dicom.Pixels;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Mask;
@@ -23,7 +24,6 @@ import org.netra.imaging.volume.Mask;
  * grid's slices (as segmentations made on that series do); anything else is a typed error.
  */
 public final class DicomSeg {
-    static final String SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4";
     /** How far (in voxels) a frame may sit from the grid's slice and column/row lattice. */
     private static final double ON_GRID = 0.25;
 
@@ -50,7 +50,7 @@ public final class DicomSeg {
     public static List<Mask> read(DicomFile file, Geometry grid) throws IOException {
         Attributes ds = file.dataset();
         String src = file.source();
-        if (!SEGMENTATION_STORAGE.equals(ds.string(Tag.SOP_CLASS_UID).orElse(""))) {
+        if (!SopClass.SEGMENTATION_STORAGE.equals(ds.string(Tag.SOP_CLASS_UID).orElse(""))) {
             throw new IllegalArgumentException(src + " is not a DICOM Segmentation (SOP Class "
                     + ds.string(Tag.SOP_CLASS_UID).orElse("?") + ")");
         }

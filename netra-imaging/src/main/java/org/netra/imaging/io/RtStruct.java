@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomFile;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Mask;
@@ -26,7 +27,6 @@ import org.netra.imaging.volume.Mask;
  */
 public final class RtStruct {
     private static final int SOP_CLASS = Tag.SOP_CLASS_UID;
-    private static final String RT_STRUCTURE_SET = "1.2.840.10008.5.1.4.1.1.481.3";
     /** Contour points may stray this far (in slices) from their plane before the plane is oblique. */
     private static final double PLANE_TOLERANCE = 0.25;
 
@@ -57,7 +57,7 @@ public final class RtStruct {
     public static RtStruct of(DicomFile file) {
         Attributes ds = file.dataset();
         String src = file.source();
-        if (!RT_STRUCTURE_SET.equals(ds.string(SOP_CLASS).orElse(""))) {
+        if (!SopClass.RT_STRUCTURE_SET_STORAGE.equals(ds.string(SOP_CLASS).orElse(""))) {
             throw new IllegalArgumentException(src + " is not an RT Structure Set (SOP Class "
                     + ds.string(SOP_CLASS).orElse("?") + "); pass the RTSTRUCT file");
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.volume.Geometry;
@@ -18,10 +19,7 @@ import org.netra.imaging.volume.Mask;
  * differ between an export of a real series and a digital twin.
  */
 public final class RtStructContent {
-    public static final String RT_STRUCTURE_SET_STORAGE = "1.2.840.10008.5.1.4.1.1.481.3";
     /** The retired Detached Study Management SOP Class, which RT Referenced Study items name by convention. */
-    private static final String STUDY_REFERENCE_CLASS = "1.2.840.10008.3.1.2.3.1";
-
     private static final int[][] PALETTE = {
         {230, 25, 75}, {60, 180, 75}, {255, 225, 25}, {0, 130, 200}, {245, 130, 48}, {145, 30, 180},
         {70, 240, 240}, {240, 50, 230}, {210, 245, 60}, {250, 190, 212}, {0, 128, 128}, {220, 190, 255},
@@ -111,7 +109,7 @@ public final class RtStructContent {
                 .setSequence(Tag.CONTOUR_IMAGE_SEQUENCE, ref.imageReferences())
                 .build();
         Attributes study = Attributes.builder()
-                .setString(Tag.REFERENCED_SOP_CLASS_UID, Vr.UI, STUDY_REFERENCE_CLASS)
+                .setString(Tag.REFERENCED_SOP_CLASS_UID, Vr.UI, SopClass.DETACHED_STUDY_MANAGEMENT)
                 .setString(Tag.REFERENCED_SOP_INSTANCE_UID, Vr.UI, ref.studyInstanceUid())
                 .setSequence(Tag.RT_REFERENCED_SERIES_SEQUENCE, List.of(series))
                 .build();
@@ -119,7 +117,7 @@ public final class RtStructContent {
                 .setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, ref.frameOfReferenceUid())
                 .setSequence(Tag.RT_REFERENCED_STUDY_SEQUENCE, List.of(study))
                 .build();
-        return b.setString(Tag.SOP_CLASS_UID, Vr.UI, RT_STRUCTURE_SET_STORAGE)
+        return b.setString(Tag.SOP_CLASS_UID, Vr.UI, SopClass.RT_STRUCTURE_SET_STORAGE)
                 .setString(Tag.OPERATORS_NAME, Vr.PN, "")
                 // the Frame of Reference module, part of the RT Structure Set IOD since PS3.3 2020
                 .setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, ref.frameOfReferenceUid())

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 
 /**
@@ -26,8 +27,6 @@ public record CameraSetup(
         List<EnergyWindow> windows,
         Optional<String> nuclide,
         Optional<Duration> acquisition) {
-
-    static final String NM_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.20";
 
     public CameraSetup {
         windows = List.copyOf(windows);
@@ -79,7 +78,7 @@ public record CameraSetup(
             return Optional.empty();
         }
         double total = ms.getAsDouble();
-        if (NM_IMAGE_STORAGE.equals(ds.string(Tag.SOP_CLASS_UID).orElse(""))) {
+        if (SopClass.NM_IMAGE_STORAGE.equals(ds.string(Tag.SOP_CLASS_UID).orElse(""))) {
             int frames = ds.integer(Tag.NUMBER_OF_FRAMES_IN_ROTATION, 0);
             if (frames <= 0) {
                 return Optional.empty(); // per-projection time without the projection count: unknown total

@@ -69,6 +69,50 @@ class Jpeg2000TilePartsTest {
         assertThat(decoded).isEqualTo(3 * MODES.size());
     }
 
+    /**
+     * A damaged tile-part length: the last tile-part's Psot 1000 bytes too long (998 past the EOC) (jj2000 happened to decode it
+     * right), the first's 10 bytes short, inside its data (jj2000 decoded a wholly wrong image, silently).
+     * OpenJPEG refuses both; netra refuses them with a typed error naming the tile-part.
+     */
+    @Test
+    void aDamagedTilePartLengthIsRefusedAsOpenJpegRefusesIt() throws Exception {
+        Tools.requirePydicom();
+        if (!Files.isExecutable(Path.of("/usr/bin/opj_decompress"))) {
+            TestData.unavailable("OpenJPEG 'opj_decompress' (Debian package libopenjp2-tools)");
+        }
+        Path corpusTools = dir.resolve("corpus_tools.py");
+        try (var in = getClass().getResourceAsStream("corpus_tools.py")) {
+            Files.write(corpusTools, in.readAllBytes());
+        }
+        Path source = sources().get(1);
+        for (String mode : List.of("psot-long", "psot-short")) {
+            Path out = dir.resolve(mode + ".dcm");
+            Tools.require(List.of(
+                    Tools.DEBIAN_PYTHON.toString(),
+                    corpusTools.toString(),
+                    "j2k",
+                    mode,
+                    source.toString(),
+                    out.toString()));
+            var openJpeg = Tools.run(List.of(
+                    "/usr/bin/opj_decompress",
+                    "-i",
+                    out + ".j2k",
+                    "-o",
+                    dir.resolve(mode + ".rawl").toString()));
+            assertThat(openJpeg.exitCode()).as(mode + ": OpenJPEG refuses it").isNotZero();
+            DicomFile f = DicomFile.read(out);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> PixelData.decode(f))
+                    .as(mode)
+                    .isInstanceOf(DicomParseException.class)
+                    .hasMessageContaining(mode.equals("psot-long") ? "tile-part 48 (tile 15)" : "tile-part 1 (tile 0)")
+                    .hasMessageContaining(
+                            mode.equals("psot-long")
+                                    ? "runs 998 bytes past the codestream"
+                                    : "ends where no tile-part");
+        }
+    }
+
     /** The first slice of the real CT (signed 16 bit), SPECT and PET (unsigned 16 bit). */
     private static List<Path> sources() throws Exception {
         List<Path> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomWriter;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.volume.Geometry;
@@ -45,7 +46,7 @@ class DicomSegTest {
         }
         List<Attributes> segments = List.of(segment(1, "liver"), segment(2, "lesion"));
         Attributes seg = Attributes.builder()
-                .setString(Tag.SOP_CLASS_UID, Vr.UI, DicomSeg.SEGMENTATION_STORAGE)
+                .setString(Tag.SOP_CLASS_UID, Vr.UI, SopClass.SEGMENTATION_STORAGE)
                 .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "1.2.3.9")
                 .setString(Tag.MODALITY, Vr.CS, "SEG")
                 .setString(Tag.SEGMENTATION_TYPE, Vr.CS, "BINARY")

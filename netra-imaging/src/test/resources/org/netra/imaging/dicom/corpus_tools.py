@@ -16,7 +16,9 @@
                                              as written; "interleaved" tile-parts of different tiles interleaved
                                              (tile 0 part 0, tile 1 part 0, ..., tile 0 part 1, ...; legal, T.800 A.4.2);
                                              "psot0" the last tile-part's Psot 0 (legal: it runs to EOC); "tnsot0"
-                                             every TNsot 0 (legal: the count is not known). Single-frame, one-sample
+                                             every TNsot 0 (legal: the count is not known); damaged: "psot-long" the last
+                                             tile-part's Psot 1000 bytes past the end, "psot-short" the first's 10 bytes
+                                             short, inside its data. Single-frame, one-sample
                                              sources only (exit 3 otherwise); the codestream is also written to OUT.j2k
   corpus_tools.py values FILE TAG...         print each element's value as pydicom reads it, one per line
                                              (multi-values joined by backslash; sequences as their item count)
@@ -149,6 +151,12 @@ def j2k(mode, src, dst):
     elif mode == "tnsot0":
         for p in parts:
             p[11] = 0
+    elif mode == "psot-long":
+        # damaged: the last tile-part claims 1000 bytes more than the codestream holds
+        parts[-1][6:10] = struct.pack(">I", len(parts[-1]) + 1000)
+    elif mode == "psot-short":
+        # damaged: the first tile-part claims 10 bytes fewer than it holds, ending inside its data
+        parts[0][6:10] = struct.pack(">I", len(parts[0]) - 10)
     elif mode != "tileparts":
         raise SystemExit("unknown mode " + mode)
     codestream = bytes(header) + b"".join(bytes(p) for p in parts) + b"\xff\xd9"

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
 
@@ -12,7 +13,6 @@ import org.netra.imaging.dicom.Vr;
  * images it was made from.
  */
 public final class EncapsulatedPdfExport {
-    public static final String ENCAPSULATED_PDF_STORAGE = "1.2.840.10008.5.1.4.1.1.104.1";
 
     private EncapsulatedPdfExport() {}
 
@@ -30,7 +30,7 @@ public final class EncapsulatedPdfExport {
                 .setString(Tag.CODING_SCHEME_DESIGNATOR, Vr.SH, "LN")
                 .setString(Tag.CODE_MEANING, Vr.LO, "Diagnostic imaging study")
                 .build();
-        var b = source.newInstance(ENCAPSULATED_PDF_STORAGE, "DOC", title, 903);
+        var b = source.newInstance(SopClass.ENCAPSULATED_PDF_STORAGE, "DOC", title, 903);
         b.setString(Tag.CONVERSION_TYPE, Vr.CS, "WSD")
                 .setString(Tag.ACQUISITION_DATE_TIME, Vr.DT, "")
                 .setString(Tag.BURNED_IN_ANNOTATION, Vr.CS, "YES")

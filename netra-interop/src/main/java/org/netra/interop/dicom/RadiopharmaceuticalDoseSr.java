@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Uids;
 import org.netra.imaging.dicom.Vr;
@@ -30,7 +31,6 @@ import org.netra.physics.quantity.Activity;
  * the dose calibrator before and the residual after (each with its measurement time), route and lot.
  */
 public final class RadiopharmaceuticalDoseSr {
-    public static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.88.68";
     public static final String TEMPLATE = "10021";
 
     // PS3.16 concepts of TID 10021/10022 (DCM, SNOMED CT) and UCUM units
@@ -160,7 +160,7 @@ public final class RadiopharmaceuticalDoseSr {
         String time = created.format(DateTimeFormatter.ofPattern("HHmmss"));
         var b = Attributes.builder()
                 .setString(Tag.SPECIFIC_CHARACTER_SET, Vr.CS, "ISO_IR 100")
-                .setString(Tag.SOP_CLASS_UID, Vr.UI, SOP_CLASS)
+                .setString(Tag.SOP_CLASS_UID, Vr.UI, SopClass.RADIOPHARMACEUTICAL_RADIATION_DOSE_SR)
                 .setString(Tag.SOP_INSTANCE_UID, Vr.UI, Uids.random())
                 .setString(Tag.INSTANCE_CREATION_DATE, Vr.DA, date)
                 .setString(Tag.INSTANCE_CREATION_TIME, Vr.TM, time)
@@ -209,9 +209,9 @@ public final class RadiopharmaceuticalDoseSr {
     public static Received read(Attributes dataset) {
         String source = dataset.source();
         String sopClass = dataset.string(Tag.SOP_CLASS_UID).orElse("");
-        if (!sopClass.equals(SOP_CLASS)) {
+        if (!sopClass.equals(SopClass.RADIOPHARMACEUTICAL_RADIATION_DOSE_SR)) {
             throw new StructuredReportException(source + " is not a Radiopharmaceutical Radiation Dose SR: its SOP"
-                    + " Class UID is '" + sopClass + "', not " + SOP_CLASS);
+                    + " Class UID is '" + sopClass + "', not " + SopClass.RADIOPHARMACEUTICAL_RADIATION_DOSE_SR);
         }
         ContentItem.Container root = ContentTree.readRoot(dataset);
         if (!root.name().sameCode(REPORT)) {

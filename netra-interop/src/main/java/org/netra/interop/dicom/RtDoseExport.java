@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;
 import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.volume.Geometry;
@@ -17,7 +18,6 @@ import org.netra.imaging.volume.VoxelUnit;
  * pointing back to the source images.
  */
 public final class RtDoseExport {
-    public static final String RT_DOSE_STORAGE = "1.2.840.10008.5.1.4.1.1.481.2";
     private static final double MAX_STORED = 65535.0;
     /** Negative doses this small (relative to the maximum) are rounding from convolution; they become 0. */
     private static final double NEGATIVE_TOLERANCE = 1e-6;
@@ -67,7 +67,7 @@ public final class RtDoseExport {
             offsets[k] = k * step;
         }
 
-        var b = source.newInstance(RT_DOSE_STORAGE, "RTDOSE", description, 901);
+        var b = source.newInstance(SopClass.RT_DOSE_STORAGE, "RTDOSE", description, 901);
         b.setString(Tag.OPERATORS_NAME, Vr.PN, "")
                 .setString(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, source.frameOfReferenceUid())
                 .setString(Tag.POSITION_REFERENCE_INDICATOR, Vr.LO, "")

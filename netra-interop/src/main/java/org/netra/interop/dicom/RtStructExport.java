@@ -3,6 +3,7 @@ package org.netra.interop.dicom;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.netra.imaging.dicom.Attributes;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.io.RtStructContent;
 import org.netra.imaging.volume.Mask;
@@ -13,7 +14,6 @@ import org.netra.imaging.volume.Mask;
  * image of its slice when the masks lie on the source grid); this adds the source's patient and study.
  */
 public final class RtStructExport {
-    public static final String RT_STRUCTURE_SET_STORAGE = RtStructContent.RT_STRUCTURE_SET_STORAGE;
 
     /** A VOI to export and how to interpret it (RT ROI Interpreted Type: ORGAN, GTV, PTV, AVOIDANCE…). */
     public record Voi(Mask mask, String interpretedType) {
@@ -27,7 +27,7 @@ public final class RtStructExport {
     private RtStructExport() {}
 
     public static Attributes toDataset(List<Voi> vois, SourceSeries source, String label) {
-        var b = source.newInstance(RT_STRUCTURE_SET_STORAGE, "RTSTRUCT", label, 902)
+        var b = source.newInstance(SopClass.RT_STRUCTURE_SET_STORAGE, "RTSTRUCT", label, 902)
                 .remove(Tag.CONTENT_DATE)
                 .remove(Tag.CONTENT_TIME);
         return RtStructContent.put(

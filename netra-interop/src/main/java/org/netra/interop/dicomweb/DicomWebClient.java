@@ -244,15 +244,17 @@ public final class DicomWebClient {
         }
         DicomJson answer = new DicomJson(root);
         List<Matches.StoredInstance> out = new ArrayList<>();
-        for (DicomJson ok : answer.sequence(0x00081199)) { // Referenced SOP Sequence
+        for (DicomJson ok : answer.sequence(Tag.REFERENCED_SOP_SEQUENCE)) {
             out.add(new Matches.StoredInstance(
-                    ok.string(0x00081150).orElse(""), ok.string(0x00081155).orElse(""), ""));
+                    ok.string(Tag.REFERENCED_SOP_CLASS_UID).orElse(""),
+                    ok.string(Tag.REFERENCED_SOP_INSTANCE_UID).orElse(""),
+                    ""));
         }
-        for (DicomJson failed : answer.sequence(0x00081198)) { // Failed SOP Sequence
+        for (DicomJson failed : answer.sequence(Tag.FAILED_SOP_SEQUENCE)) {
             out.add(new Matches.StoredInstance(
-                    failed.string(0x00081150).orElse(""),
-                    failed.string(0x00081155).orElse(""),
-                    "failure reason " + failed.string(0x00081197).orElse("unknown"))); // Failure Reason
+                    failed.string(Tag.REFERENCED_SOP_CLASS_UID).orElse(""),
+                    failed.string(Tag.REFERENCED_SOP_INSTANCE_UID).orElse(""),
+                    "failure reason " + failed.string(Tag.FAILURE_REASON).orElse("unknown")));
         }
         if (out.size() != batch.size()) {
             throw new DicomWebException.BadResponse(

@@ -209,7 +209,8 @@ class AdministrationSrTest {
                     .skip(1)
                     .forEach(l -> lines.put(l.substring(0, l.indexOf(' ')), l.substring(l.indexOf(' ') + 1)));
             assertThat(out.lines().findFirst().orElseThrow())
-                    .isEqualTo(RadiopharmaceuticalDoseSr.SOP_CLASS + " 113500 10021 " + MRN);
+                    .isEqualTo(org.netra.imaging.dicom.SopClass.RADIOPHARMACEUTICAL_RADIATION_DOSE_SR + " 113500 10021 "
+                            + MRN);
             assertThat(mbq(lines.get("113507"))).isCloseTo(given.inMBq(), within(1e-3));
             assertThat(mbq(lines.get("113508"))).isCloseTo(7520, within(1e-6));
             assertThat(lines.get("113508")).contains("'MBq'", "20210309080000+0100");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomWriter;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.volume.Geometry;
@@ -31,8 +32,6 @@ import org.netra.sim.kinetics.SimulatedTracer;
  * </ul>
  */
 public final class ImageSeriesWriter {
-    public static final String PET_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.128";
-    public static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
 
     private ImageSeriesWriter() {}
 
@@ -92,7 +91,7 @@ public final class ImageSeriesWriter {
             }
             Attributes.Builder b = study.common("PT", seriesUid, seriesNumber, f.description());
             study.plane(b, g, k);
-            b.setString(Tag.SOP_CLASS_UID, Vr.UI, PET_IMAGE_STORAGE)
+            b.setString(Tag.SOP_CLASS_UID, Vr.UI, SopClass.PET_IMAGE_STORAGE)
                     .setString(Tag.SOP_INSTANCE_UID, Vr.UI, seriesUid + "." + (k + 1))
                     .setString(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL", "PRIMARY")
                     // type 2C, asked for by dciodvfy when no body part is named; the trunk has no side
@@ -170,7 +169,7 @@ public final class ImageSeriesWriter {
             uids[k] = seriesUid + "." + (k + 1);
             Attributes.Builder b = study.common("CT", seriesUid, seriesNumber, description);
             study.plane(b, g, k);
-            b.setString(Tag.SOP_CLASS_UID, Vr.UI, CT_IMAGE_STORAGE)
+            b.setString(Tag.SOP_CLASS_UID, Vr.UI, SopClass.CT_IMAGE_STORAGE)
                     .setString(Tag.SOP_INSTANCE_UID, Vr.UI, uids[k])
                     .setString(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL", "PRIMARY", "AXIAL")
                     .setString(Tag.LATERALITY, Vr.CS, "")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.netra.imaging.dicom.Attributes;
 import org.netra.imaging.dicom.DicomWriter;
+import org.netra.imaging.dicom.SopClass;
 import org.netra.imaging.dicom.Tag;
 import org.netra.imaging.dicom.Vr;
 import org.netra.imaging.io.RtStructContent;
@@ -18,7 +19,6 @@ import org.netra.imaging.volume.Mask;
  * edges, so that rasterising at voxel centres gives the mask back), each contour referencing its CT slice.
  */
 public final class RtStructWriter {
-    public static final String RT_STRUCTURE_SET_STORAGE = RtStructContent.RT_STRUCTURE_SET_STORAGE;
 
     private RtStructWriter() {}
 
@@ -33,7 +33,7 @@ public final class RtStructWriter {
         List<Attributes> sliceRefs = new ArrayList<>();
         for (String uid : ctSlices) {
             sliceRefs.add(Attributes.builder()
-                    .setString(Tag.REFERENCED_SOP_CLASS_UID, Vr.UI, ImageSeriesWriter.CT_IMAGE_STORAGE)
+                    .setString(Tag.REFERENCED_SOP_CLASS_UID, Vr.UI, SopClass.CT_IMAGE_STORAGE)
                     .setString(Tag.REFERENCED_SOP_INSTANCE_UID, Vr.UI, uid)
                     .build());
         }

@@ -221,22 +221,11 @@ public final class JobFeature implements WebFeature {
     }
 
     private DosimetryJobs.Upload unpack(Context ctx) throws IOException {
-        unpacker.checkBeforeReceiving(ctx.req().getContentLengthLong());
-        io.javalin.http.UploadedFile file;
-        try {
-            file = ctx.uploadedFile("zip");
-        } catch (IllegalStateException e) {
-            // Jetty stops reading the multipart body as soon as it passes the configured size
-            throw new UploadRefusedException("the upload is larger than "
-                    + (unpacker.limits().maxUploadBytes() >> 20) + " MiB, the limit for one zip");
-        }
-        if (file == null) {
-            throw new CycleInputException("choose a zip file with one folder per time point and an RTSTRUCT");
-        }
-        CycleOptions options = options(ctx);
-        try (var in = file.content()) {
-            return jobs.unpack(RequestSecurity.user(ctx).orElseThrow().username(), file.filename(), in, options);
-        }
+        return unpacker.fromForm(
+                ctx,
+                "choose a zip file with one folder per time point and an RTSTRUCT",
+                (name, zip) ->
+                        jobs.unpack(RequestSecurity.user(ctx).orElseThrow().username(), name, zip, options(ctx)));
     }
 
     /**

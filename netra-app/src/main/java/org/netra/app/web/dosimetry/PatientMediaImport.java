@@ -22,22 +22,30 @@ import org.netra.imaging.dicom.DicomParseException;
  * folder ({@code DICOM/I0000001}, ...), while the cycle pipeline reads a time point as a folder holding one
  * series; so each series the DICOMDIR lists is moved into a folder of its own under {@code media/}, named by
  * the series number and modality the DICOMDIR records ({@code S1000_PT}, {@code S1000_PT_2} for a second series
- * with the same number; the page shows each series' acquisition beside it). A file the DICOMDIR names that the zip does
+ * with the same number; the page shows each series' acquisition beside it). The dosimetry upload and the study
+ * list's CD import ({@code org.netra.app.web.imaging}) both arrange a CD this way. A file the DICOMDIR names that the zip does
  * not hold, or one named twice, refuses the upload naming it: a partial copy of a CD must not pass as a whole.
  */
-final class PatientMediaImport {
+public final class PatientMediaImport {
     /** The folder of the upload that receives one sub-folder per series. */
-    static final String MEDIA_FOLDER = "media";
+    public static final String MEDIA_FOLDER = "media";
 
-    /** One series as the DICOMDIR lists it, moved into {@code folder}. */
-    record ListedSeries(Path folder, String modality, String patient, String study) {}
+    /** One series as the DICOMDIR lists it, moved into {@code folder}; its files, and its and its study's UIDs. */
+    public record ListedSeries(
+            Path folder,
+            String modality,
+            String patient,
+            String study,
+            int files,
+            String seriesInstanceUid,
+            String studyInstanceUid) {}
 
     private PatientMediaImport() {}
 
     /**
      * The DICOMDIR of an unpacked upload: at its top, or at the top of its only folder (a zipped CD's folder).
      */
-    static Optional<Path> dicomDir(Path upload) throws IOException {
+    public static Optional<Path> dicomDir(Path upload) throws IOException {
         Optional<Path> top = DicomDir.in(upload);
         if (top.isPresent()) {
             return top;
@@ -56,7 +64,7 @@ final class PatientMediaImport {
      * Reads the DICOMDIR {@code file} of the upload {@code upload} and moves each series it lists into its own
      * folder; returns the series in the DICOMDIR's order (patients, their studies, their series).
      */
-    static List<ListedSeries> arrange(Path upload, Path file, String uploadName) throws IOException {
+    public static List<ListedSeries> arrange(Path upload, Path file, String uploadName) throws IOException {
         DicomDir dir;
         try {
             dir = DicomDir.read(file);
@@ -83,7 +91,14 @@ final class PatientMediaImport {
                     for (Path f : se.files()) {
                         move(upload, f, folder, moved, uploadName);
                     }
-                    out.add(new ListedSeries(folder, se.modality().toUpperCase(Locale.ROOT), patient, study));
+                    out.add(new ListedSeries(
+                            folder,
+                            se.modality().toUpperCase(Locale.ROOT),
+                            patient,
+                            study,
+                            se.files().size(),
+                            se.instanceUid(),
+                            st.instanceUid()));
                 }
             }
         }

@@ -64,6 +64,36 @@ public final class UploadUnpacker {
         }
     }
 
+    /** Reads a zip received from a form: its file name and its bytes. */
+    @FunctionalInterface
+    public interface ZipReader<T> {
+        T read(String name, InputStream zip) throws IOException;
+    }
+
+    /**
+     * The zip of the multipart field {@code zip} of {@code ctx}, given to {@code read}: refused before it is read when
+     * the request is larger than an upload may be or the disk cannot take it, and as soon as Jetty passes the size
+     * limit; {@code missing} says what to choose when the field is empty. The dosimetry upload and the study list's
+     * patient CD both receive their zip here.
+     */
+    public <T> T fromForm(io.javalin.http.Context ctx, String missing, ZipReader<T> read) throws IOException {
+        checkBeforeReceiving(ctx.req().getContentLengthLong());
+        io.javalin.http.UploadedFile file;
+        try {
+            file = ctx.uploadedFile("zip");
+        } catch (IllegalStateException e) {
+            // Jetty stops reading the multipart body as soon as it passes the configured size
+            throw new UploadRefusedException(
+                    "the upload is larger than " + mib(limits.maxUploadBytes()) + ", the limit for one zip");
+        }
+        if (file == null) {
+            throw new org.netra.dosimetry.cycle.CycleInputException(missing);
+        }
+        try (var in = file.content()) {
+            return read.read(file.filename(), in);
+        }
+    }
+
     /**
      * Names the job folders ({@code job-<id>}) that must stay whatever their age: those of jobs queued or running
      * on any node (the queue is shared, and so is the data folder).

@@ -3,6 +3,7 @@ package org.netra.app.web.imaging;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,11 @@ import org.netra.app.viewer.VoxelReadout;
 import org.netra.app.viewer.Windowing;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.dosimetry.UploadRefusedException;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
+import org.netra.app.web.security.RequestSecurity;
+import org.netra.dosimetry.cycle.CycleInputException;
 
 /**
  * The imaging viewer: axial, coronal and sagittal slices and a MIP of a PET or SPECT study, with CT
@@ -26,13 +30,26 @@ import org.netra.app.web.security.Permission;
 public final class ImagingFeature implements WebFeature {
     static final int DEFAULT_SIZE = 384;
     private final Studies studies;
+    private final CdImports cds;
 
-    public ImagingFeature(Studies studies) {
+    /** @param cds imports patient CDs into the store {@code studies} lists */
+    public ImagingFeature(Studies studies, CdImports cds) {
         this.studies = studies;
+        this.cds = cds;
     }
 
-    /** The list page. */
-    public record StudiesPage(List<Studies.Study> studies) {}
+    /**
+     * The list page: the studies, whether the user may import a CD, a refused CD's reason, and the study folders a
+     * CD import just made ({@code cd-<upload>-}).
+     */
+    public record StudiesPage(List<Studies.Study> studies, boolean canImport, String error, String imported) {
+        public boolean justImported(Studies.Study s) {
+            return !imported.isEmpty() && s.title().startsWith("cd-" + imported + "-");
+        }
+    }
+
+    /** A CD's series to pick from, and why the last pick was refused. */
+    public record CdPage(CdImports.Listing listing, String error) {}
 
     /** One VOI's name and its outline colour class. */
     public record Voi(String name, int colour) {}
@@ -60,7 +77,30 @@ public final class ImagingFeature implements WebFeature {
         Access viewers = Access.requires(Permission.VIEW_PATIENT);
         routes.nav("Imaging", "/imaging", viewers);
         routes.page(HandlerType.GET, "/imaging", viewers, ctx -> routes.views()
-                .render(ctx, "imaging.jte", "Imaging", new StudiesPage(studies.list())));
+                .render(ctx, "imaging.jte", "Imaging", page(ctx, "")));
+        Access importers = Access.requires(Permission.RUN_DOSIMETRY);
+        routes.page(HandlerType.POST, "/imaging/cd", importers, ctx -> {
+            try {
+                var listing = receive(ctx);
+                ctx.redirect("/imaging/cd/" + listing.id(), HttpStatus.SEE_OTHER);
+            } catch (CycleInputException e) {
+                ctx.status(e instanceof UploadRefusedException ? 413 : 400);
+                routes.views().render(ctx, "imaging.jte", "Imaging", page(ctx, "zip: " + e.getMessage()));
+            }
+        });
+        routes.page(HandlerType.GET, "/imaging/cd/{id}", importers, ctx -> routes.views()
+                .render(ctx, "imaging-cd.jte", "Import a patient CD", new CdPage(listing(ctx), "")));
+        routes.page(HandlerType.POST, "/imaging/cd/{id}", importers, ctx -> {
+            var listing = listing(ctx);
+            try {
+                cds.importSeries(listing, ctx.formParams("series"), user(ctx));
+                ctx.redirect("/imaging?imported=" + listing.id(), HttpStatus.SEE_OTHER);
+            } catch (CycleInputException e) {
+                ctx.status(400);
+                routes.views()
+                        .render(ctx, "imaging-cd.jte", "Import a patient CD", new CdPage(listing, e.getMessage()));
+            }
+        });
         routes.page(HandlerType.GET, "/imaging/{study}", viewers, ctx -> {
             StudyView v = view(ctx.pathParam("study"));
             routes.views().render(ctx, "viewer.jte", v.title(), v);
@@ -127,6 +167,36 @@ public final class ImagingFeature implements WebFeature {
                 viewers,
                 "a study's slices per plane, VOIs and layers; images at /imaging/{study}/render",
                 ctx -> ctx.json(view(ctx.pathParam("study"))));
+    }
+
+    private StudiesPage page(Context ctx, String error) {
+        String imported = ctx.queryParam("imported");
+        return new StudiesPage(
+                studies.list(),
+                RequestSecurity.user(ctx)
+                        .map(u -> u.can(Permission.RUN_DOSIMETRY))
+                        .orElse(false),
+                error,
+                imported == null || !imported.matches("[0-9a-f]{8}") ? "" : imported);
+    }
+
+    private static String user(Context ctx) {
+        return RequestSecurity.user(ctx).orElseThrow().username();
+    }
+
+    private CdImports.Listing receive(Context ctx) throws java.io.IOException {
+        return cds.unpacker()
+                .fromForm(
+                        ctx,
+                        "choose the zip of a patient CD (its DICOMDIR and folders)",
+                        (name, zip) -> cds.receive(user(ctx), name, zip));
+    }
+
+    private CdImports.Listing listing(Context ctx) throws java.io.IOException {
+        String id = ctx.pathParam("id");
+        return cds.listing(user(ctx), id)
+                .orElseThrow(() -> new NotFoundResponse("There is no patient CD " + id
+                        + " of yours waiting to be imported (imported already, or expired): upload it again."));
     }
 
     private VoxelReadout readout(Context ctx) {

@@ -14,6 +14,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.netra.app.config.BuildVersions;
 import org.netra.app.config.ServerConfig;
+import org.netra.app.viewer.FolderStudies;
 import org.netra.app.viewer.Studies;
 import org.netra.app.web.ErrorPage;
 import org.netra.app.web.Frame;
@@ -44,6 +46,7 @@ import org.netra.app.web.dosimetry.UploadUnpacker;
 import org.netra.app.web.followup.CohortFeature;
 import org.netra.app.web.followup.FollowUpFeature;
 import org.netra.app.web.home.HomeFeature;
+import org.netra.app.web.imaging.CdImports;
 import org.netra.app.web.imaging.ImagingFeature;
 import org.netra.app.web.input.InvalidInputException;
 import org.netra.app.web.labs.LabsFeature;
@@ -98,7 +101,9 @@ public final class WebApp implements AutoCloseable {
         /** Null: the clinical records in the store. */
         private PatientDirectory patients;
 
-        private Studies studies = Studies.none();
+        /** Null: the study store in the data folder's {@code imaging/}, where patient CDs are imported. */
+        private Studies studies;
+
         private PasswordHasher hasher = new PasswordHasher();
         private Clock clock = Clock.systemUTC();
         private final List<java.util.function.Function<WebServices, WebFeature>> features = new ArrayList<>();
@@ -178,6 +183,14 @@ public final class WebApp implements AutoCloseable {
                         config.jobLease(),
                         JobQueue.Settings.DEFAULTS.poll(),
                         JobQueue.Settings.DEFAULTS.maxAttempts()));
+        Path imaging = config.dataDir().resolve("imaging");
+        Studies studies = b.studies != null ? b.studies : FolderStudies.scan(imaging);
+        // a CD's zip is unpacked within the dosimetry uploads' limits, in a folder of its own
+        var cds = new CdImports(
+                b.store,
+                new UploadUnpacker(config.dataDir().resolve("imaging-uploads"), config.uploads(), b.clock),
+                imaging,
+                studies);
         List<WebFeature> all = new ArrayList<>(List.of(
                 new SignInFeature(services),
                 new HomeFeature(patients),
@@ -185,7 +198,7 @@ public final class WebApp implements AutoCloseable {
                 new RegistrationFeature(services), // before the chart: /patients/new is not a patient id
                 new ChartFeature(services),
                 new LabsFeature(services),
-                new DiagnosisFeature(services, b.studies),
+                new DiagnosisFeature(services, studies),
                 new DosimetryFeature(services),
                 new JobFeature(jobs, unpacker, b.clock.getZone()),
                 pacsFeature(services, config),
@@ -197,7 +210,7 @@ public final class WebApp implements AutoCloseable {
                 new RadiopharmacyFeature(services),
                 new CareFeature(services),
                 new FollowUpFeature(services),
-                new ImagingFeature(b.studies),
+                new ImagingFeature(studies, cds),
                 new UserAdminFeature(services),
                 new EligibilitySettingsFeature(services),
                 new CalibrationSettingsFeature(services),
