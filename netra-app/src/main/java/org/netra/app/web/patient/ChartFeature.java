@@ -38,8 +38,8 @@ public final class ChartFeature implements WebFeature {
         routes.page(HandlerType.GET, "/patients/{id}", viewers, ctx -> {
             var user = RequestSecurity.user(ctx).orElseThrow();
             String id = ctx.pathParam("id");
-            // one read of the chart for the page and the proposal: the chart is most of a page's cost
-            PatientChart chart = PatientChart.load(services.store().records(), id);
+            // one read of the chart for the page and the proposal, kept parsed by this node until it changes
+            PatientChart chart = services.store().stampedReads().chart(id);
             var view = view(chart, id);
             routes.views()
                     .render(
@@ -113,7 +113,7 @@ public final class ChartFeature implements WebFeature {
     }
 
     ChartView view(String id) {
-        return view(PatientChart.load(services.store().records(), id), id);
+        return view(services.store().stampedReads().chart(id), id);
     }
 
     private ChartView view(PatientChart chart, String id) {

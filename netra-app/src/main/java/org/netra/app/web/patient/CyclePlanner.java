@@ -58,18 +58,22 @@ public final class CyclePlanner {
     }
 
     public Proposal propose(String patientId) {
-        return propose(PatientChart.load(store.records(), patientId));
+        return propose(store.stampedReads().chart(patientId));
     }
 
-    /** The same for a chart the caller has read already. */
+    /**
+     * The same for a chart the caller has read already. A proposal is only shown, so it is planned on the room
+     * bookings this node keeps parsed ({@code StampedReads}, checked against the database on every read).
+     */
     public Proposal propose(PatientChart chart) {
-        return plan(chart).proposal();
+        return plan(chart, store.stampedReads().roomBookings()).proposal();
     }
 
     /** Records the proposed decision and books the room; refuses when there is nothing to plan or it is done. */
     public synchronized Proposal approve(String patientId, String actor) {
+        // what is stored is planned on fresh reads, never on what a node keeps for its pages
         var chart = PatientChart.load(store.records(), patientId);
-        var plan = plan(chart);
+        var plan = plan(chart, store.records().list(ClinicalKinds.ROOM_BOOKING));
         var p = plan.proposal();
         if (!p.possible()) {
             throw new IllegalStateException(p.why());
@@ -95,7 +99,7 @@ public final class CyclePlanner {
         return new Plan(Proposal.none(why), null, Optional.empty());
     }
 
-    private Plan plan(PatientChart chart) {
+    private Plan plan(PatientChart chart, List<Stored<RoomBooking>> everyBooking) {
         var course = chart.courses().stream().map(Stored::value).reduce((a, b) -> b);
         if (course.isEmpty()) {
             return none("no PRRT course yet");
@@ -138,7 +142,7 @@ public final class CyclePlanner {
             wanted = today.plusDays(7);
         }
         var calendar = RoomCalendar.of(ROOMS);
-        for (var b : store.records().list(ClinicalKinds.ROOM_BOOKING)) {
+        for (var b : everyBooking) {
             calendar = calendar.book(b.value());
         }
         Optional<RoomBooking> booking = Optional.empty();
