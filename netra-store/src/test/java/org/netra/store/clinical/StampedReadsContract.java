@@ -74,7 +74,9 @@ abstract class StampedReadsContract extends OnFreshStore {
     void roomBookingsOfEveryPatientFollowTheOtherNode() {
         assertThat(store.stampedReads().roomBookings()).isEmpty();
         otherNode.records().create(ClinicalKinds.ROOM_BOOKING, Samples.room(), "dr.other");
-        assertThat(store.stampedReads().roomBookings()).extracting(Stored::value).containsExactly(Samples.room());
+        assertThat(store.stampedReads().roomBookings())
+                .extracting(Stored::value)
+                .containsExactly(Samples.room());
         var kept = store.stampedReads().roomBookings();
         assertThat(store.stampedReads().roomBookings()).isSameAs(kept);
 
@@ -99,7 +101,12 @@ abstract class StampedReadsContract extends OnFreshStore {
         // Patient keeps the list Jackson made: only the kept chart's reader makes it unmodifiable
         var weights = chart.patient().value().patient().weights();
         assertThatThrownBy(weights::clear).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(store.stampedReads().chart(Samples.PID).patient().value().patient().weights())
+        assertThat(store.stampedReads()
+                        .chart(Samples.PID)
+                        .patient()
+                        .value()
+                        .patient()
+                        .weights())
                 .hasSize(1);
     }
 

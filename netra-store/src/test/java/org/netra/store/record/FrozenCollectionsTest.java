@@ -24,8 +24,7 @@ class FrozenCollectionsTest {
         assertThatThrownBy(() -> box.names().add("c")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> box.numbers().remove(1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> box.byKey().put("j", List.of())).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> box.byKey().get("k").add("y"))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> box.byKey().get("k").add("y")).isInstanceOf(UnsupportedOperationException.class);
         // a field declared as a concrete class still gets that class
         assertThat(box.own()).isInstanceOf(ArrayList.class).containsExactly("c");
     }

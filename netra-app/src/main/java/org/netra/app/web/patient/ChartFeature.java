@@ -116,8 +116,28 @@ public final class ChartFeature implements WebFeature {
         return view(services.store().stampedReads().chart(id), id);
     }
 
+    /** The view last made of each patient's chart, for the day it was made on. */
+    private record MadeView(PatientChart chart, LocalDate day, ChartView view) {}
+
+    /**
+     * A chart's view is a function of the chart and the day alone, and a kept chart is the same object until it
+     * changes (StampedReads): so the view of the same chart on the same day is made once, not on every read.
+     */
+    private final com.fasterxml.jackson.databind.util.LRUMap<String, MadeView> views =
+            new com.fasterxml.jackson.databind.util.LRUMap<>(64, 2000);
+
     private ChartView view(PatientChart chart, String id) {
         LocalDate today = LocalDate.now(services.clock());
+        var made = views.get(id);
+        if (made != null && made.chart() == chart && made.day().equals(today)) {
+            return made.view();
+        }
+        var view = freshView(chart, id, today);
+        views.put(id, new MadeView(chart, today, view));
+        return view;
+    }
+
+    private static ChartView freshView(PatientChart chart, String id, LocalDate today) {
         var status = PatientStatus.of(
                 id,
                 chart.courses().stream().map(Stored::value).toList(),

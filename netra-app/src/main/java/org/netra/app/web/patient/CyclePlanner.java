@@ -66,8 +66,28 @@ public final class CyclePlanner {
      * bookings this node keeps parsed ({@code StampedReads}, checked against the database on every read).
      */
     public Proposal propose(PatientChart chart) {
-        return plan(chart, store.stampedReads().roomBookings()).proposal();
+        var bookings = store.stampedReads().roomBookings();
+        LocalDate today = LocalDate.now(clock);
+        String id = chart.patient().value().id();
+        var made = proposals.get(id);
+        // kept charts and bookings are the same objects until they change: the same inputs, the same proposal
+        if (made != null
+                && made.chart() == chart
+                && made.bookings() == bookings
+                && made.day().equals(today)) {
+            return made.proposal();
+        }
+        var proposal = plan(chart, bookings).proposal();
+        proposals.put(id, new MadeProposal(chart, bookings, today, proposal));
+        return proposal;
     }
+
+    /** The proposal last made for a patient, from these inputs. */
+    private record MadeProposal(
+            PatientChart chart, List<Stored<RoomBooking>> bookings, LocalDate day, Proposal proposal) {}
+
+    private final com.fasterxml.jackson.databind.util.LRUMap<String, MadeProposal> proposals =
+            new com.fasterxml.jackson.databind.util.LRUMap<>(64, 2000);
 
     /** Records the proposed decision and books the room; refuses when there is nothing to plan or it is done. */
     public synchronized Proposal approve(String patientId, String actor) {
