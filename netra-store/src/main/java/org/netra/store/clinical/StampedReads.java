@@ -2,7 +2,6 @@ package org.netra.store.clinical;
 
 import com.fasterxml.jackson.databind.util.LRUMap;
 import java.util.List;
-import java.util.Map;
 import org.netra.clinical.therapy.RoomBooking;
 import org.netra.store.record.ChangeStamps;
 import org.netra.store.record.Records;
@@ -40,8 +39,22 @@ public final class StampedReads {
     /** The patient's chart as now stored ({@link PatientChart#load}), parsed again only when it changed. */
     public PatientChart chart(String patientId) {
         String scope = ChangeStamps.patient(patientId);
-        // the stamp first: records read after it are at least as new, so a chart is never kept under a newer stamp
-        Long stamp = stamps.read(List.of(scope)).get(scope);
+        return chart(patientId, stamps.read(List.of(scope)).get(scope));
+    }
+
+    /** A chart with every room booking of the department: what a chart page and its next-cycle proposal show. */
+    public record ChartAndRooms(PatientChart chart, List<Stored<RoomBooking>> roomBookings) {}
+
+    /** {@link #chart} and {@link #roomBookings}, with both stamps checked in one query. */
+    public ChartAndRooms chartAndRooms(String patientId) {
+        String patient = ChangeStamps.patient(patientId);
+        String rooms = ChangeStamps.kind(ClinicalKinds.ROOM_BOOKING);
+        var now = stamps.read(List.of(patient, rooms));
+        return new ChartAndRooms(chart(patientId, now.get(patient)), roomBookings(now.get(rooms)));
+    }
+
+    // the stamp is read first: records read after it are at least as new, so nothing is kept under a newer stamp
+    private PatientChart chart(String patientId, Long stamp) {
         if (stamp != null) {
             var kept = charts.get(patientId);
             if (kept != null && kept.stamp() == stamp) {
@@ -58,8 +71,10 @@ public final class StampedReads {
     /** Every isolation-room booking of every patient, as now stored, parsed again only when one changed. */
     public List<Stored<RoomBooking>> roomBookings() {
         String scope = ChangeStamps.kind(ClinicalKinds.ROOM_BOOKING);
-        Map<String, Long> now = stamps.read(List.of(scope));
-        Long stamp = now.get(scope);
+        return roomBookings(stamps.read(List.of(scope)).get(scope));
+    }
+
+    private List<Stored<RoomBooking>> roomBookings(Long stamp) {
         var kept = bookings;
         if (stamp != null && kept != null && kept.stamp() == stamp) {
             return kept.value();

@@ -87,6 +87,22 @@ abstract class StampedReadsContract extends OnFreshStore {
     }
 
     @Test
+    void aChartAndTheRoomsReadTogetherFollowTheOtherNode() {
+        var before = store.stampedReads().chartAndRooms(Samples.PID);
+        assertThat(before.roomBookings()).isEmpty();
+        assertThat(before.chart().roomBookings()).isEmpty();
+        // this patient's stay moves both stamps; another patient's stay only the rooms'
+        otherNode.records().create(ClinicalKinds.ROOM_BOOKING, Samples.room(), "dr.other");
+        var afterOwn = store.stampedReads().chartAndRooms(Samples.PID);
+        assertThat(afterOwn.chart().roomBookings()).extracting(Stored::value).containsExactly(Samples.room());
+        assertThat(afterOwn.roomBookings()).extracting(Stored::value).containsExactly(Samples.room());
+        otherNode.records().create(ClinicalKinds.ROOM_BOOKING, otherPatientsStay(), "dr.other");
+        var afterOther = store.stampedReads().chartAndRooms(Samples.PID);
+        assertThat(afterOther.chart()).isSameAs(afterOwn.chart());
+        assertThat(afterOther.roomBookings()).hasSize(2);
+    }
+
+    @Test
     void aFailedChangeLeavesTheKeptChartValid() {
         var first = store.stampedReads().chart(Samples.PID);
         // a duplicate create is refused and rolled back: nothing changed, so nothing is read again

@@ -39,8 +39,8 @@ public final class ChartFeature implements WebFeature {
             var user = RequestSecurity.user(ctx).orElseThrow();
             String id = ctx.pathParam("id");
             // one read of the chart for the page and the proposal, kept parsed by this node until it changes
-            PatientChart chart = services.store().stampedReads().chart(id);
-            var view = view(chart, id);
+            var read = services.store().stampedReads().chartAndRooms(id);
+            var view = view(read.chart(), id);
             routes.views()
                     .render(
                             ctx,
@@ -48,7 +48,7 @@ public final class ChartFeature implements WebFeature {
                             view.name(),
                             new ChartPage(
                                     view,
-                                    planner.propose(chart),
+                                    planner.propose(read),
                                     user.can(Permission.APPROVE_CYCLE),
                                     user.can(Permission.PLAN_CYCLE),
                                     ctx.queryParam("planned") != null

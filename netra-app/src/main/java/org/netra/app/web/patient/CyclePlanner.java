@@ -15,6 +15,7 @@ import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.NextCycle;
 import org.netra.store.clinical.PatientChart;
+import org.netra.store.clinical.StampedReads;
 import org.netra.store.record.Change;
 import org.netra.store.record.Stored;
 
@@ -58,15 +59,16 @@ public final class CyclePlanner {
     }
 
     public Proposal propose(String patientId) {
-        return propose(store.stampedReads().chart(patientId));
+        return propose(store.stampedReads().chartAndRooms(patientId));
     }
 
     /**
-     * The same for a chart the caller has read already. A proposal is only shown, so it is planned on the room
-     * bookings this node keeps parsed ({@code StampedReads}, checked against the database on every read).
+     * The same for a chart and room bookings the caller has read already. A proposal is only shown, so it is
+     * planned on what this node keeps parsed ({@code StampedReads}, checked against the database on every read).
      */
-    public Proposal propose(PatientChart chart) {
-        var bookings = store.stampedReads().roomBookings();
+    public Proposal propose(StampedReads.ChartAndRooms read) {
+        PatientChart chart = read.chart();
+        var bookings = read.roomBookings();
         LocalDate today = LocalDate.now(clock);
         String id = chart.patient().value().id();
         var made = proposals.get(id);
