@@ -127,6 +127,19 @@ abstract class StampedReadsContract extends OnFreshStore {
     }
 
     @Test
+    void aRestoredDatabaseHasStampsAndItsChartsAreKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var zip = dir.resolve("backup.zip");
+        store.backups().write(zip);
+        try (var restored = Store.open(freshConfig())) {
+            restored.backups().restore(zip);
+            var first = restored.stampedReads().chart(Samples.PID);
+            assertThat(restored.stampedReads().chart(Samples.PID)).isSameAs(first);
+            restored.records().create(ClinicalKinds.LAB_PANEL, Samples.labs(Samples.START, "r", 150), "dr.berg");
+            assertThat(restored.stampedReads().chart(Samples.PID).labs()).hasSize(1);
+        }
+    }
+
+    @Test
     void aMissingPatientIsStillAnError() {
         assertThatThrownBy(() -> store.stampedReads().chart("P-NOBODY"))
                 .isInstanceOf(org.netra.store.record.RecordNotFoundException.class);
