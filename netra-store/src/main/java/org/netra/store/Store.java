@@ -39,8 +39,9 @@ public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final Documents documents;
     private final Connection keepAlive;
+    private final org.netra.store.clinical.StampedReads stampedReads;
 
-    private Store(StoreConfig config, Documents documents) {
+    private Store(StoreConfig config, Documents documents, Documents frozenDocuments) {
         this.config = config;
         this.documents = documents;
         try {
@@ -79,6 +80,8 @@ public final class Store implements AutoCloseable {
                 .load()
                 .migrate();
         this.jdbi = Jdbi.create(pool);
+        this.stampedReads = new org.netra.store.clinical.StampedReads(
+                new Records(jdbi, frozenDocuments), new org.netra.store.record.ChangeStamps(jdbi));
     }
 
     private static HikariDataSource pool(StoreConfig config) {
@@ -101,7 +104,9 @@ public final class Store implements AutoCloseable {
         Module[] all = new Module[modules.length + 1];
         all[0] = new ClinicalJson();
         System.arraycopy(modules, 0, all, 1, modules.length);
-        return new Store(config, new Documents(all));
+        Module[] frozen = java.util.Arrays.copyOf(all, all.length + 1);
+        frozen[all.length] = new org.netra.store.record.FrozenCollections();
+        return new Store(config, new Documents(all), new Documents(frozen));
     }
 
     public StoreConfig config() {
@@ -110,6 +115,14 @@ public final class Store implements AutoCloseable {
 
     public Records records() {
         return new Records(jdbi, documents);
+    }
+
+    /**
+     * This store's (this node's) parsed charts and room bookings, checked against the database's change stamps
+     * on every read: for pages that only show them, never to decide a change on.
+     */
+    public org.netra.store.clinical.StampedReads stampedReads() {
+        return stampedReads;
     }
 
     public AuditTrail audit() {

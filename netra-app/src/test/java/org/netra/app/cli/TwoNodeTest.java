@@ -76,6 +76,67 @@ class TwoNodeTest {
         }
     }
 
+    /**
+     * Each node keeps the charts it parsed (StampedReads): a lab panel entered on B, then corrected on B, is on
+     * A's very next read of the chart, page and API alike. A kept chart that hid a change made on another node
+     * would show a physician old values: a clinical defect, not a slow page.
+     */
+    @Test
+    void aChangeSavedOnOneNodeIsOnTheOthersNextRead(@TempDir Path dir) throws Exception {
+        var config = new StoreConfig(TestPostgres.freshSchemaUrl(), null, null);
+        try (Store store = Store.open(config)) {
+            new Accounts(store, new PasswordHasher())
+                    .create(new Accounts.NewAccount("physician", "Dr Two", "physician", PASSWORD), "test");
+            new org.netra.app.demo.DemoClinic(7, 2, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                    .load(store, "test");
+        }
+        String pid = org.netra.app.demo.DemoClinic.patientId(1);
+        List<String> options = List.of(
+                "--db-url", config.url(), "--data-dir", dir.resolve("data").toString());
+        try (var a = ServeProcess.start(options, dir.resolve("a.log"));
+                var b = ServeProcess.start(options, dir.resolve("b.log"))) {
+            var onA = new WebClient("http://127.0.0.1:" + a.port);
+            assertThat(onA.signIn("physician", PASSWORD).statusCode()).isEqualTo(303);
+            // A reads the chart twice: the second read is served from what A keeps
+            String sampled = "2019-02-13";
+            for (int i = 0; i < 2; i++) {
+                assertThat(onA.get("/patients/" + pid).body()).contains(pid).doesNotContain(sampled);
+                assertThat(labRow(onA, pid, sampled)).isNull();
+            }
+
+            // the same session on B (a page read there gives the client the session's CSRF token for B's forms)
+            var onB = onA.on("http://127.0.0.1:" + b.port);
+            assertThat(onB.get("/patients").statusCode()).isEqualTo(200);
+            var entered = onB.postJson("/api/patients/" + pid + "/labs", """
+                    {"sampled": "%s", "platelets": 70, "plateletsUnit": "×10⁹/L"}""".formatted(sampled));
+            assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+            assertThat(onA.get("/patients/" + pid).body()).contains(sampled);
+            assertThat(labRow(onA, pid, sampled).toString()).contains("70").doesNotContain("72");
+
+            String panel = JSON.readTree(entered.body()).get("panel").asText();
+            var corrected = onB.putJson("/api/patients/" + pid + "/labs/" + panel, """
+                    {"version": 1, "sampled": "%s", "platelets": 72, "plateletsUnit": "×10⁹/L"}""".formatted(sampled));
+            assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+            assertThat(labRow(onA, pid, sampled).toString()).contains("72").doesNotContain("70");
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The chart API's lab row sampled on {@code date}, or null. */
+    private static com.fasterxml.jackson.databind.JsonNode labRow(WebClient client, String pid, String date)
+            throws Exception {
+        var chart = client.get("/api/patients/" + pid);
+        assertThat(chart.statusCode()).as(chart.body()).isEqualTo(200);
+        for (var row : JSON.readTree(chart.body()).get("labs")) {
+            if (row.get("date").asText().equals(date)) {
+                return row.get("values");
+            }
+        }
+        return null;
+    }
+
     @Test
     void aJobOfAKilledNodeIsFinishedByTheOther(@TempDir Path dir) throws Exception {
         var config = new StoreConfig(TestPostgres.freshSchemaUrl(), null, null);

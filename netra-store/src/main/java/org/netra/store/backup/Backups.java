@@ -52,6 +52,23 @@ public final class Backups {
         this.vendor = vendor;
     }
 
+    /**
+     * Gives the restored records change stamps (V8), so that nodes keep their parsed charts. One random value,
+     * not a count: a node that kept charts of a database this one replaced never finds its old stamps here.
+     */
+    private static void stampRestoredRecords(Handle h) {
+        long stamp = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        h.createUpdate("DELETE FROM change_stamp").execute();
+        h.createUpdate("INSERT INTO change_stamp (scope, stamp) SELECT DISTINCT 'patient/' || patient_id, :stamp"
+                        + " FROM clinical_record WHERE patient_id IS NOT NULL")
+                .bind("stamp", stamp)
+                .execute();
+        h.createUpdate("INSERT INTO change_stamp (scope, stamp) SELECT DISTINCT 'kind/' || kind, :stamp"
+                        + " FROM clinical_record")
+                .bind("stamp", stamp)
+                .execute();
+    }
+
     /** Writes every row of every table to {@code zip}; returns the row counts by table. */
     public Map<String, Integer> write(Path zip) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -131,6 +148,7 @@ public final class Backups {
                     counts.put(table, n);
                 }
                 restartAuditSequence(h);
+                stampRestoredRecords(h);
             });
             return counts;
         } catch (IOException e) {

@@ -14,6 +14,8 @@ import org.netra.store.StoreException;
 public final class RecordTransaction {
     private final Handle h;
     private final Documents documents;
+    /** The scopes (ChangeStamps) whose records this transaction changed: their stamps are renewed before it commits. */
+    private final java.util.SortedSet<String> changedScopes = new java.util.TreeSet<>();
 
     RecordTransaction(Handle h, Documents documents) {
         this.h = h;
@@ -45,6 +47,7 @@ public final class RecordTransaction {
                 .bind("actor", actor)
                 .execute();
         Records.audit(h, now, actor, "CREATE", kind.name(), id, 1, null, doc);
+        changed(kind, kind.patientId().apply(value));
         return new Stored<>(value, 1, now.toInstant(), actor);
     }
 
@@ -73,6 +76,8 @@ public final class RecordTransaction {
             throw new ConcurrentEditException(kind.name(), id, expectedVersion, current.version(), current.updatedBy());
         }
         Records.audit(h, now, actor, "UPDATE", kind.name(), id, expectedVersion + 1, before.doc(), doc);
+        changed(kind, before.patientId());
+        changed(kind, kind.patientId().apply(value)); // a record moved to another patient changes both
         return new Stored<>(value, expectedVersion + 1, now.toInstant(), actor);
     }
 
@@ -91,6 +96,18 @@ public final class RecordTransaction {
             throw new ConcurrentEditException(kind.name(), id, expectedVersion, before.version(), before.updatedBy());
         }
         Records.audit(h, now, actor, "DELETE", kind.name(), id, expectedVersion, before.doc(), null);
+        changed(kind, before.patientId());
+    }
+
+    private void changed(RecordKind<?> kind, String patientId) {
+        changedScopes.add(ChangeStamps.kind(kind));
+        if (patientId != null) {
+            changedScopes.add(ChangeStamps.patient(patientId));
+        }
+    }
+
+    java.util.SortedSet<String> changedScopes() {
+        return changedScopes;
     }
 
     /** The record as this transaction sees it (its own changes included). */

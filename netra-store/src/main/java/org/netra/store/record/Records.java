@@ -33,12 +33,21 @@ public final class Records {
      * another {@code Records} inside {@code work}, which would run outside this transaction.
      */
     public <R> R inTransaction(Work<R> work) {
-        return jdbi.inTransaction(h -> work.run(new RecordTransaction(h, documents)));
+        return jdbi.inTransaction(h -> {
+            var tx = new RecordTransaction(h, documents);
+            R result = work.run(tx);
+            // last, so that the stamps' row locks are held only for the commit (ChangeStamps)
+            ChangeStamps.renew(h, tx.changedScopes());
+            return result;
+        });
     }
 
     /** Like {@link #inTransaction(Work)}, for work without a result. */
     public void useTransaction(java.util.function.Consumer<RecordTransaction> work) {
-        jdbi.useTransaction(h -> work.accept(new RecordTransaction(h, documents)));
+        inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
     }
 
     /** The changes of one transaction; may throw any unchecked exception, which rolls all of them back. */
@@ -178,8 +187,8 @@ public final class Records {
         return OffsetDateTime.ofInstant(t.minusNanos(t.getNano() % 1000), ZoneOffset.UTC);
     }
 
-    record Row(String doc, int version, Instant updatedAt, String updatedBy) {
-        static final String COLUMNS = "doc, version, updated_at, updated_by";
+    record Row(String doc, int version, Instant updatedAt, String updatedBy, String patientId) {
+        static final String COLUMNS = "doc, version, updated_at, updated_by, patient_id";
 
         static Row read(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
                 throws java.sql.SQLException {
@@ -187,7 +196,8 @@ public final class Records {
                     rs.getString("doc"),
                     rs.getInt("version"),
                     rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                    rs.getString("updated_by"));
+                    rs.getString("updated_by"),
+                    rs.getString("patient_id"));
         }
 
         <T> Stored<T> as(RecordKind<T> kind, Documents documents) {

@@ -47,9 +47,9 @@ public final class ChartFeature implements WebFeature {
         routes.page(HandlerType.GET, "/patients/{id}", viewers, ctx -> {
             var user = RequestSecurity.user(ctx).orElseThrow();
             String id = ctx.pathParam("id");
-            // one read of the chart for the page and the proposal: the chart is most of a page's cost
-            PatientChart chart = PatientChart.load(services.store().records(), id);
-            var view = view(chart, id);
+            // one read of the chart for the page and the proposal, kept parsed by this node until it changes
+            var read = services.store().stampedReads().chartAndRooms(id);
+            var view = view(read.chart(), id);
             routes.views()
                     .render(
                             ctx,
@@ -57,7 +57,7 @@ public final class ChartFeature implements WebFeature {
                             view.name(),
                             new ChartPage(
                                     view,
-                                    planner.propose(chart),
+                                    planner.propose(read),
                                     user.can(Permission.APPROVE_CYCLE),
                                     user.can(Permission.PLAN_CYCLE),
                                     ctx.queryParam("planned") != null
@@ -139,11 +139,31 @@ public final class ChartFeature implements WebFeature {
     }
 
     ChartView view(String id) {
-        return view(PatientChart.load(services.store().records(), id), id);
+        return view(services.store().stampedReads().chart(id), id);
     }
+
+    /** The view last made of each patient's chart, for the day it was made on. */
+    private record MadeView(PatientChart chart, LocalDate day, ChartView view) {}
+
+    /**
+     * A chart's view is a function of the chart and the day alone, and a kept chart is the same object until it
+     * changes (StampedReads): so the view of the same chart on the same day is made once, not on every read.
+     */
+    private final com.fasterxml.jackson.databind.util.LRUMap<String, MadeView> views =
+            new com.fasterxml.jackson.databind.util.LRUMap<>(64, 2000);
 
     private ChartView view(PatientChart chart, String id) {
         LocalDate today = LocalDate.now(services.clock());
+        var made = views.get(id);
+        if (made != null && made.chart() == chart && made.day().equals(today)) {
+            return made.view();
+        }
+        var view = freshView(chart, id, today);
+        views.put(id, new MadeView(chart, today, view));
+        return view;
+    }
+
+    private static ChartView freshView(PatientChart chart, String id, LocalDate today) {
         var status = PatientStatus.of(
                 id,
                 chart.courses().stream().map(Stored::value).toList(),

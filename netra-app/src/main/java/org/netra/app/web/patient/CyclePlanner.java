@@ -15,6 +15,7 @@ import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.NextCycle;
 import org.netra.store.clinical.PatientChart;
+import org.netra.store.clinical.StampedReads;
 import org.netra.store.record.Change;
 import org.netra.store.record.Stored;
 
@@ -58,18 +59,43 @@ public final class CyclePlanner {
     }
 
     public Proposal propose(String patientId) {
-        return propose(PatientChart.load(store.records(), patientId));
+        return propose(store.stampedReads().chartAndRooms(patientId));
     }
 
-    /** The same for a chart the caller has read already. */
-    public Proposal propose(PatientChart chart) {
-        return plan(chart).proposal();
+    /**
+     * The same for a chart and room bookings the caller has read already. A proposal is only shown, so it is
+     * planned on what this node keeps parsed ({@code StampedReads}, checked against the database on every read).
+     */
+    public Proposal propose(StampedReads.ChartAndRooms read) {
+        PatientChart chart = read.chart();
+        var bookings = read.roomBookings();
+        LocalDate today = LocalDate.now(clock);
+        String id = chart.patient().value().id();
+        var made = proposals.get(id);
+        // kept charts and bookings are the same objects until they change: the same inputs, the same proposal
+        if (made != null
+                && made.chart() == chart
+                && made.bookings() == bookings
+                && made.day().equals(today)) {
+            return made.proposal();
+        }
+        var proposal = plan(chart, bookings).proposal();
+        proposals.put(id, new MadeProposal(chart, bookings, today, proposal));
+        return proposal;
     }
+
+    /** The proposal last made for a patient, from these inputs. */
+    private record MadeProposal(
+            PatientChart chart, List<Stored<RoomBooking>> bookings, LocalDate day, Proposal proposal) {}
+
+    private final com.fasterxml.jackson.databind.util.LRUMap<String, MadeProposal> proposals =
+            new com.fasterxml.jackson.databind.util.LRUMap<>(64, 2000);
 
     /** Records the proposed decision and books the room; refuses when there is nothing to plan or it is done. */
     public synchronized Proposal approve(String patientId, String actor) {
+        // what is stored is planned on fresh reads, never on what a node keeps for its pages
         var chart = PatientChart.load(store.records(), patientId);
-        var plan = plan(chart);
+        var plan = plan(chart, store.records().list(ClinicalKinds.ROOM_BOOKING));
         var p = plan.proposal();
         if (!p.possible()) {
             throw new IllegalStateException(p.why());
@@ -95,7 +121,7 @@ public final class CyclePlanner {
         return new Plan(Proposal.none(why), null, Optional.empty());
     }
 
-    private Plan plan(PatientChart chart) {
+    private Plan plan(PatientChart chart, List<Stored<RoomBooking>> everyBooking) {
         var course = chart.courses().stream().map(Stored::value).reduce((a, b) -> b);
         if (course.isEmpty()) {
             return none("no PRRT course yet");
@@ -138,7 +164,7 @@ public final class CyclePlanner {
             wanted = today.plusDays(7);
         }
         var calendar = RoomCalendar.of(ROOMS);
-        for (var b : store.records().list(ClinicalKinds.ROOM_BOOKING)) {
+        for (var b : everyBooking) {
             calendar = calendar.book(b.value());
         }
         Optional<RoomBooking> booking = Optional.empty();

@@ -1,0 +1,86 @@
+package org.netra.store.record;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The change stamp of each scope of records (one patient's, or every record of one kind): a value that every
+ * create, update and delete in the scope replaces with a new random one, in its own transaction. Reading a
+ * stamp is one primary-key read, so a node may keep what it parsed and check the stamp instead of reading
+ * and parsing the records again: a change committed on any node moves the stamp before the next read sees it.
+ * Random, not counted: a database restored or recreated under a running node never brings an old value back.
+ */
+public final class ChangeStamps {
+    private final Jdbi jdbi;
+
+    public ChangeStamps(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The scope of every record that belongs to patient {@code patientId}. */
+    public static String patient(String patientId) {
+        return "patient/" + patientId;
+    }
+
+    /** The scope of every record of {@code kind}, whichever patient it belongs to. */
+    public static String kind(RecordKind<?> kind) {
+        return kind(kind.name());
+    }
+
+    static String kind(String kindName) {
+        return "kind/" + kindName;
+    }
+
+    /**
+     * The current stamps of {@code scopes}, in one query; a scope without a stamp (no record in it changed since
+     * the database was made or restored) is absent, and what is read from it must not be kept.
+     */
+    public Map<String, Long> read(Collection<String> scopes) {
+        Map<String, Long> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT scope, stamp FROM change_stamp WHERE scope IN (<scopes>)")
+                .bindList("scopes", List.copyOf(scopes))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /**
+     * Gives every scope a new stamp inside the transaction of {@code h}. The scopes are taken in sorted order, so
+     * two transactions that touch the same scopes lock their rows in the same order and never deadlock.
+     */
+    static void renew(Handle h, SortedSet<String> scopes) {
+        for (String scope : scopes) {
+            long stamp = ThreadLocalRandom.current().nextLong();
+            if (update(h, scope, stamp) == 0) {
+                // the scope's first change: another transaction may insert the same row at the same moment, so
+                // the insert runs under a savepoint and, if it lost that race, the stamp is updated instead
+                h.savepoint("change_stamp");
+                try {
+                    h.createUpdate("INSERT INTO change_stamp (scope, stamp) VALUES (:scope, :stamp)")
+                            .bind("scope", scope)
+                            .bind("stamp", stamp)
+                            .execute();
+                    h.releaseSavepoint("change_stamp");
+                } catch (RuntimeException duplicate) {
+                    h.rollbackToSavepoint("change_stamp");
+                    if (update(h, scope, stamp) == 0) {
+                        throw duplicate;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int update(Handle h, String scope, long stamp) {
+        return h.createUpdate("UPDATE change_stamp SET stamp = :stamp WHERE scope = :scope")
+                .bind("stamp", stamp)
+                .bind("scope", scope)
+                .execute();
+    }
+}
