@@ -66,9 +66,13 @@ public final class ChartFeature implements WebFeature {
                                                     ? "Saved and recorded in the audit trail."
                                                     : "",
                                     CycleZeroPanel.of(services.store().records(), id),
-                                    chart.courses().isEmpty()
+                                    read.chart().courses().isEmpty()
                                             ? ""
-                                            : chart.courses().getLast().value().id()));
+                                            : read.chart()
+                                                    .courses()
+                                                    .getLast()
+                                                    .value()
+                                                    .id()));
         });
         routes.api(
                 HandlerType.GET,
