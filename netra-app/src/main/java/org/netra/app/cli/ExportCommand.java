@@ -32,6 +32,7 @@ import org.netra.interop.referral.ReferralPackage;
 import org.netra.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -253,31 +254,21 @@ final class ExportCommand {
             description = "A cycle's administration (agent, activity measured before and residual after, administered"
                     + " activity, time, route, lot) as a Radiopharmaceutical Radiation Dose SR (TID 10021).")
     static final class Rrdsr implements Runnable {
-        @Option(names = "--patient", required = true, description = "netra patient id")
-        String patient;
-
-        @Option(names = "--cycle", required = true, description = "cycle number of the patient's current course")
-        int cycle;
-
-        @Option(names = "--zone", description = "the department's time zone (default: the system's)")
-        ZoneId zone = ZoneId.systemDefault();
+        /** The patient, cycle, zone, database and output form. */
+        @Mixin
+        CycleExport c;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "the DICOM file to write")
         Path out;
-
-        @ArgGroup(exclusive = false, heading = "Database%n")
-        DatabaseOptions db = new DatabaseOptions();
-
-        @Option(names = "--json", description = "print JSON")
-        boolean json;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            try (Store store = Store.open(db.config())) {
-                Attributes ds = AdministrationSr.export(store, patient, cycle, zone, java.time.LocalDateTime.now(zone));
+            try (Store store = Store.open(c.db.config())) {
+                Attributes ds =
+                        AdministrationSr.export(store, c.patient, c.cycle, c.zone, java.time.LocalDateTime.now(c.zone));
                 DicomWriter.write(out, ds);
                 var a = RadiopharmaceuticalDoseSr.read(ds).administration();
                 var r = new Result(
@@ -293,7 +284,7 @@ final class ExportCommand {
                                 a.administered().inMBq(),
                                 a.start().local()));
                 var o = spec.commandLine().getOut();
-                o.println(json ? Json.write(r) : "wrote rrdsr " + out + ": " + r.detail());
+                o.println(c.json ? Json.write(r) : "wrote rrdsr " + out + ": " + r.detail());
                 o.flush();
             } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
@@ -307,6 +298,39 @@ final class ExportCommand {
             description = "A cycle's absorbed doses (kidneys with T_eff and BED, red marrow, tumours and organs, in Gy)"
                     + " as a FHIR R4 Bundle after the Radiation Dose Summary IG, with the administration it follows.")
     static final class DosesFhir implements Runnable {
+        /** The patient, cycle, zone, database and output form. */
+        @Mixin
+        CycleExport c;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the Bundle (.json)")
+        Path out;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Store store = Store.open(c.db.config())) {
+                var summary = CycleDoseRecords.summary(store, c.patient, c.cycle);
+                var bundle = new AbsorbedDoseFhir(c.zone).toBundle(summary);
+                Files.writeString(out, FhirJson.encode(bundle), StandardCharsets.UTF_8);
+                var r = new FhirResult(
+                        c.patient, out.toString(), bundle.getEntry().size());
+                var o = spec.commandLine().getOut();
+                o.println(
+                        c.json
+                                ? Json.write(r)
+                                : "wrote the absorbed doses of cycle " + c.cycle + " of " + c.patient + " ("
+                                        + summary.regions().size() + " regions) to " + out);
+                o.flush();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** What exporting one cycle's record needs: the patient, the cycle, the department's zone and the database. */
+    static final class CycleExport {
         @Option(names = "--patient", required = true, description = "netra patient id")
         String patient;
 
@@ -316,36 +340,10 @@ final class ExportCommand {
         @Option(names = "--zone", description = "the department's time zone (default: the system's)")
         ZoneId zone = ZoneId.systemDefault();
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the Bundle (.json)")
-        Path out;
-
         @ArgGroup(exclusive = false, heading = "Database%n")
         DatabaseOptions db = new DatabaseOptions();
 
         @Option(names = "--json", description = "print JSON")
         boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            try (Store store = Store.open(db.config())) {
-                var summary = CycleDoseRecords.summary(store, patient, cycle);
-                var bundle = new AbsorbedDoseFhir(zone).toBundle(summary);
-                Files.writeString(out, FhirJson.encode(bundle), StandardCharsets.UTF_8);
-                var r = new FhirResult(
-                        patient, out.toString(), bundle.getEntry().size());
-                var o = spec.commandLine().getOut();
-                o.println(
-                        json
-                                ? Json.write(r)
-                                : "wrote the absorbed doses of cycle " + cycle + " of " + patient + " ("
-                                        + summary.regions().size() + " regions) to " + out);
-                o.flush();
-            } catch (IOException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }
     }
 }
