@@ -180,17 +180,7 @@ public final class PopulationSettingsFeature implements WebFeature {
     }
 
     private static List<String> fitLines(CycleZeroSettings settings) {
-        return settings.fits().stream()
-                .map(f -> String.format(
-                        Locale.ROOT,
-                        "%s: ln Gy/GBq = %.3f + %.3f ln(SUV/%.0f), %d measured; %s",
-                        f.region(),
-                        f.intercept(),
-                        f.slope(),
-                        f.referenceSuv(),
-                        f.patients(),
-                        f.source()))
-                .toList();
+        return settings.fits().stream().map(CycleZeroSettings.Fit::describe).toList();
     }
 
     private static String message(Context ctx) {
