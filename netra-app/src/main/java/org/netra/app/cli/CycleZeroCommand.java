@@ -175,17 +175,7 @@ final class CycleZeroCommand implements Runnable {
                 var saved = new VirtualCycleZero(store.records()).recalibrate(version, actor);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("cycle-0 predictors version " + saved.version() + " (was " + version + ")");
-                saved.value()
-                        .fits()
-                        .forEach(f -> out.println(String.format(
-                                Locale.ROOT,
-                                "  %s: ln Gy/GBq = %.3f + %.3f ln(SUV/%.0f), %d measured; %s",
-                                f.region(),
-                                f.intercept(),
-                                f.slope(),
-                                f.referenceSuv(),
-                                f.patients(),
-                                f.source())));
+                saved.value().fits().forEach(f -> out.println("  " + f.describe()));
                 out.flush();
             }
         }

@@ -130,6 +130,13 @@ public final class VirtualCycleZero {
         return out;
     }
 
+    /** How many courses have both a virtual cycle 0 and a measured cycle 1: the patients a recalibration rests on. */
+    public int measuredCourses() {
+        return (int) records.list(ClinicalKinds.CYCLE_ZERO).stream()
+                .filter(zero -> !compare(zero.value()).isEmpty())
+                .count();
+    }
+
     /** What a recalibration would fit: per region, every stored course's (PET SUV, measured Gy/GBq). */
     public Map<RegionKind, List<MeasuredPair>> measuredPairs() {
         List<MeasuredPair> kidneys = new ArrayList<>();

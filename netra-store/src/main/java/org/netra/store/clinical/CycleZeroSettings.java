@@ -39,6 +39,19 @@ public record CycleZeroSettings(String id, List<Fit> fits) {
                 throw new IllegalArgumentException("a saved " + region + " fit needs at least one patient");
             }
         }
+
+        /** The fit in one line, as the CLI and the population page show it. */
+        public String describe() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s: ln Gy/GBq = %.3f + %.3f ln(SUV/%.0f), %d measured; %s",
+                    region,
+                    intercept,
+                    slope,
+                    referenceSuv,
+                    patients,
+                    source);
+        }
     }
 
     public CycleZeroSettings {

@@ -2,7 +2,13 @@ package org.netra.app.web.dosimetry;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.netra.clinical.therapy.ContinuationConfig;
 import org.netra.clinical.therapy.CourseForecast;
+import org.netra.store.clinical.CourseForecasts;
+import org.netra.store.clinical.PatientChart;
+import org.netra.store.clinical.PopulationModelBook;
+import org.netra.store.record.Records;
 
 /**
  * The course forecast as the cycle's dosimetry page shows it: two fan charts, the bands as a table, the exceedance
@@ -13,12 +19,55 @@ import org.netra.clinical.therapy.CourseForecast;
  * @param rows the bands by cycle, as text
  * @param summary the probabilities and the next activity, one sentence each
  * @param assumptions the forecast's assumptions in words
+ * @param afterCycle the last measured cycle the forecast starts from
  */
 public record CourseForecastPanel(
-        String kidneyChart, String marrowChart, List<Row> rows, List<String> summary, String assumptions) {
+        int afterCycle,
+        String kidneyChart,
+        String marrowChart,
+        List<Row> rows,
+        List<String> summary,
+        String assumptions) {
 
     /** One cycle of the table. */
     public record Row(int cycle, String activity, boolean measured, String kidneyBed, String marrow) {}
+
+    /**
+     * The panel of the forecast after cycle {@code cycle} of course {@code courseId}, with the department's population
+     * model and risk level in force; empty when the course has no dosimetry up to that cycle. The cycle's dosimetry
+     * page and the patient's plan both ask here, so they show one forecast rendered one way.
+     */
+    public static Optional<CourseForecastPanel> after(PatientChart chart, String courseId, int cycle, Records records) {
+        var limits = ContinuationConfig.DEFAULTS;
+        return CourseForecasts.of(
+                        chart,
+                        courseId,
+                        cycle,
+                        new PopulationModelBook(records).current().value(),
+                        limits)
+                .map(f -> of(f, limits.standardActivity().inGBq()));
+    }
+
+    /**
+     * The forecast after the latest cycle with dosimetry of the patient's latest course, or empty when that course has
+     * none yet: what the plan shows.
+     */
+    public static Optional<CourseForecastPanel> latest(PatientChart chart, Records records) {
+        if (chart.courses().isEmpty()) {
+            return Optional.empty();
+        }
+        String courseId = chart.courses().getLast().value().id();
+        var measured = chart.cycleDosimetry(courseId);
+        if (measured.isEmpty()) {
+            // no dosimetry yet: nothing to forecast from, and no population-model read
+            return Optional.empty();
+        }
+        int last = measured.stream()
+                .mapToInt(org.netra.clinical.therapy.CycleDosimetry::cycle)
+                .max()
+                .orElseThrow();
+        return after(chart, courseId, last, records);
+    }
 
     static CourseForecastPanel of(CourseForecast f, double standardGBq) {
         List<Row> rows = new java.util.ArrayList<>();
@@ -82,6 +131,7 @@ public record CourseForecastPanel(
                                         ? String.format(Locale.ROOT, " — less than the standard %.1f GBq", standardGBq)
                                         : ""));
         return new CourseForecastPanel(
+                f.kidneyBed().get(0).cycle(),
                 ForecastFanChart.svg(
                         "fan-kidney",
                         "Predicted cumulative kidney BED (Gy) by cycle: median, 50 % and 90 % bands, limit dashed",

@@ -22,9 +22,7 @@ import org.netra.interop.administration.CycleDoseRecords;
 import org.netra.interop.fhir.AbsorbedDoseFhir;
 import org.netra.interop.fhir.FhirJson;
 import org.netra.store.clinical.ClinicalKinds;
-import org.netra.store.clinical.CourseForecasts;
 import org.netra.store.clinical.PatientChart;
-import org.netra.store.clinical.PopulationModelBook;
 
 /**
  * A cycle's dosimetry: the page, the JSON API, the draft PDF report, and the report's signed versions (a
@@ -184,18 +182,11 @@ public final class DosimetryFeature implements WebFeature {
                         .map(c -> c.value().regions())
                         .orElse(List.<org.netra.store.clinical.RegionCurves>of()))
                 .withReportVersions(signing.versions(patientId, cycle));
-        var limits = org.netra.clinical.therapy.ContinuationConfig.DEFAULTS;
         var forecast = chart.dosimetry().stream()
                 .map(org.netra.store.record.Stored::value)
                 .filter(d -> d.dosimetry().cycle() == cycle)
                 .reduce((a, b) -> b)
-                .flatMap(d -> CourseForecasts.of(
-                        chart,
-                        d.courseId(),
-                        cycle,
-                        new PopulationModelBook(records).current().value(),
-                        limits))
-                .map(f -> CourseForecastPanel.of(f, limits.standardActivity().inGBq()));
+                .flatMap(d -> CourseForecastPanel.after(chart, d.courseId(), cycle, records));
         return view.withForecast(forecast);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.WebServices;
+import org.netra.app.web.dosimetry.CourseForecastPanel;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
@@ -39,7 +40,8 @@ public final class ChartFeature implements WebFeature {
             boolean mayPlan,
             String notice,
             List<CycleZeroPanel> cycleZero,
-            String lastCourseId) {}
+            String lastCourseId,
+            java.util.Optional<CourseForecastPanel> forecast) {}
 
     @Override
     public void register(Routes routes) {
@@ -72,7 +74,11 @@ public final class ChartFeature implements WebFeature {
                                                     .courses()
                                                     .getLast()
                                                     .value()
-                                                    .id()));
+                                                    .id(),
+                                    // from the same kept chart read; the population model is read only when a
+                                    // cycle of the latest course has dosimetry
+                                    CourseForecastPanel.latest(
+                                            read.chart(), services.store().records())));
         });
         routes.api(
                 HandlerType.GET,

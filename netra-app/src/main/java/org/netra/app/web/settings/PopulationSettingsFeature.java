@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.netra.app.cyclezero.VirtualCycleZero;
 import org.netra.app.web.Routes;
 import org.netra.app.web.Submission;
 import org.netra.app.web.WebFeature;
@@ -18,6 +19,8 @@ import org.netra.app.web.security.Permission;
 import org.netra.dosimetry.population.RegionKind;
 import org.netra.physics.quantity.Times;
 import org.netra.store.clinical.ClinicalKinds;
+import org.netra.store.clinical.CycleZeroBook;
+import org.netra.store.clinical.CycleZeroSettings;
 import org.netra.store.clinical.PopulationModelBook;
 import org.netra.store.clinical.PopulationModelSettings;
 import org.netra.store.record.Stored;
@@ -48,7 +51,25 @@ public final class PopulationSettingsFeature implements WebFeature {
             String riskLevelPercent,
             List<String> refitNotes,
             Map<String, String> errors,
-            String message) {}
+            String message,
+            CycleZeroPredictors cycleZero) {}
+
+    /**
+     * The virtual-cycle-0 predictors in force: their version (0: the published defaults), who saved them, one line
+     * per fitted region, and what the last recalibration from this page did.
+     */
+    public record CycleZeroPredictors(int version, String savedBy, List<String> fits, String message) {}
+
+    /**
+     * What a recalibration saved: the new version over the previous one, how many courses with a virtual cycle 0 and
+     * a measured cycle 1 it rests on, and each region's fit in words.
+     */
+    public record CycleZeroRecalibration(int version, int previousVersion, int patients, List<String> fits) {
+        String sentence() {
+            return "Cycle-0 predictors recalibrated from " + patients + (patients == 1 ? " patient" : " patients")
+                    + " and saved as version " + version + " (was " + previousVersion + ").";
+        }
+    }
 
     /** One region kind's prior in force. */
     public record Region(String kind, String halfLife, String betweenPatients, String source) {}
@@ -88,6 +109,26 @@ public final class PopulationSettingsFeature implements WebFeature {
                 render(routes, ctx, List.of(), Map.of(), e.getMessage());
             }
         });
+        routes.page(HandlerType.POST, PATH + "/cycle-zero", editors, ctx -> {
+            try {
+                var done = recalibrateCycleZero(Form.of(ctx), ctx);
+                render(routes, ctx, List.of(), Map.of(), "", done.sentence());
+            } catch (InvalidInputException e) {
+                ctx.status(400);
+                render(routes, ctx, List.of(), e.fields(), "", "");
+            } catch (Submission.Refused e) {
+                ctx.status(409);
+                render(routes, ctx, List.of(), Map.of(), "", e.getMessage());
+            }
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/population/cycle-zero/recalibrate",
+                editors,
+                "recalibrate the virtual-cycle-0 predictors from every course with a measured cycle 1, over"
+                        + " {version}; 200 with the new version and the patients used, 409 when stale or nothing"
+                        + " is measured",
+                ctx -> Submission.api(ctx, 200, form -> recalibrateCycleZero(form, ctx)));
         routes.page(HandlerType.POST, PATH + "/risk-level", editors, ctx -> {
             Form form = Form.of(ctx);
             try {
@@ -116,12 +157,49 @@ public final class PopulationSettingsFeature implements WebFeature {
         });
     }
 
+    /**
+     * The same recalibration as {@code netra cycle-zero recalibrate}, over the version the form or request was filled
+     * from: one audited save; a stale version or nothing to recalibrate from is refused (409).
+     */
+    private CycleZeroRecalibration recalibrateCycleZero(Form form, Context ctx) {
+        int version = form.version();
+        form.done();
+        var cycleZero = new VirtualCycleZero(services.store().records());
+        int patients = cycleZero.measuredCourses();
+        try {
+            var saved = Submission.saving(
+                    services.store(),
+                    ClinicalKinds.CYCLE_ZERO_SETTINGS,
+                    CycleZeroSettings.ID,
+                    () -> cycleZero.recalibrate(version, Submission.actor(ctx)));
+            return new CycleZeroRecalibration(saved.version(), version, patients, fitLines(saved.value()));
+        } catch (IllegalArgumentException e) {
+            // nothing measured yet: the state, not the request, is what is wrong
+            throw new Submission.Refused("Not recalibrated: " + e.getMessage() + ".");
+        }
+    }
+
+    private static List<String> fitLines(CycleZeroSettings settings) {
+        return settings.fits().stream().map(CycleZeroSettings.Fit::describe).toList();
+    }
+
     private static String message(Context ctx) {
         return ctx.queryParam("saved") != null ? "Saved." : "";
     }
 
     private void render(Routes routes, Context ctx, List<String> notes, Map<String, String> errors, String message) {
+        render(routes, ctx, notes, errors, message, "");
+    }
+
+    private void render(
+            Routes routes,
+            Context ctx,
+            List<String> notes,
+            Map<String, String> errors,
+            String message,
+            String cycleZeroMessage) {
         Stored<PopulationModelSettings> s = book.current();
+        Stored<CycleZeroSettings> zero = new CycleZeroBook(services.store().records()).current();
         var model = s.value().model();
         List<Region> regions = new ArrayList<>();
         for (RegionKind kind : RegionKind.values()) {
@@ -149,6 +227,11 @@ public final class PopulationSettingsFeature implements WebFeature {
                                         Locale.ROOT, "%.1f", 100 * s.value().riskLevel()),
                                 notes,
                                 errors,
-                                message));
+                                message,
+                                new CycleZeroPredictors(
+                                        zero.version(),
+                                        zero.version() == 0 ? null : zero.updatedBy(),
+                                        fitLines(zero.value()),
+                                        cycleZeroMessage)));
     }
 }

@@ -59,6 +59,9 @@ class CycleZeroBrowserTest {
         // by hand: 0.5·(14/10)^0.5 = 0.59 Gy/GBq
         assertThat(panel).contains("0.59");
         assertThat(b.text("cycle-zero-activity")).endsWith("GBq");
+        // no cycle has dosimetry yet: the plan shows no predicted course
+        assertThat(b.driver.findElements(org.openqa.selenium.By.id("course-forecast")))
+                .isEmpty();
         ((org.openqa.selenium.JavascriptExecutor) b.driver)
                 .executeScript("document.getElementById('cycle-zero').scrollIntoView()");
         b.shot("z-01-virtual-cycle-0");

@@ -74,6 +74,43 @@ class PopulationCourseBrowserTest {
         wait.until(ExpectedConditions.urlToBe(server.base + "/"));
     }
 
+    /**
+     * A course under way (the demo's courses are all complete): a new patient whose cycle 1 has the dosimetry of the
+     * demo patient's cycle 1, with cycles 2–4 still planned.
+     */
+    private static String courseUnderWay() {
+        String id = "P-UNDERWAY";
+        var measured = server.store.records().list(ClinicalKinds.DOSIMETRY).stream()
+                .map(s -> s.value())
+                .filter(d -> d.patientId().equals(pid) && d.dosimetry().cycle() == 1)
+                .findFirst()
+                .orElseThrow();
+        var course = org.netra.app.web.therapy.TherapyFixture.register(
+                server.store, id, "Greta Lind", measured.dosimetry().date().atTime(9, 30));
+        server.store
+                .records()
+                .create(
+                        ClinicalKinds.DOSIMETRY,
+                        new org.netra.store.clinical.DosimetryRecord(
+                                course.id() + "/cycle-1",
+                                id,
+                                course.id(),
+                                measured.dosimetry(),
+                                measured.tumours(),
+                                measured.method()),
+                        "test-setup");
+        return id;
+    }
+
+    private static int latestMeasuredCycle(String patientId) {
+        return server.store.records().list(ClinicalKinds.DOSIMETRY).stream()
+                .map(s -> s.value())
+                .filter(d -> d.patientId().equals(patientId))
+                .mapToInt(d -> d.dosimetry().cycle())
+                .max()
+                .orElseThrow();
+    }
+
     @Test
     void aPhysicistRefitsAndReadsThePredictedCourse() throws Exception {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
@@ -121,6 +158,37 @@ class PopulationCourseBrowserTest {
         driver.executeScript("document.getElementById('forecast').scrollIntoView({block: 'start'})");
         Chromium.shot(driver, "pop-04-forecast");
 
+        // the patient's plan shows the same forecast after the latest measured cycle, rendered the same way: for the
+        // patient above, and for one whose course is under way (cycles still planned, so the fan opens)
+        driver.get(server.base + "/patients/" + pid + "#plan");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("course-forecast")));
+        int latest = latestMeasuredCycle(pid);
+        assertThat(driver.findElement(By.id("course-forecast")).getText())
+                .contains("Predicted course after cycle " + latest);
+        String underWay = courseUnderWay();
+        driver.get(server.base + "/patients/" + underWay + "#plan");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("course-forecast")));
+        int measured = latestMeasuredCycle(underWay);
+        assertThat(driver.findElement(By.id("course-forecast")).getText())
+                .contains("Predicted course after cycle " + measured)
+                .contains("P(kidney BED > 27 Gy)");
+        assertThat(driver.findElements(By.cssSelector("#course-forecast #fan-kidney polygon")))
+                .hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("#course-forecast #fan-marrow polygon")))
+                .hasSize(2);
+        // the measured cycle, then each planned cycle to 4
+        assertThat(driver.findElements(By.cssSelector("#course-forecast #forecast-table tbody tr")))
+                .hasSize(4 - measured + 1);
+        String onPlan = driver.findElement(By.id("forecast-table")).getText();
+        // one forecast, one seed per course and cycle: the plan's table is the cycle page's table
+        driver.get(server.base + "/patients/" + underWay + "/dosimetry/" + measured);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("forecast-table")));
+        assertThat(driver.findElement(By.id("forecast-table")).getText()).isEqualTo(onPlan);
+        driver.get(server.base + "/patients/" + underWay + "#plan");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("course-forecast")));
+        driver.executeScript("document.getElementById('course-forecast').scrollIntoView({block: 'start'})");
+        Chromium.shot(driver, "pop-06-plan-forecast");
+
         // with scripts off the charts are there: they are SVG in the page, not drawn by script
         signIn(noScript);
         noScript.get(server.base + "/patients/" + pid + "/dosimetry/1");
@@ -128,6 +196,45 @@ class PopulationCourseBrowserTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("fan-kidney")));
         noScript.executeScript("document.getElementById('forecast').scrollIntoView({block: 'start'})");
         Chromium.shot(noScript, "pop-05-forecast-no-script");
+        noScript.get(server.base + "/patients/" + underWay + "#plan");
+        new WebDriverWait(noScript, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#course-forecast #fan-kidney")));
+        noScript.executeScript("document.getElementById('course-forecast').scrollIntoView({block: 'start'})");
+        Chromium.shot(noScript, "pop-07-plan-forecast-no-script");
+
+        // the virtual-cycle-0 predictors: recalibrated with the page's button from the one course with a PET
+        // prediction and a measured cycle 1
+        var first = server.store.records().list(ClinicalKinds.DOSIMETRY).stream()
+                .map(s -> s.value())
+                .filter(d -> d.patientId().equals(pid) && d.dosimetry().cycle() == 1)
+                .findFirst()
+                .orElseThrow();
+        server.store
+                .records()
+                .create(
+                        ClinicalKinds.CYCLE_ZERO,
+                        new org.netra.app.cyclezero.VirtualCycleZero(server.store.records())
+                                .predict(
+                                        pid,
+                                        first.courseId(),
+                                        first.dosimetry().date().minusWeeks(4),
+                                        12,
+                                        java.util.Optional.empty(),
+                                        java.util.Map.of(),
+                                        4),
+                        "physician");
+        driver.get(server.base + "/admin/population");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recalibrate-cycle-zero")));
+        assertThat(driver.findElement(By.id("cycle-zero-version")).getText()).isEqualTo("0");
+        driver.findElement(By.id("recalibrate-cycle-zero")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cycle-zero-message")));
+        assertThat(driver.findElement(By.id("cycle-zero-message")).getText())
+                .contains("from 1 patient and saved as version 1 (was 0)");
+        assertThat(driver.findElement(By.id("cycle-zero-fits")).getText())
+                .contains("kidney")
+                .contains("1 measured");
+        driver.executeScript("document.getElementById('cycle-zero-predictors').scrollIntoView({block: 'start'})");
+        Chromium.shot(driver, "pop-08-cycle-zero-recalibrated");
 
         // a reader without a session is sent to sign in, not shown the forecast
         var anonymous = HttpClient.newHttpClient()
