@@ -83,6 +83,7 @@ class AbsorbedDoseImportBrowserTest {
         b.driver
                 .findElement(org.openqa.selenium.By.cssSelector("#import-doses summary"))
                 .click();
+        b.driver.executeScript("document.getElementById('import-doses').scrollIntoView()");
         b.shot("doses-01-form");
 
         b.driver.findElement(org.openqa.selenium.By.id("doses-file")).sendKeys(incomplete.toString());
