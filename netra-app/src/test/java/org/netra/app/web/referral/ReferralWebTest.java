@@ -66,6 +66,9 @@ class ReferralWebTest {
             var wrong = receiver.send(multipart(receiver, "/referrals/import", "notes.txt", "hello".getBytes()));
             assertThat(wrong.statusCode()).isEqualTo(400);
             assertThat(wrong.body()).contains("notes.txt");
+            var notJson = receiver.send(multipart(receiver, "/referrals/import", "bundle.json", "hello".getBytes()));
+            assertThat(notJson.statusCode()).as(notJson.body()).isEqualTo(400);
+            assertThat(notJson.body()).contains("bundle.json is not a FHIR R4 JSON Bundle");
             var imported = receiver.send(multipart(receiver, "/referrals/import", "referral.zip", zip.body()));
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(303);
             assertThat(imported.headers().firstValue("Location").orElseThrow()).isEqualTo("/patients/ANON54121");
