@@ -127,6 +127,15 @@ public final class CycleDoseRecords {
     }
 
     /**
+     * The netra id of the patient a received summary names (netra id or MRN), so that a page importing it for one
+     * patient can refuse a summary about another before anything is filed.
+     */
+    public static String patientOf(Store store, CycleDoseSummary s, String source) {
+        return AdministrationSr.patientById(store.records(), s.patientId(), source)
+                .id();
+    }
+
+    /**
      * Files a received summary as the cycle's dosimetry of the patient it names (netra id or MRN), in one audited
      * transaction: the dosimetry record (kidneys with T_eff, red marrow, tumours with SD and volume) and the regions'
      * doses as the cycle's curves. Refused, naming what to do, when the cycle already has dosimetry or the summary

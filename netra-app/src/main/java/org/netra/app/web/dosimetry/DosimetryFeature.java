@@ -31,10 +31,13 @@ import org.netra.store.clinical.PatientChart;
 public final class DosimetryFeature implements WebFeature {
     private final WebServices services;
     private final ReportSigning signing;
+    private final AbsorbedDoseImport doseImport;
 
     public DosimetryFeature(WebServices services) {
         this.services = services;
         this.signing = new ReportSigning(services.store(), services.clock().getZone());
+        this.doseImport =
+                new AbsorbedDoseImport(services.store(), services.clock().getZone());
     }
 
     @Override
@@ -78,6 +81,20 @@ public final class DosimetryFeature implements WebFeature {
                 "a cycle's absorbed doses as a FHIR R4 Bundle (Radiation Dose Summary IG structure: the summary"
                         + " Observation, one Observation per region in Gy, the MedicationAdministration and Procedure)",
                 this::dosesFhir);
+        // filing a cycle's doses is the physicist's, as attaching a dosimetry job to a cycle is
+        routes.page(HandlerType.POST, "/patients/{id}/dosimetry", signers, ctx -> {
+            var filed = importDoses(ctx);
+            ctx.redirect("/patients/" + filed.patientId() + "/dosimetry/" + filed.cycle(), HttpStatus.SEE_OTHER);
+        });
+        routes.api(
+                HandlerType.POST,
+                "/api/patients/{id}/dosimetry",
+                signers,
+                "file a cycle's absorbed doses received as a FHIR R4 Bundle (multipart field file, .json, as"
+                        + " doses.fhir.json or `netra export doses-fhir` writes it) as that cycle's dosimetry"
+                        + " (physicist); 201, 400 on file when it is not such a Bundle, names another patient, lacks"
+                        + " the kidneys' effective half-life or the cycle has dosimetry already",
+                ctx -> ctx.status(HttpStatus.CREATED).json(importDoses(ctx)));
         routes.api(
                 HandlerType.GET,
                 "/api/patients/{id}/dosimetry/{cycle}/report/versions",
@@ -135,6 +152,17 @@ public final class DosimetryFeature implements WebFeature {
                         "attachment; filename=\"doses-" + v.patientId().replaceAll("[^A-Za-z0-9._-]", "_") + "-cycle-"
                                 + v.cycle() + ".fhir.json\"")
                 .result(json);
+    }
+
+    /** The upload filed for the path's patient (404 before anything is read when there is no such patient). */
+    private AbsorbedDoseImport.Filed importDoses(Context ctx) throws java.io.IOException {
+        String patientId = services.store()
+                .records()
+                .get(ClinicalKinds.PATIENT, ctx.pathParam("id"))
+                .value()
+                .id();
+        return doseImport.fileUpload(
+                ctx, patientId, RequestSecurity.user(ctx).orElseThrow().username());
     }
 
     /** An API request to sign: the version and, for an amendment, why. */

@@ -142,8 +142,9 @@ public final class ReferralFeature implements WebFeature {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        } catch (IllegalArgumentException e) {
-            // a package or Bundle netra cannot read, or one that clashes with a patient it holds: named, nothing filed
+        } catch (IllegalArgumentException | org.netra.interop.fhir.FhirImportException e) {
+            // a package or Bundle netra cannot read (FhirImportException is not an IllegalArgumentException), or one
+            // that clashes with a patient it holds: named, nothing filed
             throw new InvalidInputException(Map.of("file", e.getMessage()));
         }
     }

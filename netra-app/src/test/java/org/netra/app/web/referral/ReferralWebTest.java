@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.netra.app.web.TestServer;
@@ -69,6 +66,9 @@ class ReferralWebTest {
             var wrong = receiver.send(multipart(receiver, "/referrals/import", "notes.txt", "hello".getBytes()));
             assertThat(wrong.statusCode()).isEqualTo(400);
             assertThat(wrong.body()).contains("notes.txt");
+            var notJson = receiver.send(multipart(receiver, "/referrals/import", "bundle.json", "hello".getBytes()));
+            assertThat(notJson.statusCode()).as(notJson.body()).isEqualTo(400);
+            assertThat(notJson.body()).contains("bundle.json is not a FHIR R4 JSON Bundle");
             var imported = receiver.send(multipart(receiver, "/referrals/import", "referral.zip", zip.body()));
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(303);
             assertThat(imported.headers().firstValue("Location").orElseThrow()).isEqualTo("/patients/ANON54121");
@@ -80,17 +80,6 @@ class ReferralWebTest {
     }
 
     static HttpRequest multipart(WebClient c, String path, String filename, byte[] content) {
-        String boundary = "netra" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + c.csrf()
-                        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return c.request(path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
+        return c.multipart(path, "file", filename, content);
     }
 }
