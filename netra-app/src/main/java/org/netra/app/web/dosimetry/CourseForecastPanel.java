@@ -38,14 +38,36 @@ public record CourseForecastPanel(
      * page and the patient's plan both ask here, so they show one forecast rendered one way.
      */
     public static Optional<CourseForecastPanel> after(PatientChart chart, String courseId, int cycle, Records records) {
+        return after(
+                chart,
+                courseId,
+                cycle,
+                new PopulationModelBook(records).current().value());
+    }
+
+    /** As above, with the population model already read. */
+    public static Optional<CourseForecastPanel> after(
+            PatientChart chart, String courseId, int cycle, org.netra.store.clinical.PopulationModelSettings model) {
         var limits = ContinuationConfig.DEFAULTS;
-        return CourseForecasts.of(
-                        chart,
-                        courseId,
-                        cycle,
-                        new PopulationModelBook(records).current().value(),
-                        limits)
+        return CourseForecasts.of(chart, courseId, cycle, model, limits)
                 .map(f -> of(f, limits.standardActivity().inGBq()));
+    }
+
+    /** The latest course's id and its latest cycle with dosimetry: what the plan forecasts from. */
+    public record LatestMeasured(String courseId, int cycle) {}
+
+    /** {@link LatestMeasured} of the chart, or empty when its latest course has no dosimetry yet. */
+    public static Optional<LatestMeasured> latestMeasured(PatientChart chart) {
+        if (chart.courses().isEmpty()) {
+            return Optional.empty();
+        }
+        String courseId = chart.courses().getLast().value().id();
+        return chart.cycleDosimetry(courseId).stream()
+                .mapToInt(org.netra.clinical.therapy.CycleDosimetry::cycle)
+                .max()
+                .stream()
+                .mapToObj(c -> new LatestMeasured(courseId, c))
+                .findFirst();
     }
 
     /**
@@ -53,20 +75,8 @@ public record CourseForecastPanel(
      * none yet: what the plan shows.
      */
     public static Optional<CourseForecastPanel> latest(PatientChart chart, Records records) {
-        if (chart.courses().isEmpty()) {
-            return Optional.empty();
-        }
-        String courseId = chart.courses().getLast().value().id();
-        var measured = chart.cycleDosimetry(courseId);
-        if (measured.isEmpty()) {
-            // no dosimetry yet: nothing to forecast from, and no population-model read
-            return Optional.empty();
-        }
-        int last = measured.stream()
-                .mapToInt(org.netra.clinical.therapy.CycleDosimetry::cycle)
-                .max()
-                .orElseThrow();
-        return after(chart, courseId, last, records);
+        // no dosimetry yet: nothing to forecast from, and no population-model read
+        return latestMeasured(chart).flatMap(m -> after(chart, m.courseId(), m.cycle(), records));
     }
 
     static CourseForecastPanel of(CourseForecast f, double standardGBq) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.WebServices;
@@ -77,8 +78,7 @@ public final class ChartFeature implements WebFeature {
                                                     .id(),
                                     // from the same kept chart read; the population model is read only when a
                                     // cycle of the latest course has dosimetry
-                                    CourseForecastPanel.latest(
-                                            read.chart(), services.store().records())));
+                                    forecast(read.chart(), id)));
         });
         routes.api(
                 HandlerType.GET,
@@ -171,6 +171,34 @@ public final class ChartFeature implements WebFeature {
         var view = freshView(chart, id, today);
         views.put(id, new MadeView(chart, today, view));
         return view;
+    }
+
+    /** The plan's forecast last made of each patient's chart, with the population model version it used. */
+    private record MadeForecast(PatientChart chart, int modelVersion, Optional<CourseForecastPanel> panel) {}
+
+    /**
+     * The forecast is a Monte Carlo of thousands of draws (a few ms of CPU): made again only when the kept chart or
+     * the department's population model changed, not on every view of the chart.
+     */
+    private final com.fasterxml.jackson.databind.util.LRUMap<String, MadeForecast> forecasts =
+            new com.fasterxml.jackson.databind.util.LRUMap<>(64, 2000);
+
+    private Optional<CourseForecastPanel> forecast(PatientChart chart, String id) {
+        var measured = CourseForecastPanel.latestMeasured(chart);
+        if (measured.isEmpty()) {
+            return Optional.empty();
+        }
+        var model = new org.netra.store.clinical.PopulationModelBook(
+                        services.store().records())
+                .current();
+        var made = forecasts.get(id);
+        if (made != null && made.chart() == chart && made.modelVersion() == model.version()) {
+            return made.panel();
+        }
+        var panel = CourseForecastPanel.after(
+                chart, measured.get().courseId(), measured.get().cycle(), model.value());
+        forecasts.put(id, new MadeForecast(chart, model.version(), panel));
+        return panel;
     }
 
     private static ChartView freshView(PatientChart chart, String id, LocalDate today) {
