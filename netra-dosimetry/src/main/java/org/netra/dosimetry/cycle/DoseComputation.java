@@ -314,14 +314,38 @@ public final class DoseComputation {
                         ? LocalDeposition.dose(tia, EnergyPartition.of(nuclide), density.get())
                         : LocalDeposition.dose(tia, EnergyPartition.of(nuclide), settings.tissueDensity());
             case DoseMethod.VoxelKernel k -> {
-                Geometry g = tia.geometry();
-                var kernel =
-                        VoxelSValues.forVoxel(nuclide.name(), k.medium(), g.spacing(0), g.spacing(1), g.spacing(2));
-                KernelDose plan = new KernelDose(g, kernel);
+                KernelDose plan = kernelPlan(nuclide, tia.geometry(), k);
                 yield density.isPresent() ? plan.dose(tia, density.get()) : plan.dose(tia);
             }
             case DoseMethod.OrganS o -> throw new IllegalStateException("the organ-S method has no dose map");
             case DoseMethod.MonteCarlo mc -> throw new IllegalStateException("the Monte Carlo runs on its own");
+        };
+    }
+
+    /**
+     * The kernel method's plan: in soft tissue (the default) the voxel S-value kernel with the long-range photon
+     * kernel ({@link KernelDose#withLongRangePhotons}); in bone Lanconelli's bone kernel alone (the photon kernel is
+     * soft tissue's).
+     */
+    private static KernelDose kernelPlan(Nuclide nuclide, Geometry g, DoseMethod.VoxelKernel k) {
+        return k.medium() == KernelMedium.SOFT_TISSUE
+                ? KernelDose.withLongRangePhotons(g, nuclide.name())
+                : new KernelDose(
+                        g, VoxelSValues.forVoxel(nuclide.name(), k.medium(), g.spacing(0), g.spacing(1), g.spacing(2)));
+    }
+
+    /** What the output calls the method that made a dose map. */
+    private static String methodName(DoseMethod method, Nuclide nuclide) {
+        return switch (method) {
+            case DoseMethod.VoxelKernel k ->
+                k.medium() == KernelMedium.SOFT_TISSUE
+                                && org.netra.dosimetry.voxel.PhotonPointKernel.of(nuclide.name())
+                                        .isPresent()
+                        ? KernelDose.WITH_PHOTONS
+                        : KernelDose.SHORT_ONLY;
+            case DoseMethod.LocalDeposition l -> l.label();
+            case DoseMethod.MonteCarlo mc -> mc.label();
+            case DoseMethod.OrganS o -> o.label();
         };
     }
 
@@ -435,7 +459,7 @@ public final class DoseComputation {
             DoseVolumeHistogram h = DoseVolumeHistogram.of(doseMap.get(), m);
             dose = h.mean();
             dvh = Optional.of(new CycleResult.Dvh(h.mean(), h.max(), h.d2(), h.d50(), h.d98()));
-            how = "mean of the " + method.label() + " dose map in the VOI (voxel-wise TIA"
+            how = "mean of the " + methodName(method, nuclide) + " dose map in the VOI (voxel-wise TIA"
                     + (bladderFactor == 1
                             ? ")"
                             : String.format(

@@ -8,8 +8,6 @@ import org.netra.dosimetry.radiobiology.Bed;
 import org.netra.dosimetry.radiobiology.LeaCatcheside;
 import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.dosimetry.voxel.KernelDose;
-import org.netra.dosimetry.voxel.KernelMedium;
-import org.netra.dosimetry.voxel.VoxelSValues;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
@@ -22,25 +20,22 @@ import org.netra.sim.kinetics.TrueKinetics;
 /**
  * Ground-truth absorbed doses by the physics netra's dosimetry uses: the true time-integrated activity map
  * convolved with the 177Lu voxel S-value kernel for the grid's voxel size (Lanconelli et al. 2012, soft
- * tissue) and scaled voxel by voxel by ρ_soft/ρ from the phantom's CT (Schneider 2000); a VOI's dose is the
+ * tissue) and scaled voxel by voxel by ρ_soft/ρ from the phantom's CT (Schneider 2000), plus the long-range
+ * photon dose beyond that kernel ({@link KernelDose#withLongRangePhotons}); a VOI's dose is the
  * mass-weighted mean over its voxels. BED per VOI from the VOI's own activity curve (Lea–Catcheside G).
  */
 public final class DoseTruth {
     public static final String METHOD = "voxel S-value convolution (Lanconelli 2012, Lu-177 soft tissue)"
-            + " of the true TIA map, density-scaled from the phantom CT (Schneider 2000); VOI mean mass-weighted";
+            + " + long-range photon kernel (netra Monte Carlo in soft tissue) of the true TIA map, the short part"
+            + " density-scaled from the phantom CT (Schneider 2000); VOI mean mass-weighted";
 
     private DoseTruth() {}
 
     /** The dose map (Gy) of one cycle's kinetics. */
     public static ImageVolume doseMap(TrueKinetics kinetics) {
         Geometry g = kinetics.phantom().geometry();
-        var kernel = VoxelSValues.forVoxel(
-                NuclideCatalog.icrp107().lutetium177().name(),
-                KernelMedium.SOFT_TISSUE,
-                g.spacing(0),
-                g.spacing(1),
-                g.spacing(2));
-        return new KernelDose(g, kernel)
+        return KernelDose.withLongRangePhotons(
+                        g, NuclideCatalog.icrp107().lutetium177().name())
                 .dose(kinetics.tiaMap(), kinetics.phantom().density());
     }
 
