@@ -22,7 +22,8 @@ import org.netra.physics.nuclide.NuclideCatalog;
  * Energy balance of the dose engines on a large uniform sphere of 177Lu clearing mono-exponentially: far inside
  * it every decay's non-penetrating energy (ICRP-107: electrons and photons below 10 keV, E_np = 0.14821 MeV) is
  * absorbed around its voxel, so the dose is D = Ã·E_np/m = C₀·E_np/(λ·ρ) analytically, for the kernel (after its
- * renormalisation) and for local deposition at the density the CT gives.
+ * renormalisation; plus, since the long-range photon kernel, the photon energy absorbed within the sphere's radius)
+ * and for local deposition at the density the CT gives.
  */
 class EnergyBalanceTest {
     static final Nuclide LU = NuclideCatalog.icrp107().get("Lu-177");
@@ -80,7 +81,14 @@ class EnergyBalanceTest {
                 Optional.empty(),
                 new DoseMethod.VoxelKernel(KernelMedium.SOFT_TISSUE),
                 CycleSettings.of(LU));
-        double want = analyticGy(KernelMedium.SOFT_TISSUE.density().inGramsPerMl());
+        // since the long-range photon kernel: at the centre of a uniform sphere the photon dose is, by reciprocity,
+        // the fraction of a point source's photon energy absorbed within the radius, F(70 mm) = 0.24 for 177Lu,
+        // on top of the electrons' C₀·E_np/(λ·ρ)
+        double rho = KernelMedium.SOFT_TISSUE.density().inGramsPerMl();
+        var photons = org.netra.dosimetry.voxel.PhotonPointKernel.of("Lu-177").orElseThrow();
+        double photonJoules = photons.emittedKeV() * photons.absorbedWithin(70) * 1.602176634e-16;
+        double want = analyticGy(rho)
+                * (1 + photonJoules / EnergyPartition.of(LU).nonPenetrating().inJoules());
         assertThat(centre(r.doseMap().orElseThrow())).isCloseTo(want, within(0.01 * want));
     }
 

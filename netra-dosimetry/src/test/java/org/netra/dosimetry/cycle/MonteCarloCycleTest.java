@@ -66,8 +66,10 @@ class MonteCarloCycleTest {
         CycleResult r = run(List.of(tumour, slab()), Optional.empty());
         MonteCarloComparison mc = r.monteCarlo().orElseThrow();
         MonteCarloComparison.Row t = mc.rows().get(0);
-        // measured +3.9 %: the photons' ≈ 2 % of the dose that the kernel's 11³ voxels leave out, and the kernel
-        // spreading electron energy across the sphere's surface voxels
+        // measured +3.9 % before the long-range photon kernel (the photons' ≈ 2 % of the dose that the 11³ voxels
+        // left out, and the kernel spreading electron energy across the sphere's surface voxels); with it the
+        // photons are in both, and the rim spill of the electrons (the Monte Carlo keeps them in their voxel) is
+        // what remains: the Monte Carlo 0–5 % above
         assertThat(t.difference().orElseThrow()).isBetween(0.0, 0.05);
         assertThat(t.flagged()).isFalse();
         assertThat(r.vois().get(0).dose().inGy()).isCloseTo(t.monteCarlo().inGy(), within(1e-9));
@@ -89,9 +91,12 @@ class MonteCarloCycleTest {
         MonteCarloComparison mc = r.monteCarlo().orElseThrow();
         assertThat(mc.warnings()).anySatisfy(w -> assertThat(w.voi()).isEqualTo("rib"));
         assertThat(mc.warnings()).noneSatisfy(w -> assertThat(w.voi()).isEqualTo("tumour"));
-        // the same rib in soft tissue: the photons from the tumour beyond the kernel's reach already make the Monte
-        // Carlo 11 % higher; as bone (1.92 g/mL, Schneider bone media) photoelectric absorption of 177Lu's 55–63 keV
-        // X-rays and 113 keV gamma raises it to ≈ 30 %, where the kernel only scales its soft-tissue dose by ρ
+        // the same rib in soft tissue: since the long-range photon kernel the Monte Carlo and the kernel agree there
+        // (−1.1 %; before it, the photons beyond the kernel's reach made the Monte Carlo 11 % higher). As bone
+        // (1.92 g/mL, Schneider bone media) photoelectric absorption of 177Lu's 55–63 keV X-rays and 113 keV gamma
+        // (∝ Z³, cortical bone's calcium and phosphorus) makes the Monte Carlo's photon dose per gram higher,
+        // where the kernel's long-range photon dose is soft tissue's: measured +8.7 %, 9.8 points above soft
+        // tissue (before the photon kernel, whose far part is not density-scaled, +30 %: 19 points)
         double inBone = mc.rows().get(1).difference().orElseThrow();
         double inSoftTissue = run(List.of(tumour, rib), Optional.empty())
                 .monteCarlo()
@@ -100,7 +105,7 @@ class MonteCarloCycleTest {
                 .get(1)
                 .difference()
                 .orElseThrow();
-        assertThat(inBone).isGreaterThan(inSoftTissue + 0.1);
+        assertThat(inBone).isGreaterThan(inSoftTissue + 0.05);
         assertThat(mc.geometry()).contains("Schneider");
     }
 
