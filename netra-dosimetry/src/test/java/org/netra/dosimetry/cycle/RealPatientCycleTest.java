@@ -131,14 +131,17 @@ class RealPatientCycleTest {
     void pinsTheDocumentedDoses() {
         CycleResult.Voi l1 = voi(kernel, "lesion1 liver R lobe");
         CycleResult.Voi l2 = voi(kernel, "lesion2 liver L lateral");
+        // since the long-range photon kernel the doses are 2.6 % and 2.2 % higher (26.62 → 27.31 Gy, 35.65 →
+        // 36.42 Gy): the Monte Carlo on this patient read the lesions +2.6 % and +2.5 % above the 11³ kernel
+        // (docs/benchmarks.md), the photon dose from beyond it
         assertThat(l1.tia().timeIntegratedActivity().inMBqHours()).isCloseTo(35_017, within(40.0));
-        assertThat(l1.dose().inGy()).isCloseTo(26.62, within(0.02));
-        assertThat(l1.doseSd().inGy()).isCloseTo(6.26, within(0.01));
-        assertThat(l1.bed().orElseThrow().inGy()).isCloseTo(27.28, within(0.03));
+        assertThat(l1.dose().inGy()).isCloseTo(27.31, within(0.02));
+        assertThat(l1.doseSd().inGy()).isCloseTo(6.42, within(0.01));
+        assertThat(l1.bed().orElseThrow().inGy()).isCloseTo(28.01, within(0.03));
         assertThat(l2.tia().timeIntegratedActivity().inMBqHours()).isCloseTo(1_277, within(2.0));
-        assertThat(l2.dose().inGy()).isCloseTo(35.65, within(0.04));
-        assertThat(l2.doseSd().inGy()).isCloseTo(8.40, within(0.01));
-        assertThat(l2.bed().orElseThrow().inGy()).isCloseTo(36.84, within(0.05));
+        assertThat(l2.dose().inGy()).isCloseTo(36.42, within(0.04));
+        assertThat(l2.doseSd().inGy()).isCloseTo(8.58, within(0.01));
+        assertThat(l2.bed().orElseThrow().inGy()).isCloseTo(37.65, within(0.05));
     }
 
     private static JsonNode reference() throws IOException, InterruptedException {
