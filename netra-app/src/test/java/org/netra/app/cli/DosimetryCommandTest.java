@@ -72,14 +72,16 @@ class DosimetryCommandTest {
         assertThat(l1.get("fitRule").asText()).isEqualTo("TWO_POINTS_NOT_CLEARING");
         assertThat(l1.get("effectiveHalfLifeH").asDouble()).isCloseTo(159.53, within(0.01));
         assertThat(l1.get("timeIntegratedActivityMBqH").asDouble()).isCloseTo(35_017, within(40.0));
-        assertThat(l1.get("absorbedDoseGy").asDouble()).isCloseTo(26.62, within(0.02));
-        assertThat(l1.get("absorbedDoseSdGy").asDouble()).isCloseTo(6.26, within(0.01));
+        // with the long-range photon kernel since issue 16/20 (26.62 Gy before: RealPatientCycleTest says why)
+        assertThat(l1.get("doseHow").asText()).contains("voxel S-value kernel + long-range photon kernel");
+        assertThat(l1.get("absorbedDoseGy").asDouble()).isCloseTo(27.31, within(0.02));
+        assertThat(l1.get("absorbedDoseSdGy").asDouble()).isCloseTo(6.42, within(0.01));
         assertThat(l1.get("role").asText()).isEqualTo("tumour");
-        assertThat(l1.get("bedGy").asDouble()).isCloseTo(27.28, within(0.03));
+        assertThat(l1.get("bedGy").asDouble()).isCloseTo(28.01, within(0.03));
         assertThat(l1.get("bedTissue").asText()).contains("tumour").contains("α/β 10 Gy");
         assertThat(l1.at("/dvh/d98Gy").asDouble())
                 .isLessThan(l1.at("/dvh/d50Gy").asDouble());
-        assertThat(j.at("/rois/1/absorbedDoseGy").asDouble()).isCloseTo(35.65, within(0.04));
+        assertThat(j.at("/rois/1/absorbedDoseGy").asDouble()).isCloseTo(36.42, within(0.04));
         var map = Nifti.read(dose);
         assertThat(new int[] {
                     map.geometry().nx(), map.geometry().ny(), map.geometry().nz()
