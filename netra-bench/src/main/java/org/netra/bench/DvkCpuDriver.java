@@ -17,16 +17,43 @@ public final class DvkCpuDriver {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int k = DvkConvolutionBenchmark.K;
+        var rnd = new Random(2);
+        float[] kernel = new float[k * k * k];
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] = rnd.nextFloat();
+        }
+        time("random kernel", kernel, runs);
+        time("even kernel (as the S-value tables)", evenKernel(k), runs);
+    }
+
+    /** A kernel mirrored about its centre along each axis, as the tables by |offset| give: random octant. */
+    static float[] evenKernel(int k) {
+        var rnd = new Random(3);
+        int r = k / 2;
+        float[] octant = new float[(r + 1) * (r + 1) * (r + 1)];
+        for (int i = 0; i < octant.length; i++) {
+            octant[i] = rnd.nextFloat();
+        }
+        float[] kernel = new float[k * k * k];
+        for (int z = 0; z < k; z++) {
+            for (int y = 0; y < k; y++) {
+                for (int x = 0; x < k; x++) {
+                    int a = Math.abs(x - r), b = Math.abs(y - r), c = Math.abs(z - r);
+                    kernel[x + k * (y + k * z)] = octant[a + (r + 1) * (b + (r + 1) * c)];
+                }
+            }
+        }
+        return kernel;
+    }
+
+    private static void time(String what, float[] kernel, int runs) {
         int nx = DvkConvolutionBenchmark.NX, ny = DvkConvolutionBenchmark.NY, nz = DvkConvolutionBenchmark.NZ;
         int k = DvkConvolutionBenchmark.K;
         var rnd = new Random(1);
         float[] tia = new float[nx * ny * nz];
         for (int i = 0; i < tia.length; i++) {
             tia[i] = rnd.nextFloat();
-        }
-        float[] kernel = new float[k * k * k];
-        for (int i = 0; i < kernel.length; i++) {
-            kernel[i] = rnd.nextFloat();
         }
         float[] dose = new float[tia.length];
         var plan = new FftConvolution(nx, ny, nz, kernel, k, k, k);
@@ -45,13 +72,17 @@ public final class DvkCpuDriver {
         Arrays.sort(wall);
         System.out.printf(
                 Locale.ROOT,
-                "netra FftConvolution %dx%dx%d * %d^3: median CPU %.3f s, wall %.3f s over %d runs%n",
+                "netra FftConvolution %dx%dx%d * %d^3, %s (even sums: %b): median CPU %.3f s (min %.3f), wall %.3f s (min %.3f) over %d runs%n",
                 nx,
                 ny,
                 nz,
                 k,
+                what,
+                plan.evenKernel(),
                 cpu[runs / 2],
+                cpu[0],
                 wall[runs / 2],
+                wall[0],
                 runs);
     }
 }

@@ -1,7 +1,6 @@
 package org.netra.dosimetry.kinetics;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -90,10 +89,7 @@ public final class Kinetics {
                             y[n - 1]),
                     List.of());
         }
-        List<CandidateFit> candidates = new ArrayList<>();
-        for (ModelKind kind : settings.candidates()) {
-            candidates.add(fitOne(kind, data, settings));
-        }
+        List<CandidateFit> candidates = candidateFits(data, settings);
         List<CandidateFit.Fitted> fitted = candidates.stream()
                 .filter(CandidateFit.Fitted.class::isInstance)
                 .map(CandidateFit.Fitted.class::cast)
@@ -152,6 +148,45 @@ public final class Kinetics {
                         lowest.kind().label(),
                         best),
                 candidates);
+    }
+
+    /**
+     * Every candidate family's fit, in the settings' order. A family with as many parameters as the points allow
+     * no AICc for (n − K − 1 ≤ 0) cannot be chosen once another has one, so it is fitted only when none has: with
+     * six time points the tri-exponential (as many parameters as points) and the uptake bi-exponential (five)
+     * were each a multi-start Levenberg–Marquardt run to machine precision per region and per correction, most
+     * of what made the cycle's cost grow faster than its time points (docs/benchmarks.md, issue 22). The choice
+     * is the same; such a family is listed as not fitted, with the reason.
+     */
+    static List<CandidateFit> candidateFits(TimeActivityData data, KineticsSettings settings) {
+        int n = data.size();
+        int extra = settings.aiccCountsVariance() ? 1 : 0;
+        List<ModelKind> kinds = settings.candidates();
+        CandidateFit[] fits = new CandidateFit[kinds.size()];
+        boolean anyRanked = false;
+        for (int i = 0; i < fits.length; i++) {
+            if (n - (kinds.get(i).parameterCount() + extra) - 1 > 0) {
+                fits[i] = fitOne(kinds.get(i), data, settings);
+                anyRanked |=
+                        fits[i] instanceof CandidateFit.Fitted f && f.aicc().isPresent();
+            }
+        }
+        for (int i = 0; i < fits.length; i++) {
+            if (fits[i] == null) {
+                ModelKind kind = kinds.get(i);
+                fits[i] = anyRanked
+                        ? new CandidateFit.Failed(
+                                kind,
+                                String.format(
+                                        Locale.ROOT,
+                                        "not fitted: %d points leave its AICc undefined (%d parameters) and a family"
+                                                + " with fewer has one",
+                                        n,
+                                        kind.parameterCount() + extra))
+                        : fitOne(kind, data, settings);
+            }
+        }
+        return List.of(fits);
     }
 
     /** Fits one model family to the data with the settings' weighting, without choosing. */

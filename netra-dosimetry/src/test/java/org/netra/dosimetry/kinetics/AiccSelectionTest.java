@@ -66,4 +66,36 @@ class AiccSelectionTest {
         assertThat(r.why()).contains("4 points leave no AICc defined");
         assertThat(((TiaMethod.Fit) r.method()).model().kind()).isEqualTo(ModelKind.MONO_EXPONENTIAL);
     }
+
+    @Test
+    void familiesThatCannotHaveAnAiccAreNotFittedOnceAnotherHasOneAndTheChoiceIsTheSame() {
+        double[] hours = {4, 24, 48, 96, 168, 240}; // six scans: K = parameters + 1 leaves bi-, uptake bi- and
+        // tri-exponential without an AICc, mono-exponential and uptake-washout with one
+        TimeActivityData six = data(hours, 300, 0.3, 60, 0.012);
+        TiaResult all = Kinetics.integrate(six, SETTINGS);
+        TiaResult defined = Kinetics.integrate(
+                six, SETTINGS.withCandidates(List.of(ModelKind.MONO_EXPONENTIAL, ModelKind.UPTAKE_WASHOUT)));
+        assertThat(all.rule()).isEqualTo(defined.rule());
+        assertThat(all.why()).isEqualTo(defined.why());
+        assertThat(all.timeIntegratedActivity().inMBqHours())
+                .isEqualTo(defined.timeIntegratedActivity().inMBqHours());
+        assertThat(all.candidates()).hasSize(ModelKind.values().length);
+        for (CandidateFit c : all.candidates()) {
+            boolean definable = hours.length - (c.kind().parameterCount() + 1) - 1 > 0;
+            if (definable) { // fitted (it may still fail to fit)
+                assertThat(notFitted(c)).as(c.kind().label()).isFalse();
+            } else {
+                assertThat(c).isInstanceOfSatisfying(CandidateFit.Failed.class, f -> assertThat(f.reason())
+                        .startsWith("not fitted: 6 points leave its AICc undefined"));
+            }
+        }
+        // with four points none has an AICc: every family is fitted, as before
+        TiaResult four = Kinetics.integrate(data(new double[] {4, 24, 96, 168}, 300, 0.3, 60, 0.012), SETTINGS);
+        assertThat(four.rule()).isEqualTo(SelectionRule.TOO_FEW_POINTS_FOR_AICC);
+        assertThat(four.candidates()).noneMatch(AiccSelectionTest::notFitted);
+    }
+
+    private static boolean notFitted(CandidateFit c) {
+        return c instanceof CandidateFit.Failed f && f.reason().startsWith("not fitted");
+    }
 }
