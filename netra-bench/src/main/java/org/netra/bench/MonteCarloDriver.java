@@ -47,6 +47,17 @@ public final class MonteCarloDriver {
 
     private MonteCarloDriver() {}
 
+    /**
+     * The run's settings: electrons transported (the default) unless {@code -Dnetra.electrons=local}, which gives
+     * the photon-only timing of the first slice for comparison.
+     */
+    private static MonteCarloSettings defaults() {
+        var d = MonteCarloSettings.defaults();
+        return "local".equals(System.getProperty("netra.electrons"))
+                ? d.withElectrons(MonteCarloSettings.ElectronHandling.LOCAL)
+                : d;
+    }
+
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "twin";
         System.out.println(
@@ -102,7 +113,7 @@ public final class MonteCarloDriver {
                 body.mediaSummary());
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int t : threads) {
-            var settings = MonteCarloSettings.defaults()
+            var settings = defaults()
                     .withThreads(t)
                     .withBatches(20_000, 10, 2000)
                     .withTarget(0.02, java.time.Duration.ofMinutes(10));
@@ -187,10 +198,9 @@ public final class MonteCarloDriver {
         VoxelPhantom body = VoxelPhantom.fromHounsfield(phantom.ct());
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // one warm-up round so the JIT has compiled the loop before anything is timed
-        MonteCarloDose.run(
-                body, tia, LU177, List.of(), MonteCarloSettings.defaults().withBatches(20_000, 10, 10), s -> {});
+        MonteCarloDose.run(body, tia, LU177, List.of(), defaults().withBatches(20_000, 10, 10), s -> {});
         for (int t : threads) {
-            var settings = MonteCarloSettings.defaults().withThreads(t).withBatches(20_000, 10, batches);
+            var settings = defaults().withThreads(t).withBatches(20_000, 10, batches);
             long cpu0 = cpu.getProcessCpuTime();
             MonteCarloResult r = MonteCarloDose.run(body, tia, LU177, List.of(), settings, s -> {});
             double cpuS = (cpu.getProcessCpuTime() - cpu0) / 1e9;

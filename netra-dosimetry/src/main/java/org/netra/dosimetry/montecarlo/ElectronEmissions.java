@@ -79,11 +79,12 @@ public record ElectronEmissions(
                             BetaSpectrum s = BetaSpectrum.withMean(mev, daughterZ(nuclide.name()), unique);
                             yield new BetaBranch(line.yieldPerDecay(), mev, s.endPointMeV(), s);
                         }
-                        case BETA_PLUS -> throw new IllegalArgumentException(nuclide.name()
-                                + " emits positrons; netra's electron transport has no annihilation photons — use"
-                                + " local electrons for it");
-                        case INTERNAL_CONVERSION_ELECTRON, AUGER_ELECTRON -> new ElectronLine(
-                                line.yieldPerDecay(), mev);
+                        case BETA_PLUS ->
+                            throw new IllegalArgumentException(nuclide.name()
+                                    + " emits positrons; netra's electron transport has no annihilation photons — use"
+                                    + " local electrons for it");
+                        case INTERNAL_CONVERSION_ELECTRON, AUGER_ELECTRON ->
+                            new ElectronLine(line.yieldPerDecay(), mev);
                         default -> throw new IllegalStateException("not an electron: " + line.type());
                     };
             out.add(e);

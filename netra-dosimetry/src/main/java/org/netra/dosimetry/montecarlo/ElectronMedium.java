@@ -64,7 +64,9 @@ final class ElectronMedium {
     final double meanExcitationEv;
     private final double lnMin, step;
     /** Per grid energy: S/ρ (MeV cm²/g), CSDA range (g/cm²), λ₁ρ (g/cm²). */
-    private final double[] stopping = new double[GRID + 1], range = new double[GRID + 1], transport = new double[GRID + 1];
+    private final double[] stopping = new double[GRID + 1],
+            range = new double[GRID + 1],
+            transport = new double[GRID + 1];
 
     ElectronMedium(PhotonMedium medium) {
         this(medium.name(), medium.composition());
@@ -147,7 +149,8 @@ final class ElectronMedium {
      * σ₁ per gram for the screened Rutherford cross section: per atom 2π Z(Z+1) r_e²/(γ²β⁴) · [ln(1 + 1/η) −
      * 1/(1 + η)], η = ¼ (α Z^⅓ /(0.885 βγ))² (1.13 + 3.76 (αZ/β)²).
      */
-    private static double transportCrossSectionPerGram(double kineticMeV, Map<String, Double> composition, double total) {
+    private static double transportCrossSectionPerGram(
+            double kineticMeV, Map<String, Double> composition, double total) {
         double gamma = kineticMeV / ELECTRON_REST_MEV + 1;
         double beta2 = 1 - 1 / (gamma * gamma);
         double betaGamma2 = beta2 * gamma * gamma;

@@ -27,7 +27,8 @@ import org.netra.physics.quantity.Energy;
  */
 public final class MonteCarloDose {
     private static final double JOULES_PER_KEV = 1.602176634e-16;
-    private static final PhotonTransportBackend.BatchEnergy NO_ELECTRONS = new PhotonTransportBackend.BatchEnergy(0, 0, 0);
+    private static final PhotonTransportBackend.BatchEnergy NO_ELECTRONS =
+            new PhotonTransportBackend.BatchEnergy(0, 0, 0);
 
     private MonteCarloDose() {}
 
@@ -45,11 +46,10 @@ public final class MonteCarloDose {
             case TRANSPORTED -> {
                 ElectronEmissions electrons = ElectronEmissions.of(nuclide, ElectronEmissions.DEFAULT_CUT);
                 // what stays local: electrons below the cut, alphas and photons below the photon cut
-                DecaySource rest = source.withLocalEnergy(
-                        Energy.ofJoules(Math.max(
-                                0,
-                                source.localEnergyPerDecay().inJoules()
-                                        - electrons.transportedPerDecay().inJoules())));
+                DecaySource rest = source.withLocalEnergy(Energy.ofJoules(Math.max(
+                        0,
+                        source.localEnergyPerDecay().inJoules()
+                                - electrons.transportedPerDecay().inJoules())));
                 yield run(
                         phantom,
                         rest,

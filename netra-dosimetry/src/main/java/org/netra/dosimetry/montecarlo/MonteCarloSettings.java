@@ -81,17 +81,41 @@ public record MonteCarloSettings(
 
     public MonteCarloSettings withSeed(long s) {
         return new MonteCarloSettings(
-                s, historiesPerBatch, batchesPerRound, maxBatches, targetRelativeSd, timeLimit, threads, photonCut, electrons);
+                s,
+                historiesPerBatch,
+                batchesPerRound,
+                maxBatches,
+                targetRelativeSd,
+                timeLimit,
+                threads,
+                photonCut,
+                electrons);
     }
 
     public MonteCarloSettings withThreads(int t) {
         return new MonteCarloSettings(
-                seed, historiesPerBatch, batchesPerRound, maxBatches, targetRelativeSd, timeLimit, t, photonCut, electrons);
+                seed,
+                historiesPerBatch,
+                batchesPerRound,
+                maxBatches,
+                targetRelativeSd,
+                timeLimit,
+                t,
+                photonCut,
+                electrons);
     }
 
     public MonteCarloSettings withBatches(int historiesPerBatch, int batchesPerRound, int maxBatches) {
         return new MonteCarloSettings(
-                seed, historiesPerBatch, batchesPerRound, maxBatches, targetRelativeSd, timeLimit, threads, photonCut, electrons);
+                seed,
+                historiesPerBatch,
+                batchesPerRound,
+                maxBatches,
+                targetRelativeSd,
+                timeLimit,
+                threads,
+                photonCut,
+                electrons);
     }
 
     public MonteCarloSettings withTarget(double relativeSd, Duration limit) {

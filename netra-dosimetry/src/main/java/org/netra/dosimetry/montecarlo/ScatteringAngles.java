@@ -10,10 +10,12 @@ import java.util.random.RandomGenerator;
  * small angles with a long tail, as single scattering has), long steps approach isotropy (⟨μ⟩ → ½).
  */
 final class ScatteringAngles {
-    static final ScatteringAngles INSTANCE = new ScatteringAngles();
-
+    static final boolean SHAPE_GAUSSIAN = Boolean.parseBoolean(System.getProperty("netra.msGauss", "true"));
     private static final int POINTS = 2000;
     private static final double LN_A_MIN = Math.log(1e-9), LN_A_MAX = Math.log(1e5);
+    /** Declared after the grid's bounds, which the constructor reads (static fields initialise in order). */
+    static final ScatteringAngles INSTANCE = new ScatteringAngles();
+
     /** ⟨μ⟩ at a = exp(LN_A_MIN + i·(LN_A_MAX − LN_A_MIN)/POINTS), rising with i. */
     private final double[] meanMu = new double[POINTS + 1];
 
@@ -27,13 +29,19 @@ final class ScatteringAngles {
         return Math.exp(LN_A_MIN + index * (LN_A_MAX - LN_A_MIN) / POINTS);
     }
 
-    /** ⟨μ⟩ of the screened-Rutherford shape with parameter a. */
-    static double meanMu(double a) {
-        if (a > 1e3) {
-            // series in 1/a: (1+a)ln(1+1/a) − 1 = 1/(2a) − 1/(6a²) + …
-            return 0.5 - 1 / (6 * a) + 1 / (12 * a * a);
+    /** ⟨μ⟩ of the shape with parameter b. */
+    static double meanMu(double b) {
+        if (SHAPE_GAUSSIAN) {
+            if (b > 1e3) {
+                return 0.5 - 1 / (12 * b);
+            }
+            return b - 1 / Math.expm1(1 / b);
         }
-        return a * ((1 + a) * Math.log1p(1 / a) - 1);
+        if (b > 1e3) {
+            // series in 1/a: (1+a)ln(1+1/a) − 1 = 1/(2a) − 1/(6a²) + …
+            return 0.5 - 1 / (6 * b) + 1 / (12 * b * b);
+        }
+        return b * ((1 + b) * Math.log1p(1 / b) - 1);
     }
 
     /** The a whose ⟨μ⟩ is {@code target} (0 < target < ½). */
@@ -62,7 +70,7 @@ final class ScatteringAngles {
         }
         double a = screeningFor(target);
         double u = random.nextDouble();
-        double mu = a * u / (1 + a - u);
+        double mu = SHAPE_GAUSSIAN ? -a * Math.log1p(-u * -Math.expm1(-1 / a)) : a * u / (1 + a - u);
         return 1 - 2 * mu;
     }
 }

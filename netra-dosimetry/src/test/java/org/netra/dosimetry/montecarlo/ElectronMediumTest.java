@@ -11,8 +11,14 @@ class ElectronMediumTest {
 
     /** Electron kinetic energy (MeV) and CSDA range in liquid water (g/cm²), NIST ESTAR. */
     private static final double[][] ESTAR_WATER_RANGE = {
-        {0.02, 8.575e-4}, {0.05, 4.320e-3}, {0.1, 1.431e-2}, {0.2, 4.488e-2}, {0.5, 0.1766}, {1.0, 0.4367},
-        {2.0, 0.9785}, {3.0, 1.514}
+        {0.02, 8.575e-4},
+        {0.05, 4.320e-3},
+        {0.1, 1.431e-2},
+        {0.2, 4.488e-2},
+        {0.5, 0.1766},
+        {1.0, 0.4367},
+        {2.0, 0.9785},
+        {3.0, 1.514}
     };
 
     @Test
