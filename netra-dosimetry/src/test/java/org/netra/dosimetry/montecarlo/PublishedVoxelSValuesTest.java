@@ -237,4 +237,29 @@ class PublishedVoxelSValuesTest {
             assertThat(ours / published).isCloseTo(1, within(0.03));
         }
     }
+
+    /**
+     * Lung, for which no published voxel S-values are at hand: O'Connor's scaling theorem (Phys Med Biol
+     * 1957;2:352; Fano) says that in media of one composition a geometry scaled by 1/ρ gives the same energy in each
+     * corresponding voxel. So ICRU 44 lung at 0.26 g/mL in 8.84 mm voxels must give each voxel 1/16 of the S-value
+     * of the same composition at 1.04 g/mL in 2.21 mm voxels (16 times the mass) — a check that every length in the
+     * transport (steps, ranges, range rejection, photon paths) follows the voxel's density. With the same seed the
+     * histories are the same ones scaled, so the ratio is 1 to rounding (measured 1.0000); a length that did not
+     * scale would show at once.
+     */
+    @org.junit.jupiter.api.Test
+    void lungFollowsTheDensityScalingTheorem() {
+        Nuclide y90 = NuclideCatalog.icrp107().get("Y-90");
+        double[][][] dense = monteCarlo(y90, PhotonCrossSections.LUNG, 1.04, 2.21, 50_000, false);
+        double[][][] lung = monteCarlo(y90, PhotonCrossSections.LUNG, 0.26, 8.84, 50_000, false);
+        for (int[] v : new int[][] {{0, 0, 0}, {0, 0, 1}, {0, 1, 1}}) {
+            double ratio = 16 * lung[v[0]][v[1]][v[2]] / dense[v[0]][v[1]][v[2]];
+            System.out.printf(
+                    Locale.ROOT,
+                    "lung scaling voxel %s: 16·S(0.26, 8.84 mm)/S(1.04, 2.21 mm) = %.4f%n",
+                    java.util.Arrays.toString(v),
+                    ratio);
+            assertThat(ratio).isCloseTo(1, within(0.02));
+        }
+    }
 }
