@@ -11,4 +11,5 @@ if [[ ! -d "$ROOT/netra-bench/target/lib" || "${REBUILD:-0}" == "1" ]]; then
     echo "building netra-bench…" >&2
     (cd "$ROOT" && mvn -o -q -pl netra-bench -am package -DskipTests -Dspotless.check.skip=true) >&2
 fi
-java -Xmx3g -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" org.netra.bench.MonteCarloDriver "$@"
+# MC_JAVA_OPTS=-Dnetra.electrons=local times the photon-only run (electrons deposited locally) for comparison
+java -Xmx3g ${MC_JAVA_OPTS:-} -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" org.netra.bench.MonteCarloDriver "$@"

@@ -84,8 +84,9 @@ final class DosimetryCommand implements Callable<Integer> {
             names = "--method",
             defaultValue = "voxel-kernel",
             paramLabel = "METHOD",
-            description = "voxel-kernel (default), local-deposition, organ-s or monte-carlo (photons transported"
-                    + " through the CT, electrons local, beside the voxel kernel: regions differing > 5 %% flagged)")
+            description =
+                    "voxel-kernel (default), local-deposition, organ-s or monte-carlo (photons and electrons transported"
+                            + " through the CT, beside the voxel kernel: regions differing > 5 %% flagged)")
     String method;
 
     @Option(

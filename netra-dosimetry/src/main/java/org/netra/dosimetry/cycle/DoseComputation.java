@@ -296,8 +296,10 @@ public final class DoseComputation {
                 run.stop(),
                 run.elapsed(),
                 run.geometry(),
-                LocalElectrons.statement(nuclide, smallest),
-                LocalElectrons.localIsValid(nuclide, smallest),
+                // transported electrons need no range caveat; local ones are warned about where their range reaches
+                // beyond half a voxel (90Y)
+                run.electronKeVEmitted() > 0 ? run.electrons() : LocalElectrons.statement(nuclide, smallest),
+                run.electronKeVEmitted() > 0 || LocalElectrons.localIsValid(nuclide, smallest),
                 kernelAvailable,
                 rows);
     }

@@ -90,6 +90,11 @@ public record DecaySource(
         return new DecaySource(name, voxels, cumulative, keV, yc, y, local, photonCut);
     }
 
+    /** The same decays and photons with another energy per decay deposited where the decay is. */
+    public DecaySource withLocalEnergy(Energy local) {
+        return new DecaySource(nuclide, voxels, cumulative, lineKeV, lineCumulative, photonsPerDecay, local, photonCut);
+    }
+
     /** All decays on the map. */
     public TimeIntegratedActivity totalDecays() {
         return TimeIntegratedActivity.ofBqSeconds(cumulative[cumulative.length - 1]);

@@ -3,6 +3,7 @@ package org.netra.dosimetry.montecarlo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,15 +16,19 @@ import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.quantity.AbsorbedDose;
+import org.netra.physics.quantity.Energy;
 
 /**
  * Monte Carlo absorbed dose from a time-integrated activity map: photons transported by a
- * {@link PhotonTransportBackend}, electrons deposited where they are emitted (by expected value, no noise), the
+ * {@link PhotonTransportBackend}, electrons transported by {@link CpuElectronTransport} (or, with
+ * {@link MonteCarloSettings.ElectronHandling#LOCAL}, deposited where they are emitted by expected value), the
  * statistical uncertainty per voxel and per region by the batch method, stopping at a target uncertainty, a batch
  * limit or a time limit.
  */
 public final class MonteCarloDose {
     private static final double JOULES_PER_KEV = 1.602176634e-16;
+    private static final PhotonTransportBackend.BatchEnergy NO_ELECTRONS =
+            new PhotonTransportBackend.BatchEnergy(0, 0, 0);
 
     private MonteCarloDose() {}
 
@@ -36,13 +41,47 @@ public final class MonteCarloDose {
             MonteCarloSettings settings,
             Consumer<String> progress) {
         DecaySource source = DecaySource.of(tia, nuclide, settings.photonCut());
-        return run(phantom, source, new CpuPhotonTransport(phantom, source), regions, settings, progress);
+        return switch (settings.electrons()) {
+            case LOCAL -> run(phantom, source, new CpuPhotonTransport(phantom, source), regions, settings, progress);
+            case TRANSPORTED -> {
+                ElectronEmissions electrons = ElectronEmissions.of(nuclide, ElectronEmissions.DEFAULT_CUT);
+                // what stays local: electrons below the cut, alphas and photons below the photon cut
+                DecaySource rest = source.withLocalEnergy(Energy.ofJoules(Math.max(
+                        0,
+                        source.localEnergyPerDecay().inJoules()
+                                - electrons.transportedPerDecay().inJoules())));
+                yield run(
+                        phantom,
+                        rest,
+                        new CpuPhotonTransport(phantom, rest),
+                        Optional.of(new CpuElectronTransport(phantom, rest, electrons)),
+                        regions,
+                        settings,
+                        progress);
+            }
+        };
     }
 
+    /** Photons transported by {@code backend}, electrons deposited locally (the source's local energy). */
     public static MonteCarloResult run(
             VoxelPhantom phantom,
             DecaySource source,
             PhotonTransportBackend backend,
+            List<Mask> regions,
+            MonteCarloSettings settings,
+            Consumer<String> progress) {
+        return run(phantom, source, backend, Optional.empty(), regions, settings, progress);
+    }
+
+    /**
+     * Photons by {@code backend}, the transported electrons by {@code electronBackend} into the same tally (each
+     * batch runs both on its own generator, photons first), the source's local energy deposited in place.
+     */
+    public static MonteCarloResult run(
+            VoxelPhantom phantom,
+            DecaySource source,
+            PhotonTransportBackend backend,
+            Optional<CpuElectronTransport> electronBackend,
             List<Mask> regions,
             MonteCarloSettings settings,
             Consumer<String> progress) {
@@ -87,7 +126,10 @@ public final class MonteCarloDose {
                     round.add(pool.submit(() -> {
                         double[] tally = tallies.get();
                         var energy = backend.run(settings.historiesPerBatch(), random, tally);
-                        acc.merge(index, tally, energy);
+                        var electrons = electronBackend
+                                .map(e -> e.run(settings.historiesPerBatch(), random, tally))
+                                .orElse(NO_ELECTRONS);
+                        acc.merge(index, tally, energy, electrons);
                         return null;
                     }));
                 }
@@ -154,7 +196,14 @@ public final class MonteCarloDose {
                 acc.emitted / perHistory,
                 acc.absorbed / perHistory,
                 acc.escaped / perHistory,
-                phantom.description());
+                phantom.description(),
+                acc.electronEmitted / perHistory,
+                acc.electronAbsorbed / perHistory,
+                acc.electronEscaped / perHistory,
+                electronBackend.isPresent()
+                        ? "electrons transported (condensed history, CSDA), below "
+                                + ElectronEmissions.DEFAULT_CUT.inKeV() + " keV deposited in place"
+                        : "electrons deposited in the voxel of their decay");
     }
 
     /** Per voxel: density and TIA, and the dose per unit of tally and of local energy they imply. */
@@ -182,6 +231,7 @@ public final class MonteCarloDose {
         int submitted;
         int merged;
         double emitted, absorbed, escaped;
+        double electronEmitted, electronAbsorbed, electronEscaped;
 
         Accumulator(int n, List<Mask> regions, Voxels voxels, int histories) {
             sum = new double[n];
@@ -196,7 +246,11 @@ public final class MonteCarloDose {
             }
         }
 
-        synchronized void merge(int index, double[] tally, PhotonTransportBackend.BatchEnergy energy)
+        synchronized void merge(
+                int index,
+                double[] tally,
+                PhotonTransportBackend.BatchEnergy energy,
+                PhotonTransportBackend.BatchEnergy electrons)
                 throws InterruptedException {
             while (merged != index) {
                 wait();
@@ -220,6 +274,9 @@ public final class MonteCarloDose {
             emitted += energy.emittedKeV();
             absorbed += energy.absorbedKeV();
             escaped += energy.escapedKeV();
+            electronEmitted += electrons.emittedKeV();
+            electronAbsorbed += electrons.absorbedKeV();
+            electronEscaped += electrons.escapedKeV();
             merged++;
             notifyAll();
         }

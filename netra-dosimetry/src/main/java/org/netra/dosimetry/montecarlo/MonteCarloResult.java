@@ -16,6 +16,10 @@ import org.netra.physics.quantity.Energy;
  * @param photonKeVAbsorbed of it, absorbed in the phantom
  * @param photonKeVEscaped of it, leaving the phantom
  * @param geometry how the media were assigned (CT, density or uniform tissue)
+ * @param electronKeVEmitted transported electron energy per decay as sampled (keV; 0 when electrons are local)
+ * @param electronKeVAbsorbed of it, absorbed in the phantom
+ * @param electronKeVEscaped of it, leaving the phantom
+ * @param electrons how the electrons were handled, for the report
  */
 public record MonteCarloResult(
         ImageVolume dose,
@@ -29,7 +33,11 @@ public record MonteCarloResult(
         double photonKeVEmitted,
         double photonKeVAbsorbed,
         double photonKeVEscaped,
-        String geometry) {
+        String geometry,
+        double electronKeVEmitted,
+        double electronKeVAbsorbed,
+        double electronKeVEscaped,
+        String electrons) {
     public MonteCarloResult {
         regions = List.copyOf(regions);
     }
@@ -45,7 +53,8 @@ public record MonteCarloResult(
      * A region's dose: the mean over its voxels, as the kernel method's is.
      *
      * @param sd 1 SD of the mean (statistical only)
-     * @param photonShare the transported photons' share of the dose
+     * @param photonShare the transported particles' share of the dose (photons, and electrons when they are
+     *     transported): the part that carries statistical noise
      */
     public record RegionDose(String name, AbsorbedDose mean, AbsorbedDose sd, double photonShare) {
         public double relativeSd() {

@@ -20,8 +20,41 @@ public record MonteCarloSettings(
         double targetRelativeSd,
         Duration timeLimit,
         int threads,
-        Energy photonCut) {
+        Energy photonCut,
+        ElectronHandling electrons) {
+
+    /** What happens to the decays' electrons. */
+    public enum ElectronHandling {
+        /** Condensed-history transport through the phantom ({@link CpuElectronTransport}). */
+        TRANSPORTED,
+        /** Deposited in the decay's voxel by expected value (no noise; wrong where the range reaches the voxel). */
+        LOCAL
+    }
+
+    /** Settings with the electrons transported. */
+    public MonteCarloSettings(
+            long seed,
+            int historiesPerBatch,
+            int batchesPerRound,
+            int maxBatches,
+            double targetRelativeSd,
+            Duration timeLimit,
+            int threads,
+            Energy photonCut) {
+        this(
+                seed,
+                historiesPerBatch,
+                batchesPerRound,
+                maxBatches,
+                targetRelativeSd,
+                timeLimit,
+                threads,
+                photonCut,
+                ElectronHandling.TRANSPORTED);
+    }
+
     public MonteCarloSettings {
+        java.util.Objects.requireNonNull(electrons, "electrons (TRANSPORTED or LOCAL)");
         if (historiesPerBatch < 1 || batchesPerRound < 2 || maxBatches < batchesPerRound) {
             throw new IllegalArgumentException("Monte Carlo settings need ≥ 1 history per batch, ≥ 2 batches per"
                     + " round (the batch method needs a spread) and a batch limit ≥ one round; got "
@@ -33,7 +66,7 @@ public record MonteCarloSettings(
         }
     }
 
-    /** 2 % per region, at most 400 batches of 50 000 histories or 5 minutes, all cores. */
+    /** 2 % per region, at most 400 batches of 50 000 histories or 5 minutes, all cores, electrons transported. */
     public static MonteCarloSettings defaults() {
         return new MonteCarloSettings(
                 20_260_101L,
@@ -48,21 +81,58 @@ public record MonteCarloSettings(
 
     public MonteCarloSettings withSeed(long s) {
         return new MonteCarloSettings(
-                s, historiesPerBatch, batchesPerRound, maxBatches, targetRelativeSd, timeLimit, threads, photonCut);
+                s,
+                historiesPerBatch,
+                batchesPerRound,
+                maxBatches,
+                targetRelativeSd,
+                timeLimit,
+                threads,
+                photonCut,
+                electrons);
     }
 
     public MonteCarloSettings withThreads(int t) {
         return new MonteCarloSettings(
-                seed, historiesPerBatch, batchesPerRound, maxBatches, targetRelativeSd, timeLimit, t, photonCut);
+                seed,
+                historiesPerBatch,
+                batchesPerRound,
+                maxBatches,
+                targetRelativeSd,
+                timeLimit,
+                t,
+                photonCut,
+                electrons);
     }
 
     public MonteCarloSettings withBatches(int historiesPerBatch, int batchesPerRound, int maxBatches) {
         return new MonteCarloSettings(
-                seed, historiesPerBatch, batchesPerRound, maxBatches, targetRelativeSd, timeLimit, threads, photonCut);
+                seed,
+                historiesPerBatch,
+                batchesPerRound,
+                maxBatches,
+                targetRelativeSd,
+                timeLimit,
+                threads,
+                photonCut,
+                electrons);
     }
 
     public MonteCarloSettings withTarget(double relativeSd, Duration limit) {
         return new MonteCarloSettings(
-                seed, historiesPerBatch, batchesPerRound, maxBatches, relativeSd, limit, threads, photonCut);
+                seed, historiesPerBatch, batchesPerRound, maxBatches, relativeSd, limit, threads, photonCut, electrons);
+    }
+
+    public MonteCarloSettings withElectrons(ElectronHandling handling) {
+        return new MonteCarloSettings(
+                seed,
+                historiesPerBatch,
+                batchesPerRound,
+                maxBatches,
+                targetRelativeSd,
+                timeLimit,
+                threads,
+                photonCut,
+                handling);
     }
 }
