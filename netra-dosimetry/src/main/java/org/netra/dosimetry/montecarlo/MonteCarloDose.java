@@ -39,6 +39,22 @@ public final class MonteCarloDose {
         return run(phantom, source, new CpuPhotonTransport(phantom, source), regions, settings, progress);
     }
 
+    /**
+     * As {@link #run(VoxelPhantom, ImageVolume, Nuclide, List, MonteCarloSettings, Consumer)}, stopping on the
+     * regions {@code watched} accepts and reporting each round as a {@link MonteCarloProgress}.
+     */
+    public static MonteCarloResult run(
+            VoxelPhantom phantom,
+            ImageVolume tia,
+            Nuclide nuclide,
+            List<Mask> regions,
+            java.util.function.Predicate<String> watched,
+            MonteCarloSettings settings,
+            Consumer<MonteCarloProgress> progress) {
+        DecaySource source = DecaySource.of(tia, nuclide, settings.photonCut());
+        return run(phantom, source, new CpuPhotonTransport(phantom, source), regions, watched, settings, progress);
+    }
+
     public static MonteCarloResult run(
             VoxelPhantom phantom,
             DecaySource source,
@@ -46,6 +62,22 @@ public final class MonteCarloDose {
             List<Mask> regions,
             MonteCarloSettings settings,
             Consumer<String> progress) {
+        return run(phantom, source, backend, regions, r -> true, settings, p -> progress.accept(p.describe()));
+    }
+
+    /**
+     * As above, stopping when every region {@code watched} accepts (by name) is at the target, and telling
+     * {@code progress} after each round where the run stands. The other regions are tallied alike but do not hold
+     * the run up (a body outline or a low-uptake organ would need far more histories than the kidneys).
+     */
+    public static MonteCarloResult run(
+            VoxelPhantom phantom,
+            DecaySource source,
+            PhotonTransportBackend backend,
+            List<Mask> regions,
+            java.util.function.Predicate<String> watched,
+            MonteCarloSettings settings,
+            Consumer<MonteCarloProgress> progress) {
         Geometry g = phantom.geometry();
         for (Mask m : regions) {
             m.requireOn(g, "region " + m.name() + " of the Monte Carlo run");
@@ -94,16 +126,20 @@ public final class MonteCarloDose {
                 for (Future<?> f : round) {
                     f.get();
                 }
-                double worst = acc.worstRegionRelativeSd();
+                List<MonteCarloProgress.RegionUncertainty> watchedSd = acc.relativeSds(watched);
+                double worst = watchedSd.stream()
+                        .mapToDouble(MonteCarloProgress.RegionUncertainty::relativeSd)
+                        .max()
+                        .orElse(0);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                progress.accept(String.format(
-                        java.util.Locale.ROOT,
-                        "Monte Carlo: %d batches, %d histories, worst region ±%.2f %% after %.1f s",
-                        acc.merged,
+                progress.accept(new MonteCarloProgress(
                         (long) acc.merged * settings.historiesPerBatch(),
-                        100 * worst,
-                        elapsed.toNanos() / 1e9));
-                if (!regions.isEmpty() && worst <= settings.targetRelativeSd()) {
+                        acc.merged,
+                        watchedSd,
+                        worst,
+                        elapsed,
+                        MonteCarloProgress.remaining(acc.merged, worst, settings, elapsed, !watchedSd.isEmpty())));
+                if (!watchedSd.isEmpty() && worst <= settings.targetRelativeSd()) {
                     stop = MonteCarloResult.Stop.TARGET_REACHED;
                     break;
                 }
@@ -224,12 +260,17 @@ public final class MonteCarloDose {
             notifyAll();
         }
 
-        synchronized double worstRegionRelativeSd() {
-            double worst = 0;
+        /** The relative SD so far of each region {@code watched} accepts. */
+        synchronized List<MonteCarloProgress.RegionUncertainty> relativeSds(
+                java.util.function.Predicate<String> watched) {
+            List<MonteCarloProgress.RegionUncertainty> out = new ArrayList<>();
             for (int r = 0; r < regions.size(); r++) {
-                worst = Math.max(worst, region(r).relativeSd());
+                if (watched.test(regions.get(r).name())) {
+                    out.add(new MonteCarloProgress.RegionUncertainty(
+                            regions.get(r).name(), region(r).relativeSd()));
+                }
             }
-            return worst;
+            return out;
         }
 
         synchronized MonteCarloResult.RegionDose region(int r) {
