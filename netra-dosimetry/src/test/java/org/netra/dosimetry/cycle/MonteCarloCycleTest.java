@@ -104,6 +104,72 @@ class MonteCarloCycleTest {
         assertThat(mc.geometry()).contains("Schneider");
     }
 
+    private static CycleResult run(List<Mask> vois, DoseMethod method, java.util.function.Consumer<String> progress) {
+        List<TimePointImage> tps = new ArrayList<>();
+        for (double h : new double[] {4, 24, 96}) {
+            tps.add(DoseComputationTest.scan(h, vois.get(0)));
+        }
+        return DoseComputation.run(
+                DoseComputationTest.LU,
+                DoseComputationTest.INJECTION,
+                tps,
+                vois,
+                Optional.empty(),
+                method,
+                CycleSettings.of(DoseComputationTest.LU),
+                progress);
+    }
+
+    /**
+     * The run stops on the tumour (a kidney or tumour VOI), not on the rib, an organ VOI with hardly any activity
+     * of its own whose photon-only dose would need far more histories; each round is reported with the histories,
+     * the watched VOI's uncertainty and the time left, and the stop with the uncertainty reached.
+     */
+    @Test
+    void theRunStopsOnTheTumourAndReportsEachRound() {
+        List<String> rounds = new ArrayList<>();
+        var settings = MonteCarloSettings.defaults()
+                .withBatches(5_000, 10, 400)
+                .withTarget(0.02, java.time.Duration.ofMinutes(10));
+        CycleResult r =
+                run(List.of(DoseComputationTest.sphere(), slab()), new DoseMethod.MonteCarlo(settings), rounds::add);
+        MonteCarloComparison mc = r.monteCarlo().orElseThrow();
+        assertThat(mc.watched()).containsExactly("tumour");
+        assertThat(mc.stop()).isEqualTo(org.netra.dosimetry.montecarlo.MonteCarloResult.Stop.TARGET_REACHED);
+        assertThat(mc.targetMissed()).isFalse();
+        var tumour = mc.rows().get(0);
+        var rib = mc.rows().get(1);
+        assertThat(mc.reachedRelativeSd())
+                .isEqualTo(tumour.monteCarloRelativeSd())
+                .isLessThanOrEqualTo(0.02);
+        // the rib's dose is all photons: after the rounds the tumour needed it is far less certain
+        assertThat(rib.monteCarloRelativeSd()).isGreaterThan(tumour.monteCarloRelativeSd());
+        assertThat(mc.seed()).isEqualTo(settings.seed());
+        assertThat(rounds).hasSize(mc.batches() / 10);
+        assertThat(rounds).allSatisfy(line -> assertThat(line)
+                .matches("Monte Carlo: [\\d,]+ histories \\(\\d+ batches\\) in \\d+ s; tumour ±\\d+\\.\\d %; .*"));
+        assertThat(rounds.getLast())
+                .contains(String.format(java.util.Locale.ROOT, "%,d histories", mc.histories()))
+                .endsWith("target reached");
+    }
+
+    /** A time limit stops the run at the end of its round, and the report says the target was not reached. */
+    @Test
+    void aTimeLimitStopsAfterTheRoundAndTellsTheUncertaintyReached() {
+        var settings = MonteCarloSettings.defaults()
+                .withBatches(2_000, 10, 400)
+                .withTarget(0.0001, java.time.Duration.ofNanos(1));
+        CycleResult r =
+                run(List.of(DoseComputationTest.sphere(), slab()), new DoseMethod.MonteCarlo(settings), s -> {});
+        MonteCarloComparison mc = r.monteCarlo().orElseThrow();
+        assertThat(mc.stop()).isEqualTo(org.netra.dosimetry.montecarlo.MonteCarloResult.Stop.TIME_LIMIT);
+        assertThat(mc.batches()).isEqualTo(10);
+        assertThat(mc.targetMissed()).isTrue();
+        assertThat(mc.reachedRelativeSd())
+                .isEqualTo(mc.rows().get(0).monteCarloRelativeSd())
+                .isGreaterThan(0.0001);
+    }
+
     @Test
     void negativeVoxelsAreLeftOutOfTheSamplingAndSaidSo() {
         Mask tumour = DoseComputationTest.sphere();

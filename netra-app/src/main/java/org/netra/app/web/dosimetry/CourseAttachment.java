@@ -1,6 +1,5 @@
 package org.netra.app.web.dosimetry;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -12,9 +11,7 @@ import org.netra.clinical.patient.IdentityCheck;
 import org.netra.clinical.therapy.CycleDoseMapping;
 import org.netra.clinical.therapy.TumourDose;
 import org.netra.dosimetry.cycle.CycleInputException;
-import org.netra.dosimetry.cycle.MonteCarloComparison;
 import org.netra.dosimetry.cycle.RegionRole;
-import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.store.Store;
 import org.netra.store.clinical.AdministeredActivities;
@@ -22,7 +19,6 @@ import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
 import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DosimetryRecord;
-import org.netra.store.clinical.MonteCarloCheck;
 import org.netra.store.clinical.PatientChart;
 import org.netra.store.clinical.RegionCurves;
 import org.netra.store.record.Stored;
@@ -173,35 +169,11 @@ final class CourseAttachment {
                             record.id(),
                             pid,
                             curves,
-                            r.json().flatMap(CycleJson::monteCarloOf).map(CourseAttachment::monteCarlo)),
+                            r.json().flatMap(CycleJson::monteCarloOf).map(MonteCarloRows::of)),
                     actor);
             tx.update(DosimetryJobs.FinishedJob.KIND, finished.version(), job.attached(record.id()), actor);
             return written;
         });
-    }
-
-    /** The job's Monte Carlo run beside the kernel, as the cycle keeps it for its page and report. */
-    private static MonteCarloCheck monteCarlo(CycleJson.MonteCarloOut mc) {
-        return new MonteCarloCheck(
-                mc.histories(),
-                mc.batches(),
-                mc.stop(),
-                mc.seed(),
-                mc.threads(),
-                mc.targetPercent() / 100,
-                mc.reachedPercent() / 100,
-                Duration.ofMillis(Math.round(mc.seconds() * 1000)),
-                mc.geometry(),
-                mc.electrons(),
-                // jobs stored before the threshold was written used 5 %
-                mc.flagAbovePercent() > 0 ? mc.flagAbovePercent() / 100 : MonteCarloComparison.FLAG_ABOVE,
-                mc.rows().stream()
-                        .map(row -> new MonteCarloCheck.Region(
-                                row.voi(),
-                                AbsorbedDose.ofGy(row.monteCarloGy()),
-                                AbsorbedDose.ofGy(row.monteCarloSdGy()),
-                                row.kernelGy().map(AbsorbedDose::ofGy)))
-                        .toList());
     }
 
     private static RegionCurves curves(DosimetryJobs.Result r, DosimetryJobs.VoiDose v) {

@@ -119,43 +119,6 @@ public record CycleDosimetryView(
                 monteCarlo);
     }
 
-    /**
-     * One VOI of the "Monte Carlo vs kernel" table, as text: the Monte Carlo dose ± its statistical SD (1 SD),
-     * that SD in %, the kernel's dose, their difference and whether it is beyond the flag.
-     */
-    public record MonteCarloLine(
-            String region, String monteCarlo, String sdPercent, String kernel, String difference, boolean flagged) {}
-
-    /** The table's rows (empty unless the cycle's dose is a Monte Carlo run). */
-    @JsonIgnore
-    public List<MonteCarloLine> monteCarloLines() {
-        return monteCarlo
-                .map(mc -> mc.regions().stream()
-                        .map(r -> new MonteCarloLine(
-                                r.region(),
-                                String.format(
-                                        Locale.ROOT,
-                                        "%.3f ± %.3f",
-                                        r.monteCarlo().inGy(),
-                                        r.monteCarloSd().inGy()),
-                                String.format(Locale.ROOT, "%.2f", 100 * r.monteCarloRelativeSd()),
-                                r.kernel()
-                                        .map(k -> String.format(Locale.ROOT, "%.3f", k.inGy()))
-                                        .orElse("– (no kernel)"),
-                                r.difference()
-                                        .map(d -> String.format(Locale.ROOT, "%+.1f %%", 100 * d))
-                                        .orElse("–"),
-                                mc.flagged(r)))
-                        .toList())
-                .orElse(List.of());
-    }
-
-    /** How far the Monte Carlo went, in words, for the page and the report ("" without one). */
-    @JsonIgnore
-    public String monteCarloRun() {
-        return monteCarlo.map(CycleDosimetryView::describeRun).orElse("");
-    }
-
     /** The Monte Carlo's table as the API gives it: numbers with the unit in the field name. */
     @JsonProperty("monteCarlo")
     public Optional<MonteCarloJson> monteCarloJson() {
@@ -194,22 +157,6 @@ public record CycleDosimetryView(
                 Double kernelGy,
                 Double differencePercent,
                 boolean flagged) {}
-    }
-
-    private static String describeRun(MonteCarloCheck mc) {
-        return String.format(
-                Locale.ROOT,
-                "%,d histories in %d batches, %.0f s, seed %d, %d thread(s); stopped: %s; target ± %.1f %% (1 SD) in"
-                        + " each kidney and tumour, reached ± %.1f %%%s",
-                mc.histories(),
-                mc.batches(),
-                mc.elapsed().toMillis() / 1000.0,
-                mc.seed(),
-                mc.threads(),
-                mc.stop(),
-                100 * mc.targetRelativeSd(),
-                100 * mc.reachedRelativeSd(),
-                mc.targetMissed() ? " — the target was not reached; the differences are less certain" : "");
     }
 
     /** The report's state: "draft", "signed by X at T" or "amended vN, signed by X at T". */
@@ -533,19 +480,7 @@ public record CycleDosimetryView(
                 new DosimetryReport.Decision(advice, reasons, decidedBy),
                 now);
         return monteCarlo
-                .map(mc -> report.withMonteCarlo(new DosimetryReport.MonteCarloTable(
-                        describeRun(mc),
-                        mc.geometry() + "; " + mc.electrons(),
-                        mc.flagAbove(),
-                        mc.regions().stream()
-                                .map(r -> new DosimetryReport.MonteCarloRow(
-                                        r.region(),
-                                        r.monteCarlo(),
-                                        r.monteCarloSd(),
-                                        r.kernel(),
-                                        r.difference(),
-                                        mc.flagged(r)))
-                                .toList())))
+                .map(mc -> report.withMonteCarlo(MonteCarloRows.report(mc)))
                 .orElse(report);
     }
 }

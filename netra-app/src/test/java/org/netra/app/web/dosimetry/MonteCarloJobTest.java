@@ -25,6 +25,42 @@ class MonteCarloJobTest {
         server.close();
     }
 
+    /** Each Monte Carlo field out of its bounds is a 400 naming that field; nothing is queued. */
+    @Test
+    void badMonteCarloSettingsAreRefusedNamingTheField() throws Exception {
+        byte[] zip = DosimetryJobTest.zip(TestData.path("dicom/lu177-dotatate-spect"));
+        var physicist = new WebClient(server.base);
+        physicist.signIn("physicist", TestServer.password("physicist"));
+        String form = physicist.get("/dosimetry/jobs").body();
+        assertThat(form)
+                .contains(
+                        "name=\"mcTargetUncertainty\"",
+                        "name=\"mcTimeLimit\"",
+                        "name=\"mcSeed\"",
+                        "name=\"mcThreads\"");
+        int before = server.app.jobs().list().size();
+        var json = new ObjectMapper();
+        Map<String, String> bad = Map.of(
+                "mcTargetUncertainty", "0.01",
+                "mcTimeLimit", "3h",
+                "mcSeed", "1.5",
+                "mcThreads", "0");
+        for (var e : bad.entrySet()) {
+            var res = physicist.send(DosimetryJobTest.upload(
+                    physicist, "/api/dosimetry/jobs", zip, "monte-carlo", Map.of(e.getKey(), e.getValue())));
+            assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+            var fields = json.readTree(res.body()).get("fields");
+            assertThat(fields.fieldNames()).toIterable().containsExactly(e.getKey());
+            assertThat(fields.get(e.getKey()).asText()).contains("'" + e.getValue() + "'");
+        }
+        // the page's form: the same refusal on the page, naming the field
+        var page = physicist.send(
+                DosimetryJobTest.upload(physicist, "/dosimetry/jobs", zip, "monte-carlo", Map.of("mcThreads", "999")));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("mcThreads: the threads are a whole number from 1 to");
+        assertThat(server.app.jobs().list()).hasSize(before);
+    }
+
     @Test
     void aMonteCarloJobReportsEachLesionBesideTheKernel() throws Exception {
         byte[] zip = DosimetryJobTest.zip(TestData.path("dicom/lu177-dotatate-spect"));
