@@ -21,6 +21,18 @@ class MonteCarloCycleTest {
             new DoseMethod.MonteCarlo(MonteCarloSettings.defaults().withBatches(20_000, 10, 40));
 
     private static CycleResult run(List<Mask> vois, Optional<ImageVolume> density) {
+        return run(vois, density, MONTE_CARLO, message -> {});
+    }
+
+    private static CycleResult run(List<Mask> vois, DoseMethod method, java.util.function.Consumer<String> progress) {
+        return run(vois, Optional.empty(), method, progress);
+    }
+
+    private static CycleResult run(
+            List<Mask> vois,
+            Optional<ImageVolume> density,
+            DoseMethod method,
+            java.util.function.Consumer<String> progress) {
         List<TimePointImage> tps = new ArrayList<>();
         for (double h : new double[] {4, 24, 96}) {
             // the tumour at C₀·e^(−λt), the rib with 2 % of its concentration (marrow uptake)
@@ -39,8 +51,9 @@ class MonteCarloCycleTest {
                 tps,
                 vois,
                 density,
-                MONTE_CARLO,
-                CycleSettings.of(DoseComputationTest.LU));
+                method,
+                CycleSettings.of(DoseComputationTest.LU),
+                progress);
     }
 
     /** A slab of VOI "rib" 3 voxels thick, 2 voxels off the sphere's surface in +x. */
@@ -102,22 +115,6 @@ class MonteCarloCycleTest {
                 .orElseThrow();
         assertThat(inBone).isGreaterThan(inSoftTissue + 0.1);
         assertThat(mc.geometry()).contains("Schneider");
-    }
-
-    private static CycleResult run(List<Mask> vois, DoseMethod method, java.util.function.Consumer<String> progress) {
-        List<TimePointImage> tps = new ArrayList<>();
-        for (double h : new double[] {4, 24, 96}) {
-            tps.add(DoseComputationTest.scan(h, vois.get(0)));
-        }
-        return DoseComputation.run(
-                DoseComputationTest.LU,
-                DoseComputationTest.INJECTION,
-                tps,
-                vois,
-                Optional.empty(),
-                method,
-                CycleSettings.of(DoseComputationTest.LU),
-                progress);
     }
 
     /**

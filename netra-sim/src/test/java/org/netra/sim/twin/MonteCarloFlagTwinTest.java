@@ -35,7 +35,7 @@ import org.netra.sim.kinetics.TrueKinetics;
  * two differ only by the photons: (a) the photons from beyond the kernel's 11³ voxels, which the kernel leaves
  * out in any medium, and (b) the medium: bone absorbs 177Lu's 55–65 keV X-rays and 113 keV gamma by photoelectric
  * effect several times more per gram than soft tissue, the kernel only scales its soft-tissue dose by the density.
- * The CT adds (b) to the bone tumour and leaves the soft-tissue tumours as they were.
+ * The CT adds (b) to the bone tumour and leaves the soft-tissue tumours as they were; (a) is the larger part.
  */
 class MonteCarloFlagTwinTest {
     private static final Nuclide LU177 = NuclideCatalog.icrp107().lutetium177();
@@ -83,17 +83,21 @@ class MonteCarloFlagTwinTest {
         assertThat(withCt.get("Tumour_liver_1").flagged()).isFalse();
     }
 
+    /**
+     * What the bone adds: the CT raises the bone tumour's difference (measured +5.65 % in soft tissue, +6.37 % with
+     * the CT; its Monte Carlo SD ± 0.13 %) and leaves the soft-tissue tumours' within ±0.1 point. Most of each
+     * difference — and of the flag — is (a), the far photons the 11³ kernel leaves out: in soft tissue the bone
+     * tumour already reads +5.7 %, liver tumour 3 +6.3 %, the kidneys +8 % (docs/dosimetry.md).
+     */
     @Test
-    void theBoneIsWhatFlagsIt() {
+    void theBoneAddsToTheBoneTumoursDifferenceAndNotToTheOthers() {
         double bone = withCt.get("Tumour_bone").difference().orElseThrow();
         double boneInSoftTissue = softTissue.get("Tumour_bone").difference().orElseThrow();
-        // in soft tissue the bone tumour is like the others, within the threshold
-        assertThat(softTissue.get("Tumour_bone").flagged()).isFalse();
         assertThat(bone - boneInSoftTissue).isGreaterThan(0.005);
         for (String t : List.of("Tumour_pancreas", "Tumour_liver_1")) {
             double d = withCt.get(t).difference().orElseThrow()
                     - softTissue.get(t).difference().orElseThrow();
-            assertThat(Math.abs(d)).as(t).isLessThan(0.005);
+            assertThat(Math.abs(d)).as(t).isLessThan(0.003);
         }
     }
 }
