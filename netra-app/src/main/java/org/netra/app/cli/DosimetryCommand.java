@@ -100,7 +100,7 @@ final class DosimetryCommand implements Callable<Integer> {
             names = "--mc-target-uncertainty",
             paramLabel = "PERCENT",
             description = "monte-carlo: stop when every kidney and tumour VOI's dose is known to this relative SD"
-                    + " (1 SD, %%; default 2, from 0.1 to 10); every VOI when there are none")
+                    + " (1 SD, %%; default 2, from 0.01 to 10); every VOI when there are none")
     String mcTarget;
 
     @Option(

@@ -11,7 +11,12 @@ import java.util.Optional;
  * keeps its run beside the kernel ({@link MonteCarloCheck}), for the page's and the report's table.
  */
 public record CycleCurves(
-        String id, String patientId, List<RegionCurves> regions, Optional<MonteCarloCheck> monteCarlo) {
+        String id,
+        String patientId,
+        List<RegionCurves> regions,
+        // left out when absent, so curves stored before it was kept are written back as they were
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+        Optional<MonteCarloCheck> monteCarlo) {
     public CycleCurves {
         Keys.require(id, patientId, "cycle curves");
         regions = List.copyOf(Objects.requireNonNull(regions, "regions of cycle curves " + id));

@@ -161,7 +161,7 @@ public final class JobFeature implements WebFeature {
                         + " with its DICOMDIR, series folders media/S<n>_<modality>), method"
                         + " voxel-kernel|local-deposition|organ-s|monte-carlo, recovery gtm (default)|none, optional psfFwhmMm over"
                         + " the series' and the department's, with monte-carlo optional mcTargetUncertainty (%,"
-                        + " 0.1–10, default 2, per kidney and tumour), mcTimeLimit (90, 90s, 5m; default 5m), mcSeed,"
+                        + " 0.01–10, default 2, per kidney and tumour), mcTimeLimit (90, 90s, 5m; default 5m), mcSeed,"
                         + " mcThreads (a bad one is a 400 naming its field), optional timepoints and vois"
                         + " (comma-separated folder and ROI names; default all)",
                 ctx -> {

@@ -76,8 +76,9 @@ class MonteCarloCycleBrowserTest {
         b.driver.executeScript("document.getElementById('monte-carlo').scrollIntoView()");
         b.shot("mc-01-cycle");
         var table = b.driver.findElement(By.id("monte-carlo-table"));
+        // the text as written (the style shows headers in capitals)
         var header = table.findElements(By.cssSelector("thead th")).stream()
-                .map(e -> e.getText())
+                .map(e -> e.getDomProperty("textContent"))
                 .toList();
         assertThat(header)
                 .containsExactly(
@@ -89,7 +90,7 @@ class MonteCarloCycleBrowserTest {
                         "flag (> 5 %)");
         var rows = table.findElements(By.cssSelector("tbody tr"));
         List<String> regions = rows.stream()
-                .map(r -> r.findElement(By.tagName("th")).getText())
+                .map(r -> r.findElement(By.tagName("th")).getDomProperty("textContent"))
                 .toList();
         assertThat(regions).contains("Kidney_L", "Kidney_R", "Liver", "Tumour_bone");
         // the API gives the same table as numbers: each row's difference is (MC − kernel)/kernel and its flag is
@@ -115,9 +116,11 @@ class MonteCarloCycleBrowserTest {
             assertThat(diff).isCloseTo(100 * (mc - kernel) / kernel, org.assertj.core.api.Assertions.within(1e-9));
             assertThat(row.get("flagged").asBoolean()).isEqualTo(Math.abs(diff) > 5);
             var shown = rows.get(regions.indexOf(row.get("voi").asText())).findElements(By.tagName("td"));
-            assertThat(shown.get(0).getText()).startsWith(String.format(java.util.Locale.ROOT, "%.3f ± ", mc));
-            assertThat(shown.get(3).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f %%", diff));
-            assertThat(shown.get(4).getText()).isEqualTo(Math.abs(diff) > 5 ? "differs" : "–");
+            assertThat(shown.get(0).getDomProperty("textContent"))
+                    .startsWith(String.format(java.util.Locale.ROOT, "%.3f ± ", mc));
+            assertThat(shown.get(3).getDomProperty("textContent"))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f %%", diff));
+            assertThat(shown.get(4).getDomProperty("textContent")).isEqualTo(Math.abs(diff) > 5 ? "differs" : "–");
         }
         assertThat(b.text("monte-carlo-run")).contains("seed 7", "1 thread(s)", "target ± 5.0 %");
 
