@@ -164,46 +164,24 @@ public record DosimetryReport(
 
     /** This report with the checklist's values, its times shown in {@code zone}. */
     public DosimetryReport withChecklist(EanmChecklist values, ZoneId inZone) {
-        return new DosimetryReport(
-                patient,
-                cycle,
-                treatmentDate,
-                administered,
-                method,
-                curves,
-                doses,
-                kidneyBed,
-                kidneyBedLimit,
-                decision,
-                generated,
-                values,
-                inZone,
-                signature,
-                monteCarlo);
+        return copy(values, inZone, signature, monteCarlo);
     }
 
     /** This report signed (the signature block printed at its end). */
     public DosimetryReport signed(ReportSignature by) {
-        return new DosimetryReport(
-                patient,
-                cycle,
-                treatmentDate,
-                administered,
-                method,
-                curves,
-                doses,
-                kidneyBed,
-                kidneyBedLimit,
-                decision,
-                generated,
-                checklist,
-                zone,
-                Optional.of(by),
-                monteCarlo);
+        return copy(checklist, zone, Optional.of(by), monteCarlo);
     }
 
     /** This report with the cycle's Monte Carlo run beside the kernel (its table printed after the doses). */
     public DosimetryReport withMonteCarlo(MonteCarloTable table) {
+        return copy(checklist, zone, signature, Optional.of(table));
+    }
+
+    private DosimetryReport copy(
+            EanmChecklist checklist,
+            ZoneId zone,
+            Optional<ReportSignature> signature,
+            Optional<MonteCarloTable> monteCarlo) {
         return new DosimetryReport(
                 patient,
                 cycle,
@@ -219,7 +197,7 @@ public record DosimetryReport(
                 checklist,
                 zone,
                 signature,
-                Optional.of(table));
+                monteCarlo);
     }
 
     /**

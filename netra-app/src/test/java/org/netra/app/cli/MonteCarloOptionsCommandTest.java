@@ -51,23 +51,28 @@ class MonteCarloOptionsCommandTest {
         assertThat(kernel.err()).contains("give --method monte-carlo");
     }
 
+    /** Seed 7 to a target of 0.01 % with a limit of 1 s, on {@code threads}. */
+    private static NuclideCommandTest.Run oneRound(String threads, String... more) throws Exception {
+        List<String> a = args(
+                "--method",
+                "monte-carlo",
+                "--mc-target-uncertainty",
+                "0.01",
+                "--mc-time-limit",
+                "1s",
+                "--mc-seed",
+                "7",
+                "--mc-threads",
+                threads);
+        a.addAll(List.of(more));
+        return NuclideCommandTest.run(a.toArray(String[]::new));
+    }
+
     @Test
     void aTimeLimitStopsAfterOneRoundAndTheSeedNotTheThreadsDecides() throws Exception {
         // a target no run reaches in one round (the lesions' electrons are noiseless, so their totals reach 0.1 %
         // in one round; 0.01 % they do not), and a limit every round exceeds: one round of 10 batches
-        var one = NuclideCommandTest.run(args(
-                        "--method",
-                        "monte-carlo",
-                        "--mc-target-uncertainty",
-                        "0.1",
-                        "--mc-time-limit",
-                        "1s",
-                        "--mc-seed",
-                        "7",
-                        "--mc-threads",
-                        "1",
-                        "--json")
-                .toArray(String[]::new));
+        var one = oneRound("1", "--json");
         assertThat(one.exit()).as(one.err()).isZero();
         JsonNode a = new ObjectMapper().readTree(one.out()).get("monteCarlo");
         System.out.println("one round on the real patient: " + a);
@@ -92,18 +97,7 @@ class MonteCarloOptionsCommandTest {
         assertThat(a.get("watched")).hasSize(2);
         assertThat(reached).isCloseTo(worstRow, org.assertj.core.api.Assertions.within(1e-9));
 
-        var text = NuclideCommandTest.run(args(
-                        "--method",
-                        "monte-carlo",
-                        "--mc-target-uncertainty",
-                        "0.1",
-                        "--mc-time-limit",
-                        "1s",
-                        "--mc-seed",
-                        "7",
-                        "--mc-threads",
-                        "2")
-                .toArray(String[]::new));
+        var text = oneRound("2");
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("seed 7, 2 thread(s)", "target ±0.01 %", "(TARGET NOT REACHED)");
         // the same seed on 2 threads: the same doses to the printed digit

@@ -136,14 +136,26 @@ class MonteCarloCycleBrowserTest {
         assertThat(text.exitCode()).as(text.err()).isZero();
         String flat = text.out().replaceAll("[ \\t]+", " ");
         assertThat(flat).contains("Monte Carlo vs kernel", "stat. SD (%)", "seed 7");
+        // each row as printed: the VOI, its Monte Carlo dose, and after the SD the kernel's dose and the difference
         for (var row : api.get("rows")) {
             assertThat(flat)
                     .containsPattern(
                             java.util.regex.Pattern.quote(row.get("voi").asText()) + " "
                                     + java.util.regex.Pattern.quote(String.format(
                                             java.util.Locale.ROOT,
-                                            "%.3f ± ",
-                                            row.get("monteCarloGy").asDouble())));
+                                            "%.3f",
+                                            row.get("monteCarloGy").asDouble()))
+                                    + " \\S+ [0-9.]+ [0-9.]+ "
+                                    + java.util.regex.Pattern.quote(String.format(
+                                            java.util.Locale.ROOT,
+                                            "%.3f",
+                                            row.get("kernelGy").asDouble()))
+                                    + " "
+                                    + java.util.regex.Pattern.quote(String.format(
+                                            java.util.Locale.ROOT,
+                                            "%+.1f",
+                                            row.get("differencePercent").asDouble()))
+                                    + " " + (row.get("flagged").asBoolean() ? "DIFFERS" : "\\S"));
         }
         var png = ExternalTool.run(List.of(
                 "pdftoppm",
