@@ -316,11 +316,13 @@ public final class DoseComputation {
                 p.batches(),
                 p.elapsed().toNanos() / 1e9,
                 uncertainty.isEmpty() ? "no VOI watched" : uncertainty,
-                p.remaining()
-                        .map(d -> d.isZero()
-                                ? "target reached"
-                                : String.format(Locale.ROOT, "about %d s left", Math.max(1, d.toSeconds())))
-                        .orElse("no estimate"));
+                p.targetReached()
+                        ? "target reached"
+                        : p.remaining()
+                                .map(d -> d.isZero()
+                                        ? "stopping at the time or batch limit before the target"
+                                        : String.format(Locale.ROOT, "about %d s left", Math.max(1, d.toSeconds())))
+                                .orElse("no estimate"));
     }
 
     /** Each VOI's Monte Carlo dose beside the soft-tissue voxel kernel's on the same TIA map. */

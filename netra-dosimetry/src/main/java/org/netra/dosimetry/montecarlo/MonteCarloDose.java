@@ -137,6 +137,7 @@ public final class MonteCarloDose {
                         acc.merged,
                         watchedSd,
                         worst,
+                        settings.targetRelativeSd(),
                         elapsed,
                         MonteCarloProgress.remaining(acc.merged, worst, settings, elapsed, !watchedSd.isEmpty())));
                 if (!watchedSd.isEmpty() && worst <= settings.targetRelativeSd()) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param batches batches merged so far
  * @param watched the regions the run stops on, each with its relative SD so far (1 SD of the mean)
  * @param worstRelativeSd the largest of them
+ * @param targetRelativeSd what each watched region is to reach
  * @param elapsed wall time so far
  * @param remaining the estimated wall time to the target: the batch method's SD falls as 1/√batches, so the
  *     batches still needed are batches·((worst/target)² − 1), at the rate so far; capped by the time and batch
@@ -21,10 +22,16 @@ public record MonteCarloProgress(
         int batches,
         List<RegionUncertainty> watched,
         double worstRelativeSd,
+        double targetRelativeSd,
         Duration elapsed,
         Optional<Duration> remaining) {
     public MonteCarloProgress {
         watched = List.copyOf(watched);
+    }
+
+    /** True once every watched region is at the target (false when none is watched). */
+    public boolean targetReached() {
+        return !watched.isEmpty() && worstRelativeSd <= targetRelativeSd;
     }
 
     /** A watched region's relative SD so far. */

@@ -156,8 +156,9 @@ class MonteCarloCycleTest {
         var settings = MonteCarloSettings.defaults()
                 .withBatches(2_000, 10, 400)
                 .withTarget(0.0001, java.time.Duration.ofNanos(1));
+        List<String> rounds = new ArrayList<>();
         CycleResult r =
-                run(List.of(DoseComputationTest.sphere(), slab()), new DoseMethod.MonteCarlo(settings), s -> {});
+                run(List.of(DoseComputationTest.sphere(), slab()), new DoseMethod.MonteCarlo(settings), rounds::add);
         MonteCarloComparison mc = r.monteCarlo().orElseThrow();
         assertThat(mc.stop()).isEqualTo(org.netra.dosimetry.montecarlo.MonteCarloResult.Stop.TIME_LIMIT);
         assertThat(mc.batches()).isEqualTo(10);
@@ -165,6 +166,7 @@ class MonteCarloCycleTest {
         assertThat(mc.reachedRelativeSd())
                 .isEqualTo(mc.rows().get(0).monteCarloRelativeSd())
                 .isGreaterThan(0.0001);
+        assertThat(rounds).singleElement().asString().endsWith("stopping at the time or batch limit before the target");
     }
 
     @Test

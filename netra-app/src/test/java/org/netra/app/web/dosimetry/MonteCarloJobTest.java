@@ -72,6 +72,22 @@ class MonteCarloJobTest {
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         var json = new ObjectMapper();
         String id = json.readTree(res.body()).get("id").asText();
+        // the job page's progress while the Monte Carlo runs (the page polls the same step): histories, each
+        // lesion's uncertainty (no kidneys here: the watched VOIs) and the time left, or the target reached
+        java.util.Set<String> steps = new java.util.LinkedHashSet<>();
+        long until = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < until) {
+            var now = json.readTree(physicist.get("/api/dosimetry/jobs/" + id).body());
+            steps.add(now.get("step").asText());
+            if (now.get("state").asText().equals("DONE")
+                    || now.get("state").asText().equals("FAILED")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(steps).anySatisfy(step -> assertThat(step)
+                .matches("Monte Carlo: [\\d,]+ histories \\(\\d+ batches\\) in \\d+ s; lesion1 [^±]*±\\d+\\.\\d %, "
+                        + "lesion2 [^±]*±\\d+\\.\\d %; (target reached|about \\d+ s left)"));
         assertThat(server.app.jobs().awaitIdle(java.time.Duration.ofMinutes(10)))
                 .isTrue();
         var job = json.readTree(physicist.get("/api/dosimetry/jobs/" + id).body());
