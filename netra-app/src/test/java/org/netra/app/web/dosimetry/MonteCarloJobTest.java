@@ -41,7 +41,7 @@ class MonteCarloJobTest {
         int before = server.app.jobs().list().size();
         var json = new ObjectMapper();
         Map<String, String> bad = Map.of(
-                "mcTargetUncertainty", "0.01",
+                "mcTargetUncertainty", "0.001",
                 "mcTimeLimit", "3h",
                 "mcSeed", "1.5",
                 "mcThreads", "0");
