@@ -95,6 +95,9 @@ class MonteCarloJobTest {
         var report = json.readTree(
                 physicist.get("/api/dosimetry/jobs/" + id + "/result").body());
         assertThat(report.get("method").asText()).isEqualTo("monte-carlo");
+        // the job page shows the same table as the attached cycle's page (one template)
+        assertThat(physicist.get("/dosimetry/jobs/" + id).body())
+                .contains("id=\"monte-carlo-table\"", "<th scope=\"row\">lesion1 liver R lobe</th>", "seed 20260101");
         var mc = report.get("monteCarlo");
         assertThat(mc.get("geometry").asText()).contains("no CT");
         assertThat(mc.get("rows")).hasSize(2);
