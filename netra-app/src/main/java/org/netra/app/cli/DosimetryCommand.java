@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.netra.app.dosimetry.CameraSettings;
 import org.netra.app.dosimetry.CycleJson;
+import org.netra.app.dosimetry.MonteCarloChoices;
 import org.netra.dosimetry.cycle.CycleInput;
 import org.netra.dosimetry.cycle.CycleOptions;
 import org.netra.dosimetry.cycle.CyclePipeline;
@@ -88,6 +89,33 @@ final class DosimetryCommand implements Callable<Integer> {
                     "voxel-kernel (default), local-deposition, organ-s or monte-carlo (photons and electrons transported"
                             + " through the CT, beside the voxel kernel: regions differing > 5 %% flagged)")
     String method;
+
+    @Option(
+            names = "--mc-seed",
+            paramLabel = "N",
+            description = "monte-carlo: the generator's seed (default 20260101); the same seed gives the same map on"
+                    + " any number of threads")
+    String mcSeed;
+
+    @Option(
+            names = "--mc-target-uncertainty",
+            paramLabel = "PERCENT",
+            description = "monte-carlo: stop when every kidney and tumour VOI's dose is known to this relative SD"
+                    + " (1 SD, %%; default 2, from 0.01 to 10); every VOI when there are none")
+    String mcTarget;
+
+    @Option(
+            names = "--mc-time-limit",
+            paramLabel = "SECONDS",
+            description = "monte-carlo: stop after this wall time (90, 90s, 5m; default 5m) at the end of a round; the"
+                    + " report states the uncertainty reached")
+    String mcTimeLimit;
+
+    @Option(
+            names = "--mc-threads",
+            paramLabel = "N",
+            description = "monte-carlo: worker threads (default all processors; the result does not depend on it)")
+    String mcThreads;
 
     @Option(
             names = "--registration",
@@ -253,8 +281,16 @@ final class DosimetryCommand implements Callable<Integer> {
                                         AbsorbedDose.ofGy(alphaBeta),
                                         Times.ofHours(repairHours),
                                         "α/β and repair half-time as given"));
+        DoseMethod dose = DoseMethod.parse(method, ph);
+        MonteCarloChoices mc = new MonteCarloChoices(mcSeed, mcTarget, mcTimeLimit, mcThreads);
+        if (dose instanceof DoseMethod.MonteCarlo) {
+            dose = new DoseMethod.MonteCarlo(mc.settings(MonteCarloChoices.Names.CLI));
+        } else if (mc.anyGiven()) {
+            throw new IllegalArgumentException("the --mc-* options set the Monte Carlo; give --method monte-carlo"
+                    + " with them (the method is " + dose.label() + ")");
+        }
         return CycleOptions.DEFAULTS
-                .withMethod(DoseMethod.parse(method, ph))
+                .withMethod(dose)
                 .withRegistration(CycleOptions.Registration.parse(registration))
                 .withRecovery(recovery, Optional.ofNullable(psfFwhmMm), Optional.ofNullable(gtmRegions))
                 .withDepartmentPsf(CameraSettings.departmentPsfFwhmMm())
@@ -310,20 +346,28 @@ final class DosimetryCommand implements Callable<Integer> {
         r.monteCarlo().ifPresent(mc -> {
             out.printf(
                     Locale.ROOT,
-                    "  Monte Carlo: %d histories in %d batches (%s, %.1f s); %s; %s%n",
+                    "  Monte Carlo: %d histories in %d batches (%s, %.1f s, seed %d, %d thread(s)); target ±%.2f %%"
+                            + " in %s, reached ±%.2f %%%s; %s; %s%n",
                     mc.histories(),
                     mc.batches(),
                     mc.stop(),
                     mc.seconds(),
+                    mc.seed(),
+                    mc.threads(),
+                    mc.targetPercent(),
+                    String.join(", ", mc.watched()),
+                    mc.reachedPercent(),
+                    mc.reachedPercent() > mc.targetPercent() ? " (TARGET NOT REACHED)" : "",
                     mc.geometry(),
                     mc.electrons());
             for (CycleJson.MonteCarloRowOut row : mc.rows()) {
                 out.printf(
                         Locale.ROOT,
-                        "    %s: Monte Carlo %.3f ± %.3f Gy, voxel kernel %s, difference %s%s%n",
+                        "    %s: Monte Carlo %.3f ± %.3f Gy (± %.2f %%), voxel kernel %s, difference %s%s%n",
                         row.voi(),
                         row.monteCarloGy(),
                         row.monteCarloSdGy(),
+                        row.monteCarloSdPercent(),
                         row.kernelGy()
                                 .map(k -> String.format(Locale.ROOT, "%.3f Gy", k))
                                 .orElse("-"),

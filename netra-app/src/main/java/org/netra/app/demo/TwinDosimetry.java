@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.netra.app.dosimetry.MonteCarloChoices;
 import org.netra.app.web.dosimetry.DosimetryJobs;
 import org.netra.clinical.patient.Sex;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.dosimetry.cycle.CycleInput;
 import org.netra.dosimetry.cycle.CycleOptions;
 import org.netra.dosimetry.cycle.CyclePipeline;
+import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.imaging.volume.Mask;
@@ -79,21 +81,45 @@ public final class TwinDosimetry {
     /** The queue's name for a twin job: only nodes that registered it (the demo's) run such jobs. */
     static final String KIND = "twin-spect";
 
-    /** A twin job as the queue keeps it: the recorded cycle, from which any node makes the twin again. */
-    record Request(String patientId, String dosimetryRecordId) {}
+    /**
+     * A twin job as the queue keeps it: the recorded cycle, from which any node makes the twin again.
+     *
+     * @param monteCarlo with the Monte Carlo beside the kernel, its settings as chosen; null for the voxel kernel
+     */
+    record Request(String patientId, String dosimetryRecordId, MonteCarloChoices monteCarlo) {
+        CycleOptions options() {
+            return monteCarlo == null
+                    ? OPTIONS
+                    : OPTIONS.withMethod(new DoseMethod.MonteCarlo(monteCarlo.settings(MonteCarloChoices.Names.FORM)));
+        }
+    }
 
     /** Queues the job of one recorded cycle; it attaches itself to the cycle when done. */
     public static DosimetryJobs.Job queue(Store store, DosimetryJobs jobs, String actor, DosimetryRecord cycle) {
+        return queue(store, jobs, actor, cycle, Optional.empty());
+    }
+
+    /**
+     * As {@link #queue(Store, DosimetryJobs, String, DosimetryRecord)}, with the Monte Carlo beside the kernel when
+     * {@code monteCarlo} is given (the twin's CT density gives the media).
+     */
+    public static DosimetryJobs.Job queue(
+            Store store,
+            DosimetryJobs jobs,
+            String actor,
+            DosimetryRecord cycle,
+            Optional<MonteCarloChoices> monteCarlo) {
         register(store, jobs);
         PatientRecord patient =
                 store.records().get(ClinicalKinds.PATIENT, cycle.patientId()).value();
         int n = cycle.dosimetry().cycle();
+        var request = new Request(patient.id(), cycle.id(), monteCarlo.orElse(null));
         return jobs.submit(
                 actor,
                 String.format(Locale.ROOT, "netra-sim twin SPECT of %s, cycle %d", patient.id(), n),
                 KIND,
-                new Request(patient.id(), cycle.id()),
-                OPTIONS.method());
+                request,
+                request.options().method());
     }
 
     /** Lets {@code jobs}' node run twin jobs (again after a restart): each makes its twin from the store. */
@@ -106,7 +132,7 @@ public final class TwinDosimetry {
                     .value();
             return new DosimetryJobs.Work(
                     progress -> input(patient, cycle, progress),
-                    OPTIONS,
+                    r.options(),
                     Optional.of(new DosimetryJobs.Target(
                             patient.id(), cycle.dosimetry().cycle())));
         });

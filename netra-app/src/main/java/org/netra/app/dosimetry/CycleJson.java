@@ -134,7 +134,15 @@ public final class CycleJson {
             List<WarningOut> warnings,
             Optional<MonteCarloOut> monteCarlo) {}
 
-    /** The Monte Carlo run beside the voxel kernel (method monte-carlo), compared before partial-volume correction. */
+    /**
+     * The Monte Carlo run beside the voxel kernel (method monte-carlo), compared before partial-volume correction.
+     *
+     * @param targetPercent the relative SD each watched VOI was to reach
+     * @param reachedPercent the largest relative SD among the watched VOIs at the stop (above the target when the
+     *     run stopped at its time or batch limit)
+     * @param watched the VOIs the run stopped on (kidneys and tumours, else every VOI)
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record MonteCarloOut(
             long histories,
             int batches,
@@ -142,15 +150,23 @@ public final class CycleJson {
             double seconds,
             String geometry,
             String electrons,
-            List<MonteCarloRowOut> rows) {}
+            List<MonteCarloRowOut> rows,
+            long seed,
+            int threads,
+            double targetPercent,
+            double reachedPercent,
+            List<String> watched,
+            double flagAbovePercent) {}
 
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record MonteCarloRowOut(
             String voi,
             double monteCarloGy,
             double monteCarloSdGy,
             Optional<Double> kernelGy,
             Optional<Double> differencePercent,
-            boolean flagged) {}
+            boolean flagged,
+            double monteCarloSdPercent) {}
 
     private static MonteCarloOut monteCarlo(org.netra.dosimetry.cycle.MonteCarloComparison c) {
         return new MonteCarloOut(
@@ -167,8 +183,15 @@ public final class CycleJson {
                                 row.monteCarloSd().inGy(),
                                 row.kernel().map(k -> k.inGy()),
                                 row.difference().map(d -> 100 * d),
-                                row.flagged()))
-                        .toList());
+                                row.flagged(),
+                                100 * row.monteCarloRelativeSd()))
+                        .toList(),
+                c.seed(),
+                c.threads(),
+                100 * c.targetRelativeSd(),
+                100 * c.reachedRelativeSd(),
+                c.watched(),
+                100 * org.netra.dosimetry.cycle.MonteCarloComparison.FLAG_ABOVE);
     }
 
     private static Optional<SinglePointOut> singlePoint(TiaResult tia, double scanHours) {
@@ -324,6 +347,22 @@ public final class CycleJson {
                 t.alphaBeta().inGy(),
                 Times.hours(t.repairHalfTime()),
                 t.source());
+    }
+
+    /**
+     * The Monte Carlo part of a report as {@link #write} printed it (a finished job keeps that text); empty for
+     * other methods. Fields added since a job was stored read as 0.
+     */
+    public static Optional<MonteCarloOut> monteCarloOf(String json) {
+        try {
+            var node = MAPPER.readTree(json).get("monteCarlo");
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            return Optional.of(MAPPER.treeToValue(node, MonteCarloOut.class));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored cycle report is not the JSON netra wrote: " + e.getMessage(), e);
+        }
     }
 
     /** The report as indented JSON. */

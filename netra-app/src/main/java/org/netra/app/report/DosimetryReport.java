@@ -34,7 +34,8 @@ public record DosimetryReport(
         Instant generated,
         EanmChecklist checklist,
         ZoneId zone,
-        Optional<ReportSignature> signature) {
+        Optional<ReportSignature> signature,
+        Optional<MonteCarloTable> monteCarlo) {
 
     /** A draft report without checklist values, its times in UTC. */
     public DosimetryReport(
@@ -63,6 +64,7 @@ public record DosimetryReport(
                 generated,
                 EanmChecklist.empty(),
                 ZoneOffset.UTC,
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -70,6 +72,7 @@ public record DosimetryReport(
         Objects.requireNonNull(checklist, "checklist");
         Objects.requireNonNull(zone, "the department's zone");
         signature = signature == null ? Optional.empty() : signature;
+        monteCarlo = monteCarlo == null ? Optional.empty() : monteCarlo;
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(treatmentDate, "treatment date");
         Objects.requireNonNull(method, "method");
@@ -161,25 +164,24 @@ public record DosimetryReport(
 
     /** This report with the checklist's values, its times shown in {@code zone}. */
     public DosimetryReport withChecklist(EanmChecklist values, ZoneId inZone) {
-        return new DosimetryReport(
-                patient,
-                cycle,
-                treatmentDate,
-                administered,
-                method,
-                curves,
-                doses,
-                kidneyBed,
-                kidneyBedLimit,
-                decision,
-                generated,
-                values,
-                inZone,
-                signature);
+        return copy(values, inZone, signature, monteCarlo);
     }
 
     /** This report signed (the signature block printed at its end). */
     public DosimetryReport signed(ReportSignature by) {
+        return copy(checklist, zone, Optional.of(by), monteCarlo);
+    }
+
+    /** This report with the cycle's Monte Carlo run beside the kernel (its table printed after the doses). */
+    public DosimetryReport withMonteCarlo(MonteCarloTable table) {
+        return copy(checklist, zone, signature, Optional.of(table));
+    }
+
+    private DosimetryReport copy(
+            EanmChecklist checklist,
+            ZoneId zone,
+            Optional<ReportSignature> signature,
+            Optional<MonteCarloTable> monteCarlo) {
         return new DosimetryReport(
                 patient,
                 cycle,
@@ -194,8 +196,34 @@ public record DosimetryReport(
                 generated,
                 checklist,
                 zone,
-                Optional.of(by));
+                signature,
+                monteCarlo);
     }
+
+    /**
+     * The Monte Carlo beside the voxel kernel, per VOI, as the cycle's page shows it.
+     *
+     * @param run how far the run went, in words (histories, stop, seed, target and reached uncertainty)
+     * @param geometry how the media were assigned, and how the electrons were handled
+     * @param flagAbove the relative difference beyond which a VOI is flagged
+     */
+    public record MonteCarloTable(String run, String geometry, double flagAbove, List<MonteCarloRow> rows) {
+        public MonteCarloTable {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * One VOI: the Monte Carlo dose with its statistical SD, the kernel's dose (empty without a kernel of the
+     * nuclide) and their difference.
+     */
+    public record MonteCarloRow(
+            String voi,
+            AbsorbedDose monteCarlo,
+            AbsorbedDose monteCarloSd,
+            Optional<AbsorbedDose> kernel,
+            Optional<Double> difference,
+            boolean flagged) {}
 
     /**
      * The figures a signature vouches for, by name: each dose row's mean (Gy) and the cumulative kidney BED, in

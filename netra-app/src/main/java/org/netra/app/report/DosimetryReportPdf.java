@@ -66,6 +66,34 @@ public final class DosimetryReportPdf {
                     .orElse("–");
         }
 
+        public String monteCarloWithSd(DosimetryReport.MonteCarloRow row) {
+            return String.format(
+                    Locale.ROOT,
+                    "%.3f ± %.3f",
+                    row.monteCarlo().inGy(),
+                    row.monteCarloSd().inGy());
+        }
+
+        public String monteCarloSdPercent(DosimetryReport.MonteCarloRow row) {
+            double gy = row.monteCarlo().inGy();
+            return gy > 0
+                    ? String.format(
+                            Locale.ROOT, "%.2f", 100 * row.monteCarloSd().inGy() / gy)
+                    : "–";
+        }
+
+        public String kernel(DosimetryReport.MonteCarloRow row) {
+            return row.kernel()
+                    .map(k -> String.format(Locale.ROOT, "%.3f", k.inGy()))
+                    .orElse("– (no kernel)");
+        }
+
+        public String difference(DosimetryReport.MonteCarloRow row) {
+            return row.difference()
+                    .map(d -> String.format(Locale.ROOT, "%+.1f", 100 * d))
+                    .orElse("–");
+        }
+
         public String gbq() {
             return String.format(Locale.ROOT, "%.2f", report.administered().inGBq());
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.dosimetry.kinetics.BladderKinetics;
 import org.netra.dosimetry.kinetics.Kinetics;
@@ -15,6 +16,7 @@ import org.netra.dosimetry.kinetics.TimeActivityData;
 import org.netra.dosimetry.kinetics.TimePoint;
 import org.netra.dosimetry.montecarlo.LocalElectrons;
 import org.netra.dosimetry.montecarlo.MonteCarloDose;
+import org.netra.dosimetry.montecarlo.MonteCarloProgress;
 import org.netra.dosimetry.montecarlo.MonteCarloResult;
 import org.netra.dosimetry.montecarlo.PhotonCrossSections;
 import org.netra.dosimetry.montecarlo.VoxelPhantom;
@@ -165,7 +167,7 @@ public final class DoseComputation {
             if (method instanceof DoseMethod.MonteCarlo mc) {
                 MonteCarloResult run = monteCarlo(nuclide, tiaVolume, density, vois, mc, settings, progress);
                 doseMap = Optional.of(run.dose());
-                monteCarlo = Optional.of(compare(nuclide, tiaVolume, density, vois, run, settings));
+                monteCarlo = Optional.of(compare(nuclide, tiaVolume, density, vois, run, mc, settings));
             } else {
                 doseMap = Optional.of(voxelDose(nuclide, tiaVolume, density, method, settings));
             }
@@ -265,7 +267,62 @@ public final class DoseComputation {
                             phantom.description(),
                             100 * negative / total));
         }
-        return MonteCarloDose.run(phantom, source, nuclide, vois, method.settings(), progress);
+        Set<String> watched = watchedVois(vois, settings);
+        Set<String> kidneys = new java.util.HashSet<>();
+        vois.stream()
+                .filter(m -> settings.roles().roleOf(m.name()) == RegionRole.KIDNEY)
+                .forEach(m -> kidneys.add(m.name()));
+        return MonteCarloDose.run(
+                phantom,
+                source,
+                nuclide,
+                vois,
+                watched::contains,
+                method.settings(),
+                p -> progress.accept(progressLine(p, kidneys)));
+    }
+
+    /**
+     * The VOIs a Monte Carlo run stops on: the kidneys (and their cortices) and tumours, whose doses the course is
+     * decided on; every VOI when there are none of those. A body outline or a low-uptake organ would hold the run
+     * up for hours at the same target.
+     */
+    static Set<String> watchedVois(List<Mask> vois, CycleSettings settings) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Mask m : vois) {
+            switch (settings.roles().roleOf(m.name())) {
+                case KIDNEY, KIDNEY_CORTEX, TUMOUR -> out.add(m.name());
+                default -> {}
+            }
+        }
+        if (out.isEmpty()) {
+            vois.forEach(m -> out.add(m.name()));
+        }
+        return out;
+    }
+
+    /** The job page's step while the Monte Carlo runs: histories, the kidneys' uncertainty, time left. */
+    static String progressLine(MonteCarloProgress p, Set<String> kidneys) {
+        var kidneyRows =
+                p.watched().stream().filter(r -> kidneys.contains(r.region())).toList();
+        var shown = kidneyRows.isEmpty() ? p.watched() : kidneyRows;
+        String uncertainty = shown.stream()
+                .map(r -> String.format(Locale.ROOT, "%s ±%.1f %%", r.region(), 100 * r.relativeSd()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return String.format(
+                Locale.ROOT,
+                "Monte Carlo: %,d histories (%d batches) in %.0f s; %s; %s",
+                p.histories(),
+                p.batches(),
+                p.elapsed().toNanos() / 1e9,
+                uncertainty.isEmpty() ? "no VOI watched" : uncertainty,
+                p.targetReached()
+                        ? "target reached"
+                        : p.remaining()
+                                .map(d -> d.isZero()
+                                        ? "stopping at the time or batch limit before the target"
+                                        : String.format(Locale.ROOT, "about %d s left", Math.max(1, d.toSeconds())))
+                                .orElse("no estimate"));
     }
 
     /** Each VOI's Monte Carlo dose beside the soft-tissue voxel kernel's on the same TIA map. */
@@ -275,6 +332,7 @@ public final class DoseComputation {
             Optional<ImageVolume> density,
             List<Mask> vois,
             MonteCarloResult run,
+            DoseMethod.MonteCarlo method,
             CycleSettings settings) {
         boolean kernelAvailable = VoxelSValues.nuclides().contains(nuclide.name());
         Optional<ImageVolume> kernelMap = kernelAvailable
@@ -290,10 +348,22 @@ public final class DoseComputation {
         }
         Geometry g = tia.geometry();
         double smallest = Math.min(g.spacing(0), Math.min(g.spacing(1), g.spacing(2)));
+        Set<String> watched = watchedVois(vois, settings);
+        double reached = run.regions().stream()
+                .filter(r -> watched.contains(r.name()))
+                .mapToDouble(MonteCarloResult.RegionDose::relativeSd)
+                .max()
+                .orElse(0);
+        var mcSettings = method.settings();
         return new MonteCarloComparison(
                 run.histories(),
                 run.batches(),
                 run.stop(),
+                mcSettings.seed(),
+                mcSettings.threads(),
+                mcSettings.targetRelativeSd(),
+                List.copyOf(watched),
+                reached,
                 run.elapsed(),
                 run.geometry(),
                 // transported electrons need no range caveat; local ones are warned about where their range reaches

@@ -12,11 +12,22 @@ import org.netra.physics.quantity.AbsorbedDose;
  * alike.
  *
  * @param kernelAvailable false when netra has no dose-voxel kernel of the nuclide (rows then carry no kernel dose)
+ * @param seed the run's seed (the same seed and batch count give the same map on any number of threads)
+ * @param threads the threads it ran on
+ * @param targetRelativeSd the uncertainty the run was to reach in each watched VOI (1 SD of the mean)
+ * @param watched the VOIs the run stopped on: the kidneys and tumours, or every VOI when there are none
+ * @param reachedRelativeSd the largest relative SD among the watched VOIs when it stopped (above the target when
+ *     it stopped at the time or batch limit)
  */
 public record MonteCarloComparison(
         long histories,
         int batches,
         MonteCarloResult.Stop stop,
+        long seed,
+        int threads,
+        double targetRelativeSd,
+        List<String> watched,
+        double reachedRelativeSd,
         Duration elapsed,
         String geometry,
         String electrons,
@@ -28,6 +39,12 @@ public record MonteCarloComparison(
 
     public MonteCarloComparison {
         rows = List.copyOf(rows);
+        watched = List.copyOf(watched);
+    }
+
+    /** True when the run stopped before every watched VOI reached the target (time or batch limit). */
+    public boolean targetMissed() {
+        return reachedRelativeSd > targetRelativeSd;
     }
 
     /**
@@ -38,6 +55,11 @@ public record MonteCarloComparison(
         /** (MC − kernel)/kernel, or empty without a kernel dose. */
         public Optional<Double> difference() {
             return kernel.filter(k -> k.inGy() > 0).map(k -> (monteCarlo.inGy() - k.inGy()) / k.inGy());
+        }
+
+        /** The Monte Carlo's statistical SD over its dose (0 for a zero dose). */
+        public double monteCarloRelativeSd() {
+            return monteCarlo.inGy() > 0 ? monteCarloSd.inGy() / monteCarlo.inGy() : 0;
         }
 
         public boolean flagged() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
@@ -40,9 +41,33 @@ public final class MonteCarloDose {
             List<Mask> regions,
             MonteCarloSettings settings,
             Consumer<String> progress) {
+        return run(phantom, tia, nuclide, regions, r -> true, settings, p -> progress.accept(p.describe()));
+    }
+
+    /**
+     * As {@link #run(VoxelPhantom, ImageVolume, Nuclide, List, MonteCarloSettings, Consumer)}, stopping on the
+     * regions {@code watched} accepts and reporting each round as a {@link MonteCarloProgress}.
+     */
+    public static MonteCarloResult run(
+            VoxelPhantom phantom,
+            ImageVolume tia,
+            Nuclide nuclide,
+            List<Mask> regions,
+            Predicate<String> watched,
+            MonteCarloSettings settings,
+            Consumer<MonteCarloProgress> progress) {
         DecaySource source = DecaySource.of(tia, nuclide, settings.photonCut());
         return switch (settings.electrons()) {
-            case LOCAL -> run(phantom, source, new CpuPhotonTransport(phantom, source), regions, settings, progress);
+            case LOCAL ->
+                run(
+                        phantom,
+                        source,
+                        new CpuPhotonTransport(phantom, source),
+                        Optional.empty(),
+                        regions,
+                        watched,
+                        settings,
+                        progress);
             case TRANSPORTED -> {
                 ElectronEmissions electrons = ElectronEmissions.of(nuclide, ElectronEmissions.DEFAULT_CUT);
                 // what stays local: electrons below the cut, alphas and photons below the photon cut
@@ -56,6 +81,7 @@ public final class MonteCarloDose {
                         new CpuPhotonTransport(phantom, rest),
                         Optional.of(new CpuElectronTransport(phantom, rest, electrons)),
                         regions,
+                        watched,
                         settings,
                         progress);
             }
@@ -70,13 +96,18 @@ public final class MonteCarloDose {
             List<Mask> regions,
             MonteCarloSettings settings,
             Consumer<String> progress) {
-        return run(phantom, source, backend, Optional.empty(), regions, settings, progress);
+        return run(
+                phantom,
+                source,
+                backend,
+                Optional.empty(),
+                regions,
+                r -> true,
+                settings,
+                p -> progress.accept(p.describe()));
     }
 
-    /**
-     * Photons by {@code backend}, the transported electrons by {@code electronBackend} into the same tally (each
-     * batch runs both on its own generator, photons first), the source's local energy deposited in place.
-     */
+    /** Photons by {@code backend}, electrons by {@code electronBackend}, every region watched. */
     public static MonteCarloResult run(
             VoxelPhantom phantom,
             DecaySource source,
@@ -85,6 +116,33 @@ public final class MonteCarloDose {
             List<Mask> regions,
             MonteCarloSettings settings,
             Consumer<String> progress) {
+        return run(
+                phantom,
+                source,
+                backend,
+                electronBackend,
+                regions,
+                r -> true,
+                settings,
+                p -> progress.accept(p.describe()));
+    }
+
+    /**
+     * Photons by {@code backend}, the transported electrons by {@code electronBackend} into the same tally (each
+     * batch runs both on its own generator, photons first), the source's local energy deposited in place;
+     * stopping when every region {@code watched} accepts (by name) is at the target, and telling {@code progress}
+     * after each round where the run stands. The other regions are tallied alike but do not hold the run up (a
+     * body outline or a low-uptake organ would need far more histories than the kidneys).
+     */
+    public static MonteCarloResult run(
+            VoxelPhantom phantom,
+            DecaySource source,
+            PhotonTransportBackend backend,
+            Optional<CpuElectronTransport> electronBackend,
+            List<Mask> regions,
+            Predicate<String> watched,
+            MonteCarloSettings settings,
+            Consumer<MonteCarloProgress> progress) {
         Geometry g = phantom.geometry();
         for (Mask m : regions) {
             m.requireOn(g, "region " + m.name() + " of the Monte Carlo run");
@@ -136,16 +194,21 @@ public final class MonteCarloDose {
                 for (Future<?> f : round) {
                     f.get();
                 }
-                double worst = acc.worstRegionRelativeSd();
+                List<MonteCarloProgress.RegionUncertainty> watchedSd = acc.relativeSds(watched);
+                double worst = watchedSd.stream()
+                        .mapToDouble(MonteCarloProgress.RegionUncertainty::relativeSd)
+                        .max()
+                        .orElse(0);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                progress.accept(String.format(
-                        java.util.Locale.ROOT,
-                        "Monte Carlo: %d batches, %d histories, worst region ±%.2f %% after %.1f s",
-                        acc.merged,
+                progress.accept(new MonteCarloProgress(
                         (long) acc.merged * settings.historiesPerBatch(),
-                        100 * worst,
-                        elapsed.toNanos() / 1e9));
-                if (!regions.isEmpty() && worst <= settings.targetRelativeSd()) {
+                        acc.merged,
+                        watchedSd,
+                        worst,
+                        settings.targetRelativeSd(),
+                        elapsed,
+                        MonteCarloProgress.remaining(acc.merged, worst, settings, elapsed, !watchedSd.isEmpty())));
+                if (!watchedSd.isEmpty() && worst <= settings.targetRelativeSd()) {
                     stop = MonteCarloResult.Stop.TARGET_REACHED;
                     break;
                 }
@@ -281,12 +344,17 @@ public final class MonteCarloDose {
             notifyAll();
         }
 
-        synchronized double worstRegionRelativeSd() {
-            double worst = 0;
+        /** The relative SD so far of each region {@code watched} accepts. */
+        synchronized List<MonteCarloProgress.RegionUncertainty> relativeSds(
+                java.util.function.Predicate<String> watched) {
+            List<MonteCarloProgress.RegionUncertainty> out = new ArrayList<>();
             for (int r = 0; r < regions.size(); r++) {
-                worst = Math.max(worst, region(r).relativeSd());
+                if (watched.test(regions.get(r).name())) {
+                    out.add(new MonteCarloProgress.RegionUncertainty(
+                            regions.get(r).name(), region(r).relativeSd()));
+                }
             }
-            return worst;
+            return out;
         }
 
         synchronized MonteCarloResult.RegionDose region(int r) {

@@ -21,6 +21,18 @@ class MonteCarloCycleTest {
             new DoseMethod.MonteCarlo(MonteCarloSettings.defaults().withBatches(20_000, 10, 40));
 
     private static CycleResult run(List<Mask> vois, Optional<ImageVolume> density) {
+        return run(vois, density, MONTE_CARLO, message -> {});
+    }
+
+    private static CycleResult run(List<Mask> vois, DoseMethod method, java.util.function.Consumer<String> progress) {
+        return run(vois, Optional.empty(), method, progress);
+    }
+
+    private static CycleResult run(
+            List<Mask> vois,
+            Optional<ImageVolume> density,
+            DoseMethod method,
+            java.util.function.Consumer<String> progress) {
         List<TimePointImage> tps = new ArrayList<>();
         for (double h : new double[] {4, 24, 96}) {
             // the tumour at C₀·e^(−λt), the rib with 2 % of its concentration (marrow uptake)
@@ -39,8 +51,9 @@ class MonteCarloCycleTest {
                 tps,
                 vois,
                 density,
-                MONTE_CARLO,
-                CycleSettings.of(DoseComputationTest.LU));
+                method,
+                CycleSettings.of(DoseComputationTest.LU),
+                progress);
     }
 
     /** A slab of VOI "rib" 3 voxels thick, 2 voxels off the sphere's surface in +x. */
@@ -107,6 +120,58 @@ class MonteCarloCycleTest {
                 .orElseThrow();
         assertThat(inBone).isGreaterThan(inSoftTissue + 0.05);
         assertThat(mc.geometry()).contains("Schneider");
+    }
+
+    /**
+     * The run stops on the tumour (a kidney or tumour VOI), not on the rib, an organ VOI with hardly any activity
+     * of its own whose photon-only dose would need far more histories; each round is reported with the histories,
+     * the watched VOI's uncertainty and the time left, and the stop with the uncertainty reached.
+     */
+    @Test
+    void theRunStopsOnTheTumourAndReportsEachRound() {
+        List<String> rounds = new ArrayList<>();
+        var settings = MonteCarloSettings.defaults()
+                .withBatches(5_000, 10, 400)
+                .withTarget(0.02, java.time.Duration.ofMinutes(10));
+        CycleResult r =
+                run(List.of(DoseComputationTest.sphere(), slab()), new DoseMethod.MonteCarlo(settings), rounds::add);
+        MonteCarloComparison mc = r.monteCarlo().orElseThrow();
+        assertThat(mc.watched()).containsExactly("tumour");
+        assertThat(mc.stop()).isEqualTo(org.netra.dosimetry.montecarlo.MonteCarloResult.Stop.TARGET_REACHED);
+        assertThat(mc.targetMissed()).isFalse();
+        var tumour = mc.rows().get(0);
+        var rib = mc.rows().get(1);
+        assertThat(mc.reachedRelativeSd())
+                .isEqualTo(tumour.monteCarloRelativeSd())
+                .isLessThanOrEqualTo(0.02);
+        // the rib's dose is all photons: after the rounds the tumour needed it is far less certain
+        assertThat(rib.monteCarloRelativeSd()).isGreaterThan(tumour.monteCarloRelativeSd());
+        assertThat(mc.seed()).isEqualTo(settings.seed());
+        assertThat(rounds).hasSize(mc.batches() / 10);
+        assertThat(rounds).allSatisfy(line -> assertThat(line)
+                .matches("Monte Carlo: [\\d,]+ histories \\(\\d+ batches\\) in \\d+ s; tumour ±\\d+\\.\\d %; .*"));
+        assertThat(rounds.getLast())
+                .contains(String.format(java.util.Locale.ROOT, "%,d histories", mc.histories()))
+                .endsWith("target reached");
+    }
+
+    /** A time limit stops the run at the end of its round, and the report says the target was not reached. */
+    @Test
+    void aTimeLimitStopsAfterTheRoundAndTellsTheUncertaintyReached() {
+        var settings = MonteCarloSettings.defaults()
+                .withBatches(2_000, 10, 400)
+                .withTarget(0.0001, java.time.Duration.ofNanos(1));
+        List<String> rounds = new ArrayList<>();
+        CycleResult r =
+                run(List.of(DoseComputationTest.sphere(), slab()), new DoseMethod.MonteCarlo(settings), rounds::add);
+        MonteCarloComparison mc = r.monteCarlo().orElseThrow();
+        assertThat(mc.stop()).isEqualTo(org.netra.dosimetry.montecarlo.MonteCarloResult.Stop.TIME_LIMIT);
+        assertThat(mc.batches()).isEqualTo(10);
+        assertThat(mc.targetMissed()).isTrue();
+        assertThat(mc.reachedRelativeSd())
+                .isEqualTo(mc.rows().get(0).monteCarloRelativeSd())
+                .isGreaterThan(0.0001);
+        assertThat(rounds).singleElement().asString().endsWith("stopping at the time or batch limit before the target");
     }
 
     @Test

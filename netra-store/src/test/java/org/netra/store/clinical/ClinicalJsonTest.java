@@ -171,6 +171,31 @@ class ClinicalJsonTest {
                 Optional.of(AbsorbedDose.ofGy(0.3)),
                 Optional.of(Volume.ofMl(310)));
         roundTrip(new CycleCurves(d.id(), d.patientId(), List.of(curves)), CycleCurves.class);
+        // a Monte Carlo cycle keeps its run beside the kernel, a VOI without a kernel dose included
+        var mc = new MonteCarloCheck(
+                500_000,
+                10,
+                "time limit",
+                7,
+                2,
+                0.02,
+                0.031,
+                java.time.Duration.ofMillis(15_800),
+                "CT by Schneider 2000",
+                "electrons local",
+                0.05,
+                List.of(
+                        new MonteCarloCheck.Region(
+                                "Kidney_L",
+                                AbsorbedDose.ofGy(2.1),
+                                AbsorbedDose.ofGy(0.02),
+                                Optional.of(AbsorbedDose.ofGy(1.96))),
+                        new MonteCarloCheck.Region(
+                                "lesion", AbsorbedDose.ofGy(9), AbsorbedDose.ofGy(0.1), Optional.empty())));
+        roundTrip(new CycleCurves(d.id(), d.patientId(), List.of(curves), Optional.of(mc)), CycleCurves.class);
+        assertThat(mc.flagged(mc.regions().get(0))).isTrue(); // +7.1 %
+        assertThat(mc.flagged(mc.regions().get(1))).isFalse();
+        assertThat(mc.targetMissed()).isTrue();
     }
 
     /** A cycle's dosimetry record as stored before the tumour volume was typed: {@code "volumeMl"} in mL. */

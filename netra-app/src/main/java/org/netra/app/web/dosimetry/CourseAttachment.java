@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.netra.app.dosimetry.CycleJson;
 import org.netra.clinical.patient.IdentityCheck;
 import org.netra.clinical.therapy.CycleDoseMapping;
 import org.netra.clinical.therapy.TumourDose;
@@ -162,7 +163,14 @@ final class CourseAttachment {
             Stored<DosimetryRecord> written = existing.isPresent()
                     ? tx.update(ClinicalKinds.DOSIMETRY, existing.get().version(), record, actor)
                     : tx.create(ClinicalKinds.DOSIMETRY, record, actor);
-            tx.put(ClinicalKinds.CYCLE_CURVES, new CycleCurves(record.id(), pid, curves), actor);
+            tx.put(
+                    ClinicalKinds.CYCLE_CURVES,
+                    new CycleCurves(
+                            record.id(),
+                            pid,
+                            curves,
+                            r.json().flatMap(CycleJson::monteCarloOf).map(MonteCarloRows::of)),
+                    actor);
             tx.update(DosimetryJobs.FinishedJob.KIND, finished.version(), job.attached(record.id()), actor);
             return written;
         });

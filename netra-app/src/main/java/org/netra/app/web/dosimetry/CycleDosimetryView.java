@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.netra.app.report.DosimetryReport;
 import org.netra.clinical.therapy.Continuation;
 import org.netra.clinical.therapy.ContinuationAdvice;
@@ -23,8 +24,10 @@ import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Times;
+import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.MonteCarloCheck;
 import org.netra.store.clinical.PatientChart;
 import org.netra.store.clinical.RegionCurves;
 import org.netra.store.record.Stored;
@@ -57,7 +60,8 @@ public record CycleDosimetryView(
         List<String> curveNotes,
         List<RegionCurves> regionCurves,
         List<ReportSigning.SignedVersion> reportVersions,
-        @JsonIgnore Optional<CourseForecastPanel> forecast) {
+        @JsonIgnore Optional<CourseForecastPanel> forecast,
+        @JsonIgnore Optional<MonteCarloCheck> monteCarlo) {
 
     /** This view with the report's signed versions, oldest first. */
     public CycleDosimetryView withReportVersions(List<ReportSigning.SignedVersion> versions) {
@@ -83,7 +87,8 @@ public record CycleDosimetryView(
                 curveNotes,
                 regionCurves,
                 List.copyOf(versions),
-                forecast);
+                forecast,
+                monteCarlo);
     }
 
     /** This view with the course forecast after its cycle (from the department's population model). */
@@ -110,7 +115,48 @@ public record CycleDosimetryView(
                 curveNotes,
                 regionCurves,
                 reportVersions,
-                panel);
+                panel,
+                monteCarlo);
+    }
+
+    /** The Monte Carlo's table as the API gives it: numbers with the unit in the field name. */
+    @JsonProperty("monteCarlo")
+    public Optional<MonteCarloJson> monteCarloJson() {
+        return monteCarlo.map(mc -> new MonteCarloJson(
+                mc.histories(),
+                mc.stop(),
+                mc.seed(),
+                100 * mc.targetRelativeSd(),
+                100 * mc.reachedRelativeSd(),
+                100 * mc.flagAbove(),
+                mc.regions().stream()
+                        .map(r -> new MonteCarloJson.Region(
+                                r.region(),
+                                r.monteCarlo().inGy(),
+                                r.monteCarloSd().inGy(),
+                                r.kernel().map(AbsorbedDose::inGy).orElse(null),
+                                r.difference().map(d -> 100 * d).orElse(null),
+                                mc.flagged(r)))
+                        .toList()));
+    }
+
+    /** The API's form of the Monte Carlo table. */
+    public record MonteCarloJson(
+            long histories,
+            String stop,
+            long seed,
+            double targetPercent,
+            double reachedPercent,
+            double flagAbovePercent,
+            List<Region> regions) {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public record Region(
+                String region,
+                double monteCarloGy,
+                double monteCarloSdGy,
+                Double kernelGy,
+                Double differencePercent,
+                boolean flagged) {}
     }
 
     /** The report's state: "draft", "signed by X at T" or "amended vN, signed by X at T". */
@@ -179,9 +225,9 @@ public record CycleDosimetryView(
         return Times.hours(kidneyEffectiveHalfLife);
     }
 
-    /** @param curvesOf the region curves stored for a dosimetry record id (empty if none) */
+    /** @param curvesOf the curves (and Monte Carlo run) stored for a dosimetry record id */
     public static CycleDosimetryView of(
-            PatientChart chart, int cycle, java.util.function.Function<String, List<RegionCurves>> curvesOf) {
+            PatientChart chart, int cycle, Function<String, Optional<CycleCurves>> curvesOf) {
         var p = chart.patient().value();
         List<DosimetryRecord> all =
                 chart.dosimetry().stream().map(Stored::value).toList();
@@ -190,7 +236,8 @@ public record CycleDosimetryView(
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse(
                         "patient " + p.id() + " has no dosimetry for cycle " + cycle));
-        List<RegionCurves> curves = curvesOf.apply(rec.id());
+        Optional<CycleCurves> stored = curvesOf.apply(rec.id());
+        List<RegionCurves> curves = stored.map(CycleCurves::regions).orElse(List.of());
         var config = ContinuationConfig.DEFAULTS;
         List<CycleDosimetry> upTo = all.stream()
                 .filter(d ->
@@ -313,7 +360,8 @@ public record CycleDosimetryView(
                         .toList(),
                 curves,
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                stored.flatMap(CycleCurves::monteCarlo));
     }
 
     /** The stored curves as the job page's charts draw them. */
@@ -417,7 +465,7 @@ public record CycleDosimetryView(
         for (int i = 0; i < kidneyBedPerCycle.size(); i++) {
             bed.add(new DosimetryReport.BedCycle(i + 1, kidneyBedPerCycle.get(i)));
         }
-        return new DosimetryReport(
+        DosimetryReport report = new DosimetryReport(
                 new DosimetryReport.ReportPatient(patientId, patientName, birthDate),
                 cycle,
                 date,
@@ -431,5 +479,8 @@ public record CycleDosimetryView(
                 kidneyBedLimit,
                 new DosimetryReport.Decision(advice, reasons, decidedBy),
                 now);
+        return monteCarlo
+                .map(mc -> report.withMonteCarlo(MonteCarloRows.report(mc)))
+                .orElse(report);
     }
 }

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.netra.app.report.DosimetryReportPdf;
 import org.netra.app.web.Routes;
@@ -207,8 +206,7 @@ public final class DosimetryFeature implements WebFeature {
         String patientId = ctx.pathParam("id");
         PatientChart chart = PatientChart.load(records, patientId);
         var view = CycleDosimetryView.of(chart, cycle, id -> records.find(ClinicalKinds.CYCLE_CURVES, id)
-                        .map(c -> c.value().regions())
-                        .orElse(List.<org.netra.store.clinical.RegionCurves>of()))
+                        .map(c -> c.value()))
                 .withReportVersions(signing.versions(patientId, cycle));
         var forecast = chart.dosimetry().stream()
                 .map(org.netra.store.record.Stored::value)

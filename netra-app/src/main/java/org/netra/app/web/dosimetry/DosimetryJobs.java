@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.netra.app.dosimetry.CameraSettings;
 import org.netra.app.dosimetry.CycleJson;
+import org.netra.app.dosimetry.MonteCarloChoices;
 import org.netra.clinical.patient.IdentityCheck;
 import org.netra.clinical.therapy.CycleDoseMapping;
 import org.netra.dosimetry.cycle.CycleInput;
@@ -365,6 +366,8 @@ public final class DosimetryJobs implements AutoCloseable {
      * @param gtmRegions the GTM's regions (null for all)
      * @param departmentPsfFwhmMm the department's camera resolution when the job was started (null for none)
      * @param roles role overrides "NAME=ROLE" over netra's rules
+     * @param monteCarlo the Monte Carlo's settings as chosen (null for other methods and jobs stored before they
+     *     were kept: the defaults)
      */
     record UploadRequest(
             String owner,
@@ -379,7 +382,8 @@ public final class DosimetryJobs implements AutoCloseable {
             Double psfFwhmMm,
             List<String> gtmRegions,
             Double departmentPsfFwhmMm,
-            List<String> roles) {
+            List<String> roles,
+            MonteCarloChoices monteCarlo) {
 
         /** The request of an upload's chosen time points and VOIs with {@code options}. */
         static UploadRequest of(Upload u, List<String> timePoints, List<String> vois, CycleOptions options) {
@@ -406,13 +410,18 @@ public final class DosimetryJobs implements AutoCloseable {
                     options.departmentPsfFwhmMm().orElse(null),
                     options.roles().overrides().entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue().name())
-                            .toList());
+                            .toList(),
+                    options.method() instanceof DoseMethod.MonteCarlo mc ? MonteCarloChoices.of(mc.settings()) : null);
         }
 
         /** The options this request was made of, on netra's defaults for what an upload does not choose. */
         CycleOptions options() {
+            DoseMethod dose = DoseMethod.parse(method, org.netra.dosimetry.organ.ReferencePhantom.ADULT_MALE);
+            if (dose instanceof DoseMethod.MonteCarlo && monteCarlo != null) {
+                dose = new DoseMethod.MonteCarlo(monteCarlo.settings(MonteCarloChoices.Names.FORM));
+            }
             return CycleOptions.DEFAULTS
-                    .withMethod(DoseMethod.parse(method, org.netra.dosimetry.organ.ReferencePhantom.ADULT_MALE))
+                    .withMethod(dose)
                     .withRegistration(CycleOptions.Registration.parse(registration))
                     .withRecovery(recovery, Optional.ofNullable(psfFwhmMm), Optional.ofNullable(gtmRegions))
                     .withDepartmentPsf(Optional.ofNullable(departmentPsfFwhmMm))

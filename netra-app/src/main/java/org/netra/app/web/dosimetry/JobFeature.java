@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.netra.app.dosimetry.CameraSettings;
+import org.netra.app.dosimetry.MonteCarloChoices;
 import org.netra.app.report.DosimetryReport;
 import org.netra.app.report.DosimetryReportPdf;
 import org.netra.app.web.Routes;
@@ -60,6 +62,14 @@ public final class JobFeature implements WebFeature {
     public record JobView(DosimetryJobs.Job job, String chartId) {
         public boolean patientKnown() {
             return !chartId.isEmpty();
+        }
+
+        /** The job's Monte Carlo run beside the kernel (empty for the other methods). */
+        public Optional<org.netra.store.clinical.MonteCarloCheck> monteCarlo() {
+            return job.result()
+                    .flatMap(DosimetryJobs.Result::json)
+                    .flatMap(org.netra.app.dosimetry.CycleJson::monteCarloOf)
+                    .map(MonteCarloRows::of);
         }
     }
 
@@ -150,7 +160,9 @@ public final class JobFeature implements WebFeature {
                 "start a dosimetry job: multipart field zip (time-point folders, their CTs + RTSTRUCT; or a patient CD"
                         + " with its DICOMDIR, series folders media/S<n>_<modality>), method"
                         + " voxel-kernel|local-deposition|organ-s|monte-carlo, recovery gtm (default)|none, optional psfFwhmMm over"
-                        + " the series' and the department's, optional timepoints and vois"
+                        + " the series' and the department's, with monte-carlo optional mcTargetUncertainty (%,"
+                        + " 0.01–10, default 2, per kidney and tumour), mcTimeLimit (90, 90s, 5m; default 5m), mcSeed,"
+                        + " mcThreads (a bad one is a 400 naming its field), optional timepoints and vois"
                         + " (comma-separated folder and ROI names; default all)",
                 ctx -> {
                     try {
@@ -167,6 +179,8 @@ public final class JobFeature implements WebFeature {
                                         chosen(ctx.formParam("vois"), upload.rois())));
                     } catch (UploadRefusedException e) {
                         throw new io.javalin.http.ContentTooLargeResponse(e.getMessage());
+                    } catch (MonteCarloChoices.InvalidChoiceException e) {
+                        throw new org.netra.app.web.input.InvalidInputException(Map.of(e.option(), e.reason()));
                     } catch (CycleInputException e) {
                         throw new BadRequestResponse(e.getMessage());
                     }
@@ -237,6 +251,16 @@ public final class JobFeature implements WebFeature {
         DoseMethod method = DoseMethod.parse(
                 methodName == null || methodName.isBlank() ? "voxel-kernel" : methodName,
                 org.netra.dosimetry.organ.ReferencePhantom.ADULT_MALE);
+        if (method instanceof DoseMethod.MonteCarlo) {
+            // the form's Monte Carlo fields, blank for the defaults; ignored with the other methods
+            var names = MonteCarloChoices.Names.FORM;
+            method = new DoseMethod.MonteCarlo(new MonteCarloChoices(
+                            ctx.formParam(names.seed()),
+                            ctx.formParam(names.targetPercent()),
+                            ctx.formParam(names.timeLimit()),
+                            ctx.formParam(names.threads()))
+                    .settings(names));
+        }
         Optional<Double> given = Optional.empty();
         String fwhm = ctx.formParam("psfFwhmMm");
         if (fwhm != null && !fwhm.isBlank()) {
@@ -309,7 +333,7 @@ public final class JobFeature implements WebFeature {
             rows.add(new DosimetryReport.DoseRow(
                     v.name(), Optional.empty(), Optional.of(v.tia()), v.dose(), Optional.of(v.doseSd())));
         }
-        return new DosimetryReport(
+        DosimetryReport report = new DosimetryReport(
                 new DosimetryReport.ReportPatient(r.patientId(), job.upload(), null),
                 1,
                 r.injection().toLocalDate(),
@@ -321,5 +345,9 @@ public final class JobFeature implements WebFeature {
                 AbsorbedDose.ofGy(27),
                 new DosimetryReport.Decision("no decision: a dosimetry job outside a course", List.of(), job.owner()),
                 Instant.now());
+        return new JobView(job, "")
+                .monteCarlo()
+                .map(mc -> report.withMonteCarlo(MonteCarloRows.report(mc)))
+                .orElse(report);
     }
 }

@@ -25,6 +25,42 @@ class MonteCarloJobTest {
         server.close();
     }
 
+    /** Each Monte Carlo field out of its bounds is a 400 naming that field; nothing is queued. */
+    @Test
+    void badMonteCarloSettingsAreRefusedNamingTheField() throws Exception {
+        byte[] zip = DosimetryJobTest.zip(TestData.path("dicom/lu177-dotatate-spect"));
+        var physicist = new WebClient(server.base);
+        physicist.signIn("physicist", TestServer.password("physicist"));
+        String form = physicist.get("/dosimetry/jobs").body();
+        assertThat(form)
+                .contains(
+                        "name=\"mcTargetUncertainty\"",
+                        "name=\"mcTimeLimit\"",
+                        "name=\"mcSeed\"",
+                        "name=\"mcThreads\"");
+        int before = server.app.jobs().list().size();
+        var json = new ObjectMapper();
+        Map<String, String> bad = Map.of(
+                "mcTargetUncertainty", "0.001",
+                "mcTimeLimit", "3h",
+                "mcSeed", "1.5",
+                "mcThreads", "0");
+        for (var e : bad.entrySet()) {
+            var res = physicist.send(DosimetryJobTest.upload(
+                    physicist, "/api/dosimetry/jobs", zip, "monte-carlo", Map.of(e.getKey(), e.getValue())));
+            assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+            var fields = json.readTree(res.body()).get("fields");
+            assertThat(fields.fieldNames()).toIterable().containsExactly(e.getKey());
+            assertThat(fields.get(e.getKey()).asText()).contains("'" + e.getValue() + "'");
+        }
+        // the page's form: the same refusal on the page, naming the field
+        var page = physicist.send(
+                DosimetryJobTest.upload(physicist, "/dosimetry/jobs", zip, "monte-carlo", Map.of("mcThreads", "999")));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("mcThreads: the threads are a whole number from 1 to");
+        assertThat(server.app.jobs().list()).hasSize(before);
+    }
+
     @Test
     void aMonteCarloJobReportsEachLesionBesideTheKernel() throws Exception {
         byte[] zip = DosimetryJobTest.zip(TestData.path("dicom/lu177-dotatate-spect"));
@@ -36,6 +72,22 @@ class MonteCarloJobTest {
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         var json = new ObjectMapper();
         String id = json.readTree(res.body()).get("id").asText();
+        // the job page's progress while the Monte Carlo runs (the page polls the same step): histories, each
+        // lesion's uncertainty (no kidneys here: the watched VOIs) and the time left, or the target reached
+        java.util.Set<String> steps = new java.util.LinkedHashSet<>();
+        long until = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < until) {
+            var now = json.readTree(physicist.get("/api/dosimetry/jobs/" + id).body());
+            steps.add(now.get("step").asText());
+            if (now.get("state").asText().equals("DONE")
+                    || now.get("state").asText().equals("FAILED")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(steps).anySatisfy(step -> assertThat(step)
+                .matches("Monte Carlo: [\\d,]+ histories \\(\\d+ batches\\) in \\d+ s; lesion1 [^±]*±\\d+\\.\\d %, "
+                        + "lesion2 [^±]*±\\d+\\.\\d %; (target reached|about \\d+ s left)"));
         assertThat(server.app.jobs().awaitIdle(java.time.Duration.ofMinutes(10)))
                 .isTrue();
         var job = json.readTree(physicist.get("/api/dosimetry/jobs/" + id).body());
@@ -43,6 +95,9 @@ class MonteCarloJobTest {
         var report = json.readTree(
                 physicist.get("/api/dosimetry/jobs/" + id + "/result").body());
         assertThat(report.get("method").asText()).isEqualTo("monte-carlo");
+        // the job page shows the same table as the attached cycle's page (one template)
+        assertThat(physicist.get("/dosimetry/jobs/" + id).body())
+                .contains("id=\"monte-carlo-table\"", "<th scope=\"row\">lesion1 liver R lobe</th>", "seed 20260101");
         var mc = report.get("monteCarlo");
         assertThat(mc.get("geometry").asText()).contains("no CT");
         assertThat(mc.get("rows")).hasSize(2);
