@@ -89,7 +89,9 @@ public final class JobFeature implements WebFeature {
                         upload.owner(),
                         ctx.formParams("timepoint"),
                         ctx.formParams("voi"),
-                        ctx.formParams("role"));
+                        ctx.formParams("role"),
+                        DosimetryJobs.SingleScanRequest.parse(
+                                ctx.formParam("stp"), ctx.formParam("patientId"), ctx.formParam("cycle")));
                 ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(400);
