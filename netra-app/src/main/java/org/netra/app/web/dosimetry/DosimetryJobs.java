@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -1029,12 +1030,25 @@ public final class DosimetryJobs implements AutoCloseable {
         double halfLifeH = Times.hours(r.nuclide().halfLife());
         // the stored job keeps hours (its JSON's "hours"), as the charts draw them
         double[] hours = r.afterInjection().stream().mapToDouble(Times::hours).toArray();
+        // a VOI scanned once: its method and 90 % interval (through any correction, as the CLI prints it) beside the
+        // TIA
+        Map<String, String> singlePoint = new java.util.HashMap<>();
+        for (CycleJson.RoiOut roi : CycleJson.of(report).rois()) {
+            roi.singlePoint()
+                    .flatMap(sp -> sp.lower90MBqH()
+                            .map(lo -> String.format(
+                                    Locale.ROOT,
+                                    "; TIA 90 %% credible interval %.0f–%.0f MBq·h",
+                                    lo,
+                                    sp.upper90MBqH().orElseThrow())))
+                    .ifPresent(text -> singlePoint.put(roi.name(), text));
+        }
         List<VoiDose> vois = r.vois().stream()
                 .map(v -> new VoiDose(
                         v.name(),
                         v.volume(),
                         v.activity(),
-                        v.tia().method().describe(),
+                        v.tia().method().describe() + singlePoint.getOrDefault(v.name(), ""),
                         v.voxelTia().orElse(v.tia().timeIntegratedActivity()),
                         v.dose(),
                         v.doseSd(),

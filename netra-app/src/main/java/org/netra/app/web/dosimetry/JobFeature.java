@@ -153,7 +153,9 @@ public final class JobFeature implements WebFeature {
                         + " with its DICOMDIR, series folders media/S<n>_<modality>), method"
                         + " voxel-kernel|local-deposition|organ-s|monte-carlo, recovery gtm (default)|none, optional psfFwhmMm over"
                         + " the series' and the department's, optional timepoints and vois"
-                        + " (comma-separated folder and ROI names; default all)",
+                        + " (comma-separated folder and ROI names; default all); with one time point, stp"
+                        + " population (default)|hanscheid|madsen and optional patientId with cycle (the patient's earlier"
+                        + " cycles narrow the population prior)",
                 ctx -> {
                     try {
                         var upload = unpack(ctx);
@@ -166,7 +168,12 @@ public final class JobFeature implements WebFeature {
                                                 upload.series().stream()
                                                         .map(DosimetryJobs.Series::folder)
                                                         .toList()),
-                                        chosen(ctx.formParam("vois"), upload.rois())));
+                                        chosen(ctx.formParam("vois"), upload.rois()),
+                                        List.of(),
+                                        DosimetryJobs.SingleScanRequest.parse(
+                                                ctx.formParam("stp"),
+                                                ctx.formParam("patientId"),
+                                                ctx.formParam("cycle"))));
                     } catch (UploadRefusedException e) {
                         throw new io.javalin.http.ContentTooLargeResponse(e.getMessage());
                     } catch (CycleInputException e) {
