@@ -199,9 +199,6 @@ final class DosimetryCommand implements Callable<Integer> {
             description = "the cycle of --patient's course these scans are of (earlier cycles 1 … N−1 are read)")
     Integer cycle;
 
-    @picocli.CommandLine.Mixin
-    DatabaseOptions db = new DatabaseOptions();
-
     @Option(names = "--dose-out", paramLabel = "FILE.nii", description = "write the dose map (Gy) as NIfTI")
     Path doseOut;
 
@@ -240,6 +237,7 @@ final class DosimetryCommand implements Callable<Integer> {
      * force and the patient's earlier cycles); else netra's published priors.
      */
     SinglePointEvidence singlePointEvidence() {
+        DatabaseOptions db = calibrations.db;
         if (patient == null && cycle == null && !db.named()) {
             return SinglePointEvidence.PUBLISHED;
         }
