@@ -395,7 +395,7 @@ final class DosimetryCommand implements Callable<Integer> {
                     .ifPresent(sp -> out.printf(
                             Locale.ROOT,
                             "    single time point: %s%s%n",
-                            sp.basis(),
+                            sp.method().equals("population") ? "population (" + sp.basis() + ")" : sp.method(),
                             sp.lower90MBqH().isPresent()
                                     ? String.format(
                                             Locale.ROOT,
