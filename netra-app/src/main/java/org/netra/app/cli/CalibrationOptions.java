@@ -22,7 +22,10 @@ final class CalibrationOptions {
                     + " default: netra's settings database")
     Path file;
 
-    @ArgGroup(exclusive = false, heading = "Settings database (camera calibrations for series in counts)%n")
+    @ArgGroup(
+            exclusive = false,
+            heading = "Settings database (camera calibrations for series in counts; for a single scan, the"
+                    + " population priors in force and the patient's earlier cycles)%n")
     DatabaseOptions db = new DatabaseOptions();
 
     CameraCalibrations resolve(List<Path> series) throws IOException {

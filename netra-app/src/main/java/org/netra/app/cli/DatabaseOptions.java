@@ -26,6 +26,14 @@ final class DatabaseOptions {
             description = "folder of the embedded database (default: NETRA_DATA, else ./netra-data)")
     Path dataDir;
 
+    /** Whether a database was named, by an option or the environment (else the embedded default is implied). */
+    boolean named() {
+        return url != null
+                || dataDir != null
+                || System.getenv(StoreConfig.URL_VARIABLE) != null
+                || System.getenv("NETRA_DATA") != null;
+    }
+
     StoreConfig config() {
         String u = url != null ? url : System.getenv(StoreConfig.URL_VARIABLE);
         if (u != null && !u.isBlank()) {

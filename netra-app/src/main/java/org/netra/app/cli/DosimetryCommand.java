@@ -20,11 +20,14 @@ import org.netra.dosimetry.cycle.MissingCtException;
 import org.netra.dosimetry.cycle.RoleRules;
 import org.netra.dosimetry.cycle.VoiSource;
 import org.netra.dosimetry.organ.ReferencePhantom;
+import org.netra.dosimetry.population.SinglePointEvidence;
 import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.dosimetry.uncertainty.UncertaintyBudget;
 import org.netra.imaging.io.Nifti;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Times;
+import org.netra.store.Store;
+import org.netra.store.clinical.SinglePointEvidenceBook;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -207,9 +210,23 @@ final class DosimetryCommand implements Callable<Integer> {
             defaultValue = "population",
             paramLabel = "population|hanscheid|madsen",
             description = "how a single --timepoint is integrated: population (default; each region kind's"
-                    + " published effective-half-life prior, TIA with a 90 %% credible interval), hanscheid"
+                    + " effective-half-life prior in force, narrowed by the patient's earlier cycles with --patient"
+                    + " and --cycle, TIA with a 90 %% credible interval), hanscheid"
                     + " (A·2t/ln 2, Hänscheid 2018) or madsen (kidney typical T_eff 50 h, Madsen 2018)")
     String stp;
+
+    @Option(
+            names = "--patient",
+            paramLabel = "ID",
+            description = "the patient (netra's id) whose course these scans are a cycle of, with --cycle: a single"
+                    + " --timepoint's population prior is narrowed by the patient's earlier cycles in netra's database")
+    String patient;
+
+    @Option(
+            names = "--cycle",
+            paramLabel = "N",
+            description = "the cycle of --patient's course these scans are of (earlier cycles 1 … N−1 are read)")
+    Integer cycle;
 
     @Option(names = "--dose-out", paramLabel = "FILE.nii", description = "write the dose map (Gy) as NIfTI")
     Path doseOut;
@@ -231,13 +248,32 @@ final class DosimetryCommand implements Callable<Integer> {
                     "--dose-out needs a voxel method (voxel-kernel, local-deposition or monte-carlo);"
                             + " organ-s gives one dose per VOI and no map");
         }
-        CycleReport report = CyclePipeline.run(input(), options.withCalibrations(calibrations.resolve(timepoints)));
+        CycleReport report = CyclePipeline.run(
+                input(),
+                options.withCalibrations(calibrations.resolve(timepoints))
+                        .withSinglePointEvidence(singlePointEvidence()));
         if (doseOut != null) {
             // the voxel map as computed: the GTM corrects region means, not voxels
             Nifti.write(doseOut, report.result().doseMap().orElseThrow());
         }
         print(report);
         return 0;
+    }
+
+    /**
+     * What a single scan's population method knows: with --patient and --cycle, or a database named (--db-url,
+     * --data-dir, NETRA_DB_URL, NETRA_DATA), netra's store read as the web's jobs read it (the department's priors in
+     * force and the patient's earlier cycles); else netra's published priors.
+     */
+    SinglePointEvidence singlePointEvidence() {
+        DatabaseOptions db = calibrations.db;
+        if (patient == null && cycle == null && !db.named()) {
+            return SinglePointEvidence.PUBLISHED;
+        }
+        try (var store = Store.open(db.config())) {
+            return new SinglePointEvidenceBook(store.records())
+                    .evidence(Optional.ofNullable(patient), Optional.ofNullable(cycle));
+        }
     }
 
     /** The pipeline's input from the arguments: each --timepoint with its --timepoint-ct, the VOI file. */
@@ -404,7 +440,7 @@ final class DosimetryCommand implements Callable<Integer> {
                     .ifPresent(sp -> out.printf(
                             Locale.ROOT,
                             "    single time point: %s%s%n",
-                            sp.method(),
+                            sp.method().equals("population") ? "population (" + sp.basis() + ")" : sp.method(),
                             sp.lower90MBqH().isPresent()
                                     ? String.format(
                                             Locale.ROOT,

@@ -62,6 +62,37 @@ public final class VirtualCycleZero {
             Optional<Double> spleenSuv,
             Map<String, Double> tumourSuvs,
             int plannedCycles) {
+        return predict(
+                patientId, courseId, petDate, kidneySuv, spleenSuv, tumourSuvs, plannedCycles, CycleZeroRecord.TYPED);
+    }
+
+    /** As above, from the SUVmeans measured on a held PET study ({@link PetRegionSuvs}), which the record names. */
+    public CycleZeroRecord predict(
+            String patientId, String courseId, LocalDate petDate, PetRegionSuvs measured, int plannedCycles) {
+        double kidneys = measured.kidneys()
+                .orElseThrow(() -> new org.netra.dosimetry.cycle.CycleInputException(
+                        "the study has no kidney VOI, and the first activity is proposed from the kidneys: draw them"
+                                + " (a VOI named Kidney_L, kidneys …) or type the kidneys' SUVmean"));
+        return predict(
+                patientId,
+                courseId,
+                petDate,
+                kidneys,
+                measured.spleen(),
+                measured.tumours(),
+                plannedCycles,
+                measured.source());
+    }
+
+    private CycleZeroRecord predict(
+            String patientId,
+            String courseId,
+            LocalDate petDate,
+            double kidneySuv,
+            Optional<Double> spleenSuv,
+            Map<String, Double> tumourSuvs,
+            int plannedCycles,
+            String suvSource) {
         var settings = new CycleZeroBook(records).current();
         List<Predicted> out = new ArrayList<>();
         var kidney = predictor(settings, RegionKind.KIDNEY).predict(kidneySuv);
@@ -79,7 +110,8 @@ public final class VirtualCycleZero {
                 out,
                 settings.version(),
                 proposal.activity().inGBq(),
-                proposal.reason());
+                proposal.reason(),
+                suvSource);
     }
 
     private static Predicted predicted(String name, PetDosePredictor.Prediction p) {

@@ -95,6 +95,7 @@ public final class CycleJson {
      */
     public record SinglePointOut(
             String method,
+            String basis,
             Optional<Double> lower90MBqH,
             Optional<Double> upper90MBqH,
             Optional<Double> recommendedScanH,
@@ -206,6 +207,7 @@ public final class CycleJson {
                         double perMedian = total / unit.median().inMBqHours();
                         yield new SinglePointOut(
                                 "population",
+                                p.basis(),
                                 Optional.of(unit.lower90().inMBqHours() * perMedian),
                                 Optional.of(unit.upper90().inMBqHours() * perMedian),
                                 Optional.of(Times.hours(p.prior().recommendedScanTime())),
@@ -214,6 +216,7 @@ public final class CycleJson {
                     case SinglePointMethod.Haenscheid h ->
                         new SinglePointOut(
                                 "hanscheid",
+                                "Hänscheid",
                                 Optional.empty(),
                                 Optional.empty(),
                                 Optional.empty(),
@@ -222,6 +225,7 @@ public final class CycleJson {
                     case SinglePointMethod.Madsen m ->
                         new SinglePointOut(
                                 "madsen",
+                                "Madsen",
                                 Optional.empty(),
                                 Optional.empty(),
                                 Optional.empty(),

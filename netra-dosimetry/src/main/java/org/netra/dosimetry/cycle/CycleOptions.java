@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.netra.dosimetry.population.SinglePointEvidence;
 import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.dosimetry.uncertainty.UncertaintyBudget;
 import org.netra.dosimetry.voxel.KernelMedium;
@@ -25,6 +26,8 @@ import org.netra.physics.quantity.Times;
  * @param calibrations the department's camera calibration factors (netra's settings): a series in counts is
  *     converted with the one matching its camera, collimator, window and nuclide, or refused
  * @param singlePoint how a region scanned once is integrated: {@link SinglePointChoice#POPULATION} by default
+ * @param singlePointEvidence what the population method knows besides the scan: the priors in force and the
+ *     patient's earlier cycles ({@link SinglePointEvidence#PUBLISHED}: netra's published priors, no patient)
  */
 public record CycleOptions(
         DoseMethod method,
@@ -37,7 +40,8 @@ public record CycleOptions(
         RoleRules roles,
         Duration expectedEffectiveHalfLife,
         CameraCalibrations calibrations,
-        SinglePointChoice singlePoint) {
+        SinglePointChoice singlePoint,
+        SinglePointEvidence singlePointEvidence) {
 
     /**
      * The expected effective half-life for the single-time-point check: 50 h, which puts Hänscheid's
@@ -58,7 +62,8 @@ public record CycleOptions(
             RoleRules.DEFAULT,
             DEFAULT_EXPECTED_TEFF,
             CameraCalibrations.NONE,
-            SinglePointChoice.POPULATION);
+            SinglePointChoice.POPULATION,
+            SinglePointEvidence.PUBLISHED);
 
     /** How later scans are brought onto the first. */
     public enum Registration {
@@ -119,6 +124,7 @@ public record CycleOptions(
         Objects.requireNonNull(departmentPsfFwhmMm, "departmentPsfFwhmMm");
         Objects.requireNonNull(uncertainty, "uncertainty");
         Objects.requireNonNull(singlePoint, "singlePoint");
+        Objects.requireNonNull(singlePointEvidence, "singlePointEvidence");
         Objects.requireNonNull(bedOverride, "bedOverride");
         if (!(extrapolation >= 0) || Double.isInfinite(extrapolation)) {
             throw new CycleInputException(
@@ -142,7 +148,8 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 value,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     public CycleOptions withMethod(DoseMethod value) {
@@ -157,7 +164,8 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 calibrations,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     public CycleOptions withRegistration(Registration value) {
@@ -172,7 +180,8 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 calibrations,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     public CycleOptions withRecovery(Recovery value) {
@@ -187,7 +196,8 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 calibrations,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     /** {@code text} "gtm" or "none", refused otherwise. */
@@ -207,7 +217,8 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 calibrations,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     public CycleOptions withUncertainty(UncertaintyBudget value) {
@@ -222,7 +233,8 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 calibrations,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     public CycleOptions withExtrapolation(double value) {
@@ -237,7 +249,8 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 calibrations,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     public CycleOptions withBedOverride(Optional<TissueParameters> value) {
@@ -252,7 +265,8 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 calibrations,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     public CycleOptions withRoles(RoleRules value) {
@@ -267,7 +281,8 @@ public record CycleOptions(
                 value,
                 expectedEffectiveHalfLife,
                 calibrations,
-                singlePoint);
+                singlePoint,
+                singlePointEvidence);
     }
 
     /** How a single time point is integrated. */
@@ -283,6 +298,24 @@ public record CycleOptions(
                 roles,
                 expectedEffectiveHalfLife,
                 calibrations,
+                value,
+                singlePointEvidence);
+    }
+
+    /** What the population single-scan method knows: the priors in force and the patient's earlier cycles. */
+    public CycleOptions withSinglePointEvidence(SinglePointEvidence value) {
+        return new CycleOptions(
+                method,
+                registration,
+                recovery,
+                departmentPsfFwhmMm,
+                uncertainty,
+                extrapolation,
+                bedOverride,
+                roles,
+                expectedEffectiveHalfLife,
+                calibrations,
+                singlePoint,
                 value);
     }
 

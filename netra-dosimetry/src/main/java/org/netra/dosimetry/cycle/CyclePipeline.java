@@ -147,15 +147,19 @@ public final class CyclePipeline {
         CycleSettings settings = CycleSettings.of(read.nuclide())
                 .withUncertainty(options.uncertainty())
                 .withExtrapolation(options.extrapolation())
-                .withRoles(options.roles());
-        // the voxel map's method for voxels outside every VOI; each VOI then takes its region kind's prior
+                .withRoles(options.roles())
+                .withSinglePointEvidence(options.singlePointEvidence());
+        // the voxel map's method for voxels outside every VOI (the population's whole-body prior, never a patient's
+        // region); each VOI then takes its region kind's prior, narrowed by the patient's earlier cycles of it
         // (Madsen: the kidney's typical T_eff, the organ the course's budget counts)
         settings = settings.withKinetics(settings.kinetics()
                 .withSinglePoint(RegionPriors.forRegion(
                         options.singlePoint(),
                         options.singlePoint() == CycleOptions.SinglePointChoice.MADSEN
                                 ? org.netra.dosimetry.population.RegionKind.KIDNEY
-                                : org.netra.dosimetry.population.RegionKind.WHOLE_BODY)));
+                                : org.netra.dosimetry.population.RegionKind.WHOLE_BODY,
+                        "",
+                        options.singlePointEvidence().withoutPatient())));
         if (options.bedOverride().isPresent()) {
             settings = settings.withBedTissue(options.bedOverride().get());
         }

@@ -3,6 +3,7 @@ package org.netra.dosimetry.cycle;
 import java.util.Objects;
 import java.util.Optional;
 import org.netra.dosimetry.kinetics.KineticsSettings;
+import org.netra.dosimetry.population.SinglePointEvidence;
 import org.netra.dosimetry.radiobiology.TissueParameters;
 import org.netra.dosimetry.uncertainty.UncertaintyBudget;
 import org.netra.dosimetry.voxel.KernelMedium;
@@ -19,6 +20,8 @@ import org.netra.physics.quantity.Density;
  * @param tissueDensity the density of a VOI where no CT is given (mass = volume × density)
  * @param roles how VOI names become roles
  * @param extrapolation relative SD of the part of a TIA after the last scan (see {@link #DEFAULT_EXTRAPOLATION})
+ * @param singlePointEvidence the priors in force and the patient's earlier cycles, for a VOI scanned once under the
+ *     population method
  */
 public record CycleSettings(
         KineticsSettings kinetics,
@@ -26,7 +29,8 @@ public record CycleSettings(
         Optional<TissueParameters> bedOverride,
         Density tissueDensity,
         RoleRules roles,
-        double extrapolation) {
+        double extrapolation,
+        SinglePointEvidence singlePointEvidence) {
 
     /**
      * The default uncertainty budget, relative SDs: calibration 5 %, VOI activity 10 %, VOI mass 10 %,
@@ -49,6 +53,7 @@ public record CycleSettings(
         Objects.requireNonNull(bedOverride, "bedOverride");
         Objects.requireNonNull(tissueDensity, "tissueDensity");
         Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(singlePointEvidence, "singlePointEvidence");
         if (!(extrapolation >= 0) || Double.isInfinite(extrapolation)) {
             throw new IllegalArgumentException(
                     "the extrapolation's relative SD must be a finite fraction ≥ 0, got " + extrapolation);
@@ -66,7 +71,8 @@ public record CycleSettings(
                 Optional.empty(),
                 KernelMedium.SOFT_TISSUE.density(),
                 RoleRules.DEFAULT,
-                DEFAULT_EXTRAPOLATION);
+                DEFAULT_EXTRAPOLATION,
+                SinglePointEvidence.PUBLISHED);
     }
 
     /**
@@ -86,23 +92,33 @@ public record CycleSettings(
     }
 
     public CycleSettings withKinetics(KineticsSettings value) {
-        return new CycleSettings(value, uncertainty, bedOverride, tissueDensity, roles, extrapolation);
+        return new CycleSettings(
+                value, uncertainty, bedOverride, tissueDensity, roles, extrapolation, singlePointEvidence);
     }
 
     public CycleSettings withUncertainty(UncertaintyBudget budget) {
-        return new CycleSettings(kinetics, budget, bedOverride, tissueDensity, roles, extrapolation);
+        return new CycleSettings(
+                kinetics, budget, bedOverride, tissueDensity, roles, extrapolation, singlePointEvidence);
     }
 
     /** Every VOI's BED with {@code tissue}, whatever its role. */
     public CycleSettings withBedTissue(TissueParameters tissue) {
-        return new CycleSettings(kinetics, uncertainty, Optional.of(tissue), tissueDensity, roles, extrapolation);
+        return new CycleSettings(
+                kinetics, uncertainty, Optional.of(tissue), tissueDensity, roles, extrapolation, singlePointEvidence);
     }
 
     public CycleSettings withRoles(RoleRules rules) {
-        return new CycleSettings(kinetics, uncertainty, bedOverride, tissueDensity, rules, extrapolation);
+        return new CycleSettings(
+                kinetics, uncertainty, bedOverride, tissueDensity, rules, extrapolation, singlePointEvidence);
+    }
+
+    /** The priors and earlier cycles a VOI scanned once takes under the population method. */
+    public CycleSettings withSinglePointEvidence(SinglePointEvidence value) {
+        return new CycleSettings(kinetics, uncertainty, bedOverride, tissueDensity, roles, extrapolation, value);
     }
 
     public CycleSettings withExtrapolation(double relativeSd) {
-        return new CycleSettings(kinetics, uncertainty, bedOverride, tissueDensity, roles, relativeSd);
+        return new CycleSettings(
+                kinetics, uncertainty, bedOverride, tissueDensity, roles, relativeSd, singlePointEvidence);
     }
 }

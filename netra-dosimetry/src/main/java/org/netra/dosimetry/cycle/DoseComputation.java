@@ -218,7 +218,9 @@ public final class DoseComputation {
         ordered.sort(java.util.Comparator.comparing(m -> settings.roles().roleOf(m.name()) == RegionRole.BODY));
         for (Mask m : ordered) {
             var kind = RegionPriors.kindOf(settings.roles().roleOf(m.name()), m.name());
-            double ratio = RegionPriors.forRegion(global, kind).tiaMBqHours(hours, 1) / globalUnit;
+            double ratio = RegionPriors.forRegion(global, kind, m.name(), settings.singlePointEvidence())
+                            .tiaMBqHours(hours, 1)
+                    / globalUnit;
             for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
                 if (!done[v]) {
                     tia[v] *= (float) ratio;
@@ -447,8 +449,11 @@ public final class DoseComputation {
             points.add(TimePoint.of(Times.ofHours(hours[i]), activity.get(i)));
         }
         var kinetics = settings.kinetics()
-                .withSinglePoint(
-                        RegionPriors.forRegion(settings.kinetics().singlePoint(), RegionPriors.kindOf(role, m.name())));
+                .withSinglePoint(RegionPriors.forRegion(
+                        settings.kinetics().singlePoint(),
+                        RegionPriors.kindOf(role, m.name()),
+                        m.name(),
+                        settings.singlePointEvidence()));
         TimeActivityData data = new TimeActivityData(points);
         Optional<TiaResult> bladder =
                 role == RegionRole.URINARY_BLADDER ? BladderKinetics.integrate(data, kinetics) : Optional.empty();

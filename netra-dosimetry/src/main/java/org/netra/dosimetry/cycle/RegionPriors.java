@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.netra.dosimetry.kinetics.SinglePointMethod;
 import org.netra.dosimetry.population.EffectiveHalfLifePrior;
 import org.netra.dosimetry.population.RegionKind;
+import org.netra.dosimetry.population.SinglePointEvidence;
 
 /**
  * Which population prior a VOI takes for a single time point: by its role, and for other organs by its name
@@ -32,25 +33,33 @@ final class RegionPriors {
         };
     }
 
-    /** The chosen method with the population figures of the region kind (Hänscheid has none). */
-    static SinglePointMethod forRegion(CycleOptions.SinglePointChoice choice, RegionKind kind) {
-        EffectiveHalfLifePrior prior = EffectiveHalfLifePrior.lu177Dotatate(kind);
+    /**
+     * The chosen method with the figures of the region kind: the population method takes the prior in force, narrowed
+     * to the patient's own clearance where {@code evidence} holds earlier cycles of the VOI; Madsen the prior's
+     * typical T_eff (one population value); Hänscheid none.
+     */
+    static SinglePointMethod forRegion(
+            CycleOptions.SinglePointChoice choice, RegionKind kind, String voiName, SinglePointEvidence evidence) {
+        EffectiveHalfLifePrior prior = evidence.priors().get(kind);
         return switch (choice) {
-            case POPULATION -> new SinglePointMethod.Population(prior);
+            case POPULATION -> SinglePointMethod.Population.of(evidence.priorFor(kind, voiName));
             case HAENSCHEID -> new SinglePointMethod.Haenscheid();
             case MADSEN -> new SinglePointMethod.Madsen(prior.typicalEffectiveHalfLife());
         };
     }
 
     /**
-     * The settings' method for one region: the population method takes the region kind's prior; Hänscheid has
-     * no population figure and Madsen keeps the one T_eff it was given (as published, one population value).
+     * The settings' method for one VOI: the population method takes its region kind's prior (and the patient's
+     * earlier cycles of it); Hänscheid has no population figure and Madsen keeps the one T_eff it was given (as
+     * published, one population value).
      */
-    static SinglePointMethod forRegion(SinglePointMethod global, RegionKind kind) {
+    static SinglePointMethod forRegion(
+            SinglePointMethod global, RegionKind kind, String voiName, SinglePointEvidence evidence) {
         return switch (global) {
             case SinglePointMethod.Haenscheid h -> h;
             case SinglePointMethod.Madsen m -> m;
-            case SinglePointMethod.Population p -> forRegion(CycleOptions.SinglePointChoice.POPULATION, kind);
+            case SinglePointMethod.Population p ->
+                forRegion(CycleOptions.SinglePointChoice.POPULATION, kind, voiName, evidence);
         };
     }
 }

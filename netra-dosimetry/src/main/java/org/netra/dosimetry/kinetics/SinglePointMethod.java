@@ -3,6 +3,7 @@ package org.netra.dosimetry.kinetics;
 import java.time.Duration;
 import org.netra.dosimetry.population.EffectiveHalfLifePrior;
 import org.netra.dosimetry.population.PopulationSinglePoint;
+import org.netra.dosimetry.population.SinglePointEvidence;
 import org.netra.dosimetry.population.StpEstimate;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Times;
@@ -47,9 +48,20 @@ public sealed interface SinglePointMethod {
      * The population method (issue 19): the posterior median of the TIA under a log-normal prior on the
      * region's effective half-life, with a 90 % credible interval ({@link PopulationSinglePoint}).
      */
-    record Population(EffectiveHalfLifePrior prior) implements SinglePointMethod {
+    record Population(EffectiveHalfLifePrior prior, String basis) implements SinglePointMethod {
         public Population {
             java.util.Objects.requireNonNull(prior, "prior");
+            java.util.Objects.requireNonNull(basis, "basis");
+        }
+
+        /** The population prior alone ("population prior"). */
+        public Population(EffectiveHalfLifePrior prior) {
+            this(prior, SinglePointEvidence.POPULATION_PRIOR);
+        }
+
+        /** The prior a VOI takes, named as the report shows it ("population, individualised on cycles 1–2"). */
+        public static Population of(SinglePointEvidence.RegionPrior chosen) {
+            return new Population(chosen.prior(), chosen.basis());
         }
 
         @Override

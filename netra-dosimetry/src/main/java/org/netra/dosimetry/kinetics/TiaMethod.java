@@ -60,7 +60,8 @@ public sealed interface TiaMethod {
                 case SinglePointMethod.Madsen m ->
                     "single time point (Madsen 2018, population T_eff " + m.populationEffectiveHalfLife() + ")";
                 case SinglePointMethod.Population p ->
-                    "single time point (population prior, " + p.prior().region().label() + ", median T_eff "
+                    "single time point (" + p.basis() + ", "
+                            + p.prior().region().label() + ", median T_eff "
                             + Math.round(org.netra.physics.quantity.Times.hours(
                                     p.prior().typicalEffectiveHalfLife()))
                             + " h)";

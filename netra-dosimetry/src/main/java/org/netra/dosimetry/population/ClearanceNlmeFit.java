@@ -176,30 +176,57 @@ public final class ClearanceNlmeFit {
         }
     }
 
+    /** A subject's integrand over u at equally spaced nodes {@code step} apart. */
+    record SubjectNodes(double[] u, double[] logIntegrand, double step) {}
+
+    /**
+     * One subject's cycles as the likelihood reads them: scans in the uptake phase and non-positive activities left
+     * out, cycles with fewer than two remaining scans at distinct times dropped.
+     */
+    static List<CycleSums> usableCycles(List<MeasuredClearance> cycles) {
+        List<CycleSums> out = new ArrayList<>();
+        for (MeasuredClearance c : cycles) {
+            usable(c).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The posterior nodes of u = μ + η for one subject (see {@link Data#subjectNodes}). */
+    static SubjectNodes subjectNodes(List<CycleSums> cycles, double mu, double omega, double omegaC, double sigma) {
+        double sigma2 = sigma * sigma;
+        return Data.subjectNodes(cycles.toArray(CycleSums[]::new), mu, omega, omegaC, sigma2, Math.log(sigma2));
+    }
+
+    private static java.util.Optional<CycleSums> usable(MeasuredClearance c) {
+        double[] t = c.hoursAfterInjection();
+        double[] a = c.activityMBq();
+        List<Double> tt = new ArrayList<>();
+        List<Double> yy = new ArrayList<>();
+        for (int k = 0; k < t.length; k++) {
+            if (t[k] >= UPTAKE_PHASE_HOURS && a[k] > 0) {
+                tt.add(t[k]);
+                yy.add(Math.log(a[k]));
+            }
+        }
+        if (tt.size() < 2 || tt.stream().distinct().count() < 2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(CycleSums.of(
+                tt.stream().mapToDouble(Double::doubleValue).toArray(),
+                yy.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
     private record Data(List<CycleSums[]> patients, int scans) {
         static Data of(List<MeasuredClearance> curves) {
             Map<String, List<CycleSums>> byPatient = new LinkedHashMap<>();
             int scans = 0;
             for (MeasuredClearance c : curves) {
-                double[] t = c.hoursAfterInjection();
-                double[] a = c.activityMBq();
-                List<Double> tt = new ArrayList<>();
-                List<Double> yy = new ArrayList<>();
-                for (int k = 0; k < t.length; k++) {
-                    if (t[k] >= UPTAKE_PHASE_HOURS && a[k] > 0) {
-                        tt.add(t[k]);
-                        yy.add(Math.log(a[k]));
-                    }
-                }
-                if (tt.size() < 2 || tt.stream().distinct().count() < 2) {
+                var sums = usable(c);
+                if (sums.isEmpty()) {
                     continue;
                 }
-                scans += tt.size();
-                byPatient
-                        .computeIfAbsent(c.patientId(), k -> new ArrayList<>())
-                        .add(CycleSums.of(
-                                tt.stream().mapToDouble(Double::doubleValue).toArray(),
-                                yy.stream().mapToDouble(Double::doubleValue).toArray()));
+                scans += sums.get().n();
+                byPatient.computeIfAbsent(c.patientId(), k -> new ArrayList<>()).add(sums.get());
             }
             return new Data(
                     byPatient.values().stream()
@@ -286,6 +313,17 @@ public final class ClearanceNlmeFit {
         /** ln ∫ N(u; μ, ω²) Π_j ∫ N(θ; u, ω_c²) L_j(e^θ) dθ du for one subject, by the adaptive trapezoid rule. */
         private static double subjectLogLikelihood(
                 CycleSums[] patient, double mu, double omega, double omegaC, double sigma2, double logSigma2) {
+            SubjectNodes nodes = subjectNodes(patient, mu, omega, omegaC, sigma2, logSigma2);
+            return logSumExp(nodes.logIntegrand()) + Math.log(nodes.step());
+        }
+
+        /**
+         * The subject's integrand over u = μ + η at the adaptive rule's nodes: ln[N(u; μ, ω²) Π_j ∫ N(θ; u, ω_c²)
+         * L_j(e^θ) dθ]. Its integral is the subject's likelihood; normalised, it is the posterior of u.
+         */
+        static SubjectNodes subjectNodes(
+                CycleSums[] patient, double mu, double omega, double omegaC, double sigma2, double logSigma2) {
+            double[] u = new double[NODES];
             double[] logF = new double[NODES];
             double[] logG = new double[NODES];
             // Gaussian approximation of u = μ + η given the subject's cycles: centre and width of the rule
@@ -302,15 +340,15 @@ public final class ClearanceNlmeFit {
             double sd = 1 / Math.sqrt(precision);
             double h = 2 * HALF_WIDTH_SD * sd / (NODES - 1);
             for (int r = 0; r < NODES; r++) {
-                double u = centre - HALF_WIDTH_SD * sd + r * h;
-                double z = (u - mu) / omega;
+                u[r] = centre - HALF_WIDTH_SD * sd + r * h;
+                double z = (u[r] - mu) / omega;
                 double s = -0.5 * z * z - Math.log(omega) - 0.5 * LOG_2PI;
                 for (CycleSums c : patient) {
-                    s += logCycleIntegral(c, u, omegaC, sigma2, logSigma2, logG);
+                    s += logCycleIntegral(c, u[r], omegaC, sigma2, logSigma2, logG);
                 }
                 logF[r] = s;
             }
-            return logSumExp(logF) + Math.log(h);
+            return new SubjectNodes(u, logF, h);
         }
 
         /** ln ∫ N(θ; u, ω_c²) L(e^θ) dθ by the adaptive trapezoid rule. */
@@ -337,7 +375,7 @@ public final class ClearanceNlmeFit {
             return logSumExp(buffer) + Math.log(h);
         }
 
-        private static double logSumExp(double[] v) {
+        static double logSumExp(double[] v) {
             double max = Double.NEGATIVE_INFINITY;
             for (double x : v) {
                 max = Math.max(max, x);

@@ -12,7 +12,7 @@ import org.netra.sim.kinetics.Lu177Dotatate.Group;
 import org.netra.sim.kinetics.TrueKinetics;
 
 /**
- * A twin's true first-cycle 177Lu curves for the kidneys (both together) and each tumour, its organ masses and
+ * A twin's true 177Lu curves of one cycle (the first unless asked) for the kidneys (both together) and each tumour, its organ masses and
  * its 68Ga PET SUVs, without simulating images: what a population study of hundreds of twins needs.
  *
  * <p>The Gy/GBq here is local deposition of 177Lu's non-penetrating energy (ICRP 107: electrons and photons
@@ -41,8 +41,21 @@ public record TwinCurves(
     }
 
     public static TwinCurves of(TwinSpec spec) {
+        return of(spec, Phantom.build(spec.phantom()), 0);
+    }
+
+    /** The curves of every cycle of the twin (one phantom for all: the anatomy stays, the kinetics change). */
+    public static List<TwinCurves> everyCycle(TwinSpec spec) {
         Phantom phantom = Phantom.build(spec.phantom());
-        TrueKinetics k = TrueKinetics.of(phantom, spec.cycleKinetics().get(0), spec.injectedMBq());
+        List<TwinCurves> out = new ArrayList<>();
+        for (int c = 0; c < spec.cycles(); c++) {
+            out.add(of(spec, phantom, c));
+        }
+        return out;
+    }
+
+    private static TwinCurves of(TwinSpec spec, Phantom phantom, int cycleIndex) {
+        TrueKinetics k = TrueKinetics.of(phantom, spec.cycleKinetics().get(cycleIndex), spec.injectedMBq());
         List<Exponentials> kidneyParts = new ArrayList<>();
         double kidneyMass = 0;
         List<Lesion> lesions = new ArrayList<>();

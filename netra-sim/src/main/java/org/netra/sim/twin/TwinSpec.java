@@ -57,6 +57,25 @@ public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> 
         return new TwinSpec(seed, phantom, perCycle, injectedMBq);
     }
 
+    /**
+     * The same twin whose slow (late) half-lives also change from cycle to cycle: each later cycle's multiplied by a
+     * log-normal factor of SD {@code logSd} (mean 1) drawn from {@code seed}, cycle 1 as drawn. {@link #draw} varies
+     * only the uptake between cycles; a patient's clearance changes too (Willowson 2018: the cycle-1 half-life applied
+     * to later cycles was on average 2 % off, with scatter), which is what a patient's earlier cycles cannot foresee.
+     */
+    public TwinSpec withClearanceVaryingBetweenCycles(double logSd, long seed) {
+        RandomDataGenerator r = new RandomDataGenerator(seed * 0x2545F4914F6CDD1DL + 29);
+        List<Map<Group, Uptake>> perCycle = new ArrayList<>();
+        for (int c = 0; c < cycleKinetics.size(); c++) {
+            Map<Group, Uptake> k = new EnumMap<>(Group.class);
+            for (var e : cycleKinetics.get(c).entrySet()) {
+                k.put(e.getKey(), c == 0 ? e.getValue() : e.getValue().slowerBy(logNormal(r, logSd)));
+            }
+            perCycle.add(k);
+        }
+        return new TwinSpec(seed(), phantom, perCycle, injectedMBq);
+    }
+
     /** The between-patient SD of ln(uptake amplitude) for a compartment. */
     static double uptakeSpread(Group g) {
         return switch (g) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A patient's virtual cycle 0: the pre-therapy 68Ga PET SUVmeans of the kidneys, spleen and tumours, the 177Lu
  * Gy/GBq predicted from each with its 90 % interval by the department's predictor of version
- * {@code predictorVersion}, and the first activity proposed from the kidneys. One per course
+ * {@code predictorVersion}, the first activity proposed from the kidneys, and where the SUVmeans came from
+ * ({@code suvSource}: {@link #TYPED}, or measured on a held PET study, naming its series and VOIs). One per course
  * ({@link #idOf}); after cycle 1 the stored dosimetry is compared with it and it joins the recalibration.
  */
 public record CycleZeroRecord(
@@ -18,7 +19,11 @@ public record CycleZeroRecord(
         List<Predicted> regions,
         int predictorVersion,
         double proposedGBq,
-        String proposalReason) {
+        String proposalReason,
+        String suvSource) {
+
+    /** How a record says its SUVmeans were typed by the user (and what records from before the choice say). */
+    public static final String TYPED = "typed";
 
     /**
      * One region's PET and prediction.
@@ -48,6 +53,20 @@ public record CycleZeroRecord(
         Objects.requireNonNull(petDate, "date of the PET of virtual cycle 0 " + id);
         regions = List.copyOf(regions);
         proposalReason = proposalReason == null ? "" : proposalReason;
+        suvSource = suvSource == null || suvSource.isBlank() ? TYPED : suvSource;
+    }
+
+    /** A virtual cycle 0 whose SUVmeans were typed. */
+    public CycleZeroRecord(
+            String id,
+            String patientId,
+            String courseId,
+            LocalDate petDate,
+            List<Predicted> regions,
+            int predictorVersion,
+            double proposedGBq,
+            String proposalReason) {
+        this(id, patientId, courseId, petDate, regions, predictorVersion, proposedGBq, proposalReason, TYPED);
     }
 
     /** The id of a course's virtual cycle 0. */

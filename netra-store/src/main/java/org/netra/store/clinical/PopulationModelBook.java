@@ -140,21 +140,31 @@ public final class PopulationModelBook {
                 int cycle = d == null ? 0 : d.dosimetry().cycle();
                 for (RegionCurves r : c.regions()) {
                     Optional<RegionKind> kind = kindOf(r.region());
-                    if (kind.isEmpty() || r.measured().size() < 2) {
-                        continue;
+                    Optional<MeasuredClearance> measured = clearanceOf(c.patientId(), cycle, r);
+                    if (kind.isPresent() && measured.isPresent()) {
+                        curves.computeIfAbsent(kind.get(), k -> new ArrayList<>())
+                                .add(measured.get());
                     }
-                    double[] hours = r.measured().stream()
-                            .mapToDouble(RegionCurves.CurvePoint::hours)
-                            .toArray();
-                    double[] mBq = r.measured().stream()
-                            .mapToDouble(p -> p.activity().inMBq())
-                            .toArray();
-                    curves.computeIfAbsent(kind.get(), k -> new ArrayList<>())
-                            .add(new MeasuredClearance(c.patientId() + " " + r.region(), cycle, hours, mBq));
                 }
             }
             return new StoredCycles(curves, kidney, marrow);
         }
+    }
+
+    /**
+     * A stored region's measured curve as the clearance fits read it (the subject is the patient's region), or empty
+     * with fewer than two scans.
+     */
+    static Optional<MeasuredClearance> clearanceOf(String patientId, int cycle, RegionCurves r) {
+        if (r.measured().size() < 2) {
+            return Optional.empty();
+        }
+        double[] hours = r.measured().stream()
+                .mapToDouble(RegionCurves.CurvePoint::hours)
+                .toArray();
+        double[] mBq =
+                r.measured().stream().mapToDouble(p -> p.activity().inMBq()).toArray();
+        return Optional.of(new MeasuredClearance(patientId + " " + r.region(), cycle, hours, mBq));
     }
 
     /** A stored region's kind by netra's naming rules (the kidneys, tumours, marrow, body; spleen and liver by name). */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,7 @@ import org.netra.store.Store;
 import org.netra.store.clinical.AcquisitionProtocol;
 import org.netra.store.clinical.CameraCalibrationBook;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.SinglePointEvidenceBook;
 import org.netra.store.job.JobRows;
 import org.netra.store.record.RecordKind;
 import org.netra.store.record.Stored;
@@ -351,8 +353,65 @@ public final class DosimetryJobs implements AutoCloseable {
     /** The cycle of a patient's course a job is attached to as soon as it is done. */
     public record Target(String patientId, int cycle) {}
 
-    /** What a queued job computes, made again from its stored parameters on whichever node runs it. */
-    public record Work(Source source, CycleOptions options, Optional<Target> target) {}
+    /**
+     * What a queued job computes, made again from its stored parameters on whichever node runs it.
+     *
+     * @param target the cycle the job attaches itself to when done
+     * @param earlierCyclesOf the patient's cycle whose earlier cycles narrow a single scan's population prior (the
+     *     target's by default); empty for the department's population prior alone
+     */
+    public record Work(Source source, CycleOptions options, Optional<Target> target, Optional<Target> earlierCyclesOf) {
+        public Work(Source source, CycleOptions options, Optional<Target> target) {
+            this(source, options, target, target);
+        }
+    }
+
+    /**
+     * The single-scan choices of an upload's start: the method ("population", "hanscheid", "madsen") and, for the
+     * population method, the patient and cycle whose earlier cycles narrow the prior (both or neither).
+     */
+    public record SingleScanRequest(String stp, Optional<String> patientId, Optional<Integer> cycle) {
+        public static final SingleScanRequest DEFAULT =
+                new SingleScanRequest("population", Optional.empty(), Optional.empty());
+
+        public SingleScanRequest {
+            stp = stp == null || stp.isBlank() ? "population" : stp.strip();
+            patientId = patientId.map(String::strip).filter(p -> !p.isEmpty());
+            try {
+                CycleOptions.SinglePointChoice.parse(stp);
+            } catch (CycleInputException e) {
+                throw new CycleInputException(
+                        "stp: the single-scan method must be population, hanscheid or madsen, got '" + stp + "'");
+            }
+            if (patientId.isPresent() != cycle.isPresent()) {
+                throw new CycleInputException(
+                        patientId.isPresent()
+                                ? "cycle: give the cycle of patient " + patientId.get() + " this scan is of (1 or more)"
+                                : "patientId: give the patient whose earlier cycles the cycle number refers to");
+            }
+            if (cycle.isPresent() && cycle.get() < 1) {
+                throw new CycleInputException("cycle: the cycle must be 1 or more, got " + cycle.get());
+            }
+        }
+
+        /** From the start form's fields {@code stp}, {@code patientId} and {@code cycle} (blank for none). */
+        public static SingleScanRequest parse(String stp, String patientId, String cycle) {
+            Optional<Integer> n = Optional.empty();
+            if (cycle != null && !cycle.isBlank()) {
+                try {
+                    n = Optional.of(Integer.parseInt(cycle.strip()));
+                } catch (NumberFormatException e) {
+                    throw new CycleInputException(
+                            "cycle: the cycle must be a whole number, e.g. 3, got '" + cycle + "'");
+                }
+            }
+            return new SingleScanRequest(stp, Optional.ofNullable(patientId), n);
+        }
+
+        Optional<Target> earlierCyclesOf() {
+            return patientId.map(p -> new Target(p, cycle.orElseThrow()));
+        }
+    }
 
     /**
      * An upload job's parameters as the queue keeps them: the job folder (its owner and id) in the data folder
@@ -368,6 +427,9 @@ public final class DosimetryJobs implements AutoCloseable {
      * @param roles role overrides "NAME=ROLE" over netra's rules
      * @param monteCarlo the Monte Carlo's settings as chosen (null for other methods and jobs stored before they
      *     were kept: the defaults)
+     * @param stp the single-scan method ({@link CycleOptions.SinglePointChoice#parse}; null for the default)
+     * @param patientId the patient whose earlier cycles narrow a single scan's prior (null for none)
+     * @param cycle that patient's cycle this scan is of (null for none)
      */
     record UploadRequest(
             String owner,
@@ -383,10 +445,18 @@ public final class DosimetryJobs implements AutoCloseable {
             List<String> gtmRegions,
             Double departmentPsfFwhmMm,
             List<String> roles,
-            MonteCarloChoices monteCarlo) {
+            MonteCarloChoices monteCarlo,
+            String stp,
+            String patientId,
+            Integer cycle) {
 
         /** The request of an upload's chosen time points and VOIs with {@code options}. */
         static UploadRequest of(Upload u, List<String> timePoints, List<String> vois, CycleOptions options) {
+            return of(u, timePoints, vois, options, SingleScanRequest.DEFAULT);
+        }
+
+        static UploadRequest of(
+                Upload u, List<String> timePoints, List<String> vois, CycleOptions options, SingleScanRequest stp) {
             Optional<Double> psf = Optional.empty();
             List<String> regions = null;
             String recovery = "none";
@@ -411,7 +481,15 @@ public final class DosimetryJobs implements AutoCloseable {
                     options.roles().overrides().entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue().name())
                             .toList(),
-                    options.method() instanceof DoseMethod.MonteCarlo mc ? MonteCarloChoices.of(mc.settings()) : null);
+                    options.method() instanceof DoseMethod.MonteCarlo mc ? MonteCarloChoices.of(mc.settings()) : null,
+                    stp.stp(),
+                    stp.patientId().orElse(null),
+                    stp.cycle().orElse(null));
+        }
+
+        /** The single-scan choices (old queued requests have none: the defaults). */
+        SingleScanRequest singleScan() {
+            return new SingleScanRequest(stp, Optional.ofNullable(patientId), Optional.ofNullable(cycle));
         }
 
         /** The options this request was made of, on netra's defaults for what an upload does not choose. */
@@ -425,7 +503,9 @@ public final class DosimetryJobs implements AutoCloseable {
                     .withRegistration(CycleOptions.Registration.parse(registration))
                     .withRecovery(recovery, Optional.ofNullable(psfFwhmMm), Optional.ofNullable(gtmRegions))
                     .withDepartmentPsf(Optional.ofNullable(departmentPsfFwhmMm))
-                    .withRoles(CycleOptions.DEFAULTS.roles().withOverrides(roles == null ? List.of() : roles));
+                    .withRoles(CycleOptions.DEFAULTS.roles().withOverrides(roles == null ? List.of() : roles))
+                    .withSinglePoint(
+                            CycleOptions.SinglePointChoice.parse(singleScan().stp()));
         }
     }
 
@@ -493,7 +573,7 @@ public final class DosimetryJobs implements AutoCloseable {
                 // its node stopped after the result was stored: only the attachment may be left to do
                 resumeAttachment(finished.get(), work.target(), lease);
             } else {
-                run(job, work.source(), work.options(), work.target());
+                run(job, work);
             }
         } finally {
             running.remove(job.id());
@@ -532,7 +612,11 @@ public final class DosimetryJobs implements AutoCloseable {
         List<Path> chosen = r.timePoints().stream().map(dir::resolve).toList();
         List<Path> cts = r.cts().stream().map(dir::resolve).toList();
         Path rtstruct = dir.resolve(r.rtstruct());
-        return new Work(progress -> input(chosen, cts, rtstruct, r.vois()), r.options(), Optional.empty());
+        return new Work(
+                progress -> input(chosen, cts, rtstruct, r.vois()),
+                r.options(),
+                Optional.empty(),
+                r.singleScan().earlierCyclesOf());
     }
 
     private static boolean ended(JobRows.Row r) {
@@ -725,6 +809,20 @@ public final class DosimetryJobs implements AutoCloseable {
      * name rules); a malformed one or a role that does not exist is refused, naming it.
      */
     public Job start(String uploadId, String owner, List<String> folders, List<String> rois, List<String> roles) {
+        return start(uploadId, owner, folders, rois, roles, SingleScanRequest.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(String, String, List, List, List)}, with the single-scan method and the patient's cycle whose
+     * earlier cycles narrow its prior (used when one time point is chosen).
+     */
+    public Job start(
+            String uploadId,
+            String owner,
+            List<String> folders,
+            List<String> rois,
+            List<String> roles,
+            SingleScanRequest singleScan) {
         Upload u = upload(uploadId, owner)
                 .orElseThrow(() -> new CycleInputException("there is no upload " + uploadId + " of " + owner
                         + " waiting to start (started already, or expired): upload the zip again"));
@@ -747,7 +845,7 @@ public final class DosimetryJobs implements AutoCloseable {
         }
         CycleOptions options = u.options().withRoles(u.options().roles().withOverrides(roles));
         List<String> chosen = known.stream().filter(folders::contains).toList();
-        var request = UploadRequest.of(u, chosen, rois, options);
+        var request = UploadRequest.of(u, chosen, rois, options, singleScan);
         // the upload stops waiting and its job is queued in one transaction: started once, whichever node is asked
         if (!queue.startAwaiting(
                 uploadId, owner, UPLOAD_KIND, paramsOf(UPLOAD_KIND, request), u.name(), methodName(options.method()))) {
@@ -869,11 +967,18 @@ public final class DosimetryJobs implements AutoCloseable {
         }
     }
 
-    private void run(Job job, Source source, CycleOptions options, Optional<Target> target) {
+    private void run(Job job, Work work) {
+        Optional<Target> target = work.target();
         try {
             update(job, State.RUNNING, 2, "loading the time points");
             CyclePipeline.Progress progress = (percent, step) -> update(job, State.RUNNING, percent, step);
-            CycleInput input = source.load(progress);
+            // the population priors in force and the patient's earlier cycles, read when the job runs (as the CLI)
+            CycleOptions options = work.options()
+                    .withSinglePointEvidence(new SinglePointEvidenceBook(store.records())
+                            .evidence(
+                                    work.earlierCyclesOf().map(Target::patientId),
+                                    work.earlierCyclesOf().map(Target::cycle)));
+            CycleInput input = work.source().load(progress);
             // the department's calibration factors as they are when the job runs (series in counts need them);
             // the result names the one used, with its date
             CycleReport report = CyclePipeline.run(
@@ -934,12 +1039,25 @@ public final class DosimetryJobs implements AutoCloseable {
         double halfLifeH = Times.hours(r.nuclide().halfLife());
         // the stored job keeps hours (its JSON's "hours"), as the charts draw them
         double[] hours = r.afterInjection().stream().mapToDouble(Times::hours).toArray();
+        // a VOI scanned once: its method and 90 % interval (through any correction, as the CLI prints it) beside the
+        // TIA
+        Map<String, String> singlePoint = new java.util.HashMap<>();
+        for (CycleJson.RoiOut roi : CycleJson.of(report).rois()) {
+            roi.singlePoint()
+                    .flatMap(sp -> sp.lower90MBqH()
+                            .map(lo -> String.format(
+                                    Locale.ROOT,
+                                    "; TIA 90 %% credible interval %.0f–%.0f MBq·h",
+                                    lo,
+                                    sp.upper90MBqH().orElseThrow())))
+                    .ifPresent(text -> singlePoint.put(roi.name(), text));
+        }
         List<VoiDose> vois = r.vois().stream()
                 .map(v -> new VoiDose(
                         v.name(),
                         v.volume(),
                         v.activity(),
-                        v.tia().method().describe(),
+                        v.tia().method().describe() + singlePoint.getOrDefault(v.name(), ""),
                         v.voxelTia().orElse(v.tia().timeIntegratedActivity()),
                         v.dose(),
                         v.doseSd(),

@@ -99,7 +99,9 @@ public final class JobFeature implements WebFeature {
                         upload.owner(),
                         ctx.formParams("timepoint"),
                         ctx.formParams("voi"),
-                        ctx.formParams("role"));
+                        ctx.formParams("role"),
+                        DosimetryJobs.SingleScanRequest.parse(
+                                ctx.formParam("stp"), ctx.formParam("patientId"), ctx.formParam("cycle")));
                 ctx.redirect("/dosimetry/jobs/" + job.id(), HttpStatus.SEE_OTHER);
             } catch (CycleInputException e) {
                 ctx.status(400);
@@ -163,7 +165,9 @@ public final class JobFeature implements WebFeature {
                         + " the series' and the department's, with monte-carlo optional mcTargetUncertainty (%,"
                         + " 0.01–10, default 2, per kidney and tumour), mcTimeLimit (90, 90s, 5m; default 5m), mcSeed,"
                         + " mcThreads (a bad one is a 400 naming its field), optional timepoints and vois"
-                        + " (comma-separated folder and ROI names; default all)",
+                        + " (comma-separated folder and ROI names; default all); with one time point, stp"
+                        + " population (default)|hanscheid|madsen and optional patientId with cycle (the patient's earlier"
+                        + " cycles narrow the population prior)",
                 ctx -> {
                     try {
                         var upload = unpack(ctx);
@@ -176,7 +180,12 @@ public final class JobFeature implements WebFeature {
                                                 upload.series().stream()
                                                         .map(DosimetryJobs.Series::folder)
                                                         .toList()),
-                                        chosen(ctx.formParam("vois"), upload.rois())));
+                                        chosen(ctx.formParam("vois"), upload.rois()),
+                                        List.of(),
+                                        DosimetryJobs.SingleScanRequest.parse(
+                                                ctx.formParam("stp"),
+                                                ctx.formParam("patientId"),
+                                                ctx.formParam("cycle"))));
                     } catch (UploadRefusedException e) {
                         throw new io.javalin.http.ContentTooLargeResponse(e.getMessage());
                     } catch (MonteCarloChoices.InvalidChoiceException e) {

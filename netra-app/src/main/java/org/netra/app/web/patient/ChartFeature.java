@@ -26,11 +26,19 @@ public final class ChartFeature implements WebFeature {
     /** An API request body: the first cycle's date and time. */
     public record CourseRequest(String firstCycle) {}
 
+    private final org.netra.app.viewer.Studies studies;
+
     public ChartFeature(WebServices services) {
+        this(services, org.netra.app.viewer.Studies.none());
+    }
+
+    /** With the studies netra holds, on whose VOIs a virtual cycle 0's SUVmeans can be measured. */
+    public ChartFeature(WebServices services, org.netra.app.viewer.Studies studies) {
         this.services = services;
+        this.studies = studies;
         this.planner = new CyclePlanner(services.store(), services.clock());
         this.courses = new org.netra.app.web.therapy.CoursePlanning(services.store(), services.clock());
-        this.cycleZero = new CycleZeroEntry(services.store().records());
+        this.cycleZero = new CycleZeroEntry(services.store().records(), studies);
     }
 
     /** The page: the chart, and the proposal for the next cycle when this user may approve it. */
@@ -42,7 +50,8 @@ public final class ChartFeature implements WebFeature {
             String notice,
             List<CycleZeroPanel> cycleZero,
             String lastCourseId,
-            java.util.Optional<CourseForecastPanel> forecast) {}
+            java.util.Optional<CourseForecastPanel> forecast,
+            List<org.netra.app.viewer.Studies.Study> studiesWithVois) {}
 
     @Override
     public void register(Routes routes) {
@@ -78,7 +87,12 @@ public final class ChartFeature implements WebFeature {
                                                     .id(),
                                     // from the same kept chart read; the population model is read only when a
                                     // cycle of the latest course has dosimetry
-                                    forecast(read.chart(), id)));
+                                    forecast(read.chart(), id),
+                                    user.can(Permission.PLAN_CYCLE)
+                                            ? studies.list().stream()
+                                                    .filter(org.netra.app.viewer.Studies.Study::hasVois)
+                                                    .toList()
+                                            : List.of()));
         });
         routes.api(
                 HandlerType.GET,
@@ -98,6 +112,7 @@ public final class ChartFeature implements WebFeature {
             cycleZero.save(
                     ctx.pathParam("id"),
                     ctx.formParam("course"),
+                    ctx.formParam("study"),
                     ctx.formParam("petDate"),
                     ctx.formParam("kidneySuv"),
                     ctx.formParam("spleenSuv"),

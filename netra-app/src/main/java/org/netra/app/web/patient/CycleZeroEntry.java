@@ -5,9 +5,13 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.netra.app.cyclezero.PetRegionSuvs;
 import org.netra.app.cyclezero.VirtualCycleZero;
+import org.netra.app.viewer.Studies;
 import org.netra.app.web.input.FieldErrors;
 import org.netra.app.web.input.Refused;
+import org.netra.dosimetry.cycle.CycleInputException;
+import org.netra.dosimetry.cycle.RoleRules;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CycleZeroRecord;
 import org.netra.store.record.Records;
@@ -20,14 +24,21 @@ import org.netra.store.record.Stored;
  */
 final class CycleZeroEntry {
     private final Records records;
+    private final Studies studies;
 
-    CycleZeroEntry(Records records) {
+    CycleZeroEntry(Records records, Studies studies) {
         this.records = records;
+        this.studies = studies;
     }
 
+    /**
+     * Predicts and stores; with {@code study} (a held PET study with VOIs) the SUVmeans are measured on it ({@link
+     * PetRegionSuvs}) and the typed ones must be left empty, else they are the typed ones.
+     */
     Stored<CycleZeroRecord> save(
             String pid,
             String courseId,
+            String study,
             String petDate,
             String kidneySuv,
             String spleenSuv,
@@ -44,7 +55,33 @@ final class CycleZeroEntry {
         } catch (DateTimeParseException e) {
             errors.add("petDate", "give the day of the 68Ga PET (YYYY-MM-DD)");
         }
-        Double kidney = positive(errors, "kidneySuv", kidneySuv, "the kidneys' SUVmean", true);
+        Optional<PetRegionSuvs> measured = Optional.empty();
+        if (study != null && !study.isBlank()) {
+            boolean typed = !(blank(kidneySuv) && blank(spleenSuv) && blank(tumourSuvs));
+            errors.check(!typed, "study", "measure on a study or type the SUVmeans, not both: empty the typed ones");
+            var scene = studies.scene(study.strip());
+            if (scene.isEmpty()) {
+                errors.add("study", "netra holds no study '" + study.strip() + "'");
+            } else if (!typed) {
+                try {
+                    var m = PetRegionSuvs.measure(scene.get(), RoleRules.DEFAULT);
+                    errors.check(
+                            m.kidneys().isPresent(),
+                            "study",
+                            "study " + study.strip() + " has no kidney VOI"
+                                    + " (the first activity is proposed from the kidneys): draw them, or type the SUVmeans");
+                    measured = Optional.of(m);
+                } catch (CycleInputException e) {
+                    errors.add("study", e.getMessage());
+                }
+            }
+        }
+        Double kidney = positive(
+                errors,
+                "kidneySuv",
+                kidneySuv,
+                "the kidneys' SUVmean",
+                measured.isEmpty() && (study == null || study.isBlank()));
         Double spleen = positive(errors, "spleenSuv", spleenSuv, "the spleen's SUVmean", false);
         Map<String, Double> tumours = new LinkedHashMap<>();
         if (tumourSuvs != null && !tumourSuvs.isBlank()) {
@@ -73,8 +110,10 @@ final class CycleZeroEntry {
             errors.add("cycles", "planned cycles is a whole number (1–8)");
         }
         errors.throwIfAny();
-        var zero = new VirtualCycleZero(records)
-                .predict(pid, course.value().id(), day, kidney, Optional.ofNullable(spleen), tumours, planned);
+        var zero = measured.isPresent()
+                ? new VirtualCycleZero(records).predict(pid, course.value().id(), day, measured.get(), planned)
+                : new VirtualCycleZero(records)
+                        .predict(pid, course.value().id(), day, kidney, Optional.ofNullable(spleen), tumours, planned);
         var existing = records.find(ClinicalKinds.CYCLE_ZERO, zero.id());
         return existing.isPresent()
                 ? records.update(ClinicalKinds.CYCLE_ZERO, existing.get().version(), zero, actor)
@@ -91,6 +130,10 @@ final class CycleZeroEntry {
         Double v = parse(raw);
         errors.check(v != null && v > 0 && v < 500, field, what + " must be a number above 0, got '" + raw + "'");
         return v;
+    }
+
+    private static boolean blank(String raw) {
+        return raw == null || raw.isBlank();
     }
 
     private static Double parse(String raw) {

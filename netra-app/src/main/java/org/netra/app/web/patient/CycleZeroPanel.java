@@ -11,7 +11,13 @@ import org.netra.store.record.Records;
  * proposed first activity and why, and once cycle 1 is measured, the measured dose beside each prediction.
  */
 public record CycleZeroPanel(
-        String courseId, String petDate, String predictor, List<Row> rows, String proposed, String reason) {
+        String courseId,
+        String petDate,
+        String predictor,
+        List<Row> rows,
+        String proposed,
+        String reason,
+        String suvSource) {
     /** One region: its SUV, prediction and interval, and the measured cycle-1 dose when there is one. */
     public record Row(String name, String suv, String predicted, String interval, String measured) {}
 
@@ -50,7 +56,8 @@ public record CycleZeroPanel(
                                     : "the department's recalibration, version " + zero.predictorVersion(),
                             rows,
                             String.format(Locale.ROOT, "%.1f GBq", zero.proposedGBq()),
-                            zero.proposalReason());
+                            zero.proposalReason(),
+                            zero.suvSource());
                 })
                 .toList();
     }

@@ -196,7 +196,7 @@ public final class WebApp implements AutoCloseable {
                 new HomeFeature(patients),
                 new PatientFeature(patients),
                 new RegistrationFeature(services), // before the chart: /patients/new is not a patient id
-                new ChartFeature(services),
+                new ChartFeature(services, studies),
                 new LabsFeature(services),
                 new DiagnosisFeature(services, studies),
                 new DosimetryFeature(services),
