@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.netra.dosimetry.population.DepartmentPopulationModel;
 import org.netra.dosimetry.population.DosePerActivityModel;
 import org.netra.dosimetry.population.EffectiveHalfLifePrior;
+import org.netra.dosimetry.population.KidneyMarrowCorrelation;
 import org.netra.dosimetry.population.RegionKind;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
@@ -23,9 +24,11 @@ import org.netra.physics.quantity.Times;
  * force as the prior); each future cycle adds its own between-cycle term; the kidney's effective half-life of each
  * future cycle is drawn from the prior narrowed by the patient's measured half-lives, and gives that cycle's BED by
  * the LQ model of {@link KidneyRadiobiology}. The cumulative values start from what was measured. Kidney and marrow
- * are drawn independently (an assumption: their correlation between patients is not modelled). One seed gives the
- * same draws for every candidate activity, so the exceedance probability is monotonic in it and the largest activity
- * under the risk level is found by bisection.
+ * are drawn jointly, with the department's {@link KidneyMarrowCorrelation} in force (none by default: independence
+ * overstates the risk of crossing either limit): their levels from the bivariate normal posterior given both organs'
+ * measured cycles, each future cycle's two between-cycle terms from a bivariate normal. With no correlation this is
+ * draw for draw the independent forecast. One seed gives the same draws for every candidate activity, so the
+ * exceedance probability is monotonic in it and the largest activity under the risk level is found by bisection.
  */
 public final class CourseForecaster {
     /** The default number of Monte Carlo draws: the SE of a 5 % probability is then 0.35 %. */
@@ -63,6 +66,25 @@ public final class CourseForecaster {
         if (given.isEmpty()) {
             throw new IllegalArgumentException("a course forecast needs the dosimetry of at least one given cycle");
         }
+        return run(given, remainingPlanned, riskLevel, seed);
+    }
+
+    /**
+     * The course as the population model alone predicts it, before any cycle has been measured: the prior predictive
+     * of the planned cycles (no measured band; {@code largestNextActivity} is then the first cycle's). What a
+     * department can say before cycle 1 about how far a plan may go, and what a twin cohort checks directly.
+     *
+     * @param planned the activities of the planned cycles, in order (at least one)
+     */
+    public CourseForecast beforeFirstCycle(List<Activity> planned, double riskLevel, long seed) {
+        if (planned.isEmpty()) {
+            throw new IllegalArgumentException("a forecast before the first cycle needs at least one planned cycle");
+        }
+        return run(List.of(), planned, riskLevel, seed);
+    }
+
+    private CourseForecast run(
+            List<CycleDosimetry> given, List<Activity> remainingPlanned, double riskLevel, long seed) {
         if (!(riskLevel > 0 && riskLevel <= 0.5)) {
             throw new IllegalArgumentException("the risk level must be in (0, 0.5], got " + riskLevel);
         }
@@ -77,9 +99,12 @@ public final class CourseForecaster {
                 cycles.stream().mapToDouble(c -> c.marrowDose().inGy()).sum();
         DosePerActivityModel kidney = population.kidneyDoseInForce();
         DosePerActivityModel marrow = population.marrowDoseInForce();
-        double[] kidneyLevel = kidney.patientLevel(
-                cycles.stream().map(CycleDosimetry::kidneyGyPerGBq).toList());
-        double[] marrowLevel = marrow.patientLevel(
+        KidneyMarrowCorrelation correlation = population.kidneyMarrowInForce();
+        JointDoseLevels levels = JointDoseLevels.posterior(
+                kidney,
+                marrow,
+                correlation,
+                cycles.stream().map(CycleDosimetry::kidneyGyPerGBq).toList(),
                 cycles.stream().map(CycleDosimetry::marrowGyPerGBq).toList());
         EffectiveHalfLifePrior halfLife = population
                 .priorFor(RegionKind.KIDNEY)
@@ -88,15 +113,16 @@ public final class CourseForecaster {
                                 .map(CycleDosimetry::kidneyEffectiveHalfLife)
                                 .toList(),
                         kidneyBetweenCycleLogSd());
-        Draws d =
-                new Draws(draws, remainingPlanned.size() + 1, kidneyLevel, marrowLevel, kidney, marrow, halfLife, seed);
+        Draws d = new Draws(draws, remainingPlanned.size() + 1, levels, halfLife, seed);
 
-        int first = cycles.get(cycles.size() - 1).cycle();
+        int first = cycles.isEmpty() ? 0 : cycles.get(cycles.size() - 1).cycle();
         List<CourseForecast.DoseBand> kidneyBands = new ArrayList<>();
         List<CourseForecast.DoseBand> marrowBands = new ArrayList<>();
-        Activity lastGiven = cycles.get(cycles.size() - 1).administered();
-        kidneyBands.add(measured(first, lastGiven, pastBed));
-        marrowBands.add(measured(first, lastGiven, pastMarrow));
+        if (!cycles.isEmpty()) {
+            Activity lastGiven = cycles.get(cycles.size() - 1).administered();
+            kidneyBands.add(measured(first, lastGiven, pastBed));
+            marrowBands.add(measured(first, lastGiven, pastMarrow));
+        }
         double[] bed = new double[draws];
         double[] mar = new double[draws];
         Arrays.fill(bed, pastBed);
@@ -115,6 +141,10 @@ public final class CourseForecaster {
         double marrowLimit = limits.marrowLimit().inGy();
         double pKidney = fractionAbove(bed, bedLimit);
         double pMarrow = fractionAbove(mar, marrowLimit);
+        int eitherOver = 0;
+        for (int s = 0; s < draws; s++) {
+            eitherOver += bed[s] > bedLimit || mar[s] > marrowLimit ? 1 : 0;
+        }
 
         // the next cycle: the largest activity whose probability of crossing either limit stays ≤ the level
         int next = remainingPlanned.size(); // the draws' extra column is the candidate next cycle
@@ -140,14 +170,15 @@ public final class CourseForecaster {
                 Locale.ROOT,
                 "Monte Carlo, %d draws; patient's own level from %d measured cycle(s) on the population prior — %s;"
                         + " %s; kidney T_eff %s; kidney BED by LQ (α/β %.1f Gy, T_rep %.1f h); kidney and marrow"
-                        + " drawn independently",
+                        + " drawn jointly, %s",
                 draws,
                 cycles.size(),
                 kidney.describe(),
                 marrow.describe(),
                 halfLife.source(),
                 radiobiology.alphaBeta().inGy(),
-                Times.hours(radiobiology.repairHalfTime()));
+                Times.hours(radiobiology.repairHalfTime()),
+                correlation.describe());
         return new CourseForecast(
                 cycles.size(),
                 kidneyBands,
@@ -156,6 +187,7 @@ public final class CourseForecaster {
                 limits.marrowLimit(),
                 pKidney,
                 pMarrow,
+                eitherOver / (double) draws,
                 riskLevel,
                 Activity.ofGBq(lo),
                 limitedBy,
@@ -246,15 +278,7 @@ public final class CourseForecaster {
         final double[][] kidneyG;
         final double[][] marrowGyPerGBq;
 
-        Draws(
-                int n,
-                int futureCycles,
-                double[] kidneyLevel,
-                double[] marrowLevel,
-                DosePerActivityModel kidney,
-                DosePerActivityModel marrow,
-                EffectiveHalfLifePrior halfLife,
-                long seed) {
+        Draws(int n, int futureCycles, JointDoseLevels levels, EffectiveHalfLifePrior halfLife, long seed) {
             this.n = n;
             SplittableRandom rng = new SplittableRandom(seed);
             kidneyGyPerGBq = new double[futureCycles][n];
@@ -262,12 +286,14 @@ public final class CourseForecaster {
             marrowGyPerGBq = new double[futureCycles][n];
             double logRate = Math.log(halfLife.typicalRatePerHour());
             KidneyRadiobiology radiobiology = limits.kidney();
+            double[] level = new double[2];
+            double[] cycle = new double[2];
             for (int s = 0; s < n; s++) {
-                double k = kidneyLevel[0] + kidneyLevel[1] * rng.nextGaussian();
-                double m = marrowLevel[0] + marrowLevel[1] * rng.nextGaussian();
+                levels.drawLevel(rng, level);
                 for (int j = 0; j < futureCycles; j++) {
-                    kidneyGyPerGBq[j][s] = Math.exp(k + kidney.betweenCycleLogSd() * rng.nextGaussian());
-                    marrowGyPerGBq[j][s] = Math.exp(m + marrow.betweenCycleLogSd() * rng.nextGaussian());
+                    levels.drawCycle(rng, cycle);
+                    kidneyGyPerGBq[j][s] = Math.exp(level[0] + cycle[0]);
+                    marrowGyPerGBq[j][s] = Math.exp(level[1] + cycle[1]);
                     double rate = Math.exp(logRate + halfLife.betweenPatientLogSd() * rng.nextGaussian());
                     kidneyG[j][s] = radiobiology.g(Duration.ofNanos(Math.round(Math.log(2) / rate * 3.6e12)));
                 }
