@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.netra.dosimetry.population.DepartmentPopulationModel;
 import org.netra.dosimetry.population.DosePerActivityModel;
@@ -43,10 +44,25 @@ public final class CourseForecaster {
     private final DepartmentPopulationModel population;
     private final ContinuationConfig limits;
     private final int draws;
+    private final MeasuredDoseUncertainty pastUncertainty;
 
+    /** A forecaster that takes the measured cycles' doses as exact ({@link MeasuredDoseUncertainty#NONE}). */
     public CourseForecaster(DepartmentPopulationModel population, ContinuationConfig limits, int draws) {
+        this(population, limits, draws, MeasuredDoseUncertainty.NONE);
+    }
+
+    /**
+     * @param pastUncertainty the measurement error of a given cycle's kidney and marrow dose: the cumulative doses
+     *     then start from draws around what was measured, not from the measured values themselves
+     */
+    public CourseForecaster(
+            DepartmentPopulationModel population,
+            ContinuationConfig limits,
+            int draws,
+            MeasuredDoseUncertainty pastUncertainty) {
         this.population = population;
         this.limits = limits;
+        this.pastUncertainty = Objects.requireNonNull(pastUncertainty, "pastUncertainty");
         if (draws < 100) {
             throw new IllegalArgumentException("a course forecast needs at least 100 draws, got " + draws);
         }
@@ -105,7 +121,8 @@ public final class CourseForecaster {
                 marrow,
                 correlation,
                 cycles.stream().map(CycleDosimetry::kidneyGyPerGBq).toList(),
-                cycles.stream().map(CycleDosimetry::marrowGyPerGBq).toList());
+                cycles.stream().map(CycleDosimetry::marrowGyPerGBq).toList(),
+                pastUncertainty);
         EffectiveHalfLifePrior halfLife = population
                 .priorFor(RegionKind.KIDNEY)
                 .individualised(
@@ -114,6 +131,13 @@ public final class CourseForecaster {
                                 .toList(),
                         kidneyBetweenCycleLogSd());
         Draws d = new Draws(draws, remainingPlanned.size() + 1, levels, halfLife, seed);
+        double[] pastBedDraws = new double[draws];
+        double[] pastMarrowDraws = new double[draws];
+        Arrays.fill(pastBedDraws, pastBed);
+        Arrays.fill(pastMarrowDraws, pastMarrow);
+        if (!cycles.isEmpty() && !pastUncertainty.isNone()) {
+            levels.drawPastTruth(cycles, radiobiology, d.kidneyLevel, d.marrowLevel, seed, pastBedDraws, pastMarrowDraws);
+        }
 
         int first = cycles.isEmpty() ? 0 : cycles.get(cycles.size() - 1).cycle();
         List<CourseForecast.DoseBand> kidneyBands = new ArrayList<>();
@@ -123,10 +147,8 @@ public final class CourseForecaster {
             kidneyBands.add(measured(first, lastGiven, pastBed));
             marrowBands.add(measured(first, lastGiven, pastMarrow));
         }
-        double[] bed = new double[draws];
-        double[] mar = new double[draws];
-        Arrays.fill(bed, pastBed);
-        Arrays.fill(mar, pastMarrow);
+        double[] bed = pastBedDraws.clone();
+        double[] mar = pastMarrowDraws.clone();
         for (int j = 0; j < remainingPlanned.size(); j++) {
             double gbq = remainingPlanned.get(j).inGBq();
             for (int s = 0; s < draws; s++) {
@@ -151,17 +173,17 @@ public final class CourseForecaster {
         double lo = 0;
         double hi = SEARCH_CEILING_GBQ;
         String limitedBy = "none";
-        if (risk(d, next, hi, pastBed, pastMarrow, bedLimit, marrowLimit) > riskLevel) {
+        if (risk(d, next, hi, pastBedDraws, pastMarrowDraws, bedLimit, marrowLimit) > riskLevel) {
             for (int it = 0; it < 40; it++) {
                 double mid = 0.5 * (lo + hi);
-                if (risk(d, next, mid, pastBed, pastMarrow, bedLimit, marrowLimit) > riskLevel) {
+                if (risk(d, next, mid, pastBedDraws, pastMarrowDraws, bedLimit, marrowLimit) > riskLevel) {
                     hi = mid;
                 } else {
                     lo = mid;
                 }
             }
-            double kidneyRisk = fractionAbove(nextBed(d, next, hi, pastBed), bedLimit);
-            double marrowRisk = fractionAbove(nextMarrow(d, next, hi, pastMarrow), marrowLimit);
+            double kidneyRisk = fractionAbove(nextBed(d, next, hi, pastBedDraws), bedLimit);
+            double marrowRisk = fractionAbove(nextMarrow(d, next, hi, pastMarrowDraws), marrowLimit);
             limitedBy = kidneyRisk >= marrowRisk ? "kidney" : "marrow";
         } else {
             lo = hi;
@@ -170,7 +192,7 @@ public final class CourseForecaster {
                 Locale.ROOT,
                 "Monte Carlo, %d draws; patient's own level from %d measured cycle(s) on the population prior — %s;"
                         + " %s; kidney T_eff %s; kidney BED by LQ (α/β %.1f Gy, T_rep %.1f h); kidney and marrow"
-                        + " drawn jointly, %s",
+                        + " drawn jointly, %s; %s",
                 draws,
                 cycles.size(),
                 kidney.describe(),
@@ -178,7 +200,8 @@ public final class CourseForecaster {
                 halfLife.source(),
                 radiobiology.alphaBeta().inGy(),
                 Times.hours(radiobiology.repairHalfTime()),
-                correlation.describe());
+                correlation.describe(),
+                pastUncertainty.describe());
         return new CourseForecast(
                 cycles.size(),
                 kidneyBands,
@@ -205,12 +228,12 @@ public final class CourseForecaster {
     }
 
     private static double risk(
-            Draws d, int column, double gbq, double pastBed, double pastMarrow, double bedLimit, double marrowLimit) {
+            Draws d, int column, double gbq, double[] pastBed, double[] pastMarrow, double bedLimit, double marrowLimit) {
         int over = 0;
         for (int s = 0; s < d.n; s++) {
             double dose = gbq * d.kidneyGyPerGBq[column][s];
-            boolean kidney = pastBed + dose * (1 + d.kidneyG[column][s] * dose) > bedLimit;
-            boolean marrow = pastMarrow + gbq * d.marrowGyPerGBq[column][s] > marrowLimit;
+            boolean kidney = pastBed[s] + dose * (1 + d.kidneyG[column][s] * dose) > bedLimit;
+            boolean marrow = pastMarrow[s] + gbq * d.marrowGyPerGBq[column][s] > marrowLimit;
             if (kidney || marrow) {
                 over++;
             }
@@ -218,19 +241,19 @@ public final class CourseForecaster {
         return over / (double) d.n;
     }
 
-    private static double[] nextBed(Draws d, int column, double gbq, double pastBed) {
+    private static double[] nextBed(Draws d, int column, double gbq, double[] pastBed) {
         double[] out = new double[d.n];
         for (int s = 0; s < d.n; s++) {
             double dose = gbq * d.kidneyGyPerGBq[column][s];
-            out[s] = pastBed + dose * (1 + d.kidneyG[column][s] * dose);
+            out[s] = pastBed[s] + dose * (1 + d.kidneyG[column][s] * dose);
         }
         return out;
     }
 
-    private static double[] nextMarrow(Draws d, int column, double gbq, double pastMarrow) {
+    private static double[] nextMarrow(Draws d, int column, double gbq, double[] pastMarrow) {
         double[] out = new double[d.n];
         for (int s = 0; s < d.n; s++) {
-            out[s] = pastMarrow + gbq * d.marrowGyPerGBq[column][s];
+            out[s] = pastMarrow[s] + gbq * d.marrowGyPerGBq[column][s];
         }
         return out;
     }
@@ -277,6 +300,8 @@ public final class CourseForecaster {
         final double[][] kidneyGyPerGBq;
         final double[][] kidneyG;
         final double[][] marrowGyPerGBq;
+        final double[] kidneyLevel;
+        final double[] marrowLevel;
 
         Draws(int n, int futureCycles, JointDoseLevels levels, EffectiveHalfLifePrior halfLife, long seed) {
             this.n = n;
@@ -284,12 +309,16 @@ public final class CourseForecaster {
             kidneyGyPerGBq = new double[futureCycles][n];
             kidneyG = new double[futureCycles][n];
             marrowGyPerGBq = new double[futureCycles][n];
+            kidneyLevel = new double[n];
+            marrowLevel = new double[n];
             double logRate = Math.log(halfLife.typicalRatePerHour());
             KidneyRadiobiology radiobiology = limits.kidney();
             double[] level = new double[2];
             double[] cycle = new double[2];
             for (int s = 0; s < n; s++) {
                 levels.drawLevel(rng, level);
+                kidneyLevel[s] = level[0];
+                marrowLevel[s] = level[1];
                 for (int j = 0; j < futureCycles; j++) {
                     levels.drawCycle(rng, cycle);
                     kidneyGyPerGBq[j][s] = Math.exp(level[0] + cycle[0]);

@@ -13,6 +13,10 @@ import org.netra.dosimetry.population.KidneyMarrowCorrelation;
  * (B⁻¹ + nC⁻¹)⁻¹(B⁻¹μ₀ + C⁻¹Σx_j), the conjugate normal update. Draws go through the lower Cholesky factors, kidney
  * first, so with no correlation they are the two independent normal–normal draws of
  * {@link DosePerActivityModel#patientLevel}, number for number.
+ *
+ * <p>With a known measurement error ({@link MeasuredDoseUncertainty}) the fitted between-cycle SD is split into the
+ * measurement's share and the true cycle-to-cycle spread: future cycles draw only the latter (a forecast is of the
+ * true dose), and the given cycles' true doses are drawn given each draw's levels (they are correlated with them).
  */
 final class JointDoseLevels {
     /** The smallest SD used where a model says 0: keeps B invertible (a near-fixed level). */
@@ -22,12 +26,25 @@ final class JointDoseLevels {
     private final double meanMarrow;
     private final double[] levelFactor;
     private final double[] cycleFactor;
+    private final double kidneyBiological;
+    private final double marrowBiological;
+    private final MeasuredDoseUncertainty measurement;
 
-    private JointDoseLevels(double meanKidney, double meanMarrow, double[] levelFactor, double[] cycleFactor) {
+    private JointDoseLevels(
+            double meanKidney,
+            double meanMarrow,
+            double[] levelFactor,
+            double[] cycleFactor,
+            double kidneyBiological,
+            double marrowBiological,
+            MeasuredDoseUncertainty measurement) {
         this.meanKidney = meanKidney;
         this.meanMarrow = meanMarrow;
         this.levelFactor = levelFactor;
         this.cycleFactor = cycleFactor;
+        this.kidneyBiological = kidneyBiological;
+        this.marrowBiological = marrowBiological;
+        this.measurement = measurement;
     }
 
     static JointDoseLevels posterior(
@@ -35,7 +52,8 @@ final class JointDoseLevels {
             DosePerActivityModel marrow,
             KidneyMarrowCorrelation correlation,
             List<Double> kidneyMeasured,
-            List<Double> marrowMeasured) {
+            List<Double> marrowMeasured,
+            MeasuredDoseUncertainty measurement) {
         double tk = Math.max(kidney.betweenPatientLogSd(), FLOOR_SD);
         double tm = Math.max(marrow.betweenPatientLogSd(), FLOOR_SD);
         double ck = kidney.betweenCycleLogSd();
@@ -61,8 +79,89 @@ final class JointDoseLevels {
         double mm0 = Math.log(marrow.typicalGyPerGBq());
         double rk = bInv[0] * mk0 + bInv[1] * mm0 + cInv[0] * sumK + cInv[1] * sumM;
         double rm = bInv[1] * mk0 + bInv[2] * mm0 + cInv[1] * sumK + cInv[2] * sumM;
+        // A future cycle's true deviation: the between-cycle term without the measurement's share of it.
+        double bk = biological(ck, measurement.kidneyLogSd());
+        double bm = biological(cm, measurement.marrowLogSd());
+        double[] truth = {bk * bk, correlation.betweenCycles() * bk * bm, bm * bm};
         return new JointDoseLevels(
-                cov[0] * rk + cov[1] * rm, cov[1] * rk + cov[2] * rm, cholesky(cov), cholesky(c));
+                cov[0] * rk + cov[1] * rm,
+                cov[1] * rk + cov[2] * rm,
+                cholesky(cov),
+                cholesky(truth),
+                bk,
+                bm,
+                measurement);
+    }
+
+    /**
+     * The between-cycle SD left once the measurement's is taken out of it (τ_c² = τ_bio² + σ²). A measurement said to
+     * be noisier than the whole between-cycle spread leaves a quarter of it: the data cannot tell, and none would
+     * make every future cycle the patient's level exactly.
+     */
+    private static double biological(double betweenCycle, double measurement) {
+        double left = betweenCycle * betweenCycle - measurement * measurement;
+        return Math.sqrt(Math.max(left, betweenCycle * betweenCycle / 16));
+    }
+
+    /**
+     * Draws each given cycle's true dose, per draw, given that draw's patient levels and what was measured: with
+     * t_j = L + b_j (b ~ N(0, τ_bio²)) and x_j = t_j + e_j (e ~ N(0, σ²)), t_j | L, x_j is normal with precision
+     * 1/τ_bio² + 1/σ² and mean (L/τ_bio² + x_j/σ²)/precision. The past cumulative kidney BED (each cycle's BED
+     * recomputed from its drawn dose with its own dose-rate factor) and marrow dose go into the two arrays. Its own
+     * random stream, so the future draws are the same with and without it.
+     */
+    void drawPastTruth(
+            List<CycleDosimetry> cycles,
+            KidneyRadiobiology radiobiology,
+            double[] kidneyLevel,
+            double[] marrowLevel,
+            long seed,
+            double[] pastBed,
+            double[] pastMarrow) {
+        int n = cycles.size();
+        double[] kx = new double[n];
+        double[] mx = new double[n];
+        double[] gbq = new double[n];
+        double[] g = new double[n];
+        for (int j = 0; j < n; j++) {
+            CycleDosimetry c = cycles.get(j);
+            kx[j] = Math.log(c.kidneyGyPerGBq());
+            mx[j] = Math.log(c.marrowGyPerGBq());
+            gbq[j] = c.administered().inGBq();
+            double dose = c.kidneyDose().inGy();
+            // the cycle's own dose-rate factor, from its BED: BED = D(1 + gD)
+            g[j] = (c.kidneyBed(radiobiology).inGy() / dose - 1) / dose;
+        }
+        Conditional kidney = Conditional.of(kidneyBiological, measurement.kidneyLogSd());
+        Conditional marrow = Conditional.of(marrowBiological, measurement.marrowLogSd());
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x3C6EF372FE94F82AL);
+        for (int s = 0; s < pastBed.length; s++) {
+            double bed = 0;
+            double mar = 0;
+            for (int j = 0; j < n; j++) {
+                double d = gbq[j] * Math.exp(kidney.draw(kidneyLevel[s], kx[j], rng));
+                bed += d * (1 + g[j] * d);
+                mar += gbq[j] * Math.exp(marrow.draw(marrowLevel[s], mx[j], rng));
+            }
+            pastBed[s] = bed;
+            pastMarrow[s] = mar;
+        }
+    }
+
+    /** t | L, x for one organ: the weight of the level and the SD of the normal–normal combination (0, 0: exact x). */
+    private record Conditional(double levelWeight, double sd) {
+        static Conditional of(double biological, double measurement) {
+            if (measurement == 0) {
+                return new Conditional(0, 0);
+            }
+            double b2 = biological * biological;
+            double m2 = measurement * measurement;
+            return new Conditional(m2 / (m2 + b2), Math.sqrt(1 / (1 / b2 + 1 / m2)));
+        }
+
+        double draw(double level, double measured, SplittableRandom rng) {
+            return levelWeight * level + (1 - levelWeight) * measured + sd * rng.nextGaussian();
+        }
     }
 
     /** The posterior mean of the patient's ln levels, {kidney, marrow}. */
