@@ -10,7 +10,9 @@ import org.netra.clinical.therapy.ContinuationConfig;
 import org.netra.clinical.therapy.CourseForecaster;
 import org.netra.clinical.therapy.CycleDosimetry;
 import org.netra.dosimetry.population.DepartmentPopulationModel;
+import org.netra.dosimetry.population.FittedClearance;
 import org.netra.dosimetry.population.MeasuredClearance;
+import org.netra.dosimetry.population.RegionKind;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.sim.twin.ForecastCalibrationOnTwins;
 import org.netra.sim.twin.ForecastCalibrationOnTwins.MeasuredCohort;
@@ -43,7 +45,8 @@ public final class ForecastCalibrationDriver {
         int trainingN = args.length > 0 ? Integer.parseInt(args[0]) : 120;
         int heldOutN = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         Path docs = Path.of(args.length > 2 ? args[2] : "docs/dosimetry.md");
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        String[] loadFields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        String load = String.join(" ", loadFields[0], loadFields[1], loadFields[2]);
         long t0 = System.nanoTime();
         var training = ForecastCalibrationOnTwins.cohort(ForecastCalibrationOnTwins.FIRST_TRAINING_SEED, trainingN, 4);
         var heldOutTwins =
@@ -79,9 +82,9 @@ public final class ForecastCalibrationDriver {
                     "- %s: %s; %s; %s; %s%n",
                     label,
                     model.clearances().stream()
-                            .filter(c -> c.region() == org.netra.dosimetry.population.RegionKind.KIDNEY)
+                            .filter(c -> c.region() == RegionKind.KIDNEY)
                             .findFirst()
-                            .map(c -> c.describe())
+                            .map(FittedClearance::describe)
                             .orElse("no kidney clearance"),
                     model.kidneyDose().describe(),
                     model.marrowDose().describe(),
@@ -118,7 +121,8 @@ public final class ForecastCalibrationDriver {
                         limits.standardActivity(),
                         limits.minimumActivity(),
                         limits.maxCycles());
-                var j = ForecastCalibrationOnTwins.beforeFirstCycle(model, department, heldOutTwins, 8, 20_000);
+                var j = ForecastCalibrationOnTwins.beforeFirstCycle(
+                        model, department, how.doseUncertainty(), heldOutTwins, 8, 20_000);
                 joint.append(String.format(
                         Locale.ROOT,
                         "| %s | 27 Gy BED, marrow %.1f Gy | %d | %.3f / %.3f | %.3f / %.3f | %.3f | %.3f | %.3f ± %.3f |%n",

@@ -136,7 +136,8 @@ public final class CourseForecaster {
         Arrays.fill(pastBedDraws, pastBed);
         Arrays.fill(pastMarrowDraws, pastMarrow);
         if (!cycles.isEmpty() && !pastUncertainty.isNone()) {
-            levels.drawPastTruth(cycles, radiobiology, d.kidneyLevel, d.marrowLevel, seed, pastBedDraws, pastMarrowDraws);
+            levels.drawPastTruth(
+                    cycles, radiobiology, d.kidneyLevel, d.marrowLevel, seed, pastBedDraws, pastMarrowDraws);
         }
 
         int first = cycles.isEmpty() ? 0 : cycles.get(cycles.size() - 1).cycle();
@@ -228,7 +229,13 @@ public final class CourseForecaster {
     }
 
     private static double risk(
-            Draws d, int column, double gbq, double[] pastBed, double[] pastMarrow, double bedLimit, double marrowLimit) {
+            Draws d,
+            int column,
+            double gbq,
+            double[] pastBed,
+            double[] pastMarrow,
+            double bedLimit,
+            double marrowLimit) {
         int over = 0;
         for (int s = 0; s < d.n; s++) {
             double dose = gbq * d.kidneyGyPerGBq[column][s];

@@ -64,8 +64,9 @@ final class JointDoseLevels {
         double[] cInv = inverse(c);
         int n = kidneyMeasured.size();
         if (marrowMeasured.size() != n) {
-            throw new IllegalArgumentException("kidney and marrow need one dose per activity each per measured cycle, got "
-                    + n + " and " + marrowMeasured.size());
+            throw new IllegalArgumentException(
+                    "kidney and marrow need one dose per activity each per measured cycle, got " + n + " and "
+                            + marrowMeasured.size());
         }
         double sumK = 0;
         double sumM = 0;

@@ -27,7 +27,9 @@ public record DepartmentPopulationModel(
 
     /** netra's published defaults, before any refit. */
     public static final DepartmentPopulationModel PUBLISHED = new DepartmentPopulationModel(
-            List.of(), DosePerActivityModel.KIDNEY_PUBLISHED, DosePerActivityModel.MARROW_PUBLISHED,
+            List.of(),
+            DosePerActivityModel.KIDNEY_PUBLISHED,
+            DosePerActivityModel.MARROW_PUBLISHED,
             KidneyMarrowCorrelation.PUBLISHED,
             "");
 

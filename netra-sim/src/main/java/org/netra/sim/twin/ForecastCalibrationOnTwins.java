@@ -11,6 +11,7 @@ import org.netra.clinical.therapy.ContinuationConfig;
 import org.netra.clinical.therapy.CourseForecast;
 import org.netra.clinical.therapy.CourseForecaster;
 import org.netra.clinical.therapy.CycleDosimetry;
+import org.netra.clinical.therapy.MeasuredDoseUncertainty;
 import org.netra.dosimetry.population.ClearanceNlmeFit;
 import org.netra.dosimetry.population.DepartmentPopulationModel;
 import org.netra.dosimetry.population.DosePerActivityModel;
@@ -61,7 +62,8 @@ public final class ForecastCalibrationOnTwins {
      * cycle's dosimetry, measured with {@code how}; one random stream per twin, so a twin's measurement does not
      * depend on which other twins are measured.
      */
-    public record MeasuredCohort(Map<TwinCourse, List<MeasuredClearance>> scans, Map<TwinCourse, List<CycleDosimetry>> dosimetry) {
+    public record MeasuredCohort(
+            Map<TwinCourse, List<MeasuredClearance>> scans, Map<TwinCourse, List<CycleDosimetry>> dosimetry) {
 
         public static MeasuredCohort of(List<TwinCourse> twins, int cycles, TwinCourse.Measurement how, long seed) {
             Map<TwinCourse, List<MeasuredClearance>> scans = new LinkedHashMap<>();
@@ -144,7 +146,10 @@ public final class ForecastCalibrationOnTwins {
         for (var e : heldOut.dosimetry().entrySet()) {
             TwinCourse t = e.getKey();
             CourseForecast f = forecaster.forecast(
-                    e.getValue().subList(0, given), standard(planned - given), riskLevel, t.spec().seed());
+                    e.getValue().subList(0, given),
+                    standard(planned - given),
+                    riskLevel,
+                    t.spec().seed());
             kidneyIn += f.kidneyAtPlanEnd().covers(AbsorbedDose.ofGy(t.cumulativeKidneyBedGy(planned))) ? 1 : 0;
             marrowIn += f.marrowAtPlanEnd().covers(AbsorbedDose.ofGy(t.cumulativeMarrowGy(planned))) ? 1 : 0;
             n++;
@@ -187,7 +192,10 @@ public final class ForecastCalibrationOnTwins {
         for (var e : heldOut.dosimetry().entrySet()) {
             TwinCourse t = e.getKey();
             CourseForecast f = forecaster.forecast(
-                    e.getValue().subList(0, given), standard(planned - given), 0.05, t.spec().seed());
+                    e.getValue().subList(0, given),
+                    standard(planned - given),
+                    0.05,
+                    t.spec().seed());
             double stated = f.kidneyOverLimitByPlanEnd();
             int b = 0;
             while (stated >= RELIABILITY_EDGES[b + 1]) {
@@ -231,18 +239,27 @@ public final class ForecastCalibrationOnTwins {
         }
     }
 
-    /** Compares the two forecasts' P(either) before cycle 1 with the frequency among {@code twins}' true courses. */
+    /**
+     * Compares the two forecasts' P(either) before cycle 1 with the frequency among {@code twins}' true courses; the
+     * forecasts are told the training cycles' measurement error, so that they forecast true doses.
+     */
     public static JointExceedance beforeFirstCycle(
-            DepartmentPopulationModel model, ContinuationConfig limits, List<TwinCourse> twins, int planned, int draws) {
+            DepartmentPopulationModel model,
+            ContinuationConfig limits,
+            MeasuredDoseUncertainty measurement,
+            List<TwinCourse> twins,
+            int planned,
+            int draws) {
         List<Activity> plan = standard(planned);
-        CourseForecast joint = new CourseForecaster(model, limits, draws).beforeFirstCycle(plan, 0.05, 19);
+        CourseForecast joint = new CourseForecaster(model, limits, draws, measurement).beforeFirstCycle(plan, 0.05, 19);
         CourseForecast indep =
-                new CourseForecaster(independent(model), limits, draws).beforeFirstCycle(plan, 0.05, 19);
+                new CourseForecaster(independent(model), limits, draws, measurement).beforeFirstCycle(plan, 0.05, 19);
         int kidney = 0;
         int marrow = 0;
         int either = 0;
         for (TwinCourse t : twins) {
-            boolean k = t.cumulativeKidneyBedGy(planned) > limits.kidneyBedLimit().inGy();
+            boolean k =
+                    t.cumulativeKidneyBedGy(planned) > limits.kidneyBedLimit().inGy();
             boolean m = t.cumulativeMarrowGy(planned) > limits.marrowLimit().inGy();
             kidney += k ? 1 : 0;
             marrow += m ? 1 : 0;

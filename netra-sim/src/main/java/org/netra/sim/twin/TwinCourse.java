@@ -123,12 +123,16 @@ public record TwinCourse(TwinSpec spec, List<CycleTruth> cycles) {
 
     /** The true cumulative kidney BED after cycle {@code upTo} (1-based). */
     public double cumulativeKidneyBedGy(int upTo) {
-        return cycles.subList(0, upTo).stream().mapToDouble(CycleTruth::kidneyBedGy).sum();
+        return cycles.subList(0, upTo).stream()
+                .mapToDouble(CycleTruth::kidneyBedGy)
+                .sum();
     }
 
     /** The true cumulative marrow dose after cycle {@code upTo} (1-based). */
     public double cumulativeMarrowGy(int upTo) {
-        return cycles.subList(0, upTo).stream().mapToDouble(CycleTruth::marrowGy).sum();
+        return cycles.subList(0, upTo).stream()
+                .mapToDouble(CycleTruth::marrowGy)
+                .sum();
     }
 
     /** The kidneys' scans of cycle {@code cycle} (1-based), each with its measurement error, as stored. */

@@ -69,11 +69,15 @@ class CourseForecastHeldOutTest {
     void statedExceedanceProbabilityIsReliableOnHeldOutTwins() {
         var forecaster = new CourseForecaster(model, ContinuationConfig.DEFAULTS, 1000, HOW.doseUncertainty());
         var bins = ForecastCalibrationOnTwins.reliability(forecaster, heldOut, 1, 8, 27);
-        assertThat(bins.stream().mapToInt(ForecastCalibrationOnTwins.ReliabilityBin::patients).sum())
+        assertThat(bins.stream()
+                        .mapToInt(ForecastCalibrationOnTwins.ReliabilityBin::patients)
+                        .sum())
                 .isEqualTo(HELD_OUT);
         for (var b : bins) {
             if (b.patients() >= 15) {
-                assertThat(b.observed()).as(b.markdown()).isCloseTo(b.meanStated(), within(3 * b.standardError() + 0.05));
+                assertThat(b.observed())
+                        .as(b.markdown())
+                        .isCloseTo(b.meanStated(), within(3 * b.standardError() + 0.05));
             }
         }
     }
@@ -95,10 +99,13 @@ class CourseForecastHeldOutTest {
                 limits.standardActivity(),
                 limits.minimumActivity(),
                 limits.maxCycles());
-        var j = ForecastCalibrationOnTwins.beforeFirstCycle(model, department, heldOutTwins, 8, 20_000);
+        var j = ForecastCalibrationOnTwins.beforeFirstCycle(
+                model, department, HOW.doseUncertainty(), heldOutTwins, 8, 20_000);
         assertThat(j.kidneyObserved()).isBetween(0.25, 0.75);
         assertThat(j.marrowObserved()).isBetween(0.25, 0.8);
-        assertThat(j.jointStated()).as(j.toString()).isCloseTo(j.eitherObserved(), within(2.5 * j.standardError() + 0.01));
+        assertThat(j.jointStated())
+                .as(j.toString())
+                .isCloseTo(j.eitherObserved(), within(2.5 * j.standardError() + 0.01));
         assertThat(j.independentStated() - j.jointStated()).as(j.toString()).isGreaterThan(0.05);
     }
 }

@@ -130,8 +130,7 @@ public final class PopulationModelBook {
         try {
             var c = KidneyMarrowCorrelation.fit(
                     kidney, marrow, data.kidneyGyPerGBq, data.marrowGyPerGBq, "department fit " + when);
-            notes.add(c.describe()
-                    + (c.enoughToReplaceDefault() ? " — in force" : " — too few; none is assumed"));
+            notes.add(c.describe() + (c.enoughToReplaceDefault() ? " — in force" : " — too few; none is assumed"));
             return c;
         } catch (IllegalArgumentException tooLittle) {
             notes.add(tooLittle.getMessage() + " — none is assumed");
