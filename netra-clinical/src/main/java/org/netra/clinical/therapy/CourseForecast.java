@@ -12,12 +12,13 @@ import org.netra.physics.quantity.Activity;
  *
  * @param cyclesGiven cycles with dosimetry so far
  * @param kidneyBed cumulative kidney BED: the measured value after the last given cycle, then the predictive
- *     bands after each planned one
+ *     bands after each planned one (no measured value before the first cycle: {@code cyclesGiven} 0)
  * @param marrowDose cumulative marrow dose, likewise
  * @param kidneyBedLimit the limit the probabilities refer to
  * @param marrowLimit the marrow limit
  * @param kidneyOverLimitByPlanEnd P(cumulative kidney BED &gt; limit after the last planned cycle)
  * @param marrowOverLimitByPlanEnd P(cumulative marrow dose &gt; limit after the last planned cycle)
+ * @param eitherOverLimitByPlanEnd P(either limit crossed after the last planned cycle), from the joint draws
  * @param riskLevel the department's accepted probability of crossing a limit with the next cycle
  * @param largestNextActivity the largest next activity with P(crossing either limit after it) ≤ riskLevel (zero if
  *     even a tiny one would not do; capped at {@link CourseForecaster#SEARCH_CEILING_GBQ})
@@ -33,6 +34,7 @@ public record CourseForecast(
         AbsorbedDose marrowLimit,
         double kidneyOverLimitByPlanEnd,
         double marrowOverLimitByPlanEnd,
+        double eitherOverLimitByPlanEnd,
         double riskLevel,
         Activity largestNextActivity,
         String nextActivityLimitedBy,

@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.netra.dosimetry.population.DepartmentPopulationModel;
 import org.netra.dosimetry.population.DosePerActivityModel;
 import org.netra.dosimetry.population.EffectiveHalfLifePrior;
+import org.netra.dosimetry.population.KidneyMarrowCorrelation;
 import org.netra.dosimetry.population.RegionKind;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
@@ -23,9 +25,11 @@ import org.netra.physics.quantity.Times;
  * force as the prior); each future cycle adds its own between-cycle term; the kidney's effective half-life of each
  * future cycle is drawn from the prior narrowed by the patient's measured half-lives, and gives that cycle's BED by
  * the LQ model of {@link KidneyRadiobiology}. The cumulative values start from what was measured. Kidney and marrow
- * are drawn independently (an assumption: their correlation between patients is not modelled). One seed gives the
- * same draws for every candidate activity, so the exceedance probability is monotonic in it and the largest activity
- * under the risk level is found by bisection.
+ * are drawn jointly, with the department's {@link KidneyMarrowCorrelation} in force (none by default: independence
+ * overstates the risk of crossing either limit): their levels from the bivariate normal posterior given both organs'
+ * measured cycles, each future cycle's two between-cycle terms from a bivariate normal. With no correlation this is
+ * draw for draw the independent forecast. One seed gives the same draws for every candidate activity, so the
+ * exceedance probability is monotonic in it and the largest activity under the risk level is found by bisection.
  */
 public final class CourseForecaster {
     /** The default number of Monte Carlo draws: the SE of a 5 % probability is then 0.35 %. */
@@ -40,10 +44,25 @@ public final class CourseForecaster {
     private final DepartmentPopulationModel population;
     private final ContinuationConfig limits;
     private final int draws;
+    private final MeasuredDoseUncertainty pastUncertainty;
 
+    /** A forecaster that takes the measured cycles' doses as exact ({@link MeasuredDoseUncertainty#NONE}). */
     public CourseForecaster(DepartmentPopulationModel population, ContinuationConfig limits, int draws) {
+        this(population, limits, draws, MeasuredDoseUncertainty.NONE);
+    }
+
+    /**
+     * @param pastUncertainty the measurement error of a given cycle's kidney and marrow dose: the cumulative doses
+     *     then start from draws around what was measured, not from the measured values themselves
+     */
+    public CourseForecaster(
+            DepartmentPopulationModel population,
+            ContinuationConfig limits,
+            int draws,
+            MeasuredDoseUncertainty pastUncertainty) {
         this.population = population;
         this.limits = limits;
+        this.pastUncertainty = Objects.requireNonNull(pastUncertainty, "pastUncertainty");
         if (draws < 100) {
             throw new IllegalArgumentException("a course forecast needs at least 100 draws, got " + draws);
         }
@@ -63,6 +82,25 @@ public final class CourseForecaster {
         if (given.isEmpty()) {
             throw new IllegalArgumentException("a course forecast needs the dosimetry of at least one given cycle");
         }
+        return run(given, remainingPlanned, riskLevel, seed);
+    }
+
+    /**
+     * The course as the population model alone predicts it, before any cycle has been measured: the prior predictive
+     * of the planned cycles (no measured band; {@code largestNextActivity} is then the first cycle's). What a
+     * department can say before cycle 1 about how far a plan may go, and what a twin cohort checks directly.
+     *
+     * @param planned the activities of the planned cycles, in order (at least one)
+     */
+    public CourseForecast beforeFirstCycle(List<Activity> planned, double riskLevel, long seed) {
+        if (planned.isEmpty()) {
+            throw new IllegalArgumentException("a forecast before the first cycle needs at least one planned cycle");
+        }
+        return run(List.of(), planned, riskLevel, seed);
+    }
+
+    private CourseForecast run(
+            List<CycleDosimetry> given, List<Activity> remainingPlanned, double riskLevel, long seed) {
         if (!(riskLevel > 0 && riskLevel <= 0.5)) {
             throw new IllegalArgumentException("the risk level must be in (0, 0.5], got " + riskLevel);
         }
@@ -77,10 +115,14 @@ public final class CourseForecaster {
                 cycles.stream().mapToDouble(c -> c.marrowDose().inGy()).sum();
         DosePerActivityModel kidney = population.kidneyDoseInForce();
         DosePerActivityModel marrow = population.marrowDoseInForce();
-        double[] kidneyLevel = kidney.patientLevel(
-                cycles.stream().map(CycleDosimetry::kidneyGyPerGBq).toList());
-        double[] marrowLevel = marrow.patientLevel(
-                cycles.stream().map(CycleDosimetry::marrowGyPerGBq).toList());
+        KidneyMarrowCorrelation correlation = population.kidneyMarrowInForce();
+        JointDoseLevels levels = JointDoseLevels.posterior(
+                kidney,
+                marrow,
+                correlation,
+                cycles.stream().map(CycleDosimetry::kidneyGyPerGBq).toList(),
+                cycles.stream().map(CycleDosimetry::marrowGyPerGBq).toList(),
+                pastUncertainty);
         EffectiveHalfLifePrior halfLife = population
                 .priorFor(RegionKind.KIDNEY)
                 .individualised(
@@ -88,19 +130,26 @@ public final class CourseForecaster {
                                 .map(CycleDosimetry::kidneyEffectiveHalfLife)
                                 .toList(),
                         kidneyBetweenCycleLogSd());
-        Draws d =
-                new Draws(draws, remainingPlanned.size() + 1, kidneyLevel, marrowLevel, kidney, marrow, halfLife, seed);
+        Draws d = new Draws(draws, remainingPlanned.size() + 1, levels, halfLife, seed);
+        double[] pastBedDraws = new double[draws];
+        double[] pastMarrowDraws = new double[draws];
+        Arrays.fill(pastBedDraws, pastBed);
+        Arrays.fill(pastMarrowDraws, pastMarrow);
+        if (!cycles.isEmpty() && !pastUncertainty.isNone()) {
+            levels.drawPastTruth(
+                    cycles, radiobiology, d.kidneyLevel, d.marrowLevel, seed, pastBedDraws, pastMarrowDraws);
+        }
 
-        int first = cycles.get(cycles.size() - 1).cycle();
+        int first = cycles.isEmpty() ? 0 : cycles.get(cycles.size() - 1).cycle();
         List<CourseForecast.DoseBand> kidneyBands = new ArrayList<>();
         List<CourseForecast.DoseBand> marrowBands = new ArrayList<>();
-        Activity lastGiven = cycles.get(cycles.size() - 1).administered();
-        kidneyBands.add(measured(first, lastGiven, pastBed));
-        marrowBands.add(measured(first, lastGiven, pastMarrow));
-        double[] bed = new double[draws];
-        double[] mar = new double[draws];
-        Arrays.fill(bed, pastBed);
-        Arrays.fill(mar, pastMarrow);
+        if (!cycles.isEmpty()) {
+            Activity lastGiven = cycles.get(cycles.size() - 1).administered();
+            kidneyBands.add(measured(first, lastGiven, pastBed));
+            marrowBands.add(measured(first, lastGiven, pastMarrow));
+        }
+        double[] bed = pastBedDraws.clone();
+        double[] mar = pastMarrowDraws.clone();
         for (int j = 0; j < remainingPlanned.size(); j++) {
             double gbq = remainingPlanned.get(j).inGBq();
             for (int s = 0; s < draws; s++) {
@@ -115,23 +164,27 @@ public final class CourseForecaster {
         double marrowLimit = limits.marrowLimit().inGy();
         double pKidney = fractionAbove(bed, bedLimit);
         double pMarrow = fractionAbove(mar, marrowLimit);
+        int eitherOver = 0;
+        for (int s = 0; s < draws; s++) {
+            eitherOver += bed[s] > bedLimit || mar[s] > marrowLimit ? 1 : 0;
+        }
 
         // the next cycle: the largest activity whose probability of crossing either limit stays ≤ the level
         int next = remainingPlanned.size(); // the draws' extra column is the candidate next cycle
         double lo = 0;
         double hi = SEARCH_CEILING_GBQ;
         String limitedBy = "none";
-        if (risk(d, next, hi, pastBed, pastMarrow, bedLimit, marrowLimit) > riskLevel) {
+        if (risk(d, next, hi, pastBedDraws, pastMarrowDraws, bedLimit, marrowLimit) > riskLevel) {
             for (int it = 0; it < 40; it++) {
                 double mid = 0.5 * (lo + hi);
-                if (risk(d, next, mid, pastBed, pastMarrow, bedLimit, marrowLimit) > riskLevel) {
+                if (risk(d, next, mid, pastBedDraws, pastMarrowDraws, bedLimit, marrowLimit) > riskLevel) {
                     hi = mid;
                 } else {
                     lo = mid;
                 }
             }
-            double kidneyRisk = fractionAbove(nextBed(d, next, hi, pastBed), bedLimit);
-            double marrowRisk = fractionAbove(nextMarrow(d, next, hi, pastMarrow), marrowLimit);
+            double kidneyRisk = fractionAbove(nextBed(d, next, hi, pastBedDraws), bedLimit);
+            double marrowRisk = fractionAbove(nextMarrow(d, next, hi, pastMarrowDraws), marrowLimit);
             limitedBy = kidneyRisk >= marrowRisk ? "kidney" : "marrow";
         } else {
             lo = hi;
@@ -140,14 +193,16 @@ public final class CourseForecaster {
                 Locale.ROOT,
                 "Monte Carlo, %d draws; patient's own level from %d measured cycle(s) on the population prior — %s;"
                         + " %s; kidney T_eff %s; kidney BED by LQ (α/β %.1f Gy, T_rep %.1f h); kidney and marrow"
-                        + " drawn independently",
+                        + " drawn jointly, %s; %s",
                 draws,
                 cycles.size(),
                 kidney.describe(),
                 marrow.describe(),
                 halfLife.source(),
                 radiobiology.alphaBeta().inGy(),
-                Times.hours(radiobiology.repairHalfTime()));
+                Times.hours(radiobiology.repairHalfTime()),
+                correlation.describe(),
+                pastUncertainty.describe());
         return new CourseForecast(
                 cycles.size(),
                 kidneyBands,
@@ -156,6 +211,7 @@ public final class CourseForecaster {
                 limits.marrowLimit(),
                 pKidney,
                 pMarrow,
+                eitherOver / (double) draws,
                 riskLevel,
                 Activity.ofGBq(lo),
                 limitedBy,
@@ -173,12 +229,18 @@ public final class CourseForecaster {
     }
 
     private static double risk(
-            Draws d, int column, double gbq, double pastBed, double pastMarrow, double bedLimit, double marrowLimit) {
+            Draws d,
+            int column,
+            double gbq,
+            double[] pastBed,
+            double[] pastMarrow,
+            double bedLimit,
+            double marrowLimit) {
         int over = 0;
         for (int s = 0; s < d.n; s++) {
             double dose = gbq * d.kidneyGyPerGBq[column][s];
-            boolean kidney = pastBed + dose * (1 + d.kidneyG[column][s] * dose) > bedLimit;
-            boolean marrow = pastMarrow + gbq * d.marrowGyPerGBq[column][s] > marrowLimit;
+            boolean kidney = pastBed[s] + dose * (1 + d.kidneyG[column][s] * dose) > bedLimit;
+            boolean marrow = pastMarrow[s] + gbq * d.marrowGyPerGBq[column][s] > marrowLimit;
             if (kidney || marrow) {
                 over++;
             }
@@ -186,19 +248,19 @@ public final class CourseForecaster {
         return over / (double) d.n;
     }
 
-    private static double[] nextBed(Draws d, int column, double gbq, double pastBed) {
+    private static double[] nextBed(Draws d, int column, double gbq, double[] pastBed) {
         double[] out = new double[d.n];
         for (int s = 0; s < d.n; s++) {
             double dose = gbq * d.kidneyGyPerGBq[column][s];
-            out[s] = pastBed + dose * (1 + d.kidneyG[column][s] * dose);
+            out[s] = pastBed[s] + dose * (1 + d.kidneyG[column][s] * dose);
         }
         return out;
     }
 
-    private static double[] nextMarrow(Draws d, int column, double gbq, double pastMarrow) {
+    private static double[] nextMarrow(Draws d, int column, double gbq, double[] pastMarrow) {
         double[] out = new double[d.n];
         for (int s = 0; s < d.n; s++) {
-            out[s] = pastMarrow + gbq * d.marrowGyPerGBq[column][s];
+            out[s] = pastMarrow[s] + gbq * d.marrowGyPerGBq[column][s];
         }
         return out;
     }
@@ -245,29 +307,29 @@ public final class CourseForecaster {
         final double[][] kidneyGyPerGBq;
         final double[][] kidneyG;
         final double[][] marrowGyPerGBq;
+        final double[] kidneyLevel;
+        final double[] marrowLevel;
 
-        Draws(
-                int n,
-                int futureCycles,
-                double[] kidneyLevel,
-                double[] marrowLevel,
-                DosePerActivityModel kidney,
-                DosePerActivityModel marrow,
-                EffectiveHalfLifePrior halfLife,
-                long seed) {
+        Draws(int n, int futureCycles, JointDoseLevels levels, EffectiveHalfLifePrior halfLife, long seed) {
             this.n = n;
             SplittableRandom rng = new SplittableRandom(seed);
             kidneyGyPerGBq = new double[futureCycles][n];
             kidneyG = new double[futureCycles][n];
             marrowGyPerGBq = new double[futureCycles][n];
+            kidneyLevel = new double[n];
+            marrowLevel = new double[n];
             double logRate = Math.log(halfLife.typicalRatePerHour());
             KidneyRadiobiology radiobiology = limits.kidney();
+            double[] level = new double[2];
+            double[] cycle = new double[2];
             for (int s = 0; s < n; s++) {
-                double k = kidneyLevel[0] + kidneyLevel[1] * rng.nextGaussian();
-                double m = marrowLevel[0] + marrowLevel[1] * rng.nextGaussian();
+                levels.drawLevel(rng, level);
+                kidneyLevel[s] = level[0];
+                marrowLevel[s] = level[1];
                 for (int j = 0; j < futureCycles; j++) {
-                    kidneyGyPerGBq[j][s] = Math.exp(k + kidney.betweenCycleLogSd() * rng.nextGaussian());
-                    marrowGyPerGBq[j][s] = Math.exp(m + marrow.betweenCycleLogSd() * rng.nextGaussian());
+                    levels.drawCycle(rng, cycle);
+                    kidneyGyPerGBq[j][s] = Math.exp(level[0] + cycle[0]);
+                    marrowGyPerGBq[j][s] = Math.exp(level[1] + cycle[1]);
                     double rate = Math.exp(logRate + halfLife.betweenPatientLogSd() * rng.nextGaussian());
                     kidneyG[j][s] = radiobiology.g(Duration.ofNanos(Math.round(Math.log(2) / rate * 3.6e12)));
                 }

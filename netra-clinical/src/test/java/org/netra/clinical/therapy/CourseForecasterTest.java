@@ -17,6 +17,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.netra.dosimetry.population.DepartmentPopulationModel;
 import org.netra.dosimetry.population.DosePerActivityModel;
+import org.netra.dosimetry.population.KidneyMarrowCorrelation;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
 import org.netra.physics.quantity.Times;
@@ -119,7 +120,8 @@ class CourseForecasterTest {
         DosePerActivityModel k = DosePerActivityModel.KIDNEY_PUBLISHED;
         var narrow = new DosePerActivityModel(
                 "kidney", k.typicalGyPerGBq(), k.betweenPatientLogSd(), k.betweenCycleLogSd() / 3, 100, 300, "narrow");
-        var model = new DepartmentPopulationModel(List.of(), narrow, DosePerActivityModel.MARROW_PUBLISHED, "test");
+        var model = new DepartmentPopulationModel(
+                List.of(), narrow, DosePerActivityModel.MARROW_PUBLISHED, KidneyMarrowCorrelation.PUBLISHED, "test");
         CourseForecaster forecaster = new CourseForecaster(model, ContinuationConfig.DEFAULTS, 2000);
         Random rng = new Random(77);
         int in = 0;

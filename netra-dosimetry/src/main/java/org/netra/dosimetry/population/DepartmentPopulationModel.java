@@ -14,22 +14,30 @@ import java.util.Objects;
  * @param clearances the fitted clearance of each region kind that had data (none in {@link #PUBLISHED})
  * @param kidneyDose the kidney's dose per activity (fitted, or {@link DosePerActivityModel#KIDNEY_PUBLISHED})
  * @param marrowDose the marrow's dose per activity (fitted, or {@link DosePerActivityModel#MARROW_PUBLISHED})
+ * @param kidneyMarrow how the two move together (fitted, or {@link KidneyMarrowCorrelation#PUBLISHED}; a model
+ *     stored before the correlation existed reads back with the published one)
  * @param fittedOn when the fit was made (ISO date-time), empty for the published defaults
  */
 public record DepartmentPopulationModel(
         List<FittedClearance> clearances,
         DosePerActivityModel kidneyDose,
         DosePerActivityModel marrowDose,
+        KidneyMarrowCorrelation kidneyMarrow,
         String fittedOn) {
 
     /** netra's published defaults, before any refit. */
     public static final DepartmentPopulationModel PUBLISHED = new DepartmentPopulationModel(
-            List.of(), DosePerActivityModel.KIDNEY_PUBLISHED, DosePerActivityModel.MARROW_PUBLISHED, "");
+            List.of(),
+            DosePerActivityModel.KIDNEY_PUBLISHED,
+            DosePerActivityModel.MARROW_PUBLISHED,
+            KidneyMarrowCorrelation.PUBLISHED,
+            "");
 
     public DepartmentPopulationModel {
         clearances = List.copyOf(clearances);
         Objects.requireNonNull(kidneyDose, "kidneyDose");
         Objects.requireNonNull(marrowDose, "marrowDose");
+        kidneyMarrow = kidneyMarrow == null ? KidneyMarrowCorrelation.PUBLISHED : kidneyMarrow;
         fittedOn = fittedOn == null ? "" : fittedOn;
     }
 
@@ -50,6 +58,18 @@ public record DepartmentPopulationModel(
     /** The marrow dose per activity in force (fitted if large enough, else published). */
     public DosePerActivityModel marrowDoseInForce() {
         return marrowDose.enoughToReplaceDefault() ? marrowDose : DosePerActivityModel.MARROW_PUBLISHED;
+    }
+
+    /**
+     * The kidney–marrow correlation in force: the department's fit where it is large enough and both dose models it
+     * was fitted beside are in force too (a correlation belongs to the marginals it was estimated with), else none.
+     */
+    public KidneyMarrowCorrelation kidneyMarrowInForce() {
+        return kidneyMarrow.enoughToReplaceDefault()
+                        && kidneyDose.enoughToReplaceDefault()
+                        && marrowDose.enoughToReplaceDefault()
+                ? kidneyMarrow
+                : KidneyMarrowCorrelation.PUBLISHED;
     }
 
     /** Each region kind's prior in force. */

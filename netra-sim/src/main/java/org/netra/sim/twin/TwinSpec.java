@@ -16,8 +16,10 @@ import org.netra.sim.kinetics.Uptake;
  * One digital twin drawn from a seed: sex, weight and height (adult NET patients: men 80 ± 12 kg,
  * 176 ± 7 cm; women 68 ± 11 kg, 163 ± 6 cm), tumour volumes around the standard twin's (log-normal, 30 %),
  * and per cycle the kinetics: each compartment's uptake log-normal around the population value (25 % for
- * organs, 35 % for tumours, the spread of Sandström et al. 2013) and its slow half-life (15 %); a patient's
- * own kinetics repeat from cycle to cycle within 8 %.
+ * organs, 35 % for tumours, the spread of Sandström et al. 2013) and its slow half-life (15 %), the marrow's
+ * correlated with the kidneys' ({@link #KIDNEY_MARROW_CORRELATION}); each cycle's uptake scatters by 8 % around the
+ * patient's typical (the typical is cycle 1's divided by its own deviation, so cycle 1 is the same as a one-cycle
+ * twin's).
  */
 public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> cycleKinetics, double injectedMBq) {
 
@@ -43,14 +45,39 @@ public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> 
                         clamp(20 * logNormal(r, 0.3), 8, 45),
                         clamp(7 * logNormal(r, 0.15), 5.5, 8.5));
         Map<Group, Uptake> patient = new EnumMap<>(Group.class);
+        // The kidneys come before the marrow in the EnumMap's order: the marrow's own normal deviates are mixed
+        // with the kidneys' (same draws in the same order, so every other compartment of every twin is unchanged).
+        double[] kidneyZ = new double[2];
         Lu177Dotatate.standard().forEach((g, u) -> {
-            patient.put(g, u.scaled(logNormal(r, uptakeSpread(g))).slowerBy(logNormal(r, 0.15)));
+            double amplitude = logNormal(r, uptakeSpread(g));
+            double slower = logNormal(r, SLOW_HALF_LIFE_SPREAD);
+            if (g == Group.KIDNEYS) {
+                kidneyZ[0] = standardNormal(amplitude, uptakeSpread(g));
+                kidneyZ[1] = standardNormal(slower, SLOW_HALF_LIFE_SPREAD);
+            } else if (g == Group.MARROW) {
+                amplitude = withKidneys(amplitude, uptakeSpread(g), kidneyZ[0]);
+                slower = withKidneys(slower, SLOW_HALF_LIFE_SPREAD, kidneyZ[1]);
+            }
+            patient.put(g, u.scaled(amplitude).slowerBy(slower));
         });
+        // Every cycle scatters by 8 % around the patient's typical kinetics, the first one too: the first cycle's
+        // own deviation comes from a separate stream, so cycle 1 (what every single-cycle twin is) stays as it was
+        // and later cycles scatter around the typical rather than around cycle 1.
+        RandomDataGenerator firstCycle = new RandomDataGenerator(seed * 0x5DEECE66DL + 41);
+        Map<Group, Double> firstDeviation = new EnumMap<>(Group.class);
+        for (Group g : patient.keySet()) {
+            firstDeviation.put(g, logNormal(firstCycle, BETWEEN_CYCLE_SPREAD));
+        }
         List<Map<Group, Uptake>> perCycle = new ArrayList<>();
         for (int c = 0; c < cycles; c++) {
             Map<Group, Uptake> k = new EnumMap<>(Group.class);
             for (var e : patient.entrySet()) {
-                k.put(e.getKey(), c == 0 ? e.getValue() : e.getValue().scaled(logNormal(r, 0.08)));
+                k.put(
+                        e.getKey(),
+                        c == 0
+                                ? e.getValue()
+                                : e.getValue()
+                                        .scaled(logNormal(r, BETWEEN_CYCLE_SPREAD) / firstDeviation.get(e.getKey())));
             }
             perCycle.add(k);
         }
@@ -74,6 +101,32 @@ public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> 
             perCycle.add(k);
         }
         return new TwinSpec(seed(), phantom, perCycle, injectedMBq);
+    }
+
+    /** The between-cycle SD of ln(uptake amplitude) of every compartment around the patient's typical. */
+    static final double BETWEEN_CYCLE_SPREAD = 0.08;
+
+    /** The between-patient SD of ln(slow half-life) of every compartment. */
+    static final double SLOW_HALF_LIFE_SPREAD = 0.15;
+
+    /**
+     * The correlation between a patient's kidney and marrow deviates (uptake amplitude, slow half-life): both rise
+     * when the peptide stays longer in the blood, as with poorer renal function (Svensson et al., EJNMMI
+     * 2015;42:947). The value is an assumption (no published coefficient); it makes the kidney and marrow Gy/GBq of
+     * the twins correlate by ≈ 0.45.
+     */
+    public static final double KIDNEY_MARROW_CORRELATION = 0.5;
+
+    /** The standard normal deviate behind a {@link #logNormal} factor of log SD {@code sigma}. */
+    private static double standardNormal(double factor, double sigma) {
+        return (Math.log(factor) + sigma * sigma / 2) / sigma;
+    }
+
+    /** The marrow's factor with its own deviate mixed with the kidneys' at {@link #KIDNEY_MARROW_CORRELATION}. */
+    private static double withKidneys(double ownFactor, double sigma, double kidneyZ) {
+        double rho = KIDNEY_MARROW_CORRELATION;
+        double z = rho * kidneyZ + Math.sqrt(1 - rho * rho) * standardNormal(ownFactor, sigma);
+        return Math.exp(sigma * z - sigma * sigma / 2);
     }
 
     /** The between-patient SD of ln(uptake amplitude) for a compartment. */

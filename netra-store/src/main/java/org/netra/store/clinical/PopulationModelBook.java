@@ -15,6 +15,7 @@ import org.netra.dosimetry.population.ClearanceNlmeFit;
 import org.netra.dosimetry.population.DepartmentPopulationModel;
 import org.netra.dosimetry.population.DosePerActivityModel;
 import org.netra.dosimetry.population.FittedClearance;
+import org.netra.dosimetry.population.KidneyMarrowCorrelation;
 import org.netra.dosimetry.population.MeasuredClearance;
 import org.netra.dosimetry.population.RegionKind;
 import org.netra.store.record.Records;
@@ -72,7 +73,8 @@ public final class PopulationModelBook {
                 doseModel("kidney", data.kidneyGyPerGBq, DosePerActivityModel.KIDNEY_PUBLISHED, when, notes);
         DosePerActivityModel marrow =
                 doseModel("marrow", data.marrowGyPerGBq, DosePerActivityModel.MARROW_PUBLISHED, when, notes);
-        var model = new DepartmentPopulationModel(fitted, kidney, marrow, when);
+        KidneyMarrowCorrelation kidneyMarrow = correlation(kidney, marrow, data, when, notes);
+        var model = new DepartmentPopulationModel(fitted, kidney, marrow, kidneyMarrow, when);
         var now = current();
         var saved = DepartmentSettings.save(
                 records,
@@ -112,6 +114,27 @@ public final class PopulationModelBook {
         } catch (IllegalArgumentException tooLittle) {
             notes.add(tooLittle.getMessage() + " — the published values stay");
             return published;
+        }
+    }
+
+    /** The kidney–marrow correlation beside the two fitted dose models (none when either stayed published). */
+    private static KidneyMarrowCorrelation correlation(
+            DosePerActivityModel kidney,
+            DosePerActivityModel marrow,
+            StoredCycles data,
+            String when,
+            List<String> notes) {
+        if (kidney.patients() == 0 || marrow.patients() == 0) {
+            return KidneyMarrowCorrelation.PUBLISHED;
+        }
+        try {
+            var c = KidneyMarrowCorrelation.fit(
+                    kidney, marrow, data.kidneyGyPerGBq, data.marrowGyPerGBq, "department fit " + when);
+            notes.add(c.describe() + (c.enoughToReplaceDefault() ? " — in force" : " — too few; none is assumed"));
+            return c;
+        } catch (IllegalArgumentException tooLittle) {
+            notes.add(tooLittle.getMessage() + " — none is assumed");
+            return KidneyMarrowCorrelation.PUBLISHED;
         }
     }
 
