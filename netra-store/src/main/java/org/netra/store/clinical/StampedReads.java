@@ -26,10 +26,13 @@ public final class StampedReads {
     private final ChangeStamps stamps;
     private final LRUMap<String, Kept<PatientRead>> charts = new LRUMap<>(64, MAX_CHARTS);
     private volatile Kept<List<Stored<RoomBooking>>> bookings;
-    private volatile Kept<Stored<PopulationModelSettings>> populationModel;
+    private volatile KeptModel populationModel;
 
     /** A value read when its scope had {@code stamp}. */
     private record Kept<V>(long stamp, V value) {}
+
+    /** The population model read when its kind's stamp was {@code stamp}, null: no stamp (none saved yet). */
+    private record KeptModel(Long stamp, Stored<PopulationModelSettings> value) {}
 
     /** What one read of a patient's records gives: the chart and its courses' virtual cycle 0 (same stamp). */
     private record PatientRead(PatientChart chart, List<Stored<CycleZeroRecord>> cycleZero) {}
@@ -108,17 +111,19 @@ public final class StampedReads {
     }
 
     /**
-     * The population model in force ({@link PopulationModelBook#current}). Until the department first saves one, its
-     * kind has no stamp and the defaults' absence is read each time (one primary-key read).
+     * The population model in force ({@link PopulationModelBook#current}). Until the department first saves one its
+     * kind has no stamp; the published defaults read then are kept under "no stamp" too, which is sound because a
+     * scope that has records always has a stamp (a record is created with its stamp, in one transaction, and a
+     * restore stamps every scope that has records): the first save makes a stamp, which differs from none.
      */
     private Stored<PopulationModelSettings> populationModel(Long stamp) {
         var kept = populationModel;
-        if (stamp != null && kept != null && kept.stamp() == stamp) {
+        if (kept != null && java.util.Objects.equals(kept.stamp(), stamp)) {
             return kept.value();
         }
         var current = new PopulationModelBook(records).current();
-        if (stamp != null) {
-            populationModel = new Kept<>(stamp, current);
+        if (stamp != null || current.version() == 0) {
+            populationModel = new KeptModel(stamp, current);
         }
         return current;
     }

@@ -191,7 +191,7 @@ public final class ChartFeature implements WebFeature {
         return fresh;
     }
 
-    // by version and time, not identity: until the department saves a model, the defaults are read on every view
+    // by version and time: the same stored version is the same model whichever read returned it
     private static boolean sameVersion(Stored<?> a, Stored<?> b) {
         return a.version() == b.version() && java.util.Objects.equals(a.updatedAt(), b.updatedAt());
     }
