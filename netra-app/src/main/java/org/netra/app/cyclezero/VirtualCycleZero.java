@@ -137,8 +137,17 @@ public final class VirtualCycleZero {
 
     /** The course's predictions that its stored cycle-1 dosimetry measured (none before cycle 1). */
     public List<Comparison> compare(CycleZeroRecord zero) {
-        Optional<DosimetryRecord> cycle1 = records.find(ClinicalKinds.DOSIMETRY, zero.courseId() + "/cycle-1")
-                .map(Stored::value);
+        return compare(
+                zero, records.find(ClinicalKinds.DOSIMETRY, cycleOneId(zero)).map(Stored::value));
+    }
+
+    /** The id of the dosimetry record of the course's cycle 1, which a comparison reads. */
+    public static String cycleOneId(CycleZeroRecord zero) {
+        return zero.courseId() + "/cycle-1";
+    }
+
+    /** The same with the course's stored cycle-1 dosimetry already read (e.g. from a kept chart). */
+    public static List<Comparison> compare(CycleZeroRecord zero, Optional<DosimetryRecord> cycle1) {
         if (cycle1.isEmpty()) {
             return List.of();
         }

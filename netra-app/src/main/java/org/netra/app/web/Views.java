@@ -2,7 +2,7 @@ package org.netra.app.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +31,14 @@ public final class Views {
 
     /** Renders {@code template} (e.g. "patients.jte") with the frame for this request and {@code page}. */
     public void render(Context ctx, String template, String title, Object page) {
-        ctx.contentType("text/html; charset=utf-8").result(html(ctx, template, title, page));
+        // written as UTF-8 bytes: the templates' static HTML is compiled to bytes (binaryStaticContent), and a
+        // page made as one String and encoded afterwards was a fifth of a node's CPU under load (issue 17)
+        var out = new Utf8ByteOutput();
+        render(ctx, template, title, page, out);
+        ctx.contentType("text/html; charset=utf-8").result(out.toByteArray());
     }
 
-    public String html(Context ctx, String template, String title, Object page) {
+    private void render(Context ctx, String template, String title, Object page, gg.jte.TemplateOutput out) {
         UserAccount user = RequestSecurity.user(ctx).orElse(null);
         var session = security.sessionOrOpen(ctx);
         List<NavItem> visible = user == null
@@ -44,8 +48,6 @@ public final class Views {
         Map<String, Object> params = new HashMap<>();
         params.put("frame", frame);
         params.put("page", page);
-        var out = new StringOutput();
         engine.render(template, params, out);
-        return out.toString();
     }
 }

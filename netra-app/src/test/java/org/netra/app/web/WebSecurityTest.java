@@ -529,4 +529,32 @@ class WebSecurityTest {
                     .hasSize(2);
         }
     }
+    /**
+     * A node keeps the accounts it read and checks each against the version its session query returns: an account
+     * changed through another node's {@code Accounts} (its own kept accounts, the same database) counts on this
+     * node's very next request, even while the session itself lives on.
+     */
+    @Test
+    void anAccountChangedElsewhereCountsOnTheNextRequest() {
+        try (var own = new TestServer()) {
+            var physician = new WebClient(own.base);
+            assertThat(physician
+                            .signIn("physician", TestServer.password("physician"))
+                            .statusCode())
+                    .isEqualTo(303);
+            assertThat(physician.get("/api/me").body()).contains("\"role\":\"physician\"");
+            var otherNode =
+                    new org.netra.app.web.security.Accounts(own.store, new org.netra.app.web.security.PasswordHasher());
+
+            otherNode.setRole("physician", "nurse", "other-node");
+            assertThat(physician.get("/api/me").body())
+                    .as("the role changed on the other node")
+                    .contains("\"role\":\"nurse\"");
+
+            otherNode.setEnabled("physician", false, "other-node");
+            assertThat(physician.get("/").statusCode())
+                    .as("disabled on the other node: signed out here")
+                    .isEqualTo(303);
+        }
+    }
 }

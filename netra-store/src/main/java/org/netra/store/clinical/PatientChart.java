@@ -38,10 +38,14 @@ public record PatientChart(
      * not exist is a RecordNotFoundException.
      */
     public static PatientChart load(Records records, String patientId) {
-        PatientRecords all = records.forPatient(patientId, ClinicalKinds.CHART);
+        return of(records.forPatient(patientId, ClinicalKinds.CHART));
+    }
+
+    /** The chart from a read of (at least) the {@link ClinicalKinds#CHART} kinds of one patient. */
+    static PatientChart of(PatientRecords all) {
         var patient = all.of(ClinicalKinds.PATIENT).stream()
                 .findFirst()
-                .orElseThrow(() -> new RecordNotFoundException(ClinicalKinds.PATIENT.name(), patientId));
+                .orElseThrow(() -> new RecordNotFoundException(ClinicalKinds.PATIENT.name(), all.patientId()));
         return new PatientChart(
                 patient,
                 sorted(

@@ -39,7 +39,9 @@ public final class ChangeStamps {
 
     /**
      * The current stamps of {@code scopes}, in one query; a scope without a stamp (no record in it changed since
-     * the database was made or restored) is absent, and what is read from it must not be kept.
+     * the database was made or restored) is absent, and what is read from it must not be kept, with one exception:
+     * a read that found no record (a scope with records always has a stamp, made with its first record or by the
+     * restore) may be kept as "none" until a stamp appears.
      */
     public Map<String, Long> read(Collection<String> scopes) {
         Map<String, Long> out = new HashMap<>();

@@ -103,6 +103,37 @@ abstract class StampedReadsContract extends OnFreshStore {
     }
 
     @Test
+    void aChartPagesCycleZeroAndPopulationModelFollowTheOtherNode() {
+        var before = store.stampedReads().chartAndRooms(Samples.PID);
+        assertThat(before.cycleZero()).isEmpty();
+        assertThat(before.populationModel().version())
+                .as("the published defaults")
+                .isZero();
+
+        // a virtual cycle 0 saved there is in the patient's scope: the next read here has it, and keeps it
+        otherNode.records().create(ClinicalKinds.CYCLE_ZERO, Samples.cycleZero(), "dr.other");
+        var withCycleZero = store.stampedReads().chartAndRooms(Samples.PID);
+        assertThat(withCycleZero.cycleZero()).extracting(Stored::value).containsExactly(Samples.cycleZero());
+        assertThat(store.stampedReads().chartAndRooms(Samples.PID).cycleZero()).isSameAs(withCycleZero.cycleZero());
+
+        // the department's risk level saved there: the model read here is the new version, then kept
+        new PopulationModelBook(otherNode.records()).saveRiskLevel(0, 0.05, "dr.other");
+        var afterSave = store.stampedReads().chartAndRooms(Samples.PID);
+        assertThat(afterSave.populationModel().version()).isEqualTo(1);
+        assertThat(afterSave.populationModel().value().riskLevel()).isEqualTo(0.05);
+        assertThat(afterSave.chart()).as("the patient's records did not change").isSameAs(withCycleZero.chart());
+        assertThat(store.stampedReads().chartAndRooms(Samples.PID).populationModel())
+                .isSameAs(afterSave.populationModel());
+        new PopulationModelBook(otherNode.records()).saveRiskLevel(1, 0.1, "dr.other");
+        assertThat(store.stampedReads()
+                        .chartAndRooms(Samples.PID)
+                        .populationModel()
+                        .value()
+                        .riskLevel())
+                .isEqualTo(0.1);
+    }
+
+    @Test
     void aFailedChangeLeavesTheKeptChartValid() {
         var first = store.stampedReads().chart(Samples.PID);
         // a duplicate create is refused and rolled back: nothing changed, so nothing is read again

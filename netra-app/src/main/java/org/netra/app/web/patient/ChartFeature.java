@@ -61,14 +61,14 @@ public final class ChartFeature implements WebFeature {
             String id = ctx.pathParam("id");
             // one read of the chart for the page and the proposal, kept parsed by this node until it changes
             var read = services.store().stampedReads().chartAndRooms(id);
-            var view = view(read.chart(), id);
+            var made = made(read, id);
             routes.views()
                     .render(
                             ctx,
                             "chart.jte",
-                            view.name(),
+                            made.view().name(),
                             new ChartPage(
-                                    view,
+                                    made.view(),
                                     planner.propose(read),
                                     user.can(Permission.APPROVE_CYCLE),
                                     user.can(Permission.PLAN_CYCLE),
@@ -77,7 +77,7 @@ public final class ChartFeature implements WebFeature {
                                             : ctx.queryParam("saved") != null
                                                     ? "Saved and recorded in the audit trail."
                                                     : "",
-                                    CycleZeroPanel.of(services.store().records(), id),
+                                    made.cycleZero(),
                                     read.chart().courses().isEmpty()
                                             ? ""
                                             : read.chart()
@@ -85,9 +85,7 @@ public final class ChartFeature implements WebFeature {
                                                     .getLast()
                                                     .value()
                                                     .id(),
-                                    // from the same kept chart read; the population model is read only when a
-                                    // cycle of the latest course has dosimetry
-                                    forecast(read.chart(), id),
+                                    made.forecast(),
                                     user.can(Permission.PLAN_CYCLE)
                                             ? studies.list().stream()
                                                     .filter(org.netra.app.viewer.Studies.Study::hasVois)
@@ -164,56 +162,60 @@ public final class ChartFeature implements WebFeature {
     }
 
     ChartView view(String id) {
-        return view(services.store().stampedReads().chart(id), id);
+        return made(services.store().stampedReads().chartAndRooms(id), id).view();
     }
 
-    /** The view last made of each patient's chart, for the day it was made on. */
-    private record MadeView(PatientChart chart, LocalDate day, ChartView view) {}
+    /**
+     * What a chart page derives from the kept records alone, for the day it was made on: the chart's view, the
+     * virtual cycle 0 panels and the plan's course forecast (a Monte Carlo of thousands of draws, a few ms of CPU).
+     */
+    private record Made(
+            PatientChart chart,
+            LocalDate day,
+            Stored<org.netra.store.clinical.PopulationModelSettings> model,
+            ChartView view,
+            List<CycleZeroPanel> cycleZero,
+            Optional<CourseForecastPanel> forecast) {}
 
     /**
-     * A chart's view is a function of the chart and the day alone, and a kept chart is the same object until it
-     * changes (StampedReads): so the view of the same chart on the same day is made once, not on every read.
+     * A kept chart is the same object until the patient's records change, and the kept population model the same
+     * until it is saved again (StampedReads): so what is derived from them is made once per chart, model and day,
+     * not on every read.
      */
-    private final com.fasterxml.jackson.databind.util.LRUMap<String, MadeView> views =
+    private final com.fasterxml.jackson.databind.util.LRUMap<String, Made> made =
             new com.fasterxml.jackson.databind.util.LRUMap<>(64, 2000);
 
-    private ChartView view(PatientChart chart, String id) {
+    private Made made(org.netra.store.clinical.StampedReads.ChartAndRooms read, String id) {
         LocalDate today = LocalDate.now(services.clock());
-        var made = views.get(id);
-        if (made != null && made.chart() == chart && made.day().equals(today)) {
-            return made.view();
+        var chart = read.chart();
+        var kept = made.get(id);
+        if (kept != null
+                && kept.chart() == chart
+                && sameVersion(kept.model(), read.populationModel())
+                && kept.day().equals(today)) {
+            return kept;
         }
-        var view = freshView(chart, id, today);
-        views.put(id, new MadeView(chart, today, view));
-        return view;
+        var fresh = new Made(
+                chart,
+                today,
+                read.populationModel(),
+                freshView(chart, id, today),
+                CycleZeroPanel.of(read.cycleZero(), chart),
+                forecast(chart, read.populationModel()));
+        made.put(id, fresh);
+        return fresh;
     }
 
-    /** The plan's forecast last made of each patient's chart, with the population model version it used. */
-    private record MadeForecast(PatientChart chart, int modelVersion, Optional<CourseForecastPanel> panel) {}
+    // by version and time: the same stored version is the same model whichever read returned it
+    private static boolean sameVersion(Stored<?> a, Stored<?> b) {
+        return a.version() == b.version() && java.util.Objects.equals(a.updatedAt(), b.updatedAt());
+    }
 
-    /**
-     * The forecast is a Monte Carlo of thousands of draws (a few ms of CPU): made again only when the kept chart or
-     * the department's population model changed, not on every view of the chart.
-     */
-    private final com.fasterxml.jackson.databind.util.LRUMap<String, MadeForecast> forecasts =
-            new com.fasterxml.jackson.databind.util.LRUMap<>(64, 2000);
-
-    private Optional<CourseForecastPanel> forecast(PatientChart chart, String id) {
-        var measured = CourseForecastPanel.latestMeasured(chart);
-        if (measured.isEmpty()) {
-            return Optional.empty();
-        }
-        var model = new org.netra.store.clinical.PopulationModelBook(
-                        services.store().records())
-                .current();
-        var made = forecasts.get(id);
-        if (made != null && made.chart() == chart && made.modelVersion() == model.version()) {
-            return made.panel();
-        }
-        var panel = CourseForecastPanel.after(
-                chart, measured.get().courseId(), measured.get().cycle(), model.value());
-        forecasts.put(id, new MadeForecast(chart, model.version(), panel));
-        return panel;
+    private static Optional<CourseForecastPanel> forecast(
+            PatientChart chart, Stored<org.netra.store.clinical.PopulationModelSettings> model) {
+        return CourseForecastPanel.latestMeasured(chart)
+                .flatMap(measured ->
+                        CourseForecastPanel.after(chart, measured.courseId(), measured.cycle(), model.value()));
     }
 
     private static ChartView freshView(PatientChart chart, String id, LocalDate today) {

@@ -59,7 +59,8 @@ public final class ClinicalDirectory implements PatientDirectory {
     /**
      * Every patient's summary, recomputed only when the audit trail shows a change since the last time
      * (every change to a record is in it), so reading the list costs one small query. The check runs outside
-     * the lock: under load a lock held across a database round trip made every list read wait for the others.
+     * the lock: under load a lock held across a database round trip made every list read wait for the others;
+     * inside it only the recompute runs.
      */
     private Snapshot current() {
         var seen = snapshot;
@@ -68,9 +69,12 @@ public final class ClinicalDirectory implements PatientDirectory {
             return seen;
         }
         synchronized (this) {
-            seen = snapshot;
-            if (fresh(seen, today)) {
-                return seen; // another request recomputed it meanwhile
+            var now = snapshot;
+            if (now != seen && now.day().equals(today)) {
+                // another request recomputed it while this one ran: a list made during this request is what a read
+                // concurrent with the change may show (the next read checks the mark again), and the many first
+                // reads that arrive together wait for one recompute, not for one database round trip each in turn
+                return now;
             }
             // the mark is read before the records: a change in between makes the next read recompute again
             var upTo = store.audit().mark(-1);

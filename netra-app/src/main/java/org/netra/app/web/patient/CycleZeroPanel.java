@@ -3,8 +3,9 @@ package org.netra.app.web.patient;
 import java.util.List;
 import java.util.Locale;
 import org.netra.app.cyclezero.VirtualCycleZero;
-import org.netra.store.clinical.ClinicalKinds;
-import org.netra.store.record.Records;
+import org.netra.store.clinical.CycleZeroRecord;
+import org.netra.store.clinical.PatientChart;
+import org.netra.store.record.Stored;
 
 /**
  * A course's virtual cycle 0 on the patient's plan: what the 68Ga PET predicts per region with its interval, the
@@ -25,12 +26,18 @@ public record CycleZeroPanel(
         rows = List.copyOf(rows);
     }
 
-    static List<CycleZeroPanel> of(Records records, String patientId) {
-        var cz = new VirtualCycleZero(records);
-        return records.forPatient(ClinicalKinds.CYCLE_ZERO, patientId).stream()
+    /** The panels of a patient's stored cycle-0 predictions, compared with the cycle-1 dosimetry in its chart. */
+    static List<CycleZeroPanel> of(List<Stored<CycleZeroRecord>> cycleZero, PatientChart chart) {
+        return cycleZero.stream()
                 .map(s -> {
                     var zero = s.value();
-                    var measured = cz.compare(zero);
+                    String cycleOne = VirtualCycleZero.cycleOneId(zero);
+                    var measured = VirtualCycleZero.compare(
+                            zero,
+                            chart.dosimetry().stream()
+                                    .map(Stored::value)
+                                    .filter(d -> d.id().equals(cycleOne))
+                                    .findFirst());
                     List<Row> rows = zero.regions().stream()
                             .map(p -> new Row(
                                     p.name(),

@@ -89,6 +89,29 @@ public final class Accounts {
         return store.records().find(UserAccount.KIND, normalise(username)).map(Stored::value);
     }
 
+    /**
+     * The accounts this node read last, each with the stored version it was read at. A department has tens of
+     * accounts, never deleted: the map stays that small.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Stored<UserAccount>> kept =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The account of a session whose query just read its stored {@code version}: the kept account if it is that
+     * version, else read again. So a role change or disabling made on any node counts from the next request here,
+     * without a second query per request for the unchanged account.
+     */
+    public Optional<UserAccount> find(String username, org.netra.store.signin.SessionRows.AccountVersion version) {
+        String name = normalise(username);
+        var k = kept.get(name);
+        if (k != null && k.version() == version.version() && k.updatedAt().equals(version.updatedAt())) {
+            return Optional.of(k.value());
+        }
+        var stored = store.records().find(UserAccount.KIND, name);
+        stored.ifPresentOrElse(s -> kept.put(name, s), () -> kept.remove(name));
+        return stored.map(Stored::value);
+    }
+
     public List<UserAccount> list() {
         return store.records().list(UserAccount.KIND).stream()
                 .map(Stored::value)

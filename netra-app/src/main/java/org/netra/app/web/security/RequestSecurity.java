@@ -40,11 +40,15 @@ public final class RequestSecurity {
             ctx.attribute(BY_TOKEN, true);
             return; // a bearer token is never sent by a browser on its own: no CSRF to fear
         }
-        Optional<WebSession> session = sessions.find(ctx.cookie(COOKIE));
-        session.ifPresent(s -> {
+        // the session and its account's stored version in one query; the account is read only when it changed
+        var found = sessions.findWithAccount(ctx.cookie(COOKIE));
+        Optional<WebSession> session = found.map(SessionStore.SessionAndAccount::session);
+        found.ifPresent(f -> {
+            var s = f.session();
             ctx.attribute(SESSION, s);
             if (s.signedIn()) {
-                accounts.find(s.username())
+                f.account()
+                        .flatMap(version -> accounts.find(s.username(), version))
                         .filter(UserAccount::enabled)
                         .ifPresentOrElse(u -> ctx.attribute(USER, u), () -> sessions.close(s.id()));
             }

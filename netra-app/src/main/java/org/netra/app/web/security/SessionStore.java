@@ -48,16 +48,27 @@ public final class SessionStore {
 
     /** The live session with this id, touched; expired ones are removed. */
     public Optional<WebSession> find(String id) {
+        return findWithAccount(id).map(SessionAndAccount::session);
+    }
+
+    /**
+     * A live session and the stored version of its user's account (empty when anonymous or the account is gone),
+     * read together in one query.
+     */
+    public record SessionAndAccount(WebSession session, Optional<SessionRows.AccountVersion> account) {}
+
+    /** {@link #find}, with the version of the session's account from the same query. */
+    public Optional<SessionAndAccount> findWithAccount(String id) {
         if (id == null || id.isEmpty() || id.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         String key = Accounts.sha256(id);
-        var row = rows.find(key);
-        if (row.isEmpty()) {
+        var found = rows.findWithAccount(key, UserAccount.KIND.name());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        var r = row.get();
+        var r = found.get().session();
         var s = new WebSession(id, r.csrfToken(), r.username(), r.created(), r.lastSeen());
         if (expired(s, now)) {
             rows.delete(key);
@@ -66,7 +77,7 @@ public final class SessionStore {
         if (r.lastSeen().plus(TOUCH_EVERY).isBefore(now)) {
             rows.touch(key, now);
         }
-        return Optional.of(s.seenAt(now));
+        return Optional.of(new SessionAndAccount(s.seenAt(now), found.get().account()));
     }
 
     public void close(String id) {

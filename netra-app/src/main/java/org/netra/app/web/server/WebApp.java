@@ -88,6 +88,15 @@ import org.slf4j.LoggerFactory;
 public final class WebApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
+    /**
+     * Jetty's request threads at most. A page read is CPU and a few database round trips on loopback, so a few
+     * threads per core keep the cores busy; Javalin's default of 250 let hundreds of requests run at once on two
+     * cores (issue 17's load test), each slowing the others and contending for the ten database connections.
+     * Requests beyond these wait in Jetty's queue, in order. Uploads stream to disk on these threads too: 32 leave
+     * room for a department's uploads at once.
+     */
+    static final int REQUEST_THREADS = 32;
+
     private final ServerConfig config;
     private final Javalin javalin;
     private final Accounts accounts;
@@ -220,6 +229,7 @@ public final class WebApp implements AutoCloseable {
 
         this.javalin = Javalin.create(c -> {
             c.showJavalinBanner = false;
+            c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(REQUEST_THREADS, 4);
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = 1_000_000L;
             // maxRequestSize does not cover multipart files: Jetty streams them to disk and stops at these sizes
