@@ -168,7 +168,7 @@ public final class ChartFeature implements WebFeature {
         if (made != null && made.chart() == chart && made.day().equals(today)) {
             return made.view();
         }
-        var view = freshView(chart, id, today);
+        var view = freshView(chart, id, today, administered(id));
         views.put(id, new MadeView(chart, today, view));
         return view;
     }
@@ -201,7 +201,19 @@ public final class ChartFeature implements WebFeature {
         return panel;
     }
 
-    private static ChartView freshView(PatientChart chart, String id, LocalDate today) {
+    /**
+     * The patient's recorded administrations, as {@link ChartView#administrationKey}s. Not part of the chart record,
+     * but of the patient's change stamp: recording one makes a new chart, so a kept view never outlives it.
+     */
+    private java.util.Set<String> administered(String id) {
+        return services.store().records().forPatient(ClinicalKinds.ADMINISTRATION, id).stream()
+                .map(a -> ChartView.administrationKey(
+                        a.value().courseId(), a.value().cycle()))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static ChartView freshView(
+            PatientChart chart, String id, LocalDate today, java.util.Set<String> administered) {
         var status = PatientStatus.of(
                 id,
                 chart.courses().stream().map(Stored::value).toList(),
@@ -210,7 +222,7 @@ public final class ChartFeature implements WebFeature {
                 chart.outcome().stream().map(Stored::value).toList(),
                 chart.eligibility().stream().map(Stored::value).toList(),
                 today);
-        return ChartView.of(chart, status, today);
+        return ChartView.of(chart, status, today, administered);
     }
 
     static boolean exists(WebServices services, String id) {
