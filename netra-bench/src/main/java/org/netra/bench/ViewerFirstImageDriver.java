@@ -70,13 +70,42 @@ public final class ViewerFirstImageDriver {
                     print(mode, id, ms, bytes);
                 }
             }
-            default -> throw new IllegalArgumentException("mode is cold, cold-warmed or warm, got " + mode);
+            case "twin-kept", "twin-kept-warmed" -> {
+                // ROOT is a twin scan cache folder and the next argument a cycle's key: the scene a restarted demo
+                // makes of its 24 h scan (TwinStudies' layers: the scan, its CT, the phantom's VOIs, the dose map)
+                if (mode.endsWith("-warmed")) {
+                    org.netra.app.viewer.ViewerWarmUp.run();
+                }
+                long t = System.nanoTime();
+                long cpu = processCpuNanos();
+                var kept = org.netra.app.demo.TwinScanCache.in(root, Long.MAX_VALUE)
+                        .read(ids.get(0))
+                        .orElseThrow(() -> new IllegalArgumentException("no kept scans " + ids.get(0) + " in " + root));
+                int scan = kept.hours().indexOf(24.0);
+                var image = kept.images().get(scan);
+                var scene = new Scene(
+                        "twin",
+                        image,
+                        java.util.Optional.of(kept.cts().get(scan)),
+                        kept.vois(),
+                        java.util.Optional.of(FolderStudies.singlePointDose(image, 24.0)),
+                        "");
+                byte[] png = firstImage(scene);
+                print(mode, ids.get(0), new double[] {(System.nanoTime() - t) / 1e6}, png.length);
+                System.out.printf(Locale.ROOT, "process CPU %.0f ms%n", (processCpuNanos() - cpu) / 1e6);
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "mode is cold, cold-warmed, warm, twin-kept or twin-kept-warmed, got " + mode);
         }
     }
 
     /** What the page and its first panel need: the scene, then the axial middle slice as PNG. */
-    static byte[] firstImage(Studies studies, String id) throws java.io.IOException {
-        Scene scene = studies.scene(id).orElseThrow(() -> new IllegalArgumentException("no study " + id));
+    static byte[] firstImage(Studies studies, String id) {
+        return firstImage(studies.scene(id).orElseThrow(() -> new IllegalArgumentException("no study " + id)));
+    }
+
+    static byte[] firstImage(Scene scene) {
         int middle = scene.slicer().count(Plane.AXIAL) / 2;
         var view = new SceneRenderer.View(Plane.AXIAL, middle, true, true, false, 384);
         return org.netra.app.report.Plot.png(SceneRenderer.render(scene, view));
