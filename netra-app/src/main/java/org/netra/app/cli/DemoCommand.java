@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     static final String MARKER = ".netra-demo";
     /** The demo folder's cache of the twins' simulated scans, the one thing a new run keeps. */
     static final String TWIN_SCANS = "twin-scans";
-    /** At most this much of it: about 80 cycles' four scans at netra-sim's default grid. */
+    /** At most this much of it: about 60 cycles (34.6 MB each: four scans, one CT, the VOIs, at netra-sim's default grid). */
     static final long TWIN_SCANS_MAX_BYTES = 2L << 30;
 
     /**
