@@ -150,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     // the twins' scans, named by what they are made of, stay valid from run to run
-                    if (!p.startsWith(kept)) {
+                    if (!p.startsWith(kept) && !(p.equals(dir) && Files.isDirectory(kept))) {
                         Files.delete(p);
                     }
                 }
