@@ -40,6 +40,10 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     /** Marks a folder netra made for the demo, so recreating it never deletes anything else. */
     static final String MARKER = ".netra-demo";
+    /** The demo folder's cache of the twins' simulated scans, the one thing a new run keeps. */
+    static final String TWIN_SCANS = "twin-scans";
+    /** At most this much of it: about 60 cycles (34.6 MB each: four scans, one CT, the VOIs, at netra-sim's default grid). */
+    static final long TWIN_SCANS_MAX_BYTES = 2L << 30;
 
     /**
      * The demo clinic's date: the synthetic cohort is referred 2020–2022, so on this day some patients are
@@ -81,11 +85,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("netra demo: starting the web app on a fresh database in " + dataDir);
         // the reference images, then each demo patient's own SPECT/CT (their twin's) once the store is open
         var demoStore = new java.util.concurrent.atomic.AtomicReference<org.netra.store.Store>();
+        // the twins' simulated scans, kept across runs (recreate spares them): each cycle is simulated once
+        var twinScans = org.netra.app.demo.TwinScanCache.in(dataDir.resolve(TWIN_SCANS), TWIN_SCANS_MAX_BYTES);
         // and the patient CDs imported on the study list, which go to the data folder's imaging/ (the web's store)
         var studies = org.netra.app.viewer.Studies.combined(
                 org.netra.app.viewer.Studies.combined(
                         FolderStudies.scan(imagingDir()).preloading(),
-                        new org.netra.app.demo.TwinStudies(demoStore::get)),
+                        new org.netra.app.demo.TwinStudies(demoStore::get, twinScans)),
                 FolderStudies.scan(config.dataDir().resolve("imaging")));
         var now = java.time.Clock.systemUTC();
         var clinic = java.time.Clock.offset(
@@ -115,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
                     out.flush();
                 },
                 (store, app) -> {
-                    int queued = TwinDosimetry.queueAll(store, app.jobs(), DemoUsers.ACTOR);
+                    int queued = TwinDosimetry.queueAll(store, app.jobs(), DemoUsers.ACTOR, twinScans);
                     out.println("  quantitative SPECT dosimetry of the twins' " + queued
                             + " recorded cycles runs in the background (newest first; see Dosimetry jobs)");
                     out.flush();
@@ -140,14 +146,20 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(dir + " exists and was not made by netra demo; choose another"
                         + " --data-dir or remove it yourself");
             }
+            Path kept = dir.resolve(TWIN_SCANS);
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
+                    // the twins' scans, named by what they are made of, stay valid from run to run
+                    if (!p.startsWith(kept) && !(p.equals(dir) && Files.isDirectory(kept))) {
+                        Files.delete(p);
+                    }
                 }
             }
         }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(MARKER), "made by netra demo; deleted and recreated on every run\n");
+        Files.writeString(
+                dir.resolve(MARKER),
+                "made by netra demo; deleted and recreated on every run (but for its twin-scans/ cache)\n");
     }
 
     static void physics(PrintWriter out) {

@@ -95,6 +95,8 @@ final class ServeCommand implements Callable<Integer> {
             java.util.function.Consumer<Store> prepare,
             java.util.function.BiConsumer<Store, WebApp> started)
             throws InterruptedException {
+        // while the store opens: the viewer's code loaded and compiled before anyone opens a study
+        org.netra.app.viewer.ViewerWarmUp.inBackground();
         if (config.store().vendor() == StoreConfig.Vendor.H2
                 && config.store().url().startsWith("jdbc:h2:file:")) {
             try {

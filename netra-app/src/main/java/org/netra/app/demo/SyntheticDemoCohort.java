@@ -264,6 +264,19 @@ public final class SyntheticDemoCohort implements DemoCohort {
                     DISCHARGE_MICRO_SV_PER_H_PER_7_4_GBQ * d.administered().inGBq() / 7.4);
             // the kidneys' effective half-life stands in for the whole body's late phase
             Duration teff = d.kidneyEffectiveHalfLife();
+            // the nurse's record of the infusion, as a cycle given in the department has (the chart asks for it
+            // where a cycle's dosimetry came without one, from another department's FHIR summary)
+            save(
+                    ClinicalKinds.ADMINISTRATION,
+                    new org.netra.store.clinical.AdministrationRecord(
+                            org.netra.store.clinical.AdministrationRecord.idOf(courseId, d.cycle()),
+                            pid,
+                            courseId,
+                            d.cycle(),
+                            given,
+                            java.util.Optional.of(given),
+                            java.util.Optional.of(measured),
+                            List.of()));
             save(
                     ClinicalKinds.SAFETY,
                     new SafetyRecord(

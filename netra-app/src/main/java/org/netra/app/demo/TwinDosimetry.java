@@ -67,13 +67,18 @@ public final class TwinDosimetry {
 
     /** Queues a job per recorded cycle, the most recent first (the patients on treatment now); returns how many. */
     public static int queueAll(Store store, DosimetryJobs jobs, String actor) {
+        return queueAll(store, jobs, actor, TwinScanCache.none());
+    }
+
+    /** As above, the jobs taking their scans from {@code cache} when the viewer made them first, and keeping theirs. */
+    public static int queueAll(Store store, DosimetryJobs jobs, String actor, TwinScanCache cache) {
         var cycles = new ArrayList<>(store.records().list(ClinicalKinds.DOSIMETRY).stream()
                 .map(s -> s.value())
                 .toList());
         cycles.sort(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date())
                 .reversed());
         for (DosimetryRecord d : cycles) {
-            queue(store, jobs, actor, d);
+            queue(store, jobs, actor, d, Optional.empty(), cache);
         }
         return cycles.size();
     }
@@ -96,7 +101,7 @@ public final class TwinDosimetry {
 
     /** Queues the job of one recorded cycle; it attaches itself to the cycle when done. */
     public static DosimetryJobs.Job queue(Store store, DosimetryJobs jobs, String actor, DosimetryRecord cycle) {
-        return queue(store, jobs, actor, cycle, Optional.empty());
+        return queue(store, jobs, actor, cycle, Optional.empty(), TwinScanCache.none());
     }
 
     /**
@@ -109,7 +114,17 @@ public final class TwinDosimetry {
             String actor,
             DosimetryRecord cycle,
             Optional<MonteCarloChoices> monteCarlo) {
-        register(store, jobs);
+        return queue(store, jobs, actor, cycle, monteCarlo, TwinScanCache.none());
+    }
+
+    static DosimetryJobs.Job queue(
+            Store store,
+            DosimetryJobs jobs,
+            String actor,
+            DosimetryRecord cycle,
+            Optional<MonteCarloChoices> monteCarlo,
+            TwinScanCache cache) {
+        register(store, jobs, cache);
         PatientRecord patient =
                 store.records().get(ClinicalKinds.PATIENT, cycle.patientId()).value();
         int n = cycle.dosimetry().cycle();
@@ -123,7 +138,7 @@ public final class TwinDosimetry {
     }
 
     /** Lets {@code jobs}' node run twin jobs (again after a restart): each makes its twin from the store. */
-    public static void register(Store store, DosimetryJobs jobs) {
+    public static void register(Store store, DosimetryJobs jobs, TwinScanCache cache) {
         jobs.register(KIND, Request.class, r -> {
             PatientRecord patient =
                     store.records().get(ClinicalKinds.PATIENT, r.patientId()).value();
@@ -131,7 +146,7 @@ public final class TwinDosimetry {
                     .get(ClinicalKinds.DOSIMETRY, r.dosimetryRecordId())
                     .value();
             return new DosimetryJobs.Work(
-                    progress -> input(patient, cycle, progress),
+                    progress -> input(patient, cycle, progress, cache),
                     r.options(),
                     Optional.of(new DosimetryJobs.Target(
                             patient.id(), cycle.dosimetry().cycle())));
@@ -156,22 +171,61 @@ public final class TwinDosimetry {
         return new CycleTwin(phantom, TrueKinetics.of(phantom, kinetics, injectedMBq), seed * 31 + d.cycle());
     }
 
-    static CycleInput.Images input(PatientRecord patient, DosimetryRecord record, CyclePipeline.Progress progress) {
+    /**
+     * The name of a cycle's scans in a {@link TwinScanCache}: everything {@link #twin} and the camera make them from —
+     * the seed (the patient's id, the cycle), the body size the chart gives on the day, the recorded cycle (activity,
+     * kidney dose and half-life) and the camera's settings.
+     */
+    static String cacheKey(PatientRecord patient, DosimetryRecord record) {
+        var d = record.dosimetry();
+        var p = patient.patient();
+        return TwinScanCache.key(
+                p.id(),
+                p.sex().name(),
+                String.valueOf(p.weightOn(d.date()).map(w -> w.value().inKg())),
+                String.valueOf(p.heightOn(d.date()).map(h -> h.value().inCm())),
+                d.toString(),
+                SpectSettings.DEFAULTS.toString());
+    }
+
+    /**
+     * The cycle's four scans with their CTs and the phantom's VOIs: kept in {@code cache} when it has them, else
+     * simulated (its twin built first) and kept there for the viewer, the job and the next start.
+     */
+    static TwinScanCache.CycleScans scans(PatientRecord patient, DosimetryRecord record, TwinScanCache cache) {
+        String key = cacheKey(patient, record);
+        return cache.read(key).orElseGet(() -> {
+            CycleTwin twin = twin(patient, record);
+            List<SpectScan> simulated = SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed());
+            var made = new TwinScanCache.CycleScans(
+                    simulated.stream().map(SpectScan::hoursAfterInjection).toList(),
+                    simulated.stream().map(SpectScan::image).toList(),
+                    simulated.stream().map(sc -> sc.ct(twin.phantom())).toList(),
+                    Voi.STANDARD.stream().map(twin.phantom()::mask).toList());
+            cache.write(key, made);
+            return made;
+        });
+    }
+
+    static CycleInput.Images input(
+            PatientRecord patient, DosimetryRecord record, CyclePipeline.Progress progress, TwinScanCache cache) {
         var d = record.dosimetry();
         progress.step(5, "building the twin of " + patient.id() + " (kidneys set to the recorded dose)");
         CycleTwin twin = twin(patient, record);
-        progress.step(20, "scanning the twin at 4, 24, 96 and 168 h");
+        progress.step(20, "scanning the twin at 4, 24, 96 and 168 h (or its scans kept from the viewer)");
         SpectSettings camera = SpectSettings.DEFAULTS;
-        List<SpectScan> scans = SpectSimulator.simulate(twin.truth(), camera, twin.seed());
+        TwinScanCache.CycleScans scans = scans(patient, record, cache);
         LocalDateTime injection = d.date().atTime(9, 30);
-        List<TimePointImage> tps = scans.stream()
-                .map(s -> new TimePointImage(
-                        String.format(Locale.ROOT, "SPECT %.0f h", s.hoursAfterInjection()),
-                        s.image(),
-                        injection.plusMinutes(Math.round(s.hoursAfterInjection() * 60))))
-                .toList();
+        List<TimePointImage> tps = new java.util.ArrayList<>();
+        for (int i = 0; i < scans.hours().size(); i++) {
+            double h = scans.hours().get(i);
+            tps.add(new TimePointImage(
+                    String.format(Locale.ROOT, "SPECT %.0f h", h),
+                    scans.images().get(i),
+                    injection.plusMinutes(Math.round(h * 60))));
+        }
         Phantom phantom = twin.phantom();
-        List<Mask> masks = Voi.STANDARD.stream().map(phantom::mask).toList();
+        List<Mask> masks = scans.vois();
         return new CycleInput.Images(
                 patient.id(),
                 LU177,

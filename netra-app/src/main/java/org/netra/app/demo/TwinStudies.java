@@ -15,13 +15,9 @@ import org.netra.app.viewer.Scene;
 import org.netra.app.viewer.SceneRenderer;
 import org.netra.app.viewer.Studies;
 import org.netra.imaging.volume.ImageVolume;
-import org.netra.imaging.volume.Mask;
 import org.netra.physics.decay.Decay;
 import org.netra.physics.nuclide.NuclideCatalog;
-import org.netra.sim.anatomy.Voi;
-import org.netra.sim.spect.SpectScan;
 import org.netra.sim.spect.SpectSettings;
-import org.netra.sim.spect.SpectSimulator;
 import org.netra.store.Store;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.DosimetryRecord;
@@ -48,9 +44,20 @@ public final class TwinStudies implements Studies {
                 }
             });
 
+    private final TwinScanCache cache;
+
     /** @param store the demo's store, once it is open */
     public TwinStudies(Supplier<Store> store) {
+        this(store, TwinScanCache.none());
+    }
+
+    /**
+     * @param store the demo's store, once it is open
+     * @param cache where cycles' scans are kept once simulated, by this viewer or by the cycles' dosimetry jobs
+     */
+    public TwinStudies(Supplier<Store> store, TwinScanCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
     /** One scan of one recorded cycle. */
@@ -127,16 +134,14 @@ public final class TwinStudies implements Studies {
         return Optional.of(kept);
     }
 
-    /** Simulates the cycle's scans once and keeps a scene of each. */
+    /** The cycle's scans from the cache, or simulated (and kept there), and a scene of each. */
     private void loadCycle(TwinScan wanted) {
         Store s = store.get();
         PatientRecord patient =
                 s.records().get(ClinicalKinds.PATIENT, wanted.patientId()).value();
         DosimetryRecord record =
                 s.records().get(ClinicalKinds.DOSIMETRY, wanted.recordId()).value();
-        TwinDosimetry.CycleTwin twin = TwinDosimetry.twin(patient, record);
-        List<SpectScan> scans = SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed());
-        List<Mask> vois = Voi.STANDARD.stream().map(twin.phantom()::mask).toList();
+        TwinScanCache.CycleScans scans = TwinDosimetry.scans(patient, record, cache);
         double administeredBq = record.dosimetry().administered().inBq();
         OptionalDouble weightG = patient.patient()
                 .weightOn(record.dosimetry().date())
@@ -145,8 +150,7 @@ public final class TwinStudies implements Studies {
         for (TwinScan t : scans().stream()
                 .filter(x -> x.recordId().equals(wanted.recordId()))
                 .toList()) {
-            SpectScan scan = scans.get(t.scanIndex());
-            ImageVolume image = scan.image();
+            ImageVolume image = scans.images().get(t.scanIndex());
             Optional<ImageVolume> dose = Optional.empty();
             String note = "";
             if (t.hours() >= FolderStudies.DOSE_MAP_MIN_HOURS) {
@@ -159,7 +163,14 @@ public final class TwinStudies implements Studies {
             OptionalDouble suv =
                     weightG.isPresent() ? OptionalDouble.of(weightG.getAsDouble() / inBodyBq) : OptionalDouble.empty();
             Scene scene = new Scene(
-                    t.title(), image, Optional.of(scan.ct(twin.phantom())), vois, dose, note, Optional.empty(), suv);
+                    t.title(),
+                    image,
+                    Optional.of(scans.cts().get(t.scanIndex())),
+                    scans.vois(),
+                    dose,
+                    note,
+                    Optional.empty(),
+                    suv);
             // the page's projection now, while the cycle is being made anyway: the cycle's other scans open at once
             SceneRenderer.render(scene, new SceneRenderer.View(Plane.CORONAL, -1, true, true, false, 384));
             loaded.put(t.id(), scene);

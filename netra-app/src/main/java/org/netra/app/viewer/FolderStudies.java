@@ -80,16 +80,41 @@ public final class FolderStudies implements Studies {
         paths.forEach(study -> folders.put(idOf(study), study));
         for (var e : folders.entrySet()) {
             Path study = e.getValue();
-            studies.computeIfAbsent(
-                    e.getKey(),
-                    id -> new Study(
-                            id,
-                            root.relativize(study).toString(),
-                            Files.isDirectory(ctOf(study)),
-                            rtstruct(study).isPresent(),
-                            // from the first image's header, as the scene will decide when it loads
-                            hasDoseMap(firstHeaderFacts(study.resolve("image")))));
+            studies.computeIfAbsent(e.getKey(), id -> {
+                var header = firstHeader(study.resolve("image"));
+                return new Study(
+                        id,
+                        title(header, root.relativize(study).toString()),
+                        Files.isDirectory(ctOf(study)),
+                        rtstruct(study).isPresent(),
+                        // from the first image's header, as the scene will decide when it loads
+                        hasDoseMap(header.map(h -> org.netra.imaging.quant.AcquisitionFacts.of(h, Optional.empty()))));
+            });
         }
+    }
+
+    /**
+     * A study's title as a reader looks for it: the patient's name and the study date from the series' header
+     * ("DOE JOHN · 2018-11-15"), then the folder it is in, which tells two series of one study apart (a patient CD's
+     * import folder and series, the reference data's scan); the folder alone when the header names neither.
+     */
+    static String title(Optional<org.netra.imaging.dicom.Attributes> header, String folder) {
+        if (header.isEmpty()) {
+            return folder;
+        }
+        var h = header.get();
+        String name = h.string(org.netra.imaging.dicom.Tag.PATIENT_NAME)
+                .map(n -> n.replace('^', ' ').replaceAll("\\s+", " ").strip())
+                .orElse("");
+        String date = h.string(org.netra.imaging.dicom.Tag.STUDY_DATE)
+                .map(String::strip)
+                .filter(d -> d.matches("\\d{8}"))
+                .map(d -> d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6))
+                .orElse("");
+        String known = java.util.stream.Stream.of(name, date.isEmpty() ? "" : "study of " + date)
+                .filter(x -> !x.isEmpty())
+                .collect(java.util.stream.Collectors.joining(" · "));
+        return known.isEmpty() ? folder : known + " · " + folder;
     }
 
     private String idOf(Path study) {
@@ -158,13 +183,14 @@ public final class FolderStudies implements Studies {
         return Optional.of(loaded.computeIfAbsent(id, k -> load(title, folder)));
     }
 
-    /** The facts of the first DICOM file's header in {@code series} (empty when it has none readable). */
-    private static Optional<org.netra.imaging.quant.AcquisitionFacts> firstHeaderFacts(Path series) {
+    /** The first DICOM file's header in {@code series} (empty when it has none readable). */
+    private static Optional<org.netra.imaging.dicom.Attributes> firstHeader(Path series) {
         try (Stream<Path> files = Files.list(series)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 try {
-                    var d = org.netra.imaging.dicom.DicomFile.read(f, org.netra.imaging.dicom.DicomFile.Extent.HEADER);
-                    return Optional.of(org.netra.imaging.quant.AcquisitionFacts.of(d.dataset(), Optional.empty()));
+                    return Optional.of(
+                            org.netra.imaging.dicom.DicomFile.read(f, org.netra.imaging.dicom.DicomFile.Extent.HEADER)
+                                    .dataset());
                 } catch (IOException e) {
                     // not DICOM (a README, a thumbnail): try the next file
                 }

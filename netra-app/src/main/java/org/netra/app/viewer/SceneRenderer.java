@@ -167,7 +167,7 @@ public final class SceneRenderer {
                             (double) outH / h);
                 }
             }
-            if (!view.isodoseGy().isEmpty() && !view.mip()) {
+            if (!view.isodoseGy().isEmpty()) {
                 isodoses(g, scene, slicer, view, w, h, outW, outH);
             }
             letters(g, view.plane(), outW, outH);
@@ -300,13 +300,21 @@ public final class SceneRenderer {
     /**
      * The isodose lines of the slice's dose at each level, over whatever is drawn, and a legend in the lower left.
      * A study without a dose map is refused rather than drawn without lines.
+     *
+     * <p>On a MIP the lines are those of the dose's own maximum projection (not the emission's): a ray's maximum is
+     * at least D exactly when the ray meets the volume that receives D or more, so the line at D is that volume's
+     * outline seen from the front or side — where it is, not a dose on any one plane. The legend says so
+     * ("≥ D Gy, projected").
      */
     private static void isodoses(
             Graphics2D g, Scene scene, Slicer slicer, View view, int w, int h, int outW, int outH) {
         if (scene.dose().isEmpty()) {
             throw new IllegalArgumentException("this study has no dose map to draw isodose lines of");
         }
-        Slice dose = slicer.slice(scene.dose().get(), view.plane(), view.index());
+        Slice dose = view.mip()
+                ? scene.projection(
+                        "dose", view.plane(), () -> slicer.mip(scene.dose().get(), view.plane()))
+                : slicer.slice(scene.dose().get(), view.plane(), view.index());
         double sx = (double) outW / w;
         double sy = (double) outH / h;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -328,7 +336,10 @@ public final class SceneRenderer {
         for (int i = 0; i < levels.size(); i++, y += line) {
             g.setColor(ISODOSE_COLOURS[i]);
             g.fillRect(6, y - fm.getAscent() / 2 - 2, line, 3);
-            g.drawString(number(levels.get(i)) + " Gy", 10 + line, y);
+            g.drawString(
+                    view.mip() ? "≥ " + number(levels.get(i)) + " Gy, projected" : number(levels.get(i)) + " Gy",
+                    10 + line,
+                    y);
         }
     }
 

@@ -21,8 +21,15 @@ class DemoCommandTest {
         Path demo = dir.resolve("demo");
         DemoCommand.recreate(demo);
         Files.writeString(demo.resolve("netra.mv.db"), "old database");
+        // the twins' simulated scans are kept from run to run; everything else goes
+        Path kept = demo.resolve(DemoCommand.TWIN_SCANS).resolve("0123456789abcdef0123456789abcdef.scans");
+        Files.createDirectories(kept.getParent());
+        Files.writeString(kept, "a cycle's scans");
+        Files.createDirectories(demo.resolve("imaging").resolve("cd-1-1"));
         DemoCommand.recreate(demo);
         assertThat(demo.resolve("netra.mv.db")).doesNotExist();
+        assertThat(demo.resolve("imaging")).doesNotExist();
+        assertThat(kept).hasContent("a cycle's scans");
         assertThat(demo.resolve(DemoCommand.MARKER)).exists();
 
         Path foreign = dir.resolve("mine");

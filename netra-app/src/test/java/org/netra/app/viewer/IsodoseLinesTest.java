@@ -172,4 +172,76 @@ class IsodoseLinesTest {
         var noDose = new Scene("SCAN_001", spect, Optional.empty(), vois, Optional.empty(), "");
         assertThatThrownBy(() -> SceneRenderer.render(noDose, view)).hasMessageContaining("no dose map");
     }
+
+    /**
+     * On a MIP the line at D is the outline of the volume receiving D or more, seen along the ray: for a dose falling
+     * off as 10 − r (Gy, r in voxels from the centre) that volume is a ball of radius 10 − D, whose outline from any
+     * side is the circle of the same radius. Drawn on the coronal MIP and the sagittal one, its legend saying
+     * "projected"; screenshot kept.
+     */
+    @Test
+    void onAMipTheLineIsTheOutlineOfTheVolumeAtThatDose() throws Exception {
+        int n = 41;
+        var grid = org.netra.imaging.volume.Geometry.of(n, n, n, new double[] {4, 4, 4}, new double[] {0, 0, 0});
+        float[] gy = new float[n * n * n];
+        float[] bq = new float[gy.length];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    double r = Math.sqrt(Math.pow(i - 20, 2) + Math.pow(j - 20, 2) + Math.pow(k - 20, 2));
+                    gy[grid.index(i, j, k)] = (float) Math.max(0, 10 - r);
+                    bq[grid.index(i, j, k)] = 1;
+                }
+            }
+        }
+        var dose = org.netra.imaging.volume.ImageVolume.wrap(grid, org.netra.imaging.volume.VoxelUnit.GY, gy);
+        var scene = new Scene(
+                "ball",
+                org.netra.imaging.volume.ImageVolume.wrap(grid, org.netra.imaging.volume.VoxelUnit.BQ_PER_ML, bq),
+                Optional.empty(),
+                List.of(),
+                Optional.of(dose),
+                "");
+        for (Plane plane : List.of(Plane.CORONAL, Plane.SAGITTAL)) {
+            var segments = IsodoseLines.of(scene.slicer().mip(dose, plane), 6);
+            assertThat(segments).hasSizeGreaterThan(12);
+            for (var s : segments) {
+                assertThat(Math.hypot(s.x1() - 20, s.y1() - 20)).isCloseTo(4, within(0.02));
+                assertThat(Math.hypot(s.x2() - 20, s.y2() - 20)).isCloseTo(4, within(0.02));
+            }
+            // drawn: 10 image pixels a voxel, the circle's pixels 40 from the centre voxel's (205, 205)
+            var image = SceneRenderer.render(
+                    scene,
+                    new SceneRenderer.View(
+                            plane,
+                            -1,
+                            false,
+                            false,
+                            false,
+                            410,
+                            Windowing.CtWindow.SOFT_TISSUE,
+                            Windowing.DEFAULT_SCALE,
+                            List.of(6.0)));
+            Path png = Path.of(
+                    "target",
+                    "screenshots",
+                    "viewer-isodose-mip-" + plane.name().toLowerCase(Locale.ROOT) + ".png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(image, "png", png.toFile());
+            int colour = SceneRenderer.ISODOSE_COLOURS[0].getRGB() & 0xffffff;
+            int onCircle = 0;
+            for (int y = 0; y < 330; y++) { // above the legend
+                for (int x = 0; x < image.getWidth(); x++) {
+                    if ((image.getRGB(x, y) & 0xffffff) == colour) {
+                        assertThat(Math.hypot(x + 0.5 - 205, y + 0.5 - 205)).isCloseTo(40, within(3.0));
+                        onCircle++;
+                    }
+                }
+            }
+            // the line is antialiased: about a third of its 250 pixels are exactly its colour
+            assertThat(onCircle)
+                    .as("pixels of the 6 Gy outline on the %s MIP", plane)
+                    .isGreaterThan(60);
+        }
+    }
 }

@@ -44,7 +44,8 @@ public final class ImagingFeature implements WebFeature {
      */
     public record StudiesPage(List<Studies.Study> studies, boolean canImport, String error, String imported) {
         public boolean justImported(Studies.Study s) {
-            return !imported.isEmpty() && s.title().startsWith("cd-" + imported + "-");
+            // by the folder (cd-<upload>-<n>/…, lower-cased into the id): the title starts with the patient's name
+            return !imported.isEmpty() && s.id().startsWith("cd-" + imported + "-");
         }
     }
 

@@ -199,7 +199,7 @@ public final class ChartFeature implements WebFeature {
                 chart,
                 today,
                 read.populationModel(),
-                freshView(chart, id, today),
+                freshView(chart, id, today, administered(id)),
                 CycleZeroPanel.of(read.cycleZero(), chart),
                 forecast(chart, read.populationModel()));
         made.put(id, fresh);
@@ -218,7 +218,19 @@ public final class ChartFeature implements WebFeature {
                         CourseForecastPanel.after(chart, measured.courseId(), measured.cycle(), model.value()));
     }
 
-    private static ChartView freshView(PatientChart chart, String id, LocalDate today) {
+    /**
+     * The patient's recorded administrations, as {@link ChartView#administrationKey}s. Not part of the chart record,
+     * but of the patient's change stamp: recording one makes a new chart, so a kept view never outlives it.
+     */
+    private java.util.Set<String> administered(String id) {
+        return services.store().records().forPatient(ClinicalKinds.ADMINISTRATION, id).stream()
+                .map(a -> ChartView.administrationKey(
+                        a.value().courseId(), a.value().cycle()))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static ChartView freshView(
+            PatientChart chart, String id, LocalDate today, java.util.Set<String> administered) {
         var status = PatientStatus.of(
                 id,
                 chart.courses().stream().map(Stored::value).toList(),
@@ -227,7 +239,7 @@ public final class ChartFeature implements WebFeature {
                 chart.outcome().stream().map(Stored::value).toList(),
                 chart.eligibility().stream().map(Stored::value).toList(),
                 today);
-        return ChartView.of(chart, status, today);
+        return ChartView.of(chart, status, today, administered);
     }
 
     static boolean exists(WebServices services, String id) {

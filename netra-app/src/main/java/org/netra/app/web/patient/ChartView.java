@@ -43,6 +43,11 @@ public record ChartView(
         String bestResponse,
         String labChart) {
 
+    /** How {@link #of} is told that a course's cycle has its administration recorded. */
+    public static String administrationKey(String courseId, int cycle) {
+        return courseId + "#" + cycle;
+    }
+
     /** One dated entry of the timeline; {@code link} may be empty. */
     public record Event(LocalDate date, String kind, String text, String link) {}
 
@@ -55,12 +60,17 @@ public record ChartView(
             List<Criterion> criteria,
             String settings) {}
 
-    /** One cycle of the course, planned or given. */
+    /**
+     * One cycle of the course, planned or given. A cycle with dosimetry was given; {@code administrationRecorded} says
+     * whether its administration is in netra too — dosimetry imported from elsewhere (a FHIR dose summary) comes
+     * without it, and the chart says so, for the nurse or radiopharmacist to record it on the cycle's page.
+     */
     public record CycleRow(
             int number,
             LocalDate date,
             String activity,
             boolean given,
+            boolean administrationRecorded,
             String kidneyDose,
             String kidneyBed,
             String tumourDose,
@@ -100,7 +110,12 @@ public record ChartView(
                     java.util.stream.Stream.of("eGFR (mL/min/1.73m²)"))
             .toList();
 
-    public static ChartView of(PatientChart chart, PatientStatus status, LocalDate today) {
+    /**
+     * @param administered the (course id, cycle) of every administration record the patient has, as
+     *     {@link #administrationKey} makes them
+     */
+    public static ChartView of(
+            PatientChart chart, PatientStatus status, LocalDate today, java.util.Set<String> administered) {
         var p = chart.patient().value();
         var patient = p.patient();
         List<Event> events = new ArrayList<>();
@@ -227,6 +242,7 @@ public record ChartView(
                                         .orElse(c.activity())
                                         .inGBq()),
                         d.isPresent(),
+                        administered.contains(administrationKey(course.value().id(), c.number())),
                         d.map(x -> gy(x.dosimetry().kidneyDose().inGy())).orElse(""),
                         d.map(x -> gy(x.dosimetry()
                                         .kidneyBed(KidneyRadiobiology.DEFAULTS)

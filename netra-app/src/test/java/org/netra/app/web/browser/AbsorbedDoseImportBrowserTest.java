@@ -113,6 +113,15 @@ class AbsorbedDoseImportBrowserTest {
                 .singleElement()
                 .satisfies(d -> assertThat(d.value().dosimetry().kidneyDose().inGy())
                         .isEqualTo(sent.dosimetry().kidneyDose().inGy()));
+
+        // back on the chart: cycle 1 is given, links its dosimetry and asks for its administration
+        b.get(chart + "#plan");
+        b.waitFor("cycle-1-administration-missing");
+        var row = b.driver.findElement(org.openqa.selenium.By.xpath("//tr[th[@scope='row' and text()='1']]"));
+        assertThat(row.getText()).doesNotContain("planned").contains("dosimetry", "administration not recorded");
+        b.shot("doses-04-chart-administration-missing");
+        b.click("cycle-1-administration-missing");
+        b.waitFor("administration");
         b.assertQuiet(BrowserSession::refusedOnPurpose);
     }
 }

@@ -139,7 +139,7 @@ class BrowserTest {
         signIn("physicist", TestServer.password("physicist"));
         wait.until(ExpectedConditions.urlToBe(server.base + "/"));
         driver.findElement(By.linkText("Imaging")).click();
-        driver.findElement(By.linkText("lu177-dotatate-spect/SCAN_002")).click();
+        driver.findElement(By.partialLinkText("lu177-dotatate-spect/SCAN_002")).click();
         wait.until(d -> allImagesLoaded());
         var axial = driver.findElement(By.id("slice-axial"));
         String before = driver.findElement(By.id("img-axial")).getAttribute("src");
@@ -156,7 +156,7 @@ class BrowserTest {
         shot("10-viewer-spect-dose");
 
         driver.findElement(By.linkText("Imaging")).click();
-        driver.findElement(By.linkText("fdg-pet-sts001/pet-bqml")).click();
+        driver.findElement(By.partialLinkText("fdg-pet-sts001/pet-bqml")).click();
         wait.until(d -> allImagesLoaded());
         shot("11-viewer-pet-ct-fusion");
     }

@@ -121,6 +121,10 @@ class CdImportBrowserTest {
                 .endsWith("/S1000_PT");
         var row = driver.findElement(By.cssSelector("#studies tbody tr"));
         assertThat(row.getText()).contains("S1000_PT").endsWith("– yes"); // no CT picked; the VOIs came with it
+        // listed by the patient's name and the study date the CD's DICOMDIR gives, then the folder
+        assertThat(row.getText())
+                .contains(patient.name().replace('^', ' ') + " · study of "
+                        + study.date().orElseThrow() + " · cd-");
         Chromium.shot(driver, "cd-imported-study-list");
 
         var record = server.store.records().list(CdImports.ImportRecord.KIND).stream()

@@ -3,6 +3,7 @@ package org.netra.app.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -66,8 +67,22 @@ class ViewerBrowserTest {
         Chromium.requireInstalled();
         var folder = FolderStudies.scan(TestData.path("dicom"));
         var store = new AtomicReference<Store>();
-        TestServer server =
-                TestServer.custom(null, b -> b.studies(Studies.combined(folder, new TwinStudies(store::get))));
+        // the twins with their scans kept on disk; swapped for a fresh catalogue later, as a restarted server has
+        Path kept = Files.createTempDirectory("netra-twin-scans");
+        var cache = org.netra.app.demo.TwinScanCache.in(kept, 1L << 30);
+        var twins = new AtomicReference<Studies>(new TwinStudies(store::get, cache));
+        Studies swappable = new Studies() {
+            @Override
+            public java.util.List<Study> list() {
+                return twins.get().list();
+            }
+
+            @Override
+            public java.util.Optional<org.netra.app.viewer.Scene> scene(String id) {
+                return twins.get().scene(id);
+            }
+        };
+        TestServer server = TestServer.custom(null, b -> b.studies(Studies.combined(folder, swappable)));
         store.set(server.store);
         recordCycle(server.store);
         BrowserSession s = BrowserSession.open(server, null);
@@ -143,6 +158,23 @@ class ViewerBrowserTest {
             wait.until(d -> loaded(s));
             double twinWarmAll = (System.nanoTime() - started) / 1e9;
             s.shot("v-05-twin-spect-ct-96h");
+            // a restarted server (nothing in memory) whose cache holds the cycle: its 168 h scan read from disk
+            assertThat(kept.toFile().list()).as("the cycle's scans kept").hasSize(1);
+            twins.set(new TwinStudies(store::get, cache));
+            s.get("/imaging");
+            var fromDisk = s.driver.findElement(By.partialLinkText("Vera Viewer · cycle 1 · SPECT/CT 168 h"));
+            started = System.nanoTime();
+            fromDisk.click();
+            wait.until(d -> anyPanel(s));
+            double twinKeptFirst = (System.nanoTime() - started) / 1e9;
+            wait.until(d -> loaded(s));
+            double twinKeptAll = (System.nanoTime() - started) / 1e9;
+            s.shot("v-07-twin-168h-from-kept-scans");
+            // the MIP with the isodose lines of the dose MIP: the outlines of the volumes receiving them
+            new Select(s.find("isodose-levels")).selectByValue("0.5,1,2");
+            wait.until(d -> s.find("img-mip").getAttribute("src").contains("isodose=0.5%2C1%2C2"));
+            wait.until(d -> loaded(s));
+            s.shot("v-08-twin-isodose-on-mip");
             Files.writeString(
                     Chromium.SHOTS.resolve("viewer-first-image.txt"),
                     String.format(
@@ -151,7 +183,10 @@ class ViewerBrowserTest {
                                     + "  real 177Lu SPECT, cold (read from disk, dose map made): %.2f s / %.2f s%n"
                                     + "  real 177Lu SPECT, again (scene in memory): %.2f s / %.2f s%n"
                                     + "  twin SPECT/CT, first scan of a cycle (simulates its 4 scans + CTs): %.2f s / %.2f s%n"
-                                    + "  twin SPECT/CT, another scan of the same cycle: %.2f s / %.2f s%n",
+                                    + "  twin SPECT/CT, another scan of the same cycle: %.2f s / %.2f s%n"
+                                    + "  twin SPECT/CT, first scan after a restart, the cycle's scans kept on disk:"
+                                    + " %.2f s / %.2f s%n"
+                                    + "  load average (1, 5, 15 min) at the end: %s%n",
                             realFirst,
                             realAll,
                             realWarmFirst,
@@ -159,10 +194,20 @@ class ViewerBrowserTest {
                             twinFirst,
                             twinAll,
                             twinWarmFirst,
-                            twinWarmAll));
+                            twinWarmAll,
+                            twinKeptFirst,
+                            twinKeptAll,
+                            Files.readString(Path.of("/proc/loadavg")).strip()));
             s.assertQuiet(e -> false);
         } finally {
             s.close();
+            // the kept cycle's scans (≈ 35 MB)
+            try (var files = Files.list(kept)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(kept);
         }
     }
 

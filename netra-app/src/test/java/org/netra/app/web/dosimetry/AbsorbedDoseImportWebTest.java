@@ -113,6 +113,14 @@ public class AbsorbedDoseImportWebTest {
             assertThat(filed.statusCode()).as(filed.body()).isEqualTo(303);
             assertThat(filed.headers().firstValue("Location")).contains(chart + "/dosimetry/1");
             assertThat(physicist.get(chart + "/dosimetry/1").statusCode()).isEqualTo(200);
+            // the chart's cycle 1 links its imported dosimetry and says the administration is yet to be recorded
+            String cycleRow = row(physicist.get(chart).body(), 1);
+            assertThat(cycleRow)
+                    .contains("href=\"" + chart + "/dosimetry/1\"")
+                    .contains("administration not recorded")
+                    .doesNotContain("planned");
+            // the link goes to the cycle's page, where the administration is recorded
+            assertThat(physicist.get(chart + "/cycles/1").body()).contains("id=\"administration\"");
 
             var got = target.store
                     .records()
@@ -171,6 +179,13 @@ public class AbsorbedDoseImportWebTest {
         assertThat(c.signIn(user, TestServer.password(user)).statusCode()).isLessThan(400);
         c.get("/");
         return c;
+    }
+
+    /** The chart's row of cycle {@code n}: from its row header to the end of the row. */
+    private static String row(String chartPage, int n) {
+        int start = chartPage.indexOf("<tr><th scope=\"row\">" + n + "</th>");
+        assertThat(start).as("cycle %s's row on the chart", n).isNotNegative();
+        return chartPage.substring(start, chartPage.indexOf("</tr>", start));
     }
 
     /** A 400 whose field {@code file} carries the library's message. */

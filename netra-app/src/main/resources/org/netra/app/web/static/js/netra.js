@@ -60,7 +60,7 @@ function netraViewer(root) {
       var box = form.querySelector("input[name=" + name + "]");
       q += "&" + name + "=" + (box && box.checked ? "1" : "0");
     });
-    // isodose lines are drawn on slices only (the server leaves them off a MIP)
+    // on the MIP the server draws the outlines of the dose MIP: where the ray meets that dose or more
     var isodose = form.querySelector("select[name=isodose]");
     if (isodose && isodose.value) q += "&isodose=" + encodeURIComponent(isodose.value);
     return q + windows();
