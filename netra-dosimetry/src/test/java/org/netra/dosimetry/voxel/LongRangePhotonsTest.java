@@ -123,7 +123,10 @@ class LongRangePhotonsTest {
                 ImageVolume.wrap(outer, VoxelUnit.BQ_S, a),
                 NuclideCatalog.icrp107().lutetium177(),
                 List.of(),
-                MonteCarloSettings.defaults().withBatches(50_000, 10, 10),
+                // electrons local, so that what is not local is the photons' (transported electrons are the default)
+                MonteCarloSettings.defaults()
+                        .withBatches(50_000, 10, 10)
+                        .withElectrons(MonteCarloSettings.ElectronHandling.LOCAL),
                 s -> {});
         float[] d = mc.dose().voxels();
         double gy = 0;

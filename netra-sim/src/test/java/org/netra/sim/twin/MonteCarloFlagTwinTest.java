@@ -30,12 +30,15 @@ import org.netra.sim.kinetics.TrueKinetics;
  * density by Schneider) and once in soft tissue. The bone metastasis sits in the top vertebra, inside cortical
  * bone; the liver and pancreas tumours are in soft tissue, far from bone (the twin has no lung).
  *
- * <p>The mechanism: the Monte Carlo deposits the electrons (≈ 95 % of a 177Lu tumour's dose) in their voxel by
- * expected value and the kernel spreads them over ≈ 0.3 mm in a 4.4 mm voxel, so on the same TIA and density the
- * two differ only by the photons: (a) the photons from beyond the kernel's 11³ voxels, which the kernel leaves
- * out in any medium, and (b) the medium: bone absorbs 177Lu's 55–65 keV X-rays and 113 keV gamma by photoelectric
- * effect several times more per gram than soft tissue, the kernel only scales its soft-tissue dose by the density.
- * The CT adds (b) to the bone tumour and leaves the soft-tissue tumours as they were; (a) is the larger part.
+ * <p>What this shows since the kernel method carries the photons from beyond its 11³ voxels (the long-range photon
+ * kernel) and the Monte Carlo transports the electrons: on a whole twin the two methods agree, so the flag stays
+ * quiet — on every organ and on the tumour in bone too. Before the long-range kernel the Monte Carlo read +5 to +8 %
+ * on most organs and tumours (+37 % on the marrow) and flagged nearly all of them: the far photons, not the bone.
+ * The bone's own effect is small because the kernel scales its short-range dose by ρ_tissue/ρ_voxel, which is
+ * O'Connor's scaling for the electrons; what is left (the photo-electric excess of bone for 177Lu's X-rays, the
+ * electrons crossing the bone's edge) measured +1.7 points on the bone tumour (+0.3 % with the CT against −1.4 % in
+ * soft tissue, the Monte Carlo's SD ± 1 %). A rib of cortical bone beside a tumour, a thin bone whose edge effects
+ * dominate, is still flagged (+8.7 %, MonteCarloCycleTest in netra-dosimetry).
  */
 class MonteCarloFlagTwinTest {
     private static final Nuclide LU177 = NuclideCatalog.icrp107().lutetium177();
@@ -76,28 +79,30 @@ class MonteCarloFlagTwinTest {
         return out;
     }
 
+    /** Every organ and tumour within the flag's 5 %, with the CT and in soft tissue: no false alarm on a twin. */
     @Test
-    void theFlagFiresOnTheTumourInBoneAndNotOnASoftTissueTumourFarFromIt() {
-        assertThat(withCt.get("Tumour_bone").flagged()).isTrue();
-        assertThat(withCt.get("Tumour_pancreas").flagged()).isFalse();
-        assertThat(withCt.get("Tumour_liver_1").flagged()).isFalse();
+    void noRegionOfTheTwinIsFlaggedOnceTheKernelCarriesTheFarPhotons() {
+        for (var rows : List.of(withCt, softTissue)) {
+            rows.forEach((voi, r) -> {
+                if (voi.equals("Body")) {
+                    return; // the outline's edge lacks back-scatter the kernel assumes (docs/dosimetry.md)
+                }
+                assertThat(r.flagged()).as(voi).isFalse();
+                assertThat(Math.abs(r.difference().orElseThrow())).as(voi).isLessThan(0.05);
+            });
+        }
     }
 
     /**
-     * What the bone adds: the CT raises the bone tumour's difference (measured +5.65 % in soft tissue, +6.37 % with
-     * the CT; its Monte Carlo SD ± 0.13 %) and leaves the soft-tissue tumours' within ±0.1 point. Most of each
-     * difference — and of the flag — is (a), the far photons the 11³ kernel leaves out: in soft tissue the bone
-     * tumour already reads +5.7 %, liver tumour 3 +6.3 %, the kidneys +8 % (docs/dosimetry.md).
+     * The agreement is not the Monte Carlo's noise hiding a difference: the kidneys, liver and spleen, where the
+     * Monte Carlo's SD is below 1 %, agree within 2 %, where before the long-range kernel they read +5 to +8 %.
      */
     @Test
-    void theBoneAddsToTheBoneTumoursDifferenceAndNotToTheOthers() {
-        double bone = withCt.get("Tumour_bone").difference().orElseThrow();
-        double boneInSoftTissue = softTissue.get("Tumour_bone").difference().orElseThrow();
-        assertThat(bone - boneInSoftTissue).isGreaterThan(0.005);
-        for (String t : List.of("Tumour_pancreas", "Tumour_liver_1")) {
-            double d = withCt.get(t).difference().orElseThrow()
-                    - softTissue.get(t).difference().orElseThrow();
-            assertThat(Math.abs(d)).as(t).isLessThan(0.003);
+    void theWellSampledOrgansAgreeWithinTwoPercent() {
+        for (String voi : List.of("Kidney_L", "Kidney_R", "Liver", "Spleen")) {
+            var r = withCt.get(voi);
+            assertThat(r.monteCarloRelativeSd()).as(voi).isLessThan(0.01);
+            assertThat(Math.abs(r.difference().orElseThrow())).as(voi).isLessThan(0.02);
         }
     }
 }
