@@ -96,15 +96,7 @@ public final class MonteCarloDose {
             List<Mask> regions,
             MonteCarloSettings settings,
             Consumer<String> progress) {
-        return run(
-                phantom,
-                source,
-                backend,
-                Optional.empty(),
-                regions,
-                r -> true,
-                settings,
-                p -> progress.accept(p.describe()));
+        return run(phantom, source, backend, Optional.empty(), regions, settings, progress);
     }
 
     /** Photons by {@code backend}, electrons by {@code electronBackend}, every region watched. */
