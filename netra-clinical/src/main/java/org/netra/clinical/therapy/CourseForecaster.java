@@ -192,7 +192,7 @@ public final class CourseForecaster {
         String assumptions = String.format(
                 Locale.ROOT,
                 "Monte Carlo, %d draws; patient's own level from %d measured cycle(s) on the population prior — %s;"
-                        + " %s; kidney T_eff %s; kidney BED by LQ (α/β %.1f Gy, T_rep %.1f h); kidney and marrow"
+                        + " %s; %s; kidney BED by LQ (α/β %.1f Gy, T_rep %.1f h); kidney and marrow"
                         + " drawn jointly, %s; %s",
                 draws,
                 cycles.size(),
