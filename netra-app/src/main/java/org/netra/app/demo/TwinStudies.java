@@ -74,13 +74,17 @@ public final class TwinStudies implements Studies {
         records.sort(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date())
                 .reversed());
         List<Double> hours = SpectSettings.DEFAULTS.scanHours();
+        // the names in one read, not one query per cycle: the chart lists the studies on each view for a planner
+        Map<String, String> names = new java.util.HashMap<>();
+        for (var p : s.records().list(ClinicalKinds.PATIENT)) {
+            PatientRecord patient = p.value();
+            if (!patient.name().isBlank()) {
+                names.put(patient.id(), patient.name());
+            }
+        }
         List<TwinScan> out = new ArrayList<>();
         for (DosimetryRecord d : records) {
-            String name = s.records()
-                    .find(ClinicalKinds.PATIENT, d.patientId())
-                    .map(p -> p.value().name())
-                    .filter(n -> !n.isBlank())
-                    .orElse(d.patientId());
+            String name = names.getOrDefault(d.patientId(), d.patientId());
             for (int i = 0; i < hours.size(); i++) {
                 double h = hours.get(i);
                 out.add(new TwinScan(
