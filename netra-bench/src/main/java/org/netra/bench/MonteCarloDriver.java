@@ -253,15 +253,7 @@ public final class MonteCarloDriver {
             ImageVolume tia = ImageVolume.wrap(g, VoxelUnit.BQ_S, a);
             DecaySource source = DecaySource.of(tia, LU177, EnergyPartition.DEFAULT_PHOTON_CUT);
             // photons only: the electrons' energy is local by construction, the question is the photons' share
-            DecaySource photons = new DecaySource(
-                    source.nuclide(),
-                    source.voxels(),
-                    source.cumulative(),
-                    source.lineKeV(),
-                    source.lineCumulative(),
-                    source.photonsPerDecay(),
-                    org.netra.physics.quantity.Energy.ZERO,
-                    source.photonCut());
+            DecaySource photons = source.withLocalEnergy(org.netra.physics.quantity.Energy.ZERO);
             MonteCarloResult r = MonteCarloDose.run(
                     water,
                     photons,
@@ -377,15 +369,7 @@ public final class MonteCarloDriver {
             // Y-90's ICRP-107 photons (annihilation, X-rays) carry 0.001 keV per decay: not worth a kernel
             return null;
         }
-        DecaySource photons = new DecaySource(
-                source.nuclide(),
-                source.voxels(),
-                source.cumulative(),
-                source.lineKeV(),
-                source.lineCumulative(),
-                source.photonsPerDecay(),
-                org.netra.physics.quantity.Energy.ZERO,
-                source.photonCut());
+        DecaySource photons = source.withLocalEnergy(org.netra.physics.quantity.Energy.ZERO);
         MonteCarloResult r = MonteCarloDose.run(
                 water,
                 photons,
