@@ -62,6 +62,11 @@ public final class ChartFeature implements WebFeature {
             // one read of the chart for the page and the proposal, kept parsed by this node until it changes
             var read = services.store().stampedReads().chartAndRooms(id);
             var made = made(read, id);
+            var courses = read.chart().courses();
+            String lastCourseId =
+                    courses.isEmpty() ? "" : courses.getLast().value().id();
+            // the cycle-0 form, and with it the study picker, is shown only to a planner of a patient with a course
+            boolean picksStudy = user.can(Permission.PLAN_CYCLE) && !lastCourseId.isEmpty();
             routes.views()
                     .render(
                             ctx,
@@ -78,15 +83,9 @@ public final class ChartFeature implements WebFeature {
                                                     ? "Saved and recorded in the audit trail."
                                                     : "",
                                     made.cycleZero(),
-                                    read.chart().courses().isEmpty()
-                                            ? ""
-                                            : read.chart()
-                                                    .courses()
-                                                    .getLast()
-                                                    .value()
-                                                    .id(),
+                                    lastCourseId,
                                     made.forecast(),
-                                    user.can(Permission.PLAN_CYCLE)
+                                    picksStudy
                                             ? studies.list().stream()
                                                     .filter(org.netra.app.viewer.Studies.Study::hasVois)
                                                     .toList()
