@@ -36,6 +36,12 @@ final class ElectronMedium {
 
     static final double E_MAX_MEV = 3.5;
     static final int GRID = 600;
+    /**
+     * Energy transfers above 10 keV are hard collisions (Møller δ-rays, sampled one by one); below it they are
+     * part of the restricted, continuous loss. 10 keV is the transport's own cut ({@link
+     * ElectronEmissions#DEFAULT_CUT}): a δ-ray below it would be deposited where it starts anyway.
+     */
+    static final double HARD_COLLISION_CUT_MEV = 0.010;
 
     /** Z, standard atomic weight and mean excitation energy (eV) as bound in compounds (ICRU 37, table 2.11). */
     private record Element(int z, double a, double boundIeV) {}
@@ -67,6 +73,14 @@ final class ElectronMedium {
     private final double[] stopping = new double[GRID + 1],
             range = new double[GRID + 1],
             transport = new double[GRID + 1];
+    /**
+     * Per grid energy, class II: the restricted stopping power L (transfers below {@link #HARD_COLLISION_CUT_MEV}),
+     * the range under L alone (g/cm²), and the number of hard-collision mean free paths an electron crosses while
+     * slowing down under L from that energy to the bottom of the grid, ∫ σ_hard / L dT.
+     */
+    private final double[] restrictedStopping = new double[GRID + 1],
+            restrictedRange = new double[GRID + 1],
+            hardCollisionPaths = new double[GRID + 1];
 
     ElectronMedium(PhotonMedium medium) {
         this(medium.name(), medium.composition());
@@ -99,6 +113,19 @@ final class ElectronMedium {
             double b = Math.exp(lnMin + j * step) / stopping[j];
             range[j] = range[j - 1] + 0.5 * (a + b) * step;
         }
+        for (int j = 0; j <= GRID; j++) {
+            double t = Math.exp(lnMin + j * step);
+            restrictedStopping[j] = restrictedStopping(t, HARD_COLLISION_CUT_MEV);
+        }
+        restrictedRange[0] = E_MIN_MEV / restrictedStopping[0];
+        for (int j = 1; j <= GRID; j++) {
+            double t0 = Math.exp(lnMin + (j - 1) * step), t1 = Math.exp(lnMin + j * step);
+            restrictedRange[j] =
+                    restrictedRange[j - 1] + 0.5 * (t0 / restrictedStopping[j - 1] + t1 / restrictedStopping[j]) * step;
+            double a = hardCollisionsPerGram(t0, HARD_COLLISION_CUT_MEV) * t0 / restrictedStopping[j - 1];
+            double b = hardCollisionsPerGram(t1, HARD_COLLISION_CUT_MEV) * t1 / restrictedStopping[j];
+            hardCollisionPaths[j] = hardCollisionPaths[j - 1] + 0.5 * (a + b) * step;
+        }
     }
 
     private static Element element(String symbol, String medium) {
@@ -120,6 +147,57 @@ final class ElectronMedium {
         double log = Math.log(tau * tau * (tau + 2) / (2 * iOverMc2 * iOverMc2));
         double x = Math.log10(Math.sqrt(beta2) * gamma);
         return BETHE_CONSTANT * zOverA / beta2 * (log + f - densityEffect(x));
+    }
+
+    /**
+     * The restricted collision stopping power (MeV cm²/g) of electrons for energy transfers below {@code cutMeV}
+     * (Berger and Seltzer's formula, ICRU 37 eq. 2.9 with Møller's cross section; the form Geant4 and EGSnrc use):
+     * L = C Z/A / β² [ln(2(τ+2)/(I/mc²)²) − 1 − β² + ln((τ−d)d) + τ/(τ−d) + (d²/2 + (2τ+1) ln(1−d/τ))/γ² − δ],
+     * with τ = T/mc² and d = min(cut, T/2)/mc². At d = τ/2 it is {@link #collisionStopping} (tested).
+     */
+    double restrictedStopping(double kineticMeV, double cutMeV) {
+        double tau = kineticMeV / ELECTRON_REST_MEV;
+        double d = Math.min(cutMeV, kineticMeV / 2) / ELECTRON_REST_MEV;
+        double gamma = tau + 1;
+        double beta2 = 1 - 1 / (gamma * gamma);
+        double iOverMc2 = meanExcitationEv * 1e-6 / ELECTRON_REST_MEV;
+        double bracket = Math.log(2 * (tau + 2) / (iOverMc2 * iOverMc2))
+                - 1
+                - beta2
+                + Math.log((tau - d) * d)
+                + tau / (tau - d)
+                + (0.5 * d * d + (2 * tau + 1) * Math.log(1 - d / tau)) / (gamma * gamma);
+        double x = Math.log10(Math.sqrt(beta2) * gamma);
+        return BETHE_CONSTANT * zOverA / beta2 * (bracket - densityEffect(x));
+    }
+
+    /**
+     * Møller's cross section (cm²/g) for transferring more than {@code cutMeV} to an atomic electron (taken as
+     * free), the δ-ray being the slower of the two: the integral over ε = W/T from k = cut/T to ½ of
+     * C Z/A /(β² T) [1/ε² + 1/(1−ε)² + ((γ−1)/γ)² − (2γ−1)/γ² /(ε(1−ε))].
+     */
+    double hardCollisionsPerGram(double kineticMeV, double cutMeV) {
+        if (kineticMeV <= 2 * cutMeV) {
+            return 0;
+        }
+        double k = cutMeV / kineticMeV;
+        double gamma = kineticMeV / ELECTRON_REST_MEV + 1;
+        double beta2 = 1 - 1 / (gamma * gamma);
+        double g = (gamma - 1) / gamma;
+        double bracket =
+                1 / k - 1 / (1 - k) + g * g * (0.5 - k) - (2 * gamma - 1) / (gamma * gamma) * Math.log((1 - k) / k);
+        return BETHE_CONSTANT * zOverA / (beta2 * kineticMeV) * bracket;
+    }
+
+    /**
+     * The variance (MeV²) of the restricted energy loss over {@code gramsPerCm2}: Bohr's, for transfers up to the
+     * hard-collision cut, C Z/A · cut · (1/β² − ½) · s (as in Geant4's Gaussian fluctuation regime).
+     */
+    double softLossVariance(double kineticMeV, double gramsPerCm2) {
+        double gamma = kineticMeV / ELECTRON_REST_MEV + 1;
+        double beta2 = 1 - 1 / (gamma * gamma);
+        double transferMax = Math.min(HARD_COLLISION_CUT_MEV, kineticMeV / 2);
+        return BETHE_CONSTANT * zOverA * transferMax * (1 / beta2 - 0.5) * gramsPerCm2;
     }
 
     /** Sternheimer and Peierls' general δ(X), X = log₁₀(βγ), for a condensed medium of 1 g/cm³. */
@@ -180,7 +258,9 @@ final class ElectronMedium {
     private double interpolate(double[] table, double kineticMeV) {
         double t = (Math.log(kineticMeV) - lnMin) / step;
         if (t <= 0) {
-            return table == range ? range[0] * kineticMeV / E_MIN_MEV : table[0];
+            return table == range || table == restrictedRange || table == hardCollisionPaths
+                    ? table[0] * kineticMeV / E_MIN_MEV
+                    : table[0];
         }
         int j = Math.min(GRID - 1, (int) t);
         double f = Math.min(1, t - j);
@@ -202,21 +282,46 @@ final class ElectronMedium {
         return interpolate(transport, kineticMeV);
     }
 
+    /** Range under the restricted stopping power alone (no hard collisions), g/cm²: the longest path there is. */
+    double restrictedRange(double kineticMeV) {
+        return interpolate(restrictedRange, kineticMeV);
+    }
+
+    /** The number of hard-collision mean free paths crossed while slowing down under L from T to the grid's end. */
+    double hardCollisionPaths(double kineticMeV) {
+        return interpolate(hardCollisionPaths, kineticMeV);
+    }
+
     /** The kinetic energy (MeV) whose CSDA range is {@code gramsPerCm2} (the inverse of {@link #csdaRange}). */
     double energyAtRange(double gramsPerCm2) {
-        if (gramsPerCm2 <= range[0]) {
-            return E_MIN_MEV * gramsPerCm2 / range[0];
+        return inverse(range, gramsPerCm2);
+    }
+
+    /** The inverse of {@link #restrictedRange}. */
+    double energyAtRestrictedRange(double gramsPerCm2) {
+        return inverse(restrictedRange, gramsPerCm2);
+    }
+
+    /** The energy at which {@link #hardCollisionPaths} is {@code paths}; 0 where no energy has that many. */
+    double energyAtHardCollisionPaths(double paths) {
+        return paths <= 0 ? 0 : inverse(hardCollisionPaths, paths);
+    }
+
+    /** The energy at which a table rising with energy (linear in ln T between grid points) takes {@code value}. */
+    private double inverse(double[] table, double value) {
+        if (value <= table[0]) {
+            return table[0] > 0 ? E_MIN_MEV * value / table[0] : E_MIN_MEV;
         }
         int lo = 0, hi = GRID;
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (range[mid] > gramsPerCm2) {
+            if (table[mid] > value) {
                 hi = mid;
             } else {
                 lo = mid;
             }
         }
-        double f = (gramsPerCm2 - range[lo]) / (range[hi] - range[lo]);
+        double f = (value - table[lo]) / (table[hi] - table[lo]);
         return Math.exp(lnMin + (lo + f) * step);
     }
 }

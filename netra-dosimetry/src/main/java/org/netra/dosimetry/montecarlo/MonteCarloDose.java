@@ -17,7 +17,6 @@ import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.VoxelUnit;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.quantity.AbsorbedDose;
-import org.netra.physics.quantity.Energy;
 
 /**
  * Monte Carlo absorbed dose from a time-integrated activity map: photons transported by a
@@ -69,17 +68,14 @@ public final class MonteCarloDose {
                         settings,
                         progress);
             case TRANSPORTED -> {
+                // the electrons' expected energy stays in the source's local energy; their transport tallies only
+                // what each history moves away from its voxel (a control variate, CpuElectronTransport)
                 ElectronEmissions electrons = ElectronEmissions.of(nuclide, ElectronEmissions.DEFAULT_CUT);
-                // what stays local: electrons below the cut, alphas and photons below the photon cut
-                DecaySource rest = source.withLocalEnergy(Energy.ofJoules(Math.max(
-                        0,
-                        source.localEnergyPerDecay().inJoules()
-                                - electrons.transportedPerDecay().inJoules())));
                 yield run(
                         phantom,
-                        rest,
-                        new CpuPhotonTransport(phantom, rest),
-                        Optional.of(new CpuElectronTransport(phantom, rest, electrons)),
+                        source,
+                        new CpuPhotonTransport(phantom, source),
+                        Optional.of(CpuElectronTransport.withLocalExpectation(phantom, source, electrons)),
                         regions,
                         watched,
                         settings,
@@ -256,7 +252,7 @@ public final class MonteCarloDose {
                 acc.electronAbsorbed / perHistory,
                 acc.electronEscaped / perHistory,
                 electronBackend.isPresent()
-                        ? "electrons transported (condensed history, CSDA), below "
+                        ? "electrons transported (condensed history with Møller δ-rays and energy-loss straggling), below "
                                 + ElectronEmissions.DEFAULT_CUT.inKeV() + " keV deposited in place"
                         : "electrons deposited in the voxel of their decay");
     }

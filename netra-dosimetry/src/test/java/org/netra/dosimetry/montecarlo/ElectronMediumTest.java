@@ -60,4 +60,70 @@ class ElectronMediumTest {
         assertThat(water.transportMeanFreePath(0.1)).isLessThan(l1 / 10);
         assertThat(bone.transportMeanFreePath(1.0)).isLessThan(l1);
     }
+
+    /**
+     * Class II splits the collision loss in two; together they must give the unrestricted Bethe loss back. The
+     * restricted part is Berger and Seltzer's closed form, the hard part Møller's cross section times the transfer,
+     * integrated here numerically (Simpson in ln W) — two different formulas that only agree if both are right.
+     */
+    @Test
+    void theRestrictedAndTheHardCollisionLossAddUpToTheBetheLoss() {
+        ElectronMedium water = new ElectronMedium(XS.medium(PhotonCrossSections.WATER));
+        double cut = ElectronMedium.HARD_COLLISION_CUT_MEV;
+        for (double t : new double[] {0.03, 0.1, 0.5, 1.0, 2.2}) {
+            double gamma = t / ElectronMedium.ELECTRON_REST_MEV + 1;
+            double beta2 = 1 - 1 / (gamma * gamma);
+            double g = (gamma - 1) / gamma;
+            int n = 2000;
+            double a = Math.log(cut), b = Math.log(t / 2), h = (b - a) / n, hardLoss = 0;
+            for (int q = 0; q <= n; q++) {
+                double w = Math.exp(a + q * h), eps = w / t;
+                double perEps = 1 / (eps * eps)
+                        + 1 / ((1 - eps) * (1 - eps))
+                        + g * g
+                        - (2 * gamma - 1) / (gamma * gamma) / (eps * (1 - eps));
+                // dσ/dW · W · dW = C Z/A /(β² T) · perEps · (1/T) · W · W d(ln W)
+                double f = 0.153536 * water.zOverA / (beta2 * t) * perEps / t * w * w;
+                hardLoss += f * (q == 0 || q == n ? 1 : (q % 2 == 1 ? 4 : 2));
+            }
+            hardLoss *= h / 3;
+            double sum = water.restrictedStopping(t, cut) + hardLoss;
+            assertThat(sum / water.collisionStopping(t))
+                    .as("L + hard loss at %s MeV", t)
+                    .isCloseTo(1, within(1e-3));
+        }
+        // the restricted range is longer than the CSDA range (hard collisions carry the rest of the loss)
+        assertThat(water.restrictedRange(1.0) / water.csdaRange(1.0)).isBetween(1.05, 1.6);
+        assertThat(water.energyAtRestrictedRange(water.restrictedRange(0.7))).isCloseTo(0.7, within(1e-3));
+    }
+
+    /** The sampled δ-ray shares follow Møller's cross section: their mean against the cross section's (Simpson). */
+    @Test
+    void mollerSamplingHasTheCrossSectionsMean() {
+        double t = 1.0, cut = ElectronMedium.HARD_COLLISION_CUT_MEV;
+        double gamma = t / ElectronMedium.ELECTRON_REST_MEV + 1;
+        double g = (gamma - 1) / gamma;
+        int n = 4000;
+        double a = Math.log(cut / t), b = Math.log(0.5), h = (b - a) / n, norm = 0, first = 0;
+        for (int q = 0; q <= n; q++) {
+            double eps = Math.exp(a + q * h);
+            double p = (1 / (eps * eps)
+                            + 1 / ((1 - eps) * (1 - eps))
+                            + g * g
+                            - (2 * gamma - 1) / (gamma * gamma) / (eps * (1 - eps)))
+                    * eps;
+            double wgt = q == 0 || q == n ? 1 : (q % 2 == 1 ? 4 : 2);
+            norm += wgt * p;
+            first += wgt * p * eps;
+        }
+        double expected = first / norm;
+        var random = new java.util.SplittableRandom(7);
+        double sum = 0;
+        int samples = 400_000;
+        for (int s = 0; s < samples; s++) {
+            sum += CpuElectronTransport.sampleMollerFraction(t, random);
+        }
+        // the mean share is ≈ 0.037; 400 000 draws know it to ≈ 0.2 %
+        assertThat(sum / samples / expected).isCloseTo(1, within(0.01));
+    }
 }
