@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Monte Carlo speed on a digital twin and the 177Lu kernel's energy (MonteCarloDriver):
-#   bench/run-montecarlo.sh twin [seed] [threads…]   whole-body 177Lu dose map to 2 % in each kidney, per thread count
+#   bench/run-montecarlo.sh twin [seed] [threads…]   whole-body 177Lu dose map, 400 000 histories, kidneys' SD, per thread count
 #   bench/run-montecarlo.sh kernel                   photon energy inside the 11³ kernel vs the published kernel sums
 # Needs a JDK >= 21 and Maven. Record the printed load averages with every figure (docs/benchmarks.md).
 set -euo pipefail
@@ -11,5 +11,6 @@ if [[ ! -d "$ROOT/netra-bench/target/lib" || "${REBUILD:-0}" == "1" ]]; then
     echo "building netra-bench…" >&2
     (cd "$ROOT" && mvn -o -q -pl netra-bench -am package -DskipTests -Dspotless.check.skip=true) >&2
 fi
-# MC_JAVA_OPTS=-Dnetra.electrons=local times the photon-only run (electrons deposited locally) for comparison
+# MC_JAVA_OPTS=-Dnetra.electrons=local: the photon-only run (electrons local); =analogue: electrons transported
+# with every deposit tallied (no control variate), for comparison
 java -Xmx3g ${MC_JAVA_OPTS:-} -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" org.netra.bench.MonteCarloDriver "$@"

@@ -34,8 +34,9 @@ import org.netra.sim.twin.TwinSpec;
  *
  * <ul>
  *   <li>{@code twin [seed] [threads…]}: a digital twin's whole-body 177Lu dose map from its true TIA map in its
- *       CT (Schneider media), run until both kidneys are known to 2 % (batch method), once per thread count; wall
- *       and process CPU time, histories per second, each VOI's Monte Carlo dose beside the kernel truth.
+ *       CT (Schneider media), 400 000 histories (20 batches) once per thread count; wall and process CPU time,
+ *       histories per second, each VOI's Monte Carlo dose ± SD beside the kernel truth (the kidneys' SDs at equal
+ *       histories and, as SD² × CPU, at equal CPU time).
  *   <li>{@code scaling [batches] [threads…]}: the twin of seed 1 with a fixed number of 20 000-history batches
  *       (default 100) per thread count: wall and process CPU seconds, to see how the loop scales with threads.
  *   <li>{@code kernel}: the photon energy per 177Lu decay that stays inside an 11³-voxel kernel around a source
@@ -53,14 +54,17 @@ public final class MonteCarloDriver {
     private MonteCarloDriver() {}
 
     /**
-     * The run's settings: electrons transported (the default) unless {@code -Dnetra.electrons=local}, which gives
-     * the photon-only timing of the first slice for comparison.
+     * The run's settings: electrons transported with the control-variate tally (the default) unless
+     * {@code -Dnetra.electrons=local} (the photon-only timing of the first slice) or {@code =analogue} (transported,
+     * every deposit tallied: the noise before the control variate), for comparison.
      */
     private static MonteCarloSettings defaults() {
         var d = MonteCarloSettings.defaults();
-        return "local".equals(System.getProperty("netra.electrons"))
-                ? d.withElectrons(MonteCarloSettings.ElectronHandling.LOCAL)
-                : d;
+        return switch (System.getProperty("netra.electrons", "transported")) {
+            case "local" -> d.withElectrons(MonteCarloSettings.ElectronHandling.LOCAL);
+            case "analogue" -> d.withElectrons(MonteCarloSettings.ElectronHandling.TRANSPORTED_ANALOGUE);
+            default -> d;
+        };
     }
 
     public static void main(String[] args) throws Exception {
@@ -95,15 +99,11 @@ public final class MonteCarloDriver {
         ImageVolume kernelTruth = DoseTruth.doseMap(k);
         Geometry g = phantom.geometry();
         VoxelPhantom body = VoxelPhantom.fromHounsfield(phantom.ct());
-        List<Mask> kidneys = new ArrayList<>();
         List<Mask> all = new ArrayList<>();
         for (Voi v : Voi.STANDARD) {
             Mask m = phantom.mask(v);
             if (!m.isEmpty()) {
                 all.add(m);
-                if (v.name().equals("Kidney_L") || v.name().equals("Kidney_R")) {
-                    kidneys.add(m);
-                }
             }
         }
         System.out.printf(
@@ -120,15 +120,11 @@ public final class MonteCarloDriver {
                 body.mediaSummary());
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int t : threads) {
-            var settings = defaults()
-                    .withThreads(t)
-                    .withBatches(20_000, 10, 2000)
-                    .withTarget(0.02, java.time.Duration.ofMinutes(10));
-            // the target counts the transported (noisy) part only: with electrons local their part has no noise, so
-            // a target on the total would be met by them alone; here each kidney's noisy part must be known to 2 %
-            // (with electrons transported that is ≈ 99 % of the dose)
+            // a fixed 20 batches × 20 000 histories, so the kidneys' SDs compare at equal histories (and, with the
+            // CPU seconds, at equal CPU: SD² × CPU is the inverse of the efficiency) between electron handlings
+            var settings = defaults().withThreads(t).withBatches(20_000, 10, 20);
             long cpu0 = cpu.getProcessCpuTime();
-            MonteCarloResult r = photonTarget(body, tia, kidneys, all, settings);
+            MonteCarloResult r = MonteCarloDose.run(body, tia, LU177, all, settings, s -> {});
             double cpuS = (cpu.getProcessCpuTime() - cpu0) / 1e9;
             double wall = r.elapsed().toNanos() / 1e9;
             System.out.printf(
@@ -151,44 +147,19 @@ public final class MonteCarloDriver {
                 double kernel = org.netra.dosimetry.dvh.DoseVolumeHistogram.of(kernelTruth, m)
                         .mean()
                         .inGy();
-                double photonSd = d.sd().inGy() / (d.mean().inGy() * d.photonShare());
                 System.out.printf(
                         Locale.ROOT,
-                        "  %-16s MC %.3f Gy ± %.2f %% (transported part %.1f %% of the dose, itself ± %.2f %%); kernel"
+                        "  %-16s MC %.3f Gy ± %.2f %% (photons %.1f %% of the dose; SD² × CPU %.3g %%²·s); kernel"
                                 + " truth %.3f Gy; MC/kernel %+.1f %%%n",
                         d.name(),
                         d.mean().inGy(),
                         100 * d.relativeSd(),
                         100 * d.photonShare(),
-                        100 * photonSd,
+                        1e4 * d.relativeSd() * d.relativeSd() * cpuS,
                         kernel,
                         100 * (d.mean().inGy() / kernel - 1));
             }
         }
-    }
-
-    /** Runs rounds until each kidney's photon dose has ≤ 2 % relative SD (the total's target scaled). */
-    private static MonteCarloResult photonTarget(
-            VoxelPhantom body, ImageVolume tia, List<Mask> kidneys, List<Mask> all, MonteCarloSettings settings) {
-        // a pilot round gives each kidney's transported (noisy) share — the photons', and the electrons' when they
-        // are transported; the total's target is then 2 % × the smallest share
-        var pilot = MonteCarloDose.run(body, tia, LU177, kidneys, settings.withBatches(20_000, 10, 10), s -> {});
-        double share = pilot.regions().stream()
-                .mapToDouble(MonteCarloResult.RegionDose::photonShare)
-                .min()
-                .orElseThrow();
-        var target = settings.withTarget(0.02 * share, settings.timeLimit());
-        System.out.printf(
-                Locale.ROOT, "  (kidneys' smallest transported share %.3f: total target %.4f %%)%n", share, 2 * share);
-        MonteCarloResult run = MonteCarloDose.run(body, tia, LU177, kidneys, target, s -> {});
-        // the same seed and batch count with every VOI as a region: the map is identical, the regions are added
-        return MonteCarloDose.run(
-                body,
-                tia,
-                LU177,
-                all,
-                target.withBatches(target.historiesPerBatch(), run.batches(), run.batches()),
-                s -> {});
     }
 
     private static void scaling(String[] args) {

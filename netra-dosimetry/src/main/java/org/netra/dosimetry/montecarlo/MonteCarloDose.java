@@ -81,6 +81,23 @@ public final class MonteCarloDose {
                         settings,
                         progress);
             }
+            case TRANSPORTED_ANALOGUE -> {
+                ElectronEmissions electrons = ElectronEmissions.of(nuclide, ElectronEmissions.DEFAULT_CUT);
+                // what stays local: electrons below the cut, alphas and photons below the photon cut
+                DecaySource rest = source.withLocalEnergy(org.netra.physics.quantity.Energy.ofJoules(Math.max(
+                        0,
+                        source.localEnergyPerDecay().inJoules()
+                                - electrons.transportedPerDecay().inJoules())));
+                yield run(
+                        phantom,
+                        rest,
+                        new CpuPhotonTransport(phantom, rest),
+                        Optional.of(new CpuElectronTransport(phantom, rest, electrons)),
+                        regions,
+                        watched,
+                        settings,
+                        progress);
+            }
         };
     }
 
@@ -172,10 +189,11 @@ public final class MonteCarloDose {
                     round.add(pool.submit(() -> {
                         double[] tally = tallies.get();
                         var energy = backend.run(settings.historiesPerBatch(), random, tally);
+                        double[] photonRegions = acc.regionMeans(tally);
                         var electrons = electronBackend
                                 .map(e -> e.run(settings.historiesPerBatch(), random, tally))
                                 .orElse(NO_ELECTRONS);
-                        acc.merge(index, tally, energy, electrons);
+                        acc.merge(index, tally, photonRegions, energy, electrons);
                         return null;
                     }));
                 }
@@ -276,8 +294,10 @@ public final class MonteCarloDose {
         final int[][] regionVoxels;
         final Voxels voxels;
         final int histories;
-        /** Per region, the photon dose of each batch (Gy). */
+        /** Per region, the tallied dose of each batch (Gy): photons, and the electrons when transported. */
         final List<List<Double>> regionBatches = new ArrayList<>();
+        /** Per region, the photons' part of the tallied dose summed over batches (Gy). */
+        final double[] photonSum;
 
         int submitted;
         int merged;
@@ -291,27 +311,40 @@ public final class MonteCarloDose {
             this.voxels = voxels;
             this.histories = histories;
             regionVoxels = new int[regions.size()][];
+            photonSum = new double[regions.size()];
             for (int r = 0; r < regions.size(); r++) {
                 regionVoxels[r] = regions.get(r).indices();
                 regionBatches.add(new ArrayList<>());
             }
         }
 
+        /** Each region's mean tallied dose (Gy) in one batch's tally, as it stands. Reads only immutable state. */
+        double[] regionMeans(double[] tally) {
+            double[] out = new double[regionVoxels.length];
+            for (int r = 0; r < regionVoxels.length; r++) {
+                double s = 0;
+                for (int v : regionVoxels[r]) {
+                    s += tally[v] / histories * voxels.gyPerKeV(v);
+                }
+                out[r] = s / regionVoxels[r].length;
+            }
+            return out;
+        }
+
         synchronized void merge(
                 int index,
                 double[] tally,
+                double[] photonRegions,
                 PhotonTransportBackend.BatchEnergy energy,
                 PhotonTransportBackend.BatchEnergy electrons)
                 throws InterruptedException {
             while (merged != index) {
                 wait();
             }
+            double[] tallied = regionMeans(tally);
             for (int r = 0; r < regionVoxels.length; r++) {
-                double s = 0;
-                for (int v : regionVoxels[r]) {
-                    s += tally[v] / histories * voxels.gyPerKeV(v);
-                }
-                regionBatches.get(r).add(s / regionVoxels[r].length);
+                regionBatches.get(r).add(tallied[r]);
+                photonSum[r] += photonRegions[r];
             }
             for (int v = 0; v < tally.length; v++) {
                 double x = tally[v];
@@ -368,7 +401,7 @@ public final class MonteCarloDose {
                     regions.get(r).name(),
                     AbsorbedDose.ofGy(total),
                     AbsorbedDose.ofGy(Math.min(sdOfMean, 1e30)),
-                    total > 0 ? mean / total : 0);
+                    total > 0 ? photonSum[r] / k / total : 0);
         }
     }
 }

@@ -53,8 +53,7 @@ public record MonteCarloResult(
      * A region's dose: the mean over its voxels, as the kernel method's is.
      *
      * @param sd 1 SD of the mean (statistical only)
-     * @param photonShare the transported particles' share of the dose (photons, and electrons when they are
-     *     transported): the part that carries statistical noise
+     * @param photonShare the photons' share of the dose (the electrons', transported or local, is the rest)
      */
     public record RegionDose(String name, AbsorbedDose mean, AbsorbedDose sd, double photonShare) {
         public double relativeSd() {

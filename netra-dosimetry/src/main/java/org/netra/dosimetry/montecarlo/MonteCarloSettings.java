@@ -25,8 +25,13 @@ public record MonteCarloSettings(
 
     /** What happens to the decays' electrons. */
     public enum ElectronHandling {
-        /** Condensed-history transport through the phantom ({@link CpuElectronTransport}). */
+        /**
+         * Condensed-history transport through the phantom ({@link CpuElectronTransport}), tallied as a control
+         * variate: the expected electron energy deposited in place, only what moves between voxels statistical.
+         */
         TRANSPORTED,
+        /** The same transport with every deposit tallied as it happens: the same mean, noisier (for comparison). */
+        TRANSPORTED_ANALOGUE,
         /** Deposited in the decay's voxel by expected value (no noise; wrong where the range reaches the voxel). */
         LOCAL
     }

@@ -129,9 +129,11 @@ class MonteCarloDoseTest {
         double electronAf = r.electronKeVAbsorbed() / r.electronKeVEmitted();
         assertThat(electronAf).isBetween(1 - escapeBound, 1.0);
         assertThat(electronAf).isCloseTo(1, within(0.02));
+        // the transported electrons' expected energy is in the local energy (the control variate); what the
+        // sphere lost of it is their escaped fraction
         double electronGy = decays
                 * (r.localEnergyPerDecay().inJoules()
-                        + electronAf * electrons.transportedPerDecay().inJoules())
+                        - (1 - electronAf) * electrons.transportedPerDecay().inJoules())
                 / massKg;
         double photonKeV = (meanGy - electronGy) * massKg / decays / JOULES_PER_KEV;
         // bounds per line: at most the energy of photons that interact at all, 1 − P_esc(μr); at least what their
@@ -223,8 +225,9 @@ class MonteCarloDoseTest {
         assertThat(r.stop()).isEqualTo(MonteCarloResult.Stop.TARGET_REACHED);
         assertThat(r.region("cold").relativeSd()).isLessThanOrEqualTo(0.03);
         assertThat(r.region("cold").photonShare()).isEqualTo(1.0);
-        // electrons transported: all but the sub-cut electrons and photons (≈ 2 keV of 182 per decay) is tallied
-        assertThat(r.region("hot").photonShare()).isBetween(0.95, 1.0);
+        // the hot block's dose is mostly its own electrons': of 182 keV per decay 34 keV are photons, and few of
+        // them stop in a 19 mm cube
+        assertThat(r.region("hot").photonShare()).isBetween(0.001, 0.10);
         assertThat(r.batches() % 10).isZero();
     }
 
