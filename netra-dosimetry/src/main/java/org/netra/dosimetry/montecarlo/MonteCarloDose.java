@@ -245,8 +245,17 @@ public final class MonteCarloDose {
             double var = Math.max(0, acc.sumSq[v] / batches - mean * mean) / (batches - 1);
             double photonGy = mean * voxels.gyPerKeV(v);
             double total = voxels.localGy(v) + photonGy;
-            dose[v] = (float) total;
-            relSd[v] = total > 0 ? (float) (Math.sqrt(var) * voxels.gyPerKeV(v) / total) : 0;
+            double sd = Math.sqrt(var) * voxels.gyPerKeV(v);
+            if (total < 0) {
+                // the electrons' control variate can take more out of a sparsely sampled voxel than its expected
+                // energy puts in (one decay sampled where 0.01 were expected, its electron leaving): a dose there
+                // is not known at all, so 0 with a relative SD of at least 100 %, never a negative dose
+                dose[v] = 0;
+                relSd[v] = (float) Math.max(1, sd / -total);
+            } else {
+                dose[v] = (float) total;
+                relSd[v] = total > 0 ? (float) (sd / total) : 0;
+            }
         }
         List<MonteCarloResult.RegionDose> out = new ArrayList<>();
         for (int r = 0; r < regions.size(); r++) {
@@ -396,7 +405,8 @@ public final class MonteCarloDose {
                 ss += (x - mean) * (x - mean);
             }
             double sdOfMean = k > 1 ? Math.sqrt(ss / (k - 1) / k) : Double.MAX_VALUE;
-            double total = localMean + mean;
+            // never negative (the control variate's noise in a barely sampled region can be); its SD says how much
+            double total = Math.max(0, localMean + mean);
             return new MonteCarloResult.RegionDose(
                     regions.get(r).name(),
                     AbsorbedDose.ofGy(total),
