@@ -56,10 +56,13 @@ public final class MonteCarloDriver {
     /**
      * The run's settings: electrons transported with the control-variate tally (the default) unless
      * {@code -Dnetra.electrons=local} (the photon-only timing of the first slice) or {@code =analogue} (transported,
-     * every deposit tallied: the noise before the control variate), for comparison.
+     * every deposit tallied: the noise before the control variate), for comparison; {@code -Dnetra.seed=N} another
+     * Monte Carlo seed.
      */
     private static MonteCarloSettings defaults() {
+        // -Dnetra.seed=N: another Monte Carlo seed, to see a figure's spread between independent runs
         var d = MonteCarloSettings.defaults();
+        d = d.withSeed(Long.getLong("netra.seed", d.seed()));
         return switch (System.getProperty("netra.electrons", "transported")) {
             case "local" -> d.withElectrons(MonteCarloSettings.ElectronHandling.LOCAL);
             case "analogue" -> d.withElectrons(MonteCarloSettings.ElectronHandling.TRANSPORTED_ANALOGUE);
@@ -122,7 +125,10 @@ public final class MonteCarloDriver {
         for (int t : threads) {
             // a fixed 20 batches × 20 000 histories, so the kidneys' SDs compare at equal histories (and, with the
             // CPU seconds, at equal CPU: SD² × CPU is the inverse of the efficiency) between electron handlings
-            var settings = defaults().withThreads(t).withBatches(20_000, 10, 20);
+            var settings = defaults()
+                    .withThreads(t)
+                    .withBatches(20_000, 10, 20)
+                    .withTarget(1e-9, java.time.Duration.ofMinutes(10));
             long cpu0 = cpu.getProcessCpuTime();
             MonteCarloResult r = MonteCarloDose.run(body, tia, LU177, all, settings, s -> {});
             double cpuS = (cpu.getProcessCpuTime() - cpu0) / 1e9;
