@@ -114,15 +114,16 @@ class MonteCarloDoseTest {
                 .isCloseTo(
                         electrons.transportedPerDecay().inKeV(),
                         within(0.01 * electrons.transportedPerDecay().inKeV()));
-        // analytic bound: an electron of CSDA range s escapes a sphere of radius R at most as a straight line does,
-        // with probability 3s/4R − s³/16R³ (uniform source, isotropic); so the absorbed fraction is at least 1 minus
-        // that at the end point of each branch, and at most 1
+        // analytic bound: an electron whose path is at most s escapes a sphere of radius R at most as a straight line
+        // does, with probability 3s/4R − s³/16R³ (uniform source, isotropic); so the absorbed fraction is at least 1
+        // minus that at the end point of each branch, and at most 1. The longest path is the restricted range (an
+        // electron that makes no hard collision at all)
         double rMm = Math.cbrt(3 * count * g.voxelVolume().inMl() / (4 * Math.PI)) * 10;
         double escapeBound = 0;
         ElectronMedium waterElectrons = new ElectronMedium(water);
         for (ElectronEmissions.Emission e : electrons.emissions()) {
             double top = e instanceof ElectronEmissions.BetaBranch b ? b.endPointMeV() : e.meanMeV();
-            double sMm = waterElectrons.csdaRange(top) * 10;
+            double sMm = waterElectrons.restrictedRange(top) * 10;
             escapeBound += e.yieldPerDecay() * e.meanMeV() * (3 * sMm / (4 * rMm) - Math.pow(sMm / rMm, 3) / 16);
         }
         escapeBound /= electrons.transportedPerDecay().inMeV();
