@@ -5,8 +5,9 @@ import org.netra.imaging.volume.Geometry;
 
 /**
  * The photon transport loop on the CPU: Woodcock (delta) tracking through the voxel phantom with photoelectric
- * absorption, Compton scattering (Klein–Nishina angles; the total incoherent cross section includes binding) and
- * Rayleigh scattering (Thomson angles, no form factor). The electron a photon sets free deposits its energy in the
+ * absorption, Compton scattering (angles from Klein–Nishina × the incoherent scattering function S) and Rayleigh
+ * scattering (angles from Thomson × the squared atomic form factor F²), both with binding as the total cross
+ * sections are ({@link BoundScattering}). The electron a photon sets free deposits its energy in the
  * voxel of the interaction; a photon below the cut deposits what is left there too. Fluorescence after
  * photoelectric absorption is deposited locally (K-shell energies of tissue elements are at most 4 keV; only the
  * amalgam and implant media, silver and tin at 25–29 keV, would need it transported).
@@ -33,8 +34,18 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
     private final double[] photo, incoh, coh;
     /** Per fine-grid interval, the largest μ of the phantom, 1/mm. */
     private final double[] majorant;
+    /** Per medium of the palette, its Compton and Rayleigh angles with binding; null: free-electron angles. */
+    private final BoundScattering[] binding;
 
     public CpuPhotonTransport(VoxelPhantom phantom, DecaySource source) {
+        this(phantom, source, true);
+    }
+
+    /**
+     * @param bindingInAngles false samples the free-electron angles (Klein–Nishina, Thomson) with the same total
+     *     cross sections — only to measure what binding changes (docs/dosimetry.md)
+     */
+    CpuPhotonTransport(VoxelPhantom phantom, DecaySource source, boolean bindingInAngles) {
         Geometry g = phantom.geometry();
         this.phantom = phantom;
         this.source = source;
@@ -58,6 +69,11 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
             maxRho[index[v]] = Math.max(maxRho[index[v]], rho[v]);
         }
         majorant = new double[GRID];
+        binding = bindingInAngles
+                ? phantom.palette().stream()
+                        .map(PhotonCrossSections.shipped()::boundScattering)
+                        .toArray(BoundScattering[]::new)
+                : null;
         for (int m = 0; m < media; m++) {
             PhotonMedium medium = phantom.palette().get(m);
             for (int j = 0; j <= GRID; j++) {
@@ -131,15 +147,18 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
                     break;
                 }
                 double cosTheta;
+                BoundScattering bound = binding == null ? null : binding[mediumIndex[voxel]];
                 if (r < muPhoto + muIncoh) {
-                    double epsilon = comptonEpsilon(e / ELECTRON_REST_KEV, random);
+                    double epsilon = bound == null
+                            ? comptonEpsilon(e / ELECTRON_REST_KEV, random)
+                            : bound.comptonEpsilon(e, random);
                     double scattered = epsilon * e;
                     tally[voxel] += (e - scattered) * weight;
                     absorbed += (e - scattered) * weight;
                     cosTheta = 1 - (1 / epsilon - 1) / (e / ELECTRON_REST_KEV);
                     e = scattered;
                 } else if (r < muPhoto + muIncoh + muCoh) {
-                    cosTheta = thomsonCosine(random);
+                    cosTheta = bound == null ? thomsonCosine(random) : bound.rayleighCosine(e, random);
                 } else {
                     continue; // a virtual (delta) collision: the photon flies on unchanged
                 }
