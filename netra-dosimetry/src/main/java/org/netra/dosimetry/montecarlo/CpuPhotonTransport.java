@@ -36,6 +36,12 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
     private final double[] majorant;
     /** Per medium of the palette, its Compton and Rayleigh angles with binding; null: free-electron angles. */
     private final BoundScattering[] binding;
+    /**
+     * What the photons' first real interactions gave the electrons, keV (weighted), over every batch run: the
+     * primary (uncollided) absorbed energy, the one part of a photon absorbed fraction computable exactly.
+     */
+    private final java.util.concurrent.atomic.DoubleAdder firstInteractionKeV =
+            new java.util.concurrent.atomic.DoubleAdder();
 
     public CpuPhotonTransport(VoxelPhantom phantom, DecaySource source) {
         this(phantom, source, true);
@@ -96,7 +102,7 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
         byte[] mediumIndex = phantom.mediumIndex();
         float[] density = phantom.density();
         double weight = source.photonsPerDecay();
-        double emitted = 0, absorbed = 0, escaped = 0;
+        double emitted = 0, absorbed = 0, escaped = 0, first = 0;
         double width = nx * dx, height = ny * dy, depth = nz * dz;
         for (int h = 0; h < histories; h++) {
             int at = source.voxels()[source.sampleVoxel(random.nextDouble())];
@@ -116,6 +122,7 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
             double s = Math.sqrt(1 - w * w);
             double u = s * Math.cos(phi), v = s * Math.sin(phi);
             int voxel = at;
+            boolean uncollided = true;
             while (true) {
                 if (e < cutKeV) {
                     tally[voxel] += e * weight;
@@ -144,6 +151,7 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
                 if (r < muPhoto) {
                     tally[voxel] += e * weight;
                     absorbed += e * weight;
+                    first += uncollided ? e * weight : 0;
                     break;
                 }
                 double cosTheta;
@@ -155,6 +163,7 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
                     double scattered = epsilon * e;
                     tally[voxel] += (e - scattered) * weight;
                     absorbed += (e - scattered) * weight;
+                    first += uncollided ? (e - scattered) * weight : 0;
                     cosTheta = 1 - (1 / epsilon - 1) / (e / ELECTRON_REST_KEV);
                     e = scattered;
                 } else if (r < muPhoto + muIncoh + muCoh) {
@@ -162,13 +171,20 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
                 } else {
                     continue; // a virtual (delta) collision: the photon flies on unchanged
                 }
+                uncollided = false;
                 double[] d = rotate(u, v, w, cosTheta, 2 * Math.PI * random.nextDouble());
                 u = d[0];
                 v = d[1];
                 w = d[2];
             }
         }
+        firstInteractionKeV.add(first);
         return new BatchEnergy(emitted, absorbed, escaped);
+    }
+
+    /** The energy the photons' first interactions gave the electrons, keV, summed over every batch run so far. */
+    double firstInteractionKeV() {
+        return firstInteractionKeV.sum();
     }
 
     /**
