@@ -13,6 +13,11 @@ The output is deterministic (same xraylib version, same table, same bytes). What
 * per element of the media below, the mass attenuation coefficients (cm^2/g) of photoelectric absorption
   (xraylib CS_Photo), incoherent scattering with binding (CS_Compt) and coherent scattering (CS_Rayl), on a
   logarithmic grid of 1 keV .. 3 MeV;
+* per element its atomic weight (xraylib AtomicWeight), its incoherent scattering function S(x, Z)
+  (SF_Compt) and its coherent atomic form factor F(x, Z) (FF_Rayl) on a momentum-transfer grid
+  x = sin(theta/2)/lambda of 0 and 1e-3 .. 1e3 per angstrom: the binding corrections to the Klein-Nishina
+  and Thomson angular distributions (the transport samples Compton angles from KN x S and Rayleigh angles
+  from Thomson x F^2; the totals stay CS_Compt and CS_Rayl, which already hold the same S and F);
 * the media: the Schneider et al. 2000 materials (their HU bins, read from the table GATE ships) and ICRU 44/46
   water, soft tissue, lung, adipose and cortical bone, as mass fractions of those elements.
 
@@ -30,6 +35,9 @@ GRID_POINTS = 161
 E_MIN_KEV = 1.0
 E_MAX_KEV = 3000.0
 XRAYLIB_MAX_KEV = 800.0
+X_POINTS = 241
+X_MIN_PER_ANGSTROM = 1e-3
+X_MAX_PER_ANGSTROM = 1e3
 
 SYMBOLS = ["H", "C", "N", "O", "Na", "Mg", "P", "S", "Cl", "Ar", "K", "Ca", "Ti", "Cu", "Zn", "Ag", "Sn"]
 
@@ -49,6 +57,12 @@ ICRU = {
 def grid():
     step = math.log(E_MAX_KEV / E_MIN_KEV) / (GRID_POINTS - 1)
     return [E_MIN_KEV * math.exp(i * step) for i in range(GRID_POINTS)]
+
+
+def momentum_grid():
+    """0, then a logarithmic grid of x = sin(theta/2)/lambda (1/angstrom): 3 MeV backscatter is x = 242."""
+    step = math.log(X_MAX_PER_ANGSTROM / X_MIN_PER_ANGSTROM) / (X_POINTS - 1)
+    return [0.0] + [X_MIN_PER_ANGSTROM * math.exp(i * step) for i in range(X_POINTS)]
 
 
 def element_rows(z, energies):
@@ -106,12 +120,19 @@ def main():
           + " binding, Rayleigh with form factors); above 800 keV see the script. Media: ICRU 44/46 and"
           + " Schneider et al. 2000 (Phys Med Biol 45:459) as GATE ships it.")
     print("energies_keV\t" + fmt(energies))
+    xs = momentum_grid()
+    print("momentum_transfer_per_angstrom\t" + fmt(xs))
     for sym in SYMBOLS:
         z = xraylib.SymbolToAtomicNumber(sym)
         photo, incoh, coh = element_rows(z, energies)
         print(f"element\t{sym}\t{z}\tphotoelectric\t" + fmt(photo))
         print(f"element\t{sym}\t{z}\tincoherent\t" + fmt(incoh))
         print(f"element\t{sym}\t{z}\tcoherent\t" + fmt(coh))
+        print(f"element\t{sym}\t{z}\tatomic_weight\t{xraylib.AtomicWeight(z):.6g}")
+        # SF_Compt is undefined at x = 0, where S is 0; FF_Rayl(Z, 0) = Z
+        print(f"element\t{sym}\t{z}\tincoherent_function\t"
+              + fmt([0.0] + [xraylib.SF_Compt(z, x) for x in xs[1:]]))
+        print(f"element\t{sym}\t{z}\tform_factor\t" + fmt([xraylib.FF_Rayl(z, x) for x in xs]))
     for name, comp in ICRU.items():
         print(f"medium\t{name}\t\t\t" + "\t".join(f"{s}:{v:g}" for s, v in comp.items()))
     for name, lo, hi, comp in schneider(table):

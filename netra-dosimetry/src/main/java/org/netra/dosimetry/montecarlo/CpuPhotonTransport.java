@@ -5,8 +5,9 @@ import org.netra.imaging.volume.Geometry;
 
 /**
  * The photon transport loop on the CPU: Woodcock (delta) tracking through the voxel phantom with photoelectric
- * absorption, Compton scattering (Klein–Nishina angles; the total incoherent cross section includes binding) and
- * Rayleigh scattering (Thomson angles, no form factor). The electron a photon sets free deposits its energy in the
+ * absorption, Compton scattering (angles from Klein–Nishina × the incoherent scattering function S) and Rayleigh
+ * scattering (angles from Thomson × the squared atomic form factor F²), both with binding as the total cross
+ * sections are ({@link BoundScattering}). The electron a photon sets free deposits its energy in the
  * voxel of the interaction; a photon below the cut deposits what is left there too. Fluorescence after
  * photoelectric absorption is deposited locally (K-shell energies of tissue elements are at most 4 keV; only the
  * amalgam and implant media, silver and tin at 25–29 keV, would need it transported).
@@ -33,8 +34,24 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
     private final double[] photo, incoh, coh;
     /** Per fine-grid interval, the largest μ of the phantom, 1/mm. */
     private final double[] majorant;
+    /** Per medium of the palette, its Compton and Rayleigh angles with binding; null: free-electron angles. */
+    private final BoundScattering[] binding;
+    /**
+     * What the photons' first real interactions gave the electrons, keV (weighted), over every batch run: the
+     * primary (uncollided) absorbed energy, the one part of a photon absorbed fraction computable exactly.
+     */
+    private final java.util.concurrent.atomic.DoubleAdder firstInteractionKeV =
+            new java.util.concurrent.atomic.DoubleAdder();
 
     public CpuPhotonTransport(VoxelPhantom phantom, DecaySource source) {
+        this(phantom, source, true);
+    }
+
+    /**
+     * @param bindingInAngles false samples the free-electron angles (Klein–Nishina, Thomson) with the same total
+     *     cross sections — only to measure what binding changes (docs/dosimetry.md)
+     */
+    CpuPhotonTransport(VoxelPhantom phantom, DecaySource source, boolean bindingInAngles) {
         Geometry g = phantom.geometry();
         this.phantom = phantom;
         this.source = source;
@@ -58,6 +75,11 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
             maxRho[index[v]] = Math.max(maxRho[index[v]], rho[v]);
         }
         majorant = new double[GRID];
+        binding = bindingInAngles
+                ? phantom.palette().stream()
+                        .map(PhotonCrossSections.shipped()::boundScattering)
+                        .toArray(BoundScattering[]::new)
+                : null;
         for (int m = 0; m < media; m++) {
             PhotonMedium medium = phantom.palette().get(m);
             for (int j = 0; j <= GRID; j++) {
@@ -80,7 +102,7 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
         byte[] mediumIndex = phantom.mediumIndex();
         float[] density = phantom.density();
         double weight = source.photonsPerDecay();
-        double emitted = 0, absorbed = 0, escaped = 0;
+        double emitted = 0, absorbed = 0, escaped = 0, first = 0;
         double width = nx * dx, height = ny * dy, depth = nz * dz;
         for (int h = 0; h < histories; h++) {
             int at = source.voxels()[source.sampleVoxel(random.nextDouble())];
@@ -100,6 +122,7 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
             double s = Math.sqrt(1 - w * w);
             double u = s * Math.cos(phi), v = s * Math.sin(phi);
             int voxel = at;
+            boolean uncollided = true;
             while (true) {
                 if (e < cutKeV) {
                     tally[voxel] += e * weight;
@@ -128,28 +151,40 @@ public final class CpuPhotonTransport implements PhotonTransportBackend {
                 if (r < muPhoto) {
                     tally[voxel] += e * weight;
                     absorbed += e * weight;
+                    first += uncollided ? e * weight : 0;
                     break;
                 }
                 double cosTheta;
+                BoundScattering bound = binding == null ? null : binding[mediumIndex[voxel]];
                 if (r < muPhoto + muIncoh) {
-                    double epsilon = comptonEpsilon(e / ELECTRON_REST_KEV, random);
+                    double epsilon = bound == null
+                            ? comptonEpsilon(e / ELECTRON_REST_KEV, random)
+                            : bound.comptonEpsilon(e, random);
                     double scattered = epsilon * e;
                     tally[voxel] += (e - scattered) * weight;
                     absorbed += (e - scattered) * weight;
+                    first += uncollided ? (e - scattered) * weight : 0;
                     cosTheta = 1 - (1 / epsilon - 1) / (e / ELECTRON_REST_KEV);
                     e = scattered;
                 } else if (r < muPhoto + muIncoh + muCoh) {
-                    cosTheta = thomsonCosine(random);
+                    cosTheta = bound == null ? thomsonCosine(random) : bound.rayleighCosine(e, random);
                 } else {
                     continue; // a virtual (delta) collision: the photon flies on unchanged
                 }
+                uncollided = false;
                 double[] d = rotate(u, v, w, cosTheta, 2 * Math.PI * random.nextDouble());
                 u = d[0];
                 v = d[1];
                 w = d[2];
             }
         }
+        firstInteractionKeV.add(first);
         return new BatchEnergy(emitted, absorbed, escaped);
+    }
+
+    /** The energy the photons' first interactions gave the electrons, keV, summed over every batch run so far. */
+    double firstInteractionKeV() {
+        return firstInteractionKeV.sum();
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The photon cross sections netra ships ({@code photon-cross-sections.tsv}): photoelectric, incoherent and
  * coherent mass attenuation coefficients of 17 elements from xraylib on a 1 keV–3 MeV grid, and the media made of
- * them — ICRU 44/46 water, soft tissue, lung, adipose, cortical bone, and the Schneider 2000 CT materials with
+ * them — with each element's incoherent scattering function S(x, Z) and atomic form factor F(x, Z), the binding
+ * corrections to the scattering angles ({@link #boundScattering}) — ICRU 44/46 water, soft tissue, lung, adipose, cortical bone, and the Schneider 2000 CT materials with
  * their HU bins. Written by {@code netra-dosimetry/tools/photon_cross_sections.py} (docs/data.md).
  */
 public final class PhotonCrossSections {
@@ -29,14 +30,58 @@ public final class PhotonCrossSections {
 
     private static final PhotonCrossSections SHIPPED = read(RESOURCE);
 
+    /**
+     * One element's binding corrections to the scattering angles, on the resource's momentum-transfer grid.
+     *
+     * @param incoherentFunction S(x, Z), rising from 0 to Z
+     * @param formFactor F(x, Z), falling from Z to 0
+     */
+    record ElementScattering(int z, double atomicWeight, double[] incoherentFunction, double[] formFactor) {}
+
     private final double[] energiesKeV;
     private final Map<String, PhotonMedium> media;
     private final List<HounsfieldBin> bins;
+    /** x = sin(θ/2)/λ, 1/Å, starting at 0. */
+    private final double[] momentumTransfer;
 
-    private PhotonCrossSections(double[] energiesKeV, Map<String, PhotonMedium> media, List<HounsfieldBin> bins) {
+    private final Map<String, ElementScattering> scattering;
+
+    private PhotonCrossSections(
+            double[] energiesKeV,
+            Map<String, PhotonMedium> media,
+            List<HounsfieldBin> bins,
+            double[] momentumTransfer,
+            Map<String, ElementScattering> scattering) {
         this.energiesKeV = energiesKeV;
         this.media = media;
         this.bins = bins;
+        this.momentumTransfer = momentumTransfer;
+        this.scattering = scattering;
+    }
+
+    /**
+     * The binding corrections to the Compton and Rayleigh angles of a medium, mixed from its elements by mass
+     * fraction. A medium naming an element the resource does not carry is refused with the elements there are.
+     */
+    public BoundScattering boundScattering(PhotonMedium medium) {
+        int n = momentumTransfer.length;
+        double[] s = new double[n], f2 = new double[n];
+        double electrons = 0;
+        for (var e : medium.composition().entrySet()) {
+            ElementScattering el = scattering.get(e.getKey());
+            if (el == null) {
+                throw new IllegalArgumentException("medium " + medium.name() + " names element " + e.getKey()
+                        + " without scattering functions; netra's elements are " + List.copyOf(scattering.keySet()));
+            }
+            // per gram: mass fraction / atomic weight atoms of the element (Avogadro's number cancels)
+            double atoms = e.getValue() / el.atomicWeight();
+            electrons += atoms * el.z();
+            for (int i = 0; i < n; i++) {
+                s[i] += atoms * el.incoherentFunction()[i];
+                f2[i] += atoms * el.formFactor()[i] * el.formFactor()[i];
+            }
+        }
+        return new BoundScattering(medium.name(), momentumTransfer, s, f2, electrons);
     }
 
     public static PhotonCrossSections shipped() {
@@ -78,7 +123,9 @@ public final class PhotonCrossSections {
             throw new IllegalStateException("resource " + resource + " is missing from netra-dosimetry");
         }
         double[] energies = null;
+        double[] momentum = null;
         Map<String, double[][]> elements = new LinkedHashMap<>();
+        Map<String, Integer> atomicNumbers = new LinkedHashMap<>();
         Map<String, PhotonMedium> media = new LinkedHashMap<>();
         List<HounsfieldBin> bins = new ArrayList<>();
         try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -89,13 +136,18 @@ public final class PhotonCrossSections {
                 String[] c = line.split("\t");
                 switch (c[0]) {
                     case "energies_keV" -> energies = numbers(c, 1);
+                    case "momentum_transfer_per_angstrom" -> momentum = numbers(c, 1);
                     case "element" -> {
-                        double[][] e = elements.computeIfAbsent(c[1], k -> new double[3][]);
+                        double[][] e = elements.computeIfAbsent(c[1], k -> new double[6][]);
+                        atomicNumbers.put(c[1], Integer.parseInt(c[2]));
                         int which =
                                 switch (c[3]) {
                                     case "photoelectric" -> 0;
                                     case "incoherent" -> 1;
                                     case "coherent" -> 2;
+                                    case "atomic_weight" -> 3;
+                                    case "incoherent_function" -> 4;
+                                    case "form_factor" -> 5;
                                     default -> throw new IllegalStateException("unknown process " + c[3]);
                                 };
                         e[which] = numbers(c, 4);
@@ -113,7 +165,17 @@ public final class PhotonCrossSections {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read the photon cross sections " + resource + ": " + e, e);
         }
-        return new PhotonCrossSections(energies, Map.copyOf(media), List.copyOf(bins));
+        Map<String, ElementScattering> scattering = new LinkedHashMap<>();
+        for (var e : elements.entrySet()) {
+            double[][] v = e.getValue();
+            if (v[3] == null || v[4] == null || v[5] == null || momentum == null) {
+                throw new IllegalStateException(resource + ": element " + e.getKey()
+                        + " lacks its atomic weight or scattering functions; regenerate it (docs/data.md)");
+            }
+            scattering.put(e.getKey(), new ElementScattering(atomicNumbers.get(e.getKey()), v[3][0], v[4], v[5]));
+        }
+        return new PhotonCrossSections(
+                energies, Map.copyOf(media), List.copyOf(bins), momentum, Map.copyOf(scattering));
     }
 
     private static double[] numbers(String[] c, int from) {

@@ -85,7 +85,10 @@ class MonteCarloCycleTest {
         // what remains: the Monte Carlo 0–5 % above
         assertThat(t.difference().orElseThrow()).isBetween(0.0, 0.05);
         assertThat(t.flagged()).isFalse();
-        assertThat(r.vois().get(0).dose().inGy()).isCloseTo(t.monteCarlo().inGy(), within(1e-9));
+        // the same number, summed once from the float dose map and once in double: equal to float precision, not
+        // to 1e-9 Gy (a fixed 1e-9 Gy held by chance until the photon angles changed; the values differ by 1e-9)
+        assertThat(r.vois().get(0).dose().inGy())
+                .isCloseTo(t.monteCarlo().inGy(), within(1e-6 * t.monteCarlo().inGy()));
         assertThat(mc.geometry()).contains("no CT");
         assertThat(mc.electronsLocalValid()).isTrue();
     }
