@@ -13,7 +13,7 @@ import org.netra.sim.anatomy.Region;
 
 /**
  * The Monte Carlo's flag on a twin with lungs: twin 2 with its lung bases and a 1.68 mL tumour deep in the right lower
- * lobe (a 15 mm nodule, about 19 voxels of 4.42 mm), through {@link TwinMethodComparison}, with the CT and in soft
+ * lobe (a 15 mm nodule, 20 voxels of 4.42 mm), through {@link TwinMethodComparison}, with the CT and in soft
  * tissue, plus one VOI the twin does not have: the shell of lung voxels touching the tumour (26-neighbours), where
  * the kernel's voxel-by-voxel density scaling is least right.
  *
