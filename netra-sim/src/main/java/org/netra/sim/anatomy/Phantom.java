@@ -188,11 +188,16 @@ public final class Phantom {
         return counts.get(r) * geometry.voxelVolume().inMl();
     }
 
-    /** The regions as a NIfTI-ready label map (a copy of the labels). */
+    /**
+     * The regions as a NIfTI-ready label map (a copy of the labels), naming the regions this phantom has (a twin
+     * without lungs names no lung labels).
+     */
     public LabelMap labelMap() {
         Map<Integer, String> names = new LinkedHashMap<>();
         for (Region r : Region.values()) {
-            names.put(r.label(), r.labelName());
+            if (voxelCount(r) > 0) {
+                names.put(r.label(), r.labelName());
+            }
         }
         return LabelMap.wrap(geometry, labels.clone(), names);
     }
