@@ -94,6 +94,7 @@ public final class Phantom {
                 Shape.ellipsoid(-80 * w, 5 * w, 0, 0.37, 0.43, 1.0, lungMl).withBottomAt(lungBaseZ);
         boolean lungs = spec.lungs().isPresent();
         double lungTumourMl = spec.lungs().map(l -> l.tumourMl().orElse(0)).orElse(0.0);
+        // without a lung tumour the sphere is never asked (lungTumourMl > 0 below); it needs a positive volume
         Shape lungTumour = Shape.sphere(lungR.cx(), lungR.cy(), lungBaseZ + 50 * h, Math.max(lungTumourMl, 1e-9));
 
         byte[] lab = new byte[g.voxelCount()];

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What a phantom is built from: the body size, the tumour volumes (mL) and the voxel grid. The default
  * grid is 128×128×100 voxels of 4.42 mm, a common 177Lu SPECT matrix (and a voxel size with tabulated
- * voxel S-values), which covers the trunk from the bladder to the liver dome.
+ * voxel S-values), which covers the trunk from the bladder to the liver dome, and with {@code lungs} the lung bases
+ * above it (empty in {@link #standard}: the twins' figures were measured without lungs; {@link #withLungs}).
  */
 public record PhantomSpec(
         BodySize body,

@@ -4,7 +4,7 @@ package org.netra.sim.anatomy;
  * The tissue classes of the phantom, one label each (0 is air outside the body). CT numbers are typical
  * contrast-free values for each tissue (soft tissue 40, fat −90, liver 60, spleen 50, kidney 35, urine 5,
  * cortical bone 800, vertebral cancellous bone with red marrow 200, NET metastases 45; bone metastases are
- * often sclerotic, 350); the density of each follows from its CT number through the same Schneider
+ * often sclerotic, 350; inflated lung −749, lungs only in a phantom with {@link Lungs}); the density of each follows from its CT number through the same Schneider
  * calibration a dosimetry pipeline applies to the CT ({@link org.netra.physics.material.CtDensity}).
  */
 public enum Region {
