@@ -11,6 +11,7 @@ import org.netra.sim.spect.SpectSettings;
 import org.netra.sim.truth.VoiTruth;
 import org.netra.sim.twin.DigitalTwin;
 import org.netra.sim.twin.Twin;
+import org.netra.sim.twin.TwinSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,6 +59,12 @@ final class SimulateCommand implements Runnable {
                     "also the work-up before PRRT: 111In-pentetreotide SPECT at 4, 24, 48 h and 68Ga-DOTATATE PET")
     boolean diagnostic;
 
+    @Option(
+            names = "--lungs",
+            description = "give the twin lung bases above the diaphragm and, in about one twin in three (by seed), a"
+                    + " tumour in the right lower lobe")
+    boolean lungs;
+
     @Option(names = "--json", description = "print the ground truth as JSON")
     boolean json;
 
@@ -72,7 +79,8 @@ final class SimulateCommand implements Runnable {
                 .withScanHours(timepoints)
                 .withFwhm(fwhmMm)
                 .withMisalignment(misalignMm);
-        Twin twin = DigitalTwin.simulate(seed, cycles, settings, diagnostic);
+        TwinSpec drawn = TwinSpec.draw(seed, cycles, 7400);
+        Twin twin = DigitalTwin.simulate(lungs ? drawn.withLungs() : drawn, settings, diagnostic);
         GroundTruth truth;
         try {
             truth = TwinWriter.write(twin, out);

@@ -56,6 +56,47 @@ class SimulateCommandTest {
                 .isEqualTo(Files.readAllBytes(dir.resolve("ground-truth.json")));
     }
 
+    /**
+     * With --lungs, twin 2 (a lung-tumour twin by its seed) has both lungs and the tumour in its truth, its RTSTRUCT
+     * and its label map; the lungs, a quarter as dense and holding the remainder's activity per gram, get far less
+     * dose than the kidneys, the lung tumour a tumour's dose.
+     */
+    @Test
+    void simulateWithLungsWritesTheLungsAndTheLungTumour() throws Exception {
+        var r = NuclideCommandTest.run(
+                "simulate", "--out", dir.toString(), "--seed", "2", "--timepoints", "24,96", "--lungs", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode vois = new ObjectMapper().readTree(r.out()).at("/groundTruth/cycles/0/vois");
+        java.util.Map<String, Double> gyPerGBq = new java.util.HashMap<>();
+        vois.forEach(
+                v -> gyPerGBq.put(v.get("name").asText(), v.get("doseGyPerGBq").asDouble()));
+        assertThat(gyPerGBq).containsKeys("Lung_L", "Lung_R", "Tumour_lung", "Kidney_L", "Tumour_bone");
+        assertThat(gyPerGBq.get("Lung_R")).isLessThan(gyPerGBq.get("Kidney_L") / 4);
+        assertThat(gyPerGBq.get("Tumour_lung")).isGreaterThan(gyPerGBq.get("Kidney_L"));
+        assertThat(Files.readString(dir.resolve("labels.json"))).contains("Tumour_lung");
+        // twin 3 has lungs but no lung tumour: no such VOI, label or ROI
+        var clear = NuclideCommandTest.run(
+                "simulate",
+                "--out",
+                dir.resolve("clear").toString(),
+                "--seed",
+                "3",
+                "--timepoints",
+                "24,96",
+                "--lungs");
+        assertThat(clear.exit()).as(clear.err()).isZero();
+        assertThat(Files.readString(dir.resolve("clear/ground-truth.json")))
+                .contains("\"Lung_R\"")
+                .doesNotContain("Tumour_lung");
+        assertThat(Files.readString(dir.resolve("clear/labels.json")))
+                .contains("Lung_R")
+                .doesNotContain("Tumour_lung");
+        assertThat(new String(
+                        Files.readAllBytes(dir.resolve("rtstruct.dcm")), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("Lung_L")
+                .contains("Tumour_lung");
+    }
+
     @Test
     void badInputIsOneSentence() {
         var r = NuclideCommandTest.run("simulate", "--out", dir.toString(), "--timepoints", "24,4");

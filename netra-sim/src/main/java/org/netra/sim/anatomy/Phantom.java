@@ -20,7 +20,10 @@ import org.netra.physics.material.CtDensity;
  * kidneys 310/275 mL for both, male/female) scaled by body surface area; positions scale with the trunk's
  * width and the patient's height. Each kidney is a cortex around a medulla holding 30 % of its volume.
  * Tumours: three liver metastases, a pancreatic primary and a metastasis in the uppermost vertebral body;
- * the marrow VOI is the cancellous core of the five vertebral bodies below it.
+ * the marrow VOI is the cancellous core of the five vertebral bodies below it. With {@link Lungs} in the spec, two
+ * lung bases rise from the diaphragm (their lowest point 15 mm below the liver dome, the liver and spleen moulding
+ * them) between the mediastinum and the chest wall, and a lung tumour, if any, sits deep in the right lower lobe
+ * 50 mm above the base, surrounded by lung on every side.
  */
 public final class Phantom {
     private static final CtDensity SCHNEIDER = CtDensity.schneider2000();
@@ -83,6 +86,16 @@ public final class Phantom {
         Shape met3 = Shape.sphere(-95 * w, 25 * w, 45 * h, spec.liverMet3Ml());
         Shape pancreas = Shape.sphere(30 * w, 5 * w, 5 * h, spec.pancreasMl());
         Shape boneMet = Shape.sphere(0, spineY, vertebraZ[0], spec.boneMetMl());
+        // lung bases: ICRP 89 mass at inflated density, half per lung, their base under the liver dome's top
+        double lungMl = (male ? Lungs.MALE_MASS_G : Lungs.FEMALE_MASS_G) * v / Lungs.DENSITY_G_PER_ML / 2;
+        double lungBaseZ = liver.cz() + liver.c() - 15;
+        Shape lungL = Shape.ellipsoid(80 * w, 5 * w, 0, 0.37, 0.43, 1.0, lungMl).withBottomAt(lungBaseZ);
+        Shape lungR =
+                Shape.ellipsoid(-80 * w, 5 * w, 0, 0.37, 0.43, 1.0, lungMl).withBottomAt(lungBaseZ);
+        boolean lungs = spec.lungs().isPresent();
+        double lungTumourMl = spec.lungs().map(l -> l.tumourMl().orElse(0)).orElse(0.0);
+        // without a lung tumour the sphere is never asked (lungTumourMl > 0 below); it needs a positive volume
+        Shape lungTumour = Shape.sphere(lungR.cx(), lungR.cy(), lungBaseZ + 50 * h, Math.max(lungTumourMl, 1e-9));
 
         byte[] lab = new byte[g.voxelCount()];
         double[] p = new double[3];
@@ -96,6 +109,14 @@ public final class Phantom {
                         continue;
                     }
                     Region r = sq(x / (bodyA - fat)) + sq(y / (bodyB - fat)) > 1 ? Region.FAT : Region.SOFT_TISSUE;
+                    if (lungs && r == Region.SOFT_TISSUE) {
+                        // inside the ribcage's fat layer only; the organs drawn below take their own space
+                        if (lungL.contains(x, y, z)) {
+                            r = Region.LUNG_L;
+                        } else if (lungR.contains(x, y, z)) {
+                            r = Region.LUNG_R;
+                        }
+                    }
                     if (liver.contains(x, y, z)) {
                         r = Region.LIVER;
                     }
@@ -135,6 +156,9 @@ public final class Phantom {
                     if (boneMet.contains(x, y, z)) {
                         r = Region.BONE_MET;
                     }
+                    if (lungTumourMl > 0 && lungTumour.contains(x, y, z)) {
+                        r = Region.LUNG_TUMOUR;
+                    }
                     lab[g.index(i, j, k)] = (byte) r.label();
                 }
             }
@@ -165,11 +189,16 @@ public final class Phantom {
         return counts.get(r) * geometry.voxelVolume().inMl();
     }
 
-    /** The regions as a NIfTI-ready label map (a copy of the labels). */
+    /**
+     * The regions as a NIfTI-ready label map (a copy of the labels), naming the regions this phantom has (a twin
+     * without lungs names no lung labels).
+     */
     public LabelMap labelMap() {
         Map<Integer, String> names = new LinkedHashMap<>();
         for (Region r : Region.values()) {
-            names.put(r.label(), r.labelName());
+            if (voxelCount(r) > 0) {
+                names.put(r.label(), r.labelName());
+            }
         }
         return LabelMap.wrap(geometry, labels.clone(), names);
     }
@@ -223,6 +252,11 @@ public final class Phantom {
 
         static Shape sphere(double cx, double cy, double cz, double ml) {
             return ellipsoid(cx, cy, cz, 1, 1, 1, ml);
+        }
+
+        /** The same ellipsoid moved along z so that its lowest point is at {@code z}. */
+        Shape withBottomAt(double z) {
+            return new Shape(cx, cy, z + c, a, b, c);
         }
 
         Shape scaled(double f) {

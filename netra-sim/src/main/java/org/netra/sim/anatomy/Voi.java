@@ -41,4 +41,25 @@ public record Voi(String name, Set<Region> regions, Kind kind) {
             new Voi("Tumour_pancreas", EnumSet.of(Region.PANCREAS_PRIMARY), Kind.TUMOUR),
             new Voi("Tumour_bone", EnumSet.of(Region.BONE_MET), Kind.TUMOUR),
             new Voi("Body", EnumSet.allOf(Region.class), Kind.BODY));
+
+    /** The VOIs of a twin with lungs, besides {@link #STANDARD}: each lung and the lung tumour. */
+    public static final List<Voi> THORAX = List.of(
+            new Voi("Lung_L", EnumSet.of(Region.LUNG_L), Kind.ORGAN),
+            new Voi("Lung_R", EnumSet.of(Region.LUNG_R), Kind.ORGAN),
+            new Voi("Tumour_lung", EnumSet.of(Region.LUNG_TUMOUR), Kind.TUMOUR));
+
+    /**
+     * The VOIs a phantom of {@code spec} has: {@link #STANDARD}, and with lungs {@link #THORAX} too (the lung
+     * tumour only when there is one), so that no VOI is empty.
+     */
+    public static List<Voi> of(PhantomSpec spec) {
+        if (spec.lungs().isEmpty()) {
+            return STANDARD;
+        }
+        boolean tumour = spec.lungs().get().tumourMl().isPresent();
+        return java.util.stream.Stream.concat(
+                        STANDARD.stream(),
+                        THORAX.stream().filter(v -> tumour || !v.regions().contains(Region.LUNG_TUMOUR)))
+                .toList();
+    }
 }

@@ -53,7 +53,7 @@ public final class TwinWriter {
         List<String> ctSlices = ImageSeriesWriter.writeCt(dir.resolve("ct"), study, phantom.ct());
         List<Mask> masks = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
-        for (Voi voi : Voi.STANDARD) {
+        for (Voi voi : Voi.of(twin.spec().phantom())) {
             Mask m = phantom.mask(voi);
             if (!m.isEmpty()) {
                 masks.add(m);

@@ -23,8 +23,10 @@ import org.netra.sim.anatomy.Region;
  *       phase of ≈ 1 h and a slow one of ≈ 45 h; blood-based marrow dose 0.01–0.03 Gy/GBq (DOMAIN.md §1,
  *       Forrer et al., EJNMMI 2009;36:1138).
  *   <li>Bladder: urine passing through, ≈ 6 % IA with a 3 h turnover (voiding every few hours).
- *   <li>Remainder (soft tissue, fat, bone outside the VOIs): extracellular activity cleared by the kidneys,
- *       64 % with T ≈ 1.4 h and 36 % with T_eff ≈ 50 h.
+ *   <li>Remainder (soft tissue, fat, bone outside the VOIs, the lungs): extracellular activity cleared by the
+ *       kidneys, 64 % with T ≈ 1.4 h and 36 % with T_eff ≈ 50 h. Normal lung takes up little (minimal uptake in
+ *       68Ga-DOTATATE PET, Özgüven et al., Mol Imaging Radionucl Ther 2021;30:39): it holds the remainder's
+ *       activity per gram, a quarter of soft tissue's per mL at 0.26 g/mL (an assumption; no 177Lu lung series).
  * </ul>
  *
  * Total-body check (docs/DOMAIN.md §4): the dose rate at 1 m follows the whole-body activity, ≈ 18 µSv/h
@@ -54,6 +56,12 @@ public final class Lu177Dotatate {
             new Uptake(0.00005, 5, 0.0004, 90, 2, true, "Sandström 2013; Ilan 2015");
     public static final Uptake BONE_METASTASIS =
             new Uptake(0.00005, 5, 0.0002, 90, 2, true, "Sandström 2013; Ilan 2015");
+    /**
+     * A tumour in the lung (a NET lung metastasis or a bronchopulmonary carcinoid): the liver metastases' curve,
+     * for want of a published lung-lesion series; not in {@link #standard()}, only twins with a lung tumour draw it.
+     */
+    public static final Uptake LUNG_TUMOUR = new Uptake(0.00005, 5, 0.0003, 90, 2, true, "as liver metastases (model)");
+
     public static final Uptake MARROW = new Uptake(0.00012, 1.0, 0.000003, 45, 0, true, "Hindorf 2010; Forrer 2009");
     public static final Uptake BLADDER = new Uptake(0.06, 3, 0.0, 3, 0.7, false, "urinary transit (model)");
     public static final Uptake REMAINDER = new Uptake(0.64, 1.4, 0.36, 50, 0, false, "whole-body balance (model)");
@@ -87,7 +95,9 @@ public final class Lu177Dotatate {
         BONE_MET,
         MARROW,
         BLADDER,
-        REMAINDER;
+        REMAINDER,
+        /** Last, so that the draws for every other compartment of a twin stay in their order. */
+        LUNG_TUMOUR;
 
         public static Group of(Region r) {
             return switch (r) {
@@ -101,7 +111,9 @@ public final class Lu177Dotatate {
                 case BONE_MET -> BONE_MET;
                 case MARROW -> MARROW;
                 case BLADDER -> BLADDER;
-                case SOFT_TISSUE, FAT, CORTICAL_BONE -> REMAINDER;
+                case LUNG_TUMOUR -> LUNG_TUMOUR;
+                // the lungs take part in the extracellular remainder (weighted by their mass, TrueKinetics)
+                case SOFT_TISSUE, FAT, CORTICAL_BONE, LUNG_L, LUNG_R -> REMAINDER;
             };
         }
     }

@@ -62,6 +62,8 @@ public final class TrueKinetics {
         double v = phantom.volumeMl(r);
         return switch (r) {
             case KIDNEY_L_MEDULLA, KIDNEY_R_MEDULLA -> v * Lu177Dotatate.MEDULLA_TO_CORTEX;
+            // the remainder's activity per gram, not per mL (Lu177Dotatate): lung is a quarter as dense
+            case LUNG_L, LUNG_R -> v * Phantom.density(r) / Phantom.density(Region.SOFT_TISSUE);
             default -> v;
         };
     }

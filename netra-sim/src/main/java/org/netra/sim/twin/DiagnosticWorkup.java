@@ -71,7 +71,7 @@ public record DiagnosticWorkup(
         double gaHalfLife = SimulatedTracer.GA68_DOTATATE.halfLifeHours();
         double injectedAtScanBq = SimulatedTracer.GA68_DOTATATE.activityMBq() * 1e6 * Math.pow(2, -1.0 / gaHalfLife);
         List<Finding> truth = new ArrayList<>();
-        for (Voi voi : Voi.STANDARD) {
+        for (Voi voi : Voi.of(phantom.spec())) {
             if (phantom.volumeMl(voi) == 0) {
                 continue;
             }
@@ -120,7 +120,7 @@ public record DiagnosticWorkup(
 
     /** A VOI's true mean activity concentration at {@code hours}, Bq/mL. */
     private static double concentration(TrueKinetics k, Phantom phantom, String voi, double hours) {
-        Voi v = Voi.STANDARD.stream()
+        Voi v = Voi.of(phantom.spec()).stream()
                 .filter(x -> x.name().equals(voi))
                 .findFirst()
                 .orElseThrow();

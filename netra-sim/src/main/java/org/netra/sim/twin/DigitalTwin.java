@@ -42,7 +42,7 @@ public final class DigitalTwin {
                     FIRST_INJECTION.plusWeeks((long) CYCLE_INTERVAL_WEEKS * c),
                     k,
                     scans,
-                    DoseTruth.of(c + 1, k, Voi.STANDARD)));
+                    DoseTruth.of(c + 1, k, Voi.of(spec.phantom()))));
         }
         Optional<DiagnosticWorkup> work = diagnostic
                 ? Optional.of(DiagnosticWorkup.simulate(

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.hipparchus.random.RandomDataGenerator;
 import org.netra.clinical.patient.Sex;
 import org.netra.sim.anatomy.BodySize;
+import org.netra.sim.anatomy.Lungs;
 import org.netra.sim.anatomy.PhantomSpec;
 import org.netra.sim.kinetics.Lu177Dotatate;
 import org.netra.sim.kinetics.Lu177Dotatate.Group;
@@ -103,6 +104,40 @@ public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> 
         return new TwinSpec(seed(), phantom, perCycle, injectedMBq);
     }
 
+    /**
+     * The same twin with lung bases above its diaphragm and, in about one twin in three
+     * ({@link #LUNG_TUMOUR_FRACTION}), a tumour in the right lower lobe: 3 mL typical (log-normal, 50 %, 1–8 mL, a
+     * nodule of 12–25 mm) with its own uptake (the liver metastases' curve, 35 % between patients, 8 % between
+     * cycles). Everything is drawn from a stream of its own, the same draws whether or not the tumour is there, so
+     * every other organ, tumour and curve of the twin is unchanged.
+     */
+    public TwinSpec withLungs() {
+        RandomDataGenerator r = new RandomDataGenerator(seed * 0x3C6EF372FE94F82BL + 53);
+        boolean tumour = r.nextUniform(0, 1) < LUNG_TUMOUR_FRACTION;
+        double ml = clamp(3 * logNormal(r, 0.5), 1, 8);
+        Uptake typical = Lu177Dotatate.LUNG_TUMOUR
+                .scaled(logNormal(r, uptakeSpread(Group.LUNG_TUMOUR)))
+                .slowerBy(logNormal(r, SLOW_HALF_LIFE_SPREAD));
+        List<Map<Group, Uptake>> perCycle = new ArrayList<>();
+        for (int c = 0; c < cycleKinetics.size(); c++) {
+            Map<Group, Uptake> k = new EnumMap<>(cycleKinetics.get(c));
+            Uptake thisCycle = c == 0 ? typical : typical.scaled(logNormal(r, BETWEEN_CYCLE_SPREAD));
+            if (tumour) {
+                k.put(Group.LUNG_TUMOUR, thisCycle);
+            }
+            perCycle.add(k);
+        }
+        Lungs lungs = tumour ? Lungs.withTumour(ml) : Lungs.clear();
+        return new TwinSpec(seed, phantom.withLungs(lungs), perCycle, injectedMBq);
+    }
+
+    /**
+     * The fraction of twins with lungs that carry a lung tumour. More than among NET patients treated with PRRT
+     * (lung metastases in roughly 10 % of metastatic gastro-entero-pancreatic NETs; bronchopulmonary NETs about a
+     * quarter of all NETs, few of them treated with PRRT), so that the Monte Carlo's flag has cases to fire on.
+     */
+    public static final double LUNG_TUMOUR_FRACTION = 1.0 / 3;
+
     /** The between-cycle SD of ln(uptake amplitude) of every compartment around the patient's typical. */
     static final double BETWEEN_CYCLE_SPREAD = 0.08;
 
@@ -132,7 +167,7 @@ public record TwinSpec(long seed, PhantomSpec phantom, List<Map<Group, Uptake>> 
     /** The between-patient SD of ln(uptake amplitude) for a compartment. */
     static double uptakeSpread(Group g) {
         return switch (g) {
-            case LIVER_MET_1, LIVER_MET_2, LIVER_MET_3, PANCREAS_PRIMARY, BONE_MET -> 0.35;
+            case LIVER_MET_1, LIVER_MET_2, LIVER_MET_3, PANCREAS_PRIMARY, BONE_MET, LUNG_TUMOUR -> 0.35;
             case REMAINDER, BLADDER -> 0.1;
             case KIDNEYS, LIVER, SPLEEN, MARROW -> 0.25;
         };

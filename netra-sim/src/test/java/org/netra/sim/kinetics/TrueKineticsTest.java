@@ -76,7 +76,9 @@ class TrueKineticsTest {
         }
         double expected = 0;
         for (Region r : Region.values()) {
-            expected += TRUTH.region(r).integralMBqHours(0, Double.POSITIVE_INFINITY) * 3.6e9;
+            if (TRUTH.phantom().voxelCount(r) > 0) { // a twin without lungs has no lung regions
+                expected += TRUTH.region(r).integralMBqHours(0, Double.POSITIVE_INFINITY) * 3.6e9;
+            }
         }
         assertThat(tiaTotal).isCloseTo(expected, within(expected * 1e-4));
     }
