@@ -1,7 +1,6 @@
 package org.netra.app.web.admin;
 
 import io.javalin.http.HandlerType;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.netra.app.web.Routes;
@@ -16,7 +15,6 @@ import org.netra.store.audit.AuditEvent;
 
 /** The audit trail for the administrator: who changed what, when, before and after. */
 public final class AuditFeature implements WebFeature {
-    static final int PAGE_SIZE = 200;
     /** Kinds whose content is a secret: the trail shows that they changed, not what they hold. */
     static final Set<String> SECRET_KINDS = Set.of(Credential.KIND.name(), ApiToken.KIND.name());
 
@@ -26,20 +24,26 @@ public final class AuditFeature implements WebFeature {
         this.services = services;
     }
 
-    /** The audit page: the latest events, newest first. */
-    public record AuditPage(List<AuditEvent> events, int shown, int total) {}
-
     @Override
     public void register(Routes routes) {
         Access auditors = Access.requires(Permission.VIEW_AUDIT);
         routes.nav("Audit", "/admin/audit", auditors);
         routes.page(HandlerType.GET, "/admin/audit", auditors, ctx -> {
-            List<AuditEvent> all = services.store().audit().since(0);
-            List<AuditEvent> latest = all.subList(Math.max(0, all.size() - PAGE_SIZE), all.size()).stream()
-                    .map(AuditFeature::redact)
-                    .toList()
-                    .reversed();
-            routes.views().render(ctx, "audit.jte", "Audit trail", new AuditPage(latest, latest.size(), all.size()));
+            String raw = ctx.queryParamAsClass("page", String.class).getOrDefault("1");
+            int page;
+            try {
+                page = Integer.parseInt(raw.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(Map.of("page", "a whole number from 1, got '" + raw + "'"));
+            }
+            AuditListing listing = AuditListing.of(
+                    services.store().audit().since(0),
+                    ctx.queryParam("who"),
+                    ctx.queryParam("kind"),
+                    ctx.queryParam("record"),
+                    page,
+                    services.clock().getZone());
+            routes.views().render(ctx, "audit.jte", "Audit trail", listing);
         });
         routes.api(
                 HandlerType.GET,
