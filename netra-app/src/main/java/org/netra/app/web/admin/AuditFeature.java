@@ -7,6 +7,7 @@ import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.WebServices;
 import org.netra.app.web.input.InvalidInputException;
+import org.netra.app.web.input.PageNumber;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.ApiToken;
 import org.netra.app.web.security.Credential;
@@ -29,13 +30,7 @@ public final class AuditFeature implements WebFeature {
         Access auditors = Access.requires(Permission.VIEW_AUDIT);
         routes.nav("Audit", "/admin/audit", auditors);
         routes.page(HandlerType.GET, "/admin/audit", auditors, ctx -> {
-            String raw = ctx.queryParamAsClass("page", String.class).getOrDefault("1");
-            int page;
-            try {
-                page = Integer.parseInt(raw.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(Map.of("page", "a whole number from 1, got '" + raw + "'"));
-            }
+            int page = PageNumber.of(ctx);
             AuditListing listing = AuditListing.of(
                     services.store().audit().since(0),
                     ctx.queryParam("who"),

@@ -7,7 +7,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.netra.app.report.Plot;
 import org.netra.app.viewer.Plane;
 import org.netra.app.viewer.Scene;
@@ -18,7 +17,7 @@ import org.netra.app.viewer.Windowing;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.dosimetry.UploadRefusedException;
-import org.netra.app.web.input.InvalidInputException;
+import org.netra.app.web.input.PageNumber;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
@@ -187,13 +186,7 @@ public final class ImagingFeature implements WebFeature {
     }
 
     private StudiesPage page(Context ctx, String error) {
-        String raw = ctx.queryParamAsClass("page", String.class).getOrDefault("1");
-        int page;
-        try {
-            page = Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(Map.of("page", "a whole number from 1, got '" + raw + "'"));
-        }
+        int page = PageNumber.of(ctx);
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         String imported = ctx.queryParam("imported");
         String cd = imported == null || !imported.matches("[0-9a-f]{8}") ? "" : imported;
