@@ -48,6 +48,10 @@ class GivenCyclePageTest {
         assertThat(page)
                 .contains("Given " + day + " 09:30; isolation from " + day + " 09:30 to " + day + " 14:30.")
                 .doesNotContain(day + "T09:30;");
+        // the demo's dispensing: calibrated at 08:00, residual measured 45 min after the infusion, both to the minute
+        assertThat(page)
+                .containsPattern("GBq at " + day + " 08:00; residual 60.0 MBq at " + day + " 10:15\\.")
+                .doesNotContain(day + "T08:00");
         assertThat(page)
                 .contains(String.format(
                         java.util.Locale.ROOT,
