@@ -66,8 +66,32 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-server", description = "print a PRRT cycle's physics instead of starting the web app")
     boolean noServer;
 
+    @Option(
+            names = "--pacs-url",
+            description = "DICOMweb root of a PACS for pull and push from the web (e.g."
+                    + " http://127.0.0.1:8042/dicom-web); default: NETRA_PACS_URL, else none")
+    String pacsUrl;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The demo's settings: its own folder, port and embedded database whatever the environment says (it recreates
+     * its data), but the department's PACS when one is given (--pacs-url, else NETRA_PACS_URL), so pull and push can
+     * be tried from the demo's web pages.
+     */
+    static ServerConfig config(Path dataDir, int port, String pacsUrl, Map<String, String> env) {
+        Map<Setting, String> flags = new java.util.EnumMap<>(Setting.class);
+        flags.put(Setting.DATA, dataDir.toString());
+        flags.put(Setting.PORT, Integer.toString(port));
+        if (pacsUrl != null) {
+            flags.put(Setting.PACS_URL, pacsUrl);
+        }
+        String pacsVariable = Setting.PACS_URL.variable();
+        Map<String, String> pacsOnly =
+                env.get(pacsVariable) == null ? Map.of() : Map.of(pacsVariable, env.get(pacsVariable));
+        return ServerConfig.resolve(flags, pacsOnly, new Properties()).withHost("127.0.0.1");
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -77,11 +101,7 @@ final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         recreate(dataDir);
-        var config = ServerConfig.resolve(
-                        Map.of(Setting.DATA, dataDir.toString(), Setting.PORT, Integer.toString(port)),
-                        Map.of(),
-                        new Properties())
-                .withHost("127.0.0.1");
+        var config = config(dataDir, port, pacsUrl, System.getenv());
         out.println("netra demo: starting the web app on a fresh database in " + dataDir);
         // the reference images, then each demo patient's own SPECT/CT (their twin's) once the store is open
         var demoStore = new java.util.concurrent.atomic.AtomicReference<org.netra.store.Store>();

@@ -180,6 +180,11 @@ public final class SyntheticDemoCohort implements DemoCohort {
                                 ClinicalKinds.key(pid, "prrt-1", "cycle-" + d.cycle()),
                                 pid,
                                 List.of(TwinKidneyCurve.of(d, sex))));
+                dispensing(
+                        pid,
+                        courseId,
+                        d,
+                        t.plan().radiopharmaceutical().nuclide().halfLife());
                 safety(pid, courseId, d);
             }
             boolean finished = given.size() == t.dosimetry().size();
@@ -256,6 +261,35 @@ public final class SyntheticDemoCohort implements DemoCohort {
             }
         }
 
+        /**
+         * The radiopharmacist's record of a given cycle, as the hot lab keeps it: the syringe calibrated at 08:00, the
+         * residual measured 45 min after the 09:30 infusion. The calibrated activity is chosen so that, decay-corrected
+         * to the infusion, syringe minus residual is the cycle's recorded activity: the cycle page's administered
+         * activity, its RRDSR and the report's residual line then agree with the dosimetry's figure.
+         */
+        private void dispensing(String pid, String courseId, CycleDosimetry d, Duration halfLife) {
+            LocalDateTime given = d.date().atTime(9, 30);
+            LocalDateTime calibratedAt = d.date().atTime(8, 0);
+            LocalDateTime residualAt = given.plusMinutes(45);
+            double residualMBq = DEMO_RESIDUAL_MBQ;
+            double hours = org.netra.physics.quantity.Times.hours(halfLife);
+            double residualAtInfusionMBq = residualMBq * Math.pow(2, 0.75 / hours);
+            double calibratedMBq = (d.administered().inMBq() + residualAtInfusionMBq) * Math.pow(2, 1.5 / hours);
+            save(
+                    ClinicalKinds.DISPENSING,
+                    new org.netra.store.clinical.DispensingRecord(
+                            org.netra.store.clinical.DispensingRecord.idOf(courseId, d.cycle()),
+                            pid,
+                            courseId,
+                            d.cycle(),
+                            new org.netra.clinical.therapy.Dispensing(
+                                    String.format(Locale.ROOT, "DEMO-%s-%d", pid, d.cycle()),
+                                    org.netra.physics.quantity.Activity.ofMBq(calibratedMBq),
+                                    calibratedAt,
+                                    org.netra.physics.quantity.Activity.ofMBq(residualMBq),
+                                    residualAt)));
+        }
+
         private void safety(String pid, String courseId, CycleDosimetry d) {
             var rp = RadiationProtection.defaults();
             LocalDateTime given = d.date().atTime(9, 30);
@@ -292,6 +326,9 @@ public final class SyntheticDemoCohort implements DemoCohort {
                             rp.restrictions(rate, teff, ContactScenario.defaults())));
         }
     }
+
+    /** The residual left in the demo's syringes and lines after an infusion: about 1 % of 7.4 GBq (assumed). */
+    private static final double DEMO_RESIDUAL_MBQ = 60;
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;

@@ -99,6 +99,14 @@ public record DosimetryReport(
         }
     }
 
+    /**
+     * The zone as a reader expects it beside a time: "UTC" for the UTC offset (Java names it "Z"), else its region
+     * id such as "Europe/Berlin".
+     */
+    public static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
     /** Who the report is about. */
     public record ReportPatient(String id, String name, LocalDate birthDate) {
         public ReportPatient {

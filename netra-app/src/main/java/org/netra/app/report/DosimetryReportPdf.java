@@ -100,8 +100,7 @@ public final class DosimetryReportPdf {
 
         /** A time to the minute in the department's zone, as a person writes it (no seconds, no nanoseconds). */
         public String minute(java.time.Instant at) {
-            return MINUTE.format(at.atZone(report.zone())) + " ("
-                    + report.zone().getId() + ")";
+            return MINUTE.format(at.atZone(report.zone())) + " (" + DosimetryReport.zoneName(report.zone()) + ")";
         }
 
         public boolean overLimit() {

@@ -231,44 +231,80 @@ public final class Plot {
                     (py - 3 * unit));
         }
 
-        // legend above the plot, wrapped onto as many rows as it needs: a long legend is never cut at the edge
-        float lx = left;
-        float ly = (int) (8 * unit) + fm.getHeight() + fm.getAscent();
-        for (Series s : series) {
-            if (s.label().isEmpty()) {
-                continue;
-            }
-            if (lx > left && lx + legendEntryWidth(fm, s, unit) > w) {
-                lx = left;
-                ly += fm.getHeight() + 4;
-            }
-            g.setColor(s.color());
-            g.fill(new Rectangle2D.Double(lx, ly - fm.getAscent() / 1.6, 10 * unit, 4 * unit));
+        // legend above the plot, wrapped onto as many rows as it needs: a long legend is never cut at the edge, and
+        // an entry wider than the plot (a bladder's model sentence) wraps its own words onto further rows
+        float baseline = (int) (8 * unit) + fm.getHeight() + fm.getAscent();
+        for (LegendEntry e : legend(fm, left, w, unit)) {
+            float ly = baseline + e.row() * (fm.getHeight() + 4);
+            g.setColor(e.series().color());
+            g.fill(new Rectangle2D.Double(e.x(), ly - fm.getAscent() / 1.6, 10 * unit, 4 * unit));
             g.setColor(new Color(0x333333));
-            g.drawString(s.label(), lx + 14 * unit, ly);
-            lx += 14 * unit + fm.stringWidth(s.label()) + 14 * unit;
+            for (int i = 0; i < e.lines().size(); i++) {
+                g.drawString(e.lines().get(i), e.x() + 14 * unit, ly + i * (fm.getHeight() + 4));
+            }
         }
     }
 
-    private static float legendEntryWidth(FontMetrics fm, Series s, float unit) {
-        return 14 * unit + fm.stringWidth(s.label()) + 14 * unit;
-    }
+    /** A legend entry placed: its left edge, its first row, and its label as the lines it takes. */
+    record LegendEntry(Series series, float x, int row, List<String> lines) {}
 
-    /** The rows the legend takes when its entries wrap at the image's width {@code w}. */
-    private int legendRows(FontMetrics fm, int left, int w, float unit) {
-        int rows = 0;
+    /**
+     * The legend laid out in rows of the image's width {@code w}: entries side by side while they fit, an entry
+     * wider than a whole row on rows of its own with its words wrapped.
+     */
+    List<LegendEntry> legend(FontMetrics fm, int left, int w, float unit) {
+        float textWidth = w - left - 28 * unit;
+        List<LegendEntry> out = new ArrayList<>();
         float lx = left;
+        int row = 0;
+        boolean rowUsed = false;
         for (Series s : series) {
             if (s.label().isEmpty()) {
                 continue;
             }
-            if (rows == 0 || (lx > left && lx + legendEntryWidth(fm, s, unit) > w)) {
-                rows++;
+            List<String> lines = wrap(fm, s.label(), textWidth);
+            float width = 28 * unit
+                    + (float) lines.stream().mapToInt(fm::stringWidth).max().orElse(0);
+            if (rowUsed && (lines.size() > 1 || lx + width > w)) {
+                row++;
                 lx = left;
             }
-            lx += legendEntryWidth(fm, s, unit);
+            out.add(new LegendEntry(s, lx, row, lines));
+            rowUsed = true;
+            if (lines.size() > 1) {
+                row += lines.size();
+                lx = left;
+                rowUsed = false;
+            } else {
+                lx += width;
+            }
         }
-        return rows;
+        return out;
+    }
+
+    /** {@code text} broken at spaces into lines no wider than {@code width} (a single longer word stays whole). */
+    static List<String> wrap(FontMetrics fm, String text, float width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String tried = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && fm.stringWidth(tried) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(tried);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** The rows the legend takes. */
+    private int legendRows(FontMetrics fm, int left, int w, float unit) {
+        return legend(fm, left, w, unit).stream()
+                .mapToInt(e -> e.row() + e.lines().size())
+                .max()
+                .orElse(0);
     }
 
     private record Mapping(Rectangle2D.Double area, double x0, double x1, double y0, double y1) {

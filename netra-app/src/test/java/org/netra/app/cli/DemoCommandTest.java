@@ -38,4 +38,19 @@ class DemoCommandTest {
         assertThatThrownBy(() -> DemoCommand.recreate(foreign)).hasMessageContaining("was not made by netra demo");
         assertThat(foreign.resolve("thesis.txt")).exists();
     }
+
+    /** The demo reaches the PACS the user names (flag or NETRA_PACS_URL) but never a configured database. */
+    @Test
+    void theDemoTakesThePacsFromTheEnvironmentOrFlagButKeepsItsOwnDatabase(@TempDir Path dir) {
+        var env = java.util.Map.of(
+                "NETRA_PACS_URL", "http://127.0.0.1:58042/dicom-web",
+                "NETRA_DB_URL", "jdbc:postgresql://db.example/prod");
+        var fromEnv = DemoCommand.config(dir, 18080, null, env);
+        assertThat(fromEnv.pacsUrl()).hasValue(java.net.URI.create("http://127.0.0.1:58042/dicom-web"));
+        assertThat(fromEnv.store().url()).startsWith("jdbc:h2:");
+        var fromFlag = DemoCommand.config(dir, 18080, "http://pacs.example:8042/dicom-web", env);
+        assertThat(fromFlag.pacsUrl()).hasValue(java.net.URI.create("http://pacs.example:8042/dicom-web"));
+        assertThat(DemoCommand.config(dir, 18080, null, java.util.Map.of()).pacsUrl())
+                .isEmpty();
+    }
 }

@@ -17,6 +17,8 @@ import org.netra.store.clinical.ClinicalKinds;
 /** The synthetic cohort as the clinic knew it on one day: every stage present, nothing from the future. */
 class SyntheticDemoCohortTest {
     static final LocalDate AS_OF = LocalDate.of(2021, 9, 6);
+    /** 177Lu's half-life, 6.647 d (ICRP Publication 107), written out rather than read from netra's catalogue. */
+    private static final java.time.Duration LU177_HALF_LIFE = java.time.Duration.ofSeconds(Math.round(6.647 * 86_400));
 
     @Test
     void theDemoClinicHasEveryStageAndNothingAfterItsDate() {
@@ -45,6 +47,44 @@ class SyntheticDemoCohortTest {
                             .orElseThrow();
             var done = planner.approve(between.id(), "physician");
             assertThat(done.decided()).isTrue();
+        }
+    }
+
+    /**
+     * Every given cycle has the radiopharmacist's dispensing, so its page shows the administered activity and
+     * offers the RRDSR: decay-corrected to the infusion (netra-clinical's Dispensing, 177Lu 6.647 d), syringe
+     * minus residual equals the activity the cycle's dosimetry records.
+     */
+    @Test
+    void everyGivenCycleHasADispensingThatGivesItsRecordedActivity() {
+        try (var store = Store.open(StoreConfig.inMemory("sim-demo-" + System.nanoTime()))) {
+            new SyntheticDemoCohort(2026, 20, AS_OF).load(store, "demo-loader");
+            var records = store.records();
+            var given = records.list(ClinicalKinds.DOSIMETRY);
+            assertThat(given).isNotEmpty();
+            for (var d : given) {
+                var dosimetry = d.value().dosimetry();
+                String course = d.value().courseId();
+                var dispensing = records.find(
+                                ClinicalKinds.DISPENSING,
+                                org.netra.store.clinical.DispensingRecord.idOf(course, dosimetry.cycle()))
+                        .orElseThrow(() -> new AssertionError(
+                                "no dispensing for " + d.value().id()))
+                        .value()
+                        .dispensing();
+                var administration = records.find(
+                                ClinicalKinds.ADMINISTRATION,
+                                org.netra.store.clinical.AdministrationRecord.idOf(course, dosimetry.cycle()))
+                        .orElseThrow()
+                        .value();
+                double gbq = dispensing
+                        .administeredAt(administration.administered(), ZoneOffset.UTC, LU177_HALF_LIFE)
+                        .inGBq();
+                // 0.1 MBq: the half-life written here by hand may differ from the catalogue's in the last digit
+                assertThat(gbq)
+                        .isCloseTo(dosimetry.administered().inGBq(), org.assertj.core.api.Assertions.within(1e-4));
+                assertThat(dispensing.residualMeasuredAt()).isAfter(administration.administered());
+            }
         }
     }
 }

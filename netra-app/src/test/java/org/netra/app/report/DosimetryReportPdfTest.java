@@ -230,7 +230,7 @@ class DosimetryReportPdfTest {
         String text = new PDFTextStripper()
                 .getText(Loader.loadPDF(DosimetryReportPdf.render(sample())))
                 .replaceAll("\\s+", " ");
-        assertThat(text).contains("DRAFT – not approved or signed").contains("Generated 2026-09-14 10:15 (Z)");
+        assertThat(text).contains("DRAFT – not approved or signed").contains("Generated 2026-09-14 10:15 (UTC)");
     }
 
     /** Runs a Poppler tool; its output with whitespace collapsed. */

@@ -1,6 +1,7 @@
 package org.netra.store.clinical;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 import org.netra.physics.quantity.Volume;
 
@@ -26,6 +28,8 @@ import org.netra.physics.quantity.Volume;
  * @param dose the region's mean absorbed dose (empty where only the curve was kept)
  * @param doseSd its 1 SD (empty if unknown)
  * @param volume the region's volume (empty if unknown)
+ * @param tia the region's time-integrated activity as the job computed it (empty where it was not kept: curves
+ *     stored before it was, or recorded without a job), so the cycle's report prints it rather than a dash
  */
 public record RegionCurves(
         String region,
@@ -36,7 +40,8 @@ public record RegionCurves(
         List<DvhPoint> dvh,
         Optional<AbsorbedDose> dose,
         Optional<AbsorbedDose> doseSd,
-        Optional<Volume> volume) {
+        Optional<Volume> volume,
+        Optional<TimeIntegratedActivity> tia) {
 
     /** The activity at a time after injection (stored as hours, the curve's axis: {@link AsStored}). */
     public record CurvePoint(Duration afterInjection, Activity activity) {
@@ -75,6 +80,21 @@ public record RegionCurves(
         dose = dose == null ? Optional.empty() : dose;
         doseSd = doseSd == null ? Optional.empty() : doseSd;
         volume = volume == null ? Optional.empty() : volume;
+        tia = tia == null ? Optional.empty() : tia;
+    }
+
+    /** A region's curves and dose without its time-integrated activity. */
+    public RegionCurves(
+            String region,
+            String model,
+            String why,
+            List<CurvePoint> measured,
+            List<CurvePoint> curve,
+            List<DvhPoint> dvh,
+            Optional<AbsorbedDose> dose,
+            Optional<AbsorbedDose> doseSd,
+            Optional<Volume> volume) {
+        this(region, model, why, measured, curve, dvh, dose, doseSd, volume, Optional.empty());
     }
 
     /** Curves without the region's dose. */
@@ -120,7 +140,8 @@ public record RegionCurves(
                 dvh.stream().map(DvhPoint::fractionAtLeast).toList(),
                 dose.map(AbsorbedDose::inGy).orElse(null),
                 doseSd.map(AbsorbedDose::inGy).orElse(null),
-                volume.map(Volume::inMl).orElse(null));
+                volume.map(Volume::inMl).orElse(null),
+                tia.map(TimeIntegratedActivity::inMBqHours).orElse(null));
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -134,7 +155,8 @@ public record RegionCurves(
                 dvhPoints(array(s.dvhGy()), array(s.dvhFraction())),
                 Optional.ofNullable(s.doseGy()).map(AbsorbedDose::ofGy),
                 Optional.ofNullable(s.doseSdGy()).map(AbsorbedDose::ofGy),
-                Optional.ofNullable(s.volumeMl()).map(Volume::ofMl));
+                Optional.ofNullable(s.volumeMl()).map(Volume::ofMl),
+                Optional.ofNullable(s.tiaMBqH()).map(TimeIntegratedActivity::ofMBqHours));
     }
 
     private static List<CurvePoint> points(String region, List<Double> hours, List<Double> mBq) {
@@ -170,5 +192,8 @@ public record RegionCurves(
             List<Double> dvhFraction,
             Double doseGy,
             Double doseSdGy,
-            Double volumeMl) {}
+            Double volumeMl,
+            // absent in curves stored before the TIA was kept; left out when null so those are written back as
+            // they were
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double tiaMBqH) {}
 }

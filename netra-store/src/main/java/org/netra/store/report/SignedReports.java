@@ -23,6 +23,9 @@ public final class SignedReports {
     /** The audit trail's kind for a signature. */
     public static final String AUDIT_KIND = "signed_report";
 
+    private static final java.time.format.DateTimeFormatter SIGNED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT);
+
     private final Jdbi jdbi;
 
     public SignedReports(Jdbi jdbi) {
@@ -89,7 +92,8 @@ public final class SignedReports {
                 throw new SigningRefusedException(
                         "version " + version + " of the cycle " + cycle + " report of " + patientId
                                 + " was signed by " + existing.signer().name() + " at "
-                                + existing.signer().at()
+                                // to the minute as people read it; the store knows no department zone, so UTC, said
+                                + SIGNED_AT.format(existing.signer().at().atOffset(ZoneOffset.UTC))
                                 + " and cannot be changed; sign an amended version " + next + " with a reason",
                         true);
             }

@@ -1,13 +1,13 @@
 package org.netra.app.web.admin;
 
 import io.javalin.http.HandlerType;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.WebServices;
 import org.netra.app.web.input.InvalidInputException;
+import org.netra.app.web.input.PageNumber;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.ApiToken;
 import org.netra.app.web.security.Credential;
@@ -16,7 +16,6 @@ import org.netra.store.audit.AuditEvent;
 
 /** The audit trail for the administrator: who changed what, when, before and after. */
 public final class AuditFeature implements WebFeature {
-    static final int PAGE_SIZE = 200;
     /** Kinds whose content is a secret: the trail shows that they changed, not what they hold. */
     static final Set<String> SECRET_KINDS = Set.of(Credential.KIND.name(), ApiToken.KIND.name());
 
@@ -26,20 +25,20 @@ public final class AuditFeature implements WebFeature {
         this.services = services;
     }
 
-    /** The audit page: the latest events, newest first. */
-    public record AuditPage(List<AuditEvent> events, int shown, int total) {}
-
     @Override
     public void register(Routes routes) {
         Access auditors = Access.requires(Permission.VIEW_AUDIT);
         routes.nav("Audit", "/admin/audit", auditors);
         routes.page(HandlerType.GET, "/admin/audit", auditors, ctx -> {
-            List<AuditEvent> all = services.store().audit().since(0);
-            List<AuditEvent> latest = all.subList(Math.max(0, all.size() - PAGE_SIZE), all.size()).stream()
-                    .map(AuditFeature::redact)
-                    .toList()
-                    .reversed();
-            routes.views().render(ctx, "audit.jte", "Audit trail", new AuditPage(latest, latest.size(), all.size()));
+            int page = PageNumber.of(ctx);
+            AuditListing listing = AuditListing.of(
+                    services.store().audit().since(0),
+                    ctx.queryParam("who"),
+                    ctx.queryParam("kind"),
+                    ctx.queryParam("record"),
+                    page,
+                    services.clock().getZone());
+            routes.views().render(ctx, "audit.jte", "Audit trail", listing);
         });
         routes.api(
                 HandlerType.GET,

@@ -1,6 +1,8 @@
 package org.netra.app.web.care;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,5 +52,18 @@ public record CyclePage(
 
     public String value(Map<String, String> values, String field) {
         return values.getOrDefault(field, "");
+    }
+
+    /**
+     * A stored wall-clock time as people read it, to the minute ("2020-08-25 09:30"); the form fields keep the
+     * ISO form their datetime-local inputs need.
+     */
+    public String shownTime(Map<String, String> values, String field) {
+        String iso = values.getOrDefault(field, "");
+        try {
+            return CyclePages.minute(LocalDateTime.parse(iso));
+        } catch (DateTimeParseException e) {
+            return iso; // not a time (never stored so): shown as it is rather than hidden
+        }
     }
 }

@@ -186,6 +186,7 @@ final class CourseAttachment {
                 v.dvh().map(d -> RegionCurves.dvhPoints(d.gy(), d.fraction())).orElse(List.of()),
                 Optional.of(v.dose()),
                 Optional.of(v.doseSd()),
-                Optional.of(v.volume()));
+                Optional.of(v.volume()),
+                Optional.of(v.tia()));
     }
 }

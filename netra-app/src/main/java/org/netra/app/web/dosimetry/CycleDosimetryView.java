@@ -23,6 +23,7 @@ import org.netra.dosimetry.cycle.RoleRules;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DecisionRecord;
@@ -452,6 +453,17 @@ public record CycleDosimetryView(
                 .toList();
     }
 
+    /**
+     * The time-integrated activity the attached job computed for {@code region}; empty for a course's figures
+     * (the kidneys' mean, the blood-based marrow) and for curves stored before the TIA was kept.
+     */
+    private Optional<TimeIntegratedActivity> tiaOf(String region) {
+        return regionCurves.stream()
+                .filter(c -> c.region().equals(region))
+                .findFirst()
+                .flatMap(RegionCurves::tia);
+    }
+
     /** The report input: what this view shows, for the PDF. */
     public DosimetryReport report(String decidedBy, Instant now) {
         List<DosimetryReport.DoseRow> rows = new ArrayList<>();
@@ -459,7 +471,7 @@ public record CycleDosimetryView(
             if (r.region().endsWith("(BED)")) {
                 continue;
             }
-            rows.add(new DosimetryReport.DoseRow(r.region(), Optional.empty(), Optional.empty(), r.dose(), r.sd()));
+            rows.add(new DosimetryReport.DoseRow(r.region(), Optional.empty(), tiaOf(r.region()), r.dose(), r.sd()));
         }
         List<DosimetryReport.BedCycle> bed = new ArrayList<>();
         for (int i = 0; i < kidneyBedPerCycle.size(); i++) {

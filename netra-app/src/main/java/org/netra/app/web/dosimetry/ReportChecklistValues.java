@@ -162,12 +162,38 @@ final class ReportChecklistValues {
     }
 
     /** The clauses of the method text that mention one of {@code words} (the job wrote them), or null. */
-    private static String partOf(String method, String... words) {
-        String found = Arrays.stream(method.split("[;,] "))
+    static String partOf(String method, String... words) {
+        String found = clauses(method).stream()
                 .filter(part -> Arrays.stream(words)
                         .anyMatch(w -> part.toLowerCase(Locale.ROOT).contains(w)))
                 .collect(Collectors.joining("; "));
         return found.isEmpty() ? null : found;
+    }
+
+    /**
+     * The method text split at "; " and ", " outside parentheses and brackets, so a clause like "PSF FWHM 10.0 mm (stated by the
+     * series (Spatial Resolution, 0018,1050))" stays whole instead of ending inside its parenthesis.
+     */
+    static List<String> clauses(String method) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < method.length(); i++) {
+            char ch = method.charAt(i);
+            if (ch == '(' || ch == '[') {
+                depth++;
+            } else if (ch == ')' || ch == ']') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0
+                    && (ch == ';' || ch == ',')
+                    && i + 1 < method.length()
+                    && method.charAt(i + 1) == ' ') {
+                out.add(method.substring(start, i));
+                start = i + 2;
+            }
+        }
+        out.add(method.substring(start));
+        return out;
     }
 
     private static String timePoints(List<RegionCurves> curves) {

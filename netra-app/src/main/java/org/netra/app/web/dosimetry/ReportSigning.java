@@ -50,7 +50,7 @@ public final class ReportSigning {
                     s.signer().at(),
                     java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
                                     .format(s.signer().at().atZone(zone))
-                            + " (" + zone.getId() + ")",
+                            + " (" + org.netra.app.report.DosimetryReport.zoneName(zone) + ")",
                     s.reason());
         }
     }

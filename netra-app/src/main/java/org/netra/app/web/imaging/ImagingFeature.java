@@ -17,6 +17,7 @@ import org.netra.app.viewer.Windowing;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
 import org.netra.app.web.dosimetry.UploadRefusedException;
+import org.netra.app.web.input.PageNumber;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 import org.netra.app.web.security.RequestSecurity;
@@ -39,15 +40,29 @@ public final class ImagingFeature implements WebFeature {
     }
 
     /**
-     * The list page: the studies, whether the user may import a CD, a refused CD's reason, and the study folders a
-     * CD import just made ({@code cd-<upload>-}).
+     * The study list: one page of the studies whose title or id contains {@code query} (case-insensitive),
+     * {@link #STUDIES_PER_PAGE} a page, and the studies a CD import just added (named whatever the page).
      */
-    public record StudiesPage(List<Studies.Study> studies, boolean canImport, String error, String imported) {
-        public boolean justImported(Studies.Study s) {
-            // by the folder (cd-<upload>-<n>/…, lower-cased into the id): the title starts with the patient's name
-            return !imported.isEmpty() && s.id().startsWith("cd-" + imported + "-");
+    public record StudiesPage(
+            List<Studies.Study> studies,
+            List<Studies.Study> justImported,
+            boolean canImport,
+            String error,
+            String query,
+            int total,
+            int matching,
+            int page,
+            int pages) {
+        /** The link to page {@code n} with this page's filter. */
+        public String link(int n) {
+            return "/imaging?page=" + n
+                    + (query.isEmpty()
+                            ? ""
+                            : "&q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
+
+    static final int STUDIES_PER_PAGE = 50;
 
     /** A CD's series to pick from, and why the last pick was refused. */
     public record CdPage(CdImports.Listing listing, String error) {}
@@ -171,14 +186,36 @@ public final class ImagingFeature implements WebFeature {
     }
 
     private StudiesPage page(Context ctx, String error) {
+        int page = PageNumber.of(ctx);
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         String imported = ctx.queryParam("imported");
+        String cd = imported == null || !imported.matches("[0-9a-f]{8}") ? "" : imported;
+        List<Studies.Study> all = studies.list();
+        String needle = q.toLowerCase(java.util.Locale.ROOT);
+        List<Studies.Study> kept = all.stream()
+                .filter(st -> needle.isEmpty()
+                        || st.title().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || st.id().contains(needle))
+                .toList();
+        int pages = Math.max(1, (kept.size() + STUDIES_PER_PAGE - 1) / STUDIES_PER_PAGE);
+        int shown = Math.min(Math.max(1, page), pages);
         return new StudiesPage(
-                studies.list(),
+                kept.subList((shown - 1) * STUDIES_PER_PAGE, Math.min(kept.size(), shown * STUDIES_PER_PAGE)),
+                // by the folder (cd-<upload>-<n>/…, lower-cased into the id): the title starts with the patient's name
+                cd.isEmpty()
+                        ? List.of()
+                        : all.stream()
+                                .filter(st -> st.id().startsWith("cd-" + cd + "-"))
+                                .toList(),
                 RequestSecurity.user(ctx)
                         .map(u -> u.can(Permission.RUN_DOSIMETRY))
                         .orElse(false),
                 error,
-                imported == null || !imported.matches("[0-9a-f]{8}") ? "" : imported);
+                q,
+                all.size(),
+                kept.size(),
+                shown,
+                pages);
     }
 
     private static String user(Context ctx) {

@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import java.util.List;
 import org.netra.app.web.Routes;
 import org.netra.app.web.WebFeature;
+import org.netra.app.web.input.PageNumber;
 import org.netra.app.web.security.Access;
 import org.netra.app.web.security.Permission;
 
@@ -17,20 +18,63 @@ public final class PatientFeature implements WebFeature {
         this.patients = patients;
     }
 
-    /** The list page's model. */
-    public record PatientsPage(String query, List<PatientSummary> patients) {}
+    /**
+     * The list page's model: one page ({@link #PER_PAGE} rows) of the patients the search and the status filter
+     * keep, and the statuses there are to filter by.
+     */
+    public record PatientsPage(
+            String query,
+            String status,
+            List<PatientSummary> patients,
+            int matching,
+            int page,
+            int pages,
+            List<String> statuses) {
+        /** The link to page {@code n} with this page's search and filter. */
+        public String link(int n) {
+            return "/patients?page=" + n + (query.isEmpty() ? "" : "&q=" + encoded(query))
+                    + (status.isEmpty() ? "" : "&status=" + encoded(status));
+        }
+
+        private static String encoded(String text) {
+            return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    static final int PER_PAGE = 50;
+
+    private PatientsPage page(Context ctx) {
+        String q = query(ctx);
+        int page = PageNumber.of(ctx);
+        String status =
+                ctx.queryParam("status") == null ? "" : ctx.queryParam("status").strip();
+        List<PatientSummary> found = patients.search(q);
+        List<String> statuses =
+                found.stream().map(PatientSummary::status).distinct().sorted().toList();
+        List<PatientSummary> kept = status.isEmpty()
+                ? found
+                : found.stream().filter(p -> p.status().equals(status)).toList();
+        int pages = Math.max(1, (kept.size() + PER_PAGE - 1) / PER_PAGE);
+        int shown = Math.min(Math.max(1, page), pages);
+        return new PatientsPage(
+                q,
+                status,
+                kept.subList((shown - 1) * PER_PAGE, Math.min(kept.size(), shown * PER_PAGE)),
+                kept.size(),
+                shown,
+                pages,
+                statuses);
+    }
 
     @Override
     public void register(Routes routes) {
         Access viewers = Access.requires(Permission.VIEW_PATIENT);
         routes.nav("Patients", "/patients", viewers);
         routes.page(HandlerType.GET, "/patients", viewers, ctx -> {
-            String q = query(ctx);
-            routes.views().render(ctx, "patients.jte", "Patients", new PatientsPage(q, patients.search(q)));
+            routes.views().render(ctx, "patients.jte", "Patients", page(ctx));
         });
         routes.page(HandlerType.GET, "/patients/rows", viewers, ctx -> {
-            String q = query(ctx);
-            routes.views().render(ctx, "patient-rows.jte", "Patients", new PatientsPage(q, patients.search(q)));
+            routes.views().render(ctx, "patient-rows.jte", "Patients", page(ctx));
         });
         routes.api(
                 HandlerType.GET,

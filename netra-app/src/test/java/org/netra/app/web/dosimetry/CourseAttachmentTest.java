@@ -298,4 +298,27 @@ class CourseAttachmentTest {
         assertThat(api.body()).contains("\"kidneyDose\"");
         assertThat(physicist.get("/dosimetry/jobs/" + id).body()).contains("id=\"job-attached\"");
     }
+
+    /**
+     * The cycle's report (the one a physicist signs) prints the TIA the attached job computed for each VOI and
+     * lesion, not a dash: 100 MBq·h as the job stored it; the kidneys' mean and the blood-based marrow have no TIA
+     * of their own and keep the dash.
+     */
+    @Test
+    void theCyclesReportPrintsTheTiaTheAttachedJobComputed() throws Exception {
+        var d = cycle1.dosimetry();
+        String id = job(cycle1.patientId(), d.date(), d.administered().inGBq(), KIDNEYS_AND_LESION);
+        server.app.jobs().attach(id, new DosimetryJobs.Target(cycle1.patientId(), 1), "physicist");
+        var physicist = new WebClient(server.base);
+        physicist.signIn("physicist", TestServer.password("physicist"));
+        var pdf = physicist.getBytes("/patients/" + cycle1.patientId() + "/dosimetry/1/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text = ReportSignoffWebTest.pdftotext(pdf.body(), "attached-tia");
+        // columns: VOI, mass (g), TIA (MBq·h), dose ± SD (Gy), …
+        assertThat(text)
+                .contains("Kidney_L – 100 3.00 ± 0.30")
+                .contains("Kidney_R – 100 4.00 ± 0.40")
+                .contains("lesion1 – 100 20.00 ± 2.00")
+                .containsPattern("kidneys – – 3\\.60 ± ");
+    }
 }

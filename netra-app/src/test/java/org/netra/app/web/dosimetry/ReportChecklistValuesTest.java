@@ -26,4 +26,16 @@ class ReportChecklistValuesTest {
         assertThat(ReportChecklistValues.terminalHalfLife(rising)).contains("not decreasing");
         assertThat(ReportChecklistValues.terminalHalfLife(rising.subList(0, 1))).contains("not recorded");
     }
+
+    /** A clause with commas inside its parentheses (a DICOM tag) is taken whole, not cut at the tag's comma. */
+    @Test
+    void aMethodClauseIsNotCutInsideItsParentheses() {
+        String method = "dosimetry job 2aba4793 on a twin: scans at 4, 24, 96, 168 h, voxel kernel, GTM partial-volume"
+                + " correction (Rousset 1998), PSF FWHM 10.0 ± 1.0 mm (stated by the series (Spatial Resolution,"
+                + " 0018,1050)); kidneys the volume-weighted mean of [Kidney_L, Kidney_R]";
+        assertThat(ReportChecklistValues.partOf(method, "gtm", "psf"))
+                .isEqualTo("GTM partial-volume correction (Rousset 1998); PSF FWHM 10.0 ± 1.0 mm (stated by the series"
+                        + " (Spatial Resolution, 0018,1050))");
+        assertThat(ReportChecklistValues.partOf(method, "calibration")).isNull();
+    }
 }

@@ -88,6 +88,8 @@ class ReportSignoffWebTest {
         var again = physicist.postJson(base + "/report/sign", "{\"version\": 1}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("signed by Test Physicist").contains("cannot be changed");
+        // the time to the minute (09:30 in Berlin is 07:30 UTC in September), no seconds or nanoseconds
+        assertThat(again.body()).contains("at 2021-09-06 07:30 UTC").doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d");
         // an amendment must say why
         var noReason = physicist.postJson(base + "/report/sign", "{\"version\": 2}");
         assertThat(noReason.statusCode()).isEqualTo(400);
