@@ -59,14 +59,15 @@ record TwinMethodComparison(
                         LU177, injection, tps, vois, Optional.empty(), method, CycleSettings.of(LU177))));
         comparison.withCt.forEach((voi, r) -> System.out.printf(
                 Locale.ROOT,
-                "twin %d %-16s with CT %+.2f %% (MC ± %.2f %%, kernel %.3f Gy, MC %.3f Gy), soft tissue %+.2f %%%n",
+                "twin %d %-16s with CT %+.2f %% (MC ± %.2f %%, kernel %.3f Gy, MC %.3f Gy), soft tissue %+.2f %% (MC ± %.2f %%)%n",
                 spec.seed(),
                 voi,
                 100 * r.difference().orElseThrow(),
                 100 * r.monteCarloRelativeSd(),
                 r.kernel().orElseThrow().inGy(),
                 r.monteCarlo().inGy(),
-                100 * comparison.softTissue.get(voi).difference().orElseThrow()));
+                100 * comparison.softTissue.get(voi).difference().orElseThrow(),
+                100 * comparison.softTissue.get(voi).monteCarloRelativeSd()));
         return comparison;
     }
 
