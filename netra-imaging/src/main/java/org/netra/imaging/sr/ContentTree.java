@@ -39,12 +39,33 @@ public final class ContentTree {
                                 .setString(Tag.TEMPLATE_IDENTIFIER, Vr.CS, tid)
                                 .build()))
                 .setSequence(Tag.CONTENT_SEQUENCE, items(root.children()));
+        if (anyUtc(root)) {
+            dataset.setString(Tag.TIMEZONE_OFFSET_FROM_UTC, Vr.SH, "+0000");
+        }
         return dataset;
     }
 
-    /** DT as DICOM writes it, with the UTC offset when known (PS3.5 6.2, "&ZZXX"). */
+    /**
+     * DT as DICOM writes it, with the UTC offset when known (PS3.5 6.2, "&ZZXX") — except UTC itself, which is
+     * written without a suffix and stated once as the instance's Timezone Offset From UTC (0008,0201, PS3.3
+     * C.12.1.1.8; see {@link #writeRoot}): DCMTK's dcmsr (3.6.7) rejects the suffix "+0000" as a VR violation, so a
+     * department working in UTC would otherwise send SRs DCMTK reads with warnings.
+     */
     public static String dateTime(OffsetOrLocal t) {
-        return t.local().format(DT) + t.offset().map(OFFSET::format).orElse("");
+        return t.local().format(DT)
+                + t.offset().filter(o -> !o.equals(ZoneOffset.UTC)).map(OFFSET::format).orElse("");
+    }
+
+    private static boolean anyUtc(ContentItem c) {
+        boolean here =
+                switch (c) {
+                    case ContentItem.DateTime d -> d.value().offset().equals(Optional.of(ZoneOffset.UTC));
+                    case ContentItem.Num n -> n.observedAt()
+                            .flatMap(OffsetOrLocal::offset)
+                            .equals(Optional.of(ZoneOffset.UTC));
+                    default -> false;
+                };
+        return here || c.children().stream().anyMatch(ContentTree::anyUtc);
     }
 
     private static List<Attributes> items(List<ContentItem> children) {
@@ -112,18 +133,19 @@ public final class ContentTree {
         CodedConcept name = CodedConcept.in(dataset, Tag.CONCEPT_NAME_CODE_SEQUENCE)
                 .orElseThrow(() -> new StructuredReportException(
                         dataset.source() + ": the root container has no Concept Name Code Sequence"));
-        return new ContentItem.Container(Relationship.ROOT, name, read(dataset, name.toString()));
+        return new ContentItem.Container(
+                Relationship.ROOT, name, read(dataset, name.toString(), instanceOffset(dataset)));
     }
 
-    private static List<ContentItem> read(Attributes parent, String path) {
+    private static List<ContentItem> read(Attributes parent, String path, Optional<ZoneOffset> instanceOffset) {
         List<ContentItem> out = new ArrayList<>();
         for (Attributes item : parent.sequence(Tag.CONTENT_SEQUENCE)) {
-            out.add(readItem(item, path));
+            out.add(readItem(item, path, instanceOffset));
         }
         return out;
     }
 
-    private static ContentItem readItem(Attributes item, String parentPath) {
+    private static ContentItem readItem(Attributes item, String parentPath, Optional<ZoneOffset> instanceOffset) {
         String vt = item.string(Tag.VALUE_TYPE).orElse("");
         String rt = item.string(Tag.RELATIONSHIP_TYPE).orElse("");
         CodedConcept name = CodedConcept.in(item, Tag.CONCEPT_NAME_CODE_SEQUENCE)
@@ -133,7 +155,7 @@ public final class ContentTree {
         Relationship rel = Relationship.of(rt)
                 .orElseThrow(() -> new StructuredReportException(item.source() + ": " + path
                         + " has Relationship Type '" + rt + "', which is not one of PS3.3's"));
-        List<ContentItem> children = read(item, path);
+        List<ContentItem> children = read(item, path, instanceOffset);
         return switch (vt) {
             case "CONTAINER" -> new ContentItem.Container(rel, name, children);
             case "CODE" ->
@@ -160,13 +182,13 @@ public final class ContentTree {
                 CodedConcept unit = CodedConcept.in(mv.getFirst(), Tag.MEASUREMENT_UNITS_CODE_SEQUENCE)
                         .orElseThrow(() -> missing(item, path, "Measurement Units Code Sequence"));
                 yield new ContentItem.Num(
-                        rel, name, value, unit, readDateTime(item, Tag.OBSERVATION_DATE_TIME), children);
+                        rel, name, value, unit, readDateTime(item, Tag.OBSERVATION_DATE_TIME, instanceOffset), children);
             }
             case "DATETIME" ->
                 new ContentItem.DateTime(
                         rel,
                         name,
-                        readDateTime(item, Tag.DATE_TIME).orElseThrow(() -> missing(item, path, "DateTime")),
+                        readDateTime(item, Tag.DATE_TIME, instanceOffset).orElseThrow(() -> missing(item, path, "DateTime")),
                         children);
             case "UIDREF" ->
                 new ContentItem.UidRef(
@@ -177,7 +199,25 @@ public final class ContentTree {
         };
     }
 
-    private static Optional<OffsetOrLocal> readDateTime(Attributes item, int tag) {
+    /** The instance's Timezone Offset From UTC (0008,0201), which applies to every DT written without one. */
+    private static Optional<ZoneOffset> instanceOffset(Attributes dataset) {
+        Optional<String> s = dataset.string(Tag.TIMEZONE_OFFSET_FROM_UTC).map(String::strip).filter(x -> !x.isEmpty());
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = s.get();
+        try {
+            if (v.length() != 5) {
+                throw new java.time.DateTimeException(v);
+            }
+            return Optional.of(ZoneOffset.of(v.substring(0, 3) + ":" + v.substring(3)));
+        } catch (java.time.DateTimeException e) {
+            throw new StructuredReportException(dataset.source() + ", " + Tag.toString(Tag.TIMEZONE_OFFSET_FROM_UTC)
+                    + ": '" + v + "' is not a UTC offset &ZZXX such as +0100");
+        }
+    }
+
+    private static Optional<OffsetOrLocal> readDateTime(Attributes item, int tag, Optional<ZoneOffset> instanceOffset) {
         Optional<LocalDateTime> local = item.dateTime(tag);
         if (local.isEmpty()) {
             return Optional.empty();
@@ -193,7 +233,7 @@ public final class ContentTree {
                         item.source() + ", " + Tag.toString(tag) + ": '" + s + "' has a UTC offset that is not &ZZXX");
             }
         }
-        return Optional.of(new OffsetOrLocal(local.get(), offset));
+        return Optional.of(new OffsetOrLocal(local.get(), offset.or(() -> instanceOffset)));
     }
 
     private static StructuredReportException missing(Attributes item, String path, String what) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +283,27 @@ class AdministrationSrTest {
     }
 
     /** From an H2 netra to a PostgreSQL one (skipped locally without NETRA_TEST_PG_URL, required in CI). */
+    /**
+     * A department working in UTC: DCMTK's dcmsr rejects the DT suffix "+0000", so netra writes UTC times without
+     * one and states the offset once in Timezone Offset From UTC (0008,0201); dsr2xml reads it without a warning
+     * and netra reads the times back as UTC, not as local times of unknown zone.
+     */
+    @Test
+    void aDepartmentInUtcWritesTimesDcmtkReadsAndNetraReadsBackAsUtc() throws Exception {
+        try (Store store = store(dir, "utc", true)) {
+            Attributes sr = AdministrationSr.export(store, PID, 1, ZoneOffset.UTC, LocalDateTime.of(2021, 3, 9, 12, 0));
+            Path file = dir.resolve("rrdsr-utc.dcm");
+            DicomWriter.write(file, sr);
+            ExternalTool.require("dsr2xml", "dcmtk");
+            var x = ExternalTool.run(List.of("/usr/bin/dsr2xml", "-Ee", file.toString()));
+            assertThat(x.exitCode()).as("dsr2xml: %s", x.err()).isZero();
+            assertThat(x.err()).as("dsr2xml warnings").isBlank();
+            var read = RadiopharmaceuticalDoseSr.read(DicomFile.read(file).dataset());
+            assertThat(read.administration().start().offset()).contains(ZoneOffset.UTC);
+            assertThat(read.administration().residual().orElseThrow().at().offset()).contains(ZoneOffset.UTC);
+        }
+    }
+
     @Test
     void netraToNetraKeepsEveryValue() throws Exception {
         Path file;

@@ -142,7 +142,8 @@ public final class CyclePages {
                 minute(c.planned().administration()),
                 String.format(Locale.ROOT, "%.2f GBq", c.planned().activity().inGBq()),
                 approval,
-                user.can(Permission.APPROVE_CYCLE),
+                // a given cycle is past approving (CycleApproval refuses it); the page says so instead of offering it
+                user.can(Permission.APPROVE_CYCLE) && admin.isEmpty(),
                 user.can(Permission.DISPENSE),
                 dValues,
                 dispensing.map(Stored::version).orElse(0),
