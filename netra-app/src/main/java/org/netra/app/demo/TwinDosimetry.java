@@ -158,17 +158,39 @@ public final class TwinDosimetry {
 
     static CycleTwin twin(PatientRecord patient, DosimetryRecord record) {
         var d = record.dosimetry();
+        long seed = Integer.toUnsignedLong(patient.patient().id().hashCode());
+        double injectedMBq = d.administered().inGBq() * 1000;
+        TwinSpec drawn = TwinSpec.draw(seed, 8, injectedMBq);
+        Phantom phantom = phantom(patient, record);
+        Map<Group, Uptake> kinetics = new EnumMap<>(drawn.cycleKinetics().get(d.cycle() - 1));
+        kinetics.put(Group.KIDNEYS, kidneys(phantom, kinetics, d, injectedMBq));
+        return new CycleTwin(phantom, TrueKinetics.of(phantom, kinetics, injectedMBq), seed * 31 + d.cycle());
+    }
+
+    /**
+     * The cycle's phantom alone (a tenth of a second; the twin's kinetics take seconds more): the anatomy, so the CT
+     * of every scan, fixed by the patient's seed and the body size the chart gives on the day.
+     */
+    static Phantom phantom(PatientRecord patient, DosimetryRecord record) {
+        var d = record.dosimetry();
         var p = patient.patient();
         double weight = p.weightOn(d.date()).map(w -> w.value().inKg()).orElse(p.sex() == Sex.MALE ? 80.0 : 68.0);
         double height = p.heightOn(d.date()).map(h -> h.value().inCm()).orElse(p.sex() == Sex.MALE ? 176.0 : 163.0);
         var body = new BodySize(p.sex(), clamp(weight, 35, 160), clamp(height, 140, 210));
         long seed = Integer.toUnsignedLong(p.id().hashCode());
-        double injectedMBq = d.administered().inGBq() * 1000;
-        TwinSpec drawn = TwinSpec.draw(seed, 8, injectedMBq);
-        Phantom phantom = Phantom.build(drawn.phantom().withBody(body));
-        Map<Group, Uptake> kinetics = new EnumMap<>(drawn.cycleKinetics().get(d.cycle() - 1));
-        kinetics.put(Group.KIDNEYS, kidneys(phantom, kinetics, d, injectedMBq));
-        return new CycleTwin(phantom, TrueKinetics.of(phantom, kinetics, injectedMBq), seed * 31 + d.cycle());
+        TwinSpec drawn = TwinSpec.draw(seed, 8, d.administered().inGBq() * 1000);
+        return Phantom.build(drawn.phantom().withBody(body));
+    }
+
+    /**
+     * The CT of every scan of the cycle, known before any is simulated: the phantom's, because the demo's camera
+     * leaves the patient where the CT found them (no misalignment), so each scan's CT is the phantom's unmoved.
+     */
+    static java.util.Optional<org.netra.imaging.volume.ImageVolume> ctBeforeScanning(
+            PatientRecord patient, DosimetryRecord record) {
+        return SpectSettings.DEFAULTS.misalignmentMm() == 0
+                ? java.util.Optional.of(phantom(patient, record).ct())
+                : java.util.Optional.empty();
     }
 
     /**
@@ -193,10 +215,27 @@ public final class TwinDosimetry {
      * simulated (its twin built first) and kept there for the viewer, the job and the next start.
      */
     static TwinScanCache.CycleScans scans(PatientRecord patient, DosimetryRecord record, TwinScanCache cache) {
+        return scans(patient, record, cache, CyclePipeline.Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} (0–100 %) what it is doing while it simulates. */
+    static TwinScanCache.CycleScans scans(
+            PatientRecord patient, DosimetryRecord record, TwinScanCache cache, CyclePipeline.Progress progress) {
         String key = cacheKey(patient, record);
         return cache.read(key).orElseGet(() -> {
+            // the shares of the time each part took on a quiet machine: the twin (its kidney dose solved by two
+            // dose convolutions) about a third, each of the four scans (blur, Poisson noise) about a seventh
+            progress.step(2, "building the twin (kidneys set to the recorded dose)");
             CycleTwin twin = twin(patient, record);
-            List<SpectScan> simulated = SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed());
+            int scanCount = SpectSettings.DEFAULTS.scanHours().size();
+            progress.step(35, "simulating the SPECT at " + hoursText(0));
+            List<SpectScan> simulated =
+                    SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed(), done -> {
+                        if (done < scanCount) {
+                            progress.step(35 + 60 * done / scanCount, "simulating the SPECT at " + hoursText(done));
+                        }
+                    });
+            progress.step(95, "the scans' CTs and the VOIs");
             var made = new TwinScanCache.CycleScans(
                     simulated.stream().map(SpectScan::hoursAfterInjection).toList(),
                     simulated.stream().map(SpectScan::image).toList(),
@@ -205,6 +244,11 @@ public final class TwinDosimetry {
             cache.write(key, made);
             return made;
         });
+    }
+
+    private static String hoursText(int scan) {
+        return String.format(
+                Locale.ROOT, "%.0f h", SpectSettings.DEFAULTS.scanHours().get(scan));
     }
 
     static CycleInput.Images input(
