@@ -225,7 +225,7 @@ public final class TwinStudies implements Studies {
         private final Map<String, String> titles;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private volatile int percent;
-        private volatile String step = "waiting for another twin's simulation to finish";
+        private volatile String step = "starting (after any other twin being simulated)";
         private volatile ImageVolume ct;
 
         CycleSimulation(Map<String, String> titles) {

@@ -196,7 +196,8 @@ public final class SceneRenderer {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(base, 0, 0, out.getWidth(), out.getHeight(), null);
             letters(g, plane, out.getWidth(), out.getHeight());
-            String banner = "CT only \u00b7 SPECT being simulated (" + study.percent() + " %)";
+            // no percentage: the image is cached by the browser while the progress on the page moves on
+            String banner = "CT only \u00b7 SPECT being simulated";
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(11, out.getWidth() / 30)));
             var fm = g.getFontMetrics();
             int bannerH = fm.getHeight() + 6;
