@@ -19,6 +19,7 @@ import org.netra.dosimetry.cycle.CyclePipeline;
 import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.dosimetry.cycle.VoiSource;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -222,28 +223,63 @@ public final class TwinDosimetry {
     static TwinScanCache.CycleScans scans(
             PatientRecord patient, DosimetryRecord record, TwinScanCache cache, CyclePipeline.Progress progress) {
         String key = cacheKey(patient, record);
-        return cache.read(key).orElseGet(() -> {
-            // the shares of the time each part took on a quiet machine: the twin (its kidney dose solved by two
-            // dose convolutions) about a third, each of the four scans (blur, Poisson noise) about a seventh
-            progress.step(2, "building the twin (kidneys set to the recorded dose)");
-            CycleTwin twin = twin(patient, record);
-            int scanCount = SpectSettings.DEFAULTS.scanHours().size();
-            progress.step(35, "simulating the SPECT at " + hoursText(0));
-            List<SpectScan> simulated =
-                    SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed(), done -> {
-                        if (done < scanCount) {
-                            progress.step(35 + 60 * done / scanCount, "simulating the SPECT at " + hoursText(done));
-                        }
-                    });
-            progress.step(95, "the scans' CTs and the VOIs");
-            var made = new TwinScanCache.CycleScans(
-                    simulated.stream().map(SpectScan::hoursAfterInjection).toList(),
-                    simulated.stream().map(SpectScan::image).toList(),
-                    simulated.stream().map(sc -> sc.ct(twin.phantom())).toList(),
-                    Voi.STANDARD.stream().map(twin.phantom()::mask).toList());
-            cache.write(key, made);
+        Optional<TwinScanCache.CycleScans> kept = cache.read(key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        var mine = new java.util.concurrent.CompletableFuture<TwinScanCache.CycleScans>();
+        var running = SIMULATING.putIfAbsent(key, mine);
+        if (running != null) {
+            // the viewer and the cycle's dosimetry job asked at once: one simulation, each its own copy of the voxels
+            progress.step(35, "waiting for the same cycle's simulation, started by another request or job");
+            TwinScanCache.CycleScans shared = running.join();
+            return new TwinScanCache.CycleScans(
+                    shared.hours(),
+                    shared.images().stream().map(ImageVolume::copy).toList(),
+                    shared.cts().stream().map(ImageVolume::copy).toList(),
+                    shared.vois());
+        }
+        try {
+            TwinScanCache.CycleScans made = simulate(patient, record, cache, key, progress);
+            mine.complete(made);
             return made;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            SIMULATING.remove(key, mine);
+        }
+    }
+
+    /** The cycles' scans being simulated now, by cache key: a second asker waits for the first's. */
+    private static final Map<String, java.util.concurrent.CompletableFuture<TwinScanCache.CycleScans>> SIMULATING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static TwinScanCache.CycleScans simulate(
+            PatientRecord patient,
+            DosimetryRecord record,
+            TwinScanCache cache,
+            String key,
+            CyclePipeline.Progress progress) {
+        // the shares of the time each part took (measured in a warm JVM): the twin (its kidney dose solved by two
+        // dose convolutions) about a third, each of the four scans (blur, Poisson noise) about a seventh
+        progress.step(2, "building the twin (kidneys set to the recorded dose)");
+        CycleTwin twin = twin(patient, record);
+        int scanCount = SpectSettings.DEFAULTS.scanHours().size();
+        progress.step(35, "simulating the SPECT at " + hoursText(0));
+        List<SpectScan> simulated = SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed(), done -> {
+            if (done < scanCount) {
+                progress.step(35 + 60 * done / scanCount, "simulating the SPECT at " + hoursText(done));
+            }
         });
+        progress.step(95, "the scans' CTs and the VOIs");
+        var made = new TwinScanCache.CycleScans(
+                simulated.stream().map(SpectScan::hoursAfterInjection).toList(),
+                simulated.stream().map(SpectScan::image).toList(),
+                simulated.stream().map(sc -> sc.ct(twin.phantom())).toList(),
+                Voi.STANDARD.stream().map(twin.phantom()::mask).toList());
+        cache.write(key, made);
+        return made;
     }
 
     private static String hoursText(int scan) {

@@ -76,4 +76,41 @@ class TwinStudiesOpeningTest {
             assertThat(studies.open("twin-no-such-cycle-24h")).isEmpty();
         }
     }
+
+    @Test
+    void theViewerAndADosimetryJobAskingAtOnceShareOneSimulationEachWithItsOwnVoxels() throws Exception {
+        try (var store = Store.open(StoreConfig.inMemory("twin-shared-" + UUID.randomUUID()))) {
+            new SyntheticDemoCohort(2026, 6, LocalDate.of(2021, 9, 6)).load(store, "demo-loader");
+            DosimetryRecord cycle =
+                    store.records().list(ClinicalKinds.DOSIMETRY).getFirst().value();
+            var patient = store.records()
+                    .get(ClinicalKinds.PATIENT, cycle.patientId())
+                    .value();
+            var steps = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<TwinScanCache.CycleScans> ask = () -> {
+                start.await();
+                return TwinDosimetry.scans(patient, cycle, TwinScanCache.none(), (percent, what) -> steps.add(what));
+            };
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var first = pool.submit(ask);
+                var second = pool.submit(ask);
+                start.countDown();
+                var a = first.get();
+                var b = second.get();
+                assertThat(steps).as("one waited for the other's simulation").anyMatch(s -> s.startsWith("waiting"));
+                assertThat(steps.stream().filter(s -> s.startsWith("building the twin")))
+                        .as("one twin built")
+                        .hasSize(1);
+                for (int scan = 0; scan < a.images().size(); scan++) {
+                    assertThat(a.images().get(scan).voxels())
+                            .isEqualTo(b.images().get(scan).voxels());
+                    assertThat(a.images().get(scan).voxels())
+                            .isNotSameAs(b.images().get(scan).voxels());
+                    assertThat(a.cts().get(scan).voxels())
+                            .isNotSameAs(b.cts().get(scan).voxels());
+                }
+            }
+        }
+    }
 }
