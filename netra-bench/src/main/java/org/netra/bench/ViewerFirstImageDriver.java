@@ -111,10 +111,14 @@ public final class ViewerFirstImageDriver {
      * warmed up as {@code netra demo} does, no kept scans) opens the 24 h scan of N cycles nobody has simulated, one
      * after the other as a user clicking them: what the page and its first panel need (the opening, then the axial
      * middle slice as PNG: the CT alone while the SPECT is simulated), then the wait for the whole study and its
-     * first fused image. Prints per study "twin-unsimulated study first-image-ms whole-study-ms (bytes) CPU".
+     * first fused image; {@code -Dbench.noTwinWarmUp=true} leaves out the demo's twin warm-up. Prints per study "twin-unsimulated study first-image-ms whole-study-ms (bytes) CPU".
      */
-    private static void twinUnsimulated(int n) {
+    private static void twinUnsimulated(int n) throws InterruptedException {
         org.netra.app.viewer.ViewerWarmUp.run();
+        if (!Boolean.getBoolean("bench.noTwinWarmUp")) {
+            // as netra demo does at start (there in the background)
+            org.netra.app.demo.TwinStudies.warmUpInBackground().join();
+        }
         try (var store = org.netra.store.Store.open(
                 org.netra.store.StoreConfig.inMemory("bench-twin-" + java.util.UUID.randomUUID()))) {
             new org.netra.app.demo.SyntheticDemoCohort(2026, 80, java.time.LocalDate.of(2021, 9, 6))
