@@ -19,6 +19,7 @@ import org.netra.app.viewer.Studies;
  * <ul>
  *   <li>{@code cold ROOT STUDY}: the first study this JVM opens (the script times JVM start around it), with or
  *       without {@link org.netra.app.viewer.ViewerWarmUp} first ({@code cold-warmed});
+ *   <li>{@code twin-unsimulated N}: a demo twin's study nobody has simulated, N of them ({@link #twinUnsimulated});
  *   <li>{@code warm ROOT STUDY...}: a server that has opened other studies: each study is opened by a fresh
  *       catalogue (so none is in memory) after warm-up rounds on the others, five times, median/min/max.
  * </ul>
@@ -30,6 +31,10 @@ public final class ViewerFirstImageDriver {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
+        if (mode.equals("twin-unsimulated")) {
+            twinUnsimulated(Integer.parseInt(args[1]));
+            return;
+        }
         Path root = Path.of(args[1]);
         List<String> ids = new ArrayList<>(Arrays.asList(args).subList(2, args.length));
         switch (mode) {
@@ -96,7 +101,84 @@ public final class ViewerFirstImageDriver {
             }
             default ->
                 throw new IllegalArgumentException(
-                        "mode is cold, cold-warmed, warm, twin-kept or twin-kept-warmed, got " + mode);
+                        "mode is cold, cold-warmed, warm, twin-kept, twin-kept-warmed or twin-unsimulated, got "
+                                + mode);
+        }
+    }
+
+    /**
+     * {@code twin-unsimulated N}: a fresh demo-like server (the synthetic cohort in an in-memory store, the viewer
+     * warmed up as {@code netra demo} does, no kept scans) opens the 24 h scan of N cycles nobody has simulated, one
+     * after the other as a user clicking them: what the page and its first panel need (the opening, then the axial
+     * middle slice as PNG: the CT alone while the SPECT is simulated), then the wait for the whole study and its
+     * first fused image; {@code -Dbench.noTwinWarmUp=true} leaves out the demo's twin warm-up. Prints per study "twin-unsimulated study first-image-ms whole-study-ms (bytes) CPU".
+     */
+    private static void twinUnsimulated(int n) throws InterruptedException {
+        org.netra.app.viewer.ViewerWarmUp.run();
+        if (!Boolean.getBoolean("bench.noTwinWarmUp")) {
+            // as netra demo does at start (there in the background)
+            org.netra.app.demo.TwinStudies.warmUpInBackground().join();
+        }
+        try (var store = org.netra.store.Store.open(
+                org.netra.store.StoreConfig.inMemory("bench-twin-" + java.util.UUID.randomUUID()))) {
+            new org.netra.app.demo.SyntheticDemoCohort(2026, 80, java.time.LocalDate.of(2021, 9, 6))
+                    .load(store, "bench");
+            var twins = new org.netra.app.demo.TwinStudies(() -> store, org.netra.app.demo.TwinScanCache.none());
+            // the 24 h scan of the newest cycle of N patients (the list is newest first, four scans per cycle)
+            List<Studies.Study> list = twins.list();
+            List<String> ids = new ArrayList<>();
+            java.util.Set<String> patients = new java.util.HashSet<>();
+            for (int i = 1; i < list.size() && ids.size() < n; i += 4) {
+                String patient =
+                        list.get(i).title().substring(0, list.get(i).title().indexOf(" · "));
+                if (patients.add(patient)) {
+                    ids.add(list.get(i).id());
+                }
+            }
+            for (String id : ids) {
+                long cpu = processCpuNanos();
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long requestCpu = threads.getCurrentThreadCpuTime();
+                long t = System.nanoTime();
+                byte[] first =
+                        switch (twins.open(id).orElseThrow()) {
+                            case Studies.Opened o -> firstImage(o.scene());
+                            case Studies.Simulating s -> {
+                                int middle = new org.netra.app.viewer.Slicer(s.ct().geometry()).count(Plane.AXIAL) / 2;
+                                yield org.netra.app.report.Plot.png(SceneRenderer.renderCtOnly(
+                                        s,
+                                        Plane.AXIAL,
+                                        middle,
+                                        org.netra.app.viewer.Windowing.CtWindow.SOFT_TISSUE,
+                                        384));
+                            }
+                        };
+                double firstMs = (System.nanoTime() - t) / 1e6;
+                // the request's own work, apart from the simulation it started on another thread
+                double firstCpuMs = (threads.getCurrentThreadCpuTime() - requestCpu) / 1e6;
+                byte[] whole = firstImage(twins.scene(id).orElseThrow());
+                double wholeMs = (System.nanoTime() - t) / 1e6;
+                System.out.printf(
+                        Locale.ROOT,
+                        "twin-unsimulated %s first image %.0f ms (its thread's CPU %.0f ms, %d B), whole study %.0f"
+                                + " ms (%d B), process CPU %.0f ms; load %s%n",
+                        id,
+                        firstMs,
+                        firstCpuMs,
+                        first.length,
+                        wholeMs,
+                        whole.length,
+                        (processCpuNanos() - cpu) / 1e6,
+                        loadAverage());
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -108,6 +108,7 @@ final class DemoCommand implements Callable<Integer> {
         // the twins' simulated scans, kept across runs (recreate spares them): each cycle is simulated once
         var twinScans = org.netra.app.demo.TwinScanCache.in(dataDir.resolve(TWIN_SCANS), TWIN_SCANS_MAX_BYTES);
         // and the patient CDs imported on the study list, which go to the data folder's imaging/ (the web's store)
+        org.netra.app.demo.TwinStudies.warmUpInBackground();
         var studies = org.netra.app.viewer.Studies.combined(
                 org.netra.app.viewer.Studies.combined(
                         FolderStudies.scan(imagingDir()).preloading(),

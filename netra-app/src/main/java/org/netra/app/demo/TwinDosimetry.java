@@ -19,6 +19,7 @@ import org.netra.dosimetry.cycle.CyclePipeline;
 import org.netra.dosimetry.cycle.DoseMethod;
 import org.netra.dosimetry.cycle.TimePointImage;
 import org.netra.dosimetry.cycle.VoiSource;
+import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.physics.nuclide.Nuclide;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -158,17 +159,39 @@ public final class TwinDosimetry {
 
     static CycleTwin twin(PatientRecord patient, DosimetryRecord record) {
         var d = record.dosimetry();
+        long seed = Integer.toUnsignedLong(patient.patient().id().hashCode());
+        double injectedMBq = d.administered().inGBq() * 1000;
+        TwinSpec drawn = TwinSpec.draw(seed, 8, injectedMBq);
+        Phantom phantom = phantom(patient, record);
+        Map<Group, Uptake> kinetics = new EnumMap<>(drawn.cycleKinetics().get(d.cycle() - 1));
+        kinetics.put(Group.KIDNEYS, kidneys(phantom, kinetics, d, injectedMBq));
+        return new CycleTwin(phantom, TrueKinetics.of(phantom, kinetics, injectedMBq), seed * 31 + d.cycle());
+    }
+
+    /**
+     * The cycle's phantom alone (a tenth of a second; the twin's kinetics take seconds more): the anatomy, so the CT
+     * of every scan, fixed by the patient's seed and the body size the chart gives on the day.
+     */
+    static Phantom phantom(PatientRecord patient, DosimetryRecord record) {
+        var d = record.dosimetry();
         var p = patient.patient();
         double weight = p.weightOn(d.date()).map(w -> w.value().inKg()).orElse(p.sex() == Sex.MALE ? 80.0 : 68.0);
         double height = p.heightOn(d.date()).map(h -> h.value().inCm()).orElse(p.sex() == Sex.MALE ? 176.0 : 163.0);
         var body = new BodySize(p.sex(), clamp(weight, 35, 160), clamp(height, 140, 210));
         long seed = Integer.toUnsignedLong(p.id().hashCode());
-        double injectedMBq = d.administered().inGBq() * 1000;
-        TwinSpec drawn = TwinSpec.draw(seed, 8, injectedMBq);
-        Phantom phantom = Phantom.build(drawn.phantom().withBody(body));
-        Map<Group, Uptake> kinetics = new EnumMap<>(drawn.cycleKinetics().get(d.cycle() - 1));
-        kinetics.put(Group.KIDNEYS, kidneys(phantom, kinetics, d, injectedMBq));
-        return new CycleTwin(phantom, TrueKinetics.of(phantom, kinetics, injectedMBq), seed * 31 + d.cycle());
+        TwinSpec drawn = TwinSpec.draw(seed, 8, d.administered().inGBq() * 1000);
+        return Phantom.build(drawn.phantom().withBody(body));
+    }
+
+    /**
+     * The CT of every scan of the cycle, known before any is simulated: the phantom's, because the demo's camera
+     * leaves the patient where the CT found them (no misalignment), so each scan's CT is the phantom's unmoved.
+     */
+    static java.util.Optional<org.netra.imaging.volume.ImageVolume> ctBeforeScanning(
+            PatientRecord patient, DosimetryRecord record) {
+        return SpectSettings.DEFAULTS.misalignmentMm() == 0
+                ? java.util.Optional.of(phantom(patient, record).ct())
+                : java.util.Optional.empty();
     }
 
     /**
@@ -193,18 +216,75 @@ public final class TwinDosimetry {
      * simulated (its twin built first) and kept there for the viewer, the job and the next start.
      */
     static TwinScanCache.CycleScans scans(PatientRecord patient, DosimetryRecord record, TwinScanCache cache) {
+        return scans(patient, record, cache, CyclePipeline.Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} (0–100 %) what it is doing while it simulates. */
+    static TwinScanCache.CycleScans scans(
+            PatientRecord patient, DosimetryRecord record, TwinScanCache cache, CyclePipeline.Progress progress) {
         String key = cacheKey(patient, record);
-        return cache.read(key).orElseGet(() -> {
-            CycleTwin twin = twin(patient, record);
-            List<SpectScan> simulated = SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed());
-            var made = new TwinScanCache.CycleScans(
-                    simulated.stream().map(SpectScan::hoursAfterInjection).toList(),
-                    simulated.stream().map(SpectScan::image).toList(),
-                    simulated.stream().map(sc -> sc.ct(twin.phantom())).toList(),
-                    Voi.STANDARD.stream().map(twin.phantom()::mask).toList());
-            cache.write(key, made);
+        Optional<TwinScanCache.CycleScans> kept = cache.read(key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        var mine = new java.util.concurrent.CompletableFuture<TwinScanCache.CycleScans>();
+        var running = SIMULATING.putIfAbsent(key, mine);
+        if (running != null) {
+            // the viewer and the cycle's dosimetry job asked at once: one simulation, each its own copy of the voxels
+            progress.step(35, "waiting for the same cycle's simulation, started by another request or job");
+            TwinScanCache.CycleScans shared = running.join();
+            return new TwinScanCache.CycleScans(
+                    shared.hours(),
+                    shared.images().stream().map(ImageVolume::copy).toList(),
+                    shared.cts().stream().map(ImageVolume::copy).toList(),
+                    shared.vois());
+        }
+        try {
+            TwinScanCache.CycleScans made = simulate(patient, record, cache, key, progress);
+            mine.complete(made);
             return made;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            SIMULATING.remove(key, mine);
+        }
+    }
+
+    /** The cycles' scans being simulated now, by cache key: a second asker waits for the first's. */
+    private static final Map<String, java.util.concurrent.CompletableFuture<TwinScanCache.CycleScans>> SIMULATING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static TwinScanCache.CycleScans simulate(
+            PatientRecord patient,
+            DosimetryRecord record,
+            TwinScanCache cache,
+            String key,
+            CyclePipeline.Progress progress) {
+        // the shares of the time each part took (measured in a warm JVM): the twin (its kidney dose solved by two
+        // dose convolutions) about a third, each of the four scans (blur, Poisson noise) about a seventh
+        progress.step(2, "building the twin (kidneys set to the recorded dose)");
+        CycleTwin twin = twin(patient, record);
+        int scanCount = SpectSettings.DEFAULTS.scanHours().size();
+        progress.step(35, "simulating the SPECT at " + hoursText(0));
+        List<SpectScan> simulated = SpectSimulator.simulate(twin.truth(), SpectSettings.DEFAULTS, twin.seed(), done -> {
+            if (done < scanCount) {
+                progress.step(35 + 60 * done / scanCount, "simulating the SPECT at " + hoursText(done));
+            }
         });
+        progress.step(95, "the scans' CTs and the VOIs");
+        var made = new TwinScanCache.CycleScans(
+                simulated.stream().map(SpectScan::hoursAfterInjection).toList(),
+                simulated.stream().map(SpectScan::image).toList(),
+                simulated.stream().map(sc -> sc.ct(twin.phantom())).toList(),
+                Voi.STANDARD.stream().map(twin.phantom()::mask).toList());
+        cache.write(key, made);
+        return made;
+    }
+
+    private static String hoursText(int scan) {
+        return String.format(
+                Locale.ROOT, "%.0f h", SpectSettings.DEFAULTS.scanHours().get(scan));
     }
 
     static CycleInput.Images input(

@@ -91,6 +91,11 @@ public final class TwinScanCache {
         }
     }
 
+    /** Whether scans are kept under {@code key} (a quick look: {@link #read} may still find the file unreadable). */
+    public boolean holds(String key) {
+        return folder.isPresent() && Files.isRegularFile(file(key));
+    }
+
     /** The scans kept under {@code key}; empty when none are (or the file is unreadable: simulate again). */
     public Optional<CycleScans> read(String key) {
         if (folder.isEmpty()) {

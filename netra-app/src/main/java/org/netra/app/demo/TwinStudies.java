@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.netra.app.viewer.FolderStudies;
 import org.netra.app.viewer.Plane;
 import org.netra.app.viewer.Scene;
 import org.netra.app.viewer.SceneRenderer;
 import org.netra.app.viewer.Studies;
+import org.netra.dosimetry.cycle.CyclePipeline;
 import org.netra.imaging.volume.ImageVolume;
 import org.netra.physics.decay.Decay;
 import org.netra.physics.nuclide.NuclideCatalog;
@@ -46,6 +48,19 @@ public final class TwinStudies implements Studies {
 
     private final TwinScanCache cache;
 
+    /**
+     * The cycles being simulated for the viewer, by dosimetry record id. One at a time on one thread: on a shared
+     * machine two at once would only make both late.
+     */
+    private final Map<String, CycleSimulation> simulations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final java.util.concurrent.ExecutorService SIMULATOR =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "netra-twin-viewer-simulation");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** @param store the demo's store, once it is open */
     public TwinStudies(Supplier<Store> store) {
         this(store, TwinScanCache.none());
@@ -58,6 +73,40 @@ public final class TwinStudies implements Studies {
     public TwinStudies(Supplier<Store> store, TwinScanCache cache) {
         this.store = store;
         this.cache = cache;
+    }
+
+    /**
+     * Builds a reference twin's phantom and draws its CT alone three times on a minimum-priority thread, so that the
+     * first unsimulated twin study opened after a start does not pay for compiling that code: its CT-only first image
+     * took 2.6–2.9 s (0.24–0.31 s of the request thread's CPU) against 0.4–0.5 s (0.06 s) once compiled, at a load of
+     * 12 (docs/benchmarks.md). Nothing of it is kept.
+     */
+    public static Thread warmUpInBackground() {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        for (int round = 0; round < 3; round++) {
+                            var phantom =
+                                    org.netra.sim.anatomy.Phantom.build(org.netra.sim.anatomy.PhantomSpec.standard(
+                                            org.netra.sim.anatomy.BodySize.REFERENCE_MALE));
+                            var ctOnly = new Simulating("warm-up", phantom.ct(), 0, "warm-up");
+                            int middle = new org.netra.app.viewer.Slicer(phantom.geometry()).count(Plane.AXIAL) / 2;
+                            org.netra.app.report.Plot.png(SceneRenderer.renderCtOnly(
+                                    ctOnly,
+                                    Plane.AXIAL,
+                                    middle,
+                                    org.netra.app.viewer.Windowing.CtWindow.SOFT_TISSUE,
+                                    384));
+                        }
+                    } catch (RuntimeException e) {
+                        // only speed is lost: the first twin opened then pays for the compiling
+                    }
+                },
+                "netra-twin-viewer-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
     }
 
     /** One scan of one recorded cycle. */
@@ -122,30 +171,170 @@ public final class TwinStudies implements Studies {
         if (kept != null) {
             return Optional.of(kept);
         }
-        Optional<TwinScan> scan =
-                scans().stream().filter(t -> t.id().equals(id)).findFirst();
+        Optional<TwinScan> scan = find(id);
         if (scan.isEmpty()) {
             return Optional.empty();
         }
-        synchronized (this) {
-            // another request may have made this cycle's scenes while this one waited
+        while (true) {
+            if (!simulations.containsKey(scan.get().recordId()) && kept(scan.get())) {
+                // read here, not behind another cycle's simulation on the simulation thread
+                synchronized (this) {
+                    if (loaded.get(id) == null) {
+                        loadCycle(scan.get(), CyclePipeline.Progress.NONE);
+                    }
+                }
+            } else {
+                // made by the simulation of its cycle (started here, or running for the viewer's progress page)
+                simulation(scan.get()).done().join();
+            }
             kept = loaded.get(id);
-            if (kept == null) {
-                loadCycle(scan.get());
-                kept = loaded.get(id);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+            // pushed out of memory by other cycles' scenes since: read again from the kept scans
+        }
+    }
+
+    /** Whether the cycle's scans are kept on disk. */
+    private boolean kept(TwinScan scan) {
+        Store s = store.get();
+        return cache.holds(TwinDosimetry.cacheKey(
+                s.records().get(ClinicalKinds.PATIENT, scan.patientId()).value(),
+                s.records().get(ClinicalKinds.DOSIMETRY, scan.recordId()).value()));
+    }
+
+    /**
+     * The study, or while its cycle is being simulated (seconds of CPU) its CT and the simulation's progress: the
+     * viewer draws the CT at once and waits for the SPECT, never drawing activity that is not simulated yet. A
+     * cycle whose scans are kept on disk opens directly (a read, a tenth of a second).
+     */
+    @Override
+    public Optional<Opening> open(String id) {
+        if (!id.startsWith("twin-")) {
+            return Optional.empty();
+        }
+        Scene kept = loaded.get(id);
+        if (kept != null) {
+            return Optional.of(new Opened(kept));
+        }
+        // a cycle being simulated: known without asking the store (its progress page asks every second)
+        for (CycleSimulation running : simulations.values()) {
+            if (running.studyIds().contains(id) && !running.done().isDone() && running.ctShown()) {
+                return Optional.of(running.opening(id));
             }
         }
-        return Optional.of(kept);
+        Optional<TwinScan> scan = find(id);
+        if (scan.isEmpty()) {
+            return Optional.empty();
+        }
+        Store s = store.get();
+        PatientRecord patient =
+                s.records().get(ClinicalKinds.PATIENT, scan.get().patientId()).value();
+        DosimetryRecord record =
+                s.records().get(ClinicalKinds.DOSIMETRY, scan.get().recordId()).value();
+        if (!simulations.containsKey(record.id())
+                && (cache.holds(TwinDosimetry.cacheKey(patient, record))
+                        || SpectSettings.DEFAULTS.misalignmentMm() > 0)) {
+            // kept scans (quick), or a camera that moves the patient: the CT is not known before the scan is
+            return scene(id).map(Opened::new);
+        }
+        // the simulation first, then the CT (a tenth of a second) while it runs
+        CycleSimulation running = simulation(scan.get());
+        if (!running.ctShown()) {
+            running.showWhileWaiting(
+                    TwinDosimetry.ctBeforeScanning(patient, record).orElseThrow());
+        }
+        return running.done().isDone() ? scene(id).map(Opened::new) : Optional.of(running.opening(id));
+    }
+
+    private Optional<TwinScan> find(String id) {
+        return scans().stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /**
+     * One cycle's scans being made for the viewer: its studies' ids and titles, how far it is, and the CT shown until
+     * it is done.
+     */
+    private static final class CycleSimulation implements CyclePipeline.Progress {
+        private final Map<String, String> titles;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private volatile int percent;
+        private volatile String step = "starting (after any other twin being simulated)";
+        private volatile ImageVolume ct;
+
+        CycleSimulation(Map<String, String> titles) {
+            this.titles = Map.copyOf(titles);
+        }
+
+        java.util.Set<String> studyIds() {
+            return titles.keySet();
+        }
+
+        CompletableFuture<Void> done() {
+            return done;
+        }
+
+        void showWhileWaiting(ImageVolume scanCt) {
+            this.ct = scanCt;
+        }
+
+        boolean ctShown() {
+            return ct != null;
+        }
+
+        @Override
+        public void step(int percent, String what) {
+            this.percent = percent;
+            this.step = what;
+        }
+
+        Opening opening(String id) {
+            return new Simulating(titles.get(id), ct, percent, step);
+        }
+    }
+
+    /** The running (or finished) simulation of {@code scan}'s cycle, started on the simulation thread when none is. */
+    private CycleSimulation simulation(TwinScan scan) {
+        synchronized (simulations) {
+            CycleSimulation running = simulations.get(scan.recordId());
+            if (running != null && !running.done().isCompletedExceptionally()) {
+                return running;
+            }
+            Map<String, String> titles = new LinkedHashMap<>();
+            for (TwinScan t : scans()) {
+                if (t.recordId().equals(scan.recordId())) {
+                    titles.put(t.id(), t.title());
+                }
+            }
+            CycleSimulation started = new CycleSimulation(titles);
+            simulations.put(scan.recordId(), started);
+            SIMULATOR.execute(() -> {
+                try {
+                    loadCycle(scan, started);
+                    started.done().complete(null);
+                } catch (RuntimeException | Error e) {
+                    started.done().completeExceptionally(e);
+                } finally {
+                    synchronized (simulations) {
+                        // finished: its scenes are in memory (or its failure with whoever waited); the next open starts
+                        // afresh from the kept scans
+                        simulations.remove(scan.recordId(), started);
+                    }
+                }
+            });
+            return started;
+        }
     }
 
     /** The cycle's scans from the cache, or simulated (and kept there), and a scene of each. */
-    private void loadCycle(TwinScan wanted) {
+    private void loadCycle(TwinScan wanted, CyclePipeline.Progress progress) {
         Store s = store.get();
         PatientRecord patient =
                 s.records().get(ClinicalKinds.PATIENT, wanted.patientId()).value();
         DosimetryRecord record =
                 s.records().get(ClinicalKinds.DOSIMETRY, wanted.recordId()).value();
-        TwinScanCache.CycleScans scans = TwinDosimetry.scans(patient, record, cache);
+        TwinScanCache.CycleScans scans = TwinDosimetry.scans(patient, record, cache, progress);
+        progress.step(97, "drawing the scans");
         double administeredBq = record.dosimetry().administered().inBq();
         OptionalDouble weightG = patient.patient()
                 .weightOn(record.dosimetry().date())

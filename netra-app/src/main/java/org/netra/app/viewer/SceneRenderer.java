@@ -138,13 +138,9 @@ public final class SceneRenderer {
             }
         }
 
-        // square physical pixels, long side as asked
-        double widthMm = w * emission.pixelWidthMm();
-        double heightMm = h * emission.pixelHeightMm();
-        double scale = view.longSide() / Math.max(widthMm, heightMm);
-        int outW = Math.max(1, (int) Math.round(widthMm * scale));
-        int outH = Math.max(1, (int) Math.round(heightMm * scale));
-        var out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        var out = squarePixels(emission, view.longSide());
+        int outW = out.getWidth();
+        int outH = out.getHeight();
         Graphics2D g = out.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -175,6 +171,58 @@ public final class SceneRenderer {
             g.dispose();
         }
         return out;
+    }
+
+    /**
+     * The CT of a study whose emission image is still being simulated, in grey, a slice ({@code index} ≥ 0) or the
+     * coronal MIP ({@code index} = −1), with a banner saying that no activity is shown yet: a dark CT alone could
+     * otherwise be read as a scan without uptake.
+     */
+    public static BufferedImage renderCtOnly(
+            Studies.Simulating study, Plane plane, int index, Windowing.CtWindow window, int longSide) {
+        Slicer slicer = new Slicer(study.ct().geometry());
+        Slice ct = index < 0 ? slicer.mip(study.ct(), plane) : slicer.slice(study.ct(), plane, index);
+        int w = ct.width();
+        int h = ct.height();
+        var base = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+                base.setRGB(col, row, grey(clamp((ct.get(col, row) - window.low()) / (window.high() - window.low()))));
+            }
+        }
+        var out = squarePixels(ct, longSide);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(base, 0, 0, out.getWidth(), out.getHeight(), null);
+            letters(g, plane, out.getWidth(), out.getHeight());
+            // no percentage: the image is cached by the browser while the progress on the page moves on
+            String banner = "CT only \u00b7 SPECT being simulated";
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(11, out.getWidth() / 30)));
+            var fm = g.getFontMetrics();
+            int bannerH = fm.getHeight() + 6;
+            int top = out.getHeight() - bannerH - Math.max(14, out.getHeight() / 14);
+            g.setColor(new Color(0, 0, 0, 170));
+            g.fillRect(0, top, out.getWidth(), bannerH);
+            g.setColor(new Color(0xffd27a));
+            g.drawString(banner, Math.max(4, (out.getWidth() - fm.stringWidth(banner)) / 2), top + 3 + fm.getAscent());
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** An empty image for {@code slice} with square physical pixels, its long side {@code longSide} pixels. */
+    private static BufferedImage squarePixels(Slice slice, int longSide) {
+        if (longSide < 64 || longSide > 2048) {
+            throw new IllegalArgumentException("image size must be 64–2048 pixels, got " + longSide);
+        }
+        double widthMm = slice.width() * slice.pixelWidthMm();
+        double heightMm = slice.height() * slice.pixelHeightMm();
+        double scale = longSide / Math.max(widthMm, heightMm);
+        int outW = Math.max(1, (int) Math.round(widthMm * scale));
+        int outH = Math.max(1, (int) Math.round(heightMm * scale));
+        return new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
     }
 
     /** Which colour scale a colour bar shows. */

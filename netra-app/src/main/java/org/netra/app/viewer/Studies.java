@@ -10,8 +10,42 @@ public interface Studies {
 
     List<Study> list();
 
-    /** The study's scene, loaded on first use; empty for an unknown id. */
+    /** The study's scene, loaded on first use (waiting for it however long that takes); empty for an unknown id. */
     Optional<Scene> scene(String id);
+
+    /**
+     * What the viewer can show of a study now: its scene, or — while its emission image is still being made (a
+     * demo twin's SPECT is simulated on first use, seconds of CPU) — only what is already exact, the study's CT.
+     */
+    sealed interface Opening permits Opened, Simulating {}
+
+    /** The study is ready: every layer can be drawn. */
+    record Opened(Scene scene) implements Opening {}
+
+    /**
+     * The study's emission image is being simulated; nothing of it exists yet, so nothing of it may be drawn.
+     *
+     * @param ct the study's CT, on the emission image's grid, exactly as the finished scene will show it
+     * @param percent how far the simulation is, 0–100
+     * @param step what it is doing now, in words
+     */
+    record Simulating(String title, org.netra.imaging.volume.ImageVolume ct, int percent, String step)
+            implements Opening {
+        public Simulating {
+            ct.requireUnit(org.netra.imaging.volume.VoxelUnit.HU, "the CT shown while the SPECT is simulated");
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("progress is 0–100 %, got " + percent);
+            }
+        }
+    }
+
+    /**
+     * The study as it can be shown now, without waiting for what is still being made; empty for an unknown id. A
+     * catalogue whose scenes are quick to load simply loads it.
+     */
+    default Optional<Opening> open(String id) {
+        return scene(id).map(Opened::new);
+    }
 
     /** Looks again for studies added since (a folder store's new folders); nothing for a fixed set. */
     default void refresh() {}
@@ -29,6 +63,11 @@ public interface Studies {
             @Override
             public Optional<Scene> scene(String id) {
                 return first.scene(id).or(() -> second.scene(id));
+            }
+
+            @Override
+            public Optional<Opening> open(String id) {
+                return first.open(id).or(() -> second.open(id));
             }
 
             @Override

@@ -86,6 +86,12 @@ public final class ViewerWarmUp {
                     Plot.png(SceneRenderer.colourBar(scene, mip, layer, 384));
                 }
                 scene.readout(SIDE / 2, SIDE / 2, SLICES / 2);
+                // the CT alone, as a demo twin's study shows it while its SPECT is simulated
+                var ctOnly = new Studies.Simulating("warm-up", scene.ct().orElseThrow(), 0, "warm-up");
+                for (Plane plane : Plane.values()) {
+                    Plot.png(SceneRenderer.renderCtOnly(
+                            ctOnly, plane, scene.slicer().count(plane) / 2, Windowing.CtWindow.SOFT_TISSUE, 384));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the viewer's warm-up study", e);

@@ -26,6 +26,15 @@ public final class SpectSimulator {
     private SpectSimulator() {}
 
     public static List<SpectScan> simulate(TrueKinetics kinetics, SpectSettings settings, long seed) {
+        return simulate(kinetics, settings, seed, done -> {});
+    }
+
+    /**
+     * As {@link #simulate(TrueKinetics, SpectSettings, long)}, telling {@code scanned} how many scans are done after
+     * each (a viewer waiting for them shows it); the scans are the same, voxel for voxel.
+     */
+    public static List<SpectScan> simulate(
+            TrueKinetics kinetics, SpectSettings settings, long seed, java.util.function.IntConsumer scanned) {
         RandomDataGenerator random = new RandomDataGenerator(seed);
         Geometry g = kinetics.phantom().geometry();
         double voxelMl = g.voxelVolume().inMl();
@@ -49,6 +58,7 @@ public final class SpectSimulator {
                 v[i] = expected > 0 ? (float) (random.nextPoisson(expected) / countsPerBqMl) : 0f;
             }
             scans.add(new SpectScan(hours, ImageVolume.wrap(g, VoxelUnit.BQ_PER_ML, v), motion));
+            scanned.accept(scans.size());
         }
         return scans;
     }

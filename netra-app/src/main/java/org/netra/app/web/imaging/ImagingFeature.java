@@ -11,6 +11,7 @@ import org.netra.app.report.Plot;
 import org.netra.app.viewer.Plane;
 import org.netra.app.viewer.Scene;
 import org.netra.app.viewer.SceneRenderer;
+import org.netra.app.viewer.Slicer;
 import org.netra.app.viewer.Studies;
 import org.netra.app.viewer.VoxelReadout;
 import org.netra.app.viewer.Windowing;
@@ -88,6 +89,16 @@ public final class ImagingFeature implements WebFeature {
         }
     }
 
+    /**
+     * A study whose emission image is still being simulated: its title, the simulation's progress, and the CT's
+     * slice counts for the CT-only panels.
+     */
+    public record SimulatingView(String id, String title, int percent, String step, Slicer ct) {
+        public int middle(Plane plane) {
+            return ct.count(plane) / 2;
+        }
+    }
+
     @Override
     public void register(Routes routes) {
         Access viewers = Access.requires(Permission.VIEW_PATIENT);
@@ -118,8 +129,62 @@ public final class ImagingFeature implements WebFeature {
             }
         });
         routes.page(HandlerType.GET, "/imaging/{study}", viewers, ctx -> {
-            StudyView v = view(ctx.pathParam("study"));
-            routes.views().render(ctx, "viewer.jte", v.title(), v);
+            String id = ctx.pathParam("study");
+            switch (open(id)) {
+                case Studies.Opened o -> {
+                    StudyView v = view(id, o.scene());
+                    routes.views().render(ctx, "viewer.jte", v.title(), v);
+                }
+                case Studies.Simulating s -> {
+                    var v = new SimulatingView(id, s.title(), s.percent(), s.step(), new Slicer(s.ct().geometry()));
+                    routes.views().render(ctx, "viewer-simulating.jte", v.title(), v);
+                }
+            }
+        });
+        // while a twin's SPECT is simulated: its CT alone, and the progress the page follows until it reloads
+        routes.page(HandlerType.GET, "/imaging/{study}/ct-only", viewers, ctx -> {
+            String id = ctx.pathParam("study");
+            byte[] png;
+            try {
+                Plane plane = plane(ctx);
+                int slice = Boolean.parseBoolean(ctx.queryParam("mip")) ? -1 : intParam(ctx, "slice", 0);
+                int size = intParam(ctx, "size", DEFAULT_SIZE);
+                png = Plot.png(
+                        switch (open(id)) {
+                            // done meanwhile: the study as the viewer draws it, CT fused
+                            case Studies.Opened o ->
+                                SceneRenderer.render(
+                                        o.scene(),
+                                        new SceneRenderer.View(
+                                                plane,
+                                                slice,
+                                                true,
+                                                false,
+                                                false,
+                                                size,
+                                                ctWindow(ctx),
+                                                Windowing.DEFAULT_SCALE));
+                            case Studies.Simulating s ->
+                                SceneRenderer.renderCtOnly(s, plane, slice, ctWindow(ctx), size);
+                        });
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse(e.getMessage());
+            }
+            ctx.contentType("image/png").result(png);
+        });
+        routes.page(HandlerType.GET, "/imaging/{study}/simulation", viewers, ctx -> {
+            String id = ctx.pathParam("study");
+            switch (open(id)) {
+                case Studies.Opened o -> {
+                    // htmx reloads the page, which is now the whole viewer
+                    ctx.header("HX-Refresh", "true");
+                    ctx.html("<p>The SPECT is simulated; showing the study.</p>");
+                }
+                case Studies.Simulating s -> {
+                    var v = new SimulatingView(id, s.title(), s.percent(), s.step(), new Slicer(s.ct().geometry()));
+                    routes.views().render(ctx, "viewer-simulation-progress.jte", v.title(), v);
+                }
+            }
         });
         routes.page(HandlerType.GET, "/imaging/{study}/render", viewers, ctx -> {
             Scene scene = scene(ctx.pathParam("study"));
@@ -299,8 +364,15 @@ public final class ImagingFeature implements WebFeature {
         return studies.scene(id).orElseThrow(() -> new NotFoundResponse("There is no imaging study " + id + "."));
     }
 
+    private Studies.Opening open(String id) {
+        return studies.open(id).orElseThrow(() -> new NotFoundResponse("There is no imaging study " + id + "."));
+    }
+
     private StudyView view(String id) {
-        Scene s = scene(id);
+        return view(id, scene(id));
+    }
+
+    private static StudyView view(String id, Scene s) {
         List<Voi> vois = new ArrayList<>();
         for (int i = 0; i < s.vois().size(); i++) {
             vois.add(new Voi(s.vois().get(i).name(), i % SceneRenderer.VOI_COLOURS.length));

@@ -81,6 +81,11 @@ class ViewerBrowserTest {
             public java.util.Optional<org.netra.app.viewer.Scene> scene(String id) {
                 return twins.get().scene(id);
             }
+
+            @Override
+            public java.util.Optional<Opening> open(String id) {
+                return twins.get().open(id);
+            }
         };
         TestServer server = TestServer.custom(null, b -> b.studies(Studies.combined(folder, swappable)));
         store.set(server.store);
@@ -129,13 +134,24 @@ class ViewerBrowserTest {
             wait.until(d -> loaded(s));
             s.shot("v-03-petct-bone");
 
-            // the patient's own twin SPECT/CT at 24 h, from the list; first open simulates the cycle's scans
+            // the patient's own twin SPECT/CT at 24 h, from the list; first open simulates the cycle's scans, showing
+            // meanwhile the scan's CT alone and the simulation's progress, then the whole study
             s.get("/imaging");
             var link = s.driver.findElement(By.partialLinkText("Vera Viewer · cycle 1 · SPECT/CT 24 h"));
             long started = System.nanoTime();
             link.click();
             wait.until(d -> anyPanel(s));
             double twinFirst = (System.nanoTime() - started) / 1e9;
+            assertThat(s.driver.findElements(By.id("viewer-layers")))
+                    .as("the simulation takes seconds: the first image is the CT while it runs")
+                    .isEmpty();
+            assertThat(s.text("twin-simulation")).contains("Simulating this cycle's SPECT");
+            assertThat(s.text("twin-ct-only")).contains("no activity, VOI or dose is drawn");
+            assertThat(s.driver.findElement(By.tagName("h1")).getText()).contains("SPECT/CT 24 h");
+            wait.until(d -> allPanels(s));
+            double twinCtOnly = (System.nanoTime() - started) / 1e9;
+            s.shot("v-04a-twin-ct-while-simulating");
+            wait.until(d -> !d.findElements(By.id("viewer-layers")).isEmpty());
             wait.until(d -> loaded(s));
             double twinAll = (System.nanoTime() - started) / 1e9;
             assertThat(s.driver.findElement(By.tagName("h1")).getText()).contains("SPECT/CT 24 h");
@@ -182,7 +198,8 @@ class ViewerBrowserTest {
                             "open → first panel image / all panels and colour bars, headless Chromium, test server:%n"
                                     + "  real 177Lu SPECT, cold (read from disk, dose map made): %.2f s / %.2f s%n"
                                     + "  real 177Lu SPECT, again (scene in memory): %.2f s / %.2f s%n"
-                                    + "  twin SPECT/CT, first scan of a cycle (simulates its 4 scans + CTs): %.2f s / %.2f s%n"
+                                    + "  twin SPECT/CT, first scan of a cycle (its CT at once; simulates its 4 scans +"
+                                    + " CTs): %.2f s (CT panels %.2f s) / whole study %.2f s%n"
                                     + "  twin SPECT/CT, another scan of the same cycle: %.2f s / %.2f s%n"
                                     + "  twin SPECT/CT, first scan after a restart, the cycle's scans kept on disk:"
                                     + " %.2f s / %.2f s%n"
@@ -192,6 +209,7 @@ class ViewerBrowserTest {
                             realWarmFirst,
                             realWarmAll,
                             twinFirst,
+                            twinCtOnly,
                             twinAll,
                             twinWarmFirst,
                             twinWarmAll,
@@ -216,6 +234,15 @@ class ViewerBrowserTest {
         Object ok = ((JavascriptExecutor) s.driver)
                 .executeScript("return Array.from(document.querySelectorAll('.panel img'))"
                         + ".some(function (i) { return i.complete && i.naturalWidth > 0; });");
+        return Boolean.TRUE.equals(ok);
+    }
+
+    /** Every panel image has arrived (a page without colour bars: the CT shown while a twin is simulated). */
+    static boolean allPanels(BrowserSession s) {
+        Object ok = ((JavascriptExecutor) s.driver)
+                .executeScript(
+                        "var all = Array.from(document.querySelectorAll('.panel img'));"
+                                + " return all.length > 0 && all.every(function (i) { return i.complete && i.naturalWidth > 0; });");
         return Boolean.TRUE.equals(ok);
     }
 
