@@ -53,16 +53,18 @@ public final class ContentTree {
      */
     public static String dateTime(OffsetOrLocal t) {
         return t.local().format(DT)
-                + t.offset().filter(o -> !o.equals(ZoneOffset.UTC)).map(OFFSET::format).orElse("");
+                + t.offset()
+                        .filter(o -> !o.equals(ZoneOffset.UTC))
+                        .map(OFFSET::format)
+                        .orElse("");
     }
 
     private static boolean anyUtc(ContentItem c) {
         boolean here =
                 switch (c) {
                     case ContentItem.DateTime d -> d.value().offset().equals(Optional.of(ZoneOffset.UTC));
-                    case ContentItem.Num n -> n.observedAt()
-                            .flatMap(OffsetOrLocal::offset)
-                            .equals(Optional.of(ZoneOffset.UTC));
+                    case ContentItem.Num n ->
+                        n.observedAt().flatMap(OffsetOrLocal::offset).equals(Optional.of(ZoneOffset.UTC));
                     default -> false;
                 };
         return here || c.children().stream().anyMatch(ContentTree::anyUtc);
@@ -182,13 +184,19 @@ public final class ContentTree {
                 CodedConcept unit = CodedConcept.in(mv.getFirst(), Tag.MEASUREMENT_UNITS_CODE_SEQUENCE)
                         .orElseThrow(() -> missing(item, path, "Measurement Units Code Sequence"));
                 yield new ContentItem.Num(
-                        rel, name, value, unit, readDateTime(item, Tag.OBSERVATION_DATE_TIME, instanceOffset), children);
+                        rel,
+                        name,
+                        value,
+                        unit,
+                        readDateTime(item, Tag.OBSERVATION_DATE_TIME, instanceOffset),
+                        children);
             }
             case "DATETIME" ->
                 new ContentItem.DateTime(
                         rel,
                         name,
-                        readDateTime(item, Tag.DATE_TIME, instanceOffset).orElseThrow(() -> missing(item, path, "DateTime")),
+                        readDateTime(item, Tag.DATE_TIME, instanceOffset)
+                                .orElseThrow(() -> missing(item, path, "DateTime")),
                         children);
             case "UIDREF" ->
                 new ContentItem.UidRef(
@@ -201,7 +209,8 @@ public final class ContentTree {
 
     /** The instance's Timezone Offset From UTC (0008,0201), which applies to every DT written without one. */
     private static Optional<ZoneOffset> instanceOffset(Attributes dataset) {
-        Optional<String> s = dataset.string(Tag.TIMEZONE_OFFSET_FROM_UTC).map(String::strip).filter(x -> !x.isEmpty());
+        Optional<String> s =
+                dataset.string(Tag.TIMEZONE_OFFSET_FROM_UTC).map(String::strip).filter(x -> !x.isEmpty());
         if (s.isEmpty()) {
             return Optional.empty();
         }

@@ -282,7 +282,6 @@ class AdministrationSrTest {
         }
     }
 
-    /** From an H2 netra to a PostgreSQL one (skipped locally without NETRA_TEST_PG_URL, required in CI). */
     /**
      * A department working in UTC: DCMTK's dcmsr rejects the DT suffix "+0000", so netra writes UTC times without
      * one and states the offset once in Timezone Offset From UTC (0008,0201); dsr2xml reads it without a warning
@@ -300,10 +299,12 @@ class AdministrationSrTest {
             assertThat(x.err()).as("dsr2xml warnings").isBlank();
             var read = RadiopharmaceuticalDoseSr.read(DicomFile.read(file).dataset());
             assertThat(read.administration().start().offset()).contains(ZoneOffset.UTC);
-            assertThat(read.administration().residual().orElseThrow().at().offset()).contains(ZoneOffset.UTC);
+            assertThat(read.administration().residual().orElseThrow().at().offset())
+                    .contains(ZoneOffset.UTC);
         }
     }
 
+    /** From an H2 netra to a PostgreSQL one (skipped locally without NETRA_TEST_PG_URL, required in CI). */
     @Test
     void netraToNetraKeepsEveryValue() throws Exception {
         Path file;

@@ -131,7 +131,8 @@ final class CourseAttachment {
                 .toList();
         String method = String.format(
                 Locale.ROOT,
-                "dosimetry job %s on %s: scans at %s h, %s%s; kidneys the volume-weighted mean of %s; %s; attached by %s",
+                "dosimetry job %s on %s: scans at %s h, %s%s; kidneys the volume-weighted mean of %s; %s%s; attached by"
+                        + " %s",
                 job.id(),
                 job.upload(),
                 String.join(
@@ -143,6 +144,10 @@ final class CourseAttachment {
                 r.correction().isEmpty() ? "" : ", " + r.correction(),
                 kidneys.vois(),
                 marrow.how(),
+                // kept whole in brackets so the report's checklist finds every warning in one clause
+                r.warnings()
+                        .map(ws -> "; job warnings [" + ReportChecklistValues.warningList(ws) + "]")
+                        .orElse(""),
                 actor);
         DosimetryRecord record;
         if (existing.isPresent()) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.netra.app.config.BuildVersions;
+import org.netra.app.dosimetry.CycleJson;
 import org.netra.app.report.EanmChecklist;
 import org.netra.app.report.EanmChecklist.Item;
 import org.netra.clinical.therapy.KidneyRadiobiology;
@@ -132,18 +133,7 @@ final class ReportChecklistValues {
                 .with(Item.SOFTWARE, "netra " + version() + " (netra-dosimetry cycle pipeline)")
                 .with(
                         Item.WARNINGS,
-                        r.warnings()
-                                .map(ws -> ws.isEmpty()
-                                        ? "none raised"
-                                        : ws.stream()
-                                                .map(w -> (w.voi() == null
-                                                                        || w.voi()
-                                                                                .isEmpty()
-                                                                ? ""
-                                                                : w.voi() + ": ")
-                                                        + w.message())
-                                                .collect(Collectors.joining("; ")))
-                                .orElse(null));
+                        r.warnings().map(ReportChecklistValues::warningList).orElse(null));
     }
 
     /** Camera, reconstruction and corrections as the images' header stated them (a part it lacked stays unset). */
@@ -275,8 +265,18 @@ final class ReportChecklistValues {
     }
 
     private static String warnings(CycleDosimetryView view) {
-        // the job's warnings (assumed or old calibration, …) reach the record only inside its method text
+        // the job's warnings (assumed or old calibration, …) reach the record only inside its method text,
+        // as "job warnings [...]" (CourseAttachment) and in the clauses that name an assumption
         return partOf(view.method(), "warning", "assumed", "uncertain", "older than");
+    }
+
+    /** A job's warnings as one line, each prefixed by its VOI when it has one; "none raised" for none. */
+    static String warningList(List<CycleJson.WarningOut> ws) {
+        return ws.isEmpty()
+                ? "none raised"
+                : ws.stream()
+                        .map(w -> (w.voi() == null || w.voi().isEmpty() ? "" : w.voi() + ": ") + w.message())
+                        .collect(Collectors.joining("; "));
     }
 
     /** netra's version, written into the build by Maven resource filtering. */

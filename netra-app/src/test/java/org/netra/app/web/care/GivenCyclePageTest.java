@@ -59,6 +59,11 @@ class GivenCyclePageTest {
                         given.dosimetry().administered().inGBq()))
                 .contains("id=\"download-rrdsr\"")
                 .doesNotContain("Not dispensed yet");
+        // a given cycle is past approving: the physician is not offered what the server would refuse
+        assertThat(page).doesNotContain("id=\"approve-cycle\"");
+        if (!page.contains("<span class=\"status ok\">approved</span>")) {
+            assertThat(page).contains("id=\"given-unapproved\"");
+        }
         var sr = physician.getBytes("/patients/" + given.patientId() + "/cycles/" + cycle + "/rrdsr.dcm");
         assertThat(sr.statusCode()).isEqualTo(200);
         // a DICOM Part 10 file: 128-byte preamble, then "DICM"
