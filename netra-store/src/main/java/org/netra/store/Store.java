@@ -125,6 +125,14 @@ public final class Store implements AutoCloseable {
         return stampedReads;
     }
 
+    /**
+     * The change stamps of the records' scopes (a patient's, a kind's): what a node checks before it shows something
+     * it keeps parsed, one primary-key read per scope.
+     */
+    public org.netra.store.record.ChangeStamps changeStamps() {
+        return new org.netra.store.record.ChangeStamps(jdbi);
+    }
+
     public AuditTrail audit() {
         return new AuditTrail(jdbi);
     }

@@ -1,6 +1,8 @@
 package org.netra.app.web;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -160,6 +162,7 @@ public final class LoadDriver {
         // what went wrong, counted by kind ("HTTP 500", "HttpTimeoutException", ...), so a run says why it failed
         var errorKinds = new java.util.concurrent.ConcurrentHashMap<String, AtomicInteger>();
         var signInFailures = new AtomicInteger();
+        var reopened = new AtomicInteger(); // kept connections the servers had closed between two reads
         // sessions sign in first, a few at a time (Argon2id is slow by design: a sign-in storm is not a page
         // read), then all read at once
         var signingIn = new java.util.concurrent.Semaphore(4);
@@ -198,43 +201,45 @@ public final class LoadDriver {
                         return;
                     }
                     var random = new java.util.Random(Thread.currentThread().threadId());
-                    for (int r = 0; r < reads; r++) {
-                        if (thinkMs > 0) {
-                            try {
-                                // a person reads the page before the next click; the jitter keeps sessions
-                                // unsynchronised
-                                Thread.sleep(thinkMs / 2 + random.nextLong(thinkMs + 1));
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
+                    // the reads on one kept connection per session, as a browser tab keeps one (see KeepAliveConnection)
+                    try (var tab = new KeepAliveConnection(base, client.sessionCookie())) {
+                        for (int r = 0; r < reads; r++) {
+                            if (thinkMs > 0) {
+                                try {
+                                    // a person reads the page before the next click; the jitter keeps sessions
+                                    // unsynchronised
+                                    Thread.sleep(thinkMs / 2 + random.nextLong(thinkMs + 1));
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    return;
+                                }
                             }
-                        }
-                        long t0 = System.nanoTime();
-                        try {
+                            long t0 = System.nanoTime();
                             // every other read the list, else one patient's chart
                             String id = ids.get(random.nextInt(ids.size()));
-                            var res = r % 2 == 0 ? client.get("/patients") : client.get("/patients/" + id);
-                            if (res.statusCode() != 200 || !res.body().contains(id)) {
+                            try {
+                                var res = tab.get(r % 2 == 0 ? "/patients" : "/patients/" + id);
+                                if (res.status() != 200 || !res.bodyContains(id.getBytes(StandardCharsets.US_ASCII))) {
+                                    errors.incrementAndGet();
+                                    String kind = res.status() != 200 ? "HTTP " + res.status() : "page without the id";
+                                    errorKinds
+                                            .computeIfAbsent(kind, k -> new AtomicInteger())
+                                            .incrementAndGet();
+                                }
+                            } catch (IOException | RuntimeException e) {
                                 errors.incrementAndGet();
-                                String kind =
-                                        res.statusCode() != 200 ? "HTTP " + res.statusCode() : "page without the id";
                                 errorKinds
-                                        .computeIfAbsent(kind, k -> new AtomicInteger())
+                                        .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
                                         .incrementAndGet();
                             }
-                        } catch (RuntimeException e) {
-                            errors.incrementAndGet();
-                            Throwable cause = e.getCause() != null ? e.getCause() : e;
-                            errorKinds
-                                    .computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
-                                    .incrementAndGet();
+                            long micros = (System.nanoTime() - t0) / 1000;
+                            latenciesMicros.add(micros);
+                            (r % 2 == 0 ? listMicros : chartMicros).add(micros);
+                            if (readsDone.incrementAndGet() == halfOfReads) {
+                                halfway.set(CpuMark.now(servers, halfOfReads));
+                            }
                         }
-                        long micros = (System.nanoTime() - t0) / 1000;
-                        latenciesMicros.add(micros);
-                        (r % 2 == 0 ? listMicros : chartMicros).add(micros);
-                        if (readsDone.incrementAndGet() == halfOfReads) {
-                            halfway.set(CpuMark.now(servers, halfOfReads));
-                        }
+                        reopened.addAndGet(tab.reopened());
                     }
                 });
             }
@@ -263,12 +268,14 @@ public final class LoadDriver {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(
                 Locale.ROOT,
-                "reads %d in %.1f s (%.0f/s, after every session signed in), errors %d, sign-in failures %d%n",
+                "reads %d in %.1f s (%.0f/s, after every session signed in), errors %d, sign-in failures %d,"
+                        + " connections reopened %d%n",
                 sorted.size(),
                 seconds,
                 sorted.size() / seconds,
                 errors.get(),
-                signInFailures.get());
+                signInFailures.get(),
+                reopened.get());
         if (!errorKinds.isEmpty()) {
             System.out.println("  errors by kind: " + new java.util.TreeMap<>(errorKinds));
         }
