@@ -34,11 +34,14 @@ public final class LoadDriver {
                 .mapToLong(a -> Long.parseLong(a.substring("--think-ms=".length())))
                 .reduce((a, b) -> b)
                 .orElse(1000);
+        // --open-sessions (two nodes): the sessions are opened in the database as a sign-in opens them, without the
+        // sign-in form's Argon2id, which takes 500 sessions minutes of CPU on this machine before the first read
+        boolean openSessions = java.util.Arrays.asList(options).contains("--open-sessions");
         String[] args = java.util.Arrays.stream(options)
-                .filter(a -> !a.startsWith("--think-ms="))
+                .filter(a -> !a.startsWith("--think-ms=") && !a.equals("--open-sessions"))
                 .toArray(String[]::new);
         if (args.length > 0 && args[0].equals("--two-nodes")) {
-            twoNodes(args, thinkMs);
+            twoNodes(args, thinkMs, openSessions);
             System.exit(0);
         }
         boolean external = args.length > 0 && args[0].startsWith("http");
@@ -62,7 +65,16 @@ public final class LoadDriver {
                     .readTree(client.get("/api/patients").body());
             List<String> ids = new ArrayList<>();
             list.forEach(p -> ids.add(p.get("id").asText()));
-            run(List.of(args[0]), password, ids, sessions, reads, thinkMs, "a running netra demo", CpuMeter.NONE);
+            run(
+                    List.of(args[0]),
+                    password,
+                    List.of(),
+                    ids,
+                    sessions,
+                    reads,
+                    thinkMs,
+                    "a running netra demo",
+                    CpuMeter.NONE);
             System.exit(0);
         }
         try (var server = TestServer.custom(null, b -> b)) {
@@ -76,6 +88,7 @@ public final class LoadDriver {
             run(
                     List.of(server.base),
                     TestServer.password("physician"),
+                    List.of(),
                     ids,
                     sessions,
                     reads,
@@ -91,7 +104,7 @@ public final class LoadDriver {
      * PostgreSQL named by NETRA_TEST_PG_URL, holding the demo clinic's records; the sessions alternate between the
      * nodes, as a load balancer without sticky sessions would send them.
      */
-    private static void twoNodes(String[] args, long thinkMs) throws Exception {
+    private static void twoNodes(String[] args, long thinkMs, boolean openSessions) throws Exception {
         int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int reads = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int patients = args.length > 3 ? Integer.parseInt(args[3]) : 50;
@@ -100,6 +113,7 @@ public final class LoadDriver {
         }
         var config = new org.netra.store.StoreConfig(org.netra.testkit.TestPostgres.freshSchemaUrl(), null, null);
         String password = "two-nodes-under-load";
+        List<String> cookies = new ArrayList<>();
         try (var store = org.netra.store.Store.open(config)) {
             new org.netra.app.demo.DemoClinic(7, patients, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
                     .load(store, "load-test");
@@ -108,6 +122,14 @@ public final class LoadDriver {
                             new org.netra.app.web.security.Accounts.NewAccount(
                                     "physician", "Dr Load", "physician", password),
                             "load-test");
+            if (openSessions) {
+                var served = org.netra.app.config.ServerConfig.defaults(java.nio.file.Path.of("."));
+                var opener = new org.netra.app.web.security.SessionStore(
+                        store.sessions(), served.sessionIdle(), served.sessionMaximum(), java.time.Clock.systemUTC());
+                for (int s = 0; s < sessions; s++) {
+                    cookies.add(opener.open("physician").id());
+                }
+            }
         }
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= patients; i++) {
@@ -121,11 +143,13 @@ public final class LoadDriver {
             run(
                     List.of("http://127.0.0.1:" + a.port, "http://127.0.0.1:" + b.port),
                     password,
+                    cookies,
                     ids,
                     sessions,
                     reads,
                     thinkMs,
-                    "the demo clinic's records on PostgreSQL, two netra serve nodes, sessions alternating",
+                    "the demo clinic's records on PostgreSQL, two netra serve nodes, sessions alternating"
+                            + (openSessions ? ", sessions opened in the database (no sign-in form)" : ""),
                     () -> new CpuSample(a.cpuTime().plus(b.cpuTime()), PostgresCpu.total()));
         }
     }
@@ -144,6 +168,7 @@ public final class LoadDriver {
     private static void run(
             List<String> bases,
             String password,
+            List<String> openedSessions,
             List<String> ids,
             int sessions,
             int reads,
@@ -176,12 +201,13 @@ public final class LoadDriver {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int s = 0; s < sessions; s++) {
                 String base = bases.get(s % bases.size());
+                String opened = openedSessions.isEmpty() ? null : openedSessions.get(s);
                 pool.submit(() -> {
                     var client = new WebClient(base, http);
                     boolean ok = false;
                     try {
                         signingIn.acquire();
-                        ok = client.signIn("physician", password).statusCode() == 303;
+                        ok = opened != null || client.signIn("physician", password).statusCode() == 303;
                     } catch (RuntimeException e) { // a refused or timed-out connection
                         ok = false;
                     } catch (InterruptedException e) {
@@ -202,7 +228,7 @@ public final class LoadDriver {
                     }
                     var random = new java.util.Random(Thread.currentThread().threadId());
                     // the reads on one kept connection per session, as a browser tab keeps one (see KeepAliveConnection)
-                    try (var tab = new KeepAliveConnection(base, client.sessionCookie())) {
+                    try (var tab = new KeepAliveConnection(base, opened != null ? opened : client.sessionCookie())) {
                         for (int r = 0; r < reads; r++) {
                             if (thinkMs > 0) {
                                 try {
