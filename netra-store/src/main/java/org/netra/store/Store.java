@@ -144,7 +144,7 @@ public final class Store implements AutoCloseable {
 
     /** The web sessions of every node (netra-app's SessionStore gives them meaning). */
     public SessionRows sessions() {
-        return new SessionRows(jdbi);
+        return new SessionRows(jdbi, pool);
     }
 
     /** Wrong passwords and sign-in pauses, shared by every node. */

@@ -68,6 +68,9 @@ final class KeepAliveConnection implements AutoCloseable {
         boolean reused = socket != null;
         try {
             return exchange(path);
+        } catch (java.net.SocketTimeoutException e) {
+            close(); // a slow server is an error of this read, not a reason to ask it twice
+            throw e;
         } catch (IOException e) {
             close();
             if (!reused) {
