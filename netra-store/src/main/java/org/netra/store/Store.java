@@ -81,7 +81,7 @@ public final class Store implements AutoCloseable {
                 .migrate();
         this.jdbi = Jdbi.create(pool);
         this.stampedReads = new org.netra.store.clinical.StampedReads(
-                new Records(jdbi, frozenDocuments), new org.netra.store.record.ChangeStamps(jdbi));
+                new Records(jdbi, frozenDocuments), new org.netra.store.record.ChangeStamps(pool));
     }
 
     private static HikariDataSource pool(StoreConfig config) {
@@ -130,7 +130,7 @@ public final class Store implements AutoCloseable {
      * it keeps parsed, one primary-key read per scope.
      */
     public org.netra.store.record.ChangeStamps changeStamps() {
-        return new org.netra.store.record.ChangeStamps(jdbi);
+        return new org.netra.store.record.ChangeStamps(pool);
     }
 
     public AuditTrail audit() {
