@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Arguments: sessions (200), reads per session (20), patients in the list (50), {@code --think-ms=N} the pause
  * between a session's reads (1000 ms ± 50 %; 0 for back to back, which measures saturation); or first the address of a
  * running {@code netra demo} (e.g. http://localhost:8080) to read its cohort, with the cycles its twins' SPECT
- * jobs have attached, as the demo's physician.
+ * jobs have attached, as the demo's physician; or {@code --two-nodes} (with {@code --open-sessions}: sessions opened
+ * in the database, not through the sign-in form). Each session reads on one kept connection ({@link
+ * KeepAliveConnection}) and checks every answer: status 200 and the patient's id in the page.
  */
 public final class LoadDriver {
     private LoadDriver() {}
