@@ -48,6 +48,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private OutputStream out;
     /** Kept between reads: a page of the test is tens of kB, and a new array per read is the client's garbage. */
     private byte[] body = new byte[64 * 1024];
+
     private int reopened;
 
     /** A connection to {@code base} (http://host:port) sending the session cookie {@code cookie} on each request. */
@@ -157,7 +158,8 @@ final class KeepAliveConnection implements AutoCloseable {
     private int chunkSize() throws IOException {
         String size = line();
         int semicolon = size.indexOf(';');
-        return Integer.parseInt(semicolon < 0 ? size.strip() : size.substring(0, semicolon).strip(), 16);
+        return Integer.parseInt(
+                semicolon < 0 ? size.strip() : size.substring(0, semicolon).strip(), 16);
     }
 
     private int readInto(int offset, int count) throws IOException {

@@ -209,7 +209,8 @@ public final class LoadDriver {
                     boolean ok = false;
                     try {
                         signingIn.acquire();
-                        ok = opened != null || client.signIn("physician", password).statusCode() == 303;
+                        ok = opened != null
+                                || client.signIn("physician", password).statusCode() == 303;
                     } catch (RuntimeException e) { // a refused or timed-out connection
                         ok = false;
                     } catch (InterruptedException e) {
@@ -229,7 +230,8 @@ public final class LoadDriver {
                         return;
                     }
                     var random = new java.util.Random(Thread.currentThread().threadId());
-                    // the reads on one kept connection per session, as a browser tab keeps one (see KeepAliveConnection)
+                    // the reads on one kept connection per session, as a browser tab keeps one (see
+                    // KeepAliveConnection)
                     try (var tab = new KeepAliveConnection(base, opened != null ? opened : client.sessionCookie())) {
                         for (int r = 0; r < reads; r++) {
                             if (thinkMs > 0) {

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jdbi.v3.core.Handle;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The change stamp of each scope of records (one patient's, or every record of one kind): a value that every

@@ -190,7 +190,8 @@ class ClinicalPagesTest {
                         .filter(o -> o.value().patientId().equals(inFollowUp))
                         .toList();
                 assertThat(outcomes).isNotEmpty();
-                outcomes.forEach(o -> otherNode.records()
+                outcomes.forEach(o -> otherNode
+                        .records()
                         .delete(ClinicalKinds.OUTCOME, o.value().id(), o.version(), "nurse"));
             }
             var afresh = new ClinicalDirectory(store, java.time.Clock.systemUTC()).search("");
