@@ -81,7 +81,7 @@ public final class Store implements AutoCloseable {
                 .migrate();
         this.jdbi = Jdbi.create(pool);
         this.stampedReads = new org.netra.store.clinical.StampedReads(
-                new Records(jdbi, frozenDocuments), new org.netra.store.record.ChangeStamps(jdbi));
+                new Records(jdbi, frozenDocuments), new org.netra.store.record.ChangeStamps(pool));
     }
 
     private static HikariDataSource pool(StoreConfig config) {
@@ -125,6 +125,14 @@ public final class Store implements AutoCloseable {
         return stampedReads;
     }
 
+    /**
+     * The change stamps of the records' scopes (a patient's, a kind's): what a node checks before it shows something
+     * it keeps parsed, one primary-key read per scope.
+     */
+    public org.netra.store.record.ChangeStamps changeStamps() {
+        return new org.netra.store.record.ChangeStamps(pool);
+    }
+
     public AuditTrail audit() {
         return new AuditTrail(jdbi);
     }
@@ -136,7 +144,7 @@ public final class Store implements AutoCloseable {
 
     /** The web sessions of every node (netra-app's SessionStore gives them meaning). */
     public SessionRows sessions() {
-        return new SessionRows(jdbi);
+        return new SessionRows(jdbi, pool);
     }
 
     /** Wrong passwords and sign-in pauses, shared by every node. */

@@ -1,6 +1,8 @@
 package org.netra.app.web;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Arguments: sessions (200), reads per session (20), patients in the list (50), {@code --think-ms=N} the pause
  * between a session's reads (1000 ms ± 50 %; 0 for back to back, which measures saturation); or first the address of a
  * running {@code netra demo} (e.g. http://localhost:8080) to read its cohort, with the cycles its twins' SPECT
- * jobs have attached, as the demo's physician.
+ * jobs have attached, as the demo's physician; or {@code --two-nodes} (with {@code --open-sessions}: sessions opened
+ * in the database, not through the sign-in form). Each session reads on one kept connection ({@link
+ * KeepAliveConnection}) and checks every answer: status 200 and the patient's id in the page.
  */
 public final class LoadDriver {
     private LoadDriver() {}
@@ -32,11 +36,14 @@ public final class LoadDriver {
                 .mapToLong(a -> Long.parseLong(a.substring("--think-ms=".length())))
                 .reduce((a, b) -> b)
                 .orElse(1000);
+        // --open-sessions (two nodes): the sessions are opened in the database as a sign-in opens them, without the
+        // sign-in form's Argon2id, which takes 500 sessions minutes of CPU on this machine before the first read
+        boolean openSessions = java.util.Arrays.asList(options).contains("--open-sessions");
         String[] args = java.util.Arrays.stream(options)
-                .filter(a -> !a.startsWith("--think-ms="))
+                .filter(a -> !a.startsWith("--think-ms=") && !a.equals("--open-sessions"))
                 .toArray(String[]::new);
         if (args.length > 0 && args[0].equals("--two-nodes")) {
-            twoNodes(args, thinkMs);
+            twoNodes(args, thinkMs, openSessions);
             System.exit(0);
         }
         boolean external = args.length > 0 && args[0].startsWith("http");
@@ -60,7 +67,16 @@ public final class LoadDriver {
                     .readTree(client.get("/api/patients").body());
             List<String> ids = new ArrayList<>();
             list.forEach(p -> ids.add(p.get("id").asText()));
-            run(List.of(args[0]), password, ids, sessions, reads, thinkMs, "a running netra demo", CpuMeter.NONE);
+            run(
+                    List.of(args[0]),
+                    password,
+                    List.of(),
+                    ids,
+                    sessions,
+                    reads,
+                    thinkMs,
+                    "a running netra demo",
+                    CpuMeter.NONE);
             System.exit(0);
         }
         try (var server = TestServer.custom(null, b -> b)) {
@@ -74,6 +90,7 @@ public final class LoadDriver {
             run(
                     List.of(server.base),
                     TestServer.password("physician"),
+                    List.of(),
                     ids,
                     sessions,
                     reads,
@@ -89,7 +106,7 @@ public final class LoadDriver {
      * PostgreSQL named by NETRA_TEST_PG_URL, holding the demo clinic's records; the sessions alternate between the
      * nodes, as a load balancer without sticky sessions would send them.
      */
-    private static void twoNodes(String[] args, long thinkMs) throws Exception {
+    private static void twoNodes(String[] args, long thinkMs, boolean openSessions) throws Exception {
         int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int reads = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int patients = args.length > 3 ? Integer.parseInt(args[3]) : 50;
@@ -98,6 +115,7 @@ public final class LoadDriver {
         }
         var config = new org.netra.store.StoreConfig(org.netra.testkit.TestPostgres.freshSchemaUrl(), null, null);
         String password = "two-nodes-under-load";
+        List<String> cookies = new ArrayList<>();
         try (var store = org.netra.store.Store.open(config)) {
             new org.netra.app.demo.DemoClinic(7, patients, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
                     .load(store, "load-test");
@@ -106,6 +124,14 @@ public final class LoadDriver {
                             new org.netra.app.web.security.Accounts.NewAccount(
                                     "physician", "Dr Load", "physician", password),
                             "load-test");
+            if (openSessions) {
+                var served = org.netra.app.config.ServerConfig.defaults(java.nio.file.Path.of("."));
+                var opener = new org.netra.app.web.security.SessionStore(
+                        store.sessions(), served.sessionIdle(), served.sessionMaximum(), java.time.Clock.systemUTC());
+                for (int s = 0; s < sessions; s++) {
+                    cookies.add(opener.open("physician").id());
+                }
+            }
         }
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= patients; i++) {
@@ -119,11 +145,13 @@ public final class LoadDriver {
             run(
                     List.of("http://127.0.0.1:" + a.port, "http://127.0.0.1:" + b.port),
                     password,
+                    cookies,
                     ids,
                     sessions,
                     reads,
                     thinkMs,
-                    "the demo clinic's records on PostgreSQL, two netra serve nodes, sessions alternating",
+                    "the demo clinic's records on PostgreSQL, two netra serve nodes, sessions alternating"
+                            + (openSessions ? ", sessions opened in the database (no sign-in form)" : ""),
                     () -> new CpuSample(a.cpuTime().plus(b.cpuTime()), PostgresCpu.total()));
         }
     }
@@ -142,6 +170,7 @@ public final class LoadDriver {
     private static void run(
             List<String> bases,
             String password,
+            List<String> openedSessions,
             List<String> ids,
             int sessions,
             int reads,
@@ -160,6 +189,7 @@ public final class LoadDriver {
         // what went wrong, counted by kind ("HTTP 500", "HttpTimeoutException", ...), so a run says why it failed
         var errorKinds = new java.util.concurrent.ConcurrentHashMap<String, AtomicInteger>();
         var signInFailures = new AtomicInteger();
+        var reopened = new AtomicInteger(); // kept connections the servers had closed between two reads
         // sessions sign in first, a few at a time (Argon2id is slow by design: a sign-in storm is not a page
         // read), then all read at once
         var signingIn = new java.util.concurrent.Semaphore(4);
@@ -173,12 +203,14 @@ public final class LoadDriver {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int s = 0; s < sessions; s++) {
                 String base = bases.get(s % bases.size());
+                String opened = openedSessions.isEmpty() ? null : openedSessions.get(s);
                 pool.submit(() -> {
                     var client = new WebClient(base, http);
                     boolean ok = false;
                     try {
                         signingIn.acquire();
-                        ok = client.signIn("physician", password).statusCode() == 303;
+                        ok = opened != null
+                                || client.signIn("physician", password).statusCode() == 303;
                     } catch (RuntimeException e) { // a refused or timed-out connection
                         ok = false;
                     } catch (InterruptedException e) {
@@ -198,43 +230,46 @@ public final class LoadDriver {
                         return;
                     }
                     var random = new java.util.Random(Thread.currentThread().threadId());
-                    for (int r = 0; r < reads; r++) {
-                        if (thinkMs > 0) {
-                            try {
-                                // a person reads the page before the next click; the jitter keeps sessions
-                                // unsynchronised
-                                Thread.sleep(thinkMs / 2 + random.nextLong(thinkMs + 1));
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
+                    // the reads on one kept connection per session, as a browser tab keeps one (see
+                    // KeepAliveConnection)
+                    try (var tab = new KeepAliveConnection(base, opened != null ? opened : client.sessionCookie())) {
+                        for (int r = 0; r < reads; r++) {
+                            if (thinkMs > 0) {
+                                try {
+                                    // a person reads the page before the next click; the jitter keeps sessions
+                                    // unsynchronised
+                                    Thread.sleep(thinkMs / 2 + random.nextLong(thinkMs + 1));
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    return;
+                                }
                             }
-                        }
-                        long t0 = System.nanoTime();
-                        try {
+                            long t0 = System.nanoTime();
                             // every other read the list, else one patient's chart
                             String id = ids.get(random.nextInt(ids.size()));
-                            var res = r % 2 == 0 ? client.get("/patients") : client.get("/patients/" + id);
-                            if (res.statusCode() != 200 || !res.body().contains(id)) {
+                            try {
+                                var res = tab.get(r % 2 == 0 ? "/patients" : "/patients/" + id);
+                                if (res.status() != 200 || !res.bodyContains(id.getBytes(StandardCharsets.US_ASCII))) {
+                                    errors.incrementAndGet();
+                                    String kind = res.status() != 200 ? "HTTP " + res.status() : "page without the id";
+                                    errorKinds
+                                            .computeIfAbsent(kind, k -> new AtomicInteger())
+                                            .incrementAndGet();
+                                }
+                            } catch (IOException | RuntimeException e) {
                                 errors.incrementAndGet();
-                                String kind =
-                                        res.statusCode() != 200 ? "HTTP " + res.statusCode() : "page without the id";
                                 errorKinds
-                                        .computeIfAbsent(kind, k -> new AtomicInteger())
+                                        .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
                                         .incrementAndGet();
                             }
-                        } catch (RuntimeException e) {
-                            errors.incrementAndGet();
-                            Throwable cause = e.getCause() != null ? e.getCause() : e;
-                            errorKinds
-                                    .computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
-                                    .incrementAndGet();
+                            long micros = (System.nanoTime() - t0) / 1000;
+                            latenciesMicros.add(micros);
+                            (r % 2 == 0 ? listMicros : chartMicros).add(micros);
+                            if (readsDone.incrementAndGet() == halfOfReads) {
+                                halfway.set(CpuMark.now(servers, halfOfReads));
+                            }
                         }
-                        long micros = (System.nanoTime() - t0) / 1000;
-                        latenciesMicros.add(micros);
-                        (r % 2 == 0 ? listMicros : chartMicros).add(micros);
-                        if (readsDone.incrementAndGet() == halfOfReads) {
-                            halfway.set(CpuMark.now(servers, halfOfReads));
-                        }
+                        reopened.addAndGet(tab.reopened());
                     }
                 });
             }
@@ -263,12 +298,14 @@ public final class LoadDriver {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(
                 Locale.ROOT,
-                "reads %d in %.1f s (%.0f/s, after every session signed in), errors %d, sign-in failures %d%n",
+                "reads %d in %.1f s (%.0f/s, after every session signed in), errors %d, sign-in failures %d,"
+                        + " connections reopened %d%n",
                 sorted.size(),
                 seconds,
                 sorted.size() / seconds,
                 errors.get(),
-                signInFailures.get());
+                signInFailures.get(),
+                reopened.get());
         if (!errorKinds.isEmpty()) {
             System.out.println("  errors by kind: " + new java.util.TreeMap<>(errorKinds));
         }

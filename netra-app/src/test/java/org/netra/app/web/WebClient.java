@@ -139,6 +139,11 @@ public final class WebClient {
         return csrf;
     }
 
+    /** The session cookie's value (null before a page set one): another client can go on with the same session. */
+    public String sessionCookie() {
+        return cookie;
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             var r = http.send(request, HttpResponse.BodyHandlers.ofString());

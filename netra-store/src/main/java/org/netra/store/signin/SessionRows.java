@@ -1,9 +1,14 @@
 package org.netra.store.signin;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -11,10 +16,17 @@ import org.jdbi.v3.core.Jdbi;
  * caller hashes); the web app decides what a session means.
  */
 public final class SessionRows {
-    private final Jdbi jdbi;
+    private static final String FIND_WITH_ACCOUNT = "SELECT s.id_hash, s.csrf_token, s.username, s.created_at,"
+            + " s.last_seen, r.version, r.updated_at FROM web_session s LEFT JOIN clinical_record r"
+            + " ON r.kind = ? AND r.id = s.username WHERE s.id_hash = ?";
 
-    public SessionRows(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    /** The pool under {@code jdbi}: the one read every request makes goes to it directly (see findWithAccount). */
+    private final DataSource pool;
+
+    public SessionRows(Jdbi jdbi, DataSource pool) {
         this.jdbi = jdbi;
+        this.pool = pool;
     }
 
     /** One stored session. */
@@ -57,20 +69,27 @@ public final class SessionRows {
      * was a tenth of a node's CPU under load (issue 17).
      */
     public Optional<SessionAndAccount> findWithAccount(String idHash, String accountKind) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT s.id_hash, s.csrf_token, s.username, s.created_at,"
-                        + " s.last_seen, r.version, r.updated_at FROM web_session s LEFT JOIN clinical_record r"
-                        + " ON r.kind = :kind AND r.id = s.username WHERE s.id_hash = :id")
-                .bind("id", idHash)
-                .bind("kind", accountKind)
-                .map((rs, ctx) -> {
-                    var updated = rs.getObject(7, OffsetDateTime.class);
-                    return new SessionAndAccount(
-                            row(rs),
-                            updated == null
-                                    ? Optional.empty()
-                                    : Optional.of(new AccountVersion(rs.getInt(6), updated.toInstant())));
-                })
-                .findOne());
+        // plain JDBC on the pool, the statement prepared by the driver (PostgreSQL's server-side after a few uses
+        // per connection): every request of every user makes this read, and a Jdbi handle per call (its
+        // configuration copied, a statement context, a row mapper) is overhead on all of them (issue 17)
+        try (Connection c = pool.getConnection();
+                PreparedStatement st = c.prepareStatement(FIND_WITH_ACCOUNT)) {
+            st.setString(1, accountKind);
+            st.setString(2, idHash);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                var updated = rs.getObject(7, OffsetDateTime.class);
+                return Optional.of(new SessionAndAccount(
+                        row(rs),
+                        updated == null
+                                ? Optional.empty()
+                                : Optional.of(new AccountVersion(rs.getInt(6), updated.toInstant()))));
+            }
+        } catch (SQLException e) {
+            throw new org.netra.store.StoreException("cannot read web session rows: " + e.getMessage(), e);
+        }
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.netra.store.Store;
-import org.netra.store.audit.AuditTrail;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.DosimetryRecord;
 import org.netra.store.clinical.EligibilityAssessment;
 import org.netra.store.clinical.OutcomeRecord;
+import org.netra.store.record.ChangeStamps;
 import org.netra.store.record.Stored;
 
 /**
@@ -42,55 +42,59 @@ public final class ClinicalDirectory implements PatientDirectory {
     }
 
     /**
-     * Audit entries before the last one the list reflects that are still checked for: a transaction numbered
-     * earlier than another can commit after it, and then shows up below the last number.
+     * The kinds of record the list is made of (patients, courses, dosimetry, decisions, outcomes, eligibility): their
+     * change stamps tell whether it must be made again.
      */
-    private static final long LATE_COMMITS = 1000;
+    private static final List<String> SCOPES = java.util.stream.Stream.of(
+                    ClinicalKinds.PATIENT,
+                    ClinicalKinds.COURSE,
+                    ClinicalKinds.DOSIMETRY,
+                    ClinicalKinds.DECISION,
+                    ClinicalKinds.OUTCOME,
+                    ClinicalKinds.ELIGIBILITY)
+            .map(ChangeStamps::kind)
+            .toList();
 
     /**
-     * The list as of an audit mark and a day (statuses such as "follow-up due" move with the date); {@code
-     * searchKeys} per patient id: the text a search looks in (name, id, identifiers, birth date), lower case.
+     * The list as of its kinds' change stamps and a day (statuses such as "follow-up due" move with the date); {@code
+     * searchKeys} per patient id: the text a search looks in (name, id, identifiers, birth date), lower case. A kind
+     * without a stamp (no record of it written since the database was made) is absent from {@code stamps}: its
+     * first record brings one, which differs.
      */
     private record Snapshot(
-            AuditTrail.Mark mark, LocalDate day, List<PatientSummary> list, Map<String, String> searchKeys) {}
+            Map<String, Long> stamps, LocalDate day, List<PatientSummary> list, Map<String, String> searchKeys) {}
 
     private volatile Snapshot snapshot;
 
     /**
-     * Every patient's summary, recomputed only when the audit trail shows a change since the last time
-     * (every change to a record is in it), so reading the list costs one small query. The check runs outside
-     * the lock: under load a lock held across a database round trip made every list read wait for the others;
-     * inside it only the recompute runs.
+     * Every patient's summary, recomputed only when a change stamp of its kinds moved since the last time (every
+     * create, update and delete of a record renews its kind's stamp in the same transaction, on any node), so reading
+     * the list costs one primary-key read of six rows. It replaced a count over the last thousand audit entries on
+     * every list read (PostgreSQL's CPU per page read fell from ≈ 0.5 to ≈ 0.3 ms with it, issue 17's load test). The check runs
+     * outside the lock: under load a lock held across a database round trip made every list read wait for the
+     * others; inside it only the recompute runs.
      */
     private Snapshot current() {
         var seen = snapshot;
         LocalDate today = LocalDate.now(clock);
-        if (fresh(seen, today)) {
+        // the stamps are read before the records: a change in between makes the next read recompute again
+        var stamps = store.changeStamps().read(SCOPES);
+        if (seen != null && seen.day().equals(today) && seen.stamps().equals(stamps)) {
             return seen;
         }
         synchronized (this) {
             var now = snapshot;
-            if (now != seen && now.day().equals(today)) {
-                // another request recomputed it while this one ran: a list made during this request is what a read
-                // concurrent with the change may show (the next read checks the mark again), and the many first
-                // reads that arrive together wait for one recompute, not for one database round trip each in turn
+            if (now != null && now.day().equals(today) && now.stamps().equals(stamps)) {
+                // another request made it, under the stamps this one read, while this one waited: the many first
+                // reads that arrive together wait for one recompute, not one each in turn
                 return now;
             }
-            // the mark is read before the records: a change in between makes the next read recompute again
-            var upTo = store.audit().mark(-1);
-            var mark = store.audit().mark(Math.max(-1, upTo.last() - LATE_COMMITS));
-            snapshot = compute(mark, today);
+            snapshot = compute(stamps, today);
             return snapshot;
         }
     }
 
-    private boolean fresh(Snapshot seen, LocalDate today) {
-        return seen != null
-                && seen.day().equals(today)
-                && store.audit().mark(seen.mark().floor()).equals(seen.mark());
-    }
-
-    private Snapshot compute(AuditTrail.Mark mark, LocalDate today) {
+    private Snapshot compute(Map<String, Long> stamps, LocalDate today) {
         var records = store.records();
         var patients = records.list(ClinicalKinds.PATIENT).stream()
                 .map(Stored::value)
@@ -104,7 +108,7 @@ public final class ClinicalDirectory implements PatientDirectory {
                         p.identifiers().stream().map(i -> i.value()).collect(Collectors.joining(" ")))
                 .toLowerCase(Locale.ROOT)));
         if (patients.isEmpty()) {
-            return new Snapshot(mark, today, List.of(), searchKeys);
+            return new Snapshot(stamps, today, List.of(), searchKeys);
         }
         Map<String, List<CourseRecord>> courses =
                 byPatient(records.list(ClinicalKinds.COURSE), CourseRecord::patientId);
@@ -127,7 +131,7 @@ public final class ClinicalDirectory implements PatientDirectory {
                                 today)
                         .summary(p.id(), p.name()))
                 .toList();
-        return new Snapshot(mark, today, list, searchKeys);
+        return new Snapshot(stamps, today, list, searchKeys);
     }
 
     private static <T> Map<String, List<T>> byPatient(List<Stored<T>> all, java.util.function.Function<T, String> id) {

@@ -180,6 +180,23 @@ class ClinicalPagesTest {
             assertThat(directory.search("renamed"))
                     .extracting(PatientSummary::id)
                     .containsExactly(DemoClinic.patientId(1));
+
+            // another node on the same database deletes a follow-up patient's outcomes (a kind other than the
+            // patients'): this node's very next list shows what a list made afresh shows, and that differs
+            String inFollowUp = DemoClinic.patientId(3);
+            var before = directory.search("");
+            try (var otherNode = org.netra.store.Store.open(store.config())) {
+                var outcomes = otherNode.records().list(ClinicalKinds.OUTCOME).stream()
+                        .filter(o -> o.value().patientId().equals(inFollowUp))
+                        .toList();
+                assertThat(outcomes).isNotEmpty();
+                outcomes.forEach(o -> otherNode
+                        .records()
+                        .delete(ClinicalKinds.OUTCOME, o.value().id(), o.version(), "nurse"));
+            }
+            var afresh = new ClinicalDirectory(store, java.time.Clock.systemUTC()).search("");
+            assertThat(afresh).isNotEqualTo(before);
+            assertThat(directory.search("")).isEqualTo(afresh);
         }
     }
 
