@@ -1,6 +1,8 @@
 package org.netra.dosimetry.recovery;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.ImageVolume;
@@ -134,17 +136,23 @@ public final class GeometricTransferMatrix {
         w = new double[n][n];
         Geometry g = regions.get(0).geometry();
         int[] radius = GaussianBlur.radii(g, fwhmMm);
-        for (int j = 0; j < n; j++) {
-            if (j == set.complement) {
-                continue;
-            }
-            Box box = set.box(j, radius);
-            float[] blurred = box.blurredIndicator(set.voxels[j], fwhmMm);
-            double[] sums = box.sumsByLabel(set.label, n, blurred);
-            for (int i = 0; i < n; i++) {
-                w[i][j] = sums[i] / regions.get(i).voxelCount();
-            }
-        }
+        // each region's column is its own blur, written to its own column: side by side, the same sums; the largest
+        // boxes first, so the last to start are the short ones
+        IntStream.range(0, n)
+                .boxed()
+                .sorted(Comparator.comparingLong(
+                                (Integer j) -> set.box(j, radius).volume())
+                        .reversed())
+                .parallel()
+                .filter(j -> j != set.complement)
+                .forEach(j -> {
+                    Box box = set.box(j, radius);
+                    float[] blurred = box.blurredIndicator(set.voxels[j], fwhmMm);
+                    double[] sums = box.sumsByLabel(set.label, n, blurred);
+                    for (int i = 0; i < n; i++) {
+                        w[i][j] = sums[i] / regions.get(i).voxelCount();
+                    }
+                });
         if (set.complement >= 0) {
             double[][] ones = new double[3][];
             for (int axis = 0; axis < 3; axis++) {
@@ -196,6 +204,10 @@ public final class GeometricTransferMatrix {
      * and a small region costs a small blur instead of the whole grid's.
      */
     private record Box(Geometry grid, int x0, int y0, int z0, int nx, int ny, int nz) {
+        long volume() {
+            return (long) nx * ny * nz;
+        }
+
         static Box around(Mask m, int[] radius) {
             Geometry g = m.geometry();
             int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
