@@ -321,11 +321,12 @@ public final class PartialVolumeCorrection {
 
     /**
      * The disjoint regions: {@code label[v]} the VOI index owning voxel v (nv for the background), {@code
-     * region[v]} its region index, the region masks, each VOI's region index (−1 if not a region) and each label's region index.
+     * region[v]} its region index, {@code cellRegion} ({@link #cells}), the region masks, each VOI's region index (−1 if not a region) and each label's region index.
      */
     private record Regions(
             int[] label,
             int[] region,
+            int[] cellRegion,
             List<Mask> masks,
             int[] regionOf,
             long[][] overlap,
@@ -384,7 +385,45 @@ public final class PartialVolumeCorrection {
             for (int v = 0; v < label.length; v++) {
                 region[v] = regionOf[label[v]];
             }
-            return new Regions(label, region, masks, regionOf, overlap, GeometricTransferMatrix.RegionSet.of(masks));
+            return new Regions(
+                    label,
+                    region,
+                    cells(grid, region),
+                    masks,
+                    regionOf,
+                    overlap,
+                    GeometricTransferMatrix.RegionSet.of(masks));
+        }
+
+        /**
+         * For each voxel as the lowest corner of an interpolation cell (its neighbours +1 along each axis that has
+         * more than one voxel), the region of all eight corners, or −1 where they differ: most of a moved scan's
+         * voxels fall in a cell of one region, which one look-up then settles instead of eight.
+         */
+        private static int[] cells(Geometry grid, int[] region) {
+            int gx = grid.nx(), gy = grid.ny(), gz = grid.nz();
+            int plane = gx * gy;
+            int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
+            int[] cell = new int[region.length];
+            Arrays.fill(cell, -1);
+            java.util.stream.IntStream.range(0, Math.max(1, gz - 1)).parallel().forEach(z -> {
+                for (int y = 0; y < Math.max(1, gy - 1); y++) {
+                    int corner = gx * y + plane * z;
+                    for (int x = 0; x < Math.max(1, gx - 1); x++, corner++) {
+                        int first = region[corner];
+                        if (first == region[corner + dx]
+                                && first == region[corner + dy]
+                                && first == region[corner + dx + dy]
+                                && first == region[corner + dz]
+                                && first == region[corner + dz + dx]
+                                && first == region[corner + dz + dy]
+                                && first == region[corner + dz + dy + dx]) {
+                            cell[corner] = first;
+                        }
+                    }
+                }
+            });
+            return cell;
         }
     }
 
@@ -472,6 +511,7 @@ public final class PartialVolumeCorrection {
         double[][] splitSums = new double[ns][2];
         long[][] splitCounts = new long[ns][2];
         int[] region = regions.region();
+        int[] cellRegion = regions.cellRegion();
         int background = regions.regionOf()[regions.backgroundLabel()];
         double addedVariance = 0;
         if (scan.isOn(grid)) {
@@ -522,15 +562,8 @@ public final class PartialVolumeCorrection {
                         int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
                         int corner = x0 + gx * y0 + plane * z0;
                         double value = img[q];
-                        int first = region[corner];
-                        boolean one = first == region[corner + dx]
-                                && first == region[corner + dy]
-                                && first == region[corner + dx + dy]
-                                && first == region[corner + dz]
-                                && first == region[corner + dz + dx]
-                                && first == region[corner + dz + dy]
-                                && first == region[corner + dz + dy + dx];
-                        if (one) {
+                        int first = cellRegion[corner];
+                        if (first >= 0) {
                             // inside one region (most voxels): its weights add up to 1
                             p.sums[first] += value;
                             p.weights[first] += 1;

@@ -160,12 +160,29 @@ public final class GeometricTransferMatrix {
             }
             int nx = g.nx();
             int plane = nx * g.ny();
-            for (int i = 0; i < n; i++) {
+            // the blurred grid summed over each region; the regions fill the grid, so the largest (most of the
+            // grid: the background) gets the whole grid's sum, the product of the three profiles' sums, less the
+            // others', instead of a walk over its voxels
+            double[] blurredOnes = new double[n];
+            IntStream.range(0, n).parallel().filter(i -> i != set.complement).forEach(i -> {
                 double sum = 0;
                 for (int v : set.voxels[i]) {
                     sum += ones[0][v % nx] * ones[1][(v / nx) % g.ny()] * ones[2][v / plane];
                 }
-                double rest = sum / regions.get(i).voxelCount();
+                blurredOnes[i] = sum;
+            });
+            double whole = 1;
+            for (double[] profile : ones) {
+                whole *= java.util.Arrays.stream(profile).sum();
+            }
+            for (int i = 0; i < n; i++) {
+                if (i != set.complement) {
+                    whole -= blurredOnes[i];
+                }
+            }
+            blurredOnes[set.complement] = whole;
+            for (int i = 0; i < n; i++) {
+                double rest = blurredOnes[i] / regions.get(i).voxelCount();
                 for (int j = 0; j < n; j++) {
                     if (j != set.complement) {
                         rest -= w[i][j];
