@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.TiaResult;
 import org.netra.dosimetry.radiobiology.Bed;
@@ -164,9 +166,11 @@ public final class PartialVolumeCorrection {
         for (int t : order) {
             observed.add(observe(regions, splits, timePoints.get(t), asAcquired.get(t)));
         }
-        Solution at = solve(regions, vois, splits, observed, fwhmMm);
+        Map<Double, GeometricTransferMatrix> matrices = matrices(regions, observed, fwhmMm, fwhmSdMm);
+        Solution at = solve(regions, vois, splits, observed, fwhmMm, matrices);
         double[][] shifted = fwhmSdMm > 0
-                ? solve(regions, vois, splits, observed, fwhmMm + fwhmSdMm).correctedMbq()
+                ? solve(regions, vois, splits, observed, fwhmMm + fwhmSdMm, matrices)
+                        .correctedMbq()
                 : at.correctedMbq();
         double[] hours = CycleResult.hours(result.afterInjection());
         int n = order.size();
@@ -316,11 +320,13 @@ public final class PartialVolumeCorrection {
     }
 
     /**
-     * The disjoint regions: {@code label[v]} the VOI index owning voxel v (nv for the background), the region
-     * masks, each VOI's region index (−1 if not a region) and each label's region index.
+     * The disjoint regions: {@code label[v]} the VOI index owning voxel v (nv for the background), {@code
+     * region[v]} its region index, {@code cellRegion} ({@link #cells}), the region masks, each VOI's region index (−1 if not a region) and each label's region index.
      */
     private record Regions(
             int[] label,
+            int[] region,
+            int[] cellRegion,
             List<Mask> masks,
             int[] regionOf,
             long[][] overlap,
@@ -352,13 +358,14 @@ public final class PartialVolumeCorrection {
             List<Mask> masks = new ArrayList<>();
             int[] regionOf = new int[nv + 1];
             Arrays.fill(regionOf, -1);
-            boolean[][] in = new boolean[nv + 1][];
+            // one bit set per label (not a voxel-sized boolean array each: 13 MB a label at 256×256×200)
+            java.util.BitSet[] in = new java.util.BitSet[nv + 1];
             for (int v = 0; v < label.length; v++) {
                 int k = label[v];
                 if (in[k] == null) {
-                    in[k] = new boolean[label.length];
+                    in[k] = new java.util.BitSet(label.length);
                 }
-                in[k][v] = true;
+                in[k].set(v);
             }
             for (int k = 0; k <= nv; k++) {
                 if (in[k] != null) {
@@ -373,7 +380,50 @@ public final class PartialVolumeCorrection {
                     overlap[k][regionOf[label[v]]]++;
                 }
             }
-            return new Regions(label, masks, regionOf, overlap, GeometricTransferMatrix.RegionSet.of(masks));
+            // each voxel's region, looked up eight times per voxel of every moved scan
+            int[] region = new int[label.length];
+            for (int v = 0; v < label.length; v++) {
+                region[v] = regionOf[label[v]];
+            }
+            return new Regions(
+                    label,
+                    region,
+                    cells(grid, region),
+                    masks,
+                    regionOf,
+                    overlap,
+                    GeometricTransferMatrix.RegionSet.of(masks));
+        }
+
+        /**
+         * For each voxel as the lowest corner of an interpolation cell (its neighbours +1 along each axis that has
+         * more than one voxel), the region of all eight corners, or −1 where they differ: most of a moved scan's
+         * voxels fall in a cell of one region, which one look-up then settles instead of eight.
+         */
+        private static int[] cells(Geometry grid, int[] region) {
+            int gx = grid.nx(), gy = grid.ny(), gz = grid.nz();
+            int plane = gx * gy;
+            int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
+            int[] cell = new int[region.length];
+            Arrays.fill(cell, -1);
+            java.util.stream.IntStream.range(0, Math.max(1, gz - 1)).parallel().forEach(z -> {
+                for (int y = 0; y < Math.max(1, gy - 1); y++) {
+                    int corner = gx * y + plane * z;
+                    for (int x = 0; x < Math.max(1, gx - 1); x++, corner++) {
+                        int first = region[corner];
+                        if (first == region[corner + dx]
+                                && first == region[corner + dy]
+                                && first == region[corner + dx + dy]
+                                && first == region[corner + dz]
+                                && first == region[corner + dz + dx]
+                                && first == region[corner + dz + dy]
+                                && first == region[corner + dz + dy + dx]) {
+                            cell[corner] = first;
+                        }
+                    }
+                }
+            });
+            return cell;
         }
     }
 
@@ -460,13 +510,13 @@ public final class PartialVolumeCorrection {
         double[] weights = new double[nr];
         double[][] splitSums = new double[ns][2];
         long[][] splitCounts = new long[ns][2];
-        int[] label = regions.label();
-        int[] regionOf = regions.regionOf();
-        int background = regionOf[regions.backgroundLabel()];
+        int[] region = regions.region();
+        int[] cellRegion = regions.cellRegion();
+        int background = regions.regionOf()[regions.backgroundLabel()];
         double addedVariance = 0;
         if (scan.isOn(grid)) {
             for (int v = 0; v < onGrid.length; v++) {
-                int r = regionOf[label[v]];
+                int r = region[v];
                 sums[r] += onGrid[v];
                 weights[r]++;
             }
@@ -512,15 +562,8 @@ public final class PartialVolumeCorrection {
                         int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
                         int corner = x0 + gx * y0 + plane * z0;
                         double value = img[q];
-                        int first = regionOf[label[corner]];
-                        boolean one = first == regionOf[label[corner + dx]]
-                                && first == regionOf[label[corner + dy]]
-                                && first == regionOf[label[corner + dx + dy]]
-                                && first == regionOf[label[corner + dz]]
-                                && first == regionOf[label[corner + dz + dx]]
-                                && first == regionOf[label[corner + dz + dy]]
-                                && first == regionOf[label[corner + dz + dy + dx]];
-                        if (one) {
+                        int first = cellRegion[corner];
+                        if (first >= 0) {
                             // inside one region (most voxels): its weights add up to 1
                             p.sums[first] += value;
                             p.weights[first] += 1;
@@ -528,13 +571,13 @@ public final class PartialVolumeCorrection {
                             for (int c = 0; c < 8; c++) {
                                 int ax = c & 1, ay = (c >> 1) & 1, az = (c >> 2) & 1;
                                 double w = (ax == 0 ? 1 - fx : fx) * (ay == 0 ? 1 - fy : fy) * (az == 0 ? 1 - fz : fz);
-                                int r = regionOf[label[corner + ax * dx + ay * dy + az * dz]];
+                                int r = region[corner + ax * dx + ay * dy + az * dz];
                                 p.sums[r] += w * value;
                                 p.weights[r] += w;
                             }
                         }
                         int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
-                        int r = regionOf[label[nearest]];
+                        int r = region[nearest];
                         if (r != background) {
                             p.variance += (fx * (1 - fx) * h2[0] + fy * (1 - fy) * h2[1] + fz * (1 - fz) * h2[2]) / 3;
                             p.varianceCount++;
@@ -621,10 +664,34 @@ public final class PartialVolumeCorrection {
         return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
     }
 
+    /**
+     * The transfer matrices both solutions need, each made once and side by side: one per PSF (the FWHM, and the
+     * FWHM plus its uncertainty for the SD) and per moved scan's widened PSF ({@link Observed#fwhmMm}). They are
+     * most of the correction's work and independent of each other.
+     */
+    private static Map<Double, GeometricTransferMatrix> matrices(
+            Regions regions, List<Observed> observed, double fwhmMm, double fwhmSdMm) {
+        List<Double> psfs = fwhmSdMm > 0 ? List.of(fwhmMm, fwhmMm + fwhmSdMm) : List.of(fwhmMm);
+        Map<Double, GeometricTransferMatrix> out = new ConcurrentHashMap<>();
+        psfs.stream()
+                .flatMap(f -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(f), observed.stream().map(o -> o.fwhmMm(f))))
+                .distinct()
+                .toList()
+                .parallelStream()
+                .forEach(f -> out.put(f, new GeometricTransferMatrix(regions.transfer(), f)));
+        return out;
+    }
+
     private static Solution solve(
-            Regions regions, List<Mask> vois, List<Split> splits, List<Observed> observed, double fwhmMm) {
+            Regions regions,
+            List<Mask> vois,
+            List<Split> splits,
+            List<Observed> observed,
+            double fwhmMm,
+            Map<Double, GeometricTransferMatrix> matrices) {
         List<Mask> masks = regions.masks();
-        GeometricTransferMatrix gtm = new GeometricTransferMatrix(regions.transfer(), fwhmMm);
+        GeometricTransferMatrix gtm = matrices.get(fwhmMm);
         int nv = vois.size();
         int nr = masks.size();
         Geometry grid = masks.get(0).geometry();
@@ -642,13 +709,9 @@ public final class PartialVolumeCorrection {
         }
         int n = observed.size();
         double[][] corrected = new double[nv][n];
-        java.util.Map<Double, GeometricTransferMatrix> widened = new java.util.HashMap<>();
-        widened.put(fwhmMm, gtm);
         for (int t = 0; t < n; t++) {
             Observed o = observed.get(t);
-            double[] truth = widened.computeIfAbsent(
-                            o.fwhmMm(fwhmMm), f -> new GeometricTransferMatrix(regions.transfer(), f))
-                    .correct(o.regionMeans());
+            double[] truth = matrices.get(o.fwhmMm(fwhmMm)).correct(o.regionMeans());
             for (int k = 0; k < nv; k++) {
                 double s = 0;
                 for (int r = 0; r < nr; r++) {

@@ -1,6 +1,8 @@
 package org.netra.dosimetry.recovery;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.ImageVolume;
@@ -134,17 +136,23 @@ public final class GeometricTransferMatrix {
         w = new double[n][n];
         Geometry g = regions.get(0).geometry();
         int[] radius = GaussianBlur.radii(g, fwhmMm);
-        for (int j = 0; j < n; j++) {
-            if (j == set.complement) {
-                continue;
-            }
-            Box box = set.box(j, radius);
-            float[] blurred = box.blurredIndicator(set.voxels[j], fwhmMm);
-            double[] sums = box.sumsByLabel(set.label, n, blurred);
-            for (int i = 0; i < n; i++) {
-                w[i][j] = sums[i] / regions.get(i).voxelCount();
-            }
-        }
+        // each region's column is its own blur, written to its own column: side by side, the same sums; the largest
+        // boxes first, so the last to start are the short ones
+        IntStream.range(0, n)
+                .boxed()
+                .sorted(Comparator.comparingLong(
+                                (Integer j) -> set.box(j, radius).volume())
+                        .reversed())
+                .parallel()
+                .filter(j -> j != set.complement)
+                .forEach(j -> {
+                    Box box = set.box(j, radius);
+                    float[] blurred = box.blurredIndicator(set.voxels[j], fwhmMm);
+                    double[] sums = box.sumsByLabel(set.label, n, blurred);
+                    for (int i = 0; i < n; i++) {
+                        w[i][j] = sums[i] / regions.get(i).voxelCount();
+                    }
+                });
         if (set.complement >= 0) {
             double[][] ones = new double[3][];
             for (int axis = 0; axis < 3; axis++) {
@@ -152,12 +160,29 @@ public final class GeometricTransferMatrix {
             }
             int nx = g.nx();
             int plane = nx * g.ny();
-            for (int i = 0; i < n; i++) {
+            // the blurred grid summed over each region; the regions fill the grid, so the largest (most of the
+            // grid: the background) gets the whole grid's sum, the product of the three profiles' sums, less the
+            // others', instead of a walk over its voxels
+            double[] blurredOnes = new double[n];
+            IntStream.range(0, n).parallel().filter(i -> i != set.complement).forEach(i -> {
                 double sum = 0;
                 for (int v : set.voxels[i]) {
                     sum += ones[0][v % nx] * ones[1][(v / nx) % g.ny()] * ones[2][v / plane];
                 }
-                double rest = sum / regions.get(i).voxelCount();
+                blurredOnes[i] = sum;
+            });
+            double whole = 1;
+            for (double[] profile : ones) {
+                whole *= java.util.Arrays.stream(profile).sum();
+            }
+            for (int i = 0; i < n; i++) {
+                if (i != set.complement) {
+                    whole -= blurredOnes[i];
+                }
+            }
+            blurredOnes[set.complement] = whole;
+            for (int i = 0; i < n; i++) {
+                double rest = blurredOnes[i] / regions.get(i).voxelCount();
                 for (int j = 0; j < n; j++) {
                     if (j != set.complement) {
                         rest -= w[i][j];
@@ -196,6 +221,10 @@ public final class GeometricTransferMatrix {
      * and a small region costs a small blur instead of the whole grid's.
      */
     private record Box(Geometry grid, int x0, int y0, int z0, int nx, int ny, int nz) {
+        long volume() {
+            return (long) nx * ny * nz;
+        }
+
         static Box around(Mask m, int[] radius) {
             Geometry g = m.geometry();
             int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};

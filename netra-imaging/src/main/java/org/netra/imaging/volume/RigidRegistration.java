@@ -84,26 +84,71 @@ public final class RigidRegistration {
     }
 
     public static Result register(ImageVolume fixed, ImageVolume moving, Metric metric) {
-        double[] cf = centreOfActivity(fixed);
+        return register(FixedPyramid.of(fixed, metric), moving);
+    }
+
+    /**
+     * The fixed image prepared once for registering several moving images onto it (a cycle's later scans): its
+     * centre of activity, clipping level and the samples of every pyramid level, whose coarse levels under NCC are
+     * blurred copies of the whole image. Each registration used to make them again; the results are the same.
+     */
+    public static final class FixedPyramid {
+        private final Metric metric;
+        private final double[] centre;
+        private final double top;
+        private final int base;
+        private final int[] strides;
+        private final Samples[] levels;
+
+        private FixedPyramid(Metric metric, double[] centre, double top, int base, int[] strides, Samples[] levels) {
+            this.metric = metric;
+            this.centre = centre;
+            this.top = top;
+            this.base = base;
+            this.strides = strides;
+            this.levels = levels;
+        }
+
+        public static FixedPyramid of(ImageVolume fixed, Metric metric) {
+            double[] centre = centreOfActivity(fixed);
+            double top = percentile(fixed.voxels(), CLIP_PERCENTILE);
+            // the finest level samples at most about MAX_SAMPLES fixed voxels
+            int base = (int) Math.max(1, Math.ceil(Math.cbrt(fixed.geometry().voxelCount() / (double) MAX_SAMPLES)));
+            int[] strides = {4 * base, 2 * base, base};
+            Samples[] levels = new Samples[strides.length];
+            for (int l = 0; l < strides.length; l++) {
+                levels[l] = Samples.of(level(fixed, metric, strides[l], base), strides[l], top);
+            }
+            return new FixedPyramid(metric, centre, top, base, strides, levels);
+        }
+
+        public Metric metric() {
+            return metric;
+        }
+    }
+
+    /**
+     * The image a pyramid level compares: under NCC the coarse levels blur it to their sample spacing. Sparse
+     * samples of sharp anatomy alias (vertebrae 35 mm apart sampled every 40 mm) and trap the search.
+     */
+    private static ImageVolume level(ImageVolume v, Metric metric, int stride, int base) {
+        return metric == Metric.NCC && stride > base ? smooth(v, stride * maxSpacing(v)) : v;
+    }
+
+    /** Registers {@code moving} onto a fixed image prepared once ({@link FixedPyramid#of}), by its metric. */
+    public static Result register(FixedPyramid fixed, ImageVolume moving) {
+        Metric metric = fixed.metric;
+        double[] cf = fixed.centre;
         double[] cm = centreOfActivity(moving);
         double[] p = {0, 0, 0, cm[0] - cf[0], cm[1] - cf[1], cm[2] - cf[2]};
         double[] start = p.clone();
-        double fixedTop = percentile(fixed.voxels(), CLIP_PERCENTILE);
         double movingTop = percentile(moving.voxels(), CLIP_PERCENTILE);
+        int base = fixed.base;
         int evaluations = 0;
-        // the finest level samples at most about MAX_SAMPLES fixed voxels
-        int base = (int) Math.max(1, Math.ceil(Math.cbrt(fixed.geometry().voxelCount() / (double) MAX_SAMPLES)));
-        for (int stride : new int[] {4 * base, 2 * base, base}) {
-            ImageVolume f = fixed;
-            ImageVolume m = moving;
-            if (metric == Metric.NCC && stride > base) {
-                // a Gaussian pyramid: sparse samples of sharp anatomy alias (vertebrae 35 mm apart sampled every
-                // 40 mm), so the coarse levels compare images blurred to their sample spacing
-                double fwhm = stride * maxSpacing(fixed);
-                f = smooth(fixed, fwhm);
-                m = smooth(moving, fwhm);
-            }
-            Samples s = Samples.of(f, stride, fixedTop);
+        for (int l = 0; l < fixed.strides.length; l++) {
+            int stride = fixed.strides[l];
+            ImageVolume m = level(moving, metric, stride, base);
+            Samples s = fixed.levels[l];
             double best = s.score(metric, m, movingTop, transform(p, cf));
             evaluations++;
             double step = 2.0 * stride / base;
@@ -131,7 +176,8 @@ public final class RigidRegistration {
             }
         }
         RigidTransform t = transform(p, cf);
-        Samples full = Samples.of(fixed, base, fixedTop);
+        // the finest level is the fixed image itself, unblurred, at the base stride
+        Samples full = fixed.levels[fixed.levels.length - 1];
         double nmi = full.nmi(moving, movingTop, t);
         double initial = full.nmi(moving, movingTop, transform(start, cf));
         double[] q = full.ncc(moving, t);
