@@ -90,12 +90,19 @@ public final class FftConvolution {
         int planes = half + 2 * rz;
         this.planeRe = new float[planes][planeSize];
         this.planeIm = new float[planes][planeSize];
-        this.kernelRe = new float[kz][planeSize];
-        this.kernelIm = new float[kz][planeSize];
         this.symmetric = isEven(kernel, kx, ky, kz);
+        this.kernelRe = new float[kz][];
+        this.kernelIm = new float[kz][];
         float scale = 1f / planeSize;
         Worker w = workers[0];
         for (int d = 0; d < kz; d++) {
+            if (symmetric && d > rz) {
+                // an even kernel's slices at ±d are equal, so are their spectra: one transform, shared (read only).
+                // For the long-range photons' coarse kernel (103 slices) this halves the plan's set-up.
+                kernelRe[d] = kernelRe[kz - 1 - d];
+                kernelIm[d] = kernelIm[kz - 1 - d];
+                continue;
+            }
             // the kernel slice on the padded plane, [y][x], offsets wrapped around
             Arrays.fill(w.re, 0f);
             Arrays.fill(w.im, 0f);
@@ -105,6 +112,8 @@ public final class FftConvolution {
                     w.re[y * mx + Math.floorMod(i - rx, mx)] = kernel[i + kx * (j + ky * d)] * scale;
                 }
             }
+            kernelRe[d] = new float[planeSize];
+            kernelIm[d] = new float[planeSize];
             w.forwardPlane(mx, kernelRe[d], kernelIm[d]);
         }
     }
