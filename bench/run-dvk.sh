@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Voxel-dosimetry convolution speed, netra (JMH) and the SciPy peer side by side in one run:
 #   bench/run-dvk.sh          prints both medians (seconds) and their ratio
-#   bench/run-dvk.sh --cpu    CPU seconds of each instead (meaningful when other jobs share the cores)
+#   bench/run-dvk.sh --cpu    CPU seconds of each instead (meaningful when other jobs share the cores), and the
+#                             direct spatial convolution with the even kernel's symmetry (DvkSpatialDriver)
 # Needs a JDK >= 21, Maven, and Debian's python3-numpy + python3-scipy (/usr/bin/python3).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +34,8 @@ for _ in range(7):
 print(f"peer  SciPy fftconvolve 256x256x199 * 11^3: median CPU {statistics.median(cpu):.3f} s, wall {statistics.median(wall):.3f} s over 7 runs")
 PY
     java -Xmx2g -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" org.netra.bench.DvkCpuDriver 15
+    # issue 22: the direct (spatial) sum with the even kernel's octant symmetry, against the FFT, same map and kernel
+    java -Xmx2g -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" org.netra.bench.DvkSpatialDriver 5
     echo "load: $(cat /proc/loadavg)"
     exit 0
 fi

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's AOT training must run to its end (a training that throws leaves the launcher without a cache, said
+ * The launcher's AOT training must run to its end, every run in it exiting 0 (a training that throws leaves the launcher without a cache, said
  * once on stderr), and its series must be what {@code dicom info} reads as a real one: one NM series in Bq/mL.
  */
 class StartupTrainingTest {

@@ -73,6 +73,29 @@ final class BatchFft {
      * scratch (sre, sim) of the same size; the result is left in (re, im).
      */
     void forward(float[] re, float[] im, float[] sre, float[] sim, int width) {
+        if (endsInScratch()) {
+            forwardWhereItLands(re, im, sre, sim, width);
+            System.arraycopy(sre, 0, re, 0, n * width);
+            System.arraycopy(sim, 0, im, 0, n * width);
+        } else {
+            forwardWhereItLands(re, im, sre, sim, width);
+        }
+    }
+
+    /**
+     * True when the transform's passes, alternating between the data and the scratch, leave the result in the
+     * scratch (an odd number of radix stages, as for 270 = 2·3³·5): a caller that reads it from there saves a pass
+     * over both arrays.
+     */
+    boolean endsInScratch() {
+        return radices.length % 2 == 1;
+    }
+
+    /**
+     * As {@link #forward} but leaves the result where the last pass wrote it: in (sre, sim) when
+     * {@link #endsInScratch()}, else in (re, im); the other pair holds intermediate values.
+     */
+    void forwardWhereItLands(float[] re, float[] im, float[] sre, float[] sim, int width) {
         float[] ar = re, ai = im, br = sre, bi = sim;
         int ns = 1;
         for (int s = 0; s < radices.length; s++) {
@@ -91,16 +114,17 @@ final class BatchFft {
             ai = bi;
             bi = t;
         }
-        if (ar != re) {
-            System.arraycopy(ar, 0, re, 0, n * width);
-            System.arraycopy(ai, 0, im, 0, n * width);
-        }
     }
 
     /** Inverse transform (unscaled: n times the inverse DFT). */
     void inverse(float[] re, float[] im, float[] sre, float[] sim, int width) {
         // IDFT(x) = swap(DFT(swap(x))), swap exchanging real and imaginary parts
         forward(im, re, sim, sre, width);
+    }
+
+    /** As {@link #inverse} but leaves the result where it lands, as {@link #forwardWhereItLands}. */
+    void inverseWhereItLands(float[] re, float[] im, float[] sre, float[] sim, int width) {
+        forwardWhereItLands(im, re, sim, sre, width);
     }
 
     private void radix2(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w) {

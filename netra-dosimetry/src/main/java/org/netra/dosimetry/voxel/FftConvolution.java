@@ -90,12 +90,19 @@ public final class FftConvolution {
         int planes = half + 2 * rz;
         this.planeRe = new float[planes][planeSize];
         this.planeIm = new float[planes][planeSize];
-        this.kernelRe = new float[kz][planeSize];
-        this.kernelIm = new float[kz][planeSize];
         this.symmetric = isEven(kernel, kx, ky, kz);
+        this.kernelRe = new float[kz][];
+        this.kernelIm = new float[kz][];
         float scale = 1f / planeSize;
         Worker w = workers[0];
         for (int d = 0; d < kz; d++) {
+            if (symmetric && d > rz) {
+                // an even kernel's slices at ±d are equal, so are their spectra: one transform, shared (read only).
+                // For the long-range photons' coarse kernel (103 slices) this halves the plan's set-up.
+                kernelRe[d] = kernelRe[kz - 1 - d];
+                kernelIm[d] = kernelIm[kz - 1 - d];
+                continue;
+            }
             // the kernel slice on the padded plane, [y][x], offsets wrapped around
             Arrays.fill(w.re, 0f);
             Arrays.fill(w.im, 0f);
@@ -105,6 +112,8 @@ public final class FftConvolution {
                     w.re[y * mx + Math.floorMod(i - rx, mx)] = kernel[i + kx * (j + ky * d)] * scale;
                 }
             }
+            kernelRe[d] = new float[planeSize];
+            kernelIm[d] = new float[planeSize];
             w.forwardPlane(mx, kernelRe[d], kernelIm[d]);
         }
     }
@@ -220,13 +229,24 @@ public final class FftConvolution {
 
         /** 2-D FFT of (re, im), a [y][x] plane of {@code width} columns, into [kx][ky] (outRe, outIm). */
         void forwardPlane(int width, float[] outRe, float[] outIm) {
-            fftY.forward(re, im, scratchRe, scratchIm, width);
+            // each pass's result is read where it lands, and the x pass starts in the pair that makes it end in
+            // (outRe, outIm): no copies back after an odd number of radix stages (270 has five)
+            fftY.forwardWhereItLands(re, im, scratchRe, scratchIm, width);
+            boolean yInScratch = fftY.endsInScratch();
+            float[] yRe = yInScratch ? scratchRe : re, yIm = yInScratch ? scratchIm : im;
+            float[] freeRe = yInScratch ? re : scratchRe, freeIm = yInScratch ? im : scratchIm;
+            boolean xOdd = fftX.endsInScratch();
+            float[] startRe = xOdd ? freeRe : outRe, startIm = xOdd ? freeIm : outIm;
             // [ky][x] → [x][ky]; columns x ≥ width are zero
-            transpose(re, outRe, my, width);
-            transpose(im, outIm, my, width);
-            Arrays.fill(outRe, width * my, planeSize, 0f);
-            Arrays.fill(outIm, width * my, planeSize, 0f);
-            fftX.forward(outRe, outIm, scratchRe, scratchIm, my);
+            transpose(yRe, startRe, my, width);
+            transpose(yIm, startIm, my, width);
+            Arrays.fill(startRe, width * my, planeSize, 0f);
+            Arrays.fill(startIm, width * my, planeSize, 0f);
+            if (xOdd) {
+                fftX.forwardWhereItLands(startRe, startIm, outRe, outIm, my);
+            } else {
+                fftX.forwardWhereItLands(outRe, outIm, freeRe, freeIm, my);
+            }
         }
 
         /** Output slices t … t + count − 1 and those + half, from Σ_d K̂_d·Ĉ_{t−(d−rz)}. */
@@ -286,14 +306,16 @@ public final class FftConvolution {
         }
 
         private void inverse(float[] out, int t, float[] ar, float[] ai) {
-            fftX.inverse(ar, ai, scratchRe, scratchIm, my);
+            fftX.inverseWhereItLands(ar, ai, scratchRe, scratchIm, my);
+            boolean xInScratch = fftX.endsInScratch();
             // [x][ky] → [ky][x], only the x < nx the output needs
-            transpose(ar, re, nx, my);
-            transpose(ai, im, nx, my);
-            fftY.inverse(re, im, scratchRe, scratchIm, nx);
-            System.arraycopy(re, 0, out, t * nx * ny, nx * ny);
+            transpose(xInScratch ? scratchRe : ar, re, nx, my);
+            transpose(xInScratch ? scratchIm : ai, im, nx, my);
+            fftY.inverseWhereItLands(re, im, scratchRe, scratchIm, nx);
+            boolean yInScratch = fftY.endsInScratch();
+            System.arraycopy(yInScratch ? scratchRe : re, 0, out, t * nx * ny, nx * ny);
             if (t + half < nz) {
-                System.arraycopy(im, 0, out, (t + half) * nx * ny, nx * ny);
+                System.arraycopy(yInScratch ? scratchIm : im, 0, out, (t + half) * nx * ny, nx * ny);
             }
         }
     }

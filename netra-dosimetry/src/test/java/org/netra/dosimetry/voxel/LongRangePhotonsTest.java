@@ -29,6 +29,43 @@ class LongRangePhotonsTest {
             .inKeV();
 
     /**
+     * The kernel is computed on one octant and mirrored: every offset beyond two voxels, in every octant, must hold
+     * the point kernel's shell dose at its own distance ({@link PhotonPointKernel#shellDose}, computed here
+     * independently), on anisotropic voxels so that a mirror taken along the wrong axis would show; near the
+     * centre, where each tent average is summed in its own order, the mirrored values agree to float rounding.
+     */
+    @Test
+    void everyOctantHoldsThePointKernelAtItsOwnDistance() {
+        double[] spacing = {3.0, 4.42, 5.5};
+        int[] reach = {6, 4, 3};
+        int kx = 13, ky = 9, kz = 7;
+        Geometry g = Geometry.of(16, 16, 16, spacing, new double[] {0, 0, 0});
+        float[] k =
+                new LongRangePhotons(g, LU, new int[] {5, 5, 5}).averaged(spacing, reach, LongRangePhotons.Part.WHOLE);
+        double shell = 3.0 / 3;
+        int checked = 0;
+        for (int z = -3; z <= 3; z++) {
+            for (int y = -4; y <= 4; y++) {
+                for (int x = -6; x <= 6; x++) {
+                    int at = (x + 6) + kx * ((y + 4) + ky * (z + 3));
+                    int mirrored = (-x + 6) + kx * ((-y + 4) + ky * (-z + 3));
+                    assertThat(k[at]).as("offset %d %d %d", x, y, z).isCloseTo(k[mirrored], within(1e-6f * k[at]));
+                    if (Math.max(Math.abs(x), Math.max(Math.abs(y), Math.abs(z))) > 2) {
+                        double r = Math.sqrt(Math.pow(x * spacing[0], 2)
+                                + Math.pow(y * spacing[1], 2)
+                                + Math.pow(z * spacing[2], 2));
+                        assertThat((double) k[at])
+                                .as("offset %d %d %d at %.2f mm", x, y, z, r)
+                                .isCloseTo(LU.shellDose(r - shell / 2, r + shell / 2), within(1e-6 * k[at]));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(kx * ky * kz - 5 * 5 * 5);
+    }
+
+    /**
      * Beyond 2 voxels 177Lu's electrons (range < 2 mm) leave nothing in Lanconelli's kernel: what it holds there is
      * photon dose, computed by another code (MCNP4c) from another photon data set. The point kernel's voxel
      * averages over the same voxels (Chebyshev shells 2–5) must sum to the same energy within 3 % at the three
