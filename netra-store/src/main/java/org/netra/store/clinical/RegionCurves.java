@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Mass;
 import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 import org.netra.physics.quantity.Volume;
@@ -30,6 +31,8 @@ import org.netra.physics.quantity.Volume;
  * @param volume the region's volume (empty if unknown)
  * @param tia the region's time-integrated activity as the job computed it (empty where it was not kept: curves
  *     stored before it was, or recorded without a job), so the cycle's report prints it rather than a dash
+ * @param mass the region's mass as the job's dose used it (volume × mean density of its voxels: the CT's, or soft
+ *     tissue's without a CT); empty where it was not kept
  */
 public record RegionCurves(
         String region,
@@ -41,7 +44,8 @@ public record RegionCurves(
         Optional<AbsorbedDose> dose,
         Optional<AbsorbedDose> doseSd,
         Optional<Volume> volume,
-        Optional<TimeIntegratedActivity> tia) {
+        Optional<TimeIntegratedActivity> tia,
+        Optional<Mass> mass) {
 
     /** The activity at a time after injection (stored as hours, the curve's axis: {@link AsStored}). */
     public record CurvePoint(Duration afterInjection, Activity activity) {
@@ -81,9 +85,10 @@ public record RegionCurves(
         doseSd = doseSd == null ? Optional.empty() : doseSd;
         volume = volume == null ? Optional.empty() : volume;
         tia = tia == null ? Optional.empty() : tia;
+        mass = mass == null ? Optional.empty() : mass;
     }
 
-    /** A region's curves and dose without its time-integrated activity. */
+    /** A region's curves and dose without its time-integrated activity and mass. */
     public RegionCurves(
             String region,
             String model,
@@ -94,7 +99,7 @@ public record RegionCurves(
             Optional<AbsorbedDose> dose,
             Optional<AbsorbedDose> doseSd,
             Optional<Volume> volume) {
-        this(region, model, why, measured, curve, dvh, dose, doseSd, volume, Optional.empty());
+        this(region, model, why, measured, curve, dvh, dose, doseSd, volume, Optional.empty(), Optional.empty());
     }
 
     /** Curves without the region's dose. */
@@ -141,7 +146,8 @@ public record RegionCurves(
                 dose.map(AbsorbedDose::inGy).orElse(null),
                 doseSd.map(AbsorbedDose::inGy).orElse(null),
                 volume.map(Volume::inMl).orElse(null),
-                tia.map(TimeIntegratedActivity::inMBqHours).orElse(null));
+                tia.map(TimeIntegratedActivity::inMBqHours).orElse(null),
+                mass.map(Mass::inGrams).orElse(null));
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -156,7 +162,8 @@ public record RegionCurves(
                 Optional.ofNullable(s.doseGy()).map(AbsorbedDose::ofGy),
                 Optional.ofNullable(s.doseSdGy()).map(AbsorbedDose::ofGy),
                 Optional.ofNullable(s.volumeMl()).map(Volume::ofMl),
-                Optional.ofNullable(s.tiaMBqH()).map(TimeIntegratedActivity::ofMBqHours));
+                Optional.ofNullable(s.tiaMBqH()).map(TimeIntegratedActivity::ofMBqHours),
+                Optional.ofNullable(s.massG()).map(Mass::ofGrams));
     }
 
     private static List<CurvePoint> points(String region, List<Double> hours, List<Double> mBq) {
@@ -195,5 +202,7 @@ public record RegionCurves(
             Double volumeMl,
             // absent in curves stored before the TIA was kept; left out when null so those are written back as
             // they were
-            @JsonInclude(JsonInclude.Include.NON_NULL) Double tiaMBqH) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double tiaMBqH,
+            // absent in curves stored before the mass was kept, likewise
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double massG) {}
 }

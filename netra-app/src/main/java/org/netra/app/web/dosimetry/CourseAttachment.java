@@ -192,6 +192,7 @@ final class CourseAttachment {
                 Optional.of(v.dose()),
                 Optional.of(v.doseSd()),
                 Optional.of(v.volume()),
-                Optional.of(v.tia()));
+                Optional.of(v.tia()),
+                v.mass());
     }
 }

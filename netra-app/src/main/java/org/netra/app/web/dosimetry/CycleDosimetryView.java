@@ -23,7 +23,6 @@ import org.netra.dosimetry.cycle.RoleRules;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
-import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DecisionRecord;
@@ -454,14 +453,11 @@ public record CycleDosimetryView(
     }
 
     /**
-     * The time-integrated activity the attached job computed for {@code region}; empty for a course's figures
-     * (the kidneys' mean, the blood-based marrow) and for curves stored before the TIA was kept.
+     * The curves the attached job kept for {@code region}, with its TIA and mass; empty for a course's figures
+     * (the kidneys' mean, the blood-based marrow). TIA and mass are empty in curves stored before they were kept.
      */
-    private Optional<TimeIntegratedActivity> tiaOf(String region) {
-        return regionCurves.stream()
-                .filter(c -> c.region().equals(region))
-                .findFirst()
-                .flatMap(RegionCurves::tia);
+    private Optional<RegionCurves> curvesOf(String region) {
+        return regionCurves.stream().filter(c -> c.region().equals(region)).findFirst();
     }
 
     /** The report input: what this view shows, for the PDF. */
@@ -471,7 +467,9 @@ public record CycleDosimetryView(
             if (r.region().endsWith("(BED)")) {
                 continue;
             }
-            rows.add(new DosimetryReport.DoseRow(r.region(), Optional.empty(), tiaOf(r.region()), r.dose(), r.sd()));
+            var kept = curvesOf(r.region());
+            rows.add(new DosimetryReport.DoseRow(
+                    r.region(), kept.flatMap(RegionCurves::mass), kept.flatMap(RegionCurves::tia), r.dose(), r.sd()));
         }
         List<DosimetryReport.BedCycle> bed = new ArrayList<>();
         for (int i = 0; i < kidneyBedPerCycle.size(); i++) {

@@ -1,6 +1,7 @@
 package org.netra.app.web.dosimetry;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ import org.netra.imaging.dicom.DicomFile;
 import org.netra.imaging.dicom.Tag;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Mass;
 import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 import org.netra.physics.quantity.Volume;
@@ -109,6 +111,8 @@ public final class DosimetryJobs implements AutoCloseable {
      * @param bed empty where the VOI's tissue has no sourced α/β
      * @param assignedRole the role given at import (empty in jobs stored before roles were kept: see {@link #role})
      * @param bedTissue the tissue parameters the BED used, in words
+     * @param mass the mass the dose was computed for (volume × mean voxel density; empty in jobs stored before it
+     *     was kept)
      */
     public record VoiDose(
             String name,
@@ -125,9 +129,11 @@ public final class DosimetryJobs implements AutoCloseable {
             Optional<AbsorbedDose> d50,
             Optional<Duration> effectiveHalfLife,
             Optional<RegionRole> assignedRole,
-            Optional<String> bedTissue) {
+            Optional<String> bedTissue,
+            Optional<Mass> mass) {
         public VoiDose {
             activity = List.copyOf(activity);
+            mass = mass == null ? Optional.empty() : mass;
         }
 
         /** The role given at import, or for older jobs what netra's default rules say of the name. */
@@ -162,7 +168,8 @@ public final class DosimetryJobs implements AutoCloseable {
                     d50.map(AbsorbedDose::inGy).orElse(null),
                     effectiveHalfLife.map(Times::hours).orElse(0.0),
                     assignedRole.orElse(null),
-                    bedTissue.orElse(null));
+                    bedTissue.orElse(null),
+                    mass.map(Mass::inGrams).orElse(null));
         }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -183,7 +190,8 @@ public final class DosimetryJobs implements AutoCloseable {
                     // older jobs stored 0 for "not kept"
                     s.effectiveHalfLifeH() > 0 ? Optional.of(Times.ofHours(s.effectiveHalfLifeH())) : Optional.empty(),
                     Optional.ofNullable(s.assignedRole()),
-                    Optional.ofNullable(s.bedTissue()));
+                    Optional.ofNullable(s.bedTissue()),
+                    Optional.ofNullable(s.massG()).map(Mass::ofGrams));
         }
 
         /**
@@ -205,7 +213,8 @@ public final class DosimetryJobs implements AutoCloseable {
                 Double d50Gy,
                 double effectiveHalfLifeH,
                 RegionRole assignedRole,
-                String bedTissue) {}
+                String bedTissue,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Double massG) {}
     }
 
     /**
@@ -1068,7 +1077,8 @@ public final class DosimetryJobs implements AutoCloseable {
                         v.dvh().map(CycleResult.Dvh::d50),
                         Optional.of(v.tia().effectiveHalfLife()),
                         Optional.of(v.role()),
-                        v.bedTissue().map(CycleJson::tissue)))
+                        v.bedTissue().map(CycleJson::tissue),
+                        Optional.of(v.mass())))
                 .toList();
         return new Result(
                 report.patientId(),

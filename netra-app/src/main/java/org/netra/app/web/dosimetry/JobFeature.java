@@ -340,7 +340,7 @@ public final class JobFeature implements WebFeature {
             });
             curves.add(new DosimetryReport.Curve(v.name(), v.model(), points, fitted));
             rows.add(new DosimetryReport.DoseRow(
-                    v.name(), Optional.empty(), Optional.of(v.tia()), v.dose(), Optional.of(v.doseSd())));
+                    v.name(), v.mass(), Optional.of(v.tia()), v.dose(), Optional.of(v.doseSd())));
         }
         DosimetryReport report = new DosimetryReport(
                 new DosimetryReport.ReportPatient(r.patientId(), job.upload(), null),

@@ -14,7 +14,9 @@ import org.netra.app.dosimetry.CycleJson;
 import org.netra.app.report.EanmChecklist;
 import org.netra.app.report.EanmChecklist.Item;
 import org.netra.clinical.therapy.KidneyRadiobiology;
+import org.netra.physics.quantity.Mass;
 import org.netra.physics.quantity.Times;
+import org.netra.physics.quantity.Volume;
 import org.netra.store.clinical.AcquisitionProtocol;
 import org.netra.store.clinical.AdministrationRecord;
 import org.netra.store.clinical.DispensingRecord;
@@ -104,8 +106,7 @@ final class ReportChecklistValues {
                         r.hours()[i], v.activity().get(i)));
             }
             fits.add(v.name() + ": " + v.model() + ", " + terminalHalfLife(points));
-            volumes.add(String.format(
-                    Locale.ROOT, "%s %.1f mL", v.name(), v.volume().inMl()));
+            volumes.add(massAndVolume(v.name(), v.mass(), v.volume()));
         }
         return acquired(EanmChecklist.empty(), r.acquisition())
                 .with(
@@ -121,9 +122,7 @@ final class ReportChecklistValues {
                                         .collect(Collectors.joining(", "))
                                 + " h after administration (" + r.hours().length + " time points)")
                 .with(Item.SEGMENTATION, r.vois().size() + " VOIs from the uploaded RTSTRUCT or label map")
-                .with(
-                        Item.MASSES,
-                        volumes.isEmpty() ? null : "masses not recorded; VOI volumes: " + String.join(", ", volumes))
+                .with(Item.MASSES, volumes.isEmpty() ? null : MASS_BASIS + String.join(", ", volumes))
                 .with(Item.FIT_MODELS, String.join("; ", fits))
                 .with(Item.DOSE_METHOD, job.method())
                 .with(
@@ -205,17 +204,26 @@ final class ReportChecklistValues {
                 + "; how they were drawn: not recorded";
     }
 
-    /** netra keeps VOI volumes, not masses: the volumes are printed and the mass marked as not recorded. */
+    /** Each VOI's mass as the dose used it, with its volume; figures stored before masses were kept say so. */
     private static String masses(List<RegionCurves> curves) {
-        List<String> volumes = curves.stream()
+        List<String> each = curves.stream()
                 .filter(c -> c.volume().isPresent())
-                .map(c -> String.format(
-                        Locale.ROOT, "%s %.1f mL", c.region(), c.volume().get().inMl()))
+                .map(c -> massAndVolume(c.region(), c.mass(), c.volume().get()))
                 .toList();
-        if (volumes.isEmpty()) {
+        if (each.isEmpty()) {
             return null;
         }
-        return "masses not recorded; VOI volumes: " + String.join(", ", volumes);
+        return MASS_BASIS + String.join(", ", each);
+    }
+
+    /** How the masses were obtained: the dose's own mass, from the voxels' densities. */
+    private static final String MASS_BASIS =
+            "mass = VOI volume × mean voxel density (the CT's, or soft tissue's 1.04 g/mL without a CT): ";
+
+    /** "Kidney_L 152 g (146.2 mL)", or the volume alone with "mass not kept" for figures stored before it was. */
+    private static String massAndVolume(String voi, Optional<Mass> mass, Volume volume) {
+        return mass.map(m -> String.format(Locale.ROOT, "%s %.0f g (%.1f mL)", voi, m.inGrams(), volume.inMl()))
+                .orElseGet(() -> String.format(Locale.ROOT, "%s %.1f mL, mass not kept", voi, volume.inMl()));
     }
 
     private static String fits(CycleDosimetryView view) {

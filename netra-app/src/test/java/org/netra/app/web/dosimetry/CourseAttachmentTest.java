@@ -21,6 +21,7 @@ import org.netra.dosimetry.cycle.RegionRole;
 import org.netra.dosimetry.dvh.DoseVolumeHistogram;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
+import org.netra.physics.quantity.Mass;
 import org.netra.physics.quantity.TimeIntegratedActivity;
 import org.netra.physics.quantity.Times;
 import org.netra.physics.quantity.Volume;
@@ -69,7 +70,9 @@ class CourseAttachmentTest {
                 Optional.of(AbsorbedDose.ofGy(gy)),
                 Optional.of(Times.ofHours(teffH)),
                 Optional.empty(), // as a job stored before roles were kept: the default name rules give the role
-                Optional.empty());
+                Optional.empty(),
+                // the job's mass: the volume at a made-up 1.05 g/mL, so that it cannot be the report's own 1.04
+                Optional.of(Mass.ofGrams(1.05 * ml)));
     }
 
     /** A finished job of {@code patient}'s injection on {@code day} with {@code gbq}, stored as the worker would. */
@@ -309,9 +312,9 @@ class CourseAttachmentTest {
     }
 
     /**
-     * The cycle's report (the one a physicist signs) prints the TIA the attached job computed for each VOI and
-     * lesion, not a dash: 100 MBq·h as the job stored it; the kidneys' mean and the blood-based marrow have no TIA
-     * of their own and keep the dash.
+     * The cycle's report (the one a physicist signs) prints the mass and TIA the attached job computed for each VOI
+     * and lesion, not a dash: 100 MBq·h and 1.05 g/mL × volume as the job stored them; the kidneys' mean and the
+     * blood-based marrow have no mass or TIA of their own and keep the dash. The checklist names the masses.
      */
     @Test
     void theCyclesReportPrintsTheTiaTheAttachedJobComputed() throws Exception {
@@ -325,9 +328,9 @@ class CourseAttachmentTest {
         String text = ReportSignoffWebTest.pdftotext(pdf.body(), "attached-tia");
         // columns: VOI, mass (g), TIA (MBq·h), dose ± SD (Gy), …
         assertThat(text)
-                .contains("Kidney_L – 100 3.00 ± 0.30")
-                .contains("Kidney_R – 100 4.00 ± 0.40")
-                .contains("lesion1 – 100 20.00 ± 2.00")
+                .contains("Kidney_L 105 100 3.00 ± 0.30")
+                .contains("Kidney_R 158 100 4.00 ± 0.40")
+                .contains("lesion1 13 100 20.00 ± 2.00")
                 // pdftotext may put the header's other cells between the first row's name and its values when the table
                 // starts near the foot of a page
                 .containsPattern(

@@ -142,6 +142,7 @@ class SignedReportPushTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         var result = new DosimetryJobs.Result(
                 cycle.patientId(),
