@@ -283,7 +283,12 @@ final class ReportChecklistValues {
         return ws.isEmpty()
                 ? "none raised"
                 : ws.stream()
-                        .map(w -> (w.voi() == null || w.voi().isEmpty() ? "" : w.voi() + ": ") + w.message())
+                        // the pipeline's messages often begin with their VOI already; it is not said twice
+                        .map(w -> w.voi() == null
+                                        || w.voi().isEmpty()
+                                        || w.message().startsWith(w.voi() + ":")
+                                ? w.message()
+                                : w.voi() + ": " + w.message())
                         .collect(Collectors.joining("; "));
     }
 

@@ -348,8 +348,11 @@ class CourseAttachmentTest {
                 d.date(),
                 d.administered().inGBq(),
                 KIDNEYS_AND_LESION,
-                List.of(new org.netra.app.dosimetry.CycleJson.WarningOut(
-                        "extrapolated", "lesion1", "82 % of the TIA is extrapolated beyond the last scan")));
+                List.of(
+                        new org.netra.app.dosimetry.CycleJson.WarningOut(
+                                "extrapolated", "lesion1", "82 % of the TIA is extrapolated beyond the last scan"),
+                        new org.netra.app.dosimetry.CycleJson.WarningOut(
+                                "early-clearance", "Bladder", "Bladder: clears before the first scan")));
         server.app.jobs().attach(id, new DosimetryJobs.Target(cycle1.patientId(), 1), "physicist");
         var physicist = new WebClient(server.base);
         physicist.signIn("physicist", TestServer.password("physicist"));
@@ -357,6 +360,9 @@ class CourseAttachmentTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         String text =
                 ReportSignoffWebTest.pdftotext(pdf.body(), "attached-warnings").replaceAll("\\s+", " ");
-        assertThat(text).contains("lesion1: 82 % of the TIA is extrapolated beyond the last scan");
+        assertThat(text)
+                .contains("lesion1: 82 % of the TIA is extrapolated beyond the last scan")
+                .contains("Bladder: clears before the first scan")
+                .doesNotContain("Bladder: Bladder:");
     }
 }
