@@ -316,6 +316,17 @@ public final class LoadDriver {
                 pct(sorted, 95),
                 pct(sorted, 99),
                 pct(sorted, 100));
+        // the same, for the second half of the reads to finish (the queue keeps completion order): the JIT has
+        // compiled the hot paths by then, as on nodes that have served a while
+        List<Long> inOrder = new ArrayList<>(latenciesMicros);
+        List<Long> warm = new ArrayList<>(inOrder.subList(inOrder.size() / 2, inOrder.size()));
+        Collections.sort(warm);
+        System.out.printf(
+                Locale.ROOT,
+                "  second half of the reads (JIT warm): p50 %.1f  p95 %.1f  p99 %.1f%n",
+                pct(warm, 50),
+                pct(warm, 95),
+                pct(warm, 99));
         List<Long> lists = new ArrayList<>(listMicros);
         List<Long> charts = new ArrayList<>(chartMicros);
         Collections.sort(lists);
