@@ -214,16 +214,17 @@ public final class ContentTree {
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        String v = s.get();
         try {
-            if (v.length() != 5) {
-                throw new java.time.DateTimeException(v);
-            }
-            return Optional.of(ZoneOffset.of(v.substring(0, 3) + ":" + v.substring(3)));
+            return Optional.of(offset(s.get()));
         } catch (java.time.DateTimeException e) {
             throw new StructuredReportException(dataset.source() + ", " + Tag.toString(Tag.TIMEZONE_OFFSET_FROM_UTC)
-                    + ": '" + v + "' is not a UTC offset &ZZXX such as +0100");
+                    + ": '" + s.get() + "' is not a UTC offset &ZZXX such as +0100");
         }
+    }
+
+    /** "&ZZXX" (PS3.5 6.2) as an offset, read with the pattern netra writes it with. */
+    private static ZoneOffset offset(String zzxx) {
+        return ZoneOffset.from(OFFSET.parse(zzxx));
     }
 
     private static Optional<OffsetOrLocal> readDateTime(Attributes item, int tag, Optional<ZoneOffset> instanceOffset) {
@@ -236,7 +237,7 @@ public final class ContentTree {
         Optional<ZoneOffset> offset = Optional.empty();
         if (sign > 0 && s.length() - sign == 5) {
             try {
-                offset = Optional.of(ZoneOffset.of(s.substring(sign, sign + 3) + ":" + s.substring(sign + 3)));
+                offset = Optional.of(offset(s.substring(sign)));
             } catch (java.time.DateTimeException e) {
                 throw new StructuredReportException(
                         item.source() + ", " + Tag.toString(tag) + ": '" + s + "' has a UTC offset that is not &ZZXX");
