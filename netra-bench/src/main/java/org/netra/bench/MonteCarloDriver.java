@@ -352,7 +352,11 @@ public final class MonteCarloDriver {
                 photons,
                 new CpuPhotonTransport(water, photons),
                 List.of(),
-                MonteCarloSettings.defaults().withBatches(200_000, 20, 20),
+                // -Dnetra.seed=N: the same kernel from another seed, to see its statistical spread (data.md)
+                MonteCarloSettings.defaults()
+                        .withSeed(Long.getLong(
+                                "netra.seed", MonteCarloSettings.defaults().seed()))
+                        .withBatches(200_000, 20, 20),
                 s -> {});
         double keVPerVoxelGy = 1.04 * g.voxelVolume().inMl() / 1000 / (1e6 * 1.602176634e-16);
         double[] shell = new double[(int) FAR_MM + 2];
