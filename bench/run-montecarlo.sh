@@ -2,6 +2,8 @@
 # Monte Carlo speed on a digital twin and the 177Lu kernel's energy (MonteCarloDriver):
 #   bench/run-montecarlo.sh twin [seed] [threads…]   whole-body 177Lu dose map, 400 000 histories, kidneys' SD, per thread count
 #   bench/run-montecarlo.sh kernel                   photon energy inside the 11³ kernel vs the published kernel sums
+#   bench/run-montecarlo.sh photon-kernel FILE       the long-range photon point kernels (docs/data.md); -Dnetra.seed via MC_JAVA_OPTS
+#   bench/run-montecarlo.sh tissue-kernels [N]       177Lu bone and lung point kernels against water's, N histories a run
 # Needs a JDK >= 21 and Maven. Record the printed load averages with every figure (docs/benchmarks.md).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

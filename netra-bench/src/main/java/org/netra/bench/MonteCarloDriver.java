@@ -46,6 +46,8 @@ import org.netra.sim.twin.TwinSpec;
  *       photon lines, the fraction of its emitted photon energy absorbed within radius r of a point source in
  *       ICRU soft tissue at 1.04 g/mL, from this Monte Carlo (two runs: 2 mm voxels to 100 mm, 6 mm voxels
  *       beyond, to 450 mm).
+ *   <li>{@code tissue-kernels [histories]}: 177Lu point kernels of cortical bone and lung against water's, at equal
+ *       and at density-scaled distance ({@link TissueKernelDriver}).
  * </ul>
  */
 public final class MonteCarloDriver {
@@ -79,8 +81,10 @@ public final class MonteCarloDriver {
             case "kernel" -> kernel();
             case "scaling" -> scaling(args);
             case "photon-kernel" -> photonKernel(args);
+            case "tissue-kernels" -> TissueKernelDriver.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             default ->
-                throw new IllegalArgumentException("mode must be twin, kernel, scaling or photon-kernel, got " + mode);
+                throw new IllegalArgumentException(
+                        "mode must be twin, kernel, scaling, photon-kernel or tissue-kernels, got " + mode);
         }
         System.out.println(
                 "load after: " + Files.readString(Path.of("/proc/loadavg")).strip());

@@ -21,7 +21,7 @@ import org.netra.physics.quantity.Density;
  * "the difference from a water kernel" that issue 20's figure (Khazaee Moghadam et al., Cancer Biother
  * Radiopharm 2016;31:367: 177Lu bone 16.9 %, lung 7.7 %) could mean — its methods were not at hand, only the
  * abstract and the 2015 AAPM abstract (SU-E-T-154), which calls the figures "mean differences" between the DPKs
- * (bench/run-tissue-kernels.sh; docs/dosimetry.md, "The bone and lung difference from a water kernel"):
+ * (bench/run-montecarlo.sh tissue-kernels [histories]; docs/dosimetry.md, "The bone and lung difference from a water kernel"):
  *
  * <ul>
  *   <li><b>at equal distance</b>: D_tissue(r) / D_water(r) at the same r in mm (all three media on one grid of
