@@ -305,7 +305,7 @@ final class ElectronMedium {
      * [ln(1 + μ_c/η) − μ_c/(μ_c + η)], μ_c = (1 − cos θ_c)/2 — the treatment of the atomic electrons in Geant4's
      * WentzelVI model (Ivanchenko et al., J Phys Conf Ser 2010;219:032045), in place of the Z(Z+1) of Molière's
      * and Fano's time, which lets the atomic electrons scatter like the nucleus to any angle and counts the hard
-     * collisions' deflections twice. In water it adds 6–8 % of the elastic σ₁ at 0.3–3 MeV.
+     * collisions' deflections twice. In water it adds 6–9 % to the elastic σ₁ at 0.03–3 MeV.
      */
     static double softInelasticTransportCrossSection(int z, double kineticMeV, double cutMeV) {
         double gamma = kineticMeV / ELECTRON_REST_MEV + 1;
