@@ -51,6 +51,10 @@ ICRU = {
     "ICRU44-Adipose": {"H": 11.4, "C": 59.8, "N": 0.7, "O": 27.8, "Na": 0.1, "S": 0.1, "Cl": 0.1},
     "ICRU46-CorticalBone": {"H": 3.4, "C": 15.5, "N": 4.2, "O": 43.5, "Na": 0.1, "Mg": 0.2, "P": 10.3,
                             "S": 0.3, "Ca": 22.5},
+    # "Bone, compact (ICRU)" of NIST's ESTAR/XCOM material list (1.85 g/cm3): the "Bone compact" of Lanconelli
+    # et al. 2012's voxel S-values (EGSnrc's medium of that name), which netra's Monte Carlo is checked against
+    "ICRU-CompactBone": {"H": 6.3984, "C": 27.8, "N": 2.7, "O": 41.0016, "Mg": 0.2, "P": 7.0, "S": 0.2,
+                         "Ca": 14.7},
 }
 
 

@@ -24,6 +24,8 @@ public final class PhotonCrossSections {
     public static final String LUNG = "ICRU44-Lung";
     public static final String ADIPOSE = "ICRU44-Adipose";
     public static final String CORTICAL_BONE = "ICRU46-CorticalBone";
+    /** NIST's "Bone, compact (ICRU)" (1.85 g/cm³), the bone of the published voxel S-values netra is checked against. */
+    public static final String COMPACT_BONE = "ICRU-CompactBone";
 
     /** A Schneider medium and the HU bin [low, high) it covers. */
     public record HounsfieldBin(int lowHu, int highHu, PhotonMedium medium) {}

@@ -84,8 +84,8 @@ class LungTumourFlagTwinTest {
     /**
      * The lung touching the tumour is flagged with the CT, the Monte Carlo more than one SD beyond 5 % below the
      * kernel, and lower than the same shell in soft tissue. The soft-tissue shell is not asserted unflagged: with the
-     * electrons' control variate its own reading is about −6 % (SD ≈ 3 %), the condensed history's end-of-range
-     * deficit (docs/dosimetry.md, the 90Y voxel S-values) showing in the first voxel beyond a hot tumour.
+     * electrons' control variate its own reading is about −5 to −6 % (SD ≈ 3 %). Not the condensed history's old
+     * end-of-range deficit: fixing λ₁ (docs/dosimetry.md, the 90Y voxel S-values) moved it by under a point.
      */
     @Test
     void theLungTouchingTheTumourIsFlaggedBelowTheKernel() {
