@@ -84,6 +84,22 @@ public final class TwinDosimetry {
         return cycles.size();
     }
 
+    /**
+     * Queues, behind every job already queued, the Monte Carlo beside the kernel for the latest recorded cycle of the
+     * demo's patient with a lung metastasis ({@link DemoLungTwins}): a 3 % target, at most 10 min. Behind the others
+     * because it holds the one worker for a minute or more (on a quiet 2-core machine) where a kernel cycle takes
+     * about two seconds; when done it attaches itself to the cycle in place of that cycle's kernel-only job. Empty
+     * when the store has no recorded cycle of that patient (a smaller or other cohort).
+     */
+    public static Optional<DosimetryJobs.Job> queueMonteCarloOfLungTumour(
+            Store store, DosimetryJobs jobs, String actor, TwinScanCache cache) {
+        return store.records().list(ClinicalKinds.DOSIMETRY).stream()
+                .map(s -> s.value())
+                .filter(d -> d.patientId().equals(DemoLungTwins.MONTE_CARLO_PATIENT))
+                .max(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date()))
+                .map(d -> queue(store, jobs, actor, d, Optional.of(DemoLungTwins.MONTE_CARLO), cache));
+    }
+
     /** The queue's name for a twin job: only nodes that registered it (the demo's) run such jobs. */
     static final String KIND = "twin-spect";
 
@@ -161,7 +177,7 @@ public final class TwinDosimetry {
         var d = record.dosimetry();
         long seed = Integer.toUnsignedLong(patient.patient().id().hashCode());
         double injectedMBq = d.administered().inGBq() * 1000;
-        TwinSpec drawn = TwinSpec.draw(seed, 8, injectedMBq);
+        TwinSpec drawn = DemoLungTwins.twinOf(patient.id(), TwinSpec.draw(seed, 8, injectedMBq));
         Phantom phantom = phantom(patient, record);
         Map<Group, Uptake> kinetics = new EnumMap<>(drawn.cycleKinetics().get(d.cycle() - 1));
         kinetics.put(Group.KIDNEYS, kidneys(phantom, kinetics, d, injectedMBq));
@@ -179,7 +195,8 @@ public final class TwinDosimetry {
         double height = p.heightOn(d.date()).map(h -> h.value().inCm()).orElse(p.sex() == Sex.MALE ? 176.0 : 163.0);
         var body = new BodySize(p.sex(), clamp(weight, 35, 160), clamp(height, 140, 210));
         long seed = Integer.toUnsignedLong(p.id().hashCode());
-        TwinSpec drawn = TwinSpec.draw(seed, 8, d.administered().inGBq() * 1000);
+        TwinSpec drawn = DemoLungTwins.twinOf(
+                p.id(), TwinSpec.draw(seed, 8, d.administered().inGBq() * 1000));
         return Phantom.build(drawn.phantom().withBody(body));
     }
 
@@ -202,13 +219,18 @@ public final class TwinDosimetry {
     static String cacheKey(PatientRecord patient, DosimetryRecord record) {
         var d = record.dosimetry();
         var p = patient.patient();
-        return TwinScanCache.key(
+        List<String> parts = new ArrayList<>(List.of(
                 p.id(),
                 p.sex().name(),
                 String.valueOf(p.weightOn(d.date()).map(w -> w.value().inKg())),
                 String.valueOf(p.heightOn(d.date()).map(h -> h.value().inCm())),
                 d.toString(),
-                SpectSettings.DEFAULTS.toString());
+                SpectSettings.DEFAULTS.toString()));
+        if (DemoLungTwins.hasLungs(p.id())) {
+            // only theirs: every other twin's kept scans keep their names (scans kept from before lungs are not theirs)
+            parts.add("lungs");
+        }
+        return TwinScanCache.key(parts.toArray(String[]::new));
     }
 
     /**
@@ -277,7 +299,7 @@ public final class TwinDosimetry {
                 simulated.stream().map(SpectScan::hoursAfterInjection).toList(),
                 simulated.stream().map(SpectScan::image).toList(),
                 simulated.stream().map(sc -> sc.ct(twin.phantom())).toList(),
-                Voi.STANDARD.stream().map(twin.phantom()::mask).toList());
+                Voi.of(twin.phantom().spec()).stream().map(twin.phantom()::mask).toList());
         cache.write(key, made);
         return made;
     }
