@@ -146,8 +146,8 @@ final class DemoCommand implements Callable<Integer> {
                     out.println("  quantitative SPECT dosimetry of the twins' " + queued
                             + " recorded cycles runs in the background (newest first; see Dosimetry jobs)");
                     TwinDosimetry.queueMonteCarloOfLungTumour(store, app.jobs(), DemoUsers.ACTOR, twinScans)
-                            .ifPresent(job -> out.println("  then the Monte Carlo beside the kernel: " + job.upload()
-                                    + " (a lung metastasis; 3 % target, at most 10 min)"));
+                            .ifPresent(job -> out.println(
+                                    "  then " + job.upload() + " (a lung metastasis; 3 % target, at most 10 min)"));
                     out.flush();
                 });
         return 0;

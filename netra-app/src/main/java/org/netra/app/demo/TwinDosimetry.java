@@ -148,7 +148,9 @@ public final class TwinDosimetry {
         var request = new Request(patient.id(), cycle.id(), monteCarlo.orElse(null));
         return jobs.submit(
                 actor,
-                String.format(Locale.ROOT, "netra-sim twin SPECT of %s, cycle %d", patient.id(), n),
+                // the job list shows the label, not the method: a cycle's second job says why it is there
+                String.format(Locale.ROOT, "netra-sim twin SPECT of %s, cycle %d", patient.id(), n)
+                        + (monteCarlo.isPresent() ? ", Monte Carlo beside the kernel" : ""),
                 KIND,
                 request,
                 request.options().method());

@@ -131,6 +131,8 @@ class DemoLungTwinsTest {
             var last = twinRows.getLast();
             assertThat(last.id()).isEqualTo(mc.id());
             assertThat(last.method()).startsWith("Monte Carlo");
+            assertThat(last.label())
+                    .isEqualTo("netra-sim twin SPECT of SIM-2026-0060, cycle 6, Monte Carlo beside the kernel");
             assertThat(twinRows.subList(0, kernelJobs))
                     .allSatisfy(r -> assertThat(r.method()).isEqualTo("voxel kernel"));
             var newest = records.list(ClinicalKinds.DOSIMETRY).stream()
