@@ -66,7 +66,10 @@ public final class TwinDosimetry {
 
     private TwinDosimetry() {}
 
-    /** Queues a job per recorded cycle, the most recent first (the patients on treatment now); returns how many. */
+    /**
+     * Queues a job per recorded cycle, the most recent first (the patients on treatment now), the one cycle of
+     * {@link #monteCarloCycle} last and with the Monte Carlo beside the kernel; returns how many.
+     */
     public static int queueAll(Store store, DosimetryJobs jobs, String actor) {
         return queueAll(store, jobs, actor, TwinScanCache.none());
     }
@@ -78,26 +81,31 @@ public final class TwinDosimetry {
                 .toList());
         cycles.sort(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date())
                 .reversed());
+        Optional<DosimetryRecord> monteCarlo = monteCarloCycle(store);
         for (DosimetryRecord d : cycles) {
-            queue(store, jobs, actor, d, Optional.empty(), cache);
+            if (monteCarlo.isEmpty() || !d.id().equals(monteCarlo.get().id())) {
+                queue(store, jobs, actor, d, Optional.empty(), cache);
+            }
         }
+        // Last, as its cycle's only job: it holds the one worker for a minute or more (on a quiet 2-core machine) where
+        // a kernel cycle takes about two seconds, and it computes the kernel beside it. Its cycle's own kernel job
+        // would
+        // replace the cycle's recorded figures with the measured ones before it ran, and the twin is made from the
+        // recorded ones: it would measure another twin than the one its kernel column compares with.
+        monteCarlo.ifPresent(d -> queue(store, jobs, actor, d, Optional.of(DemoLungTwins.MONTE_CARLO), cache));
         return cycles.size();
     }
 
     /**
-     * Queues, behind every job already queued, the Monte Carlo beside the kernel for the latest recorded cycle of the
-     * demo's patient with a lung metastasis ({@link DemoLungTwins}): a 3 % target, at most 10 min. Behind the others
-     * because it holds the one worker for a minute or more (on a quiet 2-core machine) where a kernel cycle takes
-     * about two seconds; when done it attaches itself to the cycle in place of that cycle's kernel-only job. Empty
-     * when the store has no recorded cycle of that patient (a smaller or other cohort).
+     * The recorded cycle the demo measures with the Monte Carlo beside the kernel: the latest of the demo's patient
+     * with a lung metastasis ({@link DemoLungTwins}); empty when the store has none of that patient's cycles (a smaller
+     * or other cohort).
      */
-    public static Optional<DosimetryJobs.Job> queueMonteCarloOfLungTumour(
-            Store store, DosimetryJobs jobs, String actor, TwinScanCache cache) {
+    public static Optional<DosimetryRecord> monteCarloCycle(Store store) {
         return store.records().list(ClinicalKinds.DOSIMETRY).stream()
                 .map(s -> s.value())
                 .filter(d -> d.patientId().equals(DemoLungTwins.MONTE_CARLO_PATIENT))
-                .max(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date()))
-                .map(d -> queue(store, jobs, actor, d, Optional.of(DemoLungTwins.MONTE_CARLO), cache));
+                .max(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date()));
     }
 
     /** The queue's name for a twin job: only nodes that registered it (the demo's) run such jobs. */
