@@ -145,6 +145,10 @@ final class DemoCommand implements Callable<Integer> {
                     int queued = TwinDosimetry.queueAll(store, app.jobs(), DemoUsers.ACTOR, twinScans);
                     out.println("  quantitative SPECT dosimetry of the twins' " + queued
                             + " recorded cycles runs in the background (newest first; see Dosimetry jobs)");
+                    TwinDosimetry.monteCarloCycle(store)
+                            .ifPresent(d -> out.println("  the last of them, " + d.patientId() + "'s cycle "
+                                    + d.dosimetry().cycle() + " (a lung metastasis), with the Monte Carlo beside the"
+                                    + " kernel (3 % target, at most 10 min)"));
                     out.flush();
                 });
         return 0;

@@ -127,7 +127,13 @@ public final class SyntheticDemoCohort implements DemoCohort {
                             c.breastfeeding()));
             for (var study : c.imaging()) {
                 if (!study.injection().toLocalDate().isAfter(asOf)) {
-                    save(ClinicalKinds.STUDY, new StudyRecord(ClinicalKinds.key(pid, study.id()), pid, study));
+                    save(
+                            ClinicalKinds.STUDY,
+                            new StudyRecord(
+                                    ClinicalKinds.key(pid, study.id()),
+                                    pid,
+                                    // the lung tumour its twin has (DemoLungTwins), for the two patients with lungs
+                                    DemoLungTwins.withLungLesion(pid, study)));
                 }
             }
             Map<LocalDate, List<LabResult>> panels = new TreeMap<>();

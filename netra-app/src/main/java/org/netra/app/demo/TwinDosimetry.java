@@ -66,7 +66,10 @@ public final class TwinDosimetry {
 
     private TwinDosimetry() {}
 
-    /** Queues a job per recorded cycle, the most recent first (the patients on treatment now); returns how many. */
+    /**
+     * Queues a job per recorded cycle, the most recent first (the patients on treatment now), the one cycle of
+     * {@link #monteCarloCycle} last and with the Monte Carlo beside the kernel; returns how many.
+     */
     public static int queueAll(Store store, DosimetryJobs jobs, String actor) {
         return queueAll(store, jobs, actor, TwinScanCache.none());
     }
@@ -78,10 +81,31 @@ public final class TwinDosimetry {
                 .toList());
         cycles.sort(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date())
                 .reversed());
+        Optional<DosimetryRecord> monteCarlo = monteCarloCycle(store);
         for (DosimetryRecord d : cycles) {
-            queue(store, jobs, actor, d, Optional.empty(), cache);
+            if (monteCarlo.isEmpty() || !d.id().equals(monteCarlo.get().id())) {
+                queue(store, jobs, actor, d, Optional.empty(), cache);
+            }
         }
+        // Last, as its cycle's only job: it holds the one worker for a minute or more (on a quiet 2-core machine) where
+        // a kernel cycle takes about two seconds, and it computes the kernel beside it. Its cycle's own kernel job
+        // would
+        // replace the cycle's recorded figures with the measured ones before it ran, and the twin is made from the
+        // recorded ones: it would measure another twin than the one its kernel column compares with.
+        monteCarlo.ifPresent(d -> queue(store, jobs, actor, d, Optional.of(DemoLungTwins.MONTE_CARLO), cache));
         return cycles.size();
+    }
+
+    /**
+     * The recorded cycle the demo measures with the Monte Carlo beside the kernel: the latest of the demo's patient
+     * with a lung metastasis ({@link DemoLungTwins}); empty when the store has none of that patient's cycles (a smaller
+     * or other cohort).
+     */
+    public static Optional<DosimetryRecord> monteCarloCycle(Store store) {
+        return store.records().list(ClinicalKinds.DOSIMETRY).stream()
+                .map(s -> s.value())
+                .filter(d -> d.patientId().equals(DemoLungTwins.MONTE_CARLO_PATIENT))
+                .max(Comparator.comparing((DosimetryRecord d) -> d.dosimetry().date()));
     }
 
     /** The queue's name for a twin job: only nodes that registered it (the demo's) run such jobs. */
@@ -132,7 +156,9 @@ public final class TwinDosimetry {
         var request = new Request(patient.id(), cycle.id(), monteCarlo.orElse(null));
         return jobs.submit(
                 actor,
-                String.format(Locale.ROOT, "netra-sim twin SPECT of %s, cycle %d", patient.id(), n),
+                // the job list shows the label, not the method: a cycle's second job says why it is there
+                String.format(Locale.ROOT, "netra-sim twin SPECT of %s, cycle %d", patient.id(), n)
+                        + (monteCarlo.isPresent() ? ", Monte Carlo beside the kernel" : ""),
                 KIND,
                 request,
                 request.options().method());
@@ -161,7 +187,7 @@ public final class TwinDosimetry {
         var d = record.dosimetry();
         long seed = Integer.toUnsignedLong(patient.patient().id().hashCode());
         double injectedMBq = d.administered().inGBq() * 1000;
-        TwinSpec drawn = TwinSpec.draw(seed, 8, injectedMBq);
+        TwinSpec drawn = DemoLungTwins.twinOf(patient.id(), TwinSpec.draw(seed, 8, injectedMBq));
         Phantom phantom = phantom(patient, record);
         Map<Group, Uptake> kinetics = new EnumMap<>(drawn.cycleKinetics().get(d.cycle() - 1));
         kinetics.put(Group.KIDNEYS, kidneys(phantom, kinetics, d, injectedMBq));
@@ -179,7 +205,8 @@ public final class TwinDosimetry {
         double height = p.heightOn(d.date()).map(h -> h.value().inCm()).orElse(p.sex() == Sex.MALE ? 176.0 : 163.0);
         var body = new BodySize(p.sex(), clamp(weight, 35, 160), clamp(height, 140, 210));
         long seed = Integer.toUnsignedLong(p.id().hashCode());
-        TwinSpec drawn = TwinSpec.draw(seed, 8, d.administered().inGBq() * 1000);
+        TwinSpec drawn = DemoLungTwins.twinOf(
+                p.id(), TwinSpec.draw(seed, 8, d.administered().inGBq() * 1000));
         return Phantom.build(drawn.phantom().withBody(body));
     }
 
@@ -202,13 +229,18 @@ public final class TwinDosimetry {
     static String cacheKey(PatientRecord patient, DosimetryRecord record) {
         var d = record.dosimetry();
         var p = patient.patient();
-        return TwinScanCache.key(
+        List<String> parts = new ArrayList<>(List.of(
                 p.id(),
                 p.sex().name(),
                 String.valueOf(p.weightOn(d.date()).map(w -> w.value().inKg())),
                 String.valueOf(p.heightOn(d.date()).map(h -> h.value().inCm())),
                 d.toString(),
-                SpectSettings.DEFAULTS.toString());
+                SpectSettings.DEFAULTS.toString()));
+        if (DemoLungTwins.hasLungs(p.id())) {
+            // only theirs: every other twin's kept scans keep their names (scans kept from before lungs are not theirs)
+            parts.add("lungs");
+        }
+        return TwinScanCache.key(parts.toArray(String[]::new));
     }
 
     /**
@@ -277,7 +309,7 @@ public final class TwinDosimetry {
                 simulated.stream().map(SpectScan::hoursAfterInjection).toList(),
                 simulated.stream().map(SpectScan::image).toList(),
                 simulated.stream().map(sc -> sc.ct(twin.phantom())).toList(),
-                Voi.STANDARD.stream().map(twin.phantom()::mask).toList());
+                Voi.of(twin.phantom().spec()).stream().map(twin.phantom()::mask).toList());
         cache.write(key, made);
         return made;
     }
