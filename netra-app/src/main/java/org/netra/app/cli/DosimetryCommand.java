@@ -432,7 +432,12 @@ final class DosimetryCommand implements Callable<Integer> {
                                                 mc.flagAbovePercent(),
                                                 mc.interfaceSdsBeyond())
                                         : String.format(Locale.ROOT, "  FLAGGED (> %.0f %%)", mc.flagAbovePercent())
-                                : "");
+                                : row.uncertain()
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "  uncertain (± 1 SD reaches beyond %.0f %%)",
+                                                mc.flagAbovePercent())
+                                        : "");
             }
         });
         for (CycleJson.RoiOut v : r.rois()) {

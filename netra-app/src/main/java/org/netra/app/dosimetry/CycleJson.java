@@ -168,6 +168,7 @@ public final class CycleJson {
      * @param voi the VOI's name or the region's ("Tumour_lung · adjoining lung")
      * @param adjoining present for an interface region: not a user's VOI, compared only (absent in reports written
      *     before these regions)
+     * @param uncertain an interface region not flagged whose difference ± 1 SD reaches beyond the threshold
      */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record MonteCarloRowOut(
@@ -178,7 +179,8 @@ public final class CycleJson {
             Optional<Double> differencePercent,
             boolean flagged,
             double monteCarloSdPercent,
-            Optional<MonteCarloInterfaceOut> adjoining) {
+            Optional<MonteCarloInterfaceOut> adjoining,
+            boolean uncertain) {
         public MonteCarloRowOut {
             kernelGy = kernelGy == null ? Optional.empty() : kernelGy;
             differencePercent = differencePercent == null ? Optional.empty() : differencePercent;
@@ -215,7 +217,8 @@ public final class CycleJson {
                                 100 * row.monteCarloRelativeSd(),
                                 row.adjoining()
                                         .map(a -> new MonteCarloInterfaceOut(
-                                                a.voi(), a.tissue().label(), a.voxels()))))
+                                                a.voi(), a.tissue().label(), a.voxels())),
+                                row.uncertain()))
                         .toList(),
                 c.seed(),
                 c.threads(),

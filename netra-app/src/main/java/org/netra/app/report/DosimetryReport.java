@@ -238,6 +238,7 @@ public record DosimetryReport(
      * One VOI, or an automatic region around one: the Monte Carlo dose with its statistical SD, the kernel's dose
      * (empty without a kernel of the nuclide) and their difference.
      *
+     * @param uncertain an automatic region not flagged whose difference ± 1 SD reaches beyond the threshold
      * @param automatic true for a region netra drew around a tumour or kidney, not a user's VOI
      */
     public record MonteCarloRow(
@@ -247,6 +248,7 @@ public record DosimetryReport(
             Optional<AbsorbedDose> kernel,
             Optional<Double> difference,
             boolean flagged,
+            boolean uncertain,
             boolean automatic) {}
 
     /**

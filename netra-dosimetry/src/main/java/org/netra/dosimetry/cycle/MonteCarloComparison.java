@@ -105,6 +105,19 @@ public record MonteCarloComparison(
                     .map(d -> Math.abs(d) - sds * differenceSd().orElseThrow() > FLAG_ABOVE)
                     .orElse(false);
         }
+
+        /**
+         * An interface region not flagged whose difference ± 1 SD reaches beyond {@link #FLAG_ABOVE}: not known to
+         * agree (its dose is crossfire the run did not wait for), and said so next to the number. A VOI never is:
+         * the run stops on the kidneys and tumours at their target.
+         */
+        public boolean uncertain() {
+            return adjoining.isPresent()
+                    && !flagged()
+                    && difference()
+                            .map(d -> Math.abs(d) + differenceSd().orElseThrow() > FLAG_ABOVE)
+                            .orElse(false);
+        }
     }
 
     /**

@@ -42,6 +42,24 @@ class MonteCarloFlagRuleTest {
         assertThat(row(0.9, 0.03, AROUND_TUMOUR).differenceSd()).contains(0.03);
     }
 
+    /**
+     * Not flagged but not known to agree: the difference ± 1 SD reaches beyond 5 %. Twin 1's bone around its
+     * vertebral tumour: +6.05 % with an SD of its difference of 3.36 % (2.69 < 5 < 9.41).
+     */
+    @Test
+    void anInterfaceRegionWhoseSdReachesBeyondFivePerCentIsUncertain() {
+        var boneBorder = row(1.0605, 0.0336, AROUND_TUMOUR);
+        assertThat(boneBorder.flagged()).isFalse();
+        assertThat(boneBorder.uncertain()).isTrue();
+        assertThat(row(0.97, 0.021, AROUND_TUMOUR).uncertain()).isTrue(); // 3 + 2.1 > 5
+        assertThat(row(0.97, 0.019, AROUND_TUMOUR).uncertain()).isFalse(); // 3 + 1.9 < 5
+        assertThat(row(0.9874, 0.0058, AROUND_TUMOUR).uncertain()).isFalse(); // a kidney's soft-tissue border
+        assertThat(row(0.863, 0.034, AROUND_TUMOUR).uncertain())
+                .as("flagged, not uncertain")
+                .isFalse();
+        assertThat(row(1.04, 0.03, Optional.empty()).uncertain()).as("a VOI").isFalse();
+    }
+
     @Test
     void withoutAKernelDoseNothingIsFlagged() {
         var noKernel = new MonteCarloComparison.Row(

@@ -114,6 +114,19 @@ public record MonteCarloCheck(
                 .orElse(false);
     }
 
+    /**
+     * An automatic region not flagged whose difference is not known to be within {@link #flagAbove} either: its
+     * 1-SD interval reaches beyond it (its dose is crossfire the run did not wait for). Said next to the number
+     * rather than read as agreement.
+     */
+    public boolean uncertain(Region r) {
+        return r.adjoining().isPresent()
+                && !flagged(r)
+                && r.difference()
+                        .map(d -> Math.abs(d) + r.differenceSd().orElseThrow() > flagAbove)
+                        .orElse(false);
+    }
+
     /** The user's VOIs, in their order. */
     public List<Region> vois() {
         return regions.stream().filter(r -> r.adjoining().isEmpty()).toList();

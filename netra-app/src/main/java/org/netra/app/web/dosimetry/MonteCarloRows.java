@@ -21,7 +21,13 @@ public final class MonteCarloRows {
      * difference and whether it is beyond the flag.
      */
     public record Line(
-            String region, String monteCarlo, String sdPercent, String kernel, String difference, boolean flagged) {}
+            String region,
+            String monteCarlo,
+            String sdPercent,
+            String kernel,
+            String difference,
+            boolean flagged,
+            boolean uncertain) {}
 
     /** The rule an automatic region is flagged by, in words ("beyond 5 % by more than 1 SD"). */
     public static String interfaceRule(MonteCarloCheck mc) {
@@ -36,7 +42,9 @@ public final class MonteCarloRows {
                 + " the kernel's density scaling is least right; compared here only (no DVH, no partial-volume"
                 + " correction, no other dose); flagged "
                 + interfaceRule(mc)
-                + ".";
+                + "; \"uncertain\" where the difference ± 1 SD reaches beyond "
+                + String.format(Locale.ROOT, "%.0f %%", 100 * mc.flagAbove())
+                + " without being flagged.";
     }
 
     /** A job's run as the cycle keeps it. */
@@ -93,7 +101,8 @@ public final class MonteCarloRows {
                         r.difference()
                                 .map(d -> String.format(Locale.ROOT, "%+.1f %%", 100 * d))
                                 .orElse("–"),
-                        mc.flagged(r)))
+                        mc.flagged(r),
+                        mc.uncertain(r)))
                 .toList();
     }
 
@@ -128,6 +137,7 @@ public final class MonteCarloRows {
                                 r.kernel(),
                                 r.difference(),
                                 mc.flagged(r),
+                                mc.uncertain(r),
                                 r.adjoining().isPresent()))
                         .toList(),
                 interfaceHeading(mc));
