@@ -100,6 +100,8 @@ class MonteCarloCycleBrowserTest {
         // with the twin's CT netra draws the tissue around each tumour and kidney itself, set apart from the VOIs
         assertThat(regions).anySatisfy(r -> assertThat(r).startsWith("Kidney_L · adjoining soft tissue ("));
         assertThat(b.text("monte-carlo-automatic")).contains("Automatic regions, not VOIs", "within one voxel");
+        b.driver.executeScript("document.getElementById('monte-carlo-automatic').scrollIntoView()");
+        b.shot("mc-02-automatic");
         // the API gives the same table as numbers: each row's difference is (MC − kernel)/kernel and its flag is
         // the 5 % threshold
         var api = new ObjectMapper()
