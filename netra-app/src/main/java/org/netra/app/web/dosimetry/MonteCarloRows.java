@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.netra.app.dosimetry.CycleJson;
 import org.netra.app.report.DosimetryReport;
 import org.netra.dosimetry.cycle.MonteCarloComparison;
+import org.netra.dosimetry.montecarlo.AdjoiningTissue;
+import org.netra.dosimetry.montecarlo.InterfaceRegion;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.clinical.MonteCarloCheck;
 
@@ -37,8 +39,14 @@ public final class MonteCarloRows {
 
     /** What the automatic regions are, for the line above them. */
     public static String interfaceHeading(MonteCarloCheck mc) {
-        return "Automatic regions, not VOIs: the voxels of each tissue class (lung below 0.5 g/mL, bone from 1.2 g/mL"
-                + " or a calcium medium, soft tissue between) within one voxel outside each tumour and kidney, where"
+        return String.format(
+                        Locale.ROOT,
+                        "Automatic regions, not VOIs: the voxels of each tissue class (lung below %.1f g/mL, bone from"
+                                + " %.1f g/mL or a calcium medium, soft tissue between; at least %d voxels)",
+                        AdjoiningTissue.LUNG_BELOW_G_PER_ML,
+                        AdjoiningTissue.BONE_FROM_G_PER_ML,
+                        InterfaceRegion.MIN_VOXELS)
+                + " within one voxel outside each tumour and kidney, where"
                 + " the kernel's density scaling is least right; compared here only (no DVH, no partial-volume"
                 + " correction, no other dose); flagged "
                 + interfaceRule(mc)
