@@ -396,11 +396,25 @@ final class DosimetryCommand implements Callable<Integer> {
                     mc.reachedPercent() > mc.targetPercent() ? " (TARGET NOT REACHED)" : "",
                     mc.geometry(),
                     mc.electrons());
+            boolean interfaceHeader = false;
             for (CycleJson.MonteCarloRowOut row : mc.rows()) {
+                if (row.adjoining().isPresent() && !interfaceHeader) {
+                    interfaceHeader = true;
+                    out.printf(
+                            Locale.ROOT,
+                            "  Automatic regions (not VOIs, compared only): the voxels of each tissue class within"
+                                    + " one voxel outside each tumour and kidney; flagged beyond %.0f %% by more than"
+                                    + " %.0f SD%n",
+                            mc.flagAbovePercent(),
+                            mc.interfaceSdsBeyond());
+                }
                 out.printf(
                         Locale.ROOT,
-                        "    %s: Monte Carlo %.3f ± %.3f Gy (± %.2f %%), voxel kernel %s, difference %s%s%n",
+                        "    %s%s: Monte Carlo %.3f ± %.3f Gy (± %.2f %%), voxel kernel %s, difference %s%s%n",
                         row.voi(),
+                        row.adjoining()
+                                .map(a -> String.format(Locale.ROOT, " (automatic, %d voxels)", a.voxels()))
+                                .orElse(""),
                         row.monteCarloGy(),
                         row.monteCarloSdGy(),
                         row.monteCarloSdPercent(),
@@ -410,7 +424,20 @@ final class DosimetryCommand implements Callable<Integer> {
                         row.differencePercent()
                                 .map(d -> String.format(Locale.ROOT, "%+.1f %%", d))
                                 .orElse("- (no kernel for this nuclide)"),
-                        row.flagged() ? "  FLAGGED (> 5 %)" : "");
+                        row.flagged()
+                                ? row.adjoining().isPresent()
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "  FLAGGED (> %.0f %% by more than %.0f SD)",
+                                                mc.flagAbovePercent(),
+                                                mc.interfaceSdsBeyond())
+                                        : String.format(Locale.ROOT, "  FLAGGED (> %.0f %%)", mc.flagAbovePercent())
+                                : row.uncertain()
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "  uncertain (± 1 SD reaches beyond %.0f %%)",
+                                                mc.flagAbovePercent())
+                                        : "");
             }
         });
         for (CycleJson.RoiOut v : r.rois()) {

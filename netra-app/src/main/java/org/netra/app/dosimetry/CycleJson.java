@@ -142,6 +142,8 @@ public final class CycleJson {
      * @param reachedPercent the largest relative SD among the watched VOIs at the stop (above the target when the
      *     run stopped at its time or batch limit)
      * @param watched the VOIs the run stopped on (kidneys and tumours, else every VOI)
+     * @param interfaceSdsBeyond an automatic interface region is flagged when its difference is beyond
+     *     {@code flagAbovePercent} by more than this many SDs (0 in reports written before these regions)
      */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record MonteCarloOut(
@@ -157,8 +159,17 @@ public final class CycleJson {
             double targetPercent,
             double reachedPercent,
             List<String> watched,
-            double flagAbovePercent) {}
+            double flagAbovePercent,
+            double interfaceSdsBeyond) {}
 
+    /**
+     * One row of the comparison: a VOI, or (with {@code adjoining}) a region netra drew around one.
+     *
+     * @param voi the VOI's name or the region's ("Tumour_lung · adjoining lung")
+     * @param adjoining present for an interface region: not a user's VOI, compared only (absent in reports written
+     *     before these regions)
+     * @param uncertain an interface region not flagged whose difference ± 1 SD reaches beyond the threshold
+     */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record MonteCarloRowOut(
             String voi,
@@ -167,7 +178,25 @@ public final class CycleJson {
             Optional<Double> kernelGy,
             Optional<Double> differencePercent,
             boolean flagged,
-            double monteCarloSdPercent) {}
+            double monteCarloSdPercent,
+            Optional<MonteCarloInterfaceOut> adjoining,
+            boolean uncertain) {
+        public MonteCarloRowOut {
+            kernelGy = kernelGy == null ? Optional.empty() : kernelGy;
+            differencePercent = differencePercent == null ? Optional.empty() : differencePercent;
+            adjoining = adjoining == null ? Optional.empty() : adjoining;
+        }
+    }
+
+    /**
+     * What an automatic interface region is: the voxels of one tissue class within one voxel outside a tumour or
+     * kidney VOI.
+     *
+     * @param voi the VOI it surrounds
+     * @param tissue "lung", "soft tissue" or "bone"
+     * @param voxels its voxel count
+     */
+    public record MonteCarloInterfaceOut(String voi, String tissue, int voxels) {}
 
     private static MonteCarloOut monteCarlo(org.netra.dosimetry.cycle.MonteCarloComparison c) {
         return new MonteCarloOut(
@@ -185,14 +214,19 @@ public final class CycleJson {
                                 row.kernel().map(k -> k.inGy()),
                                 row.difference().map(d -> 100 * d),
                                 row.flagged(),
-                                100 * row.monteCarloRelativeSd()))
+                                100 * row.monteCarloRelativeSd(),
+                                row.adjoining()
+                                        .map(a -> new MonteCarloInterfaceOut(
+                                                a.voi(), a.tissue().label(), a.voxels())),
+                                row.uncertain()))
                         .toList(),
                 c.seed(),
                 c.threads(),
                 100 * c.targetRelativeSd(),
                 100 * c.reachedRelativeSd(),
                 c.watched(),
-                100 * org.netra.dosimetry.cycle.MonteCarloComparison.FLAG_ABOVE);
+                100 * org.netra.dosimetry.cycle.MonteCarloComparison.FLAG_ABOVE,
+                org.netra.dosimetry.cycle.MonteCarloComparison.INTERFACE_SDS_BEYOND);
     }
 
     private static Optional<SinglePointOut> singlePoint(TiaResult tia, double scanHours) {

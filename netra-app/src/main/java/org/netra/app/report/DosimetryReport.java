@@ -214,16 +214,32 @@ public record DosimetryReport(
      * @param run how far the run went, in words (histories, stop, seed, target and reached uncertainty)
      * @param geometry how the media were assigned, and how the electrons were handled
      * @param flagAbove the relative difference beyond which a VOI is flagged
+     * @param rows the VOIs, then the automatic regions around tumours and kidneys
+     * @param interfaceHeading what the automatic regions are and how they are flagged, printed above them
      */
-    public record MonteCarloTable(String run, String geometry, double flagAbove, List<MonteCarloRow> rows) {
+    public record MonteCarloTable(
+            String run, String geometry, double flagAbove, List<MonteCarloRow> rows, String interfaceHeading) {
         public MonteCarloTable {
             rows = List.copyOf(rows);
+        }
+
+        /** The user's VOIs. */
+        public List<MonteCarloRow> vois() {
+            return rows.stream().filter(r -> !r.automatic()).toList();
+        }
+
+        /** The regions netra drew around the tumours and kidneys (not VOIs; compared only). */
+        public List<MonteCarloRow> interfaces() {
+            return rows.stream().filter(MonteCarloRow::automatic).toList();
         }
     }
 
     /**
-     * One VOI: the Monte Carlo dose with its statistical SD, the kernel's dose (empty without a kernel of the
-     * nuclide) and their difference.
+     * One VOI, or an automatic region around one: the Monte Carlo dose with its statistical SD, the kernel's dose
+     * (empty without a kernel of the nuclide) and their difference.
+     *
+     * @param uncertain an automatic region not flagged whose difference ± 1 SD reaches beyond the threshold
+     * @param automatic true for a region netra drew around a tumour or kidney, not a user's VOI
      */
     public record MonteCarloRow(
             String voi,
@@ -231,7 +247,9 @@ public record DosimetryReport(
             AbsorbedDose monteCarloSd,
             Optional<AbsorbedDose> kernel,
             Optional<Double> difference,
-            boolean flagged) {}
+            boolean flagged,
+            boolean uncertain,
+            boolean automatic) {}
 
     /**
      * The figures a signature vouches for, by name: each dose row's mean (Gy) and the cumulative kidney BED, in

@@ -111,4 +111,61 @@ class MonteCarloOptionsCommandTest {
                             row.get("monteCarloSdGy").asDouble()));
         }
     }
+
+    /**
+     * With a CT (a digital twin written as DICOM by {@code netra simulate}: SPECT at 24 and 96 h, the CT, the
+     * RTSTRUCT) the text prints, after the VOIs, the regions netra drew around each tumour and kidney, under a line
+     * saying they are not VOIs, each marked automatic with its voxel count; the JSON carries what each surrounds.
+     */
+    @Test
+    void withACtTheAutomaticRegionsArePrintedAfterTheVois(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var sim = NuclideCommandTest.run("simulate", "--out", dir.toString(), "--seed", "7", "--timepoints", "24,96");
+        assertThat(sim.exit()).as(sim.err()).isZero();
+        List<String> a = List.of(
+                "dosimetry",
+                "--timepoint",
+                dir.resolve("cycle-1/spect-024h").toString(),
+                "--timepoint",
+                dir.resolve("cycle-1/spect-096h").toString(),
+                "--ct",
+                dir.resolve("cycle-1/ct-024h").toString(),
+                "--rtstruct",
+                dir.resolve("rtstruct.dcm").toString(),
+                "--registration",
+                "none",
+                "--method",
+                "monte-carlo",
+                "--mc-time-limit",
+                "1s",
+                "--mc-seed",
+                "7");
+        var text = NuclideCommandTest.run(a.toArray(String[]::new));
+        assertThat(text.exit()).as(text.err()).isZero();
+        String out = text.out();
+        System.out.println(out);
+        int header = out.indexOf("  Automatic regions (not VOIs, compared only)");
+        assertThat(header).as(out).isPositive();
+        assertThat(out.indexOf("    Kidney_L: Monte Carlo")).isBetween(0, header);
+        assertThat(out.substring(header))
+                .containsPattern("    Kidney_L · adjoining soft tissue \\(automatic, \\d+ voxels\\): Monte Carlo")
+                .contains("flagged beyond 5 % by more than 1 SD");
+
+        List<String> json = new ArrayList<>(a);
+        json.add("--json");
+        var j = NuclideCommandTest.run(json.toArray(String[]::new));
+        assertThat(j.exit()).as(j.err()).isZero();
+        var rows = new ObjectMapper().readTree(j.out()).get("monteCarlo").get("rows");
+        int automatic = 0;
+        for (JsonNode row : rows) {
+            if (row.hasNonNull("adjoining")) {
+                automatic++;
+                assertThat(row.get("voi").asText())
+                        .isEqualTo(row.get("adjoining").get("voi").asText() + " · adjoining "
+                                + row.get("adjoining").get("tissue").asText());
+                assertThat(row.get("adjoining").get("voxels").asInt()).isGreaterThanOrEqualTo(10);
+            }
+        }
+        assertThat(automatic).isPositive();
+    }
 }

@@ -257,10 +257,10 @@ public sealed interface CycleWarning {
     }
 
     /**
-     * The Monte Carlo and the kernel method differ by more than {@link MonteCarloComparison#FLAG_ABOVE} in a VOI.
-     * They model different things: the Monte Carlo transports photons through the patient's own tissue (bone, lung,
-     * air from the CT) and keeps electrons in their voxel; the kernel spreads electrons and photons as in uniform
-     * soft tissue scaled by density.
+     * The Monte Carlo and the kernel method differ by more than {@link MonteCarloComparison#FLAG_ABOVE} in a VOI, or
+     * (beyond it by more than its SD) in a region netra drew around a tumour or kidney ("Tumour_lung · adjoining
+     * lung"). They model different things: the Monte Carlo transports photons and electrons through the patient's own
+     * tissue (bone, lung, air from the CT); the kernel spreads them as in uniform soft tissue scaled by density.
      */
     record MonteCarloDisagrees(String voi, double monteCarloGy, double monteCarloSdGy, double kernelGy)
             implements CycleWarning {
@@ -270,8 +270,7 @@ public sealed interface CycleWarning {
                     Locale.ROOT,
                     "%s: Monte Carlo %.3f ± %.3f Gy (statistical, 1 SD) against the voxel kernel's %.3f Gy, %+.1f %%;"
                             + " the kernel assumes soft tissue around every voxel, the Monte Carlo follows the CT's"
-                            + " bone, lung and air but keeps electrons in their voxel: look at the tissue around this"
-                            + " VOI before choosing which to report",
+                            + " bone, lung and air: look at the tissue there before choosing which to report",
                     voi,
                     monteCarloGy,
                     monteCarloSdGy,

@@ -14,6 +14,7 @@ import org.netra.dosimetry.kinetics.TiaMethod;
 import org.netra.dosimetry.kinetics.TiaResult;
 import org.netra.dosimetry.kinetics.TimeActivityData;
 import org.netra.dosimetry.kinetics.TimePoint;
+import org.netra.dosimetry.montecarlo.InterfaceRegion;
 import org.netra.dosimetry.montecarlo.LocalElectrons;
 import org.netra.dosimetry.montecarlo.MonteCarloDose;
 import org.netra.dosimetry.montecarlo.MonteCarloProgress;
@@ -165,9 +166,13 @@ public final class DoseComputation {
             ImageVolume tiaVolume = ImageVolume.wrap(grid, VoxelUnit.BQ_S, tia);
             tiaMap = Optional.of(tiaVolume);
             if (method instanceof DoseMethod.MonteCarlo mc) {
-                MonteCarloResult run = monteCarlo(nuclide, tiaVolume, density, vois, mc, settings, progress);
+                VoxelPhantom phantom = phantom(tiaVolume, density, settings);
+                List<InterfaceRegion> interfaces =
+                        density.isPresent() ? interfaceRegions(vois, phantom, settings) : List.<InterfaceRegion>of();
+                MonteCarloResult run =
+                        monteCarlo(nuclide, tiaVolume, phantom, vois, interfaces, mc, settings, progress);
                 doseMap = Optional.of(run.dose());
-                monteCarlo = Optional.of(compare(nuclide, tiaVolume, density, vois, run, mc, settings));
+                monteCarlo = Optional.of(compare(nuclide, tiaVolume, density, vois, interfaces, run, mc, settings));
             } else {
                 doseMap = Optional.of(voxelDose(nuclide, tiaVolume, density, method, settings));
             }
@@ -230,19 +235,42 @@ public final class DoseComputation {
         }
     }
 
-    private static MonteCarloResult monteCarlo(
-            Nuclide nuclide,
-            ImageVolume tia,
-            Optional<ImageVolume> density,
-            List<Mask> vois,
-            DoseMethod.MonteCarlo method,
-            CycleSettings settings,
-            java.util.function.Consumer<String> progress) {
-        VoxelPhantom phantom = density.map(VoxelPhantom::fromDensity)
+    /**
+     * With a CT, the tissue touching each tumour and kidney, by class: where the kernel's density scaling is least
+     * right, which a VOI's own mean hides. Tallied by the same histories as the VOIs, and compared only.
+     */
+    private static List<InterfaceRegion> interfaceRegions(
+            List<Mask> vois, VoxelPhantom phantom, CycleSettings settings) {
+        List<Mask> around = vois.stream()
+                .filter(m -> switch (settings.roles().roleOf(m.name())) {
+                    case KIDNEY, TUMOUR -> true;
+                    default -> false;
+                })
+                .toList();
+        return InterfaceRegion.around(around, phantom).stream()
+                // a user's VOI of the same name keeps the name
+                .filter(r -> vois.stream().noneMatch(m -> m.name().equals(r.name())))
+                .toList();
+    }
+
+    /** The Monte Carlo's geometry: the CT's media and densities, or soft tissue without a CT. */
+    private static VoxelPhantom phantom(ImageVolume tia, Optional<ImageVolume> density, CycleSettings settings) {
+        return density.map(VoxelPhantom::fromDensity)
                 .orElseGet(() -> VoxelPhantom.uniform(
                         tia.geometry(),
                         PhotonCrossSections.shipped().medium(PhotonCrossSections.SOFT_TISSUE),
                         settings.tissueDensity()));
+    }
+
+    private static MonteCarloResult monteCarlo(
+            Nuclide nuclide,
+            ImageVolume tia,
+            VoxelPhantom phantom,
+            List<Mask> vois,
+            List<InterfaceRegion> interfaces,
+            DoseMethod.MonteCarlo method,
+            CycleSettings settings,
+            java.util.function.Consumer<String> progress) {
         // noisy voxels can integrate to a negative TIA, which the kernel convolves linearly but no decay can be
         // sampled from: they are set to 0 for the Monte Carlo and their share is stated with the geometry
         float[] a = tia.voxels();
@@ -274,11 +302,13 @@ public final class DoseComputation {
         vois.stream()
                 .filter(m -> settings.roles().roleOf(m.name()) == RegionRole.KIDNEY)
                 .forEach(m -> kidneys.add(m.name()));
+        List<Mask> regions = new ArrayList<>(vois);
+        interfaces.forEach(r -> regions.add(r.mask()));
         return MonteCarloDose.run(
                 phantom,
                 source,
                 nuclide,
-                vois,
+                regions,
                 watched::contains,
                 method.settings(),
                 p -> progress.accept(progressLine(p, kidneys)));
@@ -333,6 +363,7 @@ public final class DoseComputation {
             ImageVolume tia,
             Optional<ImageVolume> density,
             List<Mask> vois,
+            List<InterfaceRegion> interfaces,
             MonteCarloResult run,
             DoseMethod.MonteCarlo method,
             CycleSettings settings) {
@@ -347,6 +378,15 @@ public final class DoseComputation {
             rows.add(new MonteCarloComparison.Row(
                     m.name(), mc.mean(), mc.sd(), kernelMap.map(k -> DoseVolumeHistogram.of(k, m)
                             .mean())));
+        }
+        for (InterfaceRegion r : interfaces) {
+            var mc = run.region(r.name());
+            rows.add(new MonteCarloComparison.Row(
+                    r.name(),
+                    mc.mean(),
+                    mc.sd(),
+                    kernelMap.map(k -> DoseVolumeHistogram.of(k, r.mask()).mean()),
+                    Optional.of(new MonteCarloComparison.Adjoining(r.voi(), r.tissue(), r.voxels()))));
         }
         Geometry g = tia.geometry();
         double smallest = Math.min(g.spacing(0), Math.min(g.spacing(1), g.spacing(2)));

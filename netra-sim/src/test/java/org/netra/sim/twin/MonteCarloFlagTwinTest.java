@@ -39,13 +39,49 @@ class MonteCarloFlagTwinTest {
     void noRegionOfTheTwinIsFlaggedOnceTheKernelCarriesTheFarPhotons() {
         for (var rows : List.of(withCt, softTissue)) {
             rows.forEach((voi, r) -> {
-                if (voi.equals("Body")) {
-                    return; // the outline's edge lacks back-scatter the kernel assumes (docs/dosimetry.md)
+                if (voi.equals("Body") || r.adjoining().isPresent()) {
+                    // the outline's edge lacks back-scatter the kernel assumes (docs/dosimetry.md); the automatic
+                    // regions have their own rule, below
+                    return;
                 }
                 assertThat(r.flagged()).as(voi).isFalse();
                 assertThat(Math.abs(r.difference().orElseThrow())).as(voi).isLessThan(0.05);
             });
         }
+    }
+
+    /**
+     * With the CT netra draws the tissue around each tumour and kidney (twin 1 has no lung): soft tissue around all of
+     * them, bone around the vertebral tumour. None is flagged. The kidneys' borders, well sampled (SD ≈ 0.6 %), agree
+     * within 2 %. The bone around the vertebral tumour reads above the kernel (measured +6.1 %, SD of the difference
+     * 3.4 %: bone's photo-electric excess for 177Lu's X-rays, as the rib's +8.7 % in MonteCarloCycleTest), beyond 5 %
+     * but not by its SD: not flagged, and shown as "uncertain" rather than as agreement.
+     */
+    @Test
+    void theAutomaticRegionsAroundTumoursAndKidneysAreNotFlaggedAndTheBoneOneIsUncertain() {
+        var automatic =
+                withCt.values().stream().filter(r -> r.adjoining().isPresent()).toList();
+        assertThat(automatic)
+                .extracting(MonteCarloComparison.Row::voi)
+                .contains(
+                        "Kidney_L · adjoining soft tissue",
+                        "Kidney_R · adjoining soft tissue",
+                        "Tumour_liver_1 · adjoining soft tissue",
+                        "Tumour_bone · adjoining bone")
+                .noneMatch(n -> n.contains("adjoining lung"))
+                .noneMatch(n -> n.startsWith("Kidney_L_cortex"));
+        assertThat(automatic)
+                .allSatisfy(r -> assertThat(r.flagged()).as(r.voi()).isFalse());
+        for (String kidney : List.of("Kidney_L · adjoining soft tissue", "Kidney_R · adjoining soft tissue")) {
+            assertThat(Math.abs(withCt.get(kidney).difference().orElseThrow()))
+                    .as(kidney)
+                    .isLessThan(0.02);
+        }
+        var bone = withCt.get("Tumour_bone · adjoining bone");
+        assertThat(bone.difference().orElseThrow()).isGreaterThan(0);
+        assertThat(bone.uncertain()).isTrue();
+        assertThat(softTissue.values())
+                .allSatisfy(r -> assertThat(r.adjoining()).isEmpty());
     }
 
     /**

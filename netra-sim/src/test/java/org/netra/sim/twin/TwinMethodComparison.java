@@ -59,15 +59,25 @@ record TwinMethodComparison(
                         LU177, injection, tps, vois, Optional.empty(), method, CycleSettings.of(LU177))));
         comparison.withCt.forEach((voi, r) -> System.out.printf(
                 Locale.ROOT,
-                "twin %d %-16s with CT %+.2f %% (MC ± %.2f %%, kernel %.3f Gy, MC %.3f Gy), soft tissue %+.2f %% (MC ± %.2f %%)%n",
+                "twin %d %-16s with CT %+.2f %% (MC ± %.2f %%, kernel %.3f Gy, MC %.3f Gy)%s, %s%n",
                 spec.seed(),
                 voi,
                 100 * r.difference().orElseThrow(),
                 100 * r.monteCarloRelativeSd(),
                 r.kernel().orElseThrow().inGy(),
                 r.monteCarlo().inGy(),
-                100 * comparison.softTissue.get(voi).difference().orElseThrow(),
-                100 * comparison.softTissue.get(voi).monteCarloRelativeSd()));
+                r.adjoining()
+                        .map(a -> String.format(
+                                Locale.ROOT, " automatic, %d voxels%s", a.voxels(), r.flagged() ? ", FLAGGED" : ""))
+                        .orElse(r.flagged() ? " FLAGGED" : ""),
+                // the automatic regions are drawn only with a CT
+                Optional.ofNullable(comparison.softTissue.get(voi))
+                        .map(soft -> String.format(
+                                Locale.ROOT,
+                                "soft tissue %+.2f %% (MC ± %.2f %%)",
+                                100 * soft.difference().orElseThrow(),
+                                100 * soft.monteCarloRelativeSd()))
+                        .orElse("not in the soft-tissue run")));
         return comparison;
     }
 

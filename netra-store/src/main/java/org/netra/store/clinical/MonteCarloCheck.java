@@ -17,6 +17,9 @@ import org.netra.physics.quantity.AbsorbedDose;
  * @param geometry how the media were assigned (the CT by Schneider, or soft tissue without a CT)
  * @param electrons how the electrons were handled, with their range against the voxel
  * @param flagAbove the relative difference beyond which a region is flagged
+ * @param interfaceSdsBeyond an automatic interface region is flagged only beyond {@code flagAbove} by more than this
+ *     many SDs of its difference (0 in records kept before these regions, which have none; never null)
+ * @param regions the VOIs, then the regions netra drew around the tumours and kidneys ({@link Region#adjoining()})
  */
 public record MonteCarloCheck(
         long histories,
@@ -30,12 +33,15 @@ public record MonteCarloCheck(
         String geometry,
         String electrons,
         double flagAbove,
+        Double interfaceSdsBeyond,
         List<Region> regions) {
     public MonteCarloCheck {
         Objects.requireNonNull(stop, "why the Monte Carlo stopped");
         Objects.requireNonNull(elapsed, "the Monte Carlo's run time");
         geometry = geometry == null ? "" : geometry;
         electrons = electrons == null ? "" : electrons;
+        // boxed so that a record kept before the automatic regions (without it) reads: it has none to flag
+        interfaceSdsBeyond = interfaceSdsBeyond == null ? 0.0 : interfaceSdsBeyond;
         regions = List.copyOf(regions);
     }
 
@@ -49,14 +55,27 @@ public record MonteCarloCheck(
      *
      * @param monteCarloSd 1 SD of the Monte Carlo mean, statistical only
      * @param kernel the voxel kernel's dose (empty when netra has no kernel of the nuclide)
+     * @param adjoining present when netra drew the region around a VOI (not a user's VOI; compared only); empty for a
+     *     VOI and in records kept before these regions
      */
     public record Region(
-            String region, AbsorbedDose monteCarlo, AbsorbedDose monteCarloSd, Optional<AbsorbedDose> kernel) {
+            String region,
+            AbsorbedDose monteCarlo,
+            AbsorbedDose monteCarloSd,
+            Optional<AbsorbedDose> kernel,
+            Optional<Adjoining> adjoining) {
         public Region {
             Objects.requireNonNull(region, "region of a Monte Carlo row");
             Objects.requireNonNull(monteCarlo, "Monte Carlo dose of " + region);
             Objects.requireNonNull(monteCarloSd, "Monte Carlo SD of " + region);
             kernel = kernel == null ? Optional.empty() : kernel;
+            adjoining = adjoining == null ? Optional.empty() : adjoining;
+        }
+
+        /** A user's VOI. */
+        public Region(
+                String region, AbsorbedDose monteCarlo, AbsorbedDose monteCarloSd, Optional<AbsorbedDose> kernel) {
+            this(region, monteCarlo, monteCarloSd, kernel, Optional.empty());
         }
 
         /** The Monte Carlo's SD over its dose (0 for a zero dose). */
@@ -68,10 +87,53 @@ public record MonteCarloCheck(
         public Optional<Double> difference() {
             return kernel.filter(k -> k.inGy() > 0).map(k -> (monteCarlo.inGy() - k.inGy()) / k.inGy());
         }
+
+        /** The Monte Carlo's SD over the kernel's dose: the SD of {@link #difference()}. */
+        public Optional<Double> differenceSd() {
+            return kernel.filter(k -> k.inGy() > 0).map(k -> monteCarloSd.inGy() / k.inGy());
+        }
     }
 
-    /** Whether {@code r} differs from the kernel by more than this run's {@link #flagAbove}. */
+    /**
+     * What an automatic region lies around.
+     *
+     * @param voi the tumour or kidney VOI it surrounds (its voxels within one voxel outside it)
+     * @param tissue its voxels' tissue class: "lung", "soft tissue" or "bone"
+     * @param voxels how many voxels it has
+     */
+    public record Adjoining(String voi, String tissue, int voxels) {}
+
+    /**
+     * Whether {@code r} differs from the kernel by more than this run's {@link #flagAbove} — and, for an automatic
+     * region, by more than {@link #interfaceSdsBeyond} SDs beyond it.
+     */
     public boolean flagged(Region r) {
-        return r.difference().map(d -> Math.abs(d) > flagAbove).orElse(false);
+        double sds = r.adjoining().isPresent() ? interfaceSdsBeyond : 0;
+        return r.difference()
+                .map(d -> Math.abs(d) - sds * r.differenceSd().orElseThrow() > flagAbove)
+                .orElse(false);
+    }
+
+    /**
+     * An automatic region not flagged whose difference is not known to be within {@link #flagAbove} either: its
+     * 1-SD interval reaches beyond it (its dose is crossfire the run did not wait for). Said next to the number
+     * rather than read as agreement.
+     */
+    public boolean uncertain(Region r) {
+        return r.adjoining().isPresent()
+                && !flagged(r)
+                && r.difference()
+                        .map(d -> Math.abs(d) + r.differenceSd().orElseThrow() > flagAbove)
+                        .orElse(false);
+    }
+
+    /** The user's VOIs, in their order. */
+    public List<Region> vois() {
+        return regions.stream().filter(r -> r.adjoining().isEmpty()).toList();
+    }
+
+    /** The regions netra drew around the tumours and kidneys, in their order. */
+    public List<Region> interfaces() {
+        return regions.stream().filter(r -> r.adjoining().isPresent()).toList();
     }
 }

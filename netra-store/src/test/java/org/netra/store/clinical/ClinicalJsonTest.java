@@ -158,7 +158,7 @@ class ClinicalJsonTest {
     }
 
     @Test
-    void aCyclesCurvesRoundTrip() {
+    void aCyclesCurvesRoundTrip() throws Exception {
         var d = Samples.dosimetry(1);
         var curves = new RegionCurves(
                 "kidneys",
@@ -184,6 +184,7 @@ class ClinicalJsonTest {
                 "CT by Schneider 2000",
                 "electrons local",
                 0.05,
+                1.0,
                 List.of(
                         new MonteCarloCheck.Region(
                                 "Kidney_L",
@@ -191,11 +192,46 @@ class ClinicalJsonTest {
                                 AbsorbedDose.ofGy(0.02),
                                 Optional.of(AbsorbedDose.ofGy(1.96))),
                         new MonteCarloCheck.Region(
-                                "lesion", AbsorbedDose.ofGy(9), AbsorbedDose.ofGy(0.1), Optional.empty())));
+                                "lesion", AbsorbedDose.ofGy(9), AbsorbedDose.ofGy(0.1), Optional.empty()),
+                        // an automatic region: −7.0 % ± 3 % is not 1 SD beyond 5 %, −10 % ± 3 % is
+                        new MonteCarloCheck.Region(
+                                "Kidney_L · adjoining bone",
+                                AbsorbedDose.ofGy(0.93),
+                                AbsorbedDose.ofGy(0.03),
+                                Optional.of(AbsorbedDose.ofGy(1)),
+                                Optional.of(new MonteCarloCheck.Adjoining("Kidney_L", "bone", 40))),
+                        new MonteCarloCheck.Region(
+                                "lesion · adjoining lung",
+                                AbsorbedDose.ofGy(0.9),
+                                AbsorbedDose.ofGy(0.03),
+                                Optional.of(AbsorbedDose.ofGy(1)),
+                                Optional.of(new MonteCarloCheck.Adjoining("lesion", "lung", 100)))));
         roundTrip(new CycleCurves(d.id(), d.patientId(), List.of(curves), Optional.of(mc)), CycleCurves.class);
         assertThat(mc.flagged(mc.regions().get(0))).isTrue(); // +7.1 %
         assertThat(mc.flagged(mc.regions().get(1))).isFalse();
+        assertThat(mc.flagged(mc.regions().get(2))).isFalse();
+        assertThat(mc.flagged(mc.regions().get(3))).isTrue();
+        assertThat(mc.vois()).extracting(MonteCarloCheck.Region::region).containsExactly("Kidney_L", "lesion");
+        assertThat(mc.interfaces())
+                .extracting(MonteCarloCheck.Region::region)
+                .containsExactly("Kidney_L · adjoining bone", "lesion · adjoining lung");
         assertThat(mc.targetMissed()).isTrue();
+
+        // a run kept before the automatic regions: no "interfaceSdsBeyond", no "adjoining" — still reads, as VOIs
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) docs.mapper()
+                .readTree(docs.write(new CycleCurves(d.id(), d.patientId(), List.of(curves), Optional.of(mc))));
+        var run = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("monteCarlo");
+        run.remove("interfaceSdsBeyond");
+        var regions = (com.fasterxml.jackson.databind.node.ArrayNode) run.get("regions");
+        regions.remove(3);
+        regions.remove(2);
+        regions.forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("adjoining"));
+        assertThat(tree.toString()).doesNotContain("adjoining").doesNotContain("interfaceSdsBeyond");
+        var old = docs.read(tree.toString(), CycleCurves.class).monteCarlo().orElseThrow();
+        assertThat(old.interfaceSdsBeyond()).isEqualTo(0.0);
+        assertThat(old.regions()).allSatisfy(r -> assertThat(r.adjoining()).isEmpty());
+        assertThat(old.interfaces()).isEmpty();
+        assertThat(old.flagged(old.regions().get(0))).isTrue();
     }
 
     /** A cycle's dosimetry record as stored before the tumour volume was typed: {@code "volumeMl"} in mL. */

@@ -129,6 +129,7 @@ public record CycleDosimetryView(
                 100 * mc.targetRelativeSd(),
                 100 * mc.reachedRelativeSd(),
                 100 * mc.flagAbove(),
+                mc.interfaceSdsBeyond(),
                 mc.regions().stream()
                         .map(r -> new MonteCarloJson.Region(
                                 r.region(),
@@ -136,7 +137,16 @@ public record CycleDosimetryView(
                                 r.monteCarloSd().inGy(),
                                 r.kernel().map(AbsorbedDose::inGy).orElse(null),
                                 r.difference().map(d -> 100 * d).orElse(null),
-                                mc.flagged(r)))
+                                mc.flagged(r),
+                                r.adjoining()
+                                        .map(MonteCarloCheck.Adjoining::voi)
+                                        .orElse(null),
+                                r.adjoining()
+                                        .map(MonteCarloCheck.Adjoining::tissue)
+                                        .orElse(null),
+                                r.adjoining()
+                                        .map(MonteCarloCheck.Adjoining::voxels)
+                                        .orElse(null)))
                         .toList()));
     }
 
@@ -148,7 +158,14 @@ public record CycleDosimetryView(
             double targetPercent,
             double reachedPercent,
             double flagAbovePercent,
+            double interfaceSdsBeyond,
             List<Region> regions) {
+        /**
+         * @param adjoins for an automatic region (not a user's VOI), the tumour or kidney VOI it lies around; absent
+         *     for a VOI
+         * @param tissue for an automatic region, its tissue class
+         * @param voxels for an automatic region, its voxel count
+         */
         @JsonInclude(JsonInclude.Include.NON_NULL)
         public record Region(
                 String region,
@@ -156,7 +173,10 @@ public record CycleDosimetryView(
                 double monteCarloSdGy,
                 Double kernelGy,
                 Double differencePercent,
-                boolean flagged) {}
+                boolean flagged,
+                String adjoins,
+                String tissue,
+                Integer voxels) {}
     }
 
     /** The report's state: "draft", "signed by X at T" or "amended vN, signed by X at T". */

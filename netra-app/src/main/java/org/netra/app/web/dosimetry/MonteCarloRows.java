@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.netra.app.dosimetry.CycleJson;
 import org.netra.app.report.DosimetryReport;
 import org.netra.dosimetry.cycle.MonteCarloComparison;
+import org.netra.dosimetry.montecarlo.AdjoiningTissue;
+import org.netra.dosimetry.montecarlo.InterfaceRegion;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.store.clinical.MonteCarloCheck;
 
@@ -21,7 +23,37 @@ public final class MonteCarloRows {
      * difference and whether it is beyond the flag.
      */
     public record Line(
-            String region, String monteCarlo, String sdPercent, String kernel, String difference, boolean flagged) {}
+            String region,
+            String monteCarlo,
+            String sdPercent,
+            String kernel,
+            String difference,
+            boolean flagged,
+            boolean uncertain) {}
+
+    /** The rule an automatic region is flagged by, in words ("beyond 5 % by more than 1 SD"). */
+    public static String interfaceRule(MonteCarloCheck mc) {
+        return String.format(
+                Locale.ROOT, "beyond %.0f %% by more than %.0f SD", 100 * mc.flagAbove(), mc.interfaceSdsBeyond());
+    }
+
+    /** What the automatic regions are, for the line above them. */
+    public static String interfaceHeading(MonteCarloCheck mc) {
+        return String.format(
+                        Locale.ROOT,
+                        "Automatic regions, not VOIs: the voxels of each tissue class (lung below %.1f g/mL, bone from"
+                                + " %.1f g/mL or a calcium medium, soft tissue between; at least %d voxels)",
+                        AdjoiningTissue.LUNG_BELOW_G_PER_ML,
+                        AdjoiningTissue.BONE_FROM_G_PER_ML,
+                        InterfaceRegion.MIN_VOXELS)
+                + " within one voxel outside each tumour and kidney, where"
+                + " the kernel's density scaling is least right; compared here only (no DVH, no partial-volume"
+                + " correction, no other dose); flagged "
+                + interfaceRule(mc)
+                + "; \"uncertain\" where the difference ± 1 SD reaches beyond "
+                + String.format(Locale.ROOT, "%.0f %%", 100 * mc.flagAbove())
+                + " without being flagged.";
+    }
 
     /** A job's run as the cycle keeps it. */
     static MonteCarloCheck of(CycleJson.MonteCarloOut mc) {
@@ -38,19 +70,33 @@ public final class MonteCarloRows {
                 mc.electrons(),
                 // jobs stored before the threshold was written used 5 %
                 mc.flagAbovePercent() > 0 ? mc.flagAbovePercent() / 100 : MonteCarloComparison.FLAG_ABOVE,
+                // jobs stored before the automatic regions have none, so the rule does not matter to them
+                mc.interfaceSdsBeyond() > 0 ? mc.interfaceSdsBeyond() : MonteCarloComparison.INTERFACE_SDS_BEYOND,
                 mc.rows().stream()
                         .map(row -> new MonteCarloCheck.Region(
                                 row.voi(),
                                 AbsorbedDose.ofGy(row.monteCarloGy()),
                                 AbsorbedDose.ofGy(row.monteCarloSdGy()),
-                                row.kernelGy().map(AbsorbedDose::ofGy)))
+                                row.kernelGy().map(AbsorbedDose::ofGy),
+                                row.adjoining()
+                                        .map(a -> new MonteCarloCheck.Adjoining(a.voi(), a.tissue(), a.voxels()))))
                         .toList());
     }
 
+    /** The user's VOIs. */
     public static List<Line> lines(MonteCarloCheck mc) {
-        return mc.regions().stream()
+        return lines(mc, mc.vois());
+    }
+
+    /** The regions netra drew around the tumours and kidneys, each name followed by its voxel count. */
+    public static List<Line> interfaceLines(MonteCarloCheck mc) {
+        return lines(mc, mc.interfaces());
+    }
+
+    private static List<Line> lines(MonteCarloCheck mc, List<MonteCarloCheck.Region> regions) {
+        return regions.stream()
                 .map(r -> new Line(
-                        r.region(),
+                        regionName(r),
                         String.format(
                                 Locale.ROOT,
                                 "%.3f ± %.3f",
@@ -63,7 +109,8 @@ public final class MonteCarloRows {
                         r.difference()
                                 .map(d -> String.format(Locale.ROOT, "%+.1f %%", 100 * d))
                                 .orElse("–"),
-                        mc.flagged(r)))
+                        mc.flagged(r),
+                        mc.uncertain(r)))
                 .toList();
     }
 
@@ -92,12 +139,22 @@ public final class MonteCarloRows {
                 mc.flagAbove(),
                 mc.regions().stream()
                         .map(r -> new DosimetryReport.MonteCarloRow(
-                                r.region(),
+                                regionName(r),
                                 r.monteCarlo(),
                                 r.monteCarloSd(),
                                 r.kernel(),
                                 r.difference(),
-                                mc.flagged(r)))
-                        .toList());
+                                mc.flagged(r),
+                                mc.uncertain(r),
+                                r.adjoining().isPresent()))
+                        .toList(),
+                interfaceHeading(mc));
+    }
+
+    /** A VOI's name; an automatic region's with its voxel count ("Tumour_lung · adjoining lung (100 voxels)"). */
+    private static String regionName(MonteCarloCheck.Region r) {
+        return r.adjoining()
+                .map(a -> String.format(Locale.ROOT, "%s (%d voxels)", r.region(), a.voxels()))
+                .orElse(r.region());
     }
 }
