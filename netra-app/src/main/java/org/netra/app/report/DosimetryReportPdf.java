@@ -29,6 +29,31 @@ public final class DosimetryReportPdf {
 
     /** The plots as data URIs and the report, for the template. */
     public record View(DosimetryReport report, String timeActivityPlot, String bedPlot) {
+        /**
+         * Text as the PDF's Helvetica can print it. Its WinAnsi encoding has no Greek letters, subscripts or
+         * true minus; openhtmltopdf prints '#' for them, and the Monte Carlo's electron statement read "Møller
+         * #-rays". Such characters are spelled out; all others pass unchanged.
+         */
+        public String printable(String text) {
+            var out = new StringBuilder(text.length());
+            text.codePoints()
+                    .forEach(c -> out.append(
+                            switch (c) {
+                                case 'δ' -> "delta";
+                                case 'λ' -> "lambda";
+                                case 'σ' -> "sigma";
+                                case 'μ' -> "µ"; // the micro sign, which WinAnsi has
+                                case '−' -> "-";
+                                case '≤' -> "<=";
+                                case '≥' -> ">=";
+                                case '→' -> "->";
+                                case '₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉' ->
+                                    String.valueOf((char) ('0' + c - '₀'));
+                                default -> Character.toString(c);
+                            }));
+            return out.toString();
+        }
+
         public String gy(AbsorbedDose d) {
             return String.format(Locale.ROOT, "%.2f", d.inGy());
         }

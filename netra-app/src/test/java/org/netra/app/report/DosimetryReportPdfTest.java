@@ -138,6 +138,14 @@ class DosimetryReportPdfTest {
         }
     }
 
+    /** What the PDF's Helvetica cannot print is spelled out (it printed "Møller #-rays"), the rest kept. */
+    @Test
+    void textTheBuiltInFontLacksIsSpelledOut() {
+        var view = new DosimetryReportPdf.View(sample(), "", "");
+        assertThat(view.printable("Møller δ-rays; λ₁ ≤ 2 σ; −13.7 % → flagged; 5 µm ± 1"))
+                .isEqualTo("Møller delta-rays; lambda1 <= 2 sigma; -13.7 % -> flagged; 5 µm ± 1");
+    }
+
     /** The sample with another cycle number, BED history and decision. */
     private static DosimetryReport variant(int cycle, List<DosimetryReport.BedCycle> bed, DosimetryReport.Decision d) {
         var s = sample();
