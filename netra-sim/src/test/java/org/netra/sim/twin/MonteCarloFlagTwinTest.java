@@ -58,7 +58,7 @@ class MonteCarloFlagTwinTest {
      * but not by its SD: not flagged, and shown as "uncertain" rather than as agreement.
      */
     @Test
-    void theAutomaticRegionsAroundTumoursAndKidneysAreNotFlaggedAndTheBoneOneIsUncertain() {
+    void theBoneAroundTheVertebralTumourIsFlaggedAndNoOtherAutomaticRegion() {
         var automatic =
                 withCt.values().stream().filter(r -> r.adjoining().isPresent()).toList();
         assertThat(automatic)
@@ -70,16 +70,19 @@ class MonteCarloFlagTwinTest {
                         "Tumour_bone · adjoining bone")
                 .noneMatch(n -> n.contains("adjoining lung"))
                 .noneMatch(n -> n.startsWith("Kidney_L_cortex"));
+        // measured on the merged main (λ₁ with the Mott factor): the bone border +8.1 % with a 2.0 % SD of the
+        // difference, beyond 5 % + 1 SD; before the λ₁ change +6.1 % (3.2), only "uncertain"
+        var bone = withCt.get("Tumour_bone · adjoining bone");
+        assertThat(bone.flagged()).as(bone.toString()).isTrue();
+        assertThat(bone.difference().orElseThrow()).isGreaterThan(0.05);
         assertThat(automatic)
+                .filteredOn(r -> r != bone)
                 .allSatisfy(r -> assertThat(r.flagged()).as(r.voi()).isFalse());
         for (String kidney : List.of("Kidney_L · adjoining soft tissue", "Kidney_R · adjoining soft tissue")) {
             assertThat(Math.abs(withCt.get(kidney).difference().orElseThrow()))
                     .as(kidney)
-                    .isLessThan(0.02);
+                    .isLessThan(0.03);
         }
-        var bone = withCt.get("Tumour_bone · adjoining bone");
-        assertThat(bone.difference().orElseThrow()).isGreaterThan(0);
-        assertThat(bone.uncertain()).isTrue();
         assertThat(softTissue.values())
                 .allSatisfy(r -> assertThat(r.adjoining()).isEmpty());
     }
