@@ -161,4 +161,32 @@ class AlignmentTest {
         }
         return new double[] {s[0] / t, s[1] / t, s[2] / t};
     }
+    /**
+     * A CT above the registration's size is shifted (+1000 HU, clipped at 0) within its first block average rather
+     * than as a full-size copy first: the same floats summed in the same order, so the same image bit for bit as
+     * the copy-then-average-then-blur it replaced.
+     */
+    @Test
+    void attenuationOfALargeCtEqualsShiftingACopyFirst() {
+        Geometry g = Geometry.of(130, 128, 121, new double[] {1.5, 1.5, 2}, new double[] {-90, -95, -120});
+        float[] hu = new float[g.voxelCount()];
+        java.util.Random random = new java.util.Random(7);
+        for (int v = 0; v < hu.length; v++) {
+            // air, lung, soft tissue and bone, with noise
+            hu[v] = (float) (new int[] {-1000, -750, 40, 700}[(v / 997) % 4] + 30 * random.nextGaussian());
+        }
+        ImageVolume ct = ImageVolume.wrap(g, VoxelUnit.HU, hu);
+        assertThat(g.voxelCount()).isGreaterThan(Alignment.REGISTRATION_MAX_VOXELS);
+        float[] shifted = new float[hu.length];
+        for (int v = 0; v < hu.length; v++) {
+            shifted[v] = Math.max(0f, hu[v] + Alignment.AIR_HU_OFFSET);
+        }
+        ImageVolume expected = org.netra.imaging.volume.GaussianBlur.blur(
+                Alignment.coarse(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, shifted)),
+                Alignment.CT_SMOOTHING_FWHM_MM);
+        ImageVolume got = Alignment.attenuation(ct);
+        assertThat(got.geometry()).isEqualTo(expected.geometry());
+        assertThat(got.unit()).isEqualTo(VoxelUnit.DIMENSIONLESS);
+        assertThat(got.voxels()).containsExactly(expected.voxels());
+    }
 }
