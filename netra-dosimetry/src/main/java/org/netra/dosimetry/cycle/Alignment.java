@@ -292,19 +292,27 @@ public final class Alignment {
         float[] in = v.voxels();
         float[] out = new float[h.voxelCount()];
         float weight = 1f / (fx * fy * fz);
+        int rowIn = g.nx(), planeIn = g.nx() * g.ny();
+        // a block's voxels as offsets from its first, in the order x fastest then y then z (the sum's order)
+        int[] block = new int[fx * fy * fz];
+        for (int c = 0, n = 0; c < fz; c++) {
+            for (int b = 0; b < fy; b++) {
+                for (int a = 0; a < fx; a++, n++) {
+                    block[n] = a + rowIn * b + planeIn * c;
+                }
+            }
+        }
         IntStream.range(0, nz).parallel().forEach(k -> {
+            int o = k * nx * ny;
             for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
+                int first = rowIn * fy * j + planeIn * fz * k;
+                for (int i = 0; i < nx; i++, o++, first += fx) {
                     double sum = 0;
-                    for (int c = 0; c < fz; c++) {
-                        for (int b = 0; b < fy; b++) {
-                            for (int a = 0; a < fx; a++) {
-                                float x = in[g.index(fx * i + a, fy * j + b, fz * k + c)];
-                                sum += shifted ? Math.max(0f, x + shift) : x;
-                            }
-                        }
+                    for (int offset : block) {
+                        float x = in[first + offset];
+                        sum += shifted ? Math.max(0f, x + shift) : x;
                     }
-                    out[h.index(i, j, k)] = (float) (sum * weight);
+                    out[o] = (float) (sum * weight);
                 }
             }
         });

@@ -12,7 +12,10 @@ import java.util.Locale;
  * The search starts from aligned centres of activity and runs a compass (pattern) search at three
  * resolutions (sampling strides 4, 2, 1 times a base stride that keeps the finest level to about
  * 500 000 samples), rotations scaled so one step turns a point 100 mm away
- * by one step in mm. Gradient-free and deterministic; no random sampling.
+ * by one step in mm. Under NCC, which is smooth in the parameters, the two finer levels are instead refined by
+ * Levenberg–Marquardt on the NCC's analytic gradient (a handful of passes over their samples where the compass
+ * search took a hundred or more); NMI on a hard-binned histogram is piecewise constant, so it keeps the compass
+ * search throughout. Deterministic; no random sampling.
  *
  * <p>The result maps fixed world positions to moving world positions (the convention of {@link
  * Resampling}): resampling the moving image through it onto the fixed grid aligns the two.
@@ -373,10 +376,15 @@ public final class RigidRegistration {
         double[] wy = GaussianBlur.onesProfile(g, fwhmMm, 1);
         double[] wz = GaussianBlur.onesProfile(g, fwhmMm, 2);
         float[] out = GaussianBlur.blur(v, fwhmMm).voxels();
+        // by rows: no division and remainder per voxel to find its three axis weights
         int nx = g.nx();
         int ny = g.ny();
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= (float) (wx[i % nx] * wy[(i / nx) % ny] * wz[i / (nx * ny)]);
+        for (int k = 0, i = 0; k < g.nz(); k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int x = 0; x < nx; x++, i++) {
+                    out[i] /= (float) (wx[x] * wy[j] * wz[k]);
+                }
+            }
         }
         return ImageVolume.wrap(g, v.unit(), out);
     }
