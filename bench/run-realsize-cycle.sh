@@ -21,7 +21,7 @@ JAVA_HOME="${JAVA_HOME:-$( (ls -d /usr/lib/jvm/temurin-* 2>/dev/null || true) | 
 export JAVA_HOME
 mkdir -p "$WORK"
 echo "building netra-bench…" >&2
-(cd "$ROOT" && mvn -q -pl netra-bench -am package -DskipTests -Dspotless.check.skip=true) >&2
+(cd "$ROOT" && mvn -o -q -pl netra-bench -am package -DskipTests -Dspotless.check.skip=true) >&2
 AFTER="$WORK/after"
 rm -rf "$AFTER" && mkdir -p "$AFTER" && cp -r "$ROOT/netra-bench/target/classes" "$ROOT/netra-bench/target/lib" "$AFTER/"
 
