@@ -201,7 +201,7 @@ public final class RigidRegistration {
     /** Where a Levenberg–Marquardt refinement ended and how many passes over the samples it took. */
     private record Refined(double[] parameters, int evaluations) {}
 
-    /** Passes over the samples one level's refinement may take (it converges in 3–8 on the twins). */
+    /** Passes over the samples one level's refinement may take: a cap against one that keeps taking tiny improving steps. */
     static final int MAX_REFINE_PASSES = 40;
 
     /**
