@@ -239,12 +239,18 @@ public final class Alignment {
      * differ by a fraction of the smoothing (none on grids already below the size, such as the twins').
      */
     static ImageVolume attenuation(ImageVolume hu) {
-        float[] in = hu.voxels();
-        float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = Math.max(0f, in[i] + AIR_HU_OFFSET);
+        ImageVolume shifted;
+        if (hu.geometry().voxelCount() > REGISTRATION_MAX_VOXELS) {
+            // the shift applied within the first block average: no full-size shifted copy (52 MB at 256×256×200)
+            shifted = coarse(halve(hu, AIR_HU_OFFSET, VoxelUnit.DIMENSIONLESS));
+        } else {
+            float[] in = hu.voxels();
+            float[] out = new float[in.length];
+            for (int i = 0; i < in.length; i++) {
+                out[i] = Math.max(0f, in[i] + AIR_HU_OFFSET);
+            }
+            shifted = ImageVolume.wrap(hu.geometry(), VoxelUnit.DIMENSIONLESS, out);
         }
-        ImageVolume shifted = coarse(ImageVolume.wrap(hu.geometry(), VoxelUnit.DIMENSIONLESS, out));
         return GaussianBlur.blur(shifted, CT_SMOOTHING_FWHM_MM);
     }
 
@@ -262,6 +268,15 @@ public final class Alignment {
     }
 
     static ImageVolume halve(ImageVolume v) {
+        return halve(v, Float.NaN, v.unit());
+    }
+
+    /**
+     * 2×2×2 block averages; with a finite {@code shift}, of each voxel's {@code max(0, value + shift)} (the same float
+     * as a shifted copy would hold, so the same averages), in {@code unit}.
+     */
+    private static ImageVolume halve(ImageVolume v, float shift, VoxelUnit unit) {
+        boolean shifted = !Float.isNaN(shift);
         Geometry g = v.geometry();
         int nx = Math.max(1, g.nx() / 2), ny = Math.max(1, g.ny() / 2), nz = Math.max(1, g.nz() / 2);
         int fx = g.nx() > 1 ? 2 : 1, fy = g.ny() > 1 ? 2 : 1, fz = g.nz() > 1 ? 2 : 1;
@@ -277,21 +292,30 @@ public final class Alignment {
         float[] in = v.voxels();
         float[] out = new float[h.voxelCount()];
         float weight = 1f / (fx * fy * fz);
+        int rowIn = g.nx(), planeIn = g.nx() * g.ny();
+        // a block's voxels as offsets from its first, in the order x fastest then y then z (the sum's order)
+        int[] block = new int[fx * fy * fz];
+        for (int c = 0, n = 0; c < fz; c++) {
+            for (int b = 0; b < fy; b++) {
+                for (int a = 0; a < fx; a++, n++) {
+                    block[n] = a + rowIn * b + planeIn * c;
+                }
+            }
+        }
         IntStream.range(0, nz).parallel().forEach(k -> {
+            int o = k * nx * ny;
             for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
+                int first = rowIn * fy * j + planeIn * fz * k;
+                for (int i = 0; i < nx; i++, o++, first += fx) {
                     double sum = 0;
-                    for (int c = 0; c < fz; c++) {
-                        for (int b = 0; b < fy; b++) {
-                            for (int a = 0; a < fx; a++) {
-                                sum += in[g.index(fx * i + a, fy * j + b, fz * k + c)];
-                            }
-                        }
+                    for (int offset : block) {
+                        float x = in[first + offset];
+                        sum += shifted ? Math.max(0f, x + shift) : x;
                     }
-                    out[h.index(i, j, k)] = (float) (sum * weight);
+                    out[o] = (float) (sum * weight);
                 }
             }
         });
-        return ImageVolume.wrap(h, v.unit(), out);
+        return ImageVolume.wrap(h, unit, out);
     }
 }

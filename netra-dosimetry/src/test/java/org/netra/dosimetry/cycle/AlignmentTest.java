@@ -59,6 +59,36 @@ class AlignmentTest {
         }
     }
 
+    /** Each voxel of a halved grid is the mean of its 2×2×2 block, read voxel by voxel; odd sizes drop the last. */
+    @Test
+    void halvingAveragesEachBlock() {
+        Geometry g = Geometry.of(7, 6, 5, new double[] {1, 2, 3}, new double[3]);
+        float[] x = new float[g.voxelCount()];
+        java.util.Random random = new java.util.Random(3);
+        for (int v = 0; v < x.length; v++) {
+            x[v] = random.nextFloat() * 100;
+        }
+        ImageVolume v = ImageVolume.wrap(g, VoxelUnit.HU, x);
+        ImageVolume h = Alignment.halve(v);
+        assertThat(new int[] {h.geometry().nx(), h.geometry().ny(), h.geometry().nz()})
+                .containsExactly(3, 3, 2);
+        for (int k = 0; k < 2; k++) {
+            for (int j = 0; j < 3; j++) {
+                for (int i = 0; i < 3; i++) {
+                    double sum = 0;
+                    for (int c = 0; c < 2; c++) {
+                        for (int b = 0; b < 2; b++) {
+                            for (int a = 0; a < 2; a++) {
+                                sum += v.get(2 * i + a, 2 * j + b, 2 * k + c);
+                            }
+                        }
+                    }
+                    assertThat((double) h.get(i, j, k)).isCloseTo(sum / 8, within(1e-4));
+                }
+            }
+        }
+    }
+
     /** A scan displaced by (4.3, −7.1, 12.6) mm is found within 0.5 mm, through the coarse registration images. */
     @Test
     void rigidRegistrationFindsAShift() {
@@ -160,5 +190,33 @@ class AlignmentTest {
             }
         }
         return new double[] {s[0] / t, s[1] / t, s[2] / t};
+    }
+    /**
+     * A CT above the registration's size is shifted (+1000 HU, clipped at 0) within its first block average rather
+     * than as a full-size copy first: the same floats summed in the same order, so the same image bit for bit as
+     * the copy-then-average-then-blur it replaced.
+     */
+    @Test
+    void attenuationOfALargeCtEqualsShiftingACopyFirst() {
+        Geometry g = Geometry.of(130, 128, 121, new double[] {1.5, 1.5, 2}, new double[] {-90, -95, -120});
+        float[] hu = new float[g.voxelCount()];
+        java.util.Random random = new java.util.Random(7);
+        for (int v = 0; v < hu.length; v++) {
+            // air, lung, soft tissue and bone, with noise
+            hu[v] = (float) (new int[] {-1000, -750, 40, 700}[(v / 997) % 4] + 30 * random.nextGaussian());
+        }
+        ImageVolume ct = ImageVolume.wrap(g, VoxelUnit.HU, hu);
+        assertThat(g.voxelCount()).isGreaterThan(Alignment.REGISTRATION_MAX_VOXELS);
+        float[] shifted = new float[hu.length];
+        for (int v = 0; v < hu.length; v++) {
+            shifted[v] = Math.max(0f, hu[v] + Alignment.AIR_HU_OFFSET);
+        }
+        ImageVolume expected = org.netra.imaging.volume.GaussianBlur.blur(
+                Alignment.coarse(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, shifted)),
+                Alignment.CT_SMOOTHING_FWHM_MM);
+        ImageVolume got = Alignment.attenuation(ct);
+        assertThat(got.geometry()).isEqualTo(expected.geometry());
+        assertThat(got.unit()).isEqualTo(VoxelUnit.DIMENSIONLESS);
+        assertThat(got.voxels()).containsExactly(expected.voxels());
     }
 }

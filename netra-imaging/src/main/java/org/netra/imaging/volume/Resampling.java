@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
  * position falls outside the source grid (beyond its outermost voxel centres) get a fill value. Each
  * target voxel's source index is computed afresh from one affine map (no accumulated drift), and
  * indices within 1e-6 voxel of an integer are taken as that integer, so an identity resampling
- * returns the input bit for bit. Slices run in parallel.
+ * returns the input bit for bit. Each row of target voxels starts at one point of the source grid and steps by one
+ * constant vector (the map is affine). Slices run in parallel.
  */
 public final class Resampling {
     /** Source indices this close to an integer are that integer (rounding noise of the affine map). */
@@ -24,6 +25,11 @@ public final class Resampling {
 
     /** {@code source} trilinearly resampled onto {@code target} through {@code transform}. */
     public static ImageVolume trilinear(ImageVolume source, Geometry target, RigidTransform transform, float outside) {
+        if (source.geometry().equals(target) && transform.equals(RigidTransform.identity())) {
+            // every index maps onto itself (snapped): the input bit for bit, without the pass (a CT on its SPECT's
+            // grid)
+            return ImageVolume.wrap(target, source.unit(), source.voxels().clone());
+        }
         Affine a = Affine.between(target, source.geometry(), transform);
         Geometry sg = source.geometry();
         int sx = sg.nx(), sy = sg.ny(), sz = sg.nz();
@@ -33,18 +39,32 @@ public final class Resampling {
         float[] in = source.voxels();
         float[] out = new float[target.voxelCount()];
         int tx = target.nx(), ty = target.ny();
+        double[] m = a.m();
+        double mx = m[0], my = m[3], mz = m[6];
+        double maxX = sx - 1, maxY = sy - 1, maxZ = sz - 1;
+        int lastX = Math.max(sx - 2, 0), lastY = Math.max(sy - 2, 0), lastZ = Math.max(sz - 2, 0);
         IntStream.range(0, target.nz()).parallel().forEach(k -> {
-            double[] s = new double[3];
             int o = k * tx * ty;
             for (int j = 0; j < ty; j++) {
+                // the row's start; each voxel along it adds one constant step (the map is affine in i)
+                double x0 = a.row(0, j, k), y0 = a.row(1, j, k), z0 = a.row(2, j, k);
                 for (int i = 0; i < tx; i++, o++) {
-                    a.map(i, j, k, s);
-                    double x = s[0], y = s[1], z = s[2];
-                    if (!(x >= 0 && y >= 0 && z >= 0 && x <= sx - 1 && y <= sy - 1 && z <= sz - 1)) {
+                    double x = x0 + mx * i, y = y0 + my * i, z = z0 + mz * i;
+                    // inside once snapped: within SNAP of [0, n − 1]
+                    if (!(x > -SNAP
+                            && y > -SNAP
+                            && z > -SNAP
+                            && x < maxX + SNAP
+                            && y < maxY + SNAP
+                            && z < maxZ + SNAP)) {
                         out[o] = outside;
                         continue;
                     }
-                    int i0 = lower(x, sx), j0 = lower(y, sy), k0 = lower(z, sz);
+                    x = snapNonNegative(x);
+                    y = snapNonNegative(y);
+                    z = snapNonNegative(z);
+                    // c ≥ 0 here, so truncation is floor; the far face interpolates within the last cell
+                    int i0 = Math.min((int) x, lastX), j0 = Math.min((int) y, lastY), k0 = Math.min((int) z, lastZ);
                     double fx = x - i0, fy = y - j0, fz = z - k0;
                     int b = i0 + stepY * j0 + stepZ * k0;
                     // differences in double: a float difference would round
@@ -120,10 +140,19 @@ public final class Resampling {
         return out;
     }
 
-    /** The lower corner of the interpolation cell of {@code c} along an axis of {@code n} voxels. */
-    private static int lower(double c, int n) {
-        int i = (int) c; // c ≥ 0 here, so truncation is floor
-        return i >= n - 1 ? Math.max(n - 2, 0) : i;
+    /**
+     * {@link #snap} for c > −SNAP, without {@code Math.rint}: the nearest integer of such c is {@code (int) (c + ½)}
+     * (truncation of a positive number), a quarter of the resampling's time cheaper than rint on this loop.
+     */
+    private static double snapNonNegative(double c) {
+        int n = (int) (c + 0.5);
+        double d = c - n;
+        return d < SNAP && d > -SNAP ? n : c;
+    }
+
+    private static double snap(double c) {
+        double r = Math.rint(c);
+        return Math.abs(c - r) < SNAP ? r : c;
     }
 
     /**
@@ -145,15 +174,15 @@ public final class Resampling {
             return new Affine(m, b);
         }
 
+        /** Axis {@code r} of the source index of target voxel (0, j, k): a row's start. */
+        double row(int r, int j, int k) {
+            return m[r * 3 + 1] * j + m[r * 3 + 2] * k + b[r];
+        }
+
         void map(int i, int j, int k, double[] s) {
             s[0] = snap(m[0] * i + m[1] * j + m[2] * k + b[0]);
             s[1] = snap(m[3] * i + m[4] * j + m[5] * k + b[1]);
             s[2] = snap(m[6] * i + m[7] * j + m[8] * k + b[2]);
-        }
-
-        private static double snap(double c) {
-            double r = Math.rint(c);
-            return Math.abs(c - r) < SNAP ? r : c;
         }
 
         private static double[] multiply(double[] a, double[] b) {

@@ -12,7 +12,10 @@ import java.util.Locale;
  * The search starts from aligned centres of activity and runs a compass (pattern) search at three
  * resolutions (sampling strides 4, 2, 1 times a base stride that keeps the finest level to about
  * 500 000 samples), rotations scaled so one step turns a point 100 mm away
- * by one step in mm. Gradient-free and deterministic; no random sampling.
+ * by one step in mm. Under NCC, which is smooth in the parameters, the two finer levels are instead refined by
+ * Levenberg–Marquardt on the NCC's analytic gradient (a handful of passes over their samples where the compass
+ * search took a hundred or more); NMI on a hard-binned histogram is piecewise constant, so it keeps the compass
+ * search throughout. Deterministic; no random sampling.
  *
  * <p>The result maps fixed world positions to moving world positions (the convention of {@link
  * Resampling}): resampling the moving image through it onto the fixed grid aligns the two.
@@ -149,10 +152,21 @@ public final class RigidRegistration {
             int stride = fixed.strides[l];
             ImageVolume m = level(moving, metric, stride, base);
             Samples s = fixed.levels[l];
+            double stop = 0.05 * stride / base;
+            if (metric == Metric.NCC && l > 0) {
+                // the finer levels' samples are the costly ones: a handful of Levenberg–Marquardt steps on the
+                // NCC's analytic gradient from where the coarsest level's search ended, not hundreds of compass steps
+                Refined r = refineNcc(s, m, p, cf, stop);
+                if (r != null) {
+                    p = r.parameters();
+                    evaluations += r.evaluations();
+                    continue;
+                }
+                // no positive correlation to climb from: the compass search below
+            }
             double best = s.score(metric, m, movingTop, transform(p, cf));
             evaluations++;
             double step = 2.0 * stride / base;
-            double stop = 0.05 * stride / base;
             while (step >= stop) {
                 boolean improved = false;
                 for (int a = 0; a < 6; a++) {
@@ -184,6 +198,173 @@ public final class RigidRegistration {
         return new Result(t, p, cf, nmi, initial, q[0], q[1], evaluations);
     }
 
+    /** Where a Levenberg–Marquardt refinement ended and how many passes over the samples it took. */
+    private record Refined(double[] parameters, int evaluations) {}
+
+    /** Passes over the samples one level's refinement may take: a cap against one that keeps taking tiny improving steps. */
+    static final int MAX_REFINE_PASSES = 40;
+
+    /**
+     * Maximises the NCC from {@code start} by Levenberg–Marquardt on its Gauss–Newton model: the fixed samples'
+     * deviations f̃ fitted by α·m̃, the moving image's deviations at the transformed positions, whose Jacobian in the
+     * six parameters is the interpolated image's gradient times the derivative of the sample's position
+     * ({@link Samples#nccSystem}). The residual Σ(f̃ − α·m̃)² at the best α is Vf·(1 − NCC²), so a step that lowers it
+     * raises the NCC; a step is kept only when the NCC rises (else the damping grows tenfold and the step is
+     * retried shorter). Stops when a kept step moves no point within {@link #ROTATION_ARM_MM} of the centre by more
+     * than {@code stopMm}. Null when the correlation at the start is not positive (nothing to fit α to).
+     */
+    private static Refined refineNcc(Samples s, ImageVolume moving, double[] start, double[] centre, double stopMm) {
+        double[] p = start.clone();
+        NccSystem here = s.nccSystem(moving, p, centre);
+        int passes = 1;
+        if (!here.usable() || !(here.ncc() > 0)) {
+            return null;
+        }
+        double lambda = 1e-3;
+        while (passes < MAX_REFINE_PASSES) {
+            double[] delta = here.step(lambda);
+            if (delta == null) {
+                break;
+            }
+            double[] trial = p.clone();
+            for (int a = 0; a < 6; a++) {
+                trial[a] += delta[a];
+            }
+            NccSystem there = s.nccSystem(moving, trial, centre);
+            passes++;
+            boolean small = displacementMm(delta) < stopMm;
+            if (there.usable() && there.ncc() > here.ncc()) {
+                p = trial;
+                here = there;
+                lambda = Math.max(lambda / 10, 1e-7);
+                if (small) {
+                    break;
+                }
+            } else {
+                lambda *= 10;
+                if (small || lambda > 1e6) {
+                    break;
+                }
+            }
+        }
+        return new Refined(p, passes);
+    }
+
+    /** The largest move a parameter change makes at {@link #ROTATION_ARM_MM} from the centre, mm (an upper bound). */
+    private static double displacementMm(double[] delta) {
+        double rotation = Math.sqrt(delta[0] * delta[0] + delta[1] * delta[1] + delta[2] * delta[2]);
+        double translation = Math.sqrt(delta[3] * delta[3] + delta[4] * delta[4] + delta[5] * delta[5]);
+        return rotation * ROTATION_ARM_MM + translation;
+    }
+
+    /**
+     * One pass's sums for the NCC and its Gauss–Newton model at a pose: the sample count n, Σf, Σm, Σf², Σm², Σfm,
+     * and with J the derivative of each sample's interpolated moving value in the six parameters, ΣJ, Σf·J, Σm·J and
+     * the upper triangle of ΣJ·Jᵀ.
+     */
+    record NccSystem(
+            double inside,
+            double overlap,
+            double[] sums,
+            double[] sumJ,
+            double[] sumFJ,
+            double[] sumMJ,
+            double[] sumJJ) {
+        boolean usable() {
+            return overlap >= MIN_OVERLAP && Double.isFinite(ncc());
+        }
+
+        double covariance() {
+            return sums[4] - sums[0] * sums[1] / inside;
+        }
+
+        double fixedVariance() {
+            return sums[2] - sums[0] * sums[0] / inside;
+        }
+
+        double movingVariance() {
+            return sums[3] - sums[1] * sums[1] / inside;
+        }
+
+        double ncc() {
+            return covariance() / Math.sqrt(fixedVariance() * movingVariance());
+        }
+
+        /** The NCC's gradient in the six parameters (analytic, the overlap held fixed). */
+        double[] gradient() {
+            double c = covariance(), vf = fixedVariance(), vm = movingVariance();
+            double[] g = new double[6];
+            for (int a = 0; a < 6; a++) {
+                double dc = sumFJ[a] - sums[0] * sumJ[a] / inside;
+                double dvm = 2 * (sumMJ[a] - sums[1] * sumJ[a] / inside);
+                g[a] = dc / Math.sqrt(vf * vm) - c / Math.sqrt(vf) * 0.5 * Math.pow(vm, -1.5) * dvm;
+            }
+            return g;
+        }
+
+        /**
+         * The damped Gauss–Newton step (H + λ·diag H)·δ = g with H = Σ J̃·J̃ᵀ (J̃ = J less its mean) and g = (Σ f̃·J −
+         * α·Σ m̃·J)/α, α = cov/Vm: the step that best fits f̃ by α·m̃ to first order. Null if the system is singular.
+         */
+        double[] step(double lambda) {
+            double alpha = covariance() / movingVariance();
+            double[][] h = new double[6][7];
+            for (int a = 0, t = 0; a < 6; a++) {
+                for (int b = a; b < 6; b++, t++) {
+                    double v = sumJJ[t] - sumJ[a] * sumJ[b] / inside;
+                    h[a][b] = v;
+                    h[b][a] = v;
+                }
+                double dc = sumFJ[a] - sums[0] * sumJ[a] / inside;
+                double dvmHalf = sumMJ[a] - sums[1] * sumJ[a] / inside;
+                h[a][6] = (dc - alpha * dvmHalf) / alpha;
+            }
+            for (int a = 0; a < 6; a++) {
+                h[a][a] *= 1 + lambda;
+            }
+            return solve(h);
+        }
+
+        /** Gaussian elimination with partial pivoting of a 6×6 system given as its augmented matrix. */
+        private static double[] solve(double[][] h) {
+            int n = 6;
+            for (int c = 0; c < n; c++) {
+                int pivot = c;
+                for (int r = c + 1; r < n; r++) {
+                    if (Math.abs(h[r][c]) > Math.abs(h[pivot][c])) {
+                        pivot = r;
+                    }
+                }
+                if (!(Math.abs(h[pivot][c]) > 0)) {
+                    return null;
+                }
+                double[] swap = h[c];
+                h[c] = h[pivot];
+                h[pivot] = swap;
+                for (int r = c + 1; r < n; r++) {
+                    double f = h[r][c] / h[c][c];
+                    for (int k = c; k <= n; k++) {
+                        h[r][k] -= f * h[c][k];
+                    }
+                }
+            }
+            double[] x = new double[n];
+            for (int r = n - 1; r >= 0; r--) {
+                double v = h[r][n];
+                for (int k = r + 1; k < n; k++) {
+                    v -= h[r][k] * x[k];
+                }
+                x[r] = v / h[r][r];
+            }
+            for (double v : x) {
+                if (!Double.isFinite(v)) {
+                    return null;
+                }
+            }
+            return x;
+        }
+    }
+
     /**
      * Gaussian blur normalised by the blurred grid (normalised convolution): near the grid's edges the value is
      * the average of what lies inside, not a fall towards zero that would pull the two images' edges together.
@@ -195,10 +376,15 @@ public final class RigidRegistration {
         double[] wy = GaussianBlur.onesProfile(g, fwhmMm, 1);
         double[] wz = GaussianBlur.onesProfile(g, fwhmMm, 2);
         float[] out = GaussianBlur.blur(v, fwhmMm).voxels();
+        // by rows: no division and remainder per voxel to find its three axis weights
         int nx = g.nx();
         int ny = g.ny();
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= (float) (wx[i % nx] * wy[(i / nx) % ny] * wz[i / (nx * ny)]);
+        for (int k = 0, i = 0; k < g.nz(); k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int x = 0; x < nx; x++, i++) {
+                    out[i] /= (float) (wx[x] * wy[j] * wz[k]);
+                }
+            }
         }
         return ImageVolume.wrap(g, v.unit(), out);
     }
@@ -256,8 +442,7 @@ public final class RigidRegistration {
      * {@code A·(i, j, k) + b} ({@link Resampling.Affine}): each row of samples starts at one point and steps by one
      * constant vector, with no per-sample transform or world-to-index conversion.
      */
-    private record Samples(
-            Geometry grid, int stride, int countX, int countY, int countZ, int[] fixedBin, float[] fixedValue) {
+    record Samples(Geometry grid, int stride, int countX, int countY, int countZ, int[] fixedBin, float[] fixedValue) {
         static Samples of(ImageVolume fixed, int stride, double top) {
             Geometry g = fixed.geometry();
             int cx = (g.nx() + stride - 1) / stride;
@@ -359,6 +544,122 @@ public final class RigidRegistration {
                 sums[4] = sfm;
             }
             return inside;
+        }
+
+        /**
+         * The sums of {@link NccSystem} at parameters {@code p} about {@code centre}. The derivative of a sample's
+         * position in the moving grid with a parameter is affine in the fixed indices too (the derivative of the
+         * map's matrix and offset, by central differences of {@link Resampling.Affine#between}, exact to rounding at
+         * these steps since the map is smooth); times the trilinear interpolant's gradient in that cell it is the
+         * derivative of the sample's value.
+         */
+        NccSystem nccSystem(ImageVolume moving, double[] p, double[] centre) {
+            Geometry mg = moving.geometry();
+            Resampling.Affine m = Resampling.Affine.between(grid, mg, transform(p, centre));
+            // dA[a] (9, times the stride) and db[a] (3) for each parameter
+            double[][] dA = new double[6][];
+            double[][] db = new double[6][];
+            for (int a = 0; a < 6; a++) {
+                double h = a < 3 ? 1e-6 : 1e-4;
+                double[] up = p.clone();
+                double[] down = p.clone();
+                up[a] += h;
+                down[a] -= h;
+                Resampling.Affine u = Resampling.Affine.between(grid, mg, transform(up, centre));
+                Resampling.Affine d = Resampling.Affine.between(grid, mg, transform(down, centre));
+                dA[a] = new double[9];
+                db[a] = new double[3];
+                for (int e = 0; e < 9; e++) {
+                    dA[a][e] = (u.m()[e] - d.m()[e]) / (2 * h) * stride;
+                }
+                for (int e = 0; e < 3; e++) {
+                    db[a][e] = (u.b()[e] - d.b()[e]) / (2 * h);
+                }
+            }
+            int nx = mg.nx(), ny = mg.ny(), nz = mg.nz();
+            int lastX = Math.max(nx - 2, 0), lastY = Math.max(ny - 2, 0), lastZ = Math.max(nz - 2, 0);
+            int dx = nx > 1 ? 1 : 0, dy = ny > 1 ? nx : 0, dz = nz > 1 ? nx * ny : 0;
+            double maxX = nx - 1, maxY = ny - 1, maxZ = nz - 1;
+            double[] ma = m.m().clone();
+            for (int e = 0; e < 9; e++) {
+                ma[e] *= stride;
+            }
+            double[] mb = m.b();
+            float[] v = moving.voxels();
+            double[] sums = new double[5];
+            double[] sumJ = new double[6], sumFJ = new double[6], sumMJ = new double[6], sumJJ = new double[21];
+            // per row: each parameter's position derivative at i = 0 (row0) and its change per sample (along)
+            double[] row0 = new double[18];
+            double[] along = new double[18];
+            for (int a = 0; a < 6; a++) {
+                for (int r = 0; r < 3; r++) {
+                    along[a * 3 + r] = dA[a][r * 3];
+                }
+            }
+            double[] jac = new double[6];
+            int inside = 0;
+            int s = 0;
+            for (int k = 0; k < countZ; k++) {
+                for (int j = 0; j < countY; j++) {
+                    double x0 = mb[0] + ma[1] * j + ma[2] * k;
+                    double y0 = mb[1] + ma[4] * j + ma[5] * k;
+                    double z0 = mb[2] + ma[7] * j + ma[8] * k;
+                    for (int a = 0; a < 6; a++) {
+                        for (int r = 0; r < 3; r++) {
+                            row0[a * 3 + r] = db[a][r] + dA[a][r * 3 + 1] * j + dA[a][r * 3 + 2] * k;
+                        }
+                    }
+                    for (int i = 0; i < countX; i++, s++) {
+                        double x = x0 + ma[0] * i, y = y0 + ma[3] * i, z = z0 + ma[6] * i;
+                        if (!(x >= 0 && y >= 0 && z >= 0 && x <= maxX && y <= maxY && z <= maxZ)) {
+                            continue;
+                        }
+                        int ix = Math.min((int) x, lastX), iy = Math.min((int) y, lastY), iz = Math.min((int) z, lastZ);
+                        double fx = x - ix, fy = y - iy, fz = z - iz;
+                        int q = ix + nx * (iy + ny * iz);
+                        double v000 = v[q], v100 = v[q + dx], v010 = v[q + dy], v110 = v[q + dy + dx];
+                        double v001 = v[q + dz], v101 = v[q + dz + dx], v011 = v[q + dz + dy];
+                        double v111 = v[q + dz + dy + dx];
+                        double c00 = v000 + fx * (v100 - v000);
+                        double c10 = v010 + fx * (v110 - v010);
+                        double c01 = v001 + fx * (v101 - v001);
+                        double c11 = v011 + fx * (v111 - v011);
+                        double c0 = c00 + fy * (c10 - c00);
+                        double c1 = c01 + fy * (c11 - c01);
+                        double value = c0 + fz * (c1 - c0);
+                        // the interpolant's gradient in moving-grid indices, within this cell
+                        double e0 = (v100 - v000) + fy * ((v110 - v010) - (v100 - v000));
+                        double e1 = (v101 - v001) + fy * ((v111 - v011) - (v101 - v001));
+                        double gx = e0 + fz * (e1 - e0);
+                        double gy = (c10 - c00) + fz * ((c11 - c01) - (c10 - c00));
+                        double gz = c1 - c0;
+                        double f = fixedValue[s];
+                        inside++;
+                        sums[0] += f;
+                        sums[1] += value;
+                        sums[2] += f * f;
+                        sums[3] += value * value;
+                        sums[4] += f * value;
+                        for (int a = 0; a < 6; a++) {
+                            int o = a * 3;
+                            double d = gx * (row0[o] + along[o] * i)
+                                    + gy * (row0[o + 1] + along[o + 1] * i)
+                                    + gz * (row0[o + 2] + along[o + 2] * i);
+                            jac[a] = d;
+                            sumJ[a] += d;
+                            sumFJ[a] += f * d;
+                            sumMJ[a] += value * d;
+                        }
+                        for (int a = 0, t = 0; a < 6; a++) {
+                            double ja = jac[a];
+                            for (int b = a; b < 6; b++, t++) {
+                                sumJJ[t] += ja * jac[b];
+                            }
+                        }
+                    }
+                }
+            }
+            return new NccSystem(inside, inside / (double) fixedValue.length, sums, sumJ, sumFJ, sumMJ, sumJJ);
         }
 
         double nmi(ImageVolume moving, double top, RigidTransform t) {
