@@ -466,16 +466,17 @@ public final class PartialVolumeCorrection {
             if (parent < 0 || masks.get(parent).name().equals("background")) {
                 continue;
             }
-            boolean[] inC = new boolean[grid.voxelCount()];
-            boolean[] inR = new boolean[grid.voxelCount()];
+            // bit sets, not voxel-sized boolean arrays (13 MB each at 256×256×200, walked again by Mask.of)
+            java.util.BitSet inC = new java.util.BitSet(grid.voxelCount());
+            java.util.BitSet inR = new java.util.BitSet(grid.voxelCount());
             Mask p = masks.get(parent);
             Mask voi = vois.get(k);
             boolean anyR = false;
             for (int v = p.next(0); v >= 0; v = p.next(v + 1)) {
                 if (voi.contains(v)) {
-                    inC[v] = true;
+                    inC.set(v);
                 } else {
-                    inR[v] = true;
+                    inR.set(v);
                     anyR = true;
                 }
             }
