@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ConcurrentHashMap;
 import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.TiaResult;
 import org.netra.dosimetry.radiobiology.Bed;
@@ -166,7 +165,11 @@ public final class PartialVolumeCorrection {
         for (int t : order) {
             observed.add(observe(regions, splits, timePoints.get(t), asAcquired.get(t)));
         }
-        Map<Double, GeometricTransferMatrix> matrices = matrices(regions, observed, fwhmMm, fwhmSdMm);
+        Map<Double, GeometricTransferMatrix> matrices = matrices(
+                regions.transfer(),
+                observed.stream().map(Observed::addedVarianceMm2).toList(),
+                fwhmMm,
+                fwhmSdMm);
         Solution at = solve(regions, vois, splits, observed, fwhmMm, matrices);
         double[][] shifted = fwhmSdMm > 0
                 ? solve(regions, vois, splits, observed, fwhmMm + fwhmSdMm, matrices)
@@ -325,8 +328,8 @@ public final class PartialVolumeCorrection {
      */
     private record Regions(
             int[] label,
-            int[] region,
-            int[] cellRegion,
+            short[] region,
+            short[] cellRegion,
             List<Mask> masks,
             int[] regionOf,
             long[][] overlap,
@@ -380,10 +383,15 @@ public final class PartialVolumeCorrection {
                     overlap[k][regionOf[label[v]]]++;
                 }
             }
-            // each voxel's region, looked up eight times per voxel of every moved scan
-            int[] region = new int[label.length];
+            // each voxel's region, looked up for every voxel of every moved scan: as shorts, half the memory an int
+            // array would stream through the cache
+            if (masks.size() > Short.MAX_VALUE) {
+                throw new CycleInputException("the GTM takes at most " + Short.MAX_VALUE + " regions, not "
+                        + masks.size() + "; choose fewer VOIs as regions");
+            }
+            short[] region = new short[label.length];
             for (int v = 0; v < label.length; v++) {
-                region[v] = regionOf[label[v]];
+                region[v] = (short) regionOf[label[v]];
             }
             return new Regions(
                     label,
@@ -400,12 +408,12 @@ public final class PartialVolumeCorrection {
          * more than one voxel), the region of all eight corners, or −1 where they differ: most of a moved scan's
          * voxels fall in a cell of one region, which one look-up then settles instead of eight.
          */
-        private static int[] cells(Geometry grid, int[] region) {
+        private static short[] cells(Geometry grid, short[] region) {
             int gx = grid.nx(), gy = grid.ny(), gz = grid.nz();
             int plane = gx * gy;
             int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
-            int[] cell = new int[region.length];
-            Arrays.fill(cell, -1);
+            short[] cell = new short[region.length];
+            Arrays.fill(cell, (short) -1);
             java.util.stream.IntStream.range(0, Math.max(1, gz - 1)).parallel().forEach(z -> {
                 for (int y = 0; y < Math.max(1, gy - 1); y++) {
                     int corner = gx * y + plane * z;
@@ -418,7 +426,7 @@ public final class PartialVolumeCorrection {
                                 && first == region[corner + dz + dx]
                                 && first == region[corner + dz + dy]
                                 && first == region[corner + dz + dy + dx]) {
-                            cell[corner] = first;
+                            cell[corner] = (short) first;
                         }
                     }
                 }
@@ -442,8 +450,7 @@ public final class PartialVolumeCorrection {
      */
     private record Observed(double[] regionMeans, double[] splitC, double[] splitR, double addedVarianceMm2) {
         double fwhmMm(double psfFwhmMm) {
-            double sigma = psfFwhmMm / GaussianBlur.FWHM_PER_SIGMA;
-            return GaussianBlur.FWHM_PER_SIGMA * Math.sqrt(sigma * sigma + addedVarianceMm2);
+            return widened(psfFwhmMm, addedVarianceMm2);
         }
     }
 
@@ -459,16 +466,17 @@ public final class PartialVolumeCorrection {
             if (parent < 0 || masks.get(parent).name().equals("background")) {
                 continue;
             }
-            boolean[] inC = new boolean[grid.voxelCount()];
-            boolean[] inR = new boolean[grid.voxelCount()];
+            // bit sets, not voxel-sized boolean arrays (13 MB each at 256×256×200, walked again by Mask.of)
+            java.util.BitSet inC = new java.util.BitSet(grid.voxelCount());
+            java.util.BitSet inR = new java.util.BitSet(grid.voxelCount());
             Mask p = masks.get(parent);
             Mask voi = vois.get(k);
             boolean anyR = false;
             for (int v = p.next(0); v >= 0; v = p.next(v + 1)) {
                 if (voi.contains(v)) {
-                    inC[v] = true;
+                    inC.set(v);
                 } else {
-                    inR[v] = true;
+                    inR.set(v);
                     anyR = true;
                 }
             }
@@ -510,8 +518,7 @@ public final class PartialVolumeCorrection {
         double[] weights = new double[nr];
         double[][] splitSums = new double[ns][2];
         long[][] splitCounts = new long[ns][2];
-        int[] region = regions.region();
-        int[] cellRegion = regions.cellRegion();
+        short[] region = regions.region();
         int background = regions.regionOf()[regions.backgroundLabel()];
         double addedVariance = 0;
         if (scan.isOn(grid)) {
@@ -541,57 +548,75 @@ public final class PartialVolumeCorrection {
             double[] h2 = {
                 grid.spacing(0) * grid.spacing(0), grid.spacing(1) * grid.spacing(1), grid.spacing(2) * grid.spacing(2)
             };
-            // the scan's planes side by side, each into its own sums, added up in plane order (the same every run)
+            // the scan's planes side by side, each into its own sums, added up in plane order (the same every run);
+            // the loop's constants in locals and the nearest voxel's region
+            // taken from a cell of one region without a second look-up
             PlaneSums[] planes = new PlaneSums[own.nz()];
+            short[] cellRegion = regions.cellRegion();
+            final double c00 = c0[0], c01 = c0[1], c02 = c0[2];
+            final double di0 = di[0], di1 = di[1], di2 = di[2];
+            final double dj0 = dj[0], dj1 = dj[1], dj2 = dj[2];
+            final double dk0 = dk[0], dk1 = dk[1], dk2 = dk[2];
+            final int xLast = Math.max(0, gx - 2), yLast = Math.max(0, gy - 2), zLast = Math.max(0, gz - 2);
+            final int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
+            int[] splitParent = splits.stream().mapToInt(Split::parent).toArray();
+            Mask[] splitC = splits.stream().map(Split::c).toArray(Mask[]::new);
             java.util.stream.IntStream.range(0, own.nz()).parallel().forEach(k -> {
                 PlaneSums p = new PlaneSums(nr, ns);
                 planes[k] = p;
+                double[] planeSums = p.sums;
+                double[] planeWeights = p.weights;
+                double variance = 0;
+                long varianceCount = 0;
                 int q = k * own.nx() * own.ny();
                 for (int j = 0; j < own.ny(); j++) {
                     for (int i = 0; i < own.nx(); i++, q++) {
-                        double x = c0[0] + i * di[0] + j * dj[0] + k * dk[0];
-                        double y = c0[1] + i * di[1] + j * dj[1] + k * dk[1];
-                        double z = c0[2] + i * di[2] + j * dj[2] + k * dk[2];
+                        double x = c00 + i * di0 + j * dj0 + k * dk0;
+                        double y = c01 + i * di1 + j * dj1 + k * dk1;
+                        double z = c02 + i * di2 + j * dj2 + k * dk2;
                         if (!(x >= 0 && y >= 0 && z >= 0 && x <= gx - 1 && y <= gy - 1 && z <= gz - 1)) {
                             continue;
                         }
-                        int x0 = Math.min((int) x, Math.max(0, gx - 2));
-                        int y0 = Math.min((int) y, Math.max(0, gy - 2));
-                        int z0 = Math.min((int) z, Math.max(0, gz - 2));
+                        int x0 = Math.min((int) x, xLast);
+                        int y0 = Math.min((int) y, yLast);
+                        int z0 = Math.min((int) z, zLast);
                         double fx = x - x0, fy = y - y0, fz = z - z0;
-                        int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
                         int corner = x0 + gx * y0 + plane * z0;
                         double value = img[q];
                         int first = cellRegion[corner];
+                        int r;
                         if (first >= 0) {
-                            // inside one region (most voxels): its weights add up to 1
-                            p.sums[first] += value;
-                            p.weights[first] += 1;
+                            // inside one region (most voxels): its weights add up to 1, and the nearest of the
+                            // cell's corners is in it too
+                            planeSums[first] += value;
+                            planeWeights[first] += 1;
+                            r = first;
                         } else {
                             for (int c = 0; c < 8; c++) {
                                 int ax = c & 1, ay = (c >> 1) & 1, az = (c >> 2) & 1;
                                 double w = (ax == 0 ? 1 - fx : fx) * (ay == 0 ? 1 - fy : fy) * (az == 0 ? 1 - fz : fz);
-                                int r = region[corner + ax * dx + ay * dy + az * dz];
-                                p.sums[r] += w * value;
-                                p.weights[r] += w;
+                                int rc = region[corner + ax * dx + ay * dy + az * dz];
+                                planeSums[rc] += w * value;
+                                planeWeights[rc] += w;
                             }
+                            r = region[(int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5)];
                         }
-                        int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
-                        int r = region[nearest];
                         if (r != background) {
-                            p.variance += (fx * (1 - fx) * h2[0] + fy * (1 - fy) * h2[1] + fz * (1 - fz) * h2[2]) / 3;
-                            p.varianceCount++;
+                            variance += (fx * (1 - fx) * h2[0] + fy * (1 - fy) * h2[1] + fz * (1 - fz) * h2[2]) / 3;
+                            varianceCount++;
                         }
                         for (int sp = 0; sp < ns; sp++) {
-                            Split split = splits.get(sp);
-                            if (r == split.parent()) {
-                                int part = split.c().contains(nearest) ? 0 : 1;
+                            if (r == splitParent[sp]) {
+                                int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
+                                int part = splitC[sp].contains(nearest) ? 0 : 1;
                                 p.splitSums[sp][part] += value;
                                 p.splitCounts[sp][part]++;
                             }
                         }
                     }
                 }
+                p.variance = variance;
+                p.varianceCount = varianceCount;
             });
             double varianceSum = 0;
             long varianceCount = 0;
@@ -665,22 +690,63 @@ public final class PartialVolumeCorrection {
     }
 
     /**
-     * The transfer matrices both solutions need, each made once and side by side: one per PSF (the FWHM, and the
-     * FWHM plus its uncertainty for the SD) and per moved scan's widened PSF ({@link Observed#fwhmMm}). They are
-     * most of the correction's work and independent of each other.
+     * The transfer matrices both solutions need: one per PSF (the FWHM, and the FWHM plus its uncertainty for the
+     * SD) and per moved scan's widened PSF ({@link Observed#fwhmMm}). Each exact matrix is a blur of every region's
+     * box, most of the correction's work. Up to {@link #EXACT_MATRICES} PSFs all are made exactly; beyond that only
+     * the camera's PSFs and, for each, its widest widened one are, side by side, and the others (each moved scan's
+     * widening lies between its camera PSF's and the widest) are interpolated in the PSF's variance through them
+     * ({@link GeometricTransferMatrix#interpolatedInVariance}). PartialVolumeCorrectionTest holds every
+     * interpolated matrix to its exact one (each entry within 1e-4, each recovery coefficient within 0.1 %).
      */
-    private static Map<Double, GeometricTransferMatrix> matrices(
-            Regions regions, List<Observed> observed, double fwhmMm, double fwhmSdMm) {
-        List<Double> psfs = fwhmSdMm > 0 ? List.of(fwhmMm, fwhmMm + fwhmSdMm) : List.of(fwhmMm);
-        Map<Double, GeometricTransferMatrix> out = new ConcurrentHashMap<>();
-        psfs.stream()
-                .flatMap(f -> java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(f), observed.stream().map(o -> o.fwhmMm(f))))
-                .distinct()
-                .toList()
-                .parallelStream()
-                .forEach(f -> out.put(f, new GeometricTransferMatrix(regions.transfer(), f)));
+    static Map<Double, GeometricTransferMatrix> matrices(
+            GeometricTransferMatrix.RegionSet regions, List<Double> widenings, double fwhmMm, double fwhmSdMm) {
+        List<Double> cameras = fwhmSdMm > 0 ? List.of(fwhmMm, fwhmMm + fwhmSdMm) : List.of(fwhmMm);
+        java.util.SortedSet<Double> needed = new java.util.TreeSet<>();
+        java.util.SortedSet<Double> exact = new java.util.TreeSet<>();
+        for (double camera : cameras) {
+            double widest = camera;
+            for (double addedVarianceMm2 : widenings) {
+                double f = widened(camera, addedVarianceMm2);
+                needed.add(f);
+                widest = Math.max(widest, f);
+            }
+            needed.add(camera);
+            exact.add(camera);
+            exact.add(widest);
+        }
+        if (needed.size() <= EXACT_MATRICES) {
+            exact = needed;
+        }
+        java.util.SortedMap<Double, GeometricTransferMatrix> nodes = new java.util.concurrent.ConcurrentSkipListMap<>();
+        exact.parallelStream().forEach(f -> nodes.put(f, new GeometricTransferMatrix(regions, f)));
+        Map<Double, GeometricTransferMatrix> out = new java.util.HashMap<>(nodes);
+        // nodes closer than a hundredth of their span in variance would make the interpolating polynomial swing
+        // between them: each is still used exactly where it is needed, only one of them interpolates the rest
+        double span = nodes.lastKey() * nodes.lastKey() - nodes.firstKey() * nodes.firstKey();
+        java.util.SortedMap<Double, GeometricTransferMatrix> spread = new java.util.TreeMap<>();
+        double last = Double.NEGATIVE_INFINITY;
+        for (var e : nodes.entrySet()) {
+            double variance = e.getKey() * e.getKey();
+            if (variance - last >= 0.01 * span || e.getKey().equals(nodes.lastKey())) {
+                if (variance - last < 0.01 * span) {
+                    spread.remove(spread.lastKey());
+                }
+                spread.put(e.getKey(), e.getValue());
+                last = variance;
+            }
+        }
+        for (double f : needed) {
+            out.computeIfAbsent(f, g -> GeometricTransferMatrix.interpolatedInVariance(g, spread));
+        }
         return out;
+    }
+
+    /** Up to this many PSFs a cycle's matrices are all made exactly ({@link #matrices}). */
+    static final int EXACT_MATRICES = 4;
+
+    private static double widened(double psfFwhmMm, double addedVarianceMm2) {
+        double sigma = psfFwhmMm / GaussianBlur.FWHM_PER_SIGMA;
+        return GaussianBlur.FWHM_PER_SIGMA * Math.sqrt(sigma * sigma + addedVarianceMm2);
     }
 
     private static Solution solve(

@@ -74,6 +74,10 @@ public final class GeometricTransferMatrix {
                 covered += mj.voxelCount();
                 largest = mj.voxelCount() > regions.get(largest).voxelCount() ? j : largest;
             }
+            // disjoint regions that fill the grid (a background among them): the largest region's blurred
+            // indicator is the blur of ones minus the others', so its column needs no blur of the whole grid, nor
+            // its voxels listed (most of the grid)
+            int complement = covered == g.voxelCount() && n > 1 ? largest : -1;
             // each voxel's region: one walk over a column's box sums its blurred indicator over every region at
             // once, in the order of the voxels as walking each region's mask did
             int[] label = new int[g.voxelCount()];
@@ -84,14 +88,23 @@ public final class GeometricTransferMatrix {
             int plane = g.nx() * g.ny();
             for (int j = 0; j < n; j++) {
                 Mask mj = regions.get(j);
+                if (j == complement) {
+                    for (int v = mj.next(0); v >= 0; v = mj.next(v + 1)) {
+                        if (label[v] >= 0) {
+                            throw overlap(regions.get(label[v]), mj);
+                        }
+                        label[v] = j;
+                    }
+                    lower[j] = new int[] {0, 0, 0};
+                    upper[j] = new int[] {g.nx() - 1, g.ny() - 1, g.nz() - 1};
+                    continue;
+                }
                 voxels[j] = mj.indices();
                 int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
                 int[] hi = {-1, -1, -1};
                 for (int v : voxels[j]) {
                     if (label[v] >= 0) {
-                        throw new IllegalArgumentException(
-                                "GTM regions '" + regions.get(label[v]).name() + "' and '" + mj.name()
-                                        + "' overlap: the regions must be disjoint");
+                        throw overlap(regions.get(label[v]), mj);
                     }
                     label[v] = j;
                     int x = v % g.nx(), y = (v / g.nx()) % g.ny(), z = v / plane;
@@ -105,10 +118,12 @@ public final class GeometricTransferMatrix {
                 lower[j] = lo;
                 upper[j] = hi;
             }
-            // disjoint regions that fill the grid (a background among them): the largest region's blurred
-            // indicator is the blur of ones minus the others', so its column needs no blur of the whole grid
-            int complement = covered == g.voxelCount() && n > 1 ? largest : -1;
             return new RegionSet(List.copyOf(regions), label, voxels, lower, upper, complement);
+        }
+
+        private static IllegalArgumentException overlap(Mask a, Mask b) {
+            return new IllegalArgumentException(
+                    "GTM regions '" + a.name() + "' and '" + b.name() + "' overlap: the regions must be disjoint");
         }
 
         private Box box(int j, int[] radius) {
@@ -207,6 +222,57 @@ public final class GeometricTransferMatrix {
             out[j] = box.sumOver(regions.get(j), blurred) / i.voxelCount();
         }
         return out;
+    }
+
+    private GeometricTransferMatrix(double[][] w) {
+        this.w = w;
+    }
+
+    /**
+     * The matrix at a PSF between others already made exactly ({@code nodes}, by FWHM), each entry interpolated by
+     * the polynomial through the nodes in the PSF's variance (FWHM²). A Gaussian blur's matrix is a smooth function
+     * of its variance, and a cycle needs matrices at PSFs a fraction of a voxel's variance apart (each moved scan's
+     * widened PSF, {@code PartialVolumeCorrection}): on a real-size grid each exact matrix is a blur of every
+     * region's box, and a few of them then give the rest. Never extrapolates: the PSF must lie within the nodes'.
+     *
+     * @throws IllegalArgumentException for fewer than two nodes, or a FWHM outside their range
+     */
+    public static GeometricTransferMatrix interpolatedInVariance(
+            double fwhmMm, java.util.SortedMap<Double, GeometricTransferMatrix> nodes) {
+        if (nodes.size() < 2 || !(fwhmMm >= nodes.firstKey() && fwhmMm <= nodes.lastKey())) {
+            throw new IllegalArgumentException("a transfer matrix is interpolated between at least two exact ones"
+                    + " around its PSF, not at FWHM " + fwhmMm + " mm from " + nodes.keySet());
+        }
+        GeometricTransferMatrix exact = nodes.get(fwhmMm);
+        if (exact != null) {
+            return exact;
+        }
+        double[] s = nodes.keySet().stream().mapToDouble(f -> f * f).toArray();
+        List<GeometricTransferMatrix> at = List.copyOf(nodes.values());
+        double target = fwhmMm * fwhmMm;
+        // Lagrange weights of the nodes at the target variance
+        double[] weight = new double[s.length];
+        for (int a = 0; a < s.length; a++) {
+            double l = 1;
+            for (int b = 0; b < s.length; b++) {
+                if (b != a) {
+                    l *= (target - s[b]) / (s[a] - s[b]);
+                }
+            }
+            weight[a] = l;
+        }
+        int n = at.get(0).w.length;
+        double[][] w = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = 0;
+                for (int a = 0; a < s.length; a++) {
+                    v += weight[a] * at.get(a).w[i][j];
+                }
+                w[i][j] = v;
+            }
+        }
+        return new GeometricTransferMatrix(w);
     }
 
     /** W[i][j]. */
