@@ -182,7 +182,7 @@ for col, name in names.items():
     # only groups of two or more cells have a slope
     a = ", ".join(f"{k} tp: {slope(*zip(*v)):.2f}" for k, v in by_tp.items() if len(v) > 1)
     b = ", ".join(f"{k}: {slope(*zip(*v)):.2f}" for k, v in by_grid.items() if len(v) > 1)
-    out.append(f"| {name} | {a} | {b} |")
+    out.append(f"| {name} | {a or '—'} | {b or '—'} |")
 reads = [l.split() for l in open(sys.argv[6])] if len(sys.argv) > 6 else []
 if reads:
     label = {"dicom-info": "`dicom info` (pydicom: the same headers, stop_before_pixels)",
