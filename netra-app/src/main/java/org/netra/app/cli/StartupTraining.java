@@ -17,7 +17,7 @@ import org.netra.imaging.dicom.Vr;
 /**
  * The training run of the launcher's AOT cache (issue 22): the start-up work every one-shot netra run shares — the
  * root command, one subcommand's model, its parsing, a nuclide's figures as text and JSON, {@code dicom info} on a
- * small series, {@code quantify} of a twin's scan with its RTSTRUCT, and one {@code dosimetry} cycle on a two-time-point twin written by {@code simulate} — done once so
+ * small series, and one {@code dosimetry} cycle on a two-time-point twin written by {@code simulate} — done once so
  * that the cache holds those classes already loaded and linked and the profiles of their hot methods. Kept to the
  * commands most run: a cache trained on every subcommand's help (27 MB) made each run slower than none, its mapping
  * costing more than the loading it saved; the dosimetry cycle's ≈ 900 classes (kinetics, kernels, FFT, RTSTRUCT,
@@ -40,13 +40,6 @@ public final class StartupTraining {
                     List.of("nuclide", "Lu-177", "--json"),
                     List.of("dicom", "info", series.toString()),
                     List.of("simulate", "--out", twin.toString(), "--seed", "1", "--timepoints", "4,24"),
-                    // a series' ROI statistics, as run on each scan as it arrives (the issue's `quantify` row)
-                    List.of(
-                            "quantify",
-                            "--series",
-                            cycle.resolve("spect-004h").toString(),
-                            "--rtstruct",
-                            twin.resolve("rtstruct.dcm").toString()),
                     // the cycle as the NumPy peer of issue 22 does it (no registration, no partial-volume correction)
                     List.of(
                             "dosimetry",
