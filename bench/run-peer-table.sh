@@ -9,8 +9,13 @@
 # netra twice: "same work" as the peer (--registration none --recovery none, density from the first CT) and with
 # its defaults (registration through the CTs, GTM partial-volume correction). Writes Markdown to
 # netra-bench/target/peer-table/table.md and, with --docs, between the peer-table markers of docs/benchmarks.md,
-# with the load (uptime) before and after and the scaling exponents (log-log least squares).
-#   bench/run-peer-table.sh [--docs] [RUNS]       (default 3; TABLE_ONLY=1: the table from the rows measured so far)
+# with the load (uptime) before and after and the scaling exponents (log-log least squares); then the real 199-slice
+# SPECT's `dicom info` against pydicom reading its headers and `quantify --series --rtstruct` against
+# bench/quantify_pydicom.py, whole processes (SKIP_READS=1 leaves them out).
+#   bench/run-peer-table.sh [--docs] [RUNS]       (default 3; TABLE_ONLY=1: the table from the rows measured so far;
+#                                                 SKIP_BUILD=1: use the jars as built)
+# The whole default table (5 cells × 3 runs) takes about 10 minutes on an idle 2-core machine (estimated from the
+# single-run quiet figures: ≈ 35 s for a 128×128×100 cell, ≈ 110 s for 256×256×200, plus making the twins once).
 #   CELLS="1:2 1:4 1:6 1.5:4 2:4" SEED=101        (environment; the defaults: SCALE:TIMEPOINTS pairs, the twin's
 #                                                 grid at 2, 4 and 6 time points and the three grids at 4)
 # Needs a JDK >= 21, Maven, Debian python3-numpy, python3-scipy, python3-pydicom, and the Lanconelli/Schneider
@@ -30,11 +35,14 @@ export JAVA_HOME
 mkdir -p "$WORK"
 
 RESULTS="$WORK/results.tsv"
+READS="$WORK/reads.tsv"
 if [[ "${TABLE_ONLY:-0}" == 1 ]]; then # only the table (and docs) from the rows already in results.tsv
   LOAD_BEFORE="$(cat "$WORK/load-before")" LOAD_AFTER="$(cat "$WORK/load-after" 2>/dev/null || uptime)"
 else
-echo "building netra-bench and netra…" >&2
-(cd "$ROOT" && mvn -q -pl netra-bench -am package -DskipTests -Dspotless.check.skip=true) >&2
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "building netra-bench and netra…" >&2
+  (cd "$ROOT" && mvn -q -pl netra-bench -am package -DskipTests -Dspotless.check.skip=true) >&2
+fi
 "$ROOT/netra" --version >/dev/null
 # the launcher makes its start-up cache in the background after a build: let it finish before timing
 while [[ -d "$ROOT/.netra-build/aot/lock" ]]; do sleep 2; done
@@ -117,11 +125,25 @@ for cell in $CELLS; do
     row+=" $(in_process_peer "${peer[@]}")"
     echo "$row" | tee -a "$RESULTS" >&2
 done
+# the real 199-slice 177Lu SPECT as it arrives: `dicom info` against pydicom reading the same headers
+# (stop_before_pixels), and `quantify --series --rtstruct` against bench/quantify_pydicom.py (its real RTSTRUCT's two
+# lesions: voxels, mL, MBq, mean / max / 1 mL peak, SUVbw), whole processes, medians of RUNS
+: >"$READS"
+if [[ "${SKIP_READS:-0}" != 1 ]]; then
+    spect="$NETRA_TESTDATA/dicom/lu177-dotatate-spect/SCAN_001/image"
+    rtstruct="$(ls "$NETRA_TESTDATA"/dicom/lu177-dotatate-spect/SCAN_001/mask/*.dcm | head -n 1)"
+    cat "$spect"/* >/dev/null
+    echo "dicom info and quantify on the real SPECT…" >&2
+    echo "dicom-info $(whole "$ROOT/netra" dicom info "$spect") $(whole "$PY" "$ROOT/bench/read_pydicom.py" headers "$spect")" |
+        tee -a "$READS" >&2
+    echo "quantify $(whole "$ROOT/netra" quantify --series "$spect" --rtstruct "$rtstruct") $(whole "$PY" \
+        "$ROOT/bench/quantify_pydicom.py" "$spect" "$rtstruct")" | tee -a "$READS" >&2
+fi
 LOAD_AFTER="$(uptime)"
 echo "$LOAD_AFTER" >"$WORK/load-after"
 fi
 
-"$PY" - "$RESULTS" "$RUNS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(date -u '+%Y-%m-%d %H:%M UTC')" >"$WORK/table.md" <<'PY'
+"$PY" - "$RESULTS" "$RUNS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$READS" >"$WORK/table.md" <<'PY'
 import sys
 import numpy as np
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
@@ -160,7 +182,15 @@ for col, name in names.items():
     # only groups of two or more cells have a slope
     a = ", ".join(f"{k} tp: {slope(*zip(*v)):.2f}" for k, v in by_tp.items() if len(v) > 1)
     b = ", ".join(f"{k}: {slope(*zip(*v)):.2f}" for k, v in by_grid.items() if len(v) > 1)
-    out.append(f"| {name} | {a} | {b} |")
+    out.append(f"| {name} | {a or '—'} | {b or '—'} |")
+reads = [l.split() for l in open(sys.argv[6])] if len(sys.argv) > 6 else []
+if reads:
+    label = {"dicom-info": "`dicom info` (pydicom: the same headers, stop_before_pixels)",
+             "quantify": "`quantify --series --rtstruct` (bench/quantify_pydicom.py)"}
+    out += ["", "The real 199-slice 177Lu SPECT (256×256), whole processes:", "",
+            "| command (peer) | netra, wall / CPU s | peer, wall / CPU s | netra ÷ peer, wall / CPU |", "|---|---|---|---|"]
+    for name, nw, nc, pw, pc in reads:
+        out.append(f"| {label[name]} | {nw} / {nc} | {pw} / {pc} | {f(nw)/f(pw):.2f} / {f(nc)/f(pc):.2f} |")
 print("\n".join(out))
 PY
 cat "$WORK/table.md"
