@@ -10,7 +10,8 @@ import org.netra.dosimetry.voxel.FftConvolution;
  * The work of {@link DvkConvolutionBenchmark#convolve} timed in CPU seconds of the whole process as well
  * as wall seconds, for a machine whose cores other jobs share: wall time then measures the other jobs as
  * much as netra, CPU time does not (bench/run-dvk.sh --cpu compares it with SciPy's CPU time).
- * Usage: {@code java -cp … org.netra.bench.DvkCpuDriver [runs]}.
+ * Usage: {@code java --add-modules jdk.incubator.vector -cp … org.netra.bench.DvkCpuDriver [runs]} (the SIMD
+ * passes; without the module, or with {@code -Dnetra.fft.simd=false}, the scalar ones).
  */
 public final class DvkCpuDriver {
     private DvkCpuDriver() {}
@@ -72,13 +73,14 @@ public final class DvkCpuDriver {
         Arrays.sort(wall);
         System.out.printf(
                 Locale.ROOT,
-                "netra FftConvolution %dx%dx%d * %d^3, %s (even sums: %b): median CPU %.3f s (min %.3f), wall %.3f s (min %.3f) over %d runs%n",
+                "netra FftConvolution %dx%dx%d * %d^3, %s (even sums: %b, SIMD passes: %b): median CPU %.3f s (min %.3f), wall %.3f s (min %.3f) over %d runs%n",
                 nx,
                 ny,
                 nz,
                 k,
                 what,
                 plan.evenKernel(),
+                plan.simd(),
                 cpu[runs / 2],
                 cpu[0],
                 wall[runs / 2],
