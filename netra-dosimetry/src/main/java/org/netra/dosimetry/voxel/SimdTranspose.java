@@ -56,24 +56,23 @@ final class SimdTranspose {
             for (int c0 = 0; c0 < colEnd; c0 += L) {
                 // recursive block transpose: at distance h, row i's lanes with bit h set trade places with row
                 // i + h's lanes without it (the off-diagonal h×h blocks swap); after every h the tile is transposed.
-                // The first round reads the source rows, later ones the tile.
-                for (int round = 0, h = L >> 1; h > 0; round++, h >>= 1) {
-                    VectorShuffle<Float> up = UP[round], down = DOWN[round];
-                    VectorMask<Float> high = HIGH[round];
+                // The first round reads the source rows, later ones the tile (separate loops: a vector that may come
+                // from either would be boxed).
+                int h = L >> 1;
+                for (int i = 0; i < L; i++) {
+                    if ((i & h) == 0) {
+                        var a = FloatVector.fromArray(SPECIES, src, (r0 + i) * srcStride + c0);
+                        var b = FloatVector.fromArray(SPECIES, src, (r0 + i + h) * srcStride + c0);
+                        swapBlocks(a, b, 0, tile, i, h);
+                    }
+                }
+                for (int round = 1; (h >>= 1) > 0; round++) {
                     for (int i = 0; i < L; i++) {
-                        if ((i & h) != 0) {
-                            continue;
+                        if ((i & h) == 0) {
+                            var a = FloatVector.fromArray(SPECIES, tile, i * L);
+                            var b = FloatVector.fromArray(SPECIES, tile, (i + h) * L);
+                            swapBlocks(a, b, round, tile, i, h);
                         }
-                        FloatVector a, b;
-                        if (round == 0) {
-                            a = FloatVector.fromArray(SPECIES, src, (r0 + i) * srcStride + c0);
-                            b = FloatVector.fromArray(SPECIES, src, (r0 + i + h) * srcStride + c0);
-                        } else {
-                            a = FloatVector.fromArray(SPECIES, tile, i * L);
-                            b = FloatVector.fromArray(SPECIES, tile, (i + h) * L);
-                        }
-                        a.blend(b.rearrange(up), high).intoArray(tile, i * L);
-                        a.rearrange(down).blend(b, high).intoArray(tile, (i + h) * L);
                     }
                 }
                 for (int i = 0; i < L; i++) {
@@ -82,6 +81,13 @@ final class SimdTranspose {
             }
         }
         return new int[] {rowEnd, colEnd};
+    }
+
+    /** Rows i and i + h of the tile after one round: a's high lanes and b's low lanes trade places. */
+    private static void swapBlocks(FloatVector a, FloatVector b, int round, float[] tile, int i, int h) {
+        VectorMask<Float> high = HIGH[round];
+        a.blend(b.rearrange(UP[round]), high).intoArray(tile, i * L);
+        a.rearrange(DOWN[round]).blend(b, high).intoArray(tile, (i + h) * L);
     }
 
     /** Floats of the scratch {@link #tiles} needs. */
