@@ -21,8 +21,11 @@ import java.util.stream.IntStream;
  *       (real part) and slice t + ⌈nz/2⌉ (imaginary part), with r halo planes at each end. This halves the
  *       transforms without any Hermitian bookkeeping.
  *   <li>The 2-D FFTs are batched ({@link BatchFft}): every butterfly runs over a whole row of the
- *       plane, contiguous in memory, which the JIT turns into SIMD; a transpose sits between the y and
- *       x passes. Zero-padding rows and columns are skipped where they stay zero.
+ *       plane, contiguous in memory, in explicit SIMD vectors when the JVM has the Vector API and C2
+ *       ({@link VectorButterflies}; rows padded to whole vectors), scalar otherwise; a transpose
+ *       ({@link SimdTranspose} tiles with SIMD) sits between the y and x passes. Zero-padding rows and
+ *       columns are skipped where they stay zero. SIMD: 0.25–0.29 → 0.08–0.10 CPU-s on 256×256×199 ⊛ 11³
+ *       (docs/benchmarks.md).
  *   <li>An even kernel (mirror-symmetric along each axis, as every tabulated S-value kernel) has real 2-D
  *       spectra with K̂_d = K̂_{−d}: the z sums pair the planes at ±d and multiply once by a real number,
  *       a quarter of the general sums' arithmetic (DvkCpuDriver: 0.31 → 0.25 CPU-s on 256×256×199 ⊛ 11³).
