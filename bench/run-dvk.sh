@@ -33,9 +33,15 @@ for _ in range(7):
     cpu.append(time.process_time() - c); wall.append(time.perf_counter() - t)
 print(f"peer  SciPy fftconvolve 256x256x199 * 11^3: median CPU {statistics.median(cpu):.3f} s, wall {statistics.median(wall):.3f} s over 7 runs")
 PY
-    java -Xmx2g -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" org.netra.bench.DvkCpuDriver 15
+    # the SIMD passes (Vector API: the module, and C2) and, for comparison, the scalar ones in the same run
+    # (the JVM's "Using incubator modules" warning on stderr is dropped)
+    java -Xmx2g --add-modules jdk.incubator.vector -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" \
+        org.netra.bench.DvkCpuDriver 15 2> >(grep -v '^WARNING: Using incubator modules' >&2)
+    java -Xmx2g -Dnetra.fft.simd=false -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" \
+        org.netra.bench.DvkCpuDriver 15
     # issue 22: the direct (spatial) sum with the even kernel's octant symmetry, against the FFT, same map and kernel
-    java -Xmx2g -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" org.netra.bench.DvkSpatialDriver 5
+    java -Xmx2g --add-modules jdk.incubator.vector -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" \
+        org.netra.bench.DvkSpatialDriver 5 2> >(grep -v '^WARNING: Using incubator modules' >&2)
     echo "load: $(cat /proc/loadavg)"
     exit 0
 fi

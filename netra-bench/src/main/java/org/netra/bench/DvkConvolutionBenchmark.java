@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Dose-voxel-kernel convolution of a 256×256×199 map (the real Lu-177 SPECT's grid) with an 11³ kernel:
  * the work of /work/shared/bench/peer_dvk.py (SciPy fftconvolve, "same"), with the same kind of data
  * (uniform random map and kernel). The plan (kernel spectra, buffers) is made once, as netra does for
- * every map on one grid; {@code planAndConvolve} counts the plan too.
+ * every map on one grid; {@code planAndConvolve} counts the plan too. The fork runs with the Vector API module
+ * (FftConvolution's SIMD passes); {@code -jvmArgsAppend -Dnetra.fft.simd=false} times the scalar ones.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -27,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 15)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-Xmx2g"})
+        jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class DvkConvolutionBenchmark {
     static final int NX = 256, NY = 256, NZ = 199, K = 11;
 

@@ -10,9 +10,16 @@ import org.netra.dosimetry.voxel.FftConvolution;
  * The work of {@link DvkConvolutionBenchmark#convolve} timed in CPU seconds of the whole process as well
  * as wall seconds, for a machine whose cores other jobs share: wall time then measures the other jobs as
  * much as netra, CPU time does not (bench/run-dvk.sh --cpu compares it with SciPy's CPU time).
- * Usage: {@code java -cp … org.netra.bench.DvkCpuDriver [runs]}.
+ * Usage: {@code java --add-modules jdk.incubator.vector -cp … org.netra.bench.DvkCpuDriver [runs]} (the SIMD
+ * passes; without the module, or with {@code -Dnetra.fft.simd=false}, the scalar ones).
  */
 public final class DvkCpuDriver {
+    /**
+     * Convolutions per timed sample: the process CPU clock ticks in 10 ms, an eighth of one SIMD convolution, so a
+     * sample times several and reports their mean.
+     */
+    static final int PER_SAMPLE = 4;
+
     private DvkCpuDriver() {}
 
     public static void main(String[] args) {
@@ -61,28 +68,32 @@ public final class DvkCpuDriver {
         double[] cpu = new double[runs], wall = new double[runs];
         for (int r = -5; r < runs; r++) {
             long c0 = os.getProcessCpuTime(), t0 = System.nanoTime();
-            plan.convolve(tia, dose);
+            for (int i = 0; i < PER_SAMPLE; i++) {
+                plan.convolve(tia, dose);
+            }
             long c1 = os.getProcessCpuTime(), t1 = System.nanoTime();
             if (r >= 0) {
-                cpu[r] = (c1 - c0) / 1e9;
-                wall[r] = (t1 - t0) / 1e9;
+                cpu[r] = (c1 - c0) / 1e9 / PER_SAMPLE;
+                wall[r] = (t1 - t0) / 1e9 / PER_SAMPLE;
             }
         }
         Arrays.sort(cpu);
         Arrays.sort(wall);
         System.out.printf(
                 Locale.ROOT,
-                "netra FftConvolution %dx%dx%d * %d^3, %s (even sums: %b): median CPU %.3f s (min %.3f), wall %.3f s (min %.3f) over %d runs%n",
+                "netra FftConvolution %dx%dx%d * %d^3, %s (even sums: %b, SIMD passes: %b): median CPU %.3f s (min %.3f), wall %.3f s (min %.3f) over %d samples of %d%n",
                 nx,
                 ny,
                 nz,
                 k,
                 what,
                 plan.evenKernel(),
+                plan.simd(),
                 cpu[runs / 2],
                 cpu[0],
                 wall[runs / 2],
                 wall[0],
-                runs);
+                runs,
+                PER_SAMPLE);
     }
 }

@@ -1,24 +1,47 @@
 package org.netra.dosimetry.voxel;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
 /**
  * Complex FFTs of length n on many vectors at once: element e of vector b is at {@code e·width + b} in
  * split real/imaginary arrays, so every butterfly runs over a contiguous batch that the JIT vectorises
  * (SIMD), with no gathers. Mixed radix 4, 2, 3, 5 (Stockham autosort, decimation in time, as in
  * Govindaraju et al., SC 2008), forward sign e^{−2πi·jk/n}, unscaled. The inverse is the forward
  * transform with real and imaginary parts swapped on the way in and out.
+ *
+ * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector} the passes run as explicit SIMD
+ * ({@link VectorButterflies}) over the batch columns that fill whole vectors and scalar over the rest; a
+ * caller that lays its batch out {@link #lanes()} columns wide at a time keeps everything vectorised. Without the
+ * module (or with {@code -Dnetra.fft.simd=false}) every pass is scalar, same results to float rounding.
  */
 final class BatchFft {
+    /**
+     * True when the Vector API is there to use, C2 compiles it, and it is not switched off with
+     * {@code -Dnetra.fft.simd=false}.
+     */
+    static final boolean SIMD = simdUsable();
+
     private static final float SIN_60 = (float) Math.sqrt(0.75);
     private static final float C1 = (float) Math.cos(2 * Math.PI / 5), C2 = (float) Math.cos(4 * Math.PI / 5);
     private static final float S1 = (float) Math.sin(2 * Math.PI / 5), S2 = (float) Math.sin(4 * Math.PI / 5);
 
     final int n;
+    /** Whether this transform's passes use {@link VectorButterflies}. */
+    private final boolean simd;
+
     private final int[] radices;
     /** Per stage: twiddle w^(k·r) for k < Ns, r < R at [k·R + r]. */
     private final float[][] twRe, twIm;
 
     BatchFft(int n) {
+        this(n, SIMD);
+    }
+
+    /** A transform that uses the vector passes only when {@code simd} (and {@link #SIMD}): tests compare both. */
+    BatchFft(int n, boolean simd) {
         this.n = n;
+        this.simd = simd && SIMD;
         this.radices = factor(n);
         this.twRe = new float[radices.length][];
         this.twIm = new float[radices.length][];
@@ -36,6 +59,41 @@ final class BatchFft {
             }
             ns *= r;
         }
+    }
+
+    /**
+     * The Vector API pays only once C2 compiles it to SIMD instructions: under C1 alone
+     * ({@code -XX:TieredStopAtLevel=1}, netra's one-shot CLI) or the interpreter every vector is an object and one
+     * 256×256×199 convolution took over 5 minutes against 0.4 CPU-s for the scalar passes, so the module alone does
+     * not switch them on.
+     */
+    private static boolean simdUsable() {
+        if ("false".equals(System.getProperty("netra.fft.simd"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
+                || System.getProperty("java.vm.info", "").contains("interpreted")) {
+            return false;
+        }
+        var vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (vm == null) {
+            return false; // not HotSpot: no way to tell which compiler runs, so the passes that are never slow
+        }
+        boolean tiered =
+                Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
+        return !tiered || Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) >= 4;
+    }
+
+    /**
+     * Batch columns per SIMD vector (1 without the Vector API): widths that are multiples of it run wholly in
+     * vectors.
+     */
+    static int lanes() {
+        return SIMD ? VectorButterflies.lanes() : 1;
+    }
+
+    /** The smallest multiple of {@link #lanes()} that is ≥ width: a row stride that keeps a batch in whole vectors. */
+    static int paddedWidth(int width) {
+        int l = lanes();
+        return (width + l - 1) / l * l;
     }
 
     /** True when n has no prime factor above 5. */
@@ -100,11 +158,15 @@ final class BatchFft {
         int ns = 1;
         for (int s = 0; s < radices.length; s++) {
             int r = radices[s];
-            switch (r) {
-                case 4 -> radix4(ar, ai, br, bi, ns, s, width);
-                case 2 -> radix2(ar, ai, br, bi, ns, s, width);
-                case 3 -> radix3(ar, ai, br, bi, ns, s, width);
-                default -> radix5(ar, ai, br, bi, ns, s, width);
+            // the vector passes take the columns that fill whole vectors, the scalar ones the rest (if any)
+            int scalarFrom = simd ? vectorPass(r, ar, ai, br, bi, ns, s, width) : 0;
+            if (scalarFrom < width) {
+                switch (r) {
+                    case 4 -> radix4(ar, ai, br, bi, ns, s, width, scalarFrom);
+                    case 2 -> radix2(ar, ai, br, bi, ns, s, width, scalarFrom);
+                    case 3 -> radix3(ar, ai, br, bi, ns, s, width, scalarFrom);
+                    default -> radix5(ar, ai, br, bi, ns, s, width, scalarFrom);
+                }
             }
             ns *= r;
             float[] t = ar;
@@ -114,6 +176,17 @@ final class BatchFft {
             ai = bi;
             bi = t;
         }
+    }
+
+    /** One radix pass over the vector-filling columns; returns the first column it left to the scalar pass. */
+    private int vectorPass(int r, float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w) {
+        switch (r) {
+            case 4 -> VectorButterflies.radix4(xr, xi, yr, yi, n, ns, twRe[s], twIm[s], w);
+            case 2 -> VectorButterflies.radix2(xr, xi, yr, yi, n, ns, twRe[s], twIm[s], w);
+            case 3 -> VectorButterflies.radix3(xr, xi, yr, yi, n, ns, twRe[s], twIm[s], w);
+            default -> VectorButterflies.radix5(xr, xi, yr, yi, n, ns, twRe[s], twIm[s], w);
+        }
+        return VectorButterflies.vectorEnd(w);
     }
 
     /** Inverse transform (unscaled: n times the inverse DFT). */
@@ -127,7 +200,8 @@ final class BatchFft {
         forwardWhereItLands(im, re, sim, sre, width);
     }
 
-    private void radix2(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w) {
+    /** Columns b0 … w − 1 of one radix-2 pass. */
+    private void radix2(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w, int b0) {
         int stride = n / 2;
         float[] tr = twRe[s], ti = twIm[s];
         for (int j = 0; j < stride; j++) {
@@ -136,7 +210,7 @@ final class BatchFft {
             int i0 = j * w, i1 = (j + stride) * w;
             int o0 = out * w, o1 = (out + ns) * w;
             float w1r = tr[k * 2 + 1], w1i = ti[k * 2 + 1];
-            for (int b = 0; b < w; b++) {
+            for (int b = b0; b < w; b++) {
                 float ar = xr[i0 + b], ai = xi[i0 + b];
                 float br = xr[i1 + b] * w1r - xi[i1 + b] * w1i;
                 float bi = xr[i1 + b] * w1i + xi[i1 + b] * w1r;
@@ -148,7 +222,8 @@ final class BatchFft {
         }
     }
 
-    private void radix4(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w) {
+    /** Columns b0 … w − 1 of one radix-4 pass. */
+    private void radix4(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w, int b0) {
         int stride = n / 4;
         float[] tr = twRe[s], ti = twIm[s];
         for (int j = 0; j < stride; j++) {
@@ -159,7 +234,7 @@ final class BatchFft {
             float w1r = tr[k * 4 + 1], w1i = ti[k * 4 + 1];
             float w2r = tr[k * 4 + 2], w2i = ti[k * 4 + 2];
             float w3r = tr[k * 4 + 3], w3i = ti[k * 4 + 3];
-            for (int b = 0; b < w; b++) {
+            for (int b = b0; b < w; b++) {
                 float x0r = xr[i0 + b], x0i = xi[i0 + b];
                 float x1r = xr[i1 + b] * w1r - xi[i1 + b] * w1i, x1i = xr[i1 + b] * w1i + xi[i1 + b] * w1r;
                 float x2r = xr[i2 + b] * w2r - xi[i2 + b] * w2i, x2i = xr[i2 + b] * w2i + xi[i2 + b] * w2r;
@@ -179,7 +254,8 @@ final class BatchFft {
         }
     }
 
-    private void radix3(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w) {
+    /** Columns b0 … w − 1 of one radix-3 pass. */
+    private void radix3(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w, int b0) {
         int stride = n / 3;
         float[] tr = twRe[s], ti = twIm[s];
         for (int j = 0; j < stride; j++) {
@@ -189,7 +265,7 @@ final class BatchFft {
             int o0 = out * w, o1 = (out + ns) * w, o2 = (out + 2 * ns) * w;
             float w1r = tr[k * 3 + 1], w1i = ti[k * 3 + 1];
             float w2r = tr[k * 3 + 2], w2i = ti[k * 3 + 2];
-            for (int b = 0; b < w; b++) {
+            for (int b = b0; b < w; b++) {
                 float x0r = xr[i0 + b], x0i = xi[i0 + b];
                 float x1r = xr[i1 + b] * w1r - xi[i1 + b] * w1i, x1i = xr[i1 + b] * w1i + xi[i1 + b] * w1r;
                 float x2r = xr[i2 + b] * w2r - xi[i2 + b] * w2i, x2i = xr[i2 + b] * w2i + xi[i2 + b] * w2r;
@@ -205,7 +281,8 @@ final class BatchFft {
         }
     }
 
-    private void radix5(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w) {
+    /** Columns b0 … w − 1 of one radix-5 pass. */
+    private void radix5(float[] xr, float[] xi, float[] yr, float[] yi, int ns, int s, int w, int b0) {
         int stride = n / 5;
         float[] tr = twRe[s], ti = twIm[s];
         for (int j = 0; j < stride; j++) {
@@ -217,7 +294,7 @@ final class BatchFft {
             int o3 = (out + 3 * ns) * w, o4 = (out + 4 * ns) * w;
             float w1r = tr[k * 5 + 1], w1i = ti[k * 5 + 1], w2r = tr[k * 5 + 2], w2i = ti[k * 5 + 2];
             float w3r = tr[k * 5 + 3], w3i = ti[k * 5 + 3], w4r = tr[k * 5 + 4], w4i = ti[k * 5 + 4];
-            for (int b = 0; b < w; b++) {
+            for (int b = b0; b < w; b++) {
                 float x0r = xr[i0 + b], x0i = xi[i0 + b];
                 float x1r = xr[i1 + b] * w1r - xi[i1 + b] * w1i, x1i = xr[i1 + b] * w1i + xi[i1 + b] * w1r;
                 float x2r = xr[i2 + b] * w2r - xi[i2 + b] * w2i, x2i = xr[i2 + b] * w2i + xi[i2 + b] * w2r;

@@ -21,8 +21,11 @@ import java.util.stream.IntStream;
  *       (real part) and slice t + ⌈nz/2⌉ (imaginary part), with r halo planes at each end. This halves the
  *       transforms without any Hermitian bookkeeping.
  *   <li>The 2-D FFTs are batched ({@link BatchFft}): every butterfly runs over a whole row of the
- *       plane, contiguous in memory, which the JIT turns into SIMD; a transpose sits between the y and
- *       x passes. Zero-padding rows and columns are skipped where they stay zero.
+ *       plane, contiguous in memory, in explicit SIMD vectors when the JVM has the Vector API and C2
+ *       ({@link VectorButterflies}; rows padded to whole vectors), scalar otherwise; a transpose
+ *       ({@link SimdTranspose} tiles with SIMD) sits between the y and x passes. Zero-padding rows and
+ *       columns are skipped where they stay zero. SIMD: 0.25–0.29 → 0.08–0.10 CPU-s on 256×256×199 ⊛ 11³
+ *       (docs/benchmarks.md).
  *   <li>An even kernel (mirror-symmetric along each axis, as every tabulated S-value kernel) has real 2-D
  *       spectra with K̂_d = K̂_{−d}: the z sums pair the planes at ±d and multiply once by a real number,
  *       a quarter of the general sums' arithmetic (DvkCpuDriver: 0.31 → 0.25 CPU-s on 256×256×199 ⊛ 11³).
@@ -38,10 +41,17 @@ public final class FftConvolution {
     private final int rx, ry, rz;
     /** Padded transform sizes along x and y. */
     private final int mx, my;
+    /**
+     * Row lengths of the [y][x] map planes (≥ nx) and of the [kx][ky] spectra (≥ my): whole SIMD vectors
+     * ({@link BatchFft#paddedWidth}), so every batched pass runs in vectors; the extra columns hold zeros.
+     */
+    private final int xStride, yStride;
     /** Slices carried in the real parts: slice t + half rides in plane t's imaginary part. */
     private final int half;
 
-    private final int planeSize;
+    /** Floats of a spectrum ([kx][ky], rows yStride long) and of a worker's plane (either layout). */
+    private final int spectrumSize, planeSize;
+
     private final BatchFft fftX, fftY;
     /** Kernel spectra per z offset, [kx][ky], scaled by 1/(mx·my) so the inverse needs no scaling. */
     private final float[][] kernelRe, kernelIm;
@@ -79,7 +89,10 @@ public final class FftConvolution {
         this.mx = smooth(nx + rx);
         this.my = smooth(ny + ry);
         this.half = (nz + 1) / 2;
-        this.planeSize = mx * my;
+        this.xStride = BatchFft.paddedWidth(nx);
+        this.yStride = BatchFft.paddedWidth(my);
+        this.spectrumSize = mx * yStride;
+        this.planeSize = Math.max(spectrumSize, my * Math.max(mx, xStride));
         this.fftX = new BatchFft(mx);
         this.fftY = new BatchFft(my);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -88,12 +101,12 @@ public final class FftConvolution {
             workers[t] = new Worker();
         }
         int planes = half + 2 * rz;
-        this.planeRe = new float[planes][planeSize];
-        this.planeIm = new float[planes][planeSize];
+        this.planeRe = new float[planes][spectrumSize];
+        this.planeIm = new float[planes][spectrumSize];
         this.symmetric = isEven(kernel, kx, ky, kz);
         this.kernelRe = new float[kz][];
         this.kernelIm = new float[kz][];
-        float scale = 1f / planeSize;
+        float scale = 1f / (mx * my);
         Worker w = workers[0];
         for (int d = 0; d < kz; d++) {
             if (symmetric && d > rz) {
@@ -112,9 +125,9 @@ public final class FftConvolution {
                     w.re[y * mx + Math.floorMod(i - rx, mx)] = kernel[i + kx * (j + ky * d)] * scale;
                 }
             }
-            kernelRe[d] = new float[planeSize];
-            kernelIm[d] = new float[planeSize];
-            w.forwardPlane(mx, kernelRe[d], kernelIm[d]);
+            kernelRe[d] = new float[spectrumSize];
+            kernelIm[d] = new float[spectrumSize];
+            w.forwardPlane(mx, mx, kernelRe[d], kernelIm[d]);
         }
     }
 
@@ -138,6 +151,14 @@ public final class FftConvolution {
     /** The padded 2-D transform size (x, y) this plan uses. */
     public int[] transformSize() {
         return new int[] {mx, my};
+    }
+
+    /**
+     * True when the 2-D transforms run SIMD passes (the JVM was given {@code --add-modules jdk.incubator.vector}
+     * and C2 compiles: {@link BatchFft#SIMD}); false when they run scalar, ≈ 2.5× the CPU time.
+     */
+    public boolean simd() {
+        return BatchFft.SIMD;
     }
 
     /** True when the plan uses the even-kernel sums (the kernel is mirror-symmetric along x, y and z). */
@@ -208,44 +229,60 @@ public final class FftConvolution {
         final float[] re = new float[planeSize], im = new float[planeSize];
 
         private final float[] scratchRe = new float[planeSize], scratchIm = new float[planeSize];
-        private final float[][] accRe = new float[GROUP][planeSize], accIm = new float[GROUP][planeSize];
+        /** SimdTranspose's scratch tile, null without the SIMD passes. */
+        private final float[] tile = BatchFft.SIMD ? new float[SimdTranspose.tileSize()] : null;
+
+        private final float[][] accRe = new float[GROUP][spectrumSize], accIm = new float[GROUP][spectrumSize];
 
         /** Plane {@code p}: slice t in the real part, slice t + half in the imaginary part. */
         void forwardInput(float[] in, int t, int p) {
             fillRows(in, t, re);
             fillRows(in, t + half, im);
-            forwardPlane(nx, planeRe[p], planeIm[p]);
+            forwardPlane(nx, xStride, planeRe[p], planeIm[p]);
         }
 
-        /** Slice z's rows into a [y][x] plane of width nx with zero rows to my (zeros outside the map). */
+        /**
+         * Slice z's rows into a [y][x] plane of row length xStride with zero rows to my (zeros outside the map and
+         * in the columns nx … xStride − 1).
+         */
         private void fillRows(float[] in, int z, float[] plane) {
             if (z < 0 || z >= nz) {
-                Arrays.fill(plane, 0, my * nx, 0f);
+                Arrays.fill(plane, 0, my * xStride, 0f);
                 return;
             }
-            System.arraycopy(in, z * nx * ny, plane, 0, nx * ny);
-            Arrays.fill(plane, nx * ny, my * nx, 0f);
+            if (xStride == nx) {
+                System.arraycopy(in, z * nx * ny, plane, 0, nx * ny);
+            } else {
+                for (int y = 0; y < ny; y++) {
+                    System.arraycopy(in, (z * ny + y) * nx, plane, y * xStride, nx);
+                    Arrays.fill(plane, y * xStride + nx, (y + 1) * xStride, 0f);
+                }
+            }
+            Arrays.fill(plane, ny * xStride, my * xStride, 0f);
         }
 
-        /** 2-D FFT of (re, im), a [y][x] plane of {@code width} columns, into [kx][ky] (outRe, outIm). */
-        void forwardPlane(int width, float[] outRe, float[] outIm) {
+        /**
+         * 2-D FFT of (re, im), a [y][x] plane of {@code width} columns (nonzero) in rows {@code stride} long, into
+         * [kx][ky] (outRe, outIm) with rows yStride long.
+         */
+        void forwardPlane(int width, int stride, float[] outRe, float[] outIm) {
             // each pass's result is read where it lands, and the x pass starts in the pair that makes it end in
             // (outRe, outIm): no copies back after an odd number of radix stages (270 has five)
-            fftY.forwardWhereItLands(re, im, scratchRe, scratchIm, width);
+            fftY.forwardWhereItLands(re, im, scratchRe, scratchIm, stride);
             boolean yInScratch = fftY.endsInScratch();
             float[] yRe = yInScratch ? scratchRe : re, yIm = yInScratch ? scratchIm : im;
             float[] freeRe = yInScratch ? re : scratchRe, freeIm = yInScratch ? im : scratchIm;
             boolean xOdd = fftX.endsInScratch();
             float[] startRe = xOdd ? freeRe : outRe, startIm = xOdd ? freeIm : outIm;
             // [ky][x] → [x][ky]; columns x ≥ width are zero
-            transpose(yRe, startRe, my, width);
-            transpose(yIm, startIm, my, width);
-            Arrays.fill(startRe, width * my, planeSize, 0f);
-            Arrays.fill(startIm, width * my, planeSize, 0f);
+            transpose(yRe, stride, startRe, yStride, my, width, tile);
+            transpose(yIm, stride, startIm, yStride, my, width, tile);
+            Arrays.fill(startRe, width * yStride, mx * yStride, 0f);
+            Arrays.fill(startIm, width * yStride, mx * yStride, 0f);
             if (xOdd) {
-                fftX.forwardWhereItLands(startRe, startIm, outRe, outIm, my);
+                fftX.forwardWhereItLands(startRe, startIm, outRe, outIm, yStride);
             } else {
-                fftX.forwardWhereItLands(outRe, outIm, freeRe, freeIm, my);
+                fftX.forwardWhereItLands(outRe, outIm, freeRe, freeIm, yStride);
             }
         }
 
@@ -257,8 +294,8 @@ public final class FftConvolution {
                 Arrays.fill(accRe[c], 0f);
                 Arrays.fill(accIm[c], 0f);
             }
-            for (int s0 = 0; s0 < planeSize; s0 += CHUNK) {
-                int s1 = Math.min(planeSize, s0 + CHUNK);
+            for (int s0 = 0; s0 < spectrumSize; s0 += CHUNK) {
+                int s1 = Math.min(spectrumSize, s0 + CHUNK);
                 if (symmetric) {
                     evenSums(t, count, s0, s1);
                     continue;
@@ -306,31 +343,65 @@ public final class FftConvolution {
         }
 
         private void inverse(float[] out, int t, float[] ar, float[] ai) {
-            fftX.inverseWhereItLands(ar, ai, scratchRe, scratchIm, my);
+            fftX.inverseWhereItLands(ar, ai, scratchRe, scratchIm, yStride);
             boolean xInScratch = fftX.endsInScratch();
             // [x][ky] → [ky][x], only the x < nx the output needs
-            transpose(xInScratch ? scratchRe : ar, re, nx, my);
-            transpose(xInScratch ? scratchIm : ai, im, nx, my);
-            fftY.inverseWhereItLands(re, im, scratchRe, scratchIm, nx);
+            transpose(xInScratch ? scratchRe : ar, yStride, re, xStride, nx, my, tile);
+            transpose(xInScratch ? scratchIm : ai, yStride, im, xStride, nx, my, tile);
+            fftY.inverseWhereItLands(re, im, scratchRe, scratchIm, xStride);
             boolean yInScratch = fftY.endsInScratch();
-            System.arraycopy(yInScratch ? scratchRe : re, 0, out, t * nx * ny, nx * ny);
+            copyRows(yInScratch ? scratchRe : re, out, t);
             if (t + half < nz) {
-                System.arraycopy(yInScratch ? scratchIm : im, 0, out, (t + half) * nx * ny, nx * ny);
+                copyRows(yInScratch ? scratchIm : im, out, t + half);
+            }
+        }
+
+        /** The map's rows of a [y][x] plane (rows xStride long) into output slice z. */
+        private void copyRows(float[] plane, float[] out, int z) {
+            if (xStride == nx) {
+                System.arraycopy(plane, 0, out, z * nx * ny, nx * ny);
+                return;
+            }
+            for (int y = 0; y < ny; y++) {
+                System.arraycopy(plane, y * xStride, out, (z * ny + y) * nx, nx);
             }
         }
     }
 
-    /** dst[c][r] = src[r][c] for a rows×cols source (row length cols), in cache-sized blocks. */
-    static void transpose(float[] src, float[] dst, int rows, int cols) {
+    /**
+     * dst[c][r] = src[r][c] for r < rows, c < cols, source rows srcStride long and destination rows dstStride
+     * long, in cache-sized blocks; the destination's padding (r ≥ rows) is set to zero so that the batch columns
+     * the SIMD passes carry along never hold stale values. {@code tile} is {@link SimdTranspose}'s scratch, null
+     * for the element-wise transpose.
+     */
+    static void transpose(float[] src, int srcStride, float[] dst, int dstStride, int rows, int cols, float[] tile) {
+        if (tile != null) {
+            // whole SIMD tiles first (SimdTranspose), then the strips below and to the right of them element-wise
+            int[] done = SimdTranspose.tiles(src, srcStride, dst, dstStride, rows, cols, tile);
+            scalarTranspose(src, srcStride, dst, dstStride, 0, done[0], done[1], cols);
+            scalarTranspose(src, srcStride, dst, dstStride, done[0], rows, 0, cols);
+        } else {
+            scalarTranspose(src, srcStride, dst, dstStride, 0, rows, 0, cols);
+        }
+        if (dstStride > rows) {
+            for (int c = 0; c < cols; c++) {
+                Arrays.fill(dst, c * dstStride + rows, (c + 1) * dstStride, 0f);
+            }
+        }
+    }
+
+    /** dst[c·dstStride + r] = src[r·srcStride + c] for rows r0 … r1 − 1 and columns c0 … c1 − 1, in blocks. */
+    private static void scalarTranspose(
+            float[] src, int srcStride, float[] dst, int dstStride, int r0, int r1, int c0, int c1) {
         final int block = 32;
-        for (int r0 = 0; r0 < rows; r0 += block) {
-            int r1 = Math.min(rows, r0 + block);
-            for (int c0 = 0; c0 < cols; c0 += block) {
-                int c1 = Math.min(cols, c0 + block);
-                for (int r = r0; r < r1; r++) {
-                    int s = r * cols;
-                    for (int c = c0; c < c1; c++) {
-                        dst[c * rows + r] = src[s + c];
+        for (int rb = r0; rb < r1; rb += block) {
+            int re = Math.min(r1, rb + block);
+            for (int cb = c0; cb < c1; cb += block) {
+                int ce = Math.min(c1, cb + block);
+                for (int r = rb; r < re; r++) {
+                    int s = r * srcStride;
+                    for (int c = cb; c < ce; c++) {
+                        dst[c * dstStride + r] = src[s + c];
                     }
                 }
             }

@@ -11,7 +11,30 @@ class BatchFftTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 8, 12, 15, 16, 18, 30, 45, 60, 64, 100, 216, 270})
     void forwardEqualsTheDefinitionAndInverseUndoesIt(int n) {
-        int width = 3;
+        checkAgainstTheDefinition(new BatchFft(n, false), 3);
+    }
+
+    /**
+     * The SIMD passes ({@link VectorButterflies}), on a batch of 2 vectors and a scalar remainder of 5 columns,
+     * against the same definition: every radix, vector columns and scalar tail.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 8, 12, 30, 60, 216, 270})
+    void simdPassesEqualTheDefinitionToo(int n) {
+        checkAgainstTheDefinition(new BatchFft(n, true), 2 * BatchFft.lanes() + 5);
+    }
+
+    /** The module's tests run with the Vector API (surefire's argLine): a SIMD test that ran scalar would prove nothing. */
+    @org.junit.jupiter.api.Test
+    void theTestsRunWithTheVectorApi() {
+        assertThat(BatchFft.SIMD).isTrue();
+        assertThat(BatchFft.lanes()).isGreaterThanOrEqualTo(4);
+        assertThat(BatchFft.paddedWidth(270) % BatchFft.lanes()).isZero();
+        assertThat(BatchFft.paddedWidth(270)).isBetween(270, 270 + BatchFft.lanes() - 1);
+    }
+
+    private static void checkAgainstTheDefinition(BatchFft fft, int width) {
+        int n = fft.n;
         var rnd = new Random(n);
         float[] re = new float[n * width], im = new float[n * width];
         for (int i = 0; i < re.length; i++) {
@@ -19,7 +42,6 @@ class BatchFftTest {
             im[i] = rnd.nextFloat() - 0.5f;
         }
         float[] r0 = re.clone(), i0 = im.clone();
-        var fft = new BatchFft(n);
         float[] sr = new float[n * width], si = new float[n * width];
         fft.forward(re, im, sr, si, width);
         for (int b = 0; b < width; b++) {

@@ -183,6 +183,28 @@ class FftConvolutionTest {
                 .containsExactly(270, 270);
     }
 
+    /**
+     * The plane transpose, with SIMD tiles (SimdTranspose) and element-wise, against its definition: sizes that are
+     * and are not whole tiles, strides longer than the rows, and the destination's padding zeroed.
+     */
+    @ParameterizedTest(name = "{0}×{1}, strides {2} → {3}")
+    @CsvSource({"270,256,256,272", "256,270,272,256", "37,53,60,40", "16,16,16,16", "5,3,3,8"})
+    void transposeMovesEveryElementAndZeroesThePadding(int rows, int cols, int srcStride, int dstStride) {
+        float[] src = random(rows * srcStride, 5);
+        for (float[] tile : new float[][] {null, BatchFft.SIMD ? new float[SimdTranspose.tileSize()] : null}) {
+            float[] dst = random(cols * dstStride, 6); // stale values where the padding goes
+            FftConvolution.transpose(src, srcStride, dst, dstStride, rows, cols, tile);
+            for (int c = 0; c < cols; c++) {
+                for (int r = 0; r < dstStride; r++) {
+                    assertThat(dst[c * dstStride + r]).isEqualTo(r < rows ? src[r * srcStride + c] : 0f);
+                }
+            }
+        }
+        assertThat(BatchFft.SIMD)
+                .as("the module's tests run the SIMD tiles too")
+                .isTrue();
+    }
+
     @Test
     void badKernelsAreRefused() {
         assertThatThrownBy(() -> new FftConvolution(4, 4, 4, new float[8], 2, 2, 2))
