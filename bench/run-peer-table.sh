@@ -92,7 +92,7 @@ in_process_peer() { # peer arguments...: "wall cpu" medians of runs 2..RUNS+1
   echo "$(echo "$out" | awk '{print $1}' | median) $(echo "$out" | awk '{print $2}' | median)"
 }
 in_process_netra() { # netra arguments...: "wall cpu"
-  "$JAVA_HOME/bin/java" -Xmx3g -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" \
+  "$JAVA_HOME/bin/java" -Xmx3g --add-modules=jdk.incubator.vector -cp "$ROOT/netra-bench/target/classes:$ROOT/netra-bench/target/lib/*" \
     org.netra.bench.CliRepeatDriver "$RUNS" "$@" | awk '/^in-process/ {print $2, $3}'
 }
 

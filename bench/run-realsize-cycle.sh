@@ -44,7 +44,7 @@ run() { # NAME DIR: one CliRepeatDriver run under JFR, and the cycle's JSON once
   local name="$1" dir="$2" load0
   load0="$(cut -d' ' -f1 /proc/loadavg)"
   local line
-  line="$("$JAVA_HOME/bin/java" -Xmx3g "-XX:StartFlightRecording=filename=$WORK/$name.jfr,settings=profile" \
+  line="$("$JAVA_HOME/bin/java" -Xmx3g --add-modules=jdk.incubator.vector "-XX:StartFlightRecording=filename=$WORK/$name.jfr,settings=profile" \
     -cp "$dir/classes:$dir/lib/*" org.netra.bench.CliRepeatDriver "$RUNS" "${ARGS[@]}" 2>/dev/null | grep '^in-process')"
   echo "$name $line load $load0 -> $(cut -d' ' -f1 /proc/loadavg) at $(date -u +%H:%M)" | tee -a "$WORK/runs.txt"
   [[ -f "$WORK/$name.json" ]] || "$JAVA_HOME/bin/java" -Xmx3g -cp "$dir/classes:$dir/lib/*" org.netra.app.cli.Main \
