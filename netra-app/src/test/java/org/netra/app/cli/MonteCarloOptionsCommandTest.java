@@ -122,24 +122,8 @@ class MonteCarloOptionsCommandTest {
             throws Exception {
         var sim = NuclideCommandTest.run("simulate", "--out", dir.toString(), "--seed", "7", "--timepoints", "24,96");
         assertThat(sim.exit()).as(sim.err()).isZero();
-        List<String> a = List.of(
-                "dosimetry",
-                "--timepoint",
-                dir.resolve("cycle-1/spect-024h").toString(),
-                "--timepoint",
-                dir.resolve("cycle-1/spect-096h").toString(),
-                "--ct",
-                dir.resolve("cycle-1/ct-024h").toString(),
-                "--rtstruct",
-                dir.resolve("rtstruct.dcm").toString(),
-                "--registration",
-                "none",
-                "--method",
-                "monte-carlo",
-                "--mc-time-limit",
-                "1s",
-                "--mc-seed",
-                "7");
+        List<String> a = MonteCarloPartialVolumeCommandTest.twinDosimetry(dir);
+        a.addAll(List.of("--method", "monte-carlo", "--mc-time-limit", "1s", "--mc-seed", "7"));
         var text = NuclideCommandTest.run(a.toArray(String[]::new));
         assertThat(text.exit()).as(text.err()).isZero();
         String out = text.out();
