@@ -14,34 +14,15 @@ PY=/usr/bin/python3
 JAVA_HOME="${JAVA_HOME:-$( (ls -d /usr/lib/jvm/temurin-* 2>/dev/null || true) | sort -V | tail -n 1)}"
 export JAVA_HOME
 WORK="$ROOT/netra-bench/target/cli-collector"
-TWIN="$ROOT/netra-bench/target/peer-table/twin-4tp-x2"
 mkdir -p "$WORK"
 
 "$ROOT/netra" --version >/dev/null # builds netra when needed and starts its AOT cache
 while [[ -d "$ROOT/.netra-build/aot/lock" ]]; do sleep 2; done
 cache="$(ls "$ROOT"/.netra-build/aot/netra-*.aot | head -n 1)"
 
-if [[ ! -f "$TWIN/rtstruct.dcm" ]]; then
-    base="$ROOT/netra-bench/target/peer-table/twin-4tp"
-    [[ -f "$base/rtstruct.dcm" ]] ||
-        "$ROOT/netra" simulate --out "$base" --seed 101 --misalign-mm 5 --timepoints 4,24,96,168 >/dev/null
-    for s in "$base"/cycle-1/*/; do
-        "$PY" "$ROOT/bench/resize_series.py" 2 "$s" "$TWIN/cycle-1/$(basename "$s")"
-    done
-    cp "$base/rtstruct.dcm" "$TWIN/rtstruct.dcm"
-fi
-
-# the launcher's class path, in its order (netra's and picocli's jars first)
-lib="$ROOT/netra-app/target/lib"
-jars=("$ROOT/netra-app/target/netra-app.jar" "$lib"/picocli-*.jar "$lib"/netra-*.jar)
-for jar in "$lib"/*.jar; do
-    case "${jar##*/}" in picocli-* | netra-*) ;; *) jars+=("$jar") ;; esac
-done
-class_path="$(IFS=:; echo "${jars[*]}")"
-args=(dosimetry --rtstruct "$TWIN/rtstruct.dcm" --json)
-for h in 004h 024h 096h 168h; do
-    args+=(--timepoint "$TWIN/cycle-1/spect-$h" --timepoint-ct "$TWIN/cycle-1/ct-$h")
-done
+source "$ROOT/bench/realsize-twin.sh"
+TWIN="$REALSIZE_TWIN"
+args=("${REALSIZE_ARGS[@]}")
 
 labels=("C1, serial GC (small inputs)" "C1, G1 (the launcher's choice above 64 MB)" "C2 tiered, G1 (JVM defaults)")
 settings=("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" "-XX:TieredStopAtLevel=1 -XX:+UseG1GC" "-XX:+UseG1GC")

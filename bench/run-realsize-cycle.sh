@@ -15,7 +15,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-2}"
 PY=/usr/bin/python3
 WORK="$ROOT/netra-bench/target/realsize-cycle"
-TWIN="$ROOT/netra-bench/target/peer-table/twin-4tp-x2" # shared with bench/run-peer-table.sh
 export NETRA_TESTDATA="${NETRA_TESTDATA:-$ROOT/../shared/data}"
 JAVA_HOME="${JAVA_HOME:-$( (ls -d /usr/lib/jvm/temurin-* 2>/dev/null || true) | sort -V | tail -n 1)}"
 export JAVA_HOME
@@ -25,19 +24,9 @@ echo "building netra-bench…" >&2
 AFTER="$WORK/after"
 rm -rf "$AFTER" && mkdir -p "$AFTER" && cp -r "$ROOT/netra-bench/target/classes" "$ROOT/netra-bench/target/lib" "$AFTER/"
 
-if [[ ! -f "$TWIN/rtstruct.dcm" ]]; then
-  base="$ROOT/netra-bench/target/peer-table/twin-4tp"
-  [[ -f "$base/rtstruct.dcm" ]] ||
-    "$ROOT/netra" simulate --out "$base" --seed 101 --misalign-mm 5 --timepoints 4,24,96,168 >/dev/null
-  for s in "$base"/cycle-1/*/; do
-    "$PY" "$ROOT/bench/resize_series.py" 2 "$s" "$TWIN/cycle-1/$(basename "$s")"
-  done
-  cp "$base/rtstruct.dcm" "$TWIN/rtstruct.dcm"
-fi
-ARGS=(dosimetry --rtstruct "$TWIN/rtstruct.dcm" --json)
-for h in 004h 024h 096h 168h; do
-  ARGS+=(--timepoint "$TWIN/cycle-1/spect-$h" --timepoint-ct "$TWIN/cycle-1/ct-$h")
-done
+source "$ROOT/bench/realsize-twin.sh"
+TWIN="$REALSIZE_TWIN"
+ARGS=("${REALSIZE_ARGS[@]}")
 cat "$TWIN"/cycle-1/*/* >/dev/null # a warm page cache
 
 run() { # NAME DIR: one CliRepeatDriver run under JFR, and the cycle's JSON once from the CLI
