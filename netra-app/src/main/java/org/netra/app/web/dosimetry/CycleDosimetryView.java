@@ -179,6 +179,60 @@ public record CycleDosimetryView(
                 Integer voxels) {}
     }
 
+    /*
+     * A job's warnings reach the record inside its method text, as one clause "; job warnings [...]" before
+     * "; attached by" (CourseAttachment). The page shows the method without it and the warnings as a list below:
+     * in one paragraph they made the page's first lines a wall of text.
+     */
+    private static final String WARNINGS_OPEN = "; job warnings [";
+    private static final String WARNINGS_CLOSE = "]; attached by";
+
+    /** The method text without the job's warnings clause (the whole text where there is none). */
+    public String methodSummary() {
+        return methodSummary(method);
+    }
+
+    /**
+     * The job's warnings kept with the record, one per item: the clause is split before each "; " that starts a
+     * message naming one of the cycle's regions ("Kidney_L: …", "Tumour_lung · adjoining lung: …"); a message
+     * naming none stays with the one before it. Empty where the job raised none or the record predates them.
+     */
+    public List<String> jobWarnings() {
+        var regions = new java.util.ArrayList<String>();
+        doses.forEach(r -> regions.add(r.region()));
+        monteCarlo.ifPresent(mc -> mc.regions().forEach(r -> regions.add(r.region())));
+        return jobWarnings(method, regions);
+    }
+
+    static String methodSummary(String method) {
+        int open = method.indexOf(WARNINGS_OPEN);
+        int close = method.lastIndexOf(WARNINGS_CLOSE);
+        return open < 0 || close < open ? method : method.substring(0, open) + method.substring(close + 1);
+    }
+
+    static List<String> jobWarnings(String method, List<String> regions) {
+        int open = method.indexOf(WARNINGS_OPEN);
+        int close = method.lastIndexOf(WARNINGS_CLOSE);
+        if (open < 0 || close < open) {
+            return List.of();
+        }
+        String clause = method.substring(open + WARNINGS_OPEN.length(), close);
+        if (clause.equals("none raised")) {
+            return List.of();
+        }
+        var items = new java.util.ArrayList<String>();
+        int start = 0;
+        for (int at = clause.indexOf("; "); at >= 0; at = clause.indexOf("; ", at + 2)) {
+            String next = clause.substring(at + 2);
+            if (regions.stream().anyMatch(v -> next.startsWith(v + ":") || next.startsWith(v + " · "))) {
+                items.add(clause.substring(start, at));
+                start = at + 2;
+            }
+        }
+        items.add(clause.substring(start));
+        return List.copyOf(items);
+    }
+
     /** The report's state: "draft", "signed by X at T" or "amended vN, signed by X at T". */
     @JsonProperty("reportState")
     public String reportState() {
