@@ -80,6 +80,10 @@ public final class Store implements AutoCloseable {
                 .load()
                 .migrate();
         this.jdbi = Jdbi.create(pool);
+        if (config.vendor() == StoreConfig.Vendor.H2 && config.url().startsWith("jdbc:h2:file:")) {
+            // a killed embedded database can come back with an in-flight transaction half rolled back
+            org.netra.store.record.AuditReconciliation.reconcile(jdbi);
+        }
         this.stampedReads = new org.netra.store.clinical.StampedReads(
                 new Records(jdbi, frozenDocuments), new org.netra.store.record.ChangeStamps(pool));
     }

@@ -173,7 +173,10 @@ abstract class ServeCrashContract {
             assertThat(last[1]).as("audited version of %s", e.getKey()).isEqualTo(e.getValue()[0]);
             assertThat(last[2]).as("audited document of %s", e.getKey()).isEqualTo(e.getValue()[1]);
         }
-        lastEvent.forEach((key, last) -> assertThat(current.containsKey(key) || last[0].equals("DELETE"))
+        // RECOVER: on H2 an in-flight (unacknowledged) write can come back half rolled back; the store's opening
+        // states what it holds (AuditReconciliation). The acknowledged ones are all there (checked above).
+        lastEvent.forEach((key, last) -> assertThat(
+                        current.containsKey(key) || last[0].equals("DELETE") || last[0].equals("RECOVER"))
                 .as("after crash %d: %s was audited as %s but is not stored", round, key, last[0])
                 .isTrue());
     }

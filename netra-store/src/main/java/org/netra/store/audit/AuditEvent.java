@@ -19,6 +19,11 @@ public record AuditEvent(
         UPDATE,
         DELETE,
         /** A physicist signed a version of a report (the signed PDF is immutable from then on). */
-        SIGN
+        SIGN,
+        /**
+         * After an unclean stop of the embedded database, what the store holds of a record whose last event
+         * described a write that did not survive ({@code org.netra.store.record.AuditReconciliation}).
+         */
+        RECOVER
     }
 }
