@@ -29,29 +29,9 @@ public final class DosimetryReportPdf {
 
     /** The plots as data URIs and the report, for the template. */
     public record View(DosimetryReport report, String timeActivityPlot, String bedPlot) {
-        /**
-         * Text as the PDF's Helvetica can print it. Its WinAnsi encoding has no Greek letters, subscripts or
-         * true minus; openhtmltopdf prints '#' for them, and the Monte Carlo's electron statement read "Møller
-         * #-rays". Such characters are spelled out; all others pass unchanged.
-         */
+        /** Text as the PDF's Helvetica can print it ({@link DosimetryReportPdf#printableText}). */
         public String printable(String text) {
-            var out = new StringBuilder(text.length());
-            text.codePoints()
-                    .forEach(c -> out.append(
-                            switch (c) {
-                                case 'δ' -> "delta";
-                                case 'λ' -> "lambda";
-                                case 'σ' -> "sigma";
-                                case 'μ' -> "µ"; // the micro sign, which WinAnsi has
-                                case '−' -> "-";
-                                case '≤' -> "<=";
-                                case '≥' -> ">=";
-                                case '→' -> "->";
-                                case '₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉' ->
-                                    String.valueOf((char) ('0' + c - '₀'));
-                                default -> Character.toString(c);
-                            }));
-            return out.toString();
+            return printableText(text, false);
         }
 
         public String gy(AbsorbedDose d) {
@@ -135,7 +115,7 @@ public final class DosimetryReportPdf {
 
     /** The report as PDF bytes. */
     public static byte[] render(DosimetryReport report) {
-        String html = html(report);
+        String html = printableText(html(report), true);
         var out = new ByteArrayOutputStream();
         try {
             var builder = new PdfRendererBuilder();
@@ -147,6 +127,34 @@ public final class DosimetryReportPdf {
             throw new UncheckedIOException("could not lay out the dosimetry report of cycle " + report.cycle(), e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Text as the PDF's Helvetica can print it. Its WinAnsi encoding has no Greek letters, subscripts or
+     * true minus; openhtmltopdf prints '#' for them, and the Monte Carlo's electron statement read "Møller
+     * #-rays". Such characters are spelled out; all others pass unchanged. Applied to the whole page, so every text the
+     * report prints (the method line, warnings, the Monte Carlo's note) is covered, and the markup is ASCII.
+     */
+    static String printableText(String text, boolean inMarkup) {
+        // in the page's XHTML a spelled-out "<" or ">" must be an entity, or the page would not parse
+        String lt = inMarkup ? "&lt;" : "<", gt = inMarkup ? "&gt;" : ">";
+        var out = new StringBuilder(text.length());
+        text.codePoints()
+                .forEach(c -> out.append(
+                        switch (c) {
+                            case 'δ' -> "delta";
+                            case 'λ' -> "lambda";
+                            case 'σ' -> "sigma";
+                            case 'μ' -> "µ"; // the micro sign, which WinAnsi has
+                            case '−' -> "-";
+                            case '≤' -> lt + "=";
+                            case '≥' -> gt + "=";
+                            case '→' -> "-" + gt;
+                            case '₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉' ->
+                                String.valueOf((char) ('0' + c - '₀'));
+                            default -> Character.toString(c);
+                        }));
+        return out.toString();
     }
 
     /** The XHTML the PDF is laid out from (also useful as a printable page). */

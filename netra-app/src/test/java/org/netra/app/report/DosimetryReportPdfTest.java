@@ -146,6 +146,31 @@ class DosimetryReportPdfTest {
                 .isEqualTo("Møller delta-rays; lambda1 <= 2 sigma; -13.7 % -> flagged; 5 µm ± 1");
     }
 
+    /** Every text of the page is spelled out, not only the Monte Carlo's note; a spelled-out "<" keeps the page valid. */
+    @Test
+    void theMethodLineIsPrintableToo() throws IOException {
+        var s = sample();
+        var greek = new DosimetryReport(
+                s.patient(),
+                s.cycle(),
+                s.treatmentDate(),
+                s.administered(),
+                "Møller δ-rays; λ₁ ≤ 2 σ → kept",
+                s.curves(),
+                s.doses(),
+                s.kidneyBed(),
+                s.kidneyBedLimit(),
+                s.decision(),
+                s.generated());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(DosimetryReportPdf.render(greek))) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text)
+                .contains("Møller delta-rays; lambda1 <= 2 sigma -> kept")
+                .doesNotContain("#");
+    }
+
     /** The sample with another cycle number, BED history and decision. */
     private static DosimetryReport variant(int cycle, List<DosimetryReport.BedCycle> bed, DosimetryReport.Decision d) {
         var s = sample();
