@@ -178,7 +178,9 @@ public final class WebApp implements AutoCloseable {
                 new Frame.Assets(
                         "/webjars/htmx.org/" + BuildVersions.property("htmx").orElse("unknown") + "/dist/htmx.min.js",
                         "/webjars/chart.js/" + BuildVersions.property("chartjs").orElse("unknown")
-                                + "/dist/chart.umd.min.js"));
+                                + "/dist/chart.umd.min.js",
+                        StaticAssets.versionedPath("css/netra.css"),
+                        StaticAssets.versionedPath("js/netra.js")));
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
@@ -239,7 +241,7 @@ public final class WebApp implements AutoCloseable {
             c.jetty.multipartConfig.maxTotalRequestSize(config.uploads().maxUploadBytes() + (1L << 20), SizeUnit.BYTES);
             c.staticFiles.add(s -> {
                 s.hostedPath = "/static";
-                s.directory = "/org/netra/app/web/static";
+                s.directory = StaticAssets.CLASSPATH_ROOT;
                 s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "max-age=3600");
             });
