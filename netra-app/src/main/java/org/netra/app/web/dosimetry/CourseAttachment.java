@@ -19,6 +19,7 @@ import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.CourseRecord;
 import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.DosimetryWarning;
 import org.netra.store.clinical.PatientChart;
 import org.netra.store.clinical.RegionCurves;
 import org.netra.store.record.Stored;
@@ -129,9 +130,12 @@ final class CourseAttachment {
                 .filter(v -> v.role() != RegionRole.BODY)
                 .map(v -> curves(r, v))
                 .toList();
+        Optional<List<DosimetryWarning>> warnings = r.warnings().map(ws -> ws.stream()
+                .map(w -> new DosimetryWarning(w.code(), w.voi(), w.message()))
+                .toList());
         String method = String.format(
                 Locale.ROOT,
-                "dosimetry job %s on %s: scans at %s h, %s%s; kidneys the volume-weighted mean of %s; %s%s; attached by"
+                "dosimetry job %s on %s: scans at %s h, %s%s; kidneys the volume-weighted mean of %s; %s; attached by"
                         + " %s",
                 job.id(),
                 job.upload(),
@@ -144,15 +148,12 @@ final class CourseAttachment {
                 r.correction().isEmpty() ? "" : ", " + r.correction(),
                 kidneys.vois(),
                 marrow.how(),
-                // kept whole in brackets so the report's checklist finds every warning in one clause
-                r.warnings()
-                        .map(ws -> "; job warnings [" + ReportChecklistValues.warningList(ws) + "]")
-                        .orElse(""),
                 actor);
         DosimetryRecord record;
         if (existing.isPresent()) {
             var old = existing.get().value();
-            record = new DosimetryRecord(old.id(), pid, old.courseId(), dosimetry, tumours, method, r.acquisition());
+            record = new DosimetryRecord(
+                    old.id(), pid, old.courseId(), dosimetry, tumours, method, r.acquisition(), warnings);
         } else {
             LocalDateTime previous = recorded.isEmpty()
                     ? LocalDateTime.MIN
@@ -162,7 +163,14 @@ final class CourseAttachment {
                         + ", not after cycle " + (cycle - 1) + "; choose the right cycle");
             }
             record = new DosimetryRecord(
-                    course.id() + "/cycle-" + cycle, pid, course.id(), dosimetry, tumours, method, r.acquisition());
+                    course.id() + "/cycle-" + cycle,
+                    pid,
+                    course.id(),
+                    dosimetry,
+                    tumours,
+                    method,
+                    r.acquisition(),
+                    warnings);
         }
         return store.records().inTransaction(tx -> {
             Stored<DosimetryRecord> written = existing.isPresent()

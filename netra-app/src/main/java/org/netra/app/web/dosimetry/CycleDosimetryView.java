@@ -27,6 +27,7 @@ import org.netra.physics.quantity.Times;
 import org.netra.store.clinical.CycleCurves;
 import org.netra.store.clinical.DecisionRecord;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.DosimetryWarning;
 import org.netra.store.clinical.MonteCarloCheck;
 import org.netra.store.clinical.PatientChart;
 import org.netra.store.clinical.RegionCurves;
@@ -46,6 +47,7 @@ public record CycleDosimetryView(
         LocalDate date,
         @JsonIgnore Activity administered,
         String method,
+        @JsonIgnore Optional<List<DosimetryWarning>> recordedWarnings,
         List<Row> doses,
         @JsonIgnore List<AbsorbedDose> kidneyBedPerCycle,
         @JsonIgnore AbsorbedDose cumulativeKidneyBed,
@@ -73,6 +75,7 @@ public record CycleDosimetryView(
                 date,
                 administered,
                 method,
+                recordedWarnings,
                 doses,
                 kidneyBedPerCycle,
                 cumulativeKidneyBed,
@@ -101,6 +104,7 @@ public record CycleDosimetryView(
                 date,
                 administered,
                 method,
+                recordedWarnings,
                 doses,
                 kidneyBedPerCycle,
                 cumulativeKidneyBed,
@@ -180,28 +184,31 @@ public record CycleDosimetryView(
     }
 
     /*
-     * A job's warnings reach the record inside its method text, as one clause "; job warnings [...]" before
-     * "; attached by" (CourseAttachment). The page shows the method without it and the warnings as a list below:
-     * in one paragraph they made the page's first lines a wall of text.
+     * Records kept before warnings had a field of their own carry a job's warnings inside the method text, as one
+     * clause "; job warnings [...]" before "; attached by". The page shows the method without it and the warnings as
+     * a list below: in one paragraph they made the page's first lines a wall of text.
      */
     private static final String WARNINGS_OPEN = "; job warnings [";
     private static final String WARNINGS_CLOSE = "]; attached by";
 
-    /** The method text without the job's warnings clause (the whole text where there is none). */
+    /** The method text without an older record's job warnings clause (the whole text where there is none). */
     public String methodSummary() {
         return methodSummary(method);
     }
 
     /**
-     * The job's warnings kept with the record, one per item: the clause is split before each "; " that starts a
-     * message naming one of the cycle's regions ("Kidney_L: …", "Tumour_lung · adjoining lung: …"); a message
-     * naming none stays with the one before it. Empty where the job raised none or the record predates them.
+     * The job's warnings kept with the record, one per item, each after its VOI. Empty where the job raised none,
+     * the dosimetry was entered or imported, or the record predates warnings.
      */
     public List<String> jobWarnings() {
-        var regions = new java.util.ArrayList<String>();
-        doses.forEach(r -> regions.add(r.region()));
-        monteCarlo.ifPresent(mc -> mc.regions().forEach(r -> regions.add(r.region())));
-        return jobWarnings(method, regions);
+        return recordedWarnings
+                .map(ws -> ws.stream().map(DosimetryWarning::text).toList())
+                .orElseGet(() -> {
+                    var regions = new java.util.ArrayList<String>();
+                    doses.forEach(r -> regions.add(r.region()));
+                    monteCarlo.ifPresent(mc -> mc.regions().forEach(r -> regions.add(r.region())));
+                    return olderRecordsWarnings(method, regions);
+                });
     }
 
     static String methodSummary(String method) {
@@ -210,7 +217,12 @@ public record CycleDosimetryView(
         return open < 0 || close < open ? method : method.substring(0, open) + method.substring(close + 1);
     }
 
-    static List<String> jobWarnings(String method, List<String> regions) {
+    /**
+     * An older record's warnings, from its method text: the clause is split before each "; " that starts a message
+     * naming one of the cycle's regions ("Kidney_L: …", "Tumour_lung · adjoining lung: …"); a message naming none
+     * stays with the one before it (the text no longer says where one message ends).
+     */
+    static List<String> olderRecordsWarnings(String method, List<String> regions) {
         int open = method.indexOf(WARNINGS_OPEN);
         int close = method.lastIndexOf(WARNINGS_CLOSE);
         if (open < 0 || close < open) {
@@ -414,6 +426,7 @@ public record CycleDosimetryView(
                 d.date(),
                 d.administered(),
                 rec.method(),
+                rec.warnings(),
                 rows,
                 beds,
                 cumulative,

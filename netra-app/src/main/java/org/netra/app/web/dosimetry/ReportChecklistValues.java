@@ -20,6 +20,7 @@ import org.netra.physics.quantity.Volume;
 import org.netra.store.clinical.AcquisitionProtocol;
 import org.netra.store.clinical.AdministrationRecord;
 import org.netra.store.clinical.DispensingRecord;
+import org.netra.store.clinical.DosimetryWarning;
 import org.netra.store.clinical.RegionCurves;
 
 /**
@@ -273,9 +274,16 @@ final class ReportChecklistValues {
     }
 
     private static String warnings(CycleDosimetryView view) {
-        // the job's warnings (assumed or old calibration, …) reach the record only inside its method text,
-        // as "job warnings [...]" (CourseAttachment) and in the clauses that name an assumption
-        return partOf(view.method(), "warning", "assumed", "uncertain", "older than");
+        String jobs = view.recordedWarnings()
+                .map(ws -> "job warnings ["
+                        + (ws.isEmpty()
+                                ? "none raised"
+                                : ws.stream().map(DosimetryWarning::text).collect(Collectors.joining("; ")))
+                        + "]")
+                .orElse(null);
+        // the clauses that name an assumption, and an older record's warnings (kept in its method text)
+        String clauses = partOf(view.method(), "warning", "assumed", "uncertain", "older than");
+        return jobs == null ? clauses : clauses == null ? jobs : clauses + "; " + jobs;
     }
 
     /** A job's warnings as one line, each prefixed by its VOI when it has one; "none raised" for none. */
@@ -283,12 +291,7 @@ final class ReportChecklistValues {
         return ws.isEmpty()
                 ? "none raised"
                 : ws.stream()
-                        // the pipeline's messages often begin with their VOI already; it is not said twice
-                        .map(w -> w.voi() == null
-                                        || w.voi().isEmpty()
-                                        || w.message().startsWith(w.voi() + ":")
-                                ? w.message()
-                                : w.voi() + ": " + w.message())
+                        .map(w -> new DosimetryWarning(w.code(), w.voi(), w.message()).text())
                         .collect(Collectors.joining("; "));
     }
 

@@ -2,6 +2,7 @@ package org.netra.app.web.dosimetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.netra.physics.quantity.Volume;
 import org.netra.store.audit.AuditEvent;
 import org.netra.store.clinical.ClinicalKinds;
 import org.netra.store.clinical.DosimetryRecord;
+import org.netra.store.clinical.DosimetryWarning;
 
 /** A finished job attached to a cycle of its patient's course: the figures carried over, and every refusal. */
 class CourseAttachmentTest {
@@ -364,5 +366,21 @@ class CourseAttachmentTest {
                 .contains("lesion1: 82 % of the TIA is extrapolated beyond the last scan")
                 .contains("Bladder: clears before the first scan")
                 .doesNotContain("Bladder: Bladder:");
+
+        // kept as a list of their own with the record, not inside its method text
+        DosimetryRecord rec =
+                server.store.records().get(ClinicalKinds.DOSIMETRY, cycle1.id()).value();
+        assertThat(rec.warnings()).hasValueSatisfying(ws -> assertThat(ws)
+                .extracting(DosimetryWarning::region, DosimetryWarning::text)
+                .containsExactly(
+                        tuple("lesion1", "lesion1: 82 % of the TIA is extrapolated beyond the last scan"),
+                        tuple("Bladder", "Bladder: clears before the first scan")));
+        assertThat(rec.method()).doesNotContain("job warnings").doesNotContain("extrapolated");
+        String page = physicist
+                .get("/patients/" + cycle1.patientId() + "/dosimetry/1")
+                .body();
+        assertThat(page)
+                .contains("<li>lesion1: 82 % of the TIA is extrapolated beyond the last scan</li>")
+                .contains("<li>Bladder: clears before the first scan</li>");
     }
 }

@@ -27,7 +27,7 @@ class CycleMethodWarningsTest {
 
     @Test
     void eachWarningStartsAtItsRegionAndAMessageWithoutOneStaysWithTheOneBefore() {
-        assertThat(CycleDosimetryView.jobWarnings(METHOD, REGIONS))
+        assertThat(CycleDosimetryView.olderRecordsWarnings(METHOD, REGIONS))
                 .containsExactly(
                         "Tumour_lung: Monte Carlo 21.4 Gy against 20.2 Gy, +5.6 %; the kernel assumes soft tissue",
                         "Tumour_lung · adjoining lung: Monte Carlo 19.4 Gy against 21.3 Gy, -8.9 %; look at the"
@@ -39,9 +39,9 @@ class CycleMethodWarningsTest {
     void aRecordWithoutWarningsOrWithNoneRaisedShowsNone() {
         String plain = "dosimetry job 1 on x: scans at 4 h, voxel kernel; attached by a";
         assertThat(CycleDosimetryView.methodSummary(plain)).isEqualTo(plain);
-        assertThat(CycleDosimetryView.jobWarnings(plain, REGIONS)).isEmpty();
+        assertThat(CycleDosimetryView.olderRecordsWarnings(plain, REGIONS)).isEmpty();
         String none = "dosimetry job 1 on x: scans at 4 h; job warnings [none raised]; attached by a";
-        assertThat(CycleDosimetryView.jobWarnings(none, REGIONS)).isEmpty();
+        assertThat(CycleDosimetryView.olderRecordsWarnings(none, REGIONS)).isEmpty();
         assertThat(CycleDosimetryView.methodSummary(none))
                 .isEqualTo("dosimetry job 1 on x: scans at 4 h; attached by a");
     }
