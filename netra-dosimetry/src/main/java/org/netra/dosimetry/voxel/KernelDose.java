@@ -147,7 +147,7 @@ public final class KernelDose {
     private ImageVolume finish(ImageVolume tia, ImageVolume shortRange, float[] rho, float medium) {
         float[] d = shortRange.voxels();
         int nx = geometry.nx(), ny = geometry.ny();
-        java.util.Optional<LongRangePhotons.Far> far = photons.map(p -> p.far(tia.voxels()));
+        java.util.Optional<LongRangePhotons.CoarseFarDose> far = photons.map(p -> p.far(tia.voxels()));
         java.util.stream.IntStream.range(0, geometry.nz()).parallel().forEach(k -> {
             float[] row = far.isPresent() ? new float[nx] : null;
             for (int j = 0; j < ny; j++) {

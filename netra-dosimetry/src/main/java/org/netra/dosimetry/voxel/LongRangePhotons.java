@@ -157,7 +157,7 @@ final class LongRangePhotons {
 
     /** The far part's dose (Gy) on the fine grid from a TIA map (Bq·s per voxel, x fastest). */
     float[] farDose(float[] tia) {
-        Far far = far(tia);
+        CoarseFarDose far = far(tia);
         float[] out = new float[nx * ny * nz];
         java.util.stream.IntStream.range(0, nz).parallel().forEach(k -> {
             for (int j = 0; j < ny; j++) {
@@ -171,13 +171,13 @@ final class LongRangePhotons {
      * The far part on the coarse grid, ready to be read back row by row: {@link KernelDose} adds each row to the
      * short-range dose in the same pass that clamps and scales it, without a full-grid array of its own.
      */
-    Far far(float[] tia) {
+    CoarseFarDose far(float[] tia) {
         int[] x0 = new int[nx], y0 = new int[ny], z0 = new int[nz];
         float[] tx = new float[nx], ty = new float[ny], tz = new float[nz];
         interpolation(nx, factor[0], cx, x0, tx);
         interpolation(ny, factor[1], cy, y0, ty);
         interpolation(nz, factor[2], cz, z0, tz);
-        return new Far(coarsePlan.convolve(blocks(tia)), x0, tx, y0, ty, z0, tz);
+        return new CoarseFarDose(coarsePlan.convolve(blocks(tia)), x0, tx, y0, ty, z0, tz);
     }
 
     /**
@@ -202,12 +202,12 @@ final class LongRangePhotons {
     }
 
     /** The far dose on the coarse grid and the trilinear weights that read it on the fine one. */
-    final class Far {
+    final class CoarseFarDose {
         private final float[] coarse;
         private final int[] x0, y0, z0;
         private final float[] tx, ty, tz;
 
-        private Far(float[] coarse, int[] x0, float[] tx, int[] y0, float[] ty, int[] z0, float[] tz) {
+        private CoarseFarDose(float[] coarse, int[] x0, float[] tx, int[] y0, float[] ty, int[] z0, float[] tz) {
             this.coarse = coarse;
             this.x0 = x0;
             this.tx = tx;
