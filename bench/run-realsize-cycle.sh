@@ -8,6 +8,7 @@
 # and target/lib), the two builds run interleaved (before, after, before, after) and their JSON doses are compared.
 #   bench/run-realsize-cycle.sh [RUNS]            (default 2)
 #   BEFORE=/tmp/old-build bench/run-realsize-cycle.sh 2
+#   GRID=small bench/run-realsize-cycle.sh 3      (the same default cycle on the 128x128x100 twin it is resized from)
 # Writes netra-bench/target/realsize-cycle/. Needs a JDK >= 21, Maven, Debian python3-pydicom/numpy/scipy, and
 # the Lanconelli/Schneider tables (NETRA_TESTDATA, default ../shared/data). Prints the load (1-min) around each run.
 set -euo pipefail
@@ -27,6 +28,10 @@ rm -rf "$AFTER" && mkdir -p "$AFTER" && cp -r "$ROOT/netra-bench/target/classes"
 source "$ROOT/bench/realsize-twin.sh"
 TWIN="$REALSIZE_TWIN"
 ARGS=("${REALSIZE_ARGS[@]}")
+if [[ "${GRID:-}" == small ]]; then # the same cycle on the twin before resizing, 128x128x100
+    TWIN="$ROOT/netra-bench/target/peer-table/twin-4tp"
+    ARGS=("${REALSIZE_ARGS[@]//twin-4tp-x2/twin-4tp}")
+fi
 cat "$TWIN"/cycle-1/*/* >/dev/null # a warm page cache
 
 run() { # NAME DIR: one CliRepeatDriver run under JFR, and the cycle's JSON once from the CLI
@@ -70,6 +75,25 @@ for path in sorted(glob.glob(os.path.join(work, "*.jfr"))):
     print(f"{os.path.basename(path)}: {total} execution samples")
     for part, n in counts.most_common():
         print(f"  {part:48s} {n:5d}  {100 * n / total:5.1f} %")
+    # kinetics and dose by piece (a sample goes to the first piece whose frame is on its stack)
+    pieces = [("  voxel kinetics", ["VoxelKinetics"]),
+              ("  region kinetics (curve fits)", ["kinetics.Kinetics.integrate", "BladderKinetics", "CurveFitter"]),
+              ("  dose plan (kernels, their spectra)", ["KernelDose.withLongRangePhotons", "KernelDose.<init>",
+                                                       "LongRangePhotons.<init>"]),
+              ("  far photons (blocks, coarse FFT)", ["LongRangePhotons.far", "LongRangePhotons.blocks"]),
+              ("  short-range convolution", ["KernelDose.shortRange"]),
+              ("  finishing pass (clamp, density, far rows)", ["KernelDose.finish", "KernelDose.lambda$finish",
+                                                               "KernelDose.add", "LongRangePhotons$CoarseFarDose"]),
+              ("  the VOIs' sums and DVHs", ["DoseComputation.voi", "DoseComputation.regionCurve",
+                                             "DoseVolumeHistogram"])]
+    sub = collections.Counter()
+    for sample in text.split("jdk.ExecutionSample")[1:]:
+        frames = re.findall(r"^\s+([\w.$<>]+)\(", sample, re.M)
+        piece = next((n for n, keys in pieces if any(k in f for f in frames for k in keys)), None)
+        if piece:
+            sub[piece] += 1
+    for piece, n in sub.most_common():
+        print(f"  {piece:48s} {n:5d}  {100 * n / total:5.1f} %")
 if os.path.exists(os.path.join(work, "before-1.json")):
     a, b = (json.load(open(os.path.join(work, f))) for f in ("before-1.json", "after-1.json"))
     worst = max(((abs(y["absorbedDoseGy"] / x["absorbedDoseGy"] - 1), x["name"], x["absorbedDoseGy"], y["absorbedDoseGy"])

@@ -53,6 +53,9 @@ import org.netra.physics.quantity.Times;
  * the absorbed dose by the chosen {@link DoseMethod}, ± 1 SD, BED and dose–volume figures.
  */
 public final class DoseComputation {
+    /** Voxels per task of a parallel pass over a map. */
+    private static final int SLAB = 1 << 16;
+
     private DoseComputation() {}
 
     /**
@@ -138,10 +141,7 @@ public final class DoseComputation {
         VoxelKinetics.Counts counts = new VoxelKinetics.Counts(0, 0, 0, 0);
         Optional<MonteCarloComparison> monteCarlo = Optional.empty();
         Optional<MonteCarloResult> monteCarloRun = Optional.empty();
-        List<RegionCurve> curves = new ArrayList<>();
-        for (Mask m : vois) {
-            curves.add(regionCurve(m, tps, hours, settings, voxelMl));
-        }
+        List<RegionCurve> curves = regionCurves(vois, tps, hours, settings, voxelMl);
         double[] bladderFactors = new double[vois.size()];
         java.util.Arrays.fill(bladderFactors, 1);
         if (!(method instanceof DoseMethod.OrganS)) {
@@ -161,9 +161,13 @@ public final class DoseComputation {
             }
             bladderFactors = bladderVoxels(tia, vois, curves, voxelMl);
             float toBqS = (float) (voxelMl * 3600); // Bq/mL·h per voxel → Bq·s
-            for (int v = 0; v < tia.length; v++) {
-                tia[v] *= toBqS;
-            }
+            java.util.stream.IntStream.range(0, (tia.length + SLAB - 1) / SLAB)
+                    .parallel()
+                    .forEach(c -> {
+                        for (int v = c * SLAB; v < Math.min(tia.length, (c + 1) * SLAB); v++) {
+                            tia[v] *= toBqS;
+                        }
+                    });
             ImageVolume tiaVolume = ImageVolume.wrap(grid, VoxelUnit.BQ_S, tia);
             tiaMap = Optional.of(tiaVolume);
             if (method instanceof DoseMethod.MonteCarlo mc) {
@@ -466,6 +470,32 @@ public final class DoseComputation {
         };
     }
 
+    /**
+     * Every VOI's curve, side by side: each VOI's sums and fits are its own, and a region's multi-start
+     * Levenberg–Marquardt fits run on one thread. A VOI whose curve cannot be made throws what it threw alone
+     * (the first such VOI in order, as one after another would), not a stream's wrapper of it.
+     */
+    private static List<RegionCurve> regionCurves(
+            List<Mask> vois, List<TimePointImage> tps, double[] hours, CycleSettings settings, double voxelMl) {
+        Object[] made = new Object[vois.size()];
+        java.util.stream.IntStream.range(0, made.length).parallel().forEach(k -> {
+            try {
+                made[k] = regionCurve(vois.get(k), tps, hours, settings, voxelMl);
+            } catch (RuntimeException e) {
+                made[k] = e;
+            }
+        });
+        List<RegionCurve> curves = new ArrayList<>();
+        for (Object o : made) {
+            switch (o) {
+                case RegionCurve c -> curves.add(c);
+                case RuntimeException e -> throw e;
+                default -> throw new IllegalStateException("a region curve was not made: " + o);
+            }
+        }
+        return curves;
+    }
+
     /** A VOI's activity at each time point and its region TIA by the rules for its role. */
     record RegionCurve(double[] mbq, List<Activity> activity, TiaResult tia) {}
 
@@ -481,13 +511,18 @@ public final class DoseComputation {
         double[] mbq = new double[n];
         List<Activity> activity = new ArrayList<>();
         List<TimePoint> points = new ArrayList<>();
+        float[][] maps = new float[n][];
         for (int i = 0; i < n; i++) {
-            float[] c = tps.get(i).activity().voxels();
-            double sum = 0;
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                sum += c[v];
+            maps[i] = tps.get(i).activity().voxels();
+        }
+        double[] sums = new double[n]; // one walk over the mask for every time point, each summed in voxel order
+        for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+            for (int i = 0; i < n; i++) {
+                sums[i] += maps[i][v];
             }
-            mbq[i] = sum * voxelMl / 1e6;
+        }
+        for (int i = 0; i < n; i++) {
+            mbq[i] = sums[i] * voxelMl / 1e6;
             activity.add(Activity.ofMBq(mbq[i]));
             points.add(TimePoint.of(Times.ofHours(hours[i]), activity.get(i)));
         }

@@ -1,6 +1,5 @@
 package org.netra.dosimetry.cycle;
 
-import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.SinglePointMethod;
@@ -66,12 +65,13 @@ public final class VoxelKinetics {
         float[] out = new float[voxels];
         int chunks = (voxels + CHUNK - 1) / CHUNK;
         long[][] counts = new long[chunks][4];
+        PeakFits fits = n > 1 ? PeakFits.of(hours, physicalRatePerHour) : null;
         IntStream.range(0, chunks).parallel().forEach(c -> {
             int from = c * CHUNK, to = Math.min(voxels, from + CHUNK);
             if (n == 1) {
                 singlePoints(values[0], hours[0], singlePoint, out, from, to, counts[c]);
             } else {
-                multiPoint(values, hours, physicalRatePerHour, out, from, to, counts[c]);
+                multiPoint(values, physicalRatePerHour, fits, out, from, to, counts[c]);
             }
         });
         long[] sum = new long[4];
@@ -96,11 +96,54 @@ public final class VoxelKinetics {
         }
     }
 
+    /**
+     * The fits' constants for each possible peak, folded once per map: with the peak at p and m = n − p points
+     * from it, the least-squares slope of ln(activity) on time is Σ slopeᵢ·ln yᵢ and the fitted log-activity at
+     * the anchor (injection when p = 0, else the peak's time) is Σ anchorᵢ·ln yᵢ, both linear in the logarithms
+     * with weights that depend on the times only; the trapezoids up to the peak are Σ areaᵢ·yᵢ. So a voxel costs
+     * its logarithms, two dot products and one exponential, and no division but the 1/λ.
+     */
+    private record PeakFits(double[][] slope, double[][] anchor, double[][] area, double[] fallBack) {
+        static PeakFits of(double[] t, double physical) {
+            int n = t.length;
+            double[][] slope = new double[n][], anchor = new double[n][], area = new double[n][];
+            for (int p = 0; p + 1 < n; p++) {
+                int m = n - p;
+                double st = 0, stt = 0;
+                for (int i = p; i < n; i++) {
+                    st += t[i];
+                    stt += t[i] * t[i];
+                }
+                double denominator = m * stt - st * st;
+                double mean = st / m;
+                double at = p == 0 ? 0 : t[p];
+                slope[p] = new double[n];
+                anchor[p] = new double[n];
+                for (int i = p; i < n; i++) {
+                    slope[p][i] = (m * t[i] - st) / denominator;
+                    // ln A(at) = mean(ln y) + slope·(at − mean t)
+                    anchor[p][i] = 1.0 / m + slope[p][i] * (at - mean);
+                }
+                area[p] = new double[n];
+                if (p > 0) {
+                    area[p][0] = t[0] / 2;
+                    for (int i = 1; i <= p; i++) {
+                        double half = (t[i] - t[i - 1]) / 2;
+                        area[p][i - 1] += half;
+                        area[p][i] += half;
+                    }
+                }
+            }
+            return new PeakFits(slope, anchor, area, Kinetics.trapezoidWeights(t, physical));
+        }
+    }
+
     private static void multiPoint(
-            float[][] a, double[] t, double physical, float[] out, int from, int to, long[] counts) {
-        int n = t.length;
-        double[] w = Kinetics.trapezoidWeights(t, physical);
+            float[][] a, double physical, PeakFits fits, float[] out, int from, int to, long[] counts) {
+        int n = a.length;
+        double[] w = fits.fallBack();
         double[] y = new double[n];
+        long fitted = 0, fallBack = 0, zero = 0;
         for (int v = from; v < to; v++) {
             int peak = 0;
             boolean any = false;
@@ -112,60 +155,51 @@ public final class VoxelKinetics {
                 }
             }
             if (!any) {
-                counts[3]++;
+                zero++;
                 continue;
             }
-            OptionalDouble fitted = fitFromPeak(y, t, peak, physical);
-            double tia;
-            if (fitted.isPresent()) {
-                tia = fitted.getAsDouble();
-                counts[0]++;
+            double tia = peak + 1 < n ? fitFromPeak(y, peak, physical, fits) : Double.NaN;
+            if (tia == tia) { // not NaN: the fit is admissible
+                fitted++;
             } else {
                 tia = 0;
                 for (int i = 0; i < n; i++) {
                     tia += w[i] * y[i];
                 }
-                counts[1]++;
+                fallBack++;
             }
             out[v] = (float) tia;
         }
+        counts[0] += fitted;
+        counts[1] += fallBack;
+        counts[3] += zero;
     }
 
     /**
-     * The integral with a log-linear mono-exponential from the peak, or empty where that fit is not admissible
-     * (the caller then falls back to trapezoids). Called once per voxel: the empty/present value does not escape,
-     * so the JIT keeps it off the heap.
+     * The integral with a log-linear mono-exponential from the peak (at least two points after it), or NaN where
+     * that fit is not admissible (a point from the peak on is ≤ 0, or λ is not above physical decay); the caller
+     * then falls back to trapezoids.
      */
-    static OptionalDouble fitFromPeak(double[] y, double[] t, int peak, double physical) {
-        int n = t.length;
-        int m = n - peak;
-        if (m < 2) {
-            return OptionalDouble.empty();
-        }
-        double st = 0, sl = 0, stt = 0, stl = 0;
-        for (int i = peak; i < n; i++) {
+    private static double fitFromPeak(double[] y, int peak, double physical, PeakFits fits) {
+        double[] slopeWeights = fits.slope()[peak], anchorWeights = fits.anchor()[peak];
+        double slope = 0, anchor = 0;
+        for (int i = peak; i < y.length; i++) {
             if (!(y[i] > 0)) {
-                return OptionalDouble.empty();
+                return Double.NaN;
             }
             double l = Math.log(y[i]);
-            st += t[i];
-            sl += l;
-            stt += t[i] * t[i];
-            stl += t[i] * l;
+            slope += slopeWeights[i] * l;
+            anchor += anchorWeights[i] * l;
         }
-        double slope = (m * stl - st * sl) / (m * stt - st * st);
         double lambda = -slope;
         if (!(lambda > physical)) {
-            return OptionalDouble.empty();
+            return Double.NaN;
         }
-        double lnA = (sl - slope * st) / m;
-        if (peak == 0) {
-            return OptionalDouble.of(Math.exp(lnA) / lambda);
+        double area = 0;
+        double[] areaWeights = fits.area()[peak];
+        for (int i = 0; i < peak; i++) {
+            area += areaWeights[i] * y[i];
         }
-        double area = y[0] * t[0] / 2;
-        for (int i = 1; i <= peak; i++) {
-            area += (y[i] + y[i - 1]) * (t[i] - t[i - 1]) / 2;
-        }
-        return OptionalDouble.of(area + Math.exp(lnA - lambda * t[peak]) / lambda);
+        return area + areaWeights[peak] * y[peak] + Math.exp(anchor) / lambda;
     }
 }

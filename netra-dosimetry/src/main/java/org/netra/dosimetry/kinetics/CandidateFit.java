@@ -17,6 +17,7 @@ public sealed interface CandidateFit {
      * @param aicc corrected Akaike criterion; empty when there are too few points for it (n ≤ K + 1)
      * @param covariance parameter covariance; empty when it cannot be estimated (no degrees of freedom
      *     without given standard deviations, or a singular Jacobian)
+     * @param iterations Levenberg–Marquardt iterations over every start refined (the fit's cost)
      */
     record Fitted(
             ModelKind kind,

@@ -33,6 +33,11 @@ public final class Kinetics {
     private Kinetics() {}
 
     public static TiaResult integrate(TimeActivityData data, KineticsSettings settings) {
+        return integrate(data, settings, CurveFitter.Search.AGREEING_STARTS);
+    }
+
+    /** @param search how far each family's multi-start fit goes (tests compare the default with every start) */
+    static TiaResult integrate(TimeActivityData data, KineticsSettings settings, CurveFitter.Search search) {
         int n = data.size();
         if (n == 1) {
             return singlePoint(data.points().get(0), settings);
@@ -55,7 +60,7 @@ public final class Kinetics {
                                 physicalRatio),
                         List.of());
             }
-            CandidateFit mono = fitOne(ModelKind.MONO_EXPONENTIAL, data, settings);
+            CandidateFit mono = fitOne(ModelKind.MONO_EXPONENTIAL, data, settings, search);
             if (mono instanceof CandidateFit.Fitted f) {
                 return fromFit(
                         f,
@@ -89,7 +94,7 @@ public final class Kinetics {
                             y[n - 1]),
                     List.of());
         }
-        List<CandidateFit> candidates = candidateFits(data, settings);
+        List<CandidateFit> candidates = candidateFits(data, settings, search);
         List<CandidateFit.Fitted> fitted = candidates.stream()
                 .filter(CandidateFit.Fitted.class::isInstance)
                 .map(CandidateFit.Fitted.class::cast)
@@ -158,7 +163,8 @@ public final class Kinetics {
      * of what made the cycle's cost grow faster than its time points (docs/benchmarks.md, issue 22). The choice
      * is the same; such a family is listed as not fitted, with the reason.
      */
-    static List<CandidateFit> candidateFits(TimeActivityData data, KineticsSettings settings) {
+    static List<CandidateFit> candidateFits(
+            TimeActivityData data, KineticsSettings settings, CurveFitter.Search search) {
         int n = data.size();
         int extra = settings.aiccCountsVariance() ? 1 : 0;
         List<ModelKind> kinds = settings.candidates();
@@ -166,7 +172,7 @@ public final class Kinetics {
         boolean anyRanked = false;
         for (int i = 0; i < fits.length; i++) {
             if (n - (kinds.get(i).parameterCount() + extra) - 1 > 0) {
-                fits[i] = fitOne(kinds.get(i), data, settings);
+                fits[i] = fitOne(kinds.get(i), data, settings, search);
                 anyRanked |=
                         fits[i] instanceof CandidateFit.Fitted f && f.aicc().isPresent();
             }
@@ -183,7 +189,7 @@ public final class Kinetics {
                                                 + " with fewer has one",
                                         n,
                                         kind.parameterCount() + extra))
-                        : fitOne(kind, data, settings);
+                        : fitOne(kind, data, settings, search);
             }
         }
         return List.of(fits);
@@ -191,6 +197,11 @@ public final class Kinetics {
 
     /** Fits one model family to the data with the settings' weighting, without choosing. */
     public static CandidateFit fitOne(ModelKind kind, TimeActivityData data, KineticsSettings settings) {
+        return fitOne(kind, data, settings, CurveFitter.Search.AGREEING_STARTS);
+    }
+
+    static CandidateFit fitOne(
+            ModelKind kind, TimeActivityData data, KineticsSettings settings, CurveFitter.Search search) {
         double[] y = data.megabecquerels();
         double[] sigma = sigmas(data, settings.weighting(), y);
         return CurveFitter.fit(
@@ -200,7 +211,8 @@ public final class Kinetics {
                 sigma,
                 settings.weighting() == Weighting.STANDARD_DEVIATIONS,
                 settings.physicalRatePerHour(),
-                settings.aiccCountsVariance());
+                settings.aiccCountsVariance(),
+                search);
     }
 
     private static double[] sigmas(TimeActivityData data, Weighting weighting, double[] y) {

@@ -157,47 +157,83 @@ final class LongRangePhotons {
 
     /** The far part's dose (Gy) on the fine grid from a TIA map (Bq·s per voxel, x fastest). */
     float[] farDose(float[] tia) {
-        float[] blocks = new float[cx * cy * cz];
-        for (int k = 0; k < nz; k++) {
-            int bk = k / factor[2];
-            for (int j = 0; j < ny; j++) {
-                int row = cx * ((j / factor[1]) + cy * bk);
-                int at = nx * (j + ny * k);
-                for (int i = 0; i < nx; i++) {
-                    blocks[row + i / factor[0]] += tia[at + i];
-                }
-            }
-        }
-        float[] coarse = coarsePlan.convolve(blocks);
+        CoarseFarDose far = far(tia);
         float[] out = new float[nx * ny * nz];
+        java.util.stream.IntStream.range(0, nz).parallel().forEach(k -> {
+            for (int j = 0; j < ny; j++) {
+                far.row(j, k, out, nx * (j + ny * k));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The far part on the coarse grid, ready to be read back row by row: {@link KernelDose} adds each row to the
+     * short-range dose in the same pass that clamps and scales it, without a full-grid array of its own.
+     */
+    CoarseFarDose far(float[] tia) {
         int[] x0 = new int[nx], y0 = new int[ny], z0 = new int[nz];
         float[] tx = new float[nx], ty = new float[ny], tz = new float[nz];
         interpolation(nx, factor[0], cx, x0, tx);
         interpolation(ny, factor[1], cy, y0, ty);
         interpolation(nz, factor[2], cz, z0, tz);
-        java.util.stream.IntStream.range(0, nz).parallel().forEach(k -> {
-            int za = z0[k], zb = Math.min(cz - 1, za + 1);
-            float fz = tz[k];
-            for (int j = 0; j < ny; j++) {
-                int ya = y0[j], yb = Math.min(cy - 1, ya + 1);
-                float fy = ty[j];
-                int aa = cx * (ya + cy * za),
-                        ab = cx * (yb + cy * za),
-                        ba = cx * (ya + cy * zb),
-                        bb = cx * (yb + cy * zb);
-                int at = nx * (j + ny * k);
-                for (int i = 0; i < nx; i++) {
-                    int xa = x0[i], xb = Math.min(cx - 1, xa + 1);
-                    float fx = tx[i];
-                    float lowZ = lerp(
-                            lerp(coarse[aa + xa], coarse[aa + xb], fx), lerp(coarse[ab + xa], coarse[ab + xb], fx), fy);
-                    float highZ = lerp(
-                            lerp(coarse[ba + xa], coarse[ba + xb], fx), lerp(coarse[bb + xa], coarse[bb + xb], fx), fy);
-                    out[at + i] = lerp(lowZ, highZ, fz);
+        return new CoarseFarDose(coarsePlan.convolve(blocks(tia)), x0, tx, y0, ty, z0, tz);
+    }
+
+    /**
+     * The TIA summed over the coarse blocks. Each slab of blocks along z is summed by one task, over its voxels in
+     * the order a single pass takes them (z, then y, then x), so every block's sum is the same float whatever the
+     * number of threads.
+     */
+    private float[] blocks(float[] tia) {
+        float[] blocks = new float[cx * cy * cz];
+        java.util.stream.IntStream.range(0, cz).parallel().forEach(bk -> {
+            for (int k = bk * factor[2]; k < Math.min(nz, (bk + 1) * factor[2]); k++) {
+                for (int j = 0; j < ny; j++) {
+                    int row = cx * ((j / factor[1]) + cy * bk);
+                    int at = nx * (j + ny * k);
+                    for (int i = 0; i < nx; i++) {
+                        blocks[row + i / factor[0]] += tia[at + i];
+                    }
                 }
             }
         });
-        return out;
+        return blocks;
+    }
+
+    /** The far dose on the coarse grid and the trilinear weights that read it on the fine one. */
+    final class CoarseFarDose {
+        private final float[] coarse;
+        private final int[] x0, y0, z0;
+        private final float[] tx, ty, tz;
+
+        private CoarseFarDose(float[] coarse, int[] x0, float[] tx, int[] y0, float[] ty, int[] z0, float[] tz) {
+            this.coarse = coarse;
+            this.x0 = x0;
+            this.tx = tx;
+            this.y0 = y0;
+            this.ty = ty;
+            this.z0 = z0;
+            this.tz = tz;
+        }
+
+        /** The fine row (j, k) of the far dose, written to {@code out} from {@code at}. */
+        void row(int j, int k, float[] out, int at) {
+            int za = z0[k], zb = Math.min(cz - 1, za + 1);
+            float fz = tz[k];
+            int ya = y0[j], yb = Math.min(cy - 1, ya + 1);
+            float fy = ty[j];
+            int aa = cx * (ya + cy * za), ab = cx * (yb + cy * za), ba = cx * (ya + cy * zb), bb = cx * (yb + cy * zb);
+            for (int i = 0; i < nx; i++) {
+                int xa = x0[i], xb = Math.min(cx - 1, xa + 1);
+                float fx = tx[i];
+                float lowZ = lerp(
+                        lerp(coarse[aa + xa], coarse[aa + xb], fx), lerp(coarse[ab + xa], coarse[ab + xb], fx), fy);
+                float highZ = lerp(
+                        lerp(coarse[ba + xa], coarse[ba + xb], fx), lerp(coarse[bb + xa], coarse[bb + xb], fx), fy);
+                out[at + i] = lerp(lowZ, highZ, fz);
+            }
+        }
     }
 
     /** For each fine index, the coarse block at or below its centre and the fraction towards the next. */

@@ -112,6 +112,51 @@ class VoxelDoseTest {
         assertThat(scaled.get(7, 6, 6)).isCloseTo(plain.get(7, 6, 6) / 2, within(plain.get(7, 6, 6) * 1e-6f));
     }
 
+    /**
+     * The one-pass finish (clamp, ρ scaling and the far photons added row by row from the coarse grid) against the
+     * separate passes it replaced, written out here: the short-range dose alone clamped at 0, multiplied by
+     * ρ_medium and divided by ρ, then max(0, far) added from a whole far-dose map. Bit for bit, with and without a
+     * density map, on a 40×36×30 grid of 4.42 mm voxels (coarse blocks of 2 voxels, a partial block at each end)
+     * with a random TIA that is zero outside a box and densities of lung to bone.
+     */
+    @Test
+    void theOnePassFinishIsTheSeparatePassesBitForBit() {
+        double mm = 4.42;
+        Geometry g = Geometry.of(40, 36, 30, new double[] {mm, mm, mm}, new double[] {0, 0, 0});
+        java.util.Random random = new java.util.Random(4);
+        float[] a = new float[g.voxelCount()], rho = new float[g.voxelCount()];
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    boolean inside = i > 4 && i < 33 && j > 3 && j < 30 && k > 2 && k < 25;
+                    a[g.index(i, j, k)] = inside ? (float) (1e9 * random.nextDouble()) : 0;
+                    rho[g.index(i, j, k)] = (float) (0.25 + 1.7 * random.nextDouble());
+                }
+            }
+        }
+        ImageVolume tia = ImageVolume.wrap(g, VoxelUnit.BQ_S, a);
+        ImageVolume density = ImageVolume.wrap(g, VoxelUnit.G_PER_ML, rho);
+        KernelDose plan = KernelDose.withLongRangePhotons(g, "Lu-177");
+        DoseKernel kernel = plan.kernel();
+        var photons = new LongRangePhotons(g, PhotonPointKernel.of("Lu-177").orElseThrow(), new int[] {
+            kernel.sizeX() / 2, kernel.sizeY() / 2, kernel.sizeZ() / 2
+        });
+        float[] far = photons.farDose(a);
+        float medium = (float) kernel.medium().density().inGramsPerMl();
+        float[] shortOnly = new KernelDose(g, kernel).dose(tia).voxels(); // clamped at 0
+        float[] plain = shortOnly.clone(), scaled = shortOnly.clone();
+        for (int i = 0; i < plain.length; i++) {
+            plain[i] += Math.max(0, far[i]);
+            scaled[i] = scaled[i] * medium / rho[i];
+            scaled[i] += Math.max(0, far[i]);
+        }
+        assertThat(plan.dose(tia).voxels()).isEqualTo(plain);
+        assertThat(plan.dose(tia, density).voxels()).isEqualTo(scaled);
+        for (float x : far) {
+            assertThat(x).as("the far part reaches the whole grid").isPositive();
+        }
+    }
+
     @Test
     void aKernelOfTheWrongVoxelSizeIsRefused() {
         DoseKernel k = VoxelSValues.tabulated("Lu-177", MM, KernelMedium.SOFT_TISSUE);
