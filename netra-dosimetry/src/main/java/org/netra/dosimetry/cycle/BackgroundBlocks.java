@@ -15,7 +15,7 @@ import org.netra.imaging.volume.Geometry;
  */
 record BackgroundBlocks(int bx, int by, int bz, boolean[] background) {
     /** Cells per block along each axis: small enough to follow the body's surface, large enough to be few. */
-    static final int SIZE = 8;
+    static final int SIZE = 4;
 
     /** No block is background (a grid with no background region). */
     static BackgroundBlocks none() {

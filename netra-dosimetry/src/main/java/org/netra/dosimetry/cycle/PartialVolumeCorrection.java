@@ -595,6 +595,11 @@ public final class PartialVolumeCorrection {
                 double[] planeWeights = p.weights;
                 double variance = 0;
                 long varianceCount = 0;
+                // the region of the last whole cell, its sums held in locals until another region's voxel comes: the
+                // same additions in the same order as into the arrays, without a store and reload per voxel
+                int open = -1;
+                double openSum = 0;
+                double openWeight = 0;
                 int q = k * own.nx() * own.ny();
                 for (int j = 0; j < own.ny(); j++) {
                     for (int i = 0; i < own.nx(); ) {
@@ -603,12 +608,19 @@ public final class PartialVolumeCorrection {
                             // every voxel of the run: in the grid, in a cell of the background only, so the
                             // per-voxel path would add its value and a weight of 1 to the background, nothing else;
                             // added here in the same order, so the sums are the same to the bit
-                            double backgroundSum = planeSums[background];
-                            for (int last = q + end - i; q < last; q++) {
-                                backgroundSum += img[q];
+                            if (open != background) {
+                                if (open >= 0) {
+                                    planeSums[open] = openSum;
+                                    planeWeights[open] = openWeight;
+                                }
+                                open = background;
+                                openSum = planeSums[background];
+                                openWeight = planeWeights[background];
                             }
-                            planeSums[background] = backgroundSum;
-                            planeWeights[background] += end - i;
+                            for (int last = q + end - i; q < last; q++) {
+                                openSum += img[q];
+                            }
+                            openWeight += end - i;
                             p.backgroundRunVoxels += end - i;
                             i = end;
                             continue;
@@ -631,10 +643,24 @@ public final class PartialVolumeCorrection {
                             if (first >= 0) {
                                 // inside one region (most voxels): its weights add up to 1, and the nearest of the
                                 // cell's corners is in it too
-                                planeSums[first] += value;
-                                planeWeights[first] += 1;
+                                if (first != open) {
+                                    if (open >= 0) {
+                                        planeSums[open] = openSum;
+                                        planeWeights[open] = openWeight;
+                                    }
+                                    open = first;
+                                    openSum = planeSums[first];
+                                    openWeight = planeWeights[first];
+                                }
+                                openSum += value;
+                                openWeight += 1;
                                 r = first;
                             } else {
+                                if (open >= 0) {
+                                    planeSums[open] = openSum;
+                                    planeWeights[open] = openWeight;
+                                    open = -1;
+                                }
                                 for (int c = 0; c < 8; c++) {
                                     int ax = c & 1, ay = (c >> 1) & 1, az = (c >> 2) & 1;
                                     double w =
@@ -659,6 +685,10 @@ public final class PartialVolumeCorrection {
                             }
                         }
                     }
+                }
+                if (open >= 0) {
+                    planeSums[open] = openSum;
+                    planeWeights[open] = openWeight;
                 }
                 p.variance = variance;
                 p.varianceCount = varianceCount;
