@@ -744,21 +744,37 @@ public final class PartialVolumeCorrection {
     private record BackgroundRows(
             double[] c0, double[] di, double[] dj, double[] dk, Geometry grid, BackgroundBlocks blocks) {
         boolean inBackground(int i0, int i1, int j, int k) {
-            int[] lo = new int[3];
-            int[] hi = new int[3];
-            int[] n = {grid.nx(), grid.ny(), grid.nz()};
-            for (int a = 0; a < 3; a++) {
-                double first = c0[a] + i0 * di[a] + j * dj[a] + k * dk[a];
-                double last = c0[a] + i1 * di[a] + j * dj[a] + k * dk[a];
-                double min = Math.min(first, last), max = Math.max(first, last);
-                if (!(min >= 0 && max <= n[a] - 1)) {
-                    return false;
-                }
-                int lastCorner = Math.max(0, n[a] - 2);
-                lo[a] = Math.min((int) min, lastCorner);
-                hi[a] = Math.min((int) max, lastCorner);
+            // scalars, not arrays: this runs once per run of voxels, most of a scan
+            long xs = cells(
+                    c0[0] + i0 * di[0] + j * dj[0] + k * dk[0], c0[0] + i1 * di[0] + j * dj[0] + k * dk[0], grid.nx());
+            if (xs < 0) {
+                return false;
             }
-            return blocks.covers(lo[0], lo[1], lo[2], hi[0], hi[1], hi[2]);
+            long ys = cells(
+                    c0[1] + i0 * di[1] + j * dj[1] + k * dk[1], c0[1] + i1 * di[1] + j * dj[1] + k * dk[1], grid.ny());
+            if (ys < 0) {
+                return false;
+            }
+            long zs = cells(
+                    c0[2] + i0 * di[2] + j * dj[2] + k * dk[2], c0[2] + i1 * di[2] + j * dj[2] + k * dk[2], grid.nz());
+            if (zs < 0) {
+                return false;
+            }
+            return blocks.covers((int) (xs >>> 32), (int) (ys >>> 32), (int) (zs >>> 32), (int) xs, (int) ys, (int) zs);
+        }
+
+        /**
+         * The cells (lowest corners, first in the high half, last in the low half) that positions between {@code a}
+         * and {@code b} along an axis of n voxels fall in, as the per-voxel path clamps them; −1 if any lies outside
+         * the grid.
+         */
+        private static long cells(double a, double b, int n) {
+            double min = Math.min(a, b), max = Math.max(a, b);
+            if (!(min >= 0 && max <= n - 1)) {
+                return -1;
+            }
+            int lastCorner = Math.max(0, n - 2);
+            return ((long) Math.min((int) min, lastCorner) << 32) | Math.min((int) max, lastCorner);
         }
     }
 
