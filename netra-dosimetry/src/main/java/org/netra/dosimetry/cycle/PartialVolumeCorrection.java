@@ -404,7 +404,7 @@ public final class PartialVolumeCorrection {
                     masks,
                     regionOf,
                     overlap,
-                    GeometricTransferMatrix.RegionSet.of(masks));
+                    GeometricTransferMatrix.RegionSet.of(masks, region));
         }
 
         /**
