@@ -542,10 +542,27 @@ public final class PartialVolumeCorrection {
         double addedVariance = 0;
         long backgroundRunVoxels = 0;
         if (scan.isOn(grid)) {
+            // the current region's sums in locals while its voxels continue (the same additions in the same order)
+            int open = -1;
+            double openSum = 0;
+            double openWeight = 0;
             for (int v = 0; v < onGrid.length; v++) {
                 int r = region[v];
-                sums[r] += onGrid[v];
-                weights[r]++;
+                if (r != open) {
+                    if (open >= 0) {
+                        sums[open] = openSum;
+                        weights[open] = openWeight;
+                    }
+                    open = r;
+                    openSum = sums[r];
+                    openWeight = weights[r];
+                }
+                openSum += onGrid[v];
+                openWeight++;
+            }
+            if (open >= 0) {
+                sums[open] = openSum;
+                weights[open] = openWeight;
             }
             for (int i = 0; i < ns; i++) {
                 Split sp = splits.get(i);

@@ -50,6 +50,21 @@ class MovedScanReadingTest {
         }
         var resampled = new TimePointImage(
                 "resampled", ImageVolume.wrap(grid, VoxelUnit.BQ_PER_ML, onGrid), LocalDateTime.of(2026, 1, 5, 9, 0));
+        // the reference scan itself (not moved): each region's mean is its voxels' sum, in grid order, over their count
+        var reference = PartialVolumeCorrection.observe(
+                regions,
+                splits,
+                resampled,
+                new Alignment.AsAcquired(resampled.activity(), RigidTransform.identity()),
+                true);
+        for (int r = 0; r < regions.masks().size(); r++) {
+            Mask m = regions.masks().get(r);
+            double sum = 0;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                sum += onGrid[v];
+            }
+            assertThat(reference.regionMeans()[r]).as(m.name()).isEqualTo(sum / m.voxelCount());
+        }
         double[] centre = {grid.nx() * mm / 2, grid.ny() * mm / 2, grid.nz() * mm / 2};
         List<RigidTransform> moves = List.of(
                 // rotated about every axis and shifted by a fraction of a voxel, within the grid
