@@ -324,12 +324,13 @@ public final class PartialVolumeCorrection {
 
     /**
      * The disjoint regions: {@code label[v]} the VOI index owning voxel v (nv for the background), {@code
-     * region[v]} its region index, {@code cellRegion} ({@link #cells}), the region masks, each VOI's region index (−1 if not a region) and each label's region index.
+     * region[v]} its region index, {@code cellRegion} ({@link #cells}), its {@link BackgroundBlocks}, the region masks, each VOI's region index (−1 if not a region) and each label's region index.
      */
-    private record Regions(
+    record Regions(
             int[] label,
             short[] region,
             short[] cellRegion,
+            BackgroundBlocks backgroundBlocks,
             List<Mask> masks,
             int[] regionOf,
             long[][] overlap,
@@ -393,14 +394,17 @@ public final class PartialVolumeCorrection {
             for (int v = 0; v < label.length; v++) {
                 region[v] = (short) regionOf[label[v]];
             }
+            short[] cellRegion = cells(grid, region);
+            int background = regionOf[nv];
             return new Regions(
                     label,
                     region,
-                    cells(grid, region),
+                    cellRegion,
+                    background >= 0 ? BackgroundBlocks.of(grid, cellRegion, background) : BackgroundBlocks.none(),
                     masks,
                     regionOf,
                     overlap,
-                    GeometricTransferMatrix.RegionSet.of(masks));
+                    GeometricTransferMatrix.RegionSet.of(masks, region));
         }
 
         /**
@@ -439,22 +443,24 @@ public final class PartialVolumeCorrection {
     private record Solution(GeometricTransferMatrix gtm, double[][] correctedMbq, String[] nestedIn) {}
 
     /** A nested VOI's part C inside its parent region P and the rest R of P (stage 2). */
-    private record Split(int voi, int parent, Mask c, Mask r) {}
+    record Split(int voi, int parent, Mask c, Mask r) {}
 
     /** C's and R's transfer rows against the regions, C and R, at one PSF. */
     private record SplitRows(double[] rowC, double[] rowR) {}
 
     /**
      * One scan's observed mean concentrations (of each region, and of each split's C and R) and the variance (mm²
-     * per axis) its partial voxels add to the PSF ({@link #observe}).
+     * per axis) its partial voxels add to the PSF ({@link #observe}); how many of a moved scan's voxels were read in
+     * runs wholly in the background's blocks ({@link BackgroundBlocks}).
      */
-    private record Observed(double[] regionMeans, double[] splitC, double[] splitR, double addedVarianceMm2) {
+    record Observed(
+            double[] regionMeans, double[] splitC, double[] splitR, double addedVarianceMm2, long backgroundRunVoxels) {
         double fwhmMm(double psfFwhmMm) {
             return widened(psfFwhmMm, addedVarianceMm2);
         }
     }
 
-    private static List<Split> splits(Regions regions, List<Mask> vois) {
+    static List<Split> splits(Regions regions, List<Mask> vois) {
         List<Mask> masks = regions.masks();
         Geometry grid = masks.get(0).geometry();
         List<Split> splits = new ArrayList<>();
@@ -509,6 +515,19 @@ public final class PartialVolumeCorrection {
      */
     private static Observed observe(
             Regions regions, List<Split> splits, TimePointImage resampled, Alignment.AsAcquired scan) {
+        return observe(regions, splits, resampled, scan, true);
+    }
+
+    /**
+     * @param skipBackground whether runs of scan voxels in the background's blocks take the fast path (the same sums
+     *     to the bit; false only to test that)
+     */
+    static Observed observe(
+            Regions regions,
+            List<Split> splits,
+            TimePointImage resampled,
+            Alignment.AsAcquired scan,
+            boolean skipBackground) {
         List<Mask> masks = regions.masks();
         Geometry grid = masks.get(0).geometry();
         int nr = masks.size();
@@ -521,11 +540,29 @@ public final class PartialVolumeCorrection {
         short[] region = regions.region();
         int background = regions.regionOf()[regions.backgroundLabel()];
         double addedVariance = 0;
+        long backgroundRunVoxels = 0;
         if (scan.isOn(grid)) {
+            // the current region's sums in locals while its voxels continue (the same additions in the same order)
+            int open = -1;
+            double openSum = 0;
+            double openWeight = 0;
             for (int v = 0; v < onGrid.length; v++) {
                 int r = region[v];
-                sums[r] += onGrid[v];
-                weights[r]++;
+                if (r != open) {
+                    if (open >= 0) {
+                        sums[open] = openSum;
+                        weights[open] = openWeight;
+                    }
+                    open = r;
+                    openSum = sums[r];
+                    openWeight = weights[r];
+                }
+                openSum += onGrid[v];
+                openWeight++;
+            }
+            if (open >= 0) {
+                sums[open] = openSum;
+                weights[open] = openWeight;
             }
             for (int i = 0; i < ns; i++) {
                 Split sp = splits.get(i);
@@ -560,6 +597,13 @@ public final class PartialVolumeCorrection {
             final int xLast = Math.max(0, gx - 2), yLast = Math.max(0, gy - 2), zLast = Math.max(0, gz - 2);
             final int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
             int[] splitParent = splits.stream().mapToInt(Split::parent).toArray();
+            // runs of scan voxels in the background's blocks skip the per-voxel path, where that path would only
+            // add them to the background (no split of the background: stage 2 never splits it)
+            BackgroundRows rows = skipBackground
+                            && background >= 0
+                            && Arrays.stream(splitParent).noneMatch(sp -> sp == background)
+                    ? new BackgroundRows(c0, di, dj, dk, grid, regions.backgroundBlocks())
+                    : null;
             Mask[] splitC = splits.stream().map(Split::c).toArray(Mask[]::new);
             java.util.stream.IntStream.range(0, own.nz()).parallel().forEach(k -> {
                 PlaneSums p = new PlaneSums(nr, ns);
@@ -568,52 +612,100 @@ public final class PartialVolumeCorrection {
                 double[] planeWeights = p.weights;
                 double variance = 0;
                 long varianceCount = 0;
+                // the region of the last whole cell, its sums held in locals until another region's voxel comes: the
+                // same additions in the same order as into the arrays, without a store and reload per voxel
+                int open = -1;
+                double openSum = 0;
+                double openWeight = 0;
                 int q = k * own.nx() * own.ny();
                 for (int j = 0; j < own.ny(); j++) {
-                    for (int i = 0; i < own.nx(); i++, q++) {
-                        double x = c00 + i * di0 + j * dj0 + k * dk0;
-                        double y = c01 + i * di1 + j * dj1 + k * dk1;
-                        double z = c02 + i * di2 + j * dj2 + k * dk2;
-                        if (!(x >= 0 && y >= 0 && z >= 0 && x <= gx - 1 && y <= gy - 1 && z <= gz - 1)) {
+                    for (int i = 0; i < own.nx(); ) {
+                        int end = Math.min(own.nx(), i + RUN);
+                        if (rows != null && rows.inBackground(i, end - 1, j, k)) {
+                            // every voxel of the run: in the grid, in a cell of the background only, so the
+                            // per-voxel path would add its value and a weight of 1 to the background, nothing else;
+                            // added here in the same order, so the sums are the same to the bit
+                            if (open != background) {
+                                if (open >= 0) {
+                                    planeSums[open] = openSum;
+                                    planeWeights[open] = openWeight;
+                                }
+                                open = background;
+                                openSum = planeSums[background];
+                                openWeight = planeWeights[background];
+                            }
+                            for (int last = q + end - i; q < last; q++) {
+                                openSum += img[q];
+                            }
+                            openWeight += end - i;
+                            p.backgroundRunVoxels += end - i;
+                            i = end;
                             continue;
                         }
-                        int x0 = Math.min((int) x, xLast);
-                        int y0 = Math.min((int) y, yLast);
-                        int z0 = Math.min((int) z, zLast);
-                        double fx = x - x0, fy = y - y0, fz = z - z0;
-                        int corner = x0 + gx * y0 + plane * z0;
-                        double value = img[q];
-                        int first = cellRegion[corner];
-                        int r;
-                        if (first >= 0) {
-                            // inside one region (most voxels): its weights add up to 1, and the nearest of the
-                            // cell's corners is in it too
-                            planeSums[first] += value;
-                            planeWeights[first] += 1;
-                            r = first;
-                        } else {
-                            for (int c = 0; c < 8; c++) {
-                                int ax = c & 1, ay = (c >> 1) & 1, az = (c >> 2) & 1;
-                                double w = (ax == 0 ? 1 - fx : fx) * (ay == 0 ? 1 - fy : fy) * (az == 0 ? 1 - fz : fz);
-                                int rc = region[corner + ax * dx + ay * dy + az * dz];
-                                planeSums[rc] += w * value;
-                                planeWeights[rc] += w;
+                        for (; i < end; i++, q++) {
+                            double x = c00 + i * di0 + j * dj0 + k * dk0;
+                            double y = c01 + i * di1 + j * dj1 + k * dk1;
+                            double z = c02 + i * di2 + j * dj2 + k * dk2;
+                            if (!(x >= 0 && y >= 0 && z >= 0 && x <= gx - 1 && y <= gy - 1 && z <= gz - 1)) {
+                                continue;
                             }
-                            r = region[(int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5)];
-                        }
-                        if (r != background) {
-                            variance += (fx * (1 - fx) * h2[0] + fy * (1 - fy) * h2[1] + fz * (1 - fz) * h2[2]) / 3;
-                            varianceCount++;
-                        }
-                        for (int sp = 0; sp < ns; sp++) {
-                            if (r == splitParent[sp]) {
-                                int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
-                                int part = splitC[sp].contains(nearest) ? 0 : 1;
-                                p.splitSums[sp][part] += value;
-                                p.splitCounts[sp][part]++;
+                            int x0 = Math.min((int) x, xLast);
+                            int y0 = Math.min((int) y, yLast);
+                            int z0 = Math.min((int) z, zLast);
+                            double fx = x - x0, fy = y - y0, fz = z - z0;
+                            int corner = x0 + gx * y0 + plane * z0;
+                            double value = img[q];
+                            int first = cellRegion[corner];
+                            int r;
+                            if (first >= 0) {
+                                // inside one region (most voxels): its weights add up to 1, and the nearest of the
+                                // cell's corners is in it too
+                                if (first != open) {
+                                    if (open >= 0) {
+                                        planeSums[open] = openSum;
+                                        planeWeights[open] = openWeight;
+                                    }
+                                    open = first;
+                                    openSum = planeSums[first];
+                                    openWeight = planeWeights[first];
+                                }
+                                openSum += value;
+                                openWeight += 1;
+                                r = first;
+                            } else {
+                                if (open >= 0) {
+                                    planeSums[open] = openSum;
+                                    planeWeights[open] = openWeight;
+                                    open = -1;
+                                }
+                                for (int c = 0; c < 8; c++) {
+                                    int ax = c & 1, ay = (c >> 1) & 1, az = (c >> 2) & 1;
+                                    double w =
+                                            (ax == 0 ? 1 - fx : fx) * (ay == 0 ? 1 - fy : fy) * (az == 0 ? 1 - fz : fz);
+                                    int rc = region[corner + ax * dx + ay * dy + az * dz];
+                                    planeSums[rc] += w * value;
+                                    planeWeights[rc] += w;
+                                }
+                                r = region[(int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5)];
+                            }
+                            if (r != background) {
+                                variance += (fx * (1 - fx) * h2[0] + fy * (1 - fy) * h2[1] + fz * (1 - fz) * h2[2]) / 3;
+                                varianceCount++;
+                            }
+                            for (int sp = 0; sp < ns; sp++) {
+                                if (r == splitParent[sp]) {
+                                    int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
+                                    int part = splitC[sp].contains(nearest) ? 0 : 1;
+                                    p.splitSums[sp][part] += value;
+                                    p.splitCounts[sp][part]++;
+                                }
                             }
                         }
                     }
+                }
+                if (open >= 0) {
+                    planeSums[open] = openSum;
+                    planeWeights[open] = openWeight;
                 }
                 p.variance = variance;
                 p.varianceCount = varianceCount;
@@ -633,6 +725,7 @@ public final class PartialVolumeCorrection {
                 }
                 varianceSum += p.variance;
                 varianceCount += p.varianceCount;
+                backgroundRunVoxels += p.backgroundRunVoxels;
             }
             addedVariance = varianceCount > 0 ? 2 * varianceSum / varianceCount : 0;
         }
@@ -653,7 +746,53 @@ public final class PartialVolumeCorrection {
                     ? splitSums[i][1] / splitCounts[i][1]
                     : sum(sp.r(), onGrid) / sp.r().voxelCount();
         }
-        return new Observed(means, c, rest, addedVariance);
+        return new Observed(means, c, rest, addedVariance, backgroundRunVoxels);
+    }
+
+    /** Scan voxels along a row in one go, {@link #observe}'s fast path: at most this many at a time. */
+    static final int RUN = 16;
+
+    /**
+     * Whether a run of a moved scan's row lies wholly in the reference grid's background blocks, by its reference
+     * positions computed as {@link #observe}'s per-voxel path computes them (c0 + i·di + j·dj + k·dk, in that
+     * order of operations). Each step of that sum rounds monotonically in i, so every voxel of the run lies between
+     * its two ends on each axis: the ends' box within the grid and its cells in background blocks settle the run.
+     */
+    private record BackgroundRows(
+            double[] c0, double[] di, double[] dj, double[] dk, Geometry grid, BackgroundBlocks blocks) {
+        boolean inBackground(int i0, int i1, int j, int k) {
+            // scalars, not arrays: this runs once per run of voxels, most of a scan
+            long xs = cells(
+                    c0[0] + i0 * di[0] + j * dj[0] + k * dk[0], c0[0] + i1 * di[0] + j * dj[0] + k * dk[0], grid.nx());
+            if (xs < 0) {
+                return false;
+            }
+            long ys = cells(
+                    c0[1] + i0 * di[1] + j * dj[1] + k * dk[1], c0[1] + i1 * di[1] + j * dj[1] + k * dk[1], grid.ny());
+            if (ys < 0) {
+                return false;
+            }
+            long zs = cells(
+                    c0[2] + i0 * di[2] + j * dj[2] + k * dk[2], c0[2] + i1 * di[2] + j * dj[2] + k * dk[2], grid.nz());
+            if (zs < 0) {
+                return false;
+            }
+            return blocks.covers((int) (xs >>> 32), (int) (ys >>> 32), (int) (zs >>> 32), (int) xs, (int) ys, (int) zs);
+        }
+
+        /**
+         * The cells (lowest corners, first in the high half, last in the low half) that positions between {@code a}
+         * and {@code b} along an axis of n voxels fall in, as the per-voxel path clamps them; −1 if any lies outside
+         * the grid.
+         */
+        private static long cells(double a, double b, int n) {
+            double min = Math.min(a, b), max = Math.max(a, b);
+            if (!(min >= 0 && max <= n - 1)) {
+                return -1;
+            }
+            int lastCorner = Math.max(0, n - 2);
+            return ((long) Math.min((int) min, lastCorner) << 32) | Math.min((int) max, lastCorner);
+        }
     }
 
     /** One plane's share of {@link #observe}'s sums. */
@@ -664,6 +803,7 @@ public final class PartialVolumeCorrection {
         final long[][] splitCounts;
         double variance;
         long varianceCount;
+        long backgroundRunVoxels;
 
         PlaneSums(int regions, int splits) {
             sums = new double[regions];

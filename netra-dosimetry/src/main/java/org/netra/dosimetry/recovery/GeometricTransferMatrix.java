@@ -37,14 +37,14 @@ public final class GeometricTransferMatrix {
      */
     public static final class RegionSet {
         private final List<Mask> regions;
-        private final int[] label;
+        private final short[] label;
         private final int[][] voxels;
         private final int[][] lower;
         private final int[][] upper;
         private final int complement;
 
         private RegionSet(
-                List<Mask> regions, int[] label, int[][] voxels, int[][] lower, int[][] upper, int complement) {
+                List<Mask> regions, short[] label, int[][] voxels, int[][] lower, int[][] upper, int complement) {
             this.regions = regions;
             this.label = label;
             this.voxels = voxels;
@@ -62,6 +62,7 @@ public final class GeometricTransferMatrix {
                 throw new IllegalArgumentException("the GTM needs at least one region");
             }
             int n = regions.size();
+            requireShortLabels(n);
             Geometry g = regions.get(0).geometry();
             long covered = 0;
             int largest = 0;
@@ -80,8 +81,8 @@ public final class GeometricTransferMatrix {
             int complement = covered == g.voxelCount() && n > 1 ? largest : -1;
             // each voxel's region: one walk over a column's box sums its blurred indicator over every region at
             // once, in the order of the voxels as walking each region's mask did
-            int[] label = new int[g.voxelCount()];
-            java.util.Arrays.fill(label, -1);
+            short[] label = new short[g.voxelCount()];
+            java.util.Arrays.fill(label, (short) -1);
             int[][] voxels = new int[n][];
             int[][] lower = new int[n][];
             int[][] upper = new int[n][];
@@ -93,7 +94,7 @@ public final class GeometricTransferMatrix {
                         if (label[v] >= 0) {
                             throw overlap(regions.get(label[v]), mj);
                         }
-                        label[v] = j;
+                        label[v] = (short) j;
                     }
                     lower[j] = new int[] {0, 0, 0};
                     upper[j] = new int[] {g.nx() - 1, g.ny() - 1, g.nz() - 1};
@@ -106,7 +107,7 @@ public final class GeometricTransferMatrix {
                     if (label[v] >= 0) {
                         throw overlap(regions.get(label[v]), mj);
                     }
-                    label[v] = j;
+                    label[v] = (short) j;
                     int x = v % g.nx(), y = (v / g.nx()) % g.ny(), z = v / plane;
                     lo[0] = Math.min(lo[0], x);
                     lo[1] = Math.min(lo[1], y);
@@ -119,6 +120,83 @@ public final class GeometricTransferMatrix {
                 upper[j] = hi;
             }
             return new RegionSet(List.copyOf(regions), label, voxels, lower, upper, complement);
+        }
+
+        /**
+         * Regions that fill their grid, with each voxel's region index already known to the caller ({@code
+         * regionOfVoxel}, kept, not copied: it must not change): a cycle's correction has made its regions so and
+         * holds that array for reading its scans. Only the regions other than the largest are walked (their voxels and
+         * boxes); the largest (the background, most of the grid) is neither walked nor listed, where {@link
+         * #of(List)} walks all of it to label it and find overlaps. Each label's count is checked against its region's
+         * voxel count.
+         *
+         * @throws IllegalArgumentException for labels that do not fit the regions
+         */
+        public static RegionSet of(List<Mask> regions, short[] regionOfVoxel) {
+            if (regions.size() < 2) {
+                return of(regions);
+            }
+            int n = regions.size();
+            requireShortLabels(n);
+            Geometry g = regions.get(0).geometry();
+            if (regionOfVoxel.length != g.voxelCount()) {
+                throw new IllegalArgumentException("the GTM's voxel labels are " + regionOfVoxel.length
+                        + " for a grid of " + g.voxelCount() + " voxels");
+            }
+            long[] counts = new long[n];
+            for (short r : regionOfVoxel) {
+                if (r < 0 || r >= n) {
+                    throw new IllegalArgumentException(
+                            "the GTM's voxel labels must name one of its " + n + " regions for every voxel, not " + r);
+                }
+                counts[r]++;
+            }
+            int largest = 0;
+            for (int j = 0; j < n; j++) {
+                Mask mj = regions.get(j);
+                if (!mj.geometry().equals(g) || mj.voxelCount() != counts[j]) {
+                    throw new IllegalArgumentException("GTM region '" + mj.name() + "' (" + mj.voxelCount()
+                            + " voxels) does not match its " + counts[j] + " labelled voxels on the grid " + g);
+                }
+                largest = mj.voxelCount() > regions.get(largest).voxelCount() ? j : largest;
+            }
+            int[][] voxels = new int[n][];
+            int[][] lower = new int[n][];
+            int[][] upper = new int[n][];
+            int plane = g.nx() * g.ny();
+            for (int j = 0; j < n; j++) {
+                if (j == largest) {
+                    lower[j] = new int[] {0, 0, 0};
+                    upper[j] = new int[] {g.nx() - 1, g.ny() - 1, g.nz() - 1};
+                    continue;
+                }
+                voxels[j] = regions.get(j).indices();
+                int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+                int[] hi = {-1, -1, -1};
+                for (int v : voxels[j]) {
+                    if (regionOfVoxel[v] != j) {
+                        throw new IllegalArgumentException(
+                                "GTM region '" + regions.get(j).name() + "' holds voxel " + v + ", labelled region "
+                                        + regionOfVoxel[v]);
+                    }
+                    int x = v % g.nx(), y = (v / g.nx()) % g.ny(), z = v / plane;
+                    lo[0] = Math.min(lo[0], x);
+                    lo[1] = Math.min(lo[1], y);
+                    lo[2] = Math.min(lo[2], z);
+                    hi[0] = Math.max(hi[0], x);
+                    hi[1] = Math.max(hi[1], y);
+                    hi[2] = Math.max(hi[2], z);
+                }
+                lower[j] = lo;
+                upper[j] = hi;
+            }
+            return new RegionSet(List.copyOf(regions), regionOfVoxel, voxels, lower, upper, largest);
+        }
+
+        private static void requireShortLabels(int n) {
+            if (n > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("the GTM takes at most " + Short.MAX_VALUE + " regions, not " + n);
+            }
         }
 
         private static IllegalArgumentException overlap(Mask a, Mask b) {
@@ -341,7 +419,7 @@ public final class GeometricTransferMatrix {
         }
 
         /** The sums of a blurred indicator (on this box) over each label's voxels (labels 0…n−1, −1 for none). */
-        double[] sumsByLabel(int[] label, int n, float[] blurred) {
+        double[] sumsByLabel(short[] label, int n, float[] blurred) {
             double[] sums = new double[n];
             int plane = grid.nx() * grid.ny();
             int b = 0;

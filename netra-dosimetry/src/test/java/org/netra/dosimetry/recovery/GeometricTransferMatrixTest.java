@@ -1,6 +1,7 @@
 package org.netra.dosimetry.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -91,5 +92,34 @@ class GeometricTransferMatrixTest {
         assertThat(recoveries.get(0))
                 .as("a 3-voxel-radius sphere under 10 mm FWHM")
                 .isBetween(0.3, 0.8);
+
+        // the same regions with each voxel's region given (as a cycle's correction has it): the same matrix, entry
+        // for entry, and labels that do not fit the regions refused
+        short[] labels = new short[n];
+        for (int r = 0; r < m; r++) {
+            for (int v : regions.get(r).indices()) {
+                labels[v] = (short) r;
+            }
+        }
+        var labelled = new GeometricTransferMatrix(GeometricTransferMatrix.RegionSet.of(regions, labels), fwhm);
+        for (int ii = 0; ii < m; ii++) {
+            for (int jj = 0; jj < m; jj++) {
+                assertThat(labelled.at(ii, jj)).as("labelled W[%d][%d]", ii, jj).isEqualTo(gtm.at(ii, jj));
+            }
+        }
+        short[] wrong = labels.clone();
+        int moved = regions.get(0).indices()[0];
+        wrong[moved] = 2;
+        assertThatThrownBy(() -> GeometricTransferMatrix.RegionSet.of(regions, wrong))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sphere");
+        short[] swapped = labels.clone();
+        // counts kept, voxels exchanged between the sphere and the ellipsoid
+        int other = regions.get(2).indices()[0];
+        swapped[moved] = 2;
+        swapped[other] = 0;
+        assertThatThrownBy(() -> GeometricTransferMatrix.RegionSet.of(regions, swapped))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("labelled region");
     }
 }
