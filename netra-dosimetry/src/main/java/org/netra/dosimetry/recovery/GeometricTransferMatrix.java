@@ -365,7 +365,8 @@ public final class GeometricTransferMatrix {
                 indicator[indexOf(v)] = 1;
             }
             Geometry sub = Geometry.of(nx, ny, nz, grid.spacing(), new double[3]);
-            return GaussianBlur.blur(ImageVolume.wrap(sub, VoxelUnit.DIMENSIONLESS, indicator), fwhmMm)
+            // the indicator is made to be blurred: blurred over, not copied first (a box's size less allocated)
+            return GaussianBlur.blurConsuming(ImageVolume.wrap(sub, VoxelUnit.DIMENSIONLESS, indicator), fwhmMm)
                     .voxels();
         }
     }
