@@ -110,14 +110,8 @@ public final class KernelDose {
     /** Dose (Gy) in the kernel's medium. */
     public ImageVolume dose(ImageVolume tia) {
         ImageVolume d = shortRange(tia);
-        photons.ifPresent(p -> add(d.voxels(), p.farDose(tia.voxels())));
+        photons.ifPresent(p -> p.addFarDose(tia.voxels(), d.voxels()));
         return d;
-    }
-
-    private static void add(float[] into, float[] far) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] += Math.max(0, far[i]);
-        }
     }
 
     private ImageVolume shortRange(ImageVolume tia) {
@@ -153,7 +147,7 @@ public final class KernelDose {
         for (int i = 0; i < v.length; i++) {
             v[i] = v[i] * medium / rho[i];
         }
-        photons.ifPresent(p -> add(v, p.farDose(tia.voxels())));
+        photons.ifPresent(p -> p.addFarDose(tia.voxels(), v));
         return d;
     }
 

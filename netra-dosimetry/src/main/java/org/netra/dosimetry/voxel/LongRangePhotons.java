@@ -155,8 +155,12 @@ final class LongRangePhotons {
         };
     }
 
-    /** The far part's dose (Gy) on the fine grid from a TIA map (Bq·s per voxel, x fastest). */
-    float[] farDose(float[] tia) {
+    /**
+     * Adds the far part's dose (Gy) on the fine grid from a TIA map (Bq·s per voxel, x fastest) to {@code dose},
+     * each voxel's at least 0 (the coarse FFT's round-off leaves values of either sign where it is zero). Added in
+     * place, not returned: a second array of the grid's size (52 MB at 256×256×200) was made only to be summed.
+     */
+    void addFarDose(float[] tia, float[] dose) {
         float[] blocks = new float[cx * cy * cz];
         for (int k = 0; k < nz; k++) {
             int bk = k / factor[2];
@@ -169,7 +173,6 @@ final class LongRangePhotons {
             }
         }
         float[] coarse = coarsePlan.convolve(blocks);
-        float[] out = new float[nx * ny * nz];
         int[] x0 = new int[nx], y0 = new int[ny], z0 = new int[nz];
         float[] tx = new float[nx], ty = new float[ny], tz = new float[nz];
         interpolation(nx, factor[0], cx, x0, tx);
@@ -193,11 +196,10 @@ final class LongRangePhotons {
                             lerp(coarse[aa + xa], coarse[aa + xb], fx), lerp(coarse[ab + xa], coarse[ab + xb], fx), fy);
                     float highZ = lerp(
                             lerp(coarse[ba + xa], coarse[ba + xb], fx), lerp(coarse[bb + xa], coarse[bb + xb], fx), fy);
-                    out[at + i] = lerp(lowZ, highZ, fz);
+                    dose[at + i] += Math.max(0, lerp(lowZ, highZ, fz));
                 }
             }
         });
-        return out;
     }
 
     /** For each fine index, the coarse block at or below its centre and the fraction towards the next. */
