@@ -326,11 +326,12 @@ public final class PartialVolumeCorrection {
     }
 
     /**
-     * The disjoint regions: {@code label[v]} the VOI index owning voxel v (nv for the background), {@code
-     * region[v]} its region index, {@code cellRegion} ({@link #cells}), the region masks, each VOI's region index (−1 if not a region) and each label's region index.
+     * The disjoint regions: {@code region[v]} the region index of voxel v, {@code cellRegion} ({@link #cells}), the
+     * region masks, each VOI's region index (−1 if not a region) and each label's region index (a label is the VOI
+     * index owning a voxel, nv for the background; the voxels' labels, 52 MB of ints at 256×256×200, are not kept
+     * past {@link #of}).
      */
     private record Regions(
-            int[] label,
             short[] region,
             short[] cellRegion,
             List<Mask> masks,
@@ -396,14 +397,11 @@ public final class PartialVolumeCorrection {
             for (int v = 0; v < label.length; v++) {
                 region[v] = (short) regionOf[label[v]];
             }
+            // the labels' last use: let go before the cells and the transfer set make theirs (a method run once is
+            // interpreted, and the interpreter keeps its locals reachable to its end)
+            label = null;
             return new Regions(
-                    label,
-                    region,
-                    cells(grid, region),
-                    masks,
-                    regionOf,
-                    overlap,
-                    GeometricTransferMatrix.RegionSet.of(masks));
+                    region, cells(grid, region), masks, regionOf, overlap, GeometricTransferMatrix.RegionSet.of(masks));
         }
 
         /**
