@@ -251,7 +251,8 @@ public final class Alignment {
             }
             shifted = ImageVolume.wrap(hu.geometry(), VoxelUnit.DIMENSIONLESS, out);
         }
-        return GaussianBlur.blur(shifted, CT_SMOOTHING_FWHM_MM);
+        // shifted is this method's own array: blurred over, not copied first
+        return GaussianBlur.blurConsuming(shifted, CT_SMOOTHING_FWHM_MM);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.ImageVolume;
 import org.netra.imaging.volume.Mask;
 import org.netra.imaging.volume.Resampling;
+import org.netra.imaging.volume.RigidRegistration;
 import org.netra.imaging.volume.RigidTransform;
 import org.netra.imaging.volume.SeriesAssembler;
 import org.netra.imaging.volume.VoxelUnit;
@@ -101,38 +102,18 @@ public final class CyclePipeline {
                     case CT, RIGID, NONE -> options.registration();
                 };
         progress.step(50, "aligning " + n + " time points (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
-        Alignment.Aligned aligned;
-        if (mode == CycleOptions.Registration.CT) {
-            List<ImageVolume> cts = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                cts.add(read.cts()
-                        .get(i)
-                        .orElseThrow(() -> new MissingCtException("time point "
-                                + read.timePoints().get(index).source()
-                                + " has no CT: CT registration needs the CT taken with each scan (SPECT/CT), in the"
-                                + " same Frame of Reference")));
-            }
-            aligned = Alignment.alignByCt(read.timePoints(), cts);
-        } else {
-            aligned = Alignment.align(
-                    read.timePoints(),
-                    mode == CycleOptions.Registration.RIGID ? Alignment.Mode.RIGID : Alignment.Mode.NONE);
-        }
-        TimePointImage reference = aligned.timePoints().get(0);
-        int referenceIndex = indexOf(read.timePoints(), reference.source());
-        Geometry grid = reference.activity().geometry();
+        Placed placed = place(read, mode);
+        Geometry grid = placed.grid();
 
         List<CycleWarning> warnings = new ArrayList<>(read.readWarnings());
         if (mode == CycleOptions.Registration.NONE && allCts && n > 1) {
-            warnings.addAll(motion(read, referenceIndex));
+            warnings.addAll(motion(read, placed.referenceIndex()));
         }
+        // the CTs have served (registration, motion, the density map): their voxels go here, not at the report, so
+        // the dose and the GTM reuse the memory they held (4 × 52 MB at 256²×200; docs/benchmarks.md, memory)
+        read = read.withoutCtVoxels();
 
-        Optional<ImageVolume> density = read.density().isPresent()
-                ? read.density()
-                : read.densityCt().or(() -> read.cts().get(referenceIndex)).map(ct -> density(ct, grid));
-
-        List<Mask> masks = read.vois().read(grid, reference.source());
+        List<Mask> masks = read.vois().read(grid, placed.reference().source());
         if (read.selectedVois().isPresent()) {
             List<String> names = masks.stream().map(Mask::name).toList();
             for (String s : read.selectedVois().get()) {
@@ -140,9 +121,8 @@ public final class CyclePipeline {
                     throw new CycleInputException("VOI '" + s + "' is not among the VOIs " + names);
                 }
             }
-            masks = masks.stream()
-                    .filter(m -> read.selectedVois().get().contains(m.name()))
-                    .toList();
+            List<String> selected = read.selectedVois().get();
+            masks = masks.stream().filter(m -> selected.contains(m.name())).toList();
         }
         CycleSettings settings = CycleSettings.of(read.nuclide())
                 .withUncertainty(options.uncertainty())
@@ -167,13 +147,16 @@ public final class CyclePipeline {
         CycleResult uncorrected = DoseComputation.run(
                 read.nuclide(),
                 read.injection(),
-                aligned.timePoints(),
+                placed.timePoints(),
                 masks,
-                density,
+                placed.density(),
                 options.method(),
                 settings,
                 message -> progress.step(75, message));
         uncorrected.monteCarlo().ifPresent(mc -> warnings.addAll(mc.warnings()));
+        // past the dose only the GTM reads the scans, a moved one as acquired: the resampled copies and the density
+        // map go here (3 + 1 × 52 MB at 256²×200)
+        placed = placed.afterDose();
 
         Optional<PartialVolumeCorrection.Corrected> correction = Optional.empty();
         Optional<Psf> psf = Optional.empty();
@@ -185,8 +168,8 @@ public final class CyclePipeline {
                 progress.step(85, "partial-volume correction (GTM, " + used.describe() + ")");
                 correction = Optional.of(PartialVolumeCorrection.gtm(
                         uncorrected,
-                        aligned.timePoints(),
-                        aligned.asAcquired(),
+                        placed.timePoints(),
+                        placed.asAcquired(),
                         masks,
                         gtm.regions().orElseGet(() -> PartialVolumeCorrection.defaultRegions(uncorrected)),
                         used.fwhmMm(),
@@ -198,7 +181,7 @@ public final class CyclePipeline {
         warnings.addAll(kinetics(result, options));
 
         List<CycleReport.TimePointRead> tps = new ArrayList<>();
-        for (TimePointImage tp : aligned.timePoints()) {
+        for (TimePointImage tp : placed.timePoints()) {
             int i = indexOf(read.timePoints(), tp.source());
             tps.add(new CycleReport.TimePointRead(
                     tp.source(),
@@ -219,7 +202,7 @@ public final class CyclePipeline {
                 read.injected(),
                 tps,
                 mode,
-                aligned.registrations(),
+                placed.registrations(),
                 result,
                 uncorrected,
                 correction,
@@ -227,6 +210,71 @@ public final class CyclePipeline {
                 roles,
                 warnings,
                 masks);
+    }
+
+    /**
+     * The time points on the reference grid (earliest first), each as acquired with where the reference grid lies
+     * in it, the registrations found, and the density map on the grid. A record of its own, not kept with the
+     * alignment's, so that {@link #afterDose} can let the voxel arrays only the dose reads go while the run goes on.
+     */
+    private record Placed(
+            List<TimePointImage> timePoints,
+            List<Alignment.AsAcquired> asAcquired,
+            List<Optional<RigidRegistration.Result>> registrations,
+            int referenceIndex,
+            Optional<ImageVolume> density) {
+        TimePointImage reference() {
+            return timePoints.get(0);
+        }
+
+        Geometry grid() {
+            return reference().activity().geometry();
+        }
+
+        /**
+         * What the partial-volume correction reads: each moved scan as acquired in place of its copy resampled onto
+         * the reference grid ({@link PartialVolumeCorrection#gtm} reads a scan's resampled copy only where the scan
+         * is on the grid, unmoved, and then it is the scan itself), and no density map.
+         */
+        Placed afterDose() {
+            Geometry grid = grid();
+            List<TimePointImage> kept = new ArrayList<>();
+            for (int i = 0; i < timePoints.size(); i++) {
+                Alignment.AsAcquired scan = asAcquired.get(i);
+                TimePointImage tp = timePoints.get(i);
+                kept.add(scan.isOn(grid) ? tp : tp.withActivity(scan.activity()));
+            }
+            return new Placed(kept, asAcquired, registrations, referenceIndex, Optional.empty());
+        }
+    }
+
+    /** The time points aligned as {@code mode} says, and the density map from the CT on the reference grid. */
+    private static Placed place(Read read, CycleOptions.Registration mode) {
+        List<TimePointImage> acquired = read.timePoints();
+        Alignment.Aligned aligned;
+        if (mode == CycleOptions.Registration.CT) {
+            List<ImageVolume> cts = new ArrayList<>();
+            for (int i = 0; i < acquired.size(); i++) {
+                String source = acquired.get(i).source();
+                cts.add(read.cts()
+                        .get(i)
+                        .orElseThrow(() -> new MissingCtException("time point "
+                                + source
+                                + " has no CT: CT registration needs the CT taken with each scan (SPECT/CT), in the"
+                                + " same Frame of Reference")));
+            }
+            aligned = Alignment.alignByCt(acquired, cts);
+        } else {
+            aligned = Alignment.align(
+                    acquired, mode == CycleOptions.Registration.RIGID ? Alignment.Mode.RIGID : Alignment.Mode.NONE);
+        }
+        TimePointImage reference = aligned.timePoints().get(0);
+        int referenceIndex = indexOf(acquired, reference.source());
+        Geometry grid = reference.activity().geometry();
+        Optional<ImageVolume> density = read.density().isPresent()
+                ? read.density()
+                : read.densityCt().or(() -> read.cts().get(referenceIndex)).map(ct -> density(ct, grid));
+        return new Placed(aligned.timePoints(), aligned.asAcquired(), aligned.registrations(), referenceIndex, density);
     }
 
     /** The PSF: given for the run, else the series' (0018,1050), else the department's, else the camera class's. */
@@ -385,9 +433,12 @@ public final class CyclePipeline {
 
     /** Schneider's density of a CT resampled onto the grid (water outside the CT's field of view). */
     static ImageVolume density(ImageVolume hu, Geometry grid) {
-        ImageVolume onGrid = Resampling.trilinear(hu, grid, RigidTransform.identity(), 0f);
-        return ImageVolume.wrap(
-                grid, VoxelUnit.G_PER_ML, CtDensity.schneider2000().gramsPerMl(onGrid.voxels()));
+        // the resampled CT is a fresh array (a copy even on the CT's own grid): its CT numbers become densities in
+        // place, not into a second full-size array
+        float[] values =
+                Resampling.trilinear(hu, grid, RigidTransform.identity(), 0f).voxels();
+        CtDensity.schneider2000().toGramsPerMl(values);
+        return ImageVolume.wrap(grid, VoxelUnit.G_PER_ML, values);
     }
 
     private static int indexOf(List<TimePointImage> tps, String source) {
@@ -415,7 +466,30 @@ public final class CyclePipeline {
             VoiSource vois,
             Optional<List<String>> selectedVois,
             List<CycleWarning> readWarnings,
-            List<Optional<CameraCalibration>> calibrations) {}
+            List<Optional<CameraCalibration>> calibrations) {
+        /**
+         * The same without the CTs' voxels ({@link #cts} and {@link #densityCt} empty; {@link #ctSources} still
+         * names each CT): for the steps after alignment and the density map, which read none.
+         */
+        Read withoutCtVoxels() {
+            return new Read(
+                    patientId,
+                    nuclide,
+                    injection,
+                    injected,
+                    timePoints,
+                    how,
+                    cts.stream().map(ct -> Optional.<ImageVolume>empty()).toList(),
+                    ctSources,
+                    Optional.empty(),
+                    density,
+                    seriesPsfFwhmMm,
+                    vois,
+                    selectedVois,
+                    readWarnings,
+                    calibrations);
+        }
+    }
 
     private static Read read(CycleInput.Images in) {
         List<Optional<ImageVolume>> cts = new ArrayList<>();

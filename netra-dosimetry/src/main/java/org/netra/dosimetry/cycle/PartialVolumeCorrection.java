@@ -15,6 +15,7 @@ import org.netra.dosimetry.recovery.GeometricTransferMatrix;
 import org.netra.imaging.volume.GaussianBlur;
 import org.netra.imaging.volume.Geometry;
 import org.netra.imaging.volume.Mask;
+import org.netra.imaging.volume.Resampling;
 import org.netra.imaging.volume.RigidTransform;
 import org.netra.physics.quantity.AbsorbedDose;
 import org.netra.physics.quantity.Activity;
@@ -125,7 +126,9 @@ public final class PartialVolumeCorrection {
      * scan's own grid (nearest voxel, through the registration) instead of the scan being interpolated onto the
      * reference grid. Trilinear interpolation blurs by up to half a voxel on each axis, so a resampled scan's
      * PSF is wider than the camera's the GTM models: on the twins moved by 5 mm the small tumours' correction
-     * fell short by 5–12 %.
+     * fell short by 5–12 %. Of a moved scan (its {@code asAcquired} not on the reference grid) only the time of its
+     * entry in {@code timePoints} is read, so a caller may give the scan as acquired there instead of its resampled
+     * copy and let the copy go.
      */
     public static Corrected gtm(
             CycleResult result,
@@ -323,11 +326,12 @@ public final class PartialVolumeCorrection {
     }
 
     /**
-     * The disjoint regions: {@code label[v]} the VOI index owning voxel v (nv for the background), {@code
-     * region[v]} its region index, {@code cellRegion} ({@link #cells}), its {@link BackgroundBlocks}, the region masks, each VOI's region index (−1 if not a region) and each label's region index.
+     * The disjoint regions: {@code region[v]} the region index of voxel v, {@code cellRegion} ({@link #cells}), its
+     * {@link BackgroundBlocks}, the region masks, each VOI's region index (−1 if not a region) and each label's region
+     * index (a label is the VOI index owning a voxel, nv for the background; the voxels' labels, 52 MB of ints at
+     * 256×256×200, are not kept past {@link #of}).
      */
     record Regions(
-            int[] label,
             short[] region,
             short[] cellRegion,
             BackgroundBlocks backgroundBlocks,
@@ -394,10 +398,12 @@ public final class PartialVolumeCorrection {
             for (int v = 0; v < label.length; v++) {
                 region[v] = (short) regionOf[label[v]];
             }
+            // the labels' last use: let go before the cells and the transfer set make theirs (a method run once is
+            // interpreted, and the interpreter keeps its locals reachable to its end)
+            label = null;
             short[] cellRegion = cells(grid, region);
             int background = regionOf[nv];
             return new Regions(
-                    label,
                     region,
                     cellRegion,
                     background >= 0 ? BackgroundBlocks.of(grid, cellRegion, background) : BackgroundBlocks.none(),
@@ -532,7 +538,14 @@ public final class PartialVolumeCorrection {
         Geometry grid = masks.get(0).geometry();
         int nr = masks.size();
         int ns = splits.size();
-        float[] onGrid = resampled.activity().voxels();
+        // a moved scan is read as acquired; on the reference grid only for a region it does not see (below), and
+        // then resampled again by Alignment's call (the same floats) instead of its copy being held by every caller
+        // through the correction (CyclePipeline lets the copies go after the dose)
+        float[][] kept = {scan.isOn(grid) ? resampled.activity().voxels() : null};
+        java.util.function.Supplier<float[]> onGrid = () -> kept[0] != null
+                ? kept[0]
+                : (kept[0] = Resampling.trilinear(scan.activity(), grid, scan.referenceToScan(), 0f)
+                        .voxels());
         double[] sums = new double[nr];
         double[] weights = new double[nr];
         double[][] splitSums = new double[ns][2];
@@ -546,7 +559,8 @@ public final class PartialVolumeCorrection {
             int open = -1;
             double openSum = 0;
             double openWeight = 0;
-            for (int v = 0; v < onGrid.length; v++) {
+            float[] image = onGrid.get();
+            for (int v = 0; v < image.length; v++) {
                 int r = region[v];
                 if (r != open) {
                     if (open >= 0) {
@@ -557,7 +571,7 @@ public final class PartialVolumeCorrection {
                     openSum = sums[r];
                     openWeight = weights[r];
                 }
-                openSum += onGrid[v];
+                openSum += image[v];
                 openWeight++;
             }
             if (open >= 0) {
@@ -566,9 +580,9 @@ public final class PartialVolumeCorrection {
             }
             for (int i = 0; i < ns; i++) {
                 Split sp = splits.get(i);
-                splitSums[i][0] = sum(sp.c(), onGrid);
+                splitSums[i][0] = sum(sp.c(), image);
                 splitCounts[i][0] = sp.c().voxelCount();
-                splitSums[i][1] = sum(sp.r(), onGrid);
+                splitSums[i][1] = sum(sp.r(), image);
                 splitCounts[i][1] = sp.r().voxelCount();
             }
         } else {
@@ -733,7 +747,7 @@ public final class PartialVolumeCorrection {
         for (int r = 0; r < nr; r++) {
             means[r] = weights[r] > 0
                     ? sums[r] / weights[r]
-                    : sum(masks.get(r), onGrid) / masks.get(r).voxelCount();
+                    : sum(masks.get(r), onGrid.get()) / masks.get(r).voxelCount();
         }
         double[] c = new double[ns];
         double[] rest = new double[ns];
@@ -741,10 +755,10 @@ public final class PartialVolumeCorrection {
             Split sp = splits.get(i);
             c[i] = splitCounts[i][0] > 0
                     ? splitSums[i][0] / splitCounts[i][0]
-                    : sum(sp.c(), onGrid) / sp.c().voxelCount();
+                    : sum(sp.c(), onGrid.get()) / sp.c().voxelCount();
             rest[i] = splitCounts[i][1] > 0
                     ? splitSums[i][1] / splitCounts[i][1]
-                    : sum(sp.r(), onGrid) / sp.r().voxelCount();
+                    : sum(sp.r(), onGrid.get()) / sp.r().voxelCount();
         }
         return new Observed(means, c, rest, addedVariance, backgroundRunVoxels);
     }

@@ -10,14 +10,28 @@ public final class GaussianBlur {
     /** FWHM = 2·√(2 ln 2)·σ. */
     public static final double FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
 
+    /** Rows along y or z a task blurs with one accumulator: enough tasks to share out, few arrays. */
+    private static final int ROWS_PER_RUN = 64;
+
     private GaussianBlur() {}
 
     public static ImageVolume blur(ImageVolume in, double fwhmMm) {
-        if (fwhmMm == 0) {
-            return in.copy();
-        }
+        return fwhmMm == 0 ? in.copy() : blurOver(in, in.voxels().clone(), fwhmMm);
+    }
+
+    /**
+     * {@link #blur}'s volume, the same floats, from a volume its caller has no further use for: {@code in}'s voxels
+     * are overwritten (they hold a pass's partial result afterwards). One array of the volume's size fewer than
+     * {@link #blur} makes, for an input made only to be blurred (a region's indicator in its box, a CT shifted and
+     * averaged for registration).
+     */
+    public static ImageVolume blurConsuming(ImageVolume in, double fwhmMm) {
+        return fwhmMm == 0 ? in : blurOver(in, in.voxels(), fwhmMm);
+    }
+
+    /** The blur of {@code in}, whose voxels {@code a} holds and which the passes may overwrite. */
+    private static ImageVolume blurOver(ImageVolume in, float[] a, double fwhmMm) {
         Geometry g = in.geometry();
-        float[] a = in.voxels().clone();
         float[] b = new float[a.length];
         int[] dims = {g.nx(), g.ny(), g.nz()};
         for (int axis = 0; axis < 3; axis++) {
@@ -129,27 +143,33 @@ public final class GaussianBlur {
         int n = dims[axis];
         int stride = axis == 1 ? nx : nx * ny;
         int rows = axis == 1 ? nz * ny : ny * nz;
-        IntStream.range(0, rows).parallel().forEach(row -> {
-            // row = (other coordinate, output index along the axis)
-            int i = row % n;
-            int other = row / n;
-            int base = axis == 1 ? other * nx * ny : other * nx;
+        // one accumulator per run of rows, zeroed per row, not one allocated per row: a blur of a 256×256×200 CT
+        // made 100 000 of them (a third of a real-size cycle's allocation, docs/benchmarks.md, memory)
+        int runs = (rows + ROWS_PER_RUN - 1) / ROWS_PER_RUN;
+        IntStream.range(0, runs).parallel().forEach(run -> {
             double[] acc = new double[nx];
-            int lo = Math.max(0, i - r), hi = Math.min(n - 1, i + r);
-            for (int j = lo; j <= hi; j++) {
-                // the input x-row: (other, j) along y, (j, other) along z
-                if (zero[axis == 1 ? other * ny + j : j * ny + other]) {
-                    continue;
+            for (int row = run * ROWS_PER_RUN; row < Math.min(rows, (run + 1) * ROWS_PER_RUN); row++) {
+                // row = (other coordinate, output index along the axis)
+                int i = row % n;
+                int other = row / n;
+                int base = axis == 1 ? other * nx * ny : other * nx;
+                java.util.Arrays.fill(acc, 0);
+                int lo = Math.max(0, i - r), hi = Math.min(n - 1, i + r);
+                for (int j = lo; j <= hi; j++) {
+                    // the input x-row: (other, j) along y, (j, other) along z
+                    if (zero[axis == 1 ? other * ny + j : j * ny + other]) {
+                        continue;
+                    }
+                    double w = k[j - i + r];
+                    int from = base + j * stride;
+                    for (int x = 0; x < nx; x++) {
+                        acc[x] += w * in[from + x];
+                    }
                 }
-                double w = k[j - i + r];
-                int from = base + j * stride;
+                int to = base + i * stride;
                 for (int x = 0; x < nx; x++) {
-                    acc[x] += w * in[from + x];
+                    out[to + x] = (float) acc[x];
                 }
-            }
-            int to = base + i * stride;
-            for (int x = 0; x < nx; x++) {
-                out[to + x] = (float) acc[x];
             }
         });
     }

@@ -25,6 +25,52 @@ class GaussianBlurTest {
         }
         float[] blurred = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, in.clone()), fwhm)
                 .voxels();
+        assertDirectConvolution(g, spacing, fwhm, in, blurred);
+        // and the blur of ones is the product of the axes' profiles (what the registration's smoothing divides by)
+        float[] ones = new float[g.voxelCount()];
+        java.util.Arrays.fill(ones, 1f);
+        float[] blurredOnes = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, ones), fwhm)
+                .voxels();
+        double[][] p = {
+            GaussianBlur.onesProfile(g, fwhm, 0),
+            GaussianBlur.onesProfile(g, fwhm, 1),
+            GaussianBlur.onesProfile(g, fwhm, 2)
+        };
+        for (int v = 0; v < ones.length; v++) {
+            assertThat((double) blurredOnes[v])
+                    .isCloseTo(p[0][v % nx] * p[1][(v / nx) % ny] * p[2][v / (nx * ny)], within(1e-6));
+        }
+    }
+
+    /**
+     * More rows than one task blurs with one accumulator (so several tasks, each reusing its accumulator row after
+     * row), every third x-row zero (the rows the passes skip): still the direct convolution; and blurring over a
+     * volume its caller gives up ({@link GaussianBlur#blurConsuming}) gives the same floats as blurring a copy.
+     */
+    @Test
+    void reusedAccumulatorsAndABlurOverItsInputGiveTheSameVolume() {
+        int nx = 11, ny = 13, nz = 12;
+        double[] spacing = {2.0, 2.5, 3.0};
+        double fwhm = 5;
+        Geometry g = Geometry.of(nx, ny, nz, spacing, new double[3]);
+        float[] in = new float[g.voxelCount()];
+        Random random = new Random(11);
+        for (int v = 0; v < in.length; v++) {
+            in[v] = (v / nx) % 3 == 0 ? 0 : random.nextFloat() * 100;
+        }
+        float[] blurred = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, in), fwhm)
+                .voxels();
+        assertDirectConvolution(g, spacing, fwhm, in, blurred);
+        float[] given = in.clone();
+        float[] over = GaussianBlur.blurConsuming(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, given), fwhm)
+                .voxels();
+        assertThat(over).containsExactly(blurred);
+        assertThat(over).isNotSameAs(given);
+    }
+
+    private static void assertDirectConvolution(
+            Geometry g, double[] spacing, double fwhm, float[] in, float[] blurred) {
+        int nx = g.nx(), ny = g.ny(), nz = g.nz();
         double[][] k = new double[3][];
         for (int a = 0; a < 3; a++) {
             double sigma = fwhm / (2 * Math.sqrt(2 * Math.log(2))) / spacing[a];
@@ -57,20 +103,6 @@ class GaussianBlurTest {
                     assertThat((double) blurred[x + nx * (y + ny * z)]).isCloseTo(s, within(1e-3));
                 }
             }
-        }
-        // and the blur of ones is the product of the axes' profiles (what the registration's smoothing divides by)
-        float[] ones = new float[g.voxelCount()];
-        java.util.Arrays.fill(ones, 1f);
-        float[] blurredOnes = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, ones), fwhm)
-                .voxels();
-        double[][] p = {
-            GaussianBlur.onesProfile(g, fwhm, 0),
-            GaussianBlur.onesProfile(g, fwhm, 1),
-            GaussianBlur.onesProfile(g, fwhm, 2)
-        };
-        for (int v = 0; v < ones.length; v++) {
-            assertThat((double) blurredOnes[v])
-                    .isCloseTo(p[0][v % nx] * p[1][(v / nx) % ny] * p[2][v / (nx * ny)], within(1e-6));
         }
     }
 }

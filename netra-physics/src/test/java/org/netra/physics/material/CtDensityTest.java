@@ -51,6 +51,19 @@ class CtDensityTest {
         assertThat(schneider.density(3000).inGramsPerMl()).isEqualTo(2.8);
     }
 
+    /** In place, a whole CT's numbers become the table's densities voxel by voxel (the nodes, a midpoint, clamps). */
+    @Test
+    void aWholeCtIsConvertedInPlaceToTheTablesDensities() {
+        float[] hu = {-3024, -1000, -98, 18.5f, 100, 101, 3000, 4000};
+        double[] want = {1.21e-3, 1.21e-3, 0.93, 1.0305, 1.1199, 1.0762, 2.8, 2.8};
+        float[] copy = schneider.gramsPerMl(hu);
+        schneider.toGramsPerMl(hu);
+        for (int i = 0; i < want.length; i++) {
+            assertThat(hu[i]).as("voxel %d", i).isCloseTo((float) want[i], within(1e-6f));
+        }
+        assertThat(hu).containsExactly(copy);
+    }
+
     @Test
     void badCalibrationsAreRefused() {
         assertThatThrownBy(() -> CtDensity.of(new double[] {0, 0}, new double[] {1, 1}))
