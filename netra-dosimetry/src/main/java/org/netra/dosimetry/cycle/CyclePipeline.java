@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.netra.dosimetry.kinetics.SelectionRule;
 import org.netra.dosimetry.kinetics.SinglePointMethod;
 import org.netra.dosimetry.kinetics.TiaMethod;
@@ -532,24 +534,50 @@ public final class CyclePipeline {
             List<CycleWarning> warnings,
             Optional<CameraCalibration> calibration) {}
 
+    /** One time point's series and its CT read, or the IOException or RuntimeException that stopped the reading. */
+    private record ScanRead(Scan scan, Optional<ImageVolume> ct, Exception failure) {
+        static ScanRead of(CycleInput.Scan s, CameraCalibrations calibrations) {
+            try {
+                Scan scan = CyclePipeline.scan(s.series(), calibrations);
+                Optional<ImageVolume> ct =
+                        s.ct().isPresent() ? Optional.of(CyclePipeline.ct(s.ct().get(), scan)) : Optional.empty();
+                return new ScanRead(scan, ct, null);
+            } catch (IOException | RuntimeException e) {
+                return new ScanRead(null, Optional.empty(), e);
+            }
+        }
+    }
+
     private static Read read(CycleInput.Series in, CameraCalibrations calibrations, Progress progress)
             throws IOException {
         List<Scan> scans = new ArrayList<>();
         List<Optional<ImageVolume>> cts = new ArrayList<>();
         List<Optional<String>> ctSources = new ArrayList<>();
         int n = in.scans().size();
-        for (int i = 0; i < n; i++) {
-            progress.step(5 + 40 * i / n, "reading time point " + (i + 1) + " of " + n);
-            CycleInput.Scan s = in.scans().get(i);
-            Scan scan = scan(s.series(), calibrations);
-            scans.add(scan);
-            if (s.ct().isPresent()) {
-                cts.add(Optional.of(ct(s.ct().get(), scan)));
-                ctSources.add(Optional.of(s.ct().get().toString()));
-            } else {
-                cts.add(Optional.empty());
-                ctSources.add(Optional.empty());
+        progress.step(5, "reading " + n + " time point(s)");
+        // the time points side by side: each series' files are parsed in parallel already, but its assembly,
+        // calibration and the CT after it are one thread's work (about half of a real-size cycle's reading ran on one
+        // of two cores); a failure is reported as reading them in order would, the first time point's first
+        ScanRead[] done = new ScanRead[n];
+        AtomicInteger finished = new AtomicInteger();
+        IntStream.range(0, n).parallel().forEach(i -> {
+            done[i] = ScanRead.of(in.scans().get(i), calibrations);
+            // one call at a time, in order of completion: a job's progress is not written from two threads
+            synchronized (done) {
+                int count = finished.incrementAndGet();
+                progress.step(5 + 40 * count / n, "read " + count + " of " + n + " time point(s)");
             }
+        });
+        for (int i = 0; i < n; i++) {
+            ScanRead r = done[i];
+            if (r.failure() instanceof IOException e) {
+                throw e;
+            } else if (r.failure() instanceof RuntimeException e) {
+                throw e;
+            }
+            scans.add(r.scan());
+            cts.add(r.ct());
+            ctSources.add(in.scans().get(i).ct().map(Path::toString));
         }
         Scan first = scans.get(0);
         for (Scan s : scans.subList(1, n)) {

@@ -220,6 +220,20 @@ class CountsSpectCycleTest {
         assertThatThrownBy(() -> run(counts, CameraCalibrations.NONE)).isInstanceOf(MissingCalibrationException.class);
     }
 
+    /**
+     * The time points are read side by side; when more than one cannot be read, the error is still the first time
+     * point's, as reading them in order gave.
+     */
+    @Test
+    void theFirstUnreadableTimePointIsTheOneReported() {
+        Path absent = dir.resolve("no-such-series");
+        assertThatThrownBy(() -> run(List.of(counts.get(0), absent), CameraCalibrations.NONE))
+                .isInstanceOf(MissingCalibrationException.class);
+        assertThatThrownBy(() -> run(List.of(absent, counts.get(0)), CameraCalibrations.NONE))
+                .isNotInstanceOf(MissingCalibrationException.class)
+                .hasMessageContaining("no-such-series");
+    }
+
     @Test
     void anOldFactorIsWarnedAboutNextToTheNumber() throws IOException {
         CameraCalibration old = new CameraCalibration(

@@ -2,6 +2,7 @@ package org.netra.imaging.volume;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Rigid registration of one activity image (moving) onto another (fixed): six parameters (rotations
@@ -138,6 +139,62 @@ public final class RigidRegistration {
         return metric == Metric.NCC && stride > base ? smooth(v, stride * maxSpacing(v)) : v;
     }
 
+    /**
+     * The moving image a pyramid level reads. The coarsest NCC level's blur (FWHM 8 voxels at a base stride of 2) is
+     * far wider than a voxel, so it is made on the image's 2×2×2 block means (an eighth of the voxels, half the
+     * kernel's taps), its FWHM less the blocks' own width; that level only finds the basin the finer levels, read at
+     * full resolution, refine. The fixed image keeps its full-resolution levels (its samples are its grid's voxels).
+     */
+    private static ImageVolume movingLevel(ImageVolume v, Metric metric, int stride, int base) {
+        if (metric != Metric.NCC || stride < 4 * base || stride < 4) {
+            return level(v, metric, stride, base);
+        }
+        double fwhm = stride * maxSpacing(v);
+        // a mean of two voxels spaced s is a blur of standard deviation s / 2 along that axis
+        double blockSigma = maxSpacing(v) / 2;
+        double sigma = fwhm / GaussianBlur.FWHM_PER_SIGMA;
+        return smooth(blockMeans(v), GaussianBlur.FWHM_PER_SIGMA * Math.sqrt(sigma * sigma - blockSigma * blockSigma));
+    }
+
+    /** Means of 2×2×2 blocks (an axis of one voxel kept, an odd last voxel dropped), centred on their blocks. */
+    static ImageVolume blockMeans(ImageVolume v) {
+        Geometry g = v.geometry();
+        int[] n = {g.nx(), g.ny(), g.nz()};
+        int[] f = new int[3];
+        int[] h = new int[3];
+        double[] spacing = new double[3];
+        for (int a = 0; a < 3; a++) {
+            f[a] = n[a] > 1 ? 2 : 1;
+            h[a] = n[a] / f[a];
+            spacing[a] = g.spacing(a) * f[a];
+        }
+        double[] origin = new double[3];
+        g.indexToWorld((f[0] - 1) / 2.0, (f[1] - 1) / 2.0, (f[2] - 1) / 2.0, origin);
+        Geometry out = Geometry.of(h[0], h[1], h[2], spacing, origin, g.direction());
+        float[] in = v.voxels();
+        float[] means = new float[out.voxelCount()];
+        int row = n[0], plane = n[0] * n[1];
+        int ox = f[0] - 1, oy = (f[1] - 1) * row, oz = (f[2] - 1) * plane;
+        IntStream.range(0, h[2]).parallel().forEach(k -> {
+            for (int j = 0, o = k * h[0] * h[1]; j < h[1]; j++) {
+                int corner = f[1] * j * row + f[2] * k * plane;
+                for (int i = 0; i < h[0]; i++, o++, corner += f[0]) {
+                    // always eight terms: along a one-voxel axis the offset is 0 and the voxel counts twice
+                    float sum = in[corner]
+                            + in[corner + ox]
+                            + in[corner + oy]
+                            + in[corner + oy + ox]
+                            + in[corner + oz]
+                            + in[corner + oz + ox]
+                            + in[corner + oz + oy]
+                            + in[corner + oz + oy + ox];
+                    means[o] = sum / 8f;
+                }
+            }
+        });
+        return ImageVolume.wrap(out, v.unit(), means);
+    }
+
     /** Registers {@code moving} onto a fixed image prepared once ({@link FixedPyramid#of}), by its metric. */
     public static Result register(FixedPyramid fixed, ImageVolume moving) {
         Metric metric = fixed.metric;
@@ -150,7 +207,7 @@ public final class RigidRegistration {
         int evaluations = 0;
         for (int l = 0; l < fixed.strides.length; l++) {
             int stride = fixed.strides[l];
-            ImageVolume m = level(moving, metric, stride, base);
+            ImageVolume m = movingLevel(moving, metric, stride, base);
             Samples s = fixed.levels[l];
             double stop = 0.05 * stride / base;
             if (metric == Metric.NCC && l > 0) {

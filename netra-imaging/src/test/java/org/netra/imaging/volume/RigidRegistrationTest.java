@@ -54,6 +54,54 @@ class RigidRegistrationTest {
         assertThat((double) GaussianBlur.blur(uniform, 12).get(0, 10, 5)).isLessThan(7 * 0.6);
     }
 
+    /**
+     * The coarsest NCC level's block means: each the mean of its eight voxels (summed here in double, independently of
+     * the float sum), centred where their centres' mean lies, an odd last voxel dropped and a one-voxel axis kept.
+     */
+    @Test
+    void blockMeansAverageEightVoxelsAboutTheirCentre() {
+        var turn = RigidTransform.ofEuler(0.2, -0.1, 0.3, new double[3], 0, 0, 0);
+        Geometry g = Geometry.of(7, 6, 5, new double[] {1.5, 2, 2.5}, new double[] {-3, 4, 10}, turn.rotation());
+        java.util.Random rnd = new java.util.Random(5);
+        float[] v = new float[g.voxelCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextFloat() * 100;
+        }
+        ImageVolume means = RigidRegistration.blockMeans(ImageVolume.wrap(g, VoxelUnit.HU, v));
+        Geometry h = means.geometry();
+        assertThat(new int[] {h.nx(), h.ny(), h.nz()}).containsExactly(3, 3, 2);
+        double[] w = new double[3];
+        double[] c = new double[3];
+        for (int k = 0; k < 2; k++) {
+            for (int j = 0; j < 3; j++) {
+                for (int i = 0; i < 3; i++) {
+                    double sum = 0;
+                    double[] centre = new double[3];
+                    for (int d = 0; d < 8; d++) {
+                        int x = 2 * i + (d & 1), y = 2 * j + ((d >> 1) & 1), z = 2 * k + (d >> 2);
+                        sum += v[g.index(x, y, z)];
+                        g.indexToWorld(x, y, z, w);
+                        for (int a = 0; a < 3; a++) {
+                            centre[a] += w[a] / 8;
+                        }
+                    }
+                    assertThat((double) means.get(i, j, k))
+                            .isCloseTo(sum / 8, org.assertj.core.api.Assertions.within(1e-4));
+                    h.indexToWorld(i, j, k, c);
+                    for (int a = 0; a < 3; a++) {
+                        assertThat(c[a]).isCloseTo(centre[a], org.assertj.core.api.Assertions.within(1e-9));
+                    }
+                }
+            }
+        }
+        Geometry slab = Geometry.of(4, 4, 1, new double[] {1, 1, 1}, new double[3]);
+        float[] flat = new float[16];
+        java.util.Arrays.fill(flat, 3f);
+        ImageVolume one = RigidRegistration.blockMeans(ImageVolume.wrap(slab, VoxelUnit.HU, flat));
+        assertThat(one.geometry().nz()).isEqualTo(1);
+        assertThat(one.voxels()).containsOnly(3f);
+    }
+
     @Test
     void recoversAKnownRotationAndShiftWithinAFractionOfAVoxel() {
         ImageVolume fixed = phantom();
