@@ -98,6 +98,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        PhaseTimeline.mark("main entered");
+        CommandLine cl = commandLine(args);
+        PhaseTimeline.mark("command model built");
+        int exit = cl.execute(args);
+        PhaseTimeline.mark("command done");
+        System.exit(exit);
     }
 }

@@ -464,19 +464,45 @@ public final class CyclePipeline {
         List<Optional<ImageVolume>> cts = new ArrayList<>();
         List<Optional<String>> ctSources = new ArrayList<>();
         int n = in.scans().size();
-        for (int i = 0; i < n; i++) {
-            progress.step(5 + 40 * i / n, "reading time point " + (i + 1) + " of " + n);
-            CycleInput.Scan s = in.scans().get(i);
-            Scan scan = scan(s.series(), calibrations);
-            scans.add(scan);
-            if (s.ct().isPresent()) {
-                cts.add(Optional.of(ct(s.ct().get(), scan)));
-                ctSources.add(Optional.of(s.ct().get().toString()));
-            } else {
-                cts.add(Optional.empty());
-                ctSources.add(Optional.empty());
+        // Every series of the cycle is read at once, each on its own thread: one series' files are already decoded
+        // in parallel, but its listing, header checks, assembly and conversion run on one thread, and the series
+        // were read one after another while the second core idled (docs/benchmarks.md, the small twin's start-up).
+        // The results are taken in input order and checked as before, so the first bad input named is the same.
+        try (var reading = new ConcurrentReads()) {
+            List<ConcurrentReads.Pending<Scan>> scanReads = new ArrayList<>();
+            List<Optional<ConcurrentReads.Pending<AssembledSeries>>> ctReads = new ArrayList<>();
+            for (CycleInput.Scan s : in.scans()) {
+                scanReads.add(reading.start(() -> scan(s.series(), calibrations)));
+                ctReads.add(s.ct().map(ct -> reading.start(() -> SeriesAssembler.assemble(ct, Optional.empty()))));
             }
+            Optional<ConcurrentReads.Pending<AssembledSeries>> densityRead =
+                    in.densityCt().map(p -> reading.start(() -> SeriesAssembler.assemble(p, Optional.empty())));
+            for (int i = 0; i < n; i++) {
+                progress.step(5 + 40 * i / n, "reading time point " + (i + 1) + " of " + n);
+                CycleInput.Scan s = in.scans().get(i);
+                Scan scan = scanReads.get(i).get();
+                scans.add(scan);
+                if (s.ct().isPresent()) {
+                    cts.add(Optional.of(
+                            ct(s.ct().get(), ctReads.get(i).orElseThrow().get(), scan)));
+                    ctSources.add(Optional.of(s.ct().get().toString()));
+                } else {
+                    cts.add(Optional.empty());
+                    ctSources.add(Optional.empty());
+                }
+            }
+            return read(in, scans, cts, ctSources, densityRead);
         }
+    }
+
+    private static Read read(
+            CycleInput.Series in,
+            List<Scan> scans,
+            List<Optional<ImageVolume>> cts,
+            List<Optional<String>> ctSources,
+            Optional<ConcurrentReads.Pending<AssembledSeries>> densityRead)
+            throws IOException {
+        int n = scans.size();
         Scan first = scans.get(0);
         for (Scan s : scans.subList(1, n)) {
             sameCycle(first, s);
@@ -485,9 +511,8 @@ public final class CyclePipeline {
         Optional<ImageVolume> densityCt = Optional.empty();
         if (in.densityCt().isPresent()) {
             Path p = in.densityCt().get();
-            densityCt = Optional.of(SeriesAssembler.assemble(p, Optional.empty())
-                    .volume()
-                    .requireUnit(VoxelUnit.HU, "the density CT " + p));
+            densityCt = Optional.of(
+                    densityRead.orElseThrow().get().volume().requireUnit(VoxelUnit.HU, "the density CT " + p));
         }
         OptionalDouble psf = scans.stream()
                 .map(Scan::resolutionMm)
@@ -563,8 +588,7 @@ public final class CyclePipeline {
                 calibration);
     }
 
-    private static ImageVolume ct(Path path, Scan scan) throws IOException {
-        AssembledSeries s = SeriesAssembler.assemble(path, Optional.empty());
+    private static ImageVolume ct(Path path, AssembledSeries s, Scan scan) {
         Optional<String> frame = s.header().string(Tag.FRAME_OF_REFERENCE_UID);
         if (frame.isPresent() && !frame.get().equals(scan.frame())) {
             throw new CycleInputException("the CT " + path + " is in Frame of Reference " + frame.get()
