@@ -99,10 +99,14 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         PhaseTimeline.mark("main entered");
+        if (invokedSubcommand(args).filter(DosimetryCommand.class::equals).isPresent()) {
+            CycleWarmUp.start();
+        }
         CommandLine cl = commandLine(args);
         PhaseTimeline.mark("command model built");
         int exit = cl.execute(args);
         PhaseTimeline.mark("command done");
+        PhaseTimeline.threads();
         System.exit(exit);
     }
 }

@@ -42,4 +42,49 @@ final class PhaseTimeline {
                 OS.getProcessCpuTime() / 1_000_000,
                 phase);
     }
+
+    /**
+     * The CPU each of the process's threads has used so far (Linux: {@code /proc/self/task}), summed by the thread's
+     * name without its number (the compiler, the collector, the fork-join workers, netra's readers), largest first:
+     * what ran beside the main thread and what the second core did. Nothing where there is no such folder.
+     */
+    static void threads() {
+        if (!ON) {
+            return;
+        }
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return;
+        }
+        java.util.Map<String, Long> ticksByName = new java.util.TreeMap<>();
+        try (var list = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path task : list.toList()) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException gone) { // the thread ended meanwhile
+                    continue;
+                }
+                // pid (comm) state … utime stime: fields 14 and 15, counted after the closing parenthesis
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                        .replaceAll("[0-9]+$", "#")
+                        .replaceAll("-[0-9]+-", "-#-");
+                String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticksByName.merge(name, Long.parseLong(rest[11]) + Long.parseLong(rest[12]), Long::sum);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("timeline: threads not read (" + e.getMessage() + ")");
+            return;
+        }
+        // the kernel counts in clock ticks, 100 a second on Linux; threads that ended are in the process's total only
+        long live = ticksByName.values().stream().mapToLong(Long::longValue).sum() * 10;
+        ticksByName.put(
+                "(threads ended, e.g. the cycle's readers)",
+                Math.max(0, OS.getProcessCpuTime() / 1_000_000 - live) / 10);
+        ticksByName.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.err.printf(
+                        Locale.ROOT, "timeline threads %7d ms cpu  %s%n", e.getValue() * 10, e.getKey()));
+    }
 }
