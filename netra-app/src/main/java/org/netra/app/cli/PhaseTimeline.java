@@ -57,6 +57,7 @@ final class PhaseTimeline {
             return;
         }
         java.util.Map<String, Long> ticksByName = new java.util.TreeMap<>();
+        long mainQueuedMs = -1;
         try (var list = java.nio.file.Files.list(tasks)) {
             for (java.nio.file.Path task : list.toList()) {
                 String stat;
@@ -71,6 +72,9 @@ final class PhaseTimeline {
                         .replaceAll("-[0-9]+-", "-#-");
                 String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 ticksByName.merge(name, Long.parseLong(rest[11]) + Long.parseLong(rest[12]), Long::sum);
+                if (task.getFileName().toString().equals(String.valueOf(ProcessHandle.current().pid()))) {
+                    mainQueuedMs = queuedMs(task);
+                }
             }
         } catch (java.io.IOException e) {
             System.err.println("timeline: threads not read (" + e.getMessage() + ")");
@@ -86,5 +90,19 @@ final class PhaseTimeline {
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.err.printf(
                         Locale.ROOT, "timeline threads %7d ms cpu  %s%n", e.getValue() * 10, e.getKey()));
+        if (mainQueuedMs >= 0) {
+            // on a loaded machine the main thread waits for a core; this much of the wall would not be there alone
+            System.err.printf(Locale.ROOT, "timeline main thread runnable but waiting for a core: %d ms%n", mainQueuedMs);
+        }
+    }
+
+    /** The time the thread {@code task} spent runnable, waiting for a core ({@code schedstat}'s second field, ns). */
+    private static long queuedMs(java.nio.file.Path task) {
+        try {
+            String[] f = java.nio.file.Files.readString(task.resolve("schedstat")).strip().split(" ");
+            return Long.parseLong(f[1]) / 1_000_000;
+        } catch (java.io.IOException | RuntimeException e) { // no schedstat in this kernel
+            return -1;
+        }
     }
 }
