@@ -242,6 +242,7 @@ final class DosimetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        PhaseTimeline.mark("arguments parsed");
         CycleOptions options = options();
         if (doseOut != null && options.method() instanceof DoseMethod.OrganS) {
             throw new IllegalArgumentException(
@@ -251,12 +252,15 @@ final class DosimetryCommand implements Callable<Integer> {
         CycleReport report = CyclePipeline.run(
                 input(),
                 options.withCalibrations(calibrations.resolve(timepoints))
-                        .withSinglePointEvidence(singlePointEvidence()));
+                        .withSinglePointEvidence(singlePointEvidence()),
+                (percent, what) -> PhaseTimeline.mark("before: " + what));
+        PhaseTimeline.mark("cycle computed");
         if (doseOut != null) {
             // the voxel map as computed: the GTM corrects region means, not voxels
             Nifti.write(doseOut, report.result().doseMap().orElseThrow());
         }
         print(report);
+        PhaseTimeline.mark("report printed");
         return 0;
     }
 

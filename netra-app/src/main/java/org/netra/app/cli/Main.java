@@ -98,6 +98,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        PhaseTimeline.mark("main entered");
+        if (invokedSubcommand(args).filter(DosimetryCommand.class::equals).isPresent()) {
+            CycleWarmUp.start();
+        }
+        CommandLine cl = commandLine(args);
+        PhaseTimeline.mark("command model built");
+        int exit = cl.execute(args);
+        PhaseTimeline.mark("command done");
+        PhaseTimeline.threads();
+        System.exit(exit);
     }
 }

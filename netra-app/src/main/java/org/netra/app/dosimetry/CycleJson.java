@@ -411,4 +411,13 @@ public final class CycleJson {
             throw new IllegalStateException("cannot write the cycle's JSON", e);
         }
     }
+
+    /**
+     * Builds the report's serializers now (Jackson introspects each record the first time it writes one), so that
+     * a one-shot {@code netra dosimetry} can do it on another thread while the cycle runs; writing is the same either
+     * way.
+     */
+    public static void prepare() {
+        MAPPER.writerFor(Report.class);
+    }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.netra.dosimetry.kinetics.SelectionRule;
 import org.netra.dosimetry.kinetics.SinglePointMethod;
 import org.netra.dosimetry.kinetics.TiaMethod;
@@ -534,51 +532,51 @@ public final class CyclePipeline {
             List<CycleWarning> warnings,
             Optional<CameraCalibration> calibration) {}
 
-    /** One time point's series and its CT read, or the IOException or RuntimeException that stopped the reading. */
-    private record ScanRead(Scan scan, Optional<ImageVolume> ct, Exception failure) {
-        static ScanRead of(CycleInput.Scan s, CameraCalibrations calibrations) {
-            try {
-                Scan scan = CyclePipeline.scan(s.series(), calibrations);
-                Optional<ImageVolume> ct =
-                        s.ct().isPresent() ? Optional.of(CyclePipeline.ct(s.ct().get(), scan)) : Optional.empty();
-                return new ScanRead(scan, ct, null);
-            } catch (IOException | RuntimeException e) {
-                return new ScanRead(null, Optional.empty(), e);
-            }
-        }
-    }
-
     private static Read read(CycleInput.Series in, CameraCalibrations calibrations, Progress progress)
             throws IOException {
         List<Scan> scans = new ArrayList<>();
         List<Optional<ImageVolume>> cts = new ArrayList<>();
         List<Optional<String>> ctSources = new ArrayList<>();
         int n = in.scans().size();
-        progress.step(5, "reading " + n + " time point(s)");
-        // the time points side by side: each series' files are parsed in parallel already, but its assembly,
-        // calibration and the CT after it are one thread's work (about half of a real-size cycle's reading ran on one
-        // of two cores); a failure is reported as reading them in order would, the first time point's first
-        ScanRead[] done = new ScanRead[n];
-        AtomicInteger finished = new AtomicInteger();
-        IntStream.range(0, n).parallel().forEach(i -> {
-            done[i] = ScanRead.of(in.scans().get(i), calibrations);
-            // one call at a time, in order of completion: a job's progress is not written from two threads
-            synchronized (done) {
-                int count = finished.incrementAndGet();
-                progress.step(5 + 40 * count / n, "read " + count + " of " + n + " time point(s)");
+        // Every series of the cycle is read at once, each on its own thread: one series' files are already decoded
+        // in parallel, but its listing, header checks, assembly and conversion run on one thread, and the series
+        // were read one after another while the second core idled (docs/benchmarks.md, the small twin's start-up).
+        // The results are taken in input order and checked as before, so the first bad input named is the same.
+        try (var reading = new ConcurrentReads()) {
+            List<ConcurrentReads.Pending<Scan>> scanReads = new ArrayList<>();
+            List<Optional<ConcurrentReads.Pending<AssembledSeries>>> ctReads = new ArrayList<>();
+            for (CycleInput.Scan s : in.scans()) {
+                scanReads.add(reading.start(() -> scan(s.series(), calibrations)));
+                ctReads.add(s.ct().map(ct -> reading.start(() -> SeriesAssembler.assemble(ct, Optional.empty()))));
             }
-        });
-        for (int i = 0; i < n; i++) {
-            ScanRead r = done[i];
-            if (r.failure() instanceof IOException e) {
-                throw e;
-            } else if (r.failure() instanceof RuntimeException e) {
-                throw e;
+            Optional<ConcurrentReads.Pending<AssembledSeries>> densityRead =
+                    in.densityCt().map(p -> reading.start(() -> SeriesAssembler.assemble(p, Optional.empty())));
+            for (int i = 0; i < n; i++) {
+                progress.step(5 + 40 * i / n, "reading time point " + (i + 1) + " of " + n);
+                CycleInput.Scan s = in.scans().get(i);
+                Scan scan = scanReads.get(i).get();
+                scans.add(scan);
+                if (s.ct().isPresent()) {
+                    cts.add(Optional.of(
+                            ct(s.ct().get(), ctReads.get(i).orElseThrow().get(), scan)));
+                    ctSources.add(Optional.of(s.ct().get().toString()));
+                } else {
+                    cts.add(Optional.empty());
+                    ctSources.add(Optional.empty());
+                }
             }
-            scans.add(r.scan());
-            cts.add(r.ct());
-            ctSources.add(in.scans().get(i).ct().map(Path::toString));
+            return read(in, scans, cts, ctSources, densityRead);
         }
+    }
+
+    private static Read read(
+            CycleInput.Series in,
+            List<Scan> scans,
+            List<Optional<ImageVolume>> cts,
+            List<Optional<String>> ctSources,
+            Optional<ConcurrentReads.Pending<AssembledSeries>> densityRead)
+            throws IOException {
+        int n = scans.size();
         Scan first = scans.get(0);
         for (Scan s : scans.subList(1, n)) {
             sameCycle(first, s);
@@ -587,9 +585,8 @@ public final class CyclePipeline {
         Optional<ImageVolume> densityCt = Optional.empty();
         if (in.densityCt().isPresent()) {
             Path p = in.densityCt().get();
-            densityCt = Optional.of(SeriesAssembler.assemble(p, Optional.empty())
-                    .volume()
-                    .requireUnit(VoxelUnit.HU, "the density CT " + p));
+            densityCt = Optional.of(
+                    densityRead.orElseThrow().get().volume().requireUnit(VoxelUnit.HU, "the density CT " + p));
         }
         OptionalDouble psf = scans.stream()
                 .map(Scan::resolutionMm)
@@ -665,8 +662,7 @@ public final class CyclePipeline {
                 calibration);
     }
 
-    private static ImageVolume ct(Path path, Scan scan) throws IOException {
-        AssembledSeries s = SeriesAssembler.assemble(path, Optional.empty());
+    private static ImageVolume ct(Path path, AssembledSeries s, Scan scan) {
         Optional<String> frame = s.header().string(Tag.FRAME_OF_REFERENCE_UID);
         if (frame.isPresent() && !frame.get().equals(scan.frame())) {
             throw new CycleInputException("the CT " + path + " is in Frame of Reference " + frame.get()
