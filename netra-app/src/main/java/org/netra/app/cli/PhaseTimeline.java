@@ -72,7 +72,9 @@ final class PhaseTimeline {
                         .replaceAll("-[0-9]+-", "-#-");
                 String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 ticksByName.merge(name, Long.parseLong(rest[11]) + Long.parseLong(rest[12]), Long::sum);
-                if (task.getFileName().toString().equals(String.valueOf(ProcessHandle.current().pid()))) {
+                if (task.getFileName()
+                        .toString()
+                        .equals(String.valueOf(ProcessHandle.current().pid()))) {
                     mainQueuedMs = queuedMs(task);
                 }
             }
@@ -92,14 +94,17 @@ final class PhaseTimeline {
                         Locale.ROOT, "timeline threads %7d ms cpu  %s%n", e.getValue() * 10, e.getKey()));
         if (mainQueuedMs >= 0) {
             // on a loaded machine the main thread waits for a core; this much of the wall would not be there alone
-            System.err.printf(Locale.ROOT, "timeline main thread runnable but waiting for a core: %d ms%n", mainQueuedMs);
+            System.err.printf(
+                    Locale.ROOT, "timeline main thread runnable but waiting for a core: %d ms%n", mainQueuedMs);
         }
     }
 
     /** The time the thread {@code task} spent runnable, waiting for a core ({@code schedstat}'s second field, ns). */
     private static long queuedMs(java.nio.file.Path task) {
         try {
-            String[] f = java.nio.file.Files.readString(task.resolve("schedstat")).strip().split(" ");
+            String[] f = java.nio.file.Files.readString(task.resolve("schedstat"))
+                    .strip()
+                    .split(" ");
             return Long.parseLong(f[1]) / 1_000_000;
         } catch (java.io.IOException | RuntimeException e) { // no schedstat in this kernel
             return -1;
