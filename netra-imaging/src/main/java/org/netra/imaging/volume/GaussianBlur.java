@@ -34,9 +34,10 @@ public final class GaussianBlur {
         Geometry g = in.geometry();
         float[] b = new float[a.length];
         int[] dims = {g.nx(), g.ny(), g.nz()};
+        Spans spans = Spans.of(a, g.nx(), g.ny() * g.nz());
         for (int axis = 0; axis < 3; axis++) {
             double[] k = kernel(fwhmMm / FWHM_PER_SIGMA / g.spacing(axis));
-            pass(a, b, dims, axis, k);
+            spans = pass(a, spans, b, dims, axis, k, axis == 2);
             float[] t = a;
             a = b;
             b = t;
@@ -96,81 +97,135 @@ public final class GaussianBlur {
     }
 
     /**
-     * Which x-rows of a volume hold only zeros. A region's indicator in its box (the transfer matrix's columns) or a
-     * CT's air is mostly such rows; their blur along x is zero, and along y or z they add nothing, so a pass skips
-     * them: the sums of the other terms are the same numbers in the same order. Finding them costs a read up to a
-     * row's first non-zero voxel, the first one in a dense image.
+     * Where each x-row of a volume can hold anything but zero: voxels {@code first[row]} to {@code end[row]} − 1, the
+     * rest of the row ±0 ({@code first >= end}: the whole row). A region's indicator in its box (the transfer
+     * matrix's columns) or a CT's air is mostly such rows and row ends. A ±0 term leaves a pass's sum as it was (the
+     * sum starts at +0 and is never −0: +0 + ±0 is +0, and a non-zero sum plus ±0 is itself), so a pass adds only
+     * the terms within the spans: the other terms' sums, in the same order, the same numbers. The first pass's spans
+     * are found by reading each row from both ends to its outermost non-zero voxels (a dense image's first and
+     * last); each pass gives the next one's without reading its output again.
      */
-    private static boolean[] zeroRows(float[] in, int nx, int rows) {
-        boolean[] zero = new boolean[rows];
-        IntStream.range(0, rows).parallel().forEach(row -> {
-            int start = row * nx;
-            int x = 0;
-            while (x < nx && in[start + x] == 0) {
-                x++;
-            }
-            zero[row] = x == nx;
-        });
-        return zero;
-    }
-
-    private static void pass(float[] in, float[] out, int[] dims, int axis, double[] k) {
-        int nx = dims[0], ny = dims[1], nz = dims[2];
-        int r = k.length / 2;
-        boolean[] zero = zeroRows(in, nx, ny * nz);
-        if (axis == 0) {
-            // lines along x are contiguous
-            IntStream.range(0, ny * nz).parallel().forEach(line -> {
-                int start = line * nx;
-                if (zero[line]) {
-                    java.util.Arrays.fill(out, start, start + nx, 0f);
-                    return;
-                }
-                for (int i = 0; i < nx; i++) {
-                    double s = 0;
-                    int lo = Math.max(0, i - r), hi = Math.min(nx - 1, i + r);
-                    for (int j = lo; j <= hi; j++) {
-                        s += k[j - i + r] * in[start + j];
+    private record Spans(int[] first, int[] end) {
+        static Spans of(float[] in, int nx, int rows) {
+            int[] first = new int[rows], end = new int[rows];
+            IntStream.range(0, runs(rows)).parallel().forEach(run -> {
+                for (int row = run * ROWS_PER_RUN; row < Math.min(rows, (run + 1) * ROWS_PER_RUN); row++) {
+                    int start = row * nx;
+                    int a = 0;
+                    while (a < nx && in[start + a] == 0) {
+                        a++;
                     }
-                    out[start + i] = (float) s;
+                    int b = nx;
+                    while (b > a && in[start + b - 1] == 0) {
+                        b--;
+                    }
+                    first[row] = a;
+                    end[row] = b;
                 }
             });
-            return;
+            return new Spans(first, end);
         }
-        // along y or z a line's voxels are a row or a plane apart: blurring one voxel at a time walks memory in
-        // strides and misses the cache at every tap (it was most of a cycle's CPU time). Whole x-rows are
-        // accumulated instead, each output voxel summing the same terms in the same order as before, in double.
+
+        static Spans empty(int rows) {
+            return new Spans(new int[rows], new int[rows]);
+        }
+    }
+
+    private static int runs(int rows) {
+        return (rows + ROWS_PER_RUN - 1) / ROWS_PER_RUN;
+    }
+
+    /**
+     * One pass along {@code axis}: {@code in}'s non-zero spans given, {@code out}'s returned (a superset of its
+     * non-zero voxels). Each output voxel is the sum, in double and by ascending input index along the axis, of
+     * the kernel's weights times the input voxels within the grid: the same terms in the same order as a voxel-by-
+     * voxel convolution, less the ±0 ones ({@link Spans}). The sums are accumulated a whole x-row at a time, x
+     * innermost (contiguous, which the JIT vectorises): along x, one kernel tap over the row per step; along y or
+     * z, whose lines' voxels are a row or a plane apart and would miss the cache at every tap one voxel at a time,
+     * one input x-row per step.
+     */
+    private static Spans pass(float[] in, Spans spans, float[] out, int[] dims, int axis, double[] k, boolean last) {
+        int nx = dims[0], ny = dims[1], nz = dims[2];
+        int r = k.length / 2;
+        int rows = ny * nz;
+        Spans next = last ? null : Spans.empty(rows);
+        int[] first = spans.first(), end = spans.end();
         int n = dims[axis];
         int stride = axis == 1 ? nx : nx * ny;
-        int rows = axis == 1 ? nz * ny : ny * nz;
-        // one accumulator per run of rows, zeroed per row, not one allocated per row: a blur of a 256×256×200 CT
-        // made 100 000 of them (a third of a real-size cycle's allocation, docs/benchmarks.md, memory)
-        int runs = (rows + ROWS_PER_RUN - 1) / ROWS_PER_RUN;
-        IntStream.range(0, runs).parallel().forEach(run -> {
+        // one accumulator per run of rows, zeroed over a row's span, not one allocated per row: a blur of a
+        // 256×256×200 CT made 100 000 of them (a third of a real-size cycle's allocation, docs/benchmarks.md, memory)
+        IntStream.range(0, runs(rows)).parallel().forEach(run -> {
             double[] acc = new double[nx];
             for (int row = run * ROWS_PER_RUN; row < Math.min(rows, (run + 1) * ROWS_PER_RUN); row++) {
-                // row = (other coordinate, output index along the axis)
-                int i = row % n;
-                int other = row / n;
-                int base = axis == 1 ? other * nx * ny : other * nx;
-                java.util.Arrays.fill(acc, 0);
-                int lo = Math.max(0, i - r), hi = Math.min(n - 1, i + r);
-                for (int j = lo; j <= hi; j++) {
-                    // the input x-row: (other, j) along y, (j, other) along z
-                    if (zero[axis == 1 ? other * ny + j : j * ny + other]) {
-                        continue;
+                int to, lo, hi;
+                if (axis == 0) {
+                    to = row * nx;
+                    int f = first[row], e = end[row];
+                    // outputs within the kernel's radius of the span
+                    lo = Math.max(0, f - r);
+                    hi = f < e ? Math.min(nx, e + r) : 0;
+                    if (lo < hi) {
+                        java.util.Arrays.fill(acc, lo, hi, 0);
+                        for (int t = 0; t <= 2 * r; t++) {
+                            // output i reads input i + t − r, which must lie in [f, e)
+                            int a = Math.max(lo, f + r - t), b = Math.min(hi, e + r - t);
+                            double w = k[t];
+                            int from = to + t - r;
+                            addScaled(acc, a, b, w, in, from);
+                        }
                     }
-                    double w = k[j - i + r];
-                    int from = base + j * stride;
-                    for (int x = 0; x < nx; x++) {
-                        acc[x] += w * in[from + x];
+                } else {
+                    // row = (other coordinate, output index along the axis)
+                    int i = row % n;
+                    int other = row / n;
+                    int base = axis == 1 ? other * nx * ny : other * nx;
+                    to = base + i * stride;
+                    int j0 = Math.max(0, i - r), j1 = Math.min(n - 1, i + r);
+                    // the input x-row (other, j) is row j + ny·other along y, other + ny·j along z
+                    int rowStep = axis == 1 ? 1 : ny, rowBase = axis == 1 ? ny * other : other;
+                    lo = nx;
+                    hi = 0;
+                    for (int j = j0; j <= j1; j++) {
+                        int inRow = rowBase + rowStep * j;
+                        if (first[inRow] < end[inRow]) {
+                            lo = Math.min(lo, first[inRow]);
+                            hi = Math.max(hi, end[inRow]);
+                        }
+                    }
+                    if (lo < hi) {
+                        java.util.Arrays.fill(acc, lo, hi, 0);
+                        for (int j = j0; j <= j1; j++) {
+                            int inRow = rowBase + rowStep * j;
+                            double w = k[j - i + r];
+                            int from = base + j * stride;
+                            addScaled(acc, first[inRow], end[inRow], w, in, from);
+                        }
                     }
                 }
-                int to = base + i * stride;
-                for (int x = 0; x < nx; x++) {
-                    out[to + x] = (float) acc[x];
+                if (lo < hi) {
+                    java.util.Arrays.fill(out, to, to + lo, 0f);
+                    for (int x = lo; x < hi; x++) {
+                        out[to + x] = (float) acc[x];
+                    }
+                    java.util.Arrays.fill(out, to + hi, to + nx, 0f);
+                } else {
+                    java.util.Arrays.fill(out, to, to + nx, 0f);
+                }
+                if (next != null) {
+                    // the output row's index among x-rows: (i, other) along y and z alike is i + ny·other for y
+                    int outRow = axis == 2 ? (row % n) * ny + row / n : row;
+                    next.first()[outRow] = lo;
+                    next.end()[outRow] = hi;
                 }
             }
         });
+        return next;
+    }
+
+    /** {@code acc[x] += w · in[from + x]} for x in [lo, hi): a pass's one step, a loop the JIT vectorises. */
+    private static void addScaled(double[] acc, int lo, int hi, double w, float[] in, int from) {
+        for (int x = lo; x < hi; x++) {
+            acc[x] += w * in[from + x];
+        }
     }
 }
