@@ -140,13 +140,14 @@ public final class RigidRegistration {
     }
 
     /**
-     * The moving image a pyramid level reads. The coarsest NCC level's blur (FWHM 8 voxels at a base stride of 2) is
-     * far wider than a voxel, so it is made on the image's 2×2×2 block means (an eighth of the voxels, half the
-     * kernel's taps), its FWHM less the blocks' own width; that level only finds the basin the finer levels, read at
-     * full resolution, refine. The fixed image keeps its full-resolution levels (its samples are its grid's voxels).
+     * The moving image a pyramid level reads. A blurred NCC level's blur (FWHM 8 and 4 voxels at a base stride of 2)
+     * is wider than a voxel, so it is made on the image's 2×2×2 block means (an eighth of the voxels, half the
+     * kernel's taps), its FWHM less the blocks' own width: a level read at a stride of 4 voxels or more finds the
+     * basin or a step towards the optimum, which the finest level, unblurred at full resolution, refines. The fixed
+     * image keeps its full-resolution levels (its samples are its grid's voxels).
      */
     private static ImageVolume movingLevel(ImageVolume v, Metric metric, int stride, int base) {
-        if (metric != Metric.NCC || stride < 4 * base || stride < 4) {
+        if (metric != Metric.NCC || stride == base || stride < 4) {
             return level(v, metric, stride, base);
         }
         double fwhm = stride * maxSpacing(v);
