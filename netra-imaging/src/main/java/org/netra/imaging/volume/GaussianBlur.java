@@ -46,6 +46,74 @@ public final class GaussianBlur {
     }
 
     /**
+     * {@link #blur}'s floats at the voxels (i·stride, j·stride, k·stride) only, x fastest (what a registration samples
+     * of a blurred image): each pass computes only what the next reads, the x pass every row at the sampled x, the y
+     * pass the sampled (x, y) of every plane, the z pass the samples; at a stride of 8 about a seventh of the blur's
+     * work. Each value is the same sum in the same order as {@link #blur}'s (its ±0 terms added here, which leave the
+     * sum as it was), so the same float.
+     */
+    static float[] sampled(ImageVolume in, double fwhmMm, int stride) {
+        Geometry g = in.geometry();
+        int nx = g.nx(), ny = g.ny(), nz = g.nz();
+        int cx = (nx + stride - 1) / stride, cy = (ny + stride - 1) / stride, cz = (nz + stride - 1) / stride;
+        float[] v = in.voxels();
+        if (fwhmMm == 0) {
+            float[] picked = new float[cx * cy * cz];
+            for (int k = 0, o = 0; k < cz; k++) {
+                for (int j = 0; j < cy; j++) {
+                    for (int i = 0; i < cx; i++, o++) {
+                        picked[o] = v[i * stride + nx * (j * stride + ny * k * stride)];
+                    }
+                }
+            }
+            return picked;
+        }
+        double[] kx = kernel(fwhmMm / FWHM_PER_SIGMA / g.spacing(0));
+        double[] ky = kernel(fwhmMm / FWHM_PER_SIGMA / g.spacing(1));
+        double[] kz = kernel(fwhmMm / FWHM_PER_SIGMA / g.spacing(2));
+        // along x: every x-row (y, z) at the sampled x, a[(z·ny + y)·cx + i]
+        float[] a = new float[cx * ny * nz];
+        IntStream.range(0, nz).parallel().forEach(z -> {
+            for (int row = z * ny; row < (z + 1) * ny; row++) {
+                for (int i = 0; i < cx; i++) {
+                    a[row * cx + i] = tapSum(kx, v, row * nx, 1, i * stride, nx);
+                }
+            }
+        });
+        // along y: the sampled (x, y) of every plane, b[(z·cy + j)·cx + i]
+        float[] b = new float[cx * cy * nz];
+        IntStream.range(0, nz).parallel().forEach(z -> {
+            for (int j = 0; j < cy; j++) {
+                for (int i = 0; i < cx; i++) {
+                    b[(z * cy + j) * cx + i] = tapSum(ky, a, z * ny * cx + i, cx, j * stride, ny);
+                }
+            }
+        });
+        float[] out = new float[cx * cy * cz];
+        IntStream.range(0, cz).parallel().forEach(k -> {
+            for (int j = 0; j < cy; j++) {
+                for (int i = 0; i < cx; i++) {
+                    out[(k * cy + j) * cx + i] = tapSum(kz, b, j * cx + i, cx * cy, k * stride, nz);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * One voxel of a pass: Σ k[t − c + r]·line[t] over the line's t within [c − r, c + r] and [0, n), by ascending t,
+     * in double, rounded to float; the line's voxel t is {@code values[start + t·step]}.
+     */
+    private static float tapSum(double[] k, float[] values, int start, int step, int c, int n) {
+        int r = k.length / 2;
+        double s = 0;
+        for (int t = Math.max(0, c - r); t <= Math.min(n - 1, c + r); t++) {
+            s += k[t - c + r] * values[start + t * step];
+        }
+        return (float) s;
+    }
+
+    /**
      * What {@link #blur} makes of a volume of ones along one axis: 1 inside, less within the kernel's radius of the
      * grid's ends, where part of the kernel falls outside. The blur is separable, so the 3-D blur of ones is the
      * product of the three axes' profiles: no volume needs blurring to know it.

@@ -121,7 +121,14 @@ public final class RigidRegistration {
             int[] strides = {4 * base, 2 * base, base};
             Samples[] levels = new Samples[strides.length];
             for (int l = 0; l < strides.length; l++) {
-                levels[l] = Samples.of(level(fixed, metric, strides[l], base), strides[l], top);
+                levels[l] = metric == Metric.NCC && strides[l] > base
+                        // the blurred level's values at its samples only, not the whole blurred image (the same floats)
+                        ? Samples.of(
+                                fixed.geometry(),
+                                strides[l],
+                                smoothSamples(fixed, strides[l] * maxSpacing(fixed), strides[l]),
+                                top)
+                        : Samples.of(fixed, strides[l], top);
             }
             return new FixedPyramid(metric, centre, top, base, strides, levels);
         }
@@ -447,6 +454,26 @@ public final class RigidRegistration {
         return ImageVolume.wrap(g, v.unit(), out);
     }
 
+    /**
+     * {@link #smooth}'s floats at the voxels (i·stride, j·stride, k·stride), x fastest, without the rest of the image
+     * ({@link GaussianBlur#sampled}).
+     */
+    static float[] smoothSamples(ImageVolume v, double fwhmMm, int stride) {
+        Geometry g = v.geometry();
+        double[] wx = GaussianBlur.onesProfile(g, fwhmMm, 0);
+        double[] wy = GaussianBlur.onesProfile(g, fwhmMm, 1);
+        double[] wz = GaussianBlur.onesProfile(g, fwhmMm, 2);
+        float[] out = GaussianBlur.sampled(v, fwhmMm, stride);
+        for (int k = 0, i = 0; k < g.nz(); k += stride) {
+            for (int j = 0; j < g.ny(); j += stride) {
+                for (int x = 0; x < g.nx(); x += stride, i++) {
+                    out[i] /= (float) (wx[x] * wy[j] * wz[k]);
+                }
+            }
+        }
+        return out;
+    }
+
     private static double maxSpacing(ImageVolume v) {
         Geometry g = v.geometry();
         return Math.max(g.spacing(0), Math.max(g.spacing(1), g.spacing(2)));
@@ -506,19 +533,27 @@ public final class RigidRegistration {
             int cx = (g.nx() + stride - 1) / stride;
             int cy = (g.ny() + stride - 1) / stride;
             int cz = (g.nz() + stride - 1) / stride;
-            int n = cx * cy * cz;
-            int[] bins = new int[n];
-            float[] values = new float[n];
+            float[] values = new float[cx * cy * cz];
             float[] a = fixed.voxels();
             int c = 0;
             for (int k = 0; k < g.nz(); k += stride) {
                 for (int j = 0; j < g.ny(); j += stride) {
                     for (int i = 0; i < g.nx(); i += stride) {
-                        values[c] = a[g.index(i, j, k)];
-                        bins[c] = bin(values[c], top);
-                        c++;
+                        values[c++] = a[g.index(i, j, k)];
                     }
                 }
+            }
+            return of(g, stride, values, top);
+        }
+
+        /** The samples whose values, on {@code g}'s voxels at {@code stride} in row order, are given. */
+        static Samples of(Geometry g, int stride, float[] values, double top) {
+            int cx = (g.nx() + stride - 1) / stride;
+            int cy = (g.ny() + stride - 1) / stride;
+            int cz = (g.nz() + stride - 1) / stride;
+            int[] bins = new int[values.length];
+            for (int c = 0; c < values.length; c++) {
+                bins[c] = bin(values[c], top);
             }
             return new Samples(g, stride, cx, cy, cz, bins, values);
         }

@@ -109,6 +109,42 @@ class GaussianBlurTest {
         }
     }
 
+    /**
+     * The blur at every stride-th voxel only ({@link GaussianBlur#sampled}, a registration's blurred samples): the
+     * whole blur's floats at those voxels, bit for bit, on grids whose sizes are not multiples of the stride, sparse
+     * and dense, and with no blur at all.
+     */
+    @Test
+    void sampledBlurIsTheWholeBlurAtTheSamples() {
+        Random random = new Random(31);
+        Geometry g = Geometry.of(23, 17, 14, new double[] {2.0, 2.5, 3.0}, new double[3]);
+        for (int dense = 0; dense < 2; dense++) {
+            float[] in = new float[g.voxelCount()];
+            for (int v = 0; v < in.length; v++) {
+                in[v] = dense == 1 || (v / g.nx()) % 3 == 0 ? random.nextFloat() * 100 - 10 : 0f;
+            }
+            for (double fwhm : new double[] {0, 5, 30}) {
+                float[] whole = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, in), fwhm)
+                        .voxels();
+                for (int stride : new int[] {1, 2, 3, 8}) {
+                    float[] sampled =
+                            GaussianBlur.sampled(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, in), fwhm, stride);
+                    int c = 0;
+                    for (int k = 0; k < g.nz(); k += stride) {
+                        for (int j = 0; j < g.ny(); j += stride) {
+                            for (int i = 0; i < g.nx(); i += stride, c++) {
+                                assertThat(sampled[c])
+                                        .as("stride %d, FWHM %s at (%d, %d, %d)", stride, fwhm, i, j, k)
+                                        .isEqualTo(whole[g.index(i, j, k)]);
+                            }
+                        }
+                    }
+                    assertThat(sampled).hasSize(c);
+                }
+            }
+        }
+    }
+
     /** Each axis in turn, voxel by voxel: the sum over the kernel's taps within the grid, in order, in double. */
     private static float[] plainSeparableBlur(Geometry g, float[] in, double fwhm) {
         int[] n = {g.nx(), g.ny(), g.nz()};

@@ -55,6 +55,29 @@ class RigidRegistrationTest {
     }
 
     /**
+     * The fixed image's blurred pyramid levels are made at their samples only ({@link RigidRegistration#smoothSamples}):
+     * the whole smoothed image's floats at those voxels, bit for bit, so the registration is the same.
+     */
+    @Test
+    void smoothedSamplesAreTheSmoothedImageAtTheSamples() {
+        ImageVolume phantom = phantom();
+        Geometry g = phantom.geometry();
+        for (int stride : new int[] {2, 4, 8}) {
+            float[] whole = RigidRegistration.smooth(phantom, stride * 2.5).voxels();
+            float[] samples = RigidRegistration.smoothSamples(phantom, stride * 2.5, stride);
+            int c = 0;
+            for (int k = 0; k < g.nz(); k += stride) {
+                for (int j = 0; j < g.ny(); j += stride) {
+                    for (int i = 0; i < g.nx(); i += stride, c++) {
+                        assertThat(samples[c]).isEqualTo(whole[g.index(i, j, k)]);
+                    }
+                }
+            }
+            assertThat(samples).hasSize(c);
+        }
+    }
+
+    /**
      * The coarsest NCC level's block means: each the mean of its eight voxels (summed here in double, independently of
      * the float sum), centred where their centres' mean lies, an odd last voxel dropped and a one-voxel axis kept.
      */
