@@ -152,20 +152,23 @@ public final class KernelDose {
             float[] row = far.isPresent() ? new float[nx] : null;
             for (int j = 0; j < ny; j++) {
                 int at = nx * (j + ny * k);
-                for (int i = at; i < at + nx; i++) {
-                    if (d[i] < 0) {
-                        d[i] = 0;
-                    }
-                }
-                if (rho != null) {
+                if (row == null) {
                     for (int i = at; i < at + nx; i++) {
-                        d[i] = d[i] * medium / rho[i];
+                        float x = d[i] < 0 ? 0 : d[i];
+                        d[i] = rho == null ? x : x * medium / rho[i];
                     }
+                    continue;
                 }
-                if (row != null) {
-                    far.get().row(j, k, row, 0);
+                far.get().row(j, k, row, 0);
+                // Math.max(x, 0) where the far part is added: it differs from the clamp above only for x = −0, which
+                // the far part's +0 or more then turns into the same sum, and it compiles to SIMD max instructions
+                if (rho == null) {
                     for (int i = 0; i < nx; i++) {
-                        d[at + i] += Math.max(0, row[i]);
+                        d[at + i] = Math.max(d[at + i], 0) + Math.max(0, row[i]);
+                    }
+                } else {
+                    for (int i = 0; i < nx; i++) {
+                        d[at + i] = Math.max(d[at + i], 0) * medium / rho[at + i] + Math.max(0, row[i]);
                     }
                 }
             }
