@@ -19,7 +19,7 @@ import org.netra.imaging.volume.ImageVolume;
  * The kinetics and dose phase of a whole cycle on its own clock (issue 22): a cycle run by {@link CyclePipeline}
  * with its default options, and the process CPU and wall seconds from the pipeline's "fitting time–activity curves
  * and computing the dose" step (65 %) to its partial-volume step (85 %): the region curves, the voxel kinetics, the
- * kernel dose plan and map and the VOIs' sums and DVHs, alone in the process. A warm-up run, then {@code runs}
+ * kernel dose plan and map and the VOIs' sums and DVHs, alone in the process. Two warm-up runs, then {@code runs}
  * timed; prints the medians, the clock time the timed runs began (to cut a JFR recording's warm-up samples off),
  * each VOI's dose and the maps' checksums of the last run (for comparing builds bit for bit).
  *
@@ -27,6 +27,12 @@ import org.netra.imaging.volume.ImageVolume;
  * …]} ({@code PHASE=kinetics-dose bench/run-gtm-phase.sh}, on the real-size twin).
  */
 public final class KineticsDoseDriver {
+    /**
+     * Cycles run before the timed ones: the first cycle's process CPU is half C2's compilations, and the second's
+     * still holds some (1.3–2.4 CPU-s against 0.7–1.1 from the third on, real size).
+     */
+    private static final int WARM_UPS = 2;
+
     private KineticsDoseDriver() {}
 
     public static void main(String[] args) throws Exception {
@@ -40,7 +46,7 @@ public final class KineticsDoseDriver {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] cpu = new double[runs], wall = new double[runs];
         CycleReport last = null;
-        for (int r = -1; r < runs; r++) {
+        for (int r = -WARM_UPS; r < runs; r++) {
             if (r == 0) {
                 System.out.println("timed runs from " + LocalTime.now());
             }

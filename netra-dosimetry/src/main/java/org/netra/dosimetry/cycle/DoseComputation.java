@@ -516,9 +516,12 @@ public final class DoseComputation {
             maps[i] = tps.get(i).activity().voxels();
         }
         double[] sums = new double[n]; // one walk over the mask for every time point, each summed in voxel order
-        for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-            for (int i = 0; i < n; i++) {
-                sums[i] += maps[i][v];
+        for (int from = m.next(0), to; from >= 0; from = m.next(to)) {
+            to = m.runEnd(from);
+            for (int v = from; v < to; v++) {
+                for (int i = 0; i < n; i++) {
+                    sums[i] += maps[i][v];
+                }
             }
         }
         for (int i = 0; i < n; i++) {
@@ -595,9 +598,12 @@ public final class DoseComputation {
         float[] a = tiaMap.map(ImageVolume::voxels).orElse(null);
         double rhoSum = 0, tiaSum = 0;
         if (rho != null || a != null) {
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                rhoSum += rho != null ? rho[v] : 0;
-                tiaSum += a != null ? a[v] : 0;
+            for (int from = m.next(0), to; from >= 0; from = m.next(to)) {
+                to = m.runEnd(from);
+                for (int v = from; v < to; v++) {
+                    rhoSum += rho != null ? rho[v] : 0;
+                    tiaSum += a != null ? a[v] : 0;
+                }
             }
         }
         double meanDensity =

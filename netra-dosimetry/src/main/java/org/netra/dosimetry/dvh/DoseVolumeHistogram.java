@@ -94,13 +94,16 @@ public final class DoseVolumeHistogram {
         float[] d = dose.voxels();
         float[] in = new float[voi.voxelCount()];
         int n = 0;
-        for (int v = voi.next(0); v >= 0; v = voi.next(v + 1)) {
-            float x = d[v];
-            if (!Float.isFinite(x)) {
-                throw new IllegalArgumentException(
-                        "the dose map has " + x + " at voxel " + v + " inside VOI '" + voi.name() + "'");
+        for (int from = voi.next(0), to; from >= 0; from = voi.next(to)) {
+            to = voi.runEnd(from);
+            for (int v = from; v < to; v++) {
+                float x = d[v];
+                if (!Float.isFinite(x)) {
+                    throw new IllegalArgumentException(
+                            "the dose map has " + x + " at voxel " + v + " inside VOI '" + voi.name() + "'");
+                }
+                in[n++] = x;
             }
-            in[n++] = x;
         }
         return in;
     }
