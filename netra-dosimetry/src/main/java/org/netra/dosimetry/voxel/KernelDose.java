@@ -160,15 +160,17 @@ public final class KernelDose {
                     continue;
                 }
                 far.get().row(j, k, row, 0);
-                // Math.max(x, 0) where the far part is added: it differs from the clamp above only for x = −0, which
-                // the far part's +0 or more then turns into the same sum, and it compiles to SIMD max instructions
+                // the clamp as above, and Math.max(0, r) written out (NaN kept, −0 made +0): C1, the CLI's only
+                // compiler, calls Math.max(float, float) rather than inlining it
                 if (rho == null) {
                     for (int i = 0; i < nx; i++) {
-                        d[at + i] = Math.max(d[at + i], 0) + Math.max(0, row[i]);
+                        float x = d[at + i], r = row[i];
+                        d[at + i] = (x < 0 ? 0 : x) + (r > 0 || r != r ? r : 0);
                     }
                 } else {
                     for (int i = 0; i < nx; i++) {
-                        d[at + i] = Math.max(d[at + i], 0) * medium / rho[at + i] + Math.max(0, row[i]);
+                        float x = d[at + i], r = row[i];
+                        d[at + i] = (x < 0 ? 0 : x) * medium / rho[at + i] + (r > 0 || r != r ? r : 0);
                     }
                 }
             }
