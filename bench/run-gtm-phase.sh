@@ -5,15 +5,20 @@
 # and wall seconds from the pipeline's partial-volume step to its end (the GTM runs alone in the process then). With
 # BEFORE=DIR (a copy of an earlier build's netra-bench/target/classes and target/lib), the two builds run interleaved,
 # ROUNDS times (before, after, before, after, ...), and their VOI doses are compared.
+# PHASE=kinetics-dose times the kinetics and dose phase instead (org.netra.bench.KineticsDoseDriver: from the
+# pipeline's dose step to its partial-volume step), and compares the TIA and dose maps' checksums too.
 #   bench/run-gtm-phase.sh [RUNS]                         (default 5)
 #   BEFORE=/tmp/old-build ROUNDS=3 bench/run-gtm-phase.sh 5
-# Writes netra-bench/target/gtm-phase/runs.txt. Prints the load (1-min) around each run.
+#   PHASE=kinetics-dose BEFORE=/tmp/old-build bench/run-gtm-phase.sh 5
+# Writes netra-bench/target/gtm-phase/runs.txt (kinetics-dose/). Prints the load (1-min) around each run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-5}"
 ROUNDS="${ROUNDS:-2}"
 PY=/usr/bin/python3
-WORK="$ROOT/netra-bench/target/gtm-phase"
+PHASE="${PHASE:-gtm-phase}"
+DRIVER="$([[ "$PHASE" == kinetics-dose ]] && echo KineticsDoseDriver || echo GtmPhaseDriver)"
+WORK="$ROOT/netra-bench/target/$PHASE"
 export NETRA_TESTDATA="${NETRA_TESTDATA:-$ROOT/../shared/data}"
 JAVA_HOME="${JAVA_HOME:-$( (ls -d /usr/lib/jvm/temurin-* 2>/dev/null || true) | sort -V | tail -n 1)}"
 export JAVA_HOME
@@ -37,9 +42,9 @@ run() { # NAME DIR: the driver with this build's modules (the driver's own class
     local name="$1" dir="$2" load0 out
     load0="$(cut -d' ' -f1 /proc/loadavg)"
     out="$("$JAVA_HOME/bin/java" -Xmx3g --add-modules=jdk.incubator.vector \
-        -cp "$AFTER/classes:$dir/lib/*" org.netra.bench.GtmPhaseDriver "$RUNS" "${ARGS[@]}" 2>/dev/null)"
-    echo "$out" | grep '^dose' >"$WORK/$name.doses"
-    echo "$name $(echo "$out" | grep '^gtm-phase') load $load0 -> $(cut -d' ' -f1 /proc/loadavg) at $(date -u +%H:%M)" |
+        -cp "$AFTER/classes:$dir/lib/*" "org.netra.bench.$DRIVER" "$RUNS" "${ARGS[@]}" 2>/dev/null)"
+    echo "$out" | grep -E '^(dose|checksum) ' >"$WORK/$name.doses"
+    echo "$name $(echo "$out" | grep "^$PHASE") load $load0 -> $(cut -d' ' -f1 /proc/loadavg) at $(date -u +%H:%M)" |
         tee -a "$WORK/runs.txt"
 }
 : >"$WORK/runs.txt"
@@ -51,11 +56,14 @@ if [[ -n "${BEFORE:-}" ]]; then
     "$PY" - "$WORK" <<'PY'
 import sys, os
 work = sys.argv[1]
-def doses(name):
-    return {l.split()[1]: float(l.split()[2]) for l in open(os.path.join(work, name + ".doses"))}
-a, b = doses("before-1"), doses("after-1")
-worst = max((abs(b[k] / a[k] - 1), k) for k in a)
+def lines(name, kind):
+    return {l.split()[1]: l.split()[2] for l in open(os.path.join(work, name + ".doses")) if l.startswith(kind)}
+a, b = lines("before-1", "dose"), lines("after-1", "dose")
+worst = max((abs(float(b[k]) / float(a[k]) - 1), k) for k in a)
 print("largest relative change of a VOI's dose, before -> after: %.3g (%s)" % worst)
+a, b = lines("before-1", "checksum"), lines("after-1", "checksum")
+for k in a:
+    print("%s checksum before %s after %s: %s" % (k, a[k], b[k], "the same" if a[k] == b[k] else "different"))
 PY
 else
     run after-1 "$AFTER"

@@ -516,9 +516,12 @@ public final class DoseComputation {
             maps[i] = tps.get(i).activity().voxels();
         }
         double[] sums = new double[n]; // one walk over the mask for every time point, each summed in voxel order
-        for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-            for (int i = 0; i < n; i++) {
-                sums[i] += maps[i][v];
+        for (int from = m.next(0), to; from >= 0; from = m.next(to)) {
+            to = m.runEnd(from);
+            for (int v = from; v < to; v++) {
+                for (int i = 0; i < n; i++) {
+                    sums[i] += maps[i][v];
+                }
             }
         }
         for (int i = 0; i < n; i++) {
@@ -590,29 +593,29 @@ public final class DoseComputation {
         List<Activity> activity = region.activity();
         TiaResult tia = region.tia();
         double volumeMl = m.volume().inMl();
-        double meanDensity = settings.tissueDensity().inGramsPerMl();
-        if (density.isPresent()) {
-            float[] rho = density.get().voxels();
-            double s = 0;
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                s += rho[v];
+        // the density's and the TIA map's sums over the VOI in one walk over its voxels, each in voxel order
+        float[] rho = density.map(ImageVolume::voxels).orElse(null);
+        float[] a = tiaMap.map(ImageVolume::voxels).orElse(null);
+        double rhoSum = 0, tiaSum = 0;
+        if (rho != null || a != null) {
+            for (int from = m.next(0), to; from >= 0; from = m.next(to)) {
+                to = m.runEnd(from);
+                for (int v = from; v < to; v++) {
+                    rhoSum += rho != null ? rho[v] : 0;
+                    tiaSum += a != null ? a[v] : 0;
+                }
             }
-            meanDensity = s / m.voxelCount();
         }
+        double meanDensity =
+                rho != null ? rhoSum / m.voxelCount() : settings.tissueDensity().inGramsPerMl();
         Mass mass = Mass.ofGrams(volumeMl * meanDensity);
-        Optional<TimeIntegratedActivity> voxelTia = tiaMap.map(map -> {
-            float[] a = map.voxels();
-            double sum = 0;
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                sum += a[v];
-            }
-            return TimeIntegratedActivity.ofBqSeconds(sum);
-        });
+        Optional<TimeIntegratedActivity> voxelTia =
+                a != null ? Optional.of(TimeIntegratedActivity.ofBqSeconds(tiaSum)) : Optional.empty();
         AbsorbedDose dose;
         Optional<CycleResult.Dvh> dvh = Optional.empty();
         String how;
         if (doseMap.isPresent()) {
-            DoseVolumeHistogram h = DoseVolumeHistogram.of(doseMap.get(), m);
+            DoseVolumeHistogram.Summary h = DoseVolumeHistogram.summary(doseMap.get(), m);
             String kinetics = bladderFactor == 1
                     ? ")"
                     : String.format(

@@ -3,11 +3,14 @@ package org.netra.dosimetry.cycle;
 import java.util.stream.IntStream;
 import org.netra.dosimetry.kinetics.Kinetics;
 import org.netra.dosimetry.kinetics.SinglePointMethod;
+import org.netra.dosimetry.voxel.SimdGate;
 
 /**
  * Time-integrated activity voxel by voxel, over whole maps at once (plain loops over float arrays, in
  * parallel chunks; no per-voxel objects or iterative optimiser, so a 13-million-voxel map takes well under a
- * second). The rules follow {@link org.netra.dosimetry.kinetics.Kinetics} for a region, with a closed-form fit:
+ * second; with the Vector API under C2 the rules for 2 or more points run a SIMD vector of voxels at a time,
+ * {@link VectorKinetics}, to a float ulp of these loops). The rules follow
+ * {@link org.netra.dosimetry.kinetics.Kinetics} for a region, with a closed-form fit:
  *
  * <ul>
  *   <li><b>1 time point</b>: the single-time-point method (Hänscheid or Madsen), voxel by voxel.
@@ -46,6 +49,16 @@ public final class VoxelKinetics {
      */
     public static Result integrate(
             float[][] values, double[] hours, double physicalRatePerHour, SinglePointMethod singlePoint) {
+        return integrate(values, hours, physicalRatePerHour, singlePoint, SimdGate.OPEN);
+    }
+
+    /**
+     * As {@link #integrate(float[][], double[], double, SinglePointMethod)}, with the rules for 2 or more time points
+     * run {@link VectorKinetics} a vector of voxels at a time when {@code simd} (and {@link SimdGate#OPEN}), else
+     * voxel by voxel: tests compare the two.
+     */
+    static Result integrate(
+            float[][] values, double[] hours, double physicalRatePerHour, SinglePointMethod singlePoint, boolean simd) {
         int n = hours.length;
         if (values.length != n || n == 0) {
             throw new IllegalArgumentException(values.length + " maps for " + n + " time points");
@@ -71,7 +84,10 @@ public final class VoxelKinetics {
             if (n == 1) {
                 singlePoints(values[0], hours[0], singlePoint, out, from, to, counts[c]);
             } else {
-                multiPoint(values, physicalRatePerHour, fits, out, from, to, counts[c]);
+                int rest = simd && SimdGate.OPEN
+                        ? VectorKinetics.multiPoint(values, physicalRatePerHour, fits, out, from, to, counts[c])
+                        : from;
+                multiPoint(values, physicalRatePerHour, fits, out, rest, to, counts[c]);
             }
         });
         long[] sum = new long[4];
@@ -103,7 +119,7 @@ public final class VoxelKinetics {
      * with weights that depend on the times only; the trapezoids up to the peak are Σ areaᵢ·yᵢ. So a voxel costs
      * its logarithms, two dot products and one exponential, and no division but the 1/λ.
      */
-    private record PeakFits(double[][] slope, double[][] anchor, double[][] area, double[] fallBack) {
+    record PeakFits(double[][] slope, double[][] anchor, double[][] area, double[] fallBack) {
         static PeakFits of(double[] t, double physical) {
             int n = t.length;
             double[][] slope = new double[n][], anchor = new double[n][], area = new double[n][];

@@ -1,8 +1,5 @@
 package org.netra.dosimetry.voxel;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
-
 /**
  * Complex FFTs of length n on many vectors at once: element e of vector b is at {@code e·width + b} in
  * split real/imaginary arrays, so every butterfly runs over a contiguous batch that the JIT vectorises
@@ -16,11 +13,8 @@ import java.lang.management.ManagementFactory;
  * module (or with {@code -Dnetra.fft.simd=false}) every pass is scalar, same results to float rounding.
  */
 final class BatchFft {
-    /**
-     * True when the Vector API is there to use, C2 compiles it, and it is not switched off with
-     * {@code -Dnetra.fft.simd=false}.
-     */
-    static final boolean SIMD = simdUsable();
+    /** True when the vector passes run ({@link SimdGate#OPEN}). */
+    static final boolean SIMD = SimdGate.OPEN;
 
     private static final float SIN_60 = (float) Math.sqrt(0.75);
     private static final float C1 = (float) Math.cos(2 * Math.PI / 5), C2 = (float) Math.cos(4 * Math.PI / 5);
@@ -59,27 +53,6 @@ final class BatchFft {
             }
             ns *= r;
         }
-    }
-
-    /**
-     * The Vector API pays only once C2 compiles it to SIMD instructions: under C1 alone
-     * ({@code -XX:TieredStopAtLevel=1}, netra's one-shot CLI) or the interpreter every vector is an object and one
-     * 256×256×199 convolution took over 5 minutes against 0.4 CPU-s for the scalar passes, so the module alone does
-     * not switch them on.
-     */
-    private static boolean simdUsable() {
-        if ("false".equals(System.getProperty("netra.fft.simd"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
-                || System.getProperty("java.vm.info", "").contains("interpreted")) {
-            return false;
-        }
-        var vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        if (vm == null) {
-            return false; // not HotSpot: no way to tell which compiler runs, so the passes that are never slow
-        }
-        boolean tiered =
-                Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
-        return !tiered || Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) >= 4;
     }
 
     /**

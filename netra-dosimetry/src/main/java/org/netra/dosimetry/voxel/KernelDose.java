@@ -152,20 +152,25 @@ public final class KernelDose {
             float[] row = far.isPresent() ? new float[nx] : null;
             for (int j = 0; j < ny; j++) {
                 int at = nx * (j + ny * k);
-                for (int i = at; i < at + nx; i++) {
-                    if (d[i] < 0) {
-                        d[i] = 0;
-                    }
-                }
-                if (rho != null) {
+                if (row == null) {
                     for (int i = at; i < at + nx; i++) {
-                        d[i] = d[i] * medium / rho[i];
+                        float x = d[i] < 0 ? 0 : d[i];
+                        d[i] = rho == null ? x : x * medium / rho[i];
                     }
+                    continue;
                 }
-                if (row != null) {
-                    far.get().row(j, k, row, 0);
+                far.get().row(j, k, row, 0);
+                // the clamp as above, and Math.max(0, r) written out (NaN kept, −0 made +0): C1, the CLI's only
+                // compiler, calls Math.max(float, float) rather than inlining it
+                if (rho == null) {
                     for (int i = 0; i < nx; i++) {
-                        d[at + i] += Math.max(0, row[i]);
+                        float x = d[at + i], r = row[i];
+                        d[at + i] = (x < 0 ? 0 : x) + (r > 0 || r != r ? r : 0);
+                    }
+                } else {
+                    for (int i = 0; i < nx; i++) {
+                        float x = d[at + i], r = row[i];
+                        d[at + i] = (x < 0 ? 0 : x) * medium / rho[at + i] + (r > 0 || r != r ? r : 0);
                     }
                 }
             }

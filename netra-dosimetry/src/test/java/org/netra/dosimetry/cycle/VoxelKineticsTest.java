@@ -143,21 +143,7 @@ class VoxelKineticsTest {
         double[][] schedules = {{4, 24}, {4, 24, 96}, {4, 24, 96, 168}, {0.5, 4, 24, 72, 168}, {1, 4, 24, 48, 96, 168}};
         for (double[] t : schedules) {
             int voxels = 12_000;
-            double[][] curves = new double[voxels][t.length];
-            for (int v = 0; v < voxels; v++) {
-                double amp = Math.pow(10, 4 * random.nextDouble() - 1);
-                double washout = 0.001 + 0.1 * random.nextDouble(), uptake = 0.01 + 3 * random.nextDouble();
-                double noise = random.nextInt(4) * 0.05;
-                for (int i = 0; i < t.length; i++) {
-                    curves[v][i] = amp
-                            * (Math.exp(-washout * t[i]) - (v % 2 == 0 ? Math.exp(-uptake * t[i]) : 0))
-                            * (1 + noise * random.nextGaussian());
-                    if (random.nextInt(200) == 0) {
-                        curves[v][i] = random.nextBoolean() ? 0 : -curves[v][i];
-                    }
-                }
-            }
-            float[][] maps = maps(curves);
+            float[][] maps = maps(randomCurves(random, t, voxels));
             var r = VoxelKinetics.integrate(maps, t, PHYS, new SinglePointMethod.Haenscheid());
             long fitted = 0;
             for (int v = 0; v < voxels; v++) {
@@ -175,6 +161,66 @@ class VoxelKineticsTest {
                     .as("fitted voxels at %s", java.util.Arrays.toString(t))
                     .isEqualTo(fitted);
             assertThat(fitted).isGreaterThan(voxels / 4);
+        }
+    }
+
+    /**
+     * Random curves at times t: rising, falling, uptake and washout, noisy, some with zeros and negatives (1 point
+     * in 200).
+     */
+    private static double[][] randomCurves(java.util.Random random, double[] t, int voxels) {
+        double[][] curves = new double[voxels][t.length];
+        for (int v = 0; v < voxels; v++) {
+            double amp = Math.pow(10, 4 * random.nextDouble() - 1);
+            double washout = 0.001 + 0.1 * random.nextDouble(), uptake = 0.01 + 3 * random.nextDouble();
+            double noise = random.nextInt(4) * 0.05;
+            for (int i = 0; i < t.length; i++) {
+                curves[v][i] = amp
+                        * (Math.exp(-washout * t[i]) - (v % 2 == 0 ? Math.exp(-uptake * t[i]) : 0))
+                        * (1 + noise * random.nextGaussian());
+                if (random.nextInt(200) == 0) {
+                    curves[v][i] = random.nextBoolean() ? 0 : -curves[v][i];
+                }
+            }
+        }
+        return curves;
+    }
+
+    /**
+     * The vector pass ({@link VectorKinetics}) against the voxel-by-voxel loop on the random curves of 2–6 points
+     * above, with stretches of all-zero voxels (the vectors it passes over) and a count that leaves a scalar tail:
+     * the same rule for every voxel and the same float TIA, or one a unit in its last place away (the Vector API's
+     * logarithm and exponential are not {@link Math}'s bit for bit); most voxels bit for bit.
+     */
+    @Test
+    void theVectorPassGivesTheVoxelLoopsTiasToAFloatUlp() {
+        assertThat(org.netra.dosimetry.voxel.SimdGate.OPEN)
+                .as("the module's tests run with the Vector API (surefire's argLine): else this compares nothing")
+                .isTrue();
+        java.util.Random random = new java.util.Random(23);
+        double[][] schedules = {{4, 24}, {4, 24, 96}, {4, 24, 96, 168}, {0.5, 4, 24, 72, 168}, {1, 4, 24, 48, 96, 168}};
+        for (double[] t : schedules) {
+            int voxels = 20_003;
+            double[][] curves = randomCurves(random, t, voxels);
+            for (int v = 0; v < voxels; v += 50 + random.nextInt(50)) {
+                for (int z = v; z < Math.min(voxels, v + random.nextInt(40)); z++) {
+                    java.util.Arrays.fill(curves[z], 0);
+                }
+            }
+            float[][] maps = maps(curves);
+            var vector = VoxelKinetics.integrate(maps, t, PHYS, new SinglePointMethod.Haenscheid(), true);
+            var scalar = VoxelKinetics.integrate(maps, t, PHYS, new SinglePointMethod.Haenscheid(), false);
+            assertThat(vector.counts()).isEqualTo(scalar.counts());
+            assertThat(scalar.counts().zero()).isGreaterThan(voxels / 20);
+            int same = 0;
+            for (int v = 0; v < voxels; v++) {
+                float a = vector.tia()[v], b = scalar.tia()[v];
+                assertThat(Math.abs(a - b))
+                        .as("voxel %d at %s", v, java.util.Arrays.toString(t))
+                        .isLessThanOrEqualTo(Math.ulp(b));
+                same += Float.floatToIntBits(a) == Float.floatToIntBits(b) ? 1 : 0;
+            }
+            assertThat(same).isGreaterThan(voxels * 99 / 100);
         }
     }
 

@@ -80,6 +80,15 @@ public final class Mask {
         return bits.nextSetBit(from);
     }
 
+    /**
+     * The first unselected voxel index at or after {@code from}: with {@link #next}, a walk by runs of selected
+     * voxels ({@code for (from = next(0), to; from >= 0; from = next(to)) { to = runEnd(from); … }}), a tight loop
+     * over each run where one {@code next} per voxel cost a bit-scan call each (a body outline's millions).
+     */
+    public int runEnd(int from) {
+        return bits.nextClearBit(from);
+    }
+
     /** The selected voxel indices, ascending. */
     public int[] indices() {
         return bits.stream().toArray();
