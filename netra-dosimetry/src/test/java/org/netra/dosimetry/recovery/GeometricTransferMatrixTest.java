@@ -121,5 +121,21 @@ class GeometricTransferMatrixTest {
         assertThatThrownBy(() -> GeometricTransferMatrix.RegionSet.of(regions, swapped))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("labelled region");
+        // the labels right, but the largest region (never walked) holding a sphere voxel instead of one of its own:
+        // its count still fits
+        java.util.BitSet shifted = regions.get(3).bits();
+        shifted.set(moved);
+        shifted.clear(regions.get(3).next(0));
+        List<Mask> overlapping =
+                List.of(regions.get(0), regions.get(1), regions.get(2), Mask.of("background", g, shifted));
+        assertThatThrownBy(() -> GeometricTransferMatrix.RegionSet.of(overlapping, labels))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overlap");
+        // a label of no region on a voxel of the largest
+        short[] stray = labels.clone();
+        stray[regions.get(3).next(0)] = -1;
+        assertThatThrownBy(() -> GeometricTransferMatrix.RegionSet.of(regions, stray))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("background");
     }
 }
