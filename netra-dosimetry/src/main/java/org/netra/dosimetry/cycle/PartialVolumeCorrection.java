@@ -1096,12 +1096,11 @@ public final class PartialVolumeCorrection {
         String[] nestedIn = new String[nv];
         List<SplitRows> rows = new ArrayList<>();
         for (Split sp : splits) {
-            List<Mask> columns = new ArrayList<>(masks);
-            columns.add(sp.c());
-            columns.add(sp.r());
+            // against the regions (by their labels), then C and R
+            List<Mask> parts = List.of(sp.c(), sp.r());
             rows.add(new SplitRows(
-                    GeometricTransferMatrix.row(sp.c(), columns, fwhmMm),
-                    GeometricTransferMatrix.row(sp.r(), columns, fwhmMm)));
+                    GeometricTransferMatrix.row(sp.c(), regions.transfer(), parts, fwhmMm),
+                    GeometricTransferMatrix.row(sp.r(), regions.transfer(), parts, fwhmMm)));
             nestedIn[sp.voi()] = masks.get(sp.parent()).name();
         }
         int n = observed.size();

@@ -236,15 +236,7 @@ public final class GeometricTransferMatrix {
         }
 
         private Box box(int j, int[] radius) {
-            Geometry g = regions.get(j).geometry();
-            int[] n = {g.nx(), g.ny(), g.nz()};
-            int[] lo = new int[3];
-            int[] hi = new int[3];
-            for (int a = 0; a < 3; a++) {
-                lo[a] = Math.max(0, lower[j][a] - radius[a]);
-                hi[a] = Math.min(n[a] - 1, upper[j][a] + radius[a]);
-            }
-            return new Box(g, lo[0], lo[1], lo[2], hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1);
+            return Box.grown(regions.get(j).geometry(), lower[j], upper[j], radius);
         }
     }
 
@@ -333,14 +325,44 @@ public final class GeometricTransferMatrix {
      * j's blurred indicator equals the sum over j of i's: one blur (of i) gives the whole row.
      */
     public static double[] row(Mask i, List<Mask> regions, double fwhmMm) {
-        Geometry g = i.geometry();
-        Box box = Box.around(i, GaussianBlur.radii(g, fwhmMm));
-        float[] blurred = box.blurredIndicator(i.indices(), fwhmMm);
+        Blurred b = Blurred.of(i, fwhmMm);
         double[] out = new double[regions.size()];
         for (int j = 0; j < regions.size(); j++) {
-            out[j] = box.sumOver(regions.get(j), blurred) / i.voxelCount();
+            out[j] = b.box().sumOver(regions.get(j), b.values()) / i.voxelCount();
         }
         return out;
+    }
+
+    /**
+     * {@link #row(Mask, List, double)} against the regions of a set and then {@code more} masks: the regions' entries
+     * from one walk over the blur's box by their voxels' labels instead of a walk per region (the same sums, each
+     * over its region's voxels in the box's order).
+     */
+    public static double[] row(Mask i, RegionSet regions, List<Mask> more, double fwhmMm) {
+        Blurred b = Blurred.of(i, fwhmMm);
+        int n = regions.regions.size();
+        double[] sums = b.box().sumsByLabel(regions.label, n, b.values());
+        double[] out = new double[n + more.size()];
+        for (int j = 0; j < n; j++) {
+            out[j] = sums[j] / i.voxelCount();
+        }
+        for (int e = 0; e < more.size(); e++) {
+            out[n + e] = b.box().sumOver(more.get(e), b.values()) / i.voxelCount();
+        }
+        return out;
+    }
+
+    /** A mask's indicator blurred within its reach ({@link Box}). */
+    private record Blurred(Box box, float[] values) {
+        static Blurred of(Mask m, double fwhmMm) {
+            Geometry g = m.geometry();
+            int[] voxels = RegionSet.indices(m);
+            int[][] lower = new int[1][];
+            int[][] upper = new int[1][];
+            RegionSet.bounds(voxels, g, lower, upper, 0);
+            Box box = Box.grown(g, lower[0], upper[0], GaussianBlur.radii(g, fwhmMm));
+            return new Blurred(box, box.blurredIndicator(voxels, fwhmMm));
+        }
     }
 
     private GeometricTransferMatrix(double[][] w) {
@@ -410,22 +432,14 @@ public final class GeometricTransferMatrix {
             return (long) nx * ny * nz;
         }
 
-        static Box around(Mask m, int[] radius) {
-            Geometry g = m.geometry();
-            int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-            int[] hi = {-1, -1, -1};
-            int plane = g.nx() * g.ny();
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                int[] ijk = {v % g.nx(), (v / g.nx()) % g.ny(), v / plane};
-                for (int a = 0; a < 3; a++) {
-                    lo[a] = Math.min(lo[a], ijk[a]);
-                    hi[a] = Math.max(hi[a], ijk[a]);
-                }
-            }
+        /** The box lower…upper (grid indices, inclusive) grown by {@code radius} on each axis, within the grid. */
+        static Box grown(Geometry g, int[] lower, int[] upper, int[] radius) {
             int[] n = {g.nx(), g.ny(), g.nz()};
+            int[] lo = new int[3];
+            int[] hi = new int[3];
             for (int a = 0; a < 3; a++) {
-                lo[a] = Math.max(0, lo[a] - radius[a]);
-                hi[a] = Math.min(n[a] - 1, hi[a] + radius[a]);
+                lo[a] = Math.max(0, lower[a] - radius[a]);
+                hi[a] = Math.min(n[a] - 1, upper[a] + radius[a]);
             }
             return new Box(g, lo[0], lo[1], lo[2], hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1);
         }

@@ -107,6 +107,22 @@ class GeometricTransferMatrixTest {
                 assertThat(labelled.at(ii, jj)).as("labelled W[%d][%d]", ii, jj).isEqualTo(gtm.at(ii, jj));
             }
         }
+        // a row for a mask that is no region (a nested part), against the set by its labels and then two more masks:
+        // the same numbers as against the regions and the masks each walked
+        boolean[] part = new boolean[n];
+        for (int v : regions.get(2).indices()) {
+            part[v] = v % g.nx() < 26;
+        }
+        Mask nested = Mask.of("ellipsoid_part", g, part);
+        List<Mask> columns = new ArrayList<>(regions);
+        columns.add(nested);
+        columns.add(regions.get(0));
+        assertThat(GeometricTransferMatrix.row(
+                        nested,
+                        GeometricTransferMatrix.RegionSet.of(regions, labels),
+                        List.of(nested, regions.get(0)),
+                        fwhm))
+                .containsExactly(GeometricTransferMatrix.row(nested, columns, fwhm));
         short[] wrong = labels.clone();
         int moved = regions.get(0).indices()[0];
         wrong[moved] = 2;
