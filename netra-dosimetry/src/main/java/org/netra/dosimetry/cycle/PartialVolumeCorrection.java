@@ -595,15 +595,16 @@ public final class PartialVolumeCorrection {
     }
 
     /**
-     * @param skipBackground whether runs of scan voxels in background cells take the fast path (the same sums
-     *     to the bit; false only to test that)
+     * @param shortcuts whether runs of scan voxels in background cells take the fast path, and cells across a
+     *     boundary between two planes of voxels their own (the same sums to the bit; false only to test that, every
+     *     voxel then read by the plain per-voxel path)
      */
     static Observed observe(
             Regions regions,
             List<Split> splits,
             TimePointImage resampled,
             Alignment.AsAcquired scan,
-            boolean skipBackground) {
+            boolean shortcuts) {
         List<Mask> masks = regions.masks();
         Geometry grid = masks.get(0).geometry();
         int nr = masks.size();
@@ -650,7 +651,7 @@ public final class PartialVolumeCorrection {
         } else {
             Geometry own = scan.activity().geometry();
             // the scan's planes side by side, each into its own sums, added up in plane order (the same every run)
-            MovedScan reader = new MovedScan(regions, splits, scan, grid, skipBackground);
+            MovedScan reader = new MovedScan(regions, splits, scan, grid, shortcuts);
             PlaneSums[] planes = new PlaneSums[own.nz()];
             java.util.stream.IntStream.range(0, own.nz()).parallel().forEach(k -> {
                 PlaneSums p = new PlaneSums(nr, ns);
@@ -726,11 +727,12 @@ public final class PartialVolumeCorrection {
         private final int background;
         private final int[] splitParent;
         private final Mask[] splitC;
+        /** Whether a cell across a boundary between two planes of voxels takes its shortcut ({@link #voxels}). */
+        private final boolean layered;
         /** The background's cells, for the runs that skip the per-voxel path; null to read every voxel by it. */
         private final CellRowExtents foreground;
 
-        MovedScan(
-                Regions regions, List<Split> splits, Alignment.AsAcquired scan, Geometry grid, boolean skipBackground) {
+        MovedScan(Regions regions, List<Split> splits, Alignment.AsAcquired scan, Geometry grid, boolean shortcuts) {
             img = scan.activity().voxels();
             Geometry own = scan.activity().geometry();
             nx = own.nx();
@@ -767,11 +769,11 @@ public final class PartialVolumeCorrection {
             splitC = splits.stream().map(Split::c).toArray(Mask[]::new);
             // runs of scan voxels in background cells skip the per-voxel path, where that path would only add them
             // to the background (no split of the background: stage 2 never splits it)
-            foreground = skipBackground
-                            && background >= 0
-                            && Arrays.stream(splitParent).noneMatch(sp -> sp == background)
-                    ? regions.foreground()
-                    : null;
+            layered = shortcuts && dz > 0;
+            foreground =
+                    shortcuts && background >= 0 && Arrays.stream(splitParent).noneMatch(sp -> sp == background)
+                            ? regions.foreground()
+                            : null;
         }
 
         /** Adds row j of plane k to the plane's sums. */
@@ -848,7 +850,6 @@ public final class PartialVolumeCorrection {
             double openWeight = p.openWeight;
             double variance = p.variance;
             long varianceCount = p.varianceCount;
-            int ns = splitParent.length;
             for (int i = i0; i < i1; i++, q++) {
                 double x = ax.at(i, j, k);
                 double y = ay.at(i, j, k);
@@ -886,6 +887,38 @@ public final class PartialVolumeCorrection {
                     // region's sums take the same additions in the same order
                     double gx0 = 1 - fx, gy0 = 1 - fy, gz0 = 1 - fz;
                     double p00 = gx0 * gy0, p10 = fx * gy0, p01 = gx0 * fy, p11 = fx * fy;
+                    int lower = region[corner], upper = region[corner + dz];
+                    if (layered
+                            && lower != upper
+                            && lower == region[corner + dx]
+                            && lower == region[corner + dy]
+                            && lower == region[corner + dx + dy]
+                            && upper == region[corner + dz + dx]
+                            && upper == region[corner + dz + dy]
+                            && upper == region[corner + dz + dy + dx]) {
+                        // a cell across a boundary between two planes of voxels (each plane's four corners in one
+                        // region): corners 0–3 to the lower one, 4–7 to the upper, without a test per corner
+                        if (open == lower || open == upper) {
+                            int rest = open == lower ? upper : lower;
+                            double openZ = open == lower ? gz0 : fz, restZ = open == lower ? fz : gz0;
+                            openSum = corners(openSum, p00, p10, p01, p11, openZ, value);
+                            openWeight = corners(openWeight, p00, p10, p01, p11, openZ, 1);
+                            planeSums[rest] = corners(planeSums[rest], p00, p10, p01, p11, restZ, value);
+                            planeWeights[rest] = corners(planeWeights[rest], p00, p10, p01, p11, restZ, 1);
+                        } else {
+                            planeSums[lower] = corners(planeSums[lower], p00, p10, p01, p11, gz0, value);
+                            planeWeights[lower] = corners(planeWeights[lower], p00, p10, p01, p11, gz0, 1);
+                            planeSums[upper] = corners(planeSums[upper], p00, p10, p01, p11, fz, value);
+                            planeWeights[upper] = corners(planeWeights[upper], p00, p10, p01, p11, fz, 1);
+                        }
+                        r = region[(int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5)];
+                        if (r != background) {
+                            variance += (fx * (1 - fx) * h0 + fy * (1 - fy) * h1 + fz * (1 - fz) * h2) / 3;
+                            varianceCount++;
+                        }
+                        split(p, r, x, y, z, value);
+                        continue;
+                    }
                     int other = -1;
                     double otherSum = 0;
                     double otherWeight = 0;
@@ -928,20 +961,33 @@ public final class PartialVolumeCorrection {
                     variance += (fx * (1 - fx) * h0 + fy * (1 - fy) * h1 + fz * (1 - fz) * h2) / 3;
                     varianceCount++;
                 }
-                for (int sp = 0; sp < ns; sp++) {
-                    if (r == splitParent[sp]) {
-                        int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
-                        int part = splitC[sp].contains(nearest) ? 0 : 1;
-                        p.splitSums[sp][part] += value;
-                        p.splitCounts[sp][part]++;
-                    }
-                }
+                split(p, r, x, y, z, value);
             }
             p.open = open;
             p.openSum = openSum;
             p.openWeight = openWeight;
             p.variance = variance;
             p.varianceCount = varianceCount;
+        }
+
+        /**
+         * s plus a plane of four corners' weights p·pz times v, corner by corner (((s + p00·pz·v) + p10·pz·v) + …), the
+         * additions the corners one at a time make; v = 1 adds the weights themselves (w·1 is w).
+         */
+        private static double corners(double s, double p00, double p10, double p01, double p11, double pz, double v) {
+            return s + p00 * pz * v + p10 * pz * v + p01 * pz * v + p11 * pz * v;
+        }
+
+        /** Adds a voxel's value to its split's part, for a voxel whose nearest voxel is in region r (stage 2). */
+        private void split(PlaneSums p, int r, double x, double y, double z, double value) {
+            for (int sp = 0; sp < splitParent.length; sp++) {
+                if (r == splitParent[sp]) {
+                    int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
+                    int part = splitC[sp].contains(nearest) ? 0 : 1;
+                    p.splitSums[sp][part] += value;
+                    p.splitCounts[sp][part]++;
+                }
+            }
         }
     }
 
