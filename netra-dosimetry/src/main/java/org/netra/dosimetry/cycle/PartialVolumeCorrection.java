@@ -326,15 +326,15 @@ public final class PartialVolumeCorrection {
     }
 
     /**
-     * The disjoint regions: {@code region[v]} the region index of voxel v, {@code cellRegion} ({@link #cells}), its
-     * {@link BackgroundBlocks}, the region masks, each VOI's region index (−1 if not a region) and each label's region
-     * index (a label is the VOI index owning a voxel, nv for the background; the voxels' labels, 52 MB of ints at
-     * 256×256×200, are not kept past {@link #of}).
+     * The disjoint regions: {@code region[v]} the region index of voxel v, {@code cellRegion} ({@link #cells}), the
+     * extent of each row of cells not wholly in the background ({@link CellRowExtents}), the region masks, each VOI's
+     * region index (−1 if not a region) and each label's region index (a label is the VOI index owning a voxel, nv
+     * for the background).
      */
     record Regions(
             short[] region,
             short[] cellRegion,
-            BackgroundBlocks backgroundBlocks,
+            CellRowExtents foreground,
             List<Mask> masks,
             int[] regionOf,
             long[][] overlap,
@@ -347,45 +347,40 @@ public final class PartialVolumeCorrection {
         static Regions of(List<Mask> vois, List<String> regionNames) {
             Geometry grid = vois.get(0).geometry();
             int nv = vois.size();
+            int voxels = grid.voxelCount();
             Integer[] bySize = new Integer[nv];
             for (int k = 0; k < nv; k++) {
                 bySize[k] = k;
             }
+            // a stable sort: of two VOIs of one size the later one in bySize holds their common voxels
             Arrays.sort(bySize, Comparator.comparingInt(k -> -vois.get(k).voxelCount()));
-            int[] label = new int[grid.voxelCount()];
-            Arrays.fill(label, nv);
-            for (int k : bySize) {
+            // a voxel belongs to the last region VOI in bySize that holds it (the smallest): from the last, each VOI
+            // keeps the voxels none after it took, a few bit-set operations per VOI instead of a label per voxel
+            java.util.BitSet[] in = new java.util.BitSet[nv + 1];
+            java.util.BitSet taken = new java.util.BitSet(voxels);
+            for (int s = nv - 1; s >= 0; s--) {
+                int k = bySize[s];
                 if (!regionNames.contains(vois.get(k).name())) {
                     continue;
                 }
-                Mask m = vois.get(k);
-                for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                    label[v] = k;
+                java.util.BitSet own = vois.get(k).bits();
+                own.andNot(taken);
+                taken.or(own);
+                if (!own.isEmpty()) {
+                    in[k] = own;
                 }
             }
+            java.util.BitSet background = new java.util.BitSet(voxels);
+            background.set(0, voxels);
+            background.andNot(taken);
+            in[nv] = background.isEmpty() ? null : background;
             List<Mask> masks = new ArrayList<>();
             int[] regionOf = new int[nv + 1];
             Arrays.fill(regionOf, -1);
-            // one bit set per label (not a voxel-sized boolean array each: 13 MB a label at 256×256×200)
-            java.util.BitSet[] in = new java.util.BitSet[nv + 1];
-            for (int v = 0; v < label.length; v++) {
-                int k = label[v];
-                if (in[k] == null) {
-                    in[k] = new java.util.BitSet(label.length);
-                }
-                in[k].set(v);
-            }
             for (int k = 0; k <= nv; k++) {
                 if (in[k] != null) {
                     regionOf[k] = masks.size();
                     masks.add(Mask.of(k < nv ? vois.get(k).name() : "background", grid, in[k]));
-                }
-            }
-            long[][] overlap = new long[nv][masks.size()];
-            for (int k = 0; k < nv; k++) {
-                Mask m = vois.get(k);
-                for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                    overlap[k][regionOf[label[v]]]++;
                 }
             }
             // each voxel's region, looked up for every voxel of every moved scan: as shorts, half the memory an int
@@ -394,54 +389,129 @@ public final class PartialVolumeCorrection {
                 throw new CycleInputException("the GTM takes at most " + Short.MAX_VALUE + " regions, not "
                         + masks.size() + "; choose fewer VOIs as regions");
             }
-            short[] region = new short[label.length];
-            for (int v = 0; v < label.length; v++) {
-                region[v] = (short) regionOf[label[v]];
+            int backgroundRegion = regionOf[nv];
+            short[] region = new short[voxels];
+            if (backgroundRegion >= 0) {
+                Arrays.fill(region, (short) backgroundRegion);
             }
-            // the labels' last use: let go before the cells and the transfer set make theirs (a method run once is
-            // interpreted, and the interpreter keeps its locals reachable to its end)
-            label = null;
-            short[] cellRegion = cells(grid, region);
-            int background = regionOf[nv];
+            for (int k = 0; k < nv; k++) {
+                if (in[k] != null) {
+                    short r = (short) regionOf[k];
+                    forEachVoxel(in[k], v -> region[v] = r);
+                }
+            }
+            long[][] overlap = new long[nv][masks.size()];
+            for (int k = 0; k < nv; k++) {
+                long[] counts = overlap[k];
+                forEachVoxel(vois.get(k).bits(), v -> counts[region[v]]++);
+            }
+            short[] cellRegion = new short[voxels];
+            CellRowExtents foreground = cells(grid, region, backgroundRegion, taken, cellRegion);
             return new Regions(
                     region,
                     cellRegion,
-                    background >= 0 ? BackgroundBlocks.of(grid, cellRegion, background) : BackgroundBlocks.none(),
+                    foreground,
                     masks,
                     regionOf,
                     overlap,
                     GeometricTransferMatrix.RegionSet.of(masks, region));
         }
 
+        /** Calls {@code action} with each set bit's index, ascending, a word of bits at a time. */
+        private static void forEachVoxel(java.util.BitSet bits, java.util.function.IntConsumer action) {
+            long[] words = bits.toLongArray();
+            for (int w = 0; w < words.length; w++) {
+                for (long word = words[w]; word != 0; word &= word - 1) {
+                    action.accept((w << 6) + Long.numberOfTrailingZeros(word));
+                }
+            }
+        }
+
         /**
-         * For each voxel as the lowest corner of an interpolation cell (its neighbours +1 along each axis that has
-         * more than one voxel), the region of all eight corners, or −1 where they differ: most of a moved scan's
-         * voxels fall in a cell of one region, which one look-up then settles instead of eight.
+         * Fills {@code cell}: for each voxel as the lowest corner of an interpolation cell (its neighbours +1 along
+         * each axis that has more than one voxel), the region of all eight corners, or −1 where they differ (and for
+         * the voxels that are no cell's lowest corner): most of a moved scan's voxels fall in a cell of one region,
+         * which one look-up then settles instead of eight. Along a row of cells, those beyond the x-extent of the
+         * regions' voxels ({@code inRegions}) in the cell's four rows of voxels have only background corners, and are
+         * set so without comparing them; the others' extent is returned.
+         *
+         * @param background the background's region index, −1 if there is none
          */
-        private static short[] cells(Geometry grid, short[] region) {
+        private static CellRowExtents cells(
+                Geometry grid, short[] region, int background, java.util.BitSet inRegions, short[] cell) {
             int gx = grid.nx(), gy = grid.ny(), gz = grid.nz();
             int plane = gx * gy;
             int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
-            short[] cell = new short[region.length];
-            Arrays.fill(cell, (short) -1);
-            java.util.stream.IntStream.range(0, Math.max(1, gz - 1)).parallel().forEach(z -> {
-                for (int y = 0; y < Math.max(1, gy - 1); y++) {
-                    int corner = gx * y + plane * z;
-                    for (int x = 0; x < Math.max(1, gx - 1); x++, corner++) {
-                        int first = region[corner];
-                        if (first == region[corner + dx]
-                                && first == region[corner + dy]
-                                && first == region[corner + dx + dy]
-                                && first == region[corner + dz]
-                                && first == region[corner + dz + dx]
-                                && first == region[corner + dz + dy]
-                                && first == region[corner + dz + dy + dx]) {
-                            cell[corner] = (short) first;
+            int cx = Math.max(1, gx - 1), cy = Math.max(1, gy - 1), cz = Math.max(1, gz - 1);
+            int[] first = new int[cy * cz];
+            int[] last = new int[cy * cz];
+            // each row of voxels' first and last x in a region (−1 for none), in one sweep over the rows
+            int[] rowFirst = new int[gy * gz];
+            int[] rowLast = new int[gy * gz];
+            Arrays.fill(rowFirst, -1);
+            Arrays.fill(rowLast, -1);
+            if (background >= 0) {
+                for (int v = inRegions.nextSetBit(0); v >= 0; ) {
+                    int row = v / gx;
+                    rowFirst[row] = v - row * gx;
+                    rowLast[row] = inRegions.previousSetBit(row * gx + gx - 1) - row * gx;
+                    v = inRegions.nextSetBit(row * gx + gx);
+                }
+            }
+            java.util.stream.IntStream.range(0, gz).parallel().forEach(z -> {
+                if (z >= cz) {
+                    Arrays.fill(cell, plane * z, plane * (z + 1), (short) -1);
+                    return;
+                }
+                for (int y = 0; y < gy; y++) {
+                    int start = gx * y + plane * z;
+                    if (y >= cy) {
+                        Arrays.fill(cell, start, start + gx, (short) -1);
+                        continue;
+                    }
+                    // the x-range of cells that may have a corner in a region: all of it without a background
+                    int from = 0, to = cx - 1;
+                    if (background >= 0) {
+                        int lo = Integer.MAX_VALUE, hi = -1;
+                        for (int c = 0; c < 4; c++) {
+                            int row = (start + ((c & 1) == 0 ? 0 : dy) + ((c & 2) == 0 ? 0 : dz)) / gx;
+                            if (rowFirst[row] >= 0) {
+                                lo = Math.min(lo, rowFirst[row]);
+                                hi = Math.max(hi, rowLast[row]);
+                            }
+                        }
+                        from = lo == Integer.MAX_VALUE ? cx : Math.max(0, lo - dx);
+                        to = Math.min(cx - 1, hi);
+                    }
+                    int firstOther = Integer.MAX_VALUE, lastOther = Integer.MIN_VALUE;
+                    for (int x = from, corner = start + from; x <= to; x++, corner++) {
+                        int r = region[corner];
+                        if (r == region[corner + dx]
+                                && r == region[corner + dy]
+                                && r == region[corner + dx + dy]
+                                && r == region[corner + dz]
+                                && r == region[corner + dz + dx]
+                                && r == region[corner + dz + dy]
+                                && r == region[corner + dz + dy + dx]) {
+                            cell[corner] = (short) r;
+                        } else {
+                            cell[corner] = -1;
+                        }
+                        if (cell[corner] != background) {
+                            firstOther = Math.min(firstOther, x);
+                            lastOther = x;
                         }
                     }
+                    if (from > 0 || to < cx - 1) {
+                        Arrays.fill(cell, start, start + Math.min(from, cx), (short) background);
+                        Arrays.fill(cell, start + Math.max(to + 1, from), start + cx, (short) background);
+                    }
+                    Arrays.fill(cell, start + cx, start + gx, (short) -1);
+                    first[y + cy * z] = firstOther;
+                    last[y + cy * z] = lastOther;
                 }
             });
-            return cell;
+            return new CellRowExtents(cx, cy, cz, first, last);
         }
     }
 
@@ -457,7 +527,7 @@ public final class PartialVolumeCorrection {
     /**
      * One scan's observed mean concentrations (of each region, and of each split's C and R) and the variance (mm²
      * per axis) its partial voxels add to the PSF ({@link #observe}); how many of a moved scan's voxels were read in
-     * runs wholly in the background's blocks ({@link BackgroundBlocks}).
+     * runs wholly in background cells ({@link CellRowExtents}).
      */
     record Observed(
             double[] regionMeans, double[] splitC, double[] splitR, double addedVarianceMm2, long backgroundRunVoxels) {
@@ -525,15 +595,16 @@ public final class PartialVolumeCorrection {
     }
 
     /**
-     * @param skipBackground whether runs of scan voxels in the background's blocks take the fast path (the same sums
-     *     to the bit; false only to test that)
+     * @param shortcuts whether runs of scan voxels in background cells take the fast path, and cells across a
+     *     boundary between two planes of voxels their own (the same sums to the bit; false only to test that, every
+     *     voxel then read by the plain per-voxel path)
      */
     static Observed observe(
             Regions regions,
             List<Split> splits,
             TimePointImage resampled,
             Alignment.AsAcquired scan,
-            boolean skipBackground) {
+            boolean shortcuts) {
         List<Mask> masks = regions.masks();
         Geometry grid = masks.get(0).geometry();
         int nr = masks.size();
@@ -555,29 +626,21 @@ public final class PartialVolumeCorrection {
         double addedVariance = 0;
         long backgroundRunVoxels = 0;
         if (scan.isOn(grid)) {
-            // the current region's sums in locals while its voxels continue (the same additions in the same order)
-            int open = -1;
-            double openSum = 0;
-            double openWeight = 0;
+            // each run of voxels of one region added in one go (the same additions in the same order)
             float[] image = onGrid.get();
-            for (int v = 0; v < image.length; v++) {
+            PlaneSums all = new PlaneSums(nr, 0);
+            for (int v = 0; v < image.length; ) {
                 int r = region[v];
-                if (r != open) {
-                    if (open >= 0) {
-                        sums[open] = openSum;
-                        weights[open] = openWeight;
-                    }
-                    open = r;
-                    openSum = sums[r];
-                    openWeight = weights[r];
+                int end = v + 1;
+                while (end < image.length && region[end] == r) {
+                    end++;
                 }
-                openSum += image[v];
-                openWeight++;
+                all.addRun(image, v, end - v, r);
+                v = end;
             }
-            if (open >= 0) {
-                sums[open] = openSum;
-                weights[open] = openWeight;
-            }
+            all.close();
+            System.arraycopy(all.sums, 0, sums, 0, nr);
+            System.arraycopy(all.weights, 0, weights, 0, nr);
             for (int i = 0; i < ns; i++) {
                 Split sp = splits.get(i);
                 splitSums[i][0] = sum(sp.c(), image);
@@ -586,143 +649,17 @@ public final class PartialVolumeCorrection {
                 splitCounts[i][1] = sp.r().voxelCount();
             }
         } else {
-            float[] img = scan.activity().voxels();
             Geometry own = scan.activity().geometry();
-            // reference continuous index of scan voxel (i, j, k): c0 + i·di + j·dj + k·dk (a rigid map is affine)
-            RigidTransform toReference = scan.referenceToScan().inverse();
-            double[] c0 = referenceIndex(own, toReference, grid, 0, 0, 0);
-            double[] di = minus(referenceIndex(own, toReference, grid, 1, 0, 0), c0);
-            double[] dj = minus(referenceIndex(own, toReference, grid, 0, 1, 0), c0);
-            double[] dk = minus(referenceIndex(own, toReference, grid, 0, 0, 1), c0);
-            int gx = grid.nx(), gy = grid.ny(), gz = grid.nz();
-            int plane = gx * gy;
-            double[] h2 = {
-                grid.spacing(0) * grid.spacing(0), grid.spacing(1) * grid.spacing(1), grid.spacing(2) * grid.spacing(2)
-            };
-            // the scan's planes side by side, each into its own sums, added up in plane order (the same every run);
-            // the loop's constants in locals and the nearest voxel's region
-            // taken from a cell of one region without a second look-up
+            // the scan's planes side by side, each into its own sums, added up in plane order (the same every run)
+            MovedScan reader = new MovedScan(regions, splits, scan, grid, shortcuts);
             PlaneSums[] planes = new PlaneSums[own.nz()];
-            short[] cellRegion = regions.cellRegion();
-            final double c00 = c0[0], c01 = c0[1], c02 = c0[2];
-            final double di0 = di[0], di1 = di[1], di2 = di[2];
-            final double dj0 = dj[0], dj1 = dj[1], dj2 = dj[2];
-            final double dk0 = dk[0], dk1 = dk[1], dk2 = dk[2];
-            final int xLast = Math.max(0, gx - 2), yLast = Math.max(0, gy - 2), zLast = Math.max(0, gz - 2);
-            final int dx = gx > 1 ? 1 : 0, dy = gy > 1 ? gx : 0, dz = gz > 1 ? plane : 0;
-            int[] splitParent = splits.stream().mapToInt(Split::parent).toArray();
-            // runs of scan voxels in the background's blocks skip the per-voxel path, where that path would only
-            // add them to the background (no split of the background: stage 2 never splits it)
-            BackgroundRows rows = skipBackground
-                            && background >= 0
-                            && Arrays.stream(splitParent).noneMatch(sp -> sp == background)
-                    ? new BackgroundRows(c0, di, dj, dk, grid, regions.backgroundBlocks())
-                    : null;
-            Mask[] splitC = splits.stream().map(Split::c).toArray(Mask[]::new);
             java.util.stream.IntStream.range(0, own.nz()).parallel().forEach(k -> {
                 PlaneSums p = new PlaneSums(nr, ns);
-                planes[k] = p;
-                double[] planeSums = p.sums;
-                double[] planeWeights = p.weights;
-                double variance = 0;
-                long varianceCount = 0;
-                // the region of the last whole cell, its sums held in locals until another region's voxel comes: the
-                // same additions in the same order as into the arrays, without a store and reload per voxel
-                int open = -1;
-                double openSum = 0;
-                double openWeight = 0;
-                int q = k * own.nx() * own.ny();
                 for (int j = 0; j < own.ny(); j++) {
-                    for (int i = 0; i < own.nx(); ) {
-                        int end = Math.min(own.nx(), i + RUN);
-                        if (rows != null && rows.inBackground(i, end - 1, j, k)) {
-                            // every voxel of the run: in the grid, in a cell of the background only, so the
-                            // per-voxel path would add its value and a weight of 1 to the background, nothing else;
-                            // added here in the same order, so the sums are the same to the bit
-                            if (open != background) {
-                                if (open >= 0) {
-                                    planeSums[open] = openSum;
-                                    planeWeights[open] = openWeight;
-                                }
-                                open = background;
-                                openSum = planeSums[background];
-                                openWeight = planeWeights[background];
-                            }
-                            for (int last = q + end - i; q < last; q++) {
-                                openSum += img[q];
-                            }
-                            openWeight += end - i;
-                            p.backgroundRunVoxels += end - i;
-                            i = end;
-                            continue;
-                        }
-                        for (; i < end; i++, q++) {
-                            double x = c00 + i * di0 + j * dj0 + k * dk0;
-                            double y = c01 + i * di1 + j * dj1 + k * dk1;
-                            double z = c02 + i * di2 + j * dj2 + k * dk2;
-                            if (!(x >= 0 && y >= 0 && z >= 0 && x <= gx - 1 && y <= gy - 1 && z <= gz - 1)) {
-                                continue;
-                            }
-                            int x0 = Math.min((int) x, xLast);
-                            int y0 = Math.min((int) y, yLast);
-                            int z0 = Math.min((int) z, zLast);
-                            double fx = x - x0, fy = y - y0, fz = z - z0;
-                            int corner = x0 + gx * y0 + plane * z0;
-                            double value = img[q];
-                            int first = cellRegion[corner];
-                            int r;
-                            if (first >= 0) {
-                                // inside one region (most voxels): its weights add up to 1, and the nearest of the
-                                // cell's corners is in it too
-                                if (first != open) {
-                                    if (open >= 0) {
-                                        planeSums[open] = openSum;
-                                        planeWeights[open] = openWeight;
-                                    }
-                                    open = first;
-                                    openSum = planeSums[first];
-                                    openWeight = planeWeights[first];
-                                }
-                                openSum += value;
-                                openWeight += 1;
-                                r = first;
-                            } else {
-                                if (open >= 0) {
-                                    planeSums[open] = openSum;
-                                    planeWeights[open] = openWeight;
-                                    open = -1;
-                                }
-                                for (int c = 0; c < 8; c++) {
-                                    int ax = c & 1, ay = (c >> 1) & 1, az = (c >> 2) & 1;
-                                    double w =
-                                            (ax == 0 ? 1 - fx : fx) * (ay == 0 ? 1 - fy : fy) * (az == 0 ? 1 - fz : fz);
-                                    int rc = region[corner + ax * dx + ay * dy + az * dz];
-                                    planeSums[rc] += w * value;
-                                    planeWeights[rc] += w;
-                                }
-                                r = region[(int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5)];
-                            }
-                            if (r != background) {
-                                variance += (fx * (1 - fx) * h2[0] + fy * (1 - fy) * h2[1] + fz * (1 - fz) * h2[2]) / 3;
-                                varianceCount++;
-                            }
-                            for (int sp = 0; sp < ns; sp++) {
-                                if (r == splitParent[sp]) {
-                                    int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
-                                    int part = splitC[sp].contains(nearest) ? 0 : 1;
-                                    p.splitSums[sp][part] += value;
-                                    p.splitCounts[sp][part]++;
-                                }
-                            }
-                        }
-                    }
+                    reader.row(p, j, k);
                 }
-                if (open >= 0) {
-                    planeSums[open] = openSum;
-                    planeWeights[open] = openWeight;
-                }
-                p.variance = variance;
-                p.varianceCount = varianceCount;
+                p.close();
+                planes[k] = p;
             });
             double varianceSum = 0;
             long varianceCount = 0;
@@ -767,49 +704,307 @@ public final class PartialVolumeCorrection {
     static final int RUN = 16;
 
     /**
-     * Whether a run of a moved scan's row lies wholly in the reference grid's background blocks, by its reference
-     * positions computed as {@link #observe}'s per-voxel path computes them (c0 + i·di + j·dj + k·dk, in that
-     * order of operations). Each step of that sum rounds monotonically in i, so every voxel of the run lies between
-     * its two ends on each axis: the ends' box within the grid and its cells in background blocks settle the run.
+     * Reads a moved scan's rows into a plane's sums ({@link #observe}): each scan voxel's reference position
+     * c0 + i·di + j·dj + k·dk (a rigid map is affine; in that order of operations), and the region of the cell it
+     * falls in. Each step of that sum rounds monotonically in i, so along a row each coordinate is monotone: the voxels
+     * inside the reference grid are one run of the row, and every voxel of a run lies between the run's two ends on
+     * each axis, whose box of cells settles whether the run lies wholly in background cells ({@link CellRowExtents}).
+     * Shared by the planes' tasks; holds no state of its own.
      */
-    private record BackgroundRows(
-            double[] c0, double[] di, double[] dj, double[] dk, Geometry grid, BackgroundBlocks blocks) {
-        boolean inBackground(int i0, int i1, int j, int k) {
-            // scalars, not arrays: this runs once per run of voxels, most of a scan
-            long xs = cells(
-                    c0[0] + i0 * di[0] + j * dj[0] + k * dk[0], c0[0] + i1 * di[0] + j * dj[0] + k * dk[0], grid.nx());
-            if (xs < 0) {
-                return false;
+    private static final class MovedScan {
+        private final float[] img;
+        private final int nx, ny;
+        /** The reference index along x, y and z of scan voxel (i, j, k). */
+        private final Axis ax, ay, az;
+
+        private final int gx, gy, gz, plane, xLast, yLast, zLast, dx, dy, dz;
+        /** A cell's corner c (x + 2y + 4z, each 0 or 1) from its lowest corner. */
+        private final int[] cornerOffset;
+
+        private final double h0, h1, h2;
+        private final short[] region;
+        private final short[] cellRegion;
+        private final int background;
+        private final int[] splitParent;
+        private final Mask[] splitC;
+        /** Whether a cell across a boundary between two planes of voxels takes its shortcut ({@link #voxels}). */
+        private final boolean layered;
+        /** The background's cells, for the runs that skip the per-voxel path; null to read every voxel by it. */
+        private final CellRowExtents foreground;
+
+        MovedScan(Regions regions, List<Split> splits, Alignment.AsAcquired scan, Geometry grid, boolean shortcuts) {
+            img = scan.activity().voxels();
+            Geometry own = scan.activity().geometry();
+            nx = own.nx();
+            ny = own.ny();
+            RigidTransform toReference = scan.referenceToScan().inverse();
+            double[] c0 = referenceIndex(own, toReference, grid, 0, 0, 0);
+            double[] di = minus(referenceIndex(own, toReference, grid, 1, 0, 0), c0);
+            double[] dj = minus(referenceIndex(own, toReference, grid, 0, 1, 0), c0);
+            double[] dk = minus(referenceIndex(own, toReference, grid, 0, 0, 1), c0);
+            ax = new Axis(c0[0], di[0], dj[0], dk[0]);
+            ay = new Axis(c0[1], di[1], dj[1], dk[1]);
+            az = new Axis(c0[2], di[2], dj[2], dk[2]);
+            gx = grid.nx();
+            gy = grid.ny();
+            gz = grid.nz();
+            plane = gx * gy;
+            xLast = Math.max(0, gx - 2);
+            yLast = Math.max(0, gy - 2);
+            zLast = Math.max(0, gz - 2);
+            dx = gx > 1 ? 1 : 0;
+            dy = gy > 1 ? gx : 0;
+            dz = gz > 1 ? plane : 0;
+            cornerOffset = new int[8];
+            for (int c = 0; c < 8; c++) {
+                cornerOffset[c] = (c & 1) * dx + ((c >> 1) & 1) * dy + ((c >> 2) & 1) * dz;
             }
-            long ys = cells(
-                    c0[1] + i0 * di[1] + j * dj[1] + k * dk[1], c0[1] + i1 * di[1] + j * dj[1] + k * dk[1], grid.ny());
-            if (ys < 0) {
-                return false;
+            h0 = grid.spacing(0) * grid.spacing(0);
+            h1 = grid.spacing(1) * grid.spacing(1);
+            h2 = grid.spacing(2) * grid.spacing(2);
+            region = regions.region();
+            cellRegion = regions.cellRegion();
+            background = regions.regionOf()[regions.backgroundLabel()];
+            splitParent = splits.stream().mapToInt(Split::parent).toArray();
+            splitC = splits.stream().map(Split::c).toArray(Mask[]::new);
+            // runs of scan voxels in background cells skip the per-voxel path, where that path would only add them
+            // to the background (no split of the background: stage 2 never splits it)
+            layered = shortcuts && dz > 0;
+            foreground =
+                    shortcuts && background >= 0 && Arrays.stream(splitParent).noneMatch(sp -> sp == background)
+                            ? regions.foreground()
+                            : null;
+        }
+
+        /** Adds row j of plane k to the plane's sums. */
+        void row(PlaneSums p, int j, int k) {
+            int q = nx * (j + ny * k);
+            if (foreground == null) {
+                voxels(p, 0, nx, j, k, q);
+                return;
             }
-            long zs = cells(
-                    c0[2] + i0 * di[2] + j * dj[2] + k * dk[2], c0[2] + i1 * di[2] + j * dj[2] + k * dk[2], grid.nz());
-            if (zs < 0) {
-                return false;
+            // the voxels outside the grid add nothing: only the run inside is read
+            int a = 0;
+            while (a < nx && !inGrid(a, j, k)) {
+                a++;
             }
-            return blocks.covers((int) (xs >>> 32), (int) (ys >>> 32), (int) (zs >>> 32), (int) xs, (int) ys, (int) zs);
+            if (a == nx) {
+                return;
+            }
+            int b = nx - 1;
+            while (!inGrid(b, j, k)) {
+                b--;
+            }
+            for (int i = a; i <= b; ) {
+                int end = Math.min(b + 1, i + RUN);
+                if (inBackground(i, end - 1, j, k)) {
+                    // every voxel of the run is in the grid, in a cell of the background only, so the per-voxel path
+                    // would add its value and a weight of 1 to the background, nothing else; added here in the same
+                    // order, so the sums are the same to the bit
+                    p.addRun(img, q + i, end - i, background);
+                    p.backgroundRunVoxels += end - i;
+                } else {
+                    voxels(p, i, end, j, k, q + i);
+                }
+                i = end;
+            }
+        }
+
+        private boolean inGrid(int i, int j, int k) {
+            double x = ax.at(i, j, k);
+            double y = ay.at(i, j, k);
+            double z = az.at(i, j, k);
+            return x >= 0 && y >= 0 && z >= 0 && x <= gx - 1 && y <= gy - 1 && z <= gz - 1;
+        }
+
+        /** Whether voxels i0…i1 of row j of plane k (all inside the grid) lie wholly in background cells. */
+        private boolean inBackground(int i0, int i1, int j, int k) {
+            int x0 = cell(ax.at(i0, j, k), xLast);
+            int x1 = cell(ax.at(i1, j, k), xLast);
+            int y0 = cell(ay.at(i0, j, k), yLast);
+            int y1 = cell(ay.at(i1, j, k), yLast);
+            int z0 = cell(az.at(i0, j, k), zLast);
+            int z1 = cell(az.at(i1, j, k), zLast);
+            return foreground.background(
+                    Math.min(x0, x1),
+                    Math.min(y0, y1),
+                    Math.min(z0, z1),
+                    Math.max(x0, x1),
+                    Math.max(y0, y1),
+                    Math.max(z0, z1));
+        }
+
+        /** The lowest corner of the cell a position inside the grid falls in, as the per-voxel path clamps it. */
+        private static int cell(double position, int lastCorner) {
+            return Math.min((int) position, lastCorner);
+        }
+
+        /** Voxels i0…i1 − 1 of row j of plane k (from q in the scan) one by one. */
+        private void voxels(PlaneSums p, int i0, int i1, int j, int k, int q) {
+            double[] planeSums = p.sums;
+            double[] planeWeights = p.weights;
+            // the region of the last whole cell, its sums held in locals until another region's voxel comes: the
+            // same additions in the same order as into the arrays, without a store and reload per voxel
+            int open = p.open;
+            double openSum = p.openSum;
+            double openWeight = p.openWeight;
+            double variance = p.variance;
+            long varianceCount = p.varianceCount;
+            for (int i = i0; i < i1; i++, q++) {
+                double x = ax.at(i, j, k);
+                double y = ay.at(i, j, k);
+                double z = az.at(i, j, k);
+                if (!(x >= 0 && y >= 0 && z >= 0 && x <= gx - 1 && y <= gy - 1 && z <= gz - 1)) {
+                    continue;
+                }
+                int x0 = Math.min((int) x, xLast);
+                int y0 = Math.min((int) y, yLast);
+                int z0 = Math.min((int) z, zLast);
+                double fx = x - x0, fy = y - y0, fz = z - z0;
+                int corner = x0 + gx * y0 + plane * z0;
+                double value = img[q];
+                int first = cellRegion[corner];
+                int r;
+                if (first >= 0) {
+                    // inside one region (most voxels): its weights add up to 1, and the nearest of the cell's
+                    // corners is in it too
+                    if (first != open) {
+                        if (open >= 0) {
+                            planeSums[open] = openSum;
+                            planeWeights[open] = openWeight;
+                        }
+                        open = first;
+                        openSum = planeSums[first];
+                        openWeight = planeWeights[first];
+                    }
+                    openSum += value;
+                    openWeight += 1;
+                    r = first;
+                } else {
+                    // each corner's trilinear weight (1 − fx or fx)·(1 − fy or fy)·(1 − fz or fz), added to its
+                    // region in corner order; the open region and one other (a cell on a region's boundary has corners
+                    // in two, mostly) held in locals across the corners, any further region added in its array: each
+                    // region's sums take the same additions in the same order
+                    double gx0 = 1 - fx, gy0 = 1 - fy, gz0 = 1 - fz;
+                    double p00 = gx0 * gy0, p10 = fx * gy0, p01 = gx0 * fy, p11 = fx * fy;
+                    int lower = region[corner], upper = region[corner + dz];
+                    if (layered
+                            && lower != upper
+                            && lower == region[corner + dx]
+                            && lower == region[corner + dy]
+                            && lower == region[corner + dx + dy]
+                            && upper == region[corner + dz + dx]
+                            && upper == region[corner + dz + dy]
+                            && upper == region[corner + dz + dy + dx]) {
+                        // a cell across a boundary between two planes of voxels (each plane's four corners in one
+                        // region): corners 0–3 to the lower one, 4–7 to the upper, without a test per corner
+                        if (open == lower || open == upper) {
+                            int rest = open == lower ? upper : lower;
+                            double openZ = open == lower ? gz0 : fz, restZ = open == lower ? fz : gz0;
+                            openSum = corners(openSum, p00, p10, p01, p11, openZ, value);
+                            openWeight = corners(openWeight, p00, p10, p01, p11, openZ, 1);
+                            planeSums[rest] = corners(planeSums[rest], p00, p10, p01, p11, restZ, value);
+                            planeWeights[rest] = corners(planeWeights[rest], p00, p10, p01, p11, restZ, 1);
+                        } else {
+                            planeSums[lower] = corners(planeSums[lower], p00, p10, p01, p11, gz0, value);
+                            planeWeights[lower] = corners(planeWeights[lower], p00, p10, p01, p11, gz0, 1);
+                            planeSums[upper] = corners(planeSums[upper], p00, p10, p01, p11, fz, value);
+                            planeWeights[upper] = corners(planeWeights[upper], p00, p10, p01, p11, fz, 1);
+                        }
+                        r = region[(int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5)];
+                        if (r != background) {
+                            variance += (fx * (1 - fx) * h0 + fy * (1 - fy) * h1 + fz * (1 - fz) * h2) / 3;
+                            varianceCount++;
+                        }
+                        split(p, r, x, y, z, value);
+                        continue;
+                    }
+                    int other = -1;
+                    double otherSum = 0;
+                    double otherWeight = 0;
+                    for (int c = 0; c < 8; c++) {
+                        double xy =
+                                switch (c & 3) {
+                                    case 0 -> p00;
+                                    case 1 -> p10;
+                                    case 2 -> p01;
+                                    default -> p11;
+                                };
+                        double w = xy * ((c & 4) == 0 ? gz0 : fz);
+                        int rc = region[corner + cornerOffset[c]];
+                        if (rc == open) {
+                            openSum += w * value;
+                            openWeight += w;
+                        } else if (rc == other) {
+                            otherSum += w * value;
+                            otherWeight += w;
+                        } else if (open < 0) {
+                            open = rc;
+                            openSum = planeSums[rc] + w * value;
+                            openWeight = planeWeights[rc] + w;
+                        } else if (other < 0) {
+                            other = rc;
+                            otherSum = planeSums[rc] + w * value;
+                            otherWeight = planeWeights[rc] + w;
+                        } else {
+                            planeSums[rc] += w * value;
+                            planeWeights[rc] += w;
+                        }
+                    }
+                    if (other >= 0) {
+                        planeSums[other] = otherSum;
+                        planeWeights[other] = otherWeight;
+                    }
+                    r = region[(int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5)];
+                }
+                if (r != background) {
+                    variance += (fx * (1 - fx) * h0 + fy * (1 - fy) * h1 + fz * (1 - fz) * h2) / 3;
+                    varianceCount++;
+                }
+                split(p, r, x, y, z, value);
+            }
+            p.open = open;
+            p.openSum = openSum;
+            p.openWeight = openWeight;
+            p.variance = variance;
+            p.varianceCount = varianceCount;
         }
 
         /**
-         * The cells (lowest corners, first in the high half, last in the low half) that positions between {@code a}
-         * and {@code b} along an axis of n voxels fall in, as the per-voxel path clamps them; −1 if any lies outside
-         * the grid.
+         * s plus a plane of four corners' weights p·pz times v, corner by corner (((s + p00·pz·v) + p10·pz·v) + …), the
+         * additions the corners one at a time make; v = 1 adds the weights themselves (w·1 is w).
          */
-        private static long cells(double a, double b, int n) {
-            double min = Math.min(a, b), max = Math.max(a, b);
-            if (!(min >= 0 && max <= n - 1)) {
-                return -1;
+        private static double corners(double s, double p00, double p10, double p01, double p11, double pz, double v) {
+            return s + p00 * pz * v + p10 * pz * v + p01 * pz * v + p11 * pz * v;
+        }
+
+        /** Adds a voxel's value to its split's part, for a voxel whose nearest voxel is in region r (stage 2). */
+        private void split(PlaneSums p, int r, double x, double y, double z, double value) {
+            for (int sp = 0; sp < splitParent.length; sp++) {
+                if (r == splitParent[sp]) {
+                    int nearest = (int) (x + 0.5) + gx * (int) (y + 0.5) + plane * (int) (z + 0.5);
+                    int part = splitC[sp].contains(nearest) ? 0 : 1;
+                    p.splitSums[sp][part] += value;
+                    p.splitCounts[sp][part]++;
+                }
             }
-            int lastCorner = Math.max(0, n - 2);
-            return ((long) Math.min((int) min, lastCorner) << 32) | Math.min((int) max, lastCorner);
         }
     }
 
-    /** One plane's share of {@link #observe}'s sums. */
+    /**
+     * One axis of the affine map from a moved scan's voxel (i, j, k) to the reference grid's continuous index:
+     * c + i·di + j·dj + k·dk, in that order of operations, so that each step rounds monotonically in i.
+     */
+    private record Axis(double c, double di, double dj, double dk) {
+        double at(int i, int j, int k) {
+            return c + i * di + j * dj + k * dk;
+        }
+    }
+
+    /**
+     * One plane's share of {@link #observe}'s sums; the region whose sums are held apart while its voxels continue
+     * ({@link #open}, −1 for none) until {@link #close}.
+     */
     private static final class PlaneSums {
         final double[] sums;
         final double[] weights;
@@ -818,12 +1013,40 @@ public final class PartialVolumeCorrection {
         double variance;
         long varianceCount;
         long backgroundRunVoxels;
+        int open = -1;
+        double openSum;
+        double openWeight;
 
         PlaneSums(int regions, int splits) {
             sums = new double[regions];
             weights = new double[regions];
             splitSums = new double[splits][2];
             splitCounts = new long[splits][2];
+        }
+
+        /** Adds n scan values from q to region r's sums, in order, each with a weight of 1. */
+        void addRun(float[] img, int q, int n, int r) {
+            if (open != r) {
+                close();
+                open = r;
+                openSum = sums[r];
+                openWeight = weights[r];
+            }
+            double sum = openSum;
+            for (int end = q + n; q < end; q++) {
+                sum += img[q];
+            }
+            openSum = sum;
+            openWeight += n;
+        }
+
+        /** Stores the open region's sums. */
+        void close() {
+            if (open >= 0) {
+                sums[open] = openSum;
+                weights[open] = openWeight;
+                open = -1;
+            }
         }
     }
 
@@ -919,12 +1142,11 @@ public final class PartialVolumeCorrection {
         String[] nestedIn = new String[nv];
         List<SplitRows> rows = new ArrayList<>();
         for (Split sp : splits) {
-            List<Mask> columns = new ArrayList<>(masks);
-            columns.add(sp.c());
-            columns.add(sp.r());
+            // against the regions (by their labels), then C and R
+            List<Mask> parts = List.of(sp.c(), sp.r());
             rows.add(new SplitRows(
-                    GeometricTransferMatrix.row(sp.c(), columns, fwhmMm),
-                    GeometricTransferMatrix.row(sp.r(), columns, fwhmMm)));
+                    GeometricTransferMatrix.row(sp.c(), regions.transfer(), parts, fwhmMm),
+                    GeometricTransferMatrix.row(sp.r(), regions.transfer(), parts, fwhmMm)));
             nestedIn[sp.voi()] = masks.get(sp.parent()).name();
         }
         int n = observed.size();

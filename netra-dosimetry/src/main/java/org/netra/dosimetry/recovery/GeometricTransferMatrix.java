@@ -104,24 +104,14 @@ public final class GeometricTransferMatrix {
                     upper[j] = new int[] {g.nx() - 1, g.ny() - 1, g.nz() - 1};
                     continue;
                 }
-                voxels[j] = mj.indices();
-                int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-                int[] hi = {-1, -1, -1};
+                voxels[j] = indices(mj);
                 for (int v : voxels[j]) {
                     if (label[v] >= 0) {
                         throw overlap(regions.get(label[v]), mj);
                     }
                     label[v] = (short) j;
-                    int x = v % g.nx(), y = (v / g.nx()) % g.ny(), z = v / plane;
-                    lo[0] = Math.min(lo[0], x);
-                    lo[1] = Math.min(lo[1], y);
-                    lo[2] = Math.min(lo[2], z);
-                    hi[0] = Math.max(hi[0], x);
-                    hi[1] = Math.max(hi[1], y);
-                    hi[2] = Math.max(hi[2], z);
                 }
-                lower[j] = lo;
-                upper[j] = hi;
+                bounds(voxels[j], g, lower, upper, j);
             }
             return new RegionSet(List.copyOf(regions), label, voxels, lower, upper, complement);
         }
@@ -147,54 +137,91 @@ public final class GeometricTransferMatrix {
                 throw new IllegalArgumentException("the GTM's voxel labels are " + regionOfVoxel.length
                         + " for a grid of " + g.voxelCount() + " voxels");
             }
-            long[] counts = new long[n];
-            for (short r : regionOfVoxel) {
-                if (r < 0 || r >= n) {
-                    throw new IllegalArgumentException(
-                            "the GTM's voxel labels must name one of its " + n + " regions for every voxel, not " + r);
-                }
-                counts[r]++;
-            }
             int largest = 0;
+            long others = 0;
             for (int j = 0; j < n; j++) {
                 Mask mj = regions.get(j);
-                if (!mj.geometry().equals(g) || mj.voxelCount() != counts[j]) {
-                    throw new IllegalArgumentException("GTM region '" + mj.name() + "' (" + mj.voxelCount()
-                            + " voxels) does not match its " + counts[j] + " labelled voxels on the grid " + g);
+                if (!mj.geometry().equals(g)) {
+                    throw new IllegalArgumentException("GTM region '" + mj.name() + "' is not on the grid " + g);
                 }
                 largest = mj.voxelCount() > regions.get(largest).voxelCount() ? j : largest;
             }
+            Mask rest = regions.get(largest);
             int[][] voxels = new int[n][];
             int[][] lower = new int[n][];
             int[][] upper = new int[n][];
-            int plane = g.nx() * g.ny();
             for (int j = 0; j < n; j++) {
                 if (j == largest) {
                     lower[j] = new int[] {0, 0, 0};
                     upper[j] = new int[] {g.nx() - 1, g.ny() - 1, g.nz() - 1};
                     continue;
                 }
-                voxels[j] = regions.get(j).indices();
-                int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-                int[] hi = {-1, -1, -1};
+                voxels[j] = indices(regions.get(j));
                 for (int v : voxels[j]) {
                     if (regionOfVoxel[v] != j) {
                         throw new IllegalArgumentException(
                                 "GTM region '" + regions.get(j).name() + "' holds voxel " + v + ", labelled region "
                                         + regionOfVoxel[v]);
                     }
-                    int x = v % g.nx(), y = (v / g.nx()) % g.ny(), z = v / plane;
-                    lo[0] = Math.min(lo[0], x);
+                    if (rest.contains(v)) {
+                        throw overlap(rest, regions.get(j));
+                    }
+                }
+                others += voxels[j].length;
+                bounds(voxels[j], g, lower, upper, j);
+            }
+            // the other regions' voxels carry their labels (so no two of them overlap) and none is in the largest:
+            // the labels fit when the largest's label is on every other voxel and the largest holds them all, which a
+            // count of its label (a plain pass over the labels) and of its voxels settle without walking its voxels
+            int expected = (int) (g.voxelCount() - others);
+            int labelled = 0;
+            short l = (short) largest;
+            for (short r : regionOfVoxel) {
+                labelled += r == l ? 1 : 0;
+            }
+            if (labelled != expected || rest.voxelCount() != expected) {
+                throw new IllegalArgumentException("GTM region '" + rest.name() + "' (" + rest.voxelCount()
+                        + " voxels) does not match its " + labelled + " labelled voxels on the grid " + g + ", nor the "
+                        + expected + " voxels of no other region");
+            }
+            return new RegionSet(List.copyOf(regions), regionOfVoxel, voxels, lower, upper, largest);
+        }
+
+        /** A mask's voxel indices, ascending. */
+        private static int[] indices(Mask m) {
+            int[] out = new int[m.voxelCount()];
+            int i = 0;
+            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
+                out[i++] = v;
+            }
+            return out;
+        }
+
+        /**
+         * Region j's bounding box into {@code lower[j]} and {@code upper[j]} (grid indices, inclusive) from its voxel
+         * indices, ascending: a row's y and z are worked out once for its voxels.
+         */
+        private static void bounds(int[] voxels, Geometry g, int[][] lower, int[][] upper, int j) {
+            int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+            int[] hi = {-1, -1, -1};
+            int rowStart = 0, rowEnd = 0;
+            for (int v : voxels) {
+                if (v >= rowEnd) {
+                    int row = v / g.nx();
+                    rowStart = row * g.nx();
+                    rowEnd = rowStart + g.nx();
+                    int y = row % g.ny(), z = row / g.ny();
                     lo[1] = Math.min(lo[1], y);
                     lo[2] = Math.min(lo[2], z);
-                    hi[0] = Math.max(hi[0], x);
                     hi[1] = Math.max(hi[1], y);
                     hi[2] = Math.max(hi[2], z);
                 }
-                lower[j] = lo;
-                upper[j] = hi;
+                int x = v - rowStart;
+                lo[0] = Math.min(lo[0], x);
+                hi[0] = Math.max(hi[0], x);
             }
-            return new RegionSet(List.copyOf(regions), regionOfVoxel, voxels, lower, upper, largest);
+            lower[j] = lo;
+            upper[j] = hi;
         }
 
         private static void requireShortLabels(int n) {
@@ -209,15 +236,7 @@ public final class GeometricTransferMatrix {
         }
 
         private Box box(int j, int[] radius) {
-            Geometry g = regions.get(j).geometry();
-            int[] n = {g.nx(), g.ny(), g.nz()};
-            int[] lo = new int[3];
-            int[] hi = new int[3];
-            for (int a = 0; a < 3; a++) {
-                lo[a] = Math.max(0, lower[j][a] - radius[a]);
-                hi[a] = Math.min(n[a] - 1, upper[j][a] + radius[a]);
-            }
-            return new Box(g, lo[0], lo[1], lo[2], hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1);
+            return Box.grown(regions.get(j).geometry(), lower[j], upper[j], radius);
         }
     }
 
@@ -256,15 +275,25 @@ public final class GeometricTransferMatrix {
                 ones[axis] = GaussianBlur.onesProfile(g, fwhmMm, axis);
             }
             int nx = g.nx();
-            int plane = nx * g.ny();
             // the blurred grid summed over each region; the regions fill the grid, so the largest (most of the
             // grid: the background) gets the whole grid's sum, the product of the three profiles' sums, less the
             // others', instead of a walk over its voxels
             double[] blurredOnes = new double[n];
             IntStream.range(0, n).parallel().filter(i -> i != set.complement).forEach(i -> {
                 double sum = 0;
+                // the voxels ascending: a row's y and z profiles looked up once for its voxels
+                int rowStart = 0, rowEnd = 0;
+                double oy = 0;
+                double oz = 0;
                 for (int v : set.voxels[i]) {
-                    sum += ones[0][v % nx] * ones[1][(v / nx) % g.ny()] * ones[2][v / plane];
+                    if (v >= rowEnd) {
+                        int row = v / nx;
+                        rowStart = row * nx;
+                        rowEnd = rowStart + nx;
+                        oy = ones[1][row % g.ny()];
+                        oz = ones[2][row / g.ny()];
+                    }
+                    sum += ones[0][v - rowStart] * oy * oz;
                 }
                 blurredOnes[i] = sum;
             });
@@ -296,14 +325,44 @@ public final class GeometricTransferMatrix {
      * j's blurred indicator equals the sum over j of i's: one blur (of i) gives the whole row.
      */
     public static double[] row(Mask i, List<Mask> regions, double fwhmMm) {
-        Geometry g = i.geometry();
-        Box box = Box.around(i, GaussianBlur.radii(g, fwhmMm));
-        float[] blurred = box.blurredIndicator(i.indices(), fwhmMm);
+        Blurred b = Blurred.of(i, fwhmMm);
         double[] out = new double[regions.size()];
         for (int j = 0; j < regions.size(); j++) {
-            out[j] = box.sumOver(regions.get(j), blurred) / i.voxelCount();
+            out[j] = b.box().sumOver(regions.get(j), b.values()) / i.voxelCount();
         }
         return out;
+    }
+
+    /**
+     * {@link #row(Mask, List, double)} against the regions of a set and then {@code more} masks: the regions' entries
+     * from one walk over the blur's box by their voxels' labels instead of a walk per region (the same sums, each
+     * over its region's voxels in the box's order).
+     */
+    public static double[] row(Mask i, RegionSet regions, List<Mask> more, double fwhmMm) {
+        Blurred b = Blurred.of(i, fwhmMm);
+        int n = regions.regions.size();
+        double[] sums = b.box().sumsByLabel(regions.label, n, b.values());
+        double[] out = new double[n + more.size()];
+        for (int j = 0; j < n; j++) {
+            out[j] = sums[j] / i.voxelCount();
+        }
+        for (int e = 0; e < more.size(); e++) {
+            out[n + e] = b.box().sumOver(more.get(e), b.values()) / i.voxelCount();
+        }
+        return out;
+    }
+
+    /** A mask's indicator blurred within its reach ({@link Box}). */
+    private record Blurred(Box box, float[] values) {
+        static Blurred of(Mask m, double fwhmMm) {
+            Geometry g = m.geometry();
+            int[] voxels = RegionSet.indices(m);
+            int[][] lower = new int[1][];
+            int[][] upper = new int[1][];
+            RegionSet.bounds(voxels, g, lower, upper, 0);
+            Box box = Box.grown(g, lower[0], upper[0], GaussianBlur.radii(g, fwhmMm));
+            return new Blurred(box, box.blurredIndicator(voxels, fwhmMm));
+        }
     }
 
     private GeometricTransferMatrix(double[][] w) {
@@ -373,35 +432,16 @@ public final class GeometricTransferMatrix {
             return (long) nx * ny * nz;
         }
 
-        static Box around(Mask m, int[] radius) {
-            Geometry g = m.geometry();
-            int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-            int[] hi = {-1, -1, -1};
-            int plane = g.nx() * g.ny();
-            for (int v = m.next(0); v >= 0; v = m.next(v + 1)) {
-                int[] ijk = {v % g.nx(), (v / g.nx()) % g.ny(), v / plane};
-                for (int a = 0; a < 3; a++) {
-                    lo[a] = Math.min(lo[a], ijk[a]);
-                    hi[a] = Math.max(hi[a], ijk[a]);
-                }
-            }
+        /** The box lower…upper (grid indices, inclusive) grown by {@code radius} on each axis, within the grid. */
+        static Box grown(Geometry g, int[] lower, int[] upper, int[] radius) {
             int[] n = {g.nx(), g.ny(), g.nz()};
+            int[] lo = new int[3];
+            int[] hi = new int[3];
             for (int a = 0; a < 3; a++) {
-                lo[a] = Math.max(0, lo[a] - radius[a]);
-                hi[a] = Math.min(n[a] - 1, hi[a] + radius[a]);
+                lo[a] = Math.max(0, lower[a] - radius[a]);
+                hi[a] = Math.min(n[a] - 1, upper[a] + radius[a]);
             }
             return new Box(g, lo[0], lo[1], lo[2], hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1);
-        }
-
-        /** The box's index of grid voxel {@code v}, or −1 outside the box. */
-        int indexOf(int v) {
-            int i = v % grid.nx() - x0;
-            int j = (v / grid.nx()) % grid.ny() - y0;
-            int k = v / (grid.nx() * grid.ny()) - z0;
-            if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) {
-                return -1;
-            }
-            return i + nx * (j + ny * k);
         }
 
         /** The sum of a blurred indicator (on this box) over a mask's voxels: only the box's can add to it. */
@@ -427,24 +467,45 @@ public final class GeometricTransferMatrix {
             double[] sums = new double[n];
             int plane = grid.nx() * grid.ny();
             int b = 0;
+            // the current label's sum in a local while its voxels continue: the same additions in the same order,
+            // without a store and reload per voxel (what a label of none gathers is dropped)
+            int open = -1;
+            double sum = 0;
             for (int k = 0; k < nz; k++) {
                 for (int j = 0; j < ny; j++) {
                     int v = x0 + grid.nx() * (y0 + j) + plane * (z0 + k);
                     for (int i = 0; i < nx; i++, b++, v++) {
                         int l = label[v];
-                        if (l >= 0) {
-                            sums[l] += blurred[b];
+                        if (l != open) {
+                            if (open >= 0) {
+                                sums[open] = sum;
+                            }
+                            open = l;
+                            sum = l >= 0 ? sums[l] : 0;
                         }
+                        sum += blurred[b];
                     }
                 }
+            }
+            if (open >= 0) {
+                sums[open] = sum;
             }
             return sums;
         }
 
+        /** The blur of the indicator of {@code voxels} (grid indices, ascending, all inside the box) on the box. */
         float[] blurredIndicator(int[] voxels, double fwhmMm) {
             float[] indicator = new float[nx * ny * nz];
+            // a row's place in the box worked out once for its voxels
+            int rowStart = 0, rowEnd = 0, offset = 0;
             for (int v : voxels) {
-                indicator[indexOf(v)] = 1;
+                if (v >= rowEnd) {
+                    int row = v / grid.nx();
+                    rowStart = row * grid.nx();
+                    rowEnd = rowStart + grid.nx();
+                    offset = nx * (row % grid.ny() - y0 + ny * (row / grid.ny() - z0)) - x0 - rowStart;
+                }
+                indicator[v + offset] = 1;
             }
             Geometry sub = Geometry.of(nx, ny, nz, grid.spacing(), new double[3]);
             // the indicator is made to be blurred: blurred over, not copied first (a box's size less allocated)

@@ -107,6 +107,22 @@ class GeometricTransferMatrixTest {
                 assertThat(labelled.at(ii, jj)).as("labelled W[%d][%d]", ii, jj).isEqualTo(gtm.at(ii, jj));
             }
         }
+        // a row for a mask that is no region (a nested part), against the set by its labels and then two more masks:
+        // the same numbers as against the regions and the masks each walked
+        boolean[] part = new boolean[n];
+        for (int v : regions.get(2).indices()) {
+            part[v] = v % g.nx() < 26;
+        }
+        Mask nested = Mask.of("ellipsoid_part", g, part);
+        List<Mask> columns = new ArrayList<>(regions);
+        columns.add(nested);
+        columns.add(regions.get(0));
+        assertThat(GeometricTransferMatrix.row(
+                        nested,
+                        GeometricTransferMatrix.RegionSet.of(regions, labels),
+                        List.of(nested, regions.get(0)),
+                        fwhm))
+                .containsExactly(GeometricTransferMatrix.row(nested, columns, fwhm));
         short[] wrong = labels.clone();
         int moved = regions.get(0).indices()[0];
         wrong[moved] = 2;
@@ -121,5 +137,21 @@ class GeometricTransferMatrixTest {
         assertThatThrownBy(() -> GeometricTransferMatrix.RegionSet.of(regions, swapped))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("labelled region");
+        // the labels right, but the largest region (never walked) holding a sphere voxel instead of one of its own:
+        // its count still fits
+        java.util.BitSet shifted = regions.get(3).bits();
+        shifted.set(moved);
+        shifted.clear(regions.get(3).next(0));
+        List<Mask> overlapping =
+                List.of(regions.get(0), regions.get(1), regions.get(2), Mask.of("background", g, shifted));
+        assertThatThrownBy(() -> GeometricTransferMatrix.RegionSet.of(overlapping, labels))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overlap");
+        // a label of no region on a voxel of the largest
+        short[] stray = labels.clone();
+        stray[regions.get(3).next(0)] = -1;
+        assertThatThrownBy(() -> GeometricTransferMatrix.RegionSet.of(regions, stray))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("background");
     }
 }
