@@ -21,9 +21,16 @@ import org.netra.imaging.volume.Mask;
 /**
  * An RT Structure Set: ROI names from the Structure Set ROI Sequence, closed planar contours from the
  * ROI Contour Sequence, rasterised onto an image grid. A voxel belongs to an ROI when its centre lies
- * inside the contours of its slice by the even–odd rule (so a contour inside another is a hole);
- * contours go to the slice whose centre is nearest (within half a slice); a voxel centre on the left or
- * bottom edge of a polygon is inside, on the right or top edge outside (half-open scanlines).
+ * inside the contours of its slice by the even–odd rule (so a contour inside another is a hole); a voxel centre on
+ * the left or bottom edge of a polygon is inside, on the right or top edge outside (half-open scanlines).
+ *
+ * <p>Each plane of contours stands for a slab as thick as the structure set's contour spacing (the slices it was
+ * drawn on, usually a CT's), so a slice takes the contours of the plane nearest its centre when that plane is within
+ * half the spacing. Contours drawn on the image's own slices fill exactly those slices; contours drawn every 4.4 mm
+ * fill every slice of a 2.2 mm grid between them, not every other one (which halved an organ's volume); and on a grid
+ * coarser than the contours, a slice takes its nearest plane's contours rather than the even–odd union of several
+ * planes' (whose overlap would read as a hole). The spacing is the smallest gap between two planes of contours of
+ * any ROI; a structure set with one plane per ROI has none, and its planes fill their nearest slice only.
  */
 public final class RtStruct {
     private static final int SOP_CLASS = Tag.SOP_CLASS_UID;
@@ -125,7 +132,8 @@ public final class RtStruct {
     public Mask rasterise(Roi roi, Geometry grid) {
         int nx = grid.nx();
         int ny = grid.ny();
-        Map<Integer, List<double[]>> bySlice = new TreeMap<>();
+        // the ROI's planes by their slice index (contours of one plane, e.g. an outline and its hole, share it)
+        TreeMap<Double, List<double[]>> byPlane = new TreeMap<>();
         double[] idx = new double[3];
         for (Contour c : roi.contours()) {
             int n = c.size();
@@ -178,13 +186,68 @@ public final class RtStruct {
                                 grid.nz(),
                                 grid));
             }
-            bySlice.computeIfAbsent(slice, s -> new ArrayList<>()).add(ij);
+            Double plane = samePlane(byPlane, k);
+            byPlane.computeIfAbsent(plane != null ? plane : k, key -> new ArrayList<>())
+                    .add(ij);
         }
+        // a plane fills the slices whose centres lie in [k − half, k + half): its slab, half-open like a polygon's
+        // edges, so planes a spacing apart tile without overlap and a plane on its own slice (half = 0.5) fills that
+        // slice as Math.round(k) would; on a grid coarser than the contours, the slice's nearest plane
+        double half = Math.max(0.5, contourSpacing(grid).orElse(1.0) / 2);
         BitSet bits = new BitSet(grid.voxelCount());
-        for (var e : bySlice.entrySet()) {
-            fillSlice(e.getValue(), nx, ny, e.getKey() * nx * ny, bits);
+        for (int slice = 0; slice < grid.nz() && !byPlane.isEmpty(); slice++) {
+            List<double[]> nearest = null;
+            double distance = Double.POSITIVE_INFINITY;
+            for (var e : byPlane.subMap(slice - half, true, slice + half, false).entrySet()) {
+                if (Math.abs(e.getKey() - slice) <= distance) {
+                    distance = Math.abs(e.getKey() - slice);
+                    nearest = e.getValue();
+                }
+            }
+            if (nearest != null) {
+                fillSlice(nearest, nx, ny, slice * nx * ny, bits);
+            }
         }
         return Mask.of(roi.name(), grid, bits);
+    }
+
+    /** Contours whose mean slice indices differ by less than this are on one plane. */
+    private static final double SAME_PLANE = 0.02;
+
+    private static Double samePlane(TreeMap<Double, ?> planes, double k) {
+        Double below = planes.floorKey(k), above = planes.ceilingKey(k);
+        if (below != null && k - below < SAME_PLANE) {
+            return below;
+        }
+        return above != null && above - k < SAME_PLANE ? above : null;
+    }
+
+    /**
+     * The structure set's contour spacing in slices of {@code grid}: the smallest gap between two planes of contours
+     * of one ROI, over every ROI (the slices they were drawn on); empty where no ROI has two planes.
+     */
+    private Optional<Double> contourSpacing(Geometry grid) {
+        double[] idx = new double[3];
+        double smallest = Double.POSITIVE_INFINITY;
+        for (Roi r : rois) {
+            java.util.TreeSet<Double> planes = new java.util.TreeSet<>();
+            for (Contour c : r.contours()) {
+                double kSum = 0;
+                for (int p = 0; p < c.size(); p++) {
+                    grid.worldToIndex(c.points()[3 * p], c.points()[3 * p + 1], c.points()[3 * p + 2], idx);
+                    kSum += idx[2];
+                }
+                planes.add(kSum / c.size());
+            }
+            Double previous = null;
+            for (double k : planes) {
+                if (previous != null && k - previous >= SAME_PLANE) {
+                    smallest = Math.min(smallest, k - previous);
+                }
+                previous = k;
+            }
+        }
+        return smallest == Double.POSITIVE_INFINITY ? Optional.empty() : Optional.of(smallest);
     }
 
     /** Even–odd scanline fill of one slice's polygons at voxel centres (integer i, j). */
