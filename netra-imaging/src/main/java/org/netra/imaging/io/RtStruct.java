@@ -122,14 +122,25 @@ public final class RtStruct {
 
     /** Every ROI with contours, rasterised onto {@code grid}. */
     public List<Mask> rasterise(Geometry grid) {
+        // the contour spacing once for every ROI: it reads every contour of the structure set
+        double half = slabHalfThickness(grid);
         return rois.stream()
                 .filter(r -> !r.contours().isEmpty())
-                .map(r -> rasterise(r, grid))
+                .map(r -> rasterise(r, grid, half))
                 .toList();
     }
 
     /** One ROI rasterised onto {@code grid}; contours outside it are a {@link VoiOutsideImageException}. */
     public Mask rasterise(Roi roi, Geometry grid) {
+        return rasterise(roi, grid, slabHalfThickness(grid));
+    }
+
+    /** Half a plane's slab in slices of {@code grid}: half the contour spacing, at least half a slice. */
+    private double slabHalfThickness(Geometry grid) {
+        return Math.max(0.5, contourSpacing(grid).orElse(1.0) / 2);
+    }
+
+    private Mask rasterise(Roi roi, Geometry grid, double half) {
         int nx = grid.nx();
         int ny = grid.ny();
         // the ROI's planes by their slice index (contours of one plane, e.g. an outline and its hole, share it)
@@ -193,7 +204,6 @@ public final class RtStruct {
         // a plane fills the slices whose centres lie in [k − half, k + half): its slab, half-open like a polygon's
         // edges, so planes a spacing apart tile without overlap and a plane on its own slice (half = 0.5) fills that
         // slice as Math.round(k) would; on a grid coarser than the contours, the slice's nearest plane
-        double half = Math.max(0.5, contourSpacing(grid).orElse(1.0) / 2);
         BitSet bits = new BitSet(grid.voxelCount());
         for (int slice = 0; slice < grid.nz() && !byPlane.isEmpty(); slice++) {
             List<double[]> nearest = null;
