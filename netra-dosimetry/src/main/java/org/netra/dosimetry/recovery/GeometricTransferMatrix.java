@@ -80,11 +80,8 @@ public final class GeometricTransferMatrix {
             // its voxels listed (most of the grid)
             int complement = covered == g.voxelCount() && n > 1 ? largest : -1;
             // each voxel's region: one walk over a column's box sums its blurred indicator over every region at
-            // once, in the order of the voxels as walking each region's mask did
-            // as shorts (a region index, −1 for none): half the memory of ints, 26 MB at 256×256×200
-            if (n > Short.MAX_VALUE) {
-                throw new IllegalArgumentException("the GTM takes at most " + Short.MAX_VALUE + " regions, not " + n);
-            }
+            // once, in the order of the voxels as walking each region's mask did; as shorts (a region index, −1 for
+            // none, requireShortLabels above): half the memory of ints, 26 MB at 256×256×200
             short[] label = new short[g.voxelCount()];
             java.util.Arrays.fill(label, (short) -1);
             int[][] voxels = new int[n][];
