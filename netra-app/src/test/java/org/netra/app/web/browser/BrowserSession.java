@@ -30,7 +30,6 @@ final class BrowserSession {
     final TestServer server;
     final ChromeDriver driver;
     final WebDriverWait wait;
-    private final Duration patience;
     private final TherapyFixture.TestClock clock;
     private final Path profile;
 
@@ -40,8 +39,11 @@ final class BrowserSession {
         this.clock = clock;
         this.profile = Files.createTempDirectory("netra-chromium-");
         this.driver = Chromium.start(profile, scripts);
-        this.patience = patience;
         this.wait = new WebDriverWait(driver, patience);
+        // a page being replaced while a wait looks at it: Chromium may answer a look at the old page's node with an
+        // inspector error ("Node with given id does not belong to the document"), which only means "not yet"; a
+        // condition never met still fails at the end of the patience
+        this.wait.ignoring(WebDriverException.class);
     }
 
     /** A browser on {@code server}; {@code clock} is the server's department clock, or null when it has none. */
@@ -119,15 +121,9 @@ final class BrowserSession {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
-    /**
-     * Waits until the page's status line says {@code what} (saved, approved, reading, …). The form's page is
-     * being replaced meanwhile: Chromium may answer a look at the old page's node with an inspector error
-     * ("Node with given id does not belong to the document"), which only means "not yet".
-     */
+    /** Waits until the page's status line says {@code what} (saved, approved, reading, …). */
     void waitForStatus(String what) {
-        new WebDriverWait(driver, patience)
-                .ignoring(WebDriverException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), what));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), what));
     }
 
     void waitForHeading(String text) {
