@@ -19,6 +19,82 @@ import org.netra.imaging.volume.VoxelUnit;
  * whole-grid computation to float precision (the blur runs in float).
  */
 class GeometricTransferMatrixTest {
+    /**
+     * A body whose organs are regions of their own, in air (the complement), as a cycle's correction makes them: the
+     * same matrix as every indicator blurred over the whole grid, to float precision, at PSFs narrower and wider than
+     * the organs, with an organ at the body's surface and the outline reaching the grid's edge.
+     */
+    @Test
+    void aBodyFullOfOrgansIsItsOutlinesBlurLessTheOrgans() {
+        Geometry g = Geometry.of(48, 40, 36, new double[] {4.42, 4.42, 5.0}, new double[] {-100, -90, -80});
+        int n = g.voxelCount();
+        boolean[][] organs = new boolean[4][n];
+        boolean[] body = new boolean[n];
+        boolean[] air = new boolean[n];
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    int v = g.index(i, j, k);
+                    double dx = (i - 24) / 20.0, dy = (j - 20) / 14.0;
+                    if (dx * dx + dy * dy > 1 && k != g.nz() - 1) {
+                        air[v] = true; // the last slice all body: an outline reaching the grid's edge
+                    } else if (Math.pow(i - 16, 2) + Math.pow(j - 18, 2) + Math.pow(k - 12, 2) <= 36) {
+                        organs[0][v] = true; // a liver
+                    } else if (Math.pow(i - 33, 2) + Math.pow(j - 24, 2) + Math.pow((k - 20) * 2, 2) <= 16) {
+                        organs[1][v] = true; // a kidney
+                    } else if (j >= 31 && Math.abs(i - 24) < 5 && k < 8) {
+                        organs[2][v] = true; // at the body's surface
+                    } else if (Math.pow(i - 30, 2) + Math.pow(j - 14, 2) + Math.pow(k - 28, 2) <= 2) {
+                        organs[3][v] = true; // a small tumour
+                    } else {
+                        body[v] = true;
+                    }
+                }
+            }
+        }
+        List<Mask> regions = List.of(
+                Mask.of("liver", g, organs[0]),
+                Mask.of("body", g, body),
+                Mask.of("kidney", g, organs[1]),
+                Mask.of("surface", g, organs[2]),
+                Mask.of("tumour", g, organs[3]),
+                Mask.of("air", g, air));
+        for (double fwhm : new double[] {6, 10, 25}) {
+            var gtm = new GeometricTransferMatrix(regions, fwhm);
+            double[][] w = wholeGridMatrix(regions, fwhm);
+            for (int ii = 0; ii < regions.size(); ii++) {
+                for (int jj = 0; jj < regions.size(); jj++) {
+                    assertThat(gtm.at(ii, jj))
+                            .as("FWHM %s: W[%d][%d]", fwhm, ii, jj)
+                            .isCloseTo(w[ii][jj], within(1e-6));
+                }
+            }
+        }
+    }
+
+    /** The reference: each indicator blurred over the whole grid, averaged over every region. */
+    private static double[][] wholeGridMatrix(List<Mask> regions, double fwhm) {
+        Geometry g = regions.get(0).geometry();
+        int m = regions.size();
+        double[][] w = new double[m][m];
+        for (int jj = 0; jj < m; jj++) {
+            float[] ind = new float[g.voxelCount()];
+            for (int v : regions.get(jj).indices()) {
+                ind[v] = 1;
+            }
+            float[] b = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, ind), fwhm)
+                    .voxels();
+            for (int ii = 0; ii < m; ii++) {
+                double sum = 0;
+                for (int v : regions.get(ii).indices()) {
+                    sum += b[v];
+                }
+                w[ii][jj] = sum / regions.get(ii).voxelCount();
+            }
+        }
+        return w;
+    }
+
     @Test
     void blurringWithinEachRegionsReachEqualsBlurringTheWholeGrid() {
         Geometry g = Geometry.of(40, 36, 30, new double[] {4.42, 4.42, 5.0}, new double[] {-80, -70, -60});
@@ -54,24 +130,8 @@ class GeometricTransferMatrixTest {
         double fwhm = 10;
         var gtm = new GeometricTransferMatrix(regions, fwhm);
 
-        // the reference: each indicator blurred over the whole grid, averaged over every region
         int m = regions.size();
-        double[][] w = new double[m][m];
-        for (int jj = 0; jj < m; jj++) {
-            float[] ind = new float[n];
-            for (int v : regions.get(jj).indices()) {
-                ind[v] = 1;
-            }
-            float[] b = GaussianBlur.blur(ImageVolume.wrap(g, VoxelUnit.DIMENSIONLESS, ind), fwhm)
-                    .voxels();
-            for (int ii = 0; ii < m; ii++) {
-                double sum = 0;
-                for (int v : regions.get(ii).indices()) {
-                    sum += b[v];
-                }
-                w[ii][jj] = sum / regions.get(ii).voxelCount();
-            }
-        }
+        double[][] w = wholeGridMatrix(regions, fwhm);
         double[] truth = {120, 40, 75, 3};
         double[] observed = new double[m];
         List<Double> recoveries = new ArrayList<>();
