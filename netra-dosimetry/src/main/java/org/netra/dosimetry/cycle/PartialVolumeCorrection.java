@@ -86,6 +86,14 @@ public final class PartialVolumeCorrection {
                 .toList();
     }
 
+    /** {@link #defaultRegions(CycleResult)} before the dosimetry: the VOIs whose role by the rules is not a part. */
+    public static List<String> defaultRegions(List<Mask> vois, RoleRules roles) {
+        return vois.stream()
+                .map(Mask::name)
+                .filter(name -> !roles.roleOf(name).nestedPart())
+                .toList();
+    }
+
     /**
      * With the default regions and a PSF uncertainty of 1 mm.
      *
@@ -108,30 +116,36 @@ public final class PartialVolumeCorrection {
             List<String> regionNames,
             double fwhmMm,
             double fwhmSdMm) {
-        return gtm(
-                result,
-                timePoints,
-                timePoints.stream()
-                        .map(t -> new Alignment.AsAcquired(t.activity(), RigidTransform.identity()))
-                        .toList(),
-                vois,
-                regionNames,
-                fwhmMm,
-                fwhmSdMm);
+        return measure(
+                        timePoints,
+                        timePoints.stream()
+                                .map(t -> new Alignment.AsAcquired(t.activity(), RigidTransform.identity()))
+                                .toList(),
+                        vois,
+                        regionNames,
+                        fwhmMm,
+                        fwhmSdMm)
+                .apply(result);
     }
 
     /**
-     * The correction with each region's observed mean read on its scan as acquired ({@code asAcquired}, in the
-     * order of {@code timePoints}; {@link Alignment.Aligned#asAcquired}): the VOIs are carried onto each later
-     * scan's own grid (nearest voxel, through the registration) instead of the scan being interpolated onto the
-     * reference grid. Trilinear interpolation blurs by up to half a voxel on each axis, so a resampled scan's
-     * PSF is wider than the camera's the GTM models: on the twins moved by 5 mm the small tumours' correction
-     * fell short by 5–12 %. Of a moved scan (its {@code asAcquired} not on the reference grid) only the time of its
-     * entry in {@code timePoints} is read, so a caller may give the scan as acquired there instead of its resampled
-     * copy and let the copy go.
+     * What the correction finds before it touches a dosimetry's figures: the regions, each scan's observed means,
+     * the transfer matrices and the corrected activities at the FWHM and at the FWHM plus its uncertainty. None of
+     * it depends on the dose, so a cycle measures it while the dose is computed ({@link CyclePipeline}) and then
+     * {@link Measured#apply applies} it.
+     *
+     * <p>Each region's observed mean is read on its scan as acquired ({@code asAcquired}, in the order of {@code
+     * timePoints}; {@link Alignment.Aligned#asAcquired}): the VOIs are carried onto each later scan's own grid
+     * (nearest voxel, through the registration) instead of the scan being interpolated onto the reference grid.
+     * Trilinear interpolation blurs by up to half a voxel on each axis, so a resampled scan's PSF is wider than the
+     * camera's the GTM models: on the twins moved by 5 mm the small tumours' correction fell short by 5–12 %. Of a
+     * moved scan (its {@code asAcquired} not on the reference grid) only the time of its entry in {@code timePoints}
+     * is read, so a caller may give the scan as acquired there instead of its resampled copy and let the copy go.
+     *
+     * @param regionNames the VOIs (by name) that form the GTM's regions; the rest of the image is the background
+     * @param fwhmSdMm the uncertainty (1 SD, mm) of the FWHM, for the SD's partial-volume part; 0 leaves it out
      */
-    public static Corrected gtm(
-            CycleResult result,
+    public static Measured measure(
             List<TimePointImage> timePoints,
             List<Alignment.AsAcquired> asAcquired,
             List<Mask> vois,
@@ -146,9 +160,6 @@ public final class PartialVolumeCorrection {
         if (!(fwhmSdMm >= 0) || fwhmSdMm >= fwhmMm) {
             throw new CycleInputException(
                     "the PSF FWHM's uncertainty must be ≥ 0 mm and below the FWHM, not " + fwhmSdMm);
-        }
-        if (vois.size() != result.vois().size()) {
-            throw new CycleInputException("give the same VOIs as the dosimetry ran on");
         }
         List<String> names = vois.stream().map(Mask::name).toList();
         for (String name : regionNames) {
@@ -178,8 +189,57 @@ public final class PartialVolumeCorrection {
                 ? solve(regions, vois, splits, observed, fwhmMm + fwhmSdMm, matrices)
                         .correctedMbq()
                 : at.correctedMbq();
+        return new Measured(vois.stream().map(Mask::name).toList(), regions, at, shifted, fwhmMm, fwhmSdMm);
+    }
+
+    /**
+     * The correction measured on a cycle's scans and VOIs ({@link #measure}), to be applied to the dosimetry of those
+     * scans and VOIs.
+     */
+    public static final class Measured {
+        /** The VOIs' names, in the order of the dosimetry's. */
+        private final List<String> vois;
+
+        private final Regions regions;
+        /** The corrected activities at the FWHM. */
+        private final Solution at;
+        /** The corrected activities (MBq, per VOI and time point) at the FWHM plus its uncertainty. */
+        private final double[][] shifted;
+
+        private final double fwhmMm;
+        private final double fwhmSdMm;
+
+        private Measured(
+                List<String> vois, Regions regions, Solution at, double[][] shifted, double fwhmMm, double fwhmSdMm) {
+            this.vois = vois;
+            this.regions = regions;
+            this.at = at;
+            this.shifted = shifted;
+            this.fwhmMm = fwhmMm;
+            this.fwhmSdMm = fwhmSdMm;
+        }
+
+        /**
+         * The dosimetry's VOI figures corrected: each VOI's TIA, dose, SD, BED and DVH multiplied by its factor.
+         *
+         * @param result the dosimetry of the scans and VOIs the correction was measured on
+         */
+        public Corrected apply(CycleResult result) {
+            if (!result.vois().stream().map(CycleResult.Voi::name).toList().equals(vois)) {
+                throw new CycleInputException("give the same VOIs as the dosimetry ran on");
+            }
+            return corrected(result, this);
+        }
+    }
+
+    private static Corrected corrected(CycleResult result, Measured measured) {
+        Regions regions = measured.regions;
+        Solution at = measured.at;
+        double[][] shifted = measured.shifted;
+        double fwhmMm = measured.fwhmMm;
+        List<String> vois = measured.vois;
         double[] hours = CycleResult.hours(result.afterInjection());
-        int n = order.size();
+        int n = hours.length;
         double[] weights =
                 Kinetics.trapezoidWeights(hours, result.settings().kinetics().physicalRatePerHour());
         List<CycleResult.Voi> out = new ArrayList<>();
@@ -255,7 +315,7 @@ public final class PartialVolumeCorrection {
                 result.doseMap(),
                 result.voxelFits(),
                 result.monteCarlo());
-        return new Corrected(corrected, fwhmMm, fwhmSdMm, rec);
+        return new Corrected(corrected, fwhmMm, measured.fwhmSdMm, rec);
     }
 
     private static void requireFwhm(double fwhmMm) {

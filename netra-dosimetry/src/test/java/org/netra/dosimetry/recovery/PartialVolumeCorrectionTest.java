@@ -196,7 +196,8 @@ class PartialVolumeCorrectionTest {
         var r = DoseComputation.run(
                 LU, INJECTION, tps, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
         List<String> regions = List.of("Body", "Big", "Small");
-        var onOwnGrid = PartialVolumeCorrection.gtm(r, tps, acquired, vois, regions, FWHM, 0);
+        var onOwnGrid = PartialVolumeCorrection.measure(tps, acquired, vois, regions, FWHM, 0)
+                .apply(r);
         var resampledOnly = PartialVolumeCorrection.gtm(r, tps, vois, regions, FWHM, 0);
         double voxelMl = GRID.voxelVolume().inMl();
         double[] trueConc = {0, 10, 25};
@@ -251,8 +252,10 @@ class PartialVolumeCorrectionTest {
         var r = DoseComputation.run(
                 LU, INJECTION, onGrid, vois, Optional.empty(), new DoseMethod.LocalDeposition(), CycleSettings.of(LU));
         List<String> regions = List.of("Body", "Big", "Edge");
-        var fromCopy = PartialVolumeCorrection.gtm(r, onGrid, frames, vois, regions, FWHM, 1);
-        var fromScan = PartialVolumeCorrection.gtm(r, asAcquired, frames, vois, regions, FWHM, 1);
+        var fromCopy = PartialVolumeCorrection.measure(onGrid, frames, vois, regions, FWHM, 1)
+                .apply(r);
+        var fromScan = PartialVolumeCorrection.measure(asAcquired, frames, vois, regions, FWHM, 1)
+                .apply(r);
         for (int k = 0; k < vois.size(); k++) {
             var a = fromCopy.result().vois().get(k);
             var b = fromScan.result().vois().get(k);
