@@ -53,7 +53,8 @@ class RescalableFramesTest {
         assertThat(files).isEqualTo(40);
     }
 
-    private static void assertSameFloats(DicomFile file, String what) throws DicomParseException {
+    /** Fails unless every frame of {@code file} comes out of the one pass as decode's values rescaled, to the bit. */
+    static void assertSameFloats(DicomFile file, String what) throws DicomParseException {
         Pixels pixels = PixelData.decode(file);
         RescalableFrames frames = PixelData.rescalable(file).orElseThrow();
         int length = frames.frameLength();
