@@ -45,6 +45,7 @@ public final class RescalableFrames {
         return frameLength;
     }
 
+    /** Frames in the image. */
     public int frames() {
         return frames;
     }
