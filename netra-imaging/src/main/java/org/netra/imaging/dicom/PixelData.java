@@ -4,6 +4,7 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -20,6 +21,95 @@ public final class PixelData {
     private PixelData() {}
 
     public static Pixels decode(DicomFile file) throws DicomParseException {
+        Layout layout = layout(file);
+        Attributes ds = file.dataset();
+        String src = file.source();
+        TransferSyntax ts = layout.transferSyntax();
+        int rows = layout.rows();
+        int columns = layout.columns();
+        int spp = layout.samplesPerPixel();
+        int frames = layout.frames();
+        int allocated = layout.allocated();
+        int[] values = new int[(int) layout.samples()];
+        switch (ts.codec()) {
+            case NATIVE -> readNative(ds, src, allocated, values, spp);
+            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000, RLE, JPEG_LS -> {
+                Fragments fragments = ds.fragments(Tag.PIXEL_DATA)
+                        .orElseThrow(() -> new DicomParseException(
+                                src, 0, "transfer syntax " + ts.uid() + " needs encapsulated pixel data"));
+                int frameLength = rows * columns * spp;
+                for (int f = 0; f < frames; f++) {
+                    byte[] bytes = fragments.frame(f, frames);
+                    int[] decoded;
+                    try {
+                        decoded = switch (ts.codec()) {
+                            case JPEG_LOSSLESS -> lossless(bytes, src, rows, columns, spp);
+                            case JPEG_DCT -> dct(bytes, src, rows, columns, spp);
+                            case RLE -> RleDecoder.decode(bytes, src, rows, columns, spp, allocated);
+                            case JPEG_LS -> jpegLs(bytes, src, rows, columns, spp);
+                            default -> jpeg2000(bytes, src, ts, rows, columns, spp);
+                        };
+                    } catch (UnsupportedTransferSyntaxException e) {
+                        throw e;
+                    } catch (DicomParseException e) {
+                        // name the frame: in a multi-frame file one frame may differ from the data set
+                        throw frames == 1
+                                ? e
+                                : new DicomParseException(
+                                        src,
+                                        e.offset(),
+                                        "frame " + (f + 1) + " of " + frames + ": "
+                                                + e.getMessage()
+                                                        .substring(
+                                                                e.getMessage().indexOf(": ") + 2),
+                                        e);
+                    }
+                    System.arraycopy(decoded, 0, values, f * frameLength, frameLength);
+                }
+            }
+            case UNSUPPORTED -> throw new UnsupportedTransferSyntaxException(src, ts.uid(), ts.name());
+        }
+        // native and RLE samples are whole Bits Allocated words; JPEG codecs return the Bits Stored value
+        boolean words = ts.codec() == TransferSyntax.Codec.NATIVE || ts.codec() == TransferSyntax.Codec.RLE;
+        mask(values, layout.stored(), words ? layout.highBit() + 1 - layout.stored() : 0, layout.signed());
+        return new Pixels(rows, columns, spp, frames, layout.stored(), layout.signed(), values);
+    }
+
+    /**
+     * The frames of a native greyscale image of 16 bits allocated, read straight into rescaled values
+     * ({@link RescalableFrames}); empty for any other image, which {@link #decode} decodes. A file {@code decode}
+     * refuses is refused here first with the same exception, as the same checks run.
+     */
+    public static Optional<RescalableFrames> rescalable(DicomFile file) throws DicomParseException {
+        Layout layout = layout(file);
+        if (layout.transferSyntax().codec() != TransferSyntax.Codec.NATIVE
+                || layout.samplesPerPixel() != 1
+                || layout.allocated() != 16) {
+            return Optional.empty();
+        }
+        return Optional.of(new RescalableFrames(
+                file.dataset().value(Tag.PIXEL_DATA).asShortBuffer(),
+                layout.rows() * layout.columns(),
+                layout.frames(),
+                layout.stored(),
+                layout.highBit(),
+                layout.signed()));
+    }
+
+    /** An image's description as {@link #decode} needs it, checked for consistency against its pixel data. */
+    private record Layout(
+            TransferSyntax transferSyntax,
+            int rows,
+            int columns,
+            int samplesPerPixel,
+            int frames,
+            int allocated,
+            int stored,
+            int highBit,
+            boolean signed,
+            long samples) {}
+
+    private static Layout layout(DicomFile file) throws DicomParseException {
         Attributes ds = file.dataset();
         String src = file.source();
         if (isReal(ds) && !ds.contains(Tag.PIXEL_DATA)) {
@@ -61,49 +151,7 @@ public final class PixelData {
         }
         TransferSyntax ts = file.transferSyntax();
         requirePlausibleSize(ds, src, ts, total, allocated);
-        int[] values = new int[(int) total];
-        switch (ts.codec()) {
-            case NATIVE -> readNative(ds, src, allocated, values, spp);
-            case JPEG_LOSSLESS, JPEG_DCT, JPEG_2000, RLE, JPEG_LS -> {
-                Fragments fragments = ds.fragments(Tag.PIXEL_DATA)
-                        .orElseThrow(() -> new DicomParseException(
-                                src, 0, "transfer syntax " + ts.uid() + " needs encapsulated pixel data"));
-                int frameLength = rows * columns * spp;
-                for (int f = 0; f < frames; f++) {
-                    byte[] bytes = fragments.frame(f, frames);
-                    int[] decoded;
-                    try {
-                        decoded = switch (ts.codec()) {
-                            case JPEG_LOSSLESS -> lossless(bytes, src, rows, columns, spp);
-                            case JPEG_DCT -> dct(bytes, src, rows, columns, spp);
-                            case RLE -> RleDecoder.decode(bytes, src, rows, columns, spp, allocated);
-                            case JPEG_LS -> jpegLs(bytes, src, rows, columns, spp);
-                            default -> jpeg2000(bytes, src, ts, rows, columns, spp);
-                        };
-                    } catch (UnsupportedTransferSyntaxException e) {
-                        throw e;
-                    } catch (DicomParseException e) {
-                        // name the frame: in a multi-frame file one frame may differ from the data set
-                        throw frames == 1
-                                ? e
-                                : new DicomParseException(
-                                        src,
-                                        e.offset(),
-                                        "frame " + (f + 1) + " of " + frames + ": "
-                                                + e.getMessage()
-                                                        .substring(
-                                                                e.getMessage().indexOf(": ") + 2),
-                                        e);
-                    }
-                    System.arraycopy(decoded, 0, values, f * frameLength, frameLength);
-                }
-            }
-            case UNSUPPORTED -> throw new UnsupportedTransferSyntaxException(src, ts.uid(), ts.name());
-        }
-        // native and RLE samples are whole Bits Allocated words; JPEG codecs return the Bits Stored value
-        boolean words = ts.codec() == TransferSyntax.Codec.NATIVE || ts.codec() == TransferSyntax.Codec.RLE;
-        mask(values, stored, words ? highBit + 1 - stored : 0, signed);
-        return new Pixels(rows, columns, spp, frames, stored, signed, values);
+        return new Layout(ts, rows, columns, spp, frames, allocated, stored, highBit, signed, total);
     }
 
     /** True where the pixels are Float (7FE0,0008) or Double Float (7FE0,0009) Pixel Data (PS3.3 C.7.6.3). */

@@ -20,6 +20,7 @@ import org.netra.imaging.dicom.DicomParseException;
 import org.netra.imaging.dicom.NotDicomException;
 import org.netra.imaging.dicom.PixelData;
 import org.netra.imaging.dicom.Pixels;
+import org.netra.imaging.dicom.RescalableFrames;
 import org.netra.imaging.dicom.Tag;
 
 /**
@@ -562,32 +563,10 @@ public final class SeriesAssembler {
         }
         try {
             byFile.entrySet().parallelStream().forEach(e -> {
-                if (PixelData.isReal(e.getKey().dataset())) {
-                    fillReal(e.getKey(), e.getValue(), sorted, slot, planeSize, voxels);
-                    return;
-                }
-                Pixels pixels;
                 try {
-                    pixels = PixelData.decode(e.getKey());
-                } catch (DicomParseException ex) {
+                    fill(e.getKey(), e.getValue(), sorted, slot, planeSize, voxels);
+                } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
-                }
-                if (pixels.samplesPerPixel() != 1) {
-                    throw new UncheckedIOException(new SeriesAssemblyException(
-                            e.getKey().source(),
-                            "has " + pixels.samplesPerPixel() + " samples per pixel; a quantitative volume needs"
-                                    + " one (greyscale)"));
-                }
-                int[] values = pixels.values();
-                for (int k : e.getValue()) {
-                    Plane p = sorted.get(k);
-                    int from = p.frame() * planeSize;
-                    int to = slot[k] * planeSize;
-                    double slope = p.slope();
-                    double intercept = p.intercept();
-                    for (int v = 0; v < planeSize; v++) {
-                        voxels[to + v] = (float) (values[from + v] * slope + intercept);
-                    }
                 }
             });
         } catch (UncheckedIOException e) {
@@ -596,15 +575,48 @@ public final class SeriesAssembler {
         }
     }
 
+    /** Writes the rescaled values of {@code file}'s planes (their indices in {@code sorted}) into their slots. */
+    private static void fill(
+            DicomFile file, List<Integer> planes, List<Plane> sorted, int[] slot, int planeSize, float[] voxels)
+            throws IOException {
+        if (PixelData.isReal(file.dataset())) {
+            fillReal(file, planes, sorted, slot, planeSize, voxels);
+            return;
+        }
+        // the common image (16-bit native greyscale) is read straight into the voxels; any other is decoded first
+        Optional<RescalableFrames> direct = PixelData.rescalable(file);
+        if (direct.isPresent()) {
+            for (int k : planes) {
+                Plane p = sorted.get(k);
+                direct.get().rescale(p.frame(), p.slope(), p.intercept(), voxels, slot[k] * planeSize);
+            }
+            return;
+        }
+        Pixels pixels = PixelData.decode(file);
+        if (pixels.samplesPerPixel() != 1) {
+            throw new SeriesAssemblyException(
+                    file.source(),
+                    "has " + pixels.samplesPerPixel() + " samples per pixel; a quantitative volume needs"
+                            + " one (greyscale)");
+        }
+        int[] values = pixels.values();
+        for (int k : planes) {
+            Plane p = sorted.get(k);
+            int from = p.frame() * planeSize;
+            int to = slot[k] * planeSize;
+            double slope = p.slope();
+            double intercept = p.intercept();
+            for (int v = 0; v < planeSize; v++) {
+                voxels[to + v] = (float) (values[from + v] * slope + intercept);
+            }
+        }
+    }
+
     /** A parametric map's float values are real-world values already: copied without rescale. */
     private static void fillReal(
-            DicomFile file, List<Integer> planes, List<Plane> sorted, int[] slot, int planeSize, float[] voxels) {
-        double[] values;
-        try {
-            values = PixelData.realValues(file);
-        } catch (DicomParseException ex) {
-            throw new UncheckedIOException(ex);
-        }
+            DicomFile file, List<Integer> planes, List<Plane> sorted, int[] slot, int planeSize, float[] voxels)
+            throws DicomParseException {
+        double[] values = PixelData.realValues(file);
         for (int k : planes) {
             int from = sorted.get(k).frame() * planeSize;
             int to = slot[k] * planeSize;

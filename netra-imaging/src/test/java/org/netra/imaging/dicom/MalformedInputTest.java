@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -196,10 +197,35 @@ class MalformedInputTest {
         try {
             DicomFile f = DicomFile.parse(bytes, "fuzzed.dcm", DicomFile.Extent.ALL);
             if (f.dataset().contains(Tag.PIXEL_DATA)) {
-                PixelData.decode(f);
+                decodeBothWays(f);
             }
         } catch (DicomParseException | InvalidValueException expected) {
             assertThat(expected.getMessage()).contains("fuzzed.dcm");
+        }
+    }
+
+    /**
+     * Decodes the pixels, and where the series reader's one pass applies ({@link PixelData#rescalable}) checks that it
+     * gives decode's values to the bit; where it refuses the file, decode must refuse it with the same exception.
+     */
+    private static void decodeBothWays(DicomFile f) throws DicomParseException {
+        Optional<RescalableFrames> direct;
+        try {
+            direct = PixelData.rescalable(f);
+        } catch (DicomParseException refused) {
+            assertThatThrownBy(() -> PixelData.decode(f))
+                    .isInstanceOf(refused.getClass())
+                    .hasMessage(refused.getMessage());
+            throw refused;
+        }
+        if (direct.isPresent()) {
+            try {
+                RescalableFramesTest.assertSameFloats(f, f.source());
+            } catch (DicomParseException e) {
+                throw new AssertionError("the one pass took a file that decode refuses: " + e.getMessage(), e);
+            }
+        } else {
+            PixelData.decode(f);
         }
     }
 
