@@ -2,9 +2,9 @@
 # The real-size default cycle (issue 22): four 256x256x200 SPECT time points, each with its CT (the peer table's twin,
 # `netra simulate --seed 101 --misalign-mm 5`, resampled x2 by bench/resize_series.py), `netra dosimetry` with its
 # defaults (registration through the CTs, GTM partial-volume correction) run in one JVM by
-# org.netra.bench.CliRepeatDriver (a warm-up run, then RUNS timed; medians of wall and process CPU seconds) under a
-# JFR profile, whose execution samples are then shared out by part (registration, resampling, partial-volume
-# correction, kinetics and dose, reading). With BEFORE=DIR (a copy of an earlier build's netra-bench/target/classes
+# org.netra.bench.CliRepeatDriver (a warm-up run, then RUNS timed; medians of wall and process CPU seconds), and once
+# more under a JFR profile (not timed), whose execution samples are then shared out by part (registration,
+# resampling, partial-volume correction, kinetics and dose, reading). With BEFORE=DIR (a copy of an earlier build's netra-bench/target/classes
 # and target/lib), the two builds run interleaved (before, after, before, after) and their JSON doses are compared.
 #   bench/run-realsize-cycle.sh [RUNS]            (default 2)
 #   BEFORE=/tmp/old-build bench/run-realsize-cycle.sh 2
@@ -34,23 +34,30 @@ if [[ "${GRID:-}" == small ]]; then # the same cycle on the twin before resizing
 fi
 cat "$TWIN"/cycle-1/*/* >/dev/null # a warm page cache
 
-run() { # NAME DIR: one CliRepeatDriver run under JFR, and the cycle's JSON once from the CLI
+run() { # NAME DIR: one timed CliRepeatDriver run (no profiler), and the cycle's JSON once from the CLI
   local name="$1" dir="$2" load0
   load0="$(cut -d' ' -f1 /proc/loadavg)"
   local line
-  line="$("$JAVA_HOME/bin/java" -Xmx3g --add-modules=jdk.incubator.vector "-XX:StartFlightRecording=filename=$WORK/$name.jfr,settings=profile" \
+  line="$("$JAVA_HOME/bin/java" -Xmx3g --add-modules=jdk.incubator.vector \
     -cp "$dir/classes:$dir/lib/*" org.netra.bench.CliRepeatDriver "$RUNS" "${ARGS[@]}" 2>/dev/null | grep '^in-process')"
   echo "$name $line load $load0 -> $(cut -d' ' -f1 /proc/loadavg) at $(date -u +%H:%M)" | tee -a "$WORK/runs.txt"
   [[ -f "$WORK/$name.json" ]] || "$JAVA_HOME/bin/java" -Xmx3g -cp "$dir/classes:$dir/lib/*" org.netra.app.cli.Main \
     "${ARGS[@]}" >"$WORK/$name.json" 2>/dev/null
 }
+# NAME DIR: the same cycle, a warm-up and two runs, under a JFR profile for the breakdown below, apart from the timed
+# runs: JFR's profile settings cost the warm cycle 0.3-0.5 s of its ~1.6 (docs/benchmarks.md, issue 22, seventh pass)
+profile() {
+  "$JAVA_HOME/bin/java" -Xmx3g --add-modules=jdk.incubator.vector "-XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile" \
+    -cp "$2/classes:$2/lib/*" org.netra.bench.CliRepeatDriver 2 "${ARGS[@]}" >/dev/null 2>&1
+}
 : >"$WORK/runs.txt"
-rm -f "$WORK"/*.json
+rm -f "$WORK"/*.json "$WORK"/*.jfr
 if [[ -n "${BEFORE:-}" ]]; then
   run before-1 "$BEFORE"; run after-1 "$AFTER"; run before-2 "$BEFORE"; run after-2 "$AFTER"
 else
   run after-1 "$AFTER"
 fi
+profile after "$AFTER"
 
 "$PY" - "$WORK" "$JAVA_HOME/bin/jfr" <<'PY'
 import collections, glob, json, os, re, subprocess, sys
