@@ -143,52 +143,48 @@ public final class CyclePipeline {
         if (options.bedOverride().isPresent()) {
             settings = settings.withBedTissue(options.bedOverride().get());
         }
-        // the partial-volume correction's measurements (regions, observed means, transfer matrices) do not depend on
-        // the dose: measured side by side with it, each filling the cores the other's serial steps leave idle
         // past the dose only the GTM reads the scans, a moved one as acquired: without the resampled copies and the
         // density map, which go once the dose is made (3 + 1 × 52 MB at 256²×200)
         Placed afterDose = placed.afterDose();
         Optional<Psf> psf = Optional.empty();
-        Optional<java.util.concurrent.CompletableFuture<PartialVolumeCorrection.Measured>> measuring = Optional.empty();
-        switch (options.recovery()) {
-            case CycleOptions.Recovery.None none -> warnings.add(new CycleWarning.NoPartialVolumeCorrection());
-            case CycleOptions.Recovery.Gtm gtm -> {
+        CycleResult uncorrected;
+        Optional<PartialVolumeCorrection.Corrected> correction = Optional.empty();
+        // the partial-volume correction's measurements (regions, observed means, transfer matrices) do not depend on
+        // the dose: measured side by side with it, each filling the cores the other's serial steps leave idle
+        try (var beside = new ConcurrentSteps("cycle-gtm-")) {
+            Optional<ConcurrentSteps.Pending<PartialVolumeCorrection.Measured>> measuring = Optional.empty();
+            if (options.recovery() instanceof CycleOptions.Recovery.Gtm gtm) {
                 Psf used = psf(gtm, read, options);
                 psf = Optional.of(used);
                 List<Mask> vois = masks;
                 List<String> regions = gtm.regions().isPresent()
                         ? gtm.regions().get()
                         : PartialVolumeCorrection.defaultRegions(vois, settings.roles());
-                measuring = Optional.of(java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> PartialVolumeCorrection.measure(
-                                afterDose.timePoints(),
-                                afterDose.asAcquired(),
-                                vois,
-                                regions,
-                                used.fwhmMm(),
-                                used.sdMm()),
-                        Thread.ofPlatform().name("netra-gtm").daemon()::start));
+                measuring = Optional.of(beside.start(() -> PartialVolumeCorrection.measure(
+                        afterDose.timePoints(), afterDose.asAcquired(), vois, regions, used.fwhmMm(), used.sdMm())));
+            }
+            progress.step(65, "fitting time–activity curves and computing the dose");
+            uncorrected = DoseComputation.run(
+                    read.nuclide(),
+                    read.injection(),
+                    placed.timePoints(),
+                    masks,
+                    placed.density(),
+                    options.method(),
+                    settings,
+                    message -> progress.step(75, message));
+            if (measuring.isPresent()) {
+                progress.step(
+                        85,
+                        "partial-volume correction (GTM, " + psf.orElseThrow().describe() + ")");
+                correction = Optional.of(measuring.get().get().apply(uncorrected));
             }
         }
-        progress.step(65, "fitting time–activity curves and computing the dose");
-        CycleResult uncorrected = DoseComputation.run(
-                read.nuclide(),
-                read.injection(),
-                placed.timePoints(),
-                masks,
-                placed.density(),
-                options.method(),
-                settings,
-                message -> progress.step(75, message));
         uncorrected.monteCarlo().ifPresent(mc -> warnings.addAll(mc.warnings()));
-        placed = afterDose;
-
-        Optional<PartialVolumeCorrection.Corrected> correction = Optional.empty();
-        if (measuring.isPresent()) {
-            progress.step(
-                    85, "partial-volume correction (GTM, " + psf.orElseThrow().describe() + ")");
-            correction = Optional.of(joined(measuring.get()).apply(uncorrected));
+        if (correction.isEmpty()) {
+            warnings.add(new CycleWarning.NoPartialVolumeCorrection());
         }
+        placed = afterDose;
         CycleResult result =
                 correction.map(PartialVolumeCorrection.Corrected::result).orElse(uncorrected);
         warnings.addAll(kinetics(result, options));
@@ -258,19 +254,6 @@ public final class CyclePipeline {
                 kept.add(scan.isOn(grid) ? tp : tp.withActivity(scan.activity()));
             }
             return new Placed(kept, asAcquired, registrations, referenceIndex, Optional.empty());
-        }
-    }
-
-    /** The value of a task run beside the caller's work, its failure thrown as the task threw it. */
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            switch (e.getCause()) {
-                case RuntimeException r -> throw r;
-                case Error r -> throw r;
-                default -> throw e;
-            }
         }
     }
 
@@ -568,14 +551,14 @@ public final class CyclePipeline {
         // in parallel, but its listing, header checks, assembly and conversion run on one thread, and the series
         // were read one after another while the second core idled (docs/benchmarks.md, the small twin's start-up).
         // The results are taken in input order and checked as before, so the first bad input named is the same.
-        try (var reading = new ConcurrentReads()) {
-            List<ConcurrentReads.Pending<Scan>> scanReads = new ArrayList<>();
-            List<Optional<ConcurrentReads.Pending<AssembledSeries>>> ctReads = new ArrayList<>();
+        try (var reading = new ConcurrentSteps("cycle-read-")) {
+            List<ConcurrentSteps.Pending<Scan>> scanReads = new ArrayList<>();
+            List<Optional<ConcurrentSteps.Pending<AssembledSeries>>> ctReads = new ArrayList<>();
             for (CycleInput.Scan s : in.scans()) {
                 scanReads.add(reading.start(() -> scan(s.series(), calibrations)));
                 ctReads.add(s.ct().map(ct -> reading.start(() -> SeriesAssembler.assemble(ct, Optional.empty()))));
             }
-            Optional<ConcurrentReads.Pending<AssembledSeries>> densityRead =
+            Optional<ConcurrentSteps.Pending<AssembledSeries>> densityRead =
                     in.densityCt().map(p -> reading.start(() -> SeriesAssembler.assemble(p, Optional.empty())));
             for (int i = 0; i < n; i++) {
                 progress.step(5 + 40 * i / n, "reading time point " + (i + 1) + " of " + n);
@@ -600,7 +583,7 @@ public final class CyclePipeline {
             List<Scan> scans,
             List<Optional<ImageVolume>> cts,
             List<Optional<String>> ctSources,
-            Optional<ConcurrentReads.Pending<AssembledSeries>> densityRead)
+            Optional<ConcurrentSteps.Pending<AssembledSeries>> densityRead)
             throws IOException {
         int n = scans.size();
         Scan first = scans.get(0);

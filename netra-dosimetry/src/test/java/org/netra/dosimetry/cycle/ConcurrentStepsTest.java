@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The cycle's series read side by side must fail as the sequential reading did: each read's own exception, and the
  * first in the caller's order whatever finished first.
  */
-class ConcurrentReadsTest {
+class ConcurrentStepsTest {
     /** Waits up to 10 s for {@code latch}; a read may throw only what a series read throws. */
     static boolean await(CountDownLatch latch) throws IOException {
         try {
@@ -28,13 +28,13 @@ class ConcurrentReadsTest {
     @Test
     void theFirstFailureInInputOrderIsReportedEvenWhenALaterReadFailsFirst() throws Exception {
         var laterFailed = new CountDownLatch(1);
-        try (var reads = new ConcurrentReads()) {
-            ConcurrentReads.Pending<String> first = reads.start(() -> {
+        try (var reads = new ConcurrentSteps("cycle-read-")) {
+            ConcurrentSteps.Pending<String> first = reads.start(() -> {
                 // fails only once the later read has already failed
                 assertThat(await(laterFailed)).isTrue();
                 throw new IOException("time point 1 is unreadable");
             });
-            ConcurrentReads.Pending<String> second = reads.start(() -> {
+            ConcurrentSteps.Pending<String> second = reads.start(() -> {
                 laterFailed.countDown();
                 throw new CycleInputException("time point 2 is of another patient");
             });
@@ -48,8 +48,8 @@ class ConcurrentReadsTest {
     @Test
     void theReadsExceptionIsRethrownItselfNotWrapped() {
         var failure = new IOException("no such file");
-        try (var reads = new ConcurrentReads()) {
-            ConcurrentReads.Pending<String> read = reads.start(() -> {
+        try (var reads = new ConcurrentSteps("cycle-read-")) {
+            ConcurrentSteps.Pending<String> read = reads.start(() -> {
                 throw failure;
             });
             assertThatThrownBy(read::get).isSameAs(failure);
@@ -60,8 +60,8 @@ class ConcurrentReadsTest {
     void readsRunAtTheSameTimeAndGiveTheirOwnResults() throws Exception {
         int n = 4;
         var allStarted = new CountDownLatch(n);
-        List<ConcurrentReads.Pending<Integer>> pending = new ArrayList<>();
-        try (var reads = new ConcurrentReads()) {
+        List<ConcurrentSteps.Pending<Integer>> pending = new ArrayList<>();
+        try (var reads = new ConcurrentSteps("cycle-read-")) {
             for (int i = 0; i < n; i++) {
                 int index = i;
                 pending.add(reads.start(() -> {
