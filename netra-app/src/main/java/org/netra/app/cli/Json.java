@@ -26,7 +26,14 @@ final class Json {
                 .registerModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
-            return mapper.readValue(Files.readString(file), type);
+            T value = mapper.readValue(Files.readString(file), type);
+            if (value == null) {
+                // a document that is JSON's null (Jackson reads it as no object at all, and each command then failed
+                // on the missing object: CliJsonFuzzTest's finding)
+                throw new IllegalArgumentException(
+                        file + ": the document is null, not a JSON object; give the object (format: " + format + ")");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             String where =
                     e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
